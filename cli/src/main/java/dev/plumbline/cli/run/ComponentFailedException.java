@@ -1,0 +1,9 @@
+package dev.plumbline.cli.run;
+
+/** A component exited or did not become ready; the message says which and ends with the tail of its log. */
+public final class ComponentFailedException extends RuntimeException {
+
+    public ComponentFailedException(String message) {
+        super(message);
+    }
+}

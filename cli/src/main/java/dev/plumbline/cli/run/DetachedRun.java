@@ -1,0 +1,53 @@
+package dev.plumbline.cli.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** A run started with {@code up --detach}, found again through its process list so {@code down} can stop it. */
+public final class DetachedRun {
+
+    private DetachedRun() {}
+
+    /** Stops the processes of the run and returns the names of those it stopped; none when nothing runs. */
+    public static List<String> stop(RunLayout layout) {
+        if (!Files.exists(layout.processesFile())) {
+            return List.of();
+        }
+        List<String> lines;
+        try {
+            lines = new ArrayList<>(Files.readAllLines(layout.processesFile(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + layout.processesFile(), e);
+        }
+        Collections.reverse(lines);
+        List<String> stopped = new ArrayList<>();
+        for (String line : lines) {
+            String[] pidAndName = line.trim().split(" ", 2);
+            if (pidAndName.length != 2) {
+                continue;
+            }
+            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(pidAndName[0]));
+            if (process.isPresent() && process.get().isAlive() && isPlumblineProcess(process.get())) {
+                RunningComponent.stop(process.get());
+                stopped.add(pidAndName[1]);
+            }
+        }
+        try {
+            Files.deleteIfExists(layout.processesFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + layout.processesFile(), e);
+        }
+        return stopped;
+    }
+
+    /** A process list can outlive its run (a reboot); a recycled pid must never stop someone else's process. */
+    private static boolean isPlumblineProcess(ProcessHandle process) {
+        return process.info().commandLine().map(command -> command.contains("plumbline")).orElse(true);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.plumbline.cli.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Starts Plumbline on one machine: the sandbox's Kafka broker, Kubernetes API and Git server (each unless a real
+ * one is given), then the five services, each as its own process with its log under {@code .plumbline/run/logs}.
+ */
+public final class LocalStack {
+
+    private static final Duration SANDBOX_START = Duration.ofSeconds(90);
+    private static final Duration SERVICE_START = Duration.ofSeconds(180);
+    private static final String GIT_USERNAME = "plumbline";
+
+    private final RunLayout layout;
+    private final StackSettings settings;
+    private final Consumer<String> progress;
+    private final ComponentLauncher launcher;
+
+    public LocalStack(RunLayout layout, StackSettings settings, Consumer<String> progress) {
+        this.layout = layout;
+        this.settings = settings;
+        this.progress = progress;
+        this.launcher = new ComponentLauncher(layout);
+    }
+
+    /** Starts everything and waits until all is ready; on any failure stops what it started and rethrows. */
+    public RunningStack start() {
+        requireBuilt();
+        List<RunningComponent> started = new ArrayList<>();
+        Map<String, String> env = new LinkedHashMap<>();
+        try {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", settings.externalKafka().orElseGet(() -> startKafka(started)));
+            env.put("KUBECONFIG", settings.externalKubeconfig().map(Path::toString).orElseGet(() -> startKubeApi(started)));
+            env.putAll(startGitServer(started));
+            env.put("PLUMBLINE_WEBHOOK_SECRET", Secrets.random());
+            env.putAll(startServices(started, env));
+            RunningStack stack = new RunningStack(layout, started, env);
+            stack.writeRunFiles();
+            return stack;
+        } catch (RuntimeException failure) {
+            new RunningStack(layout, started, env).stop();
+            throw failure;
+        }
+    }
+
+    private String startKafka(List<RunningComponent> started) {
+        Component kafka = launcher.sandbox(
+                "kafka",
+                "dev.plumbline.sandbox.kafka.KafkaBrokerMain",
+                List.of("--data-dir", layout.kafkaData().toString(), "--port", String.valueOf(settings.kafkaPort())),
+                Map.of(),
+                Pattern.compile("kafka ready at (\\S+)"));
+        return awaitSandbox(kafka, started);
+    }
+
+    private String startKubeApi(List<RunningComponent> started) {
+        Component kubeApi = launcher.sandbox(
+                "kube-api",
+                "dev.plumbline.sandbox.kube.KubeApiMain",
+                List.of("--port", String.valueOf(settings.kubeApiPort()), "--kubeconfig", layout.kubeconfig().toString()),
+                Map.of(),
+                Pattern.compile("kube-api ready at (\\S+)"));
+        awaitSandbox(kubeApi, started);
+        return layout.kubeconfig().toString();
+    }
+
+    private Map<String, String> startGitServer(List<RunningComponent> started) {
+        String password = Secrets.random();
+        // credentials travel in the environment, not on the command line where any user's ps would show them
+        Component git = launcher.sandbox(
+                "git-server",
+                "dev.plumbline.sandbox.git.GitServerMain",
+                List.of("--root", layout.gitRoot().toString(), "--port", String.valueOf(settings.gitServerPort())),
+                Map.of("GIT_USERNAME", GIT_USERNAME, "GIT_PASSWORD", password),
+                Pattern.compile("git ready at (\\S+)"));
+        String url = awaitSandbox(git, started);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("GIT_SERVER_URL", url);
+        env.put("GIT_SERVER_ROOT", layout.gitRoot().toString());
+        env.put("GIT_USERNAME", GIT_USERNAME);
+        env.put("GIT_PASSWORD", password);
+        return env;
+    }
+
+    private String awaitSandbox(Component component, List<RunningComponent> started) {
+        progress.accept("starting " + component.name() + " …");
+        RunningComponent running = launcher.start(component);
+        started.add(running);
+        Matcher ready = running.awaitReady(SANDBOX_START).orElseThrow();
+        progress.accept(component.name() + " ready at " + ready.group(1));
+        return ready.group(1);
+    }
+
+    /** The services start side by side, since each spends most of its start-up on its own JVM. */
+    private Map<String, String> startServices(List<RunningComponent> started, Map<String, String> sharedEnv) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        List<RunningComponent> services = new ArrayList<>();
+        for (ServiceProcess service : ServiceProcess.values()) {
+            int port = service.port.applyAsInt(settings.servicePorts());
+            String url = "http://127.0.0.1:" + port;
+            Map<String, String> env = new LinkedHashMap<>(sharedEnv);
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            progress.accept("starting " + service.module + " on port " + port + " …");
+            RunningComponent running = launcher.start(launcher.service(service.module, layout.serviceJar(service.module), env, url));
+            started.add(running);
+            services.add(running);
+            urls.put(service.urlVariable, url);
+        }
+        for (RunningComponent service : services) {
+            service.awaitReady(SERVICE_START);
+            progress.accept(service.name() + " ready");
+        }
+        return urls;
+    }
+
+    private void requireBuilt() {
+        List<Path> needed = new ArrayList<>();
+        needed.add(layout.sandboxJar());
+        for (ServiceProcess service : ServiceProcess.values()) {
+            needed.add(layout.serviceJar(service.module));
+        }
+        List<Path> missing = needed.stream().filter(path -> !Files.isRegularFile(path)).toList();
+        if (!missing.isEmpty()) {
+            throw new ComponentFailedException("Plumbline is not built: missing " + missing
+                    + ". Build it with ./mvnw -B -DskipTests package (./plumb does so on first use).");
+        }
+        try {
+            Files.createDirectories(layout.logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + layout.logs(), e);
+        }
+    }
+}

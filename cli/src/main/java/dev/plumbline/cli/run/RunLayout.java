@@ -1,0 +1,51 @@
+package dev.plumbline.cli.run;
+
+import java.nio.file.Path;
+
+/**
+ * Where a one-machine run keeps its things, all under {@code .plumbline/run} of the Plumbline checkout:
+ * logs, the env file, the process list of a detached run and the sandbox's data.
+ */
+public record RunLayout(Path home, Path runDir) {
+
+    public static RunLayout under(Path home) {
+        return new RunLayout(home, home.resolve(".plumbline").resolve("run"));
+    }
+
+    public Path logs() {
+        return runDir.resolve("logs");
+    }
+
+    public Path log(String component) {
+        return logs().resolve(component + ".log");
+    }
+
+    public Path envFile() {
+        return runDir.resolve("env");
+    }
+
+    /** The processes of a detached run, one {@code pid name} per line, read by {@code plumb down}. */
+    public Path processesFile() {
+        return runDir.resolve("processes");
+    }
+
+    public Path kafkaData() {
+        return runDir.resolve("kafka");
+    }
+
+    public Path gitRoot() {
+        return runDir.resolve("git");
+    }
+
+    public Path kubeconfig() {
+        return runDir.resolve("kubeconfig");
+    }
+
+    public Path sandboxJar() {
+        return home.resolve("sandbox").resolve("target").resolve("plumbline-sandbox.jar");
+    }
+
+    public Path serviceJar(String service) {
+        return home.resolve(service).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    }
+}

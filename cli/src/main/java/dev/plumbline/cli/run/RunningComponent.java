@@ -1,0 +1,138 @@
+package dev.plumbline.cli.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+
+/** A started component: its process and its log, which is also where its ready line shows up. */
+public final class RunningComponent {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final int LOG_TAIL_LINES = 30;
+
+    private final Component component;
+    private final Process process;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    RunningComponent(Component component, Process process, Path log) {
+        this.component = component;
+        this.process = process;
+        this.log = log;
+    }
+
+    public String name() {
+        return component.name();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /**
+     * Waits until the component is ready and returns the ready line's match, if its readiness is a line.
+     * Fails as soon as the process exits, with the end of its log, so a broken start is never a long wait.
+     */
+    public Optional<Matcher> awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<Matcher> readyLine = readyLineMatch();
+            if (readyLine.isPresent()) {
+                return readyLine;
+            }
+            if (component.readiness() instanceof Readiness.HealthEndpoint health && answersOk(health.url())) {
+                return Optional.empty();
+            }
+            if (exitedWithin(POLL)) {
+                throw new ComponentFailedException(
+                        name() + " exited with code " + process.exitValue() + " before it was ready." + logTail());
+            }
+        }
+        throw new ComponentFailedException(name() + " was not ready within " + timeout.toSeconds() + " s." + logTail());
+    }
+
+    /** Stops the component gracefully (SIGTERM), and forcibly when it does not stop in time. */
+    public void stop() {
+        stop(process.toHandle());
+    }
+
+    static void stop(ProcessHandle handle) {
+        handle.destroy();
+        try {
+            handle.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            handle.destroyForcibly();
+        } catch (Exception stillRunning) {
+            handle.destroyForcibly();
+        }
+    }
+
+    private Optional<Matcher> readyLineMatch() {
+        if (!(component.readiness() instanceof Readiness.ReadyLine line)) {
+            return Optional.empty();
+        }
+        return readLog().stream().map(l -> line.pattern().matcher(l)).filter(Matcher::find).findFirst();
+    }
+
+    private boolean answersOk(URI url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYetListening) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComponentFailedException("interrupted while waiting for " + name());
+        }
+    }
+
+    /** Waiting on the process doubles as the poll interval and notices an early exit at once. */
+    private boolean exitedWithin(Duration duration) {
+        try {
+            return process.waitFor(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComponentFailedException("interrupted while waiting for " + name());
+        }
+    }
+
+    private List<String> readLog() {
+        try {
+            return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private String logTail() {
+        List<String> lines = readLog();
+        List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+        return "\nLast lines of " + log + ":\n  " + String.join("\n  ", tail);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.plumbline.cli.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/** A started one-machine run: its processes and the environment that tells tools where everything is. */
+public final class RunningStack {
+
+    private final RunLayout layout;
+    private final List<RunningComponent> components;
+    private final Map<String, String> environment;
+
+    RunningStack(RunLayout layout, List<RunningComponent> components, Map<String, String> environment) {
+        this.layout = layout;
+        this.components = List.copyOf(components);
+        this.environment = Map.copyOf(environment);
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public List<RunningComponent> components() {
+        return components;
+    }
+
+    /** Blocks until one of the processes exits, and returns it. */
+    public RunningComponent awaitFirstExit() {
+        CompletableFuture<?>[] exits = components.stream().map(RunningComponent::onExit).toArray(CompletableFuture[]::new);
+        CompletableFuture.anyOf(exits).join();
+        return components.stream().filter(c -> !c.isAlive()).findFirst().orElseThrow();
+    }
+
+    /** Stops every process, the services before the sandbox they depend on. */
+    public void stop() {
+        List<RunningComponent> reversed = new ArrayList<>(components);
+        Collections.reverse(reversed);
+        reversed.forEach(RunningComponent::stop);
+        deleteQuietly(layout.processesFile());
+    }
+
+    /**
+     * Writes {@code .plumbline/run/env} (shell syntax, for {@code source}) and the process list that
+     * {@code plumb down} reads. The env file holds the run's generated secrets, so only its owner may read it.
+     */
+    void writeRunFiles() {
+        String env = environment.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> "export " + e.getKey() + "=" + shellQuoted(e.getValue()))
+                .collect(Collectors.joining("\n", "# written by plumb up; source it to reach this run\n", "\n"));
+        String processes = components.stream()
+                .map(c -> c.pid() + " " + c.name())
+                .collect(Collectors.joining("\n", "", "\n"));
+        try {
+            OwnerOnlyFiles.write(layout.envFile(), env);
+            Files.writeString(layout.processesFile(), processes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run files under " + layout.runDir(), e);
+        }
+    }
+
+    static String shellQuoted(String value) {
+        return "'" + value.replace("'", "'\"'\"'") + "'";
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // a stale process list is harmless: plumb down skips processes that are gone
+        }
+    }
+}

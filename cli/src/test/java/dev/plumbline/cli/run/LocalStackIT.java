@@ -1,0 +1,92 @@
+package dev.plumbline.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged services and the standalone sandbox, started as a user's {@code plumb up} starts them. */
+class LocalStackIT {
+
+    @TempDir
+    static Path runDir;
+
+    static RunLayout layout;
+    static RunningStack stack;
+    static final List<String> progress = new ArrayList<>();
+
+    @BeforeAll
+    static void startEverything() throws IOException {
+        layout = new RunLayout(Path.of("..").toAbsolutePath().normalize(), runDir);
+        StackSettings settings = new StackSettings(freePort(), freePort(), freePort(),
+                new StackSettings.ServicePorts(freePort(), freePort(), freePort(), freePort(), freePort()),
+                Optional.empty(), Optional.empty());
+        stack = new LocalStack(layout, settings, progress::add).start();
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    @Test
+    void everyPackagedServiceReportsReadyAgainstTheStandaloneBroker() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (ServiceProcess service : ServiceProcess.values()) {
+            String url = stack.environment().get(service.urlVariable);
+            HttpResponse<String> ready = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).as(service.module + " readiness").isEqualTo(200);
+            assertThat(ready.body()).as(service.module + " readiness").contains("\"status\": \"UP\"").contains("Kafka");
+            HttpResponse<String> metrics = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as(service.module + " metrics").isEqualTo(200);
+            assertThat(metrics.body()).as(service.module + " metrics").contains("jvm_memory_used_bytes");
+        }
+        assertThat(progress).anyMatch(line -> line.startsWith("kafka ready at 127.0.0.1:"));
+    }
+
+    @Test
+    void theEnvFileTellsToolsWhereEverythingIsAndOnlyItsOwnerCanReadIt() throws IOException {
+        String env = Files.readString(layout.envFile());
+        for (String variable : List.of("KUBECONFIG", "KAFKA_BOOTSTRAP_SERVERS", "GIT_SERVER_URL", "GIT_SERVER_ROOT",
+                "GIT_USERNAME", "GIT_PASSWORD", "PLUMBLINE_WEBHOOK_SECRET", "GIT_WATCHER_URL", "RENDERER_URL",
+                "RECONCILER_URL", "DRIFT_AUDITOR_URL", "NOTIFIER_URL")) {
+            assertThat(env).contains("export " + variable + "='");
+        }
+        assertThat(Files.getPosixFilePermissions(layout.envFile()))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(layout.kubeconfig()).isRegularFile();
+    }
+
+    @Test
+    void everyComponentLogsToItsOwnFile() {
+        for (RunningComponent component : stack.components()) {
+            assertThat(component.log()).as(component.name()).isRegularFile().isNotEmptyFile();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
