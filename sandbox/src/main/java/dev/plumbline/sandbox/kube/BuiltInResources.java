@@ -9,6 +9,10 @@ import java.util.Set;
  */
 final class BuiltInResources {
 
+    /** The kinds {@code kubectl get all} lists, as in Kubernetes. */
+    private static final Set<String> IN_ALL = Set.of("pods", "services", "deployments", "statefulsets",
+            "daemonsets", "replicasets", "jobs", "cronjobs", "horizontalpodautoscalers");
+
     static final ResourceType NAMESPACES = core("namespaces", "namespace", "Namespace", false, List.of("ns"), true);
 
     static final List<ResourceType> ALL = List.of(
@@ -43,10 +47,6 @@ final class BuiltInResources {
                     List.of("pdb"), true),
             of("autoscaling", "v2", "horizontalpodautoscalers", "horizontalpodautoscaler",
                     "HorizontalPodAutoscaler", true, List.of("hpa"), true));
-
-    /** The kinds {@code kubectl get all} lists, as in Kubernetes. */
-    private static final Set<String> IN_ALL = Set.of("pods", "services", "deployments", "statefulsets",
-            "daemonsets", "replicasets", "jobs", "cronjobs", "horizontalpodautoscalers");
 
     private BuiltInResources() {
     }
