@@ -3,6 +3,7 @@ package dev.plumbline.sandbox.kube;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class ApplyConflict extends ApiException {
 
     private static String message(List<Field> fields) {
         Map<String, List<String>> byOwner = new LinkedHashMap<>();
-        fields.forEach(field -> byOwner.computeIfAbsent(ownerText(field.owner()), k -> new java.util.ArrayList<>())
+        fields.forEach(field -> byOwner.computeIfAbsent(ownerText(field.owner()), owner -> new ArrayList<>())
                 .add(ObjectFields.describe(field.path())));
         StringBuilder text = new StringBuilder("Apply failed with ").append(fields.size())
                 .append(fields.size() == 1 ? " conflict: " : " conflicts: ");

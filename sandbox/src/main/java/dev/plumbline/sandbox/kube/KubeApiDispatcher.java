@@ -148,9 +148,10 @@ final class KubeApiDispatcher extends KubernetesCrudDispatcher {
     }
 
     private List<JsonNode> storedCrds() {
-        return new ArrayList<>(store.all().stream()
+        return store.all().stream()
                 .filter(object -> "CustomResourceDefinition".equals(object.path("kind").asText()))
-                .toList());
+                .<JsonNode>map(object -> object)
+                .toList();
     }
 
     private static MockResponse written(ObjectWrites.Result result) {

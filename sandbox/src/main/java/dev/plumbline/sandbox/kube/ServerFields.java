@@ -3,6 +3,7 @@ package dev.plumbline.sandbox.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -114,7 +115,7 @@ final class ServerFields {
     }
 
     private static List<JsonNode> storedVersions(JsonNode crd) {
-        List<JsonNode> versions = new java.util.ArrayList<>();
+        List<JsonNode> versions = new ArrayList<>();
         crd.path("spec").path("versions").forEach(version -> {
             if (version.path("storage").asBoolean(false)) {
                 versions.add(version.path("name"));

@@ -1,6 +1,8 @@
 package dev.plumbline.sandbox.kube;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,9 +37,9 @@ class WatchTest {
     /** Records "ACTION name" for every event, plus a value read from the object. */
     private static final class Recorder<T extends HasMetadata> implements Watcher<T> {
         final List<String> events = new CopyOnWriteArrayList<>();
-        private final java.util.function.Function<T, String> value;
+        private final Function<T, String> value;
 
-        Recorder(java.util.function.Function<T, String> value) {
+        Recorder(Function<T, String> value) {
             this.value = value;
         }
 
@@ -53,7 +56,7 @@ class WatchTest {
 
     @Test
     void a_watch_sees_apply_merge_patch_json_patch_and_delete_of_a_config_map() {
-        Recorder<io.fabric8.kubernetes.api.model.ConfigMap> recorder =
+        Recorder<ConfigMap> recorder =
                 new Recorder<>(cm -> cm.getData() == null ? "-" : cm.getData().get("color"));
         String path = "/api/v1/namespaces/default/configmaps/watched";
         try (Watch ignored = api.client().configMaps().inNamespace("default").watch(recorder)) {
@@ -74,7 +77,7 @@ class WatchTest {
 
     @Test
     void a_watch_sees_a_strategic_merge_patch_of_a_deployment() {
-        Recorder<io.fabric8.kubernetes.api.model.apps.Deployment> recorder = new Recorder<>(
+        Recorder<Deployment> recorder = new Recorder<>(
                 d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
         try (Watch ignored = api.client().apps().deployments().inNamespace("default").watch(recorder)) {
             http.post("/apis/apps/v1/namespaces/default/deployments", """
