@@ -1,0 +1,222 @@
+package dev.plumbline.sandbox.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Routes every request of the embedded API. Discovery and the write pipeline ({@link ObjectWrites}) are
+ * answered here; storage, selectors and WebSocket watches stay with fabric8's CRUD dispatcher, whose
+ * {@code processEvent} both stores an object and tells the watchers.
+ */
+final class KubeApiDispatcher extends KubernetesCrudDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KubeApiDispatcher.class);
+    private static final String JSON = "application/json";
+    /** Namespaces Kubernetes refuses to delete. */
+    private static final Set<String> SYSTEM_NAMESPACES = Set.of("default", "kube-system", "kube-public");
+
+    private final ResourceCatalog catalog;
+    private final Discovery discovery;
+    private final ObjectStore store = new CrudMapStore();
+    private final ObjectWrites writes = new ObjectWrites(store);
+
+    KubeApiDispatcher() {
+        this.catalog = new ResourceCatalog(this::storedCrds);
+        this.discovery = new Discovery(catalog);
+        for (String namespace : List.of("default", "kube-system")) {
+            writes.create(ApiRequest.internal("POST", "/api/v1/namespaces", "kube-apiserver",
+                    "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + namespace + "\"}}"),
+                    BuiltInResources.NAMESPACES);
+        }
+    }
+
+    @Override
+    public synchronized MockResponse dispatch(RecordedRequest recorded) {
+        ApiRequest request = ApiRequest.of(recorded);
+        try {
+            return route(request);
+        } catch (ApiException e) {
+            return json(e.code(), e.toStatus());
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed", request.method(), request.uri(), e);
+            return json(500, new ApiException(500, "InternalError", String.valueOf(e.getMessage())).toStatus());
+        }
+    }
+
+    private MockResponse route(ApiRequest request) {
+        String path = request.path();
+        if (path.equals("/healthz") || path.equals("/livez") || path.equals("/readyz")) {
+            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody("ok");
+        }
+        if (path.equals("/") || path.isEmpty()) {
+            ObjectNode root = KubeJson.MAPPER.createObjectNode();
+            root.putArray("paths").add("/api").add("/api/v1").add("/apis").add("/healthz").add("/version");
+            return json(200, root);
+        }
+        Optional<JsonNode> document = request.method().equals("GET")
+                ? discovery.document(path, request.host()) : Optional.empty();
+        if (document.isPresent()) {
+            return json(200, document.get());
+        }
+        ApiRequest.Target target = request.target().orElseThrow(KubeApiDispatcher::notServed);
+        ResourceType type = catalog.find(target.group(), target.version(), target.plural())
+                .orElseThrow(KubeApiDispatcher::notServed);
+        boolean collection = target.name().isEmpty();
+        return switch (request.method()) {
+            case "GET" -> request.watch() ? watch(request) : read(request, type, target);
+            case "POST" -> collection ? written(writes.create(request, type)) : notAllowed();
+            case "PUT" -> collection ? notAllowed() : written(writes.replace(request, type));
+            case "PATCH" -> collection ? notAllowed() : written(writes.patch(request, type));
+            case "DELETE" -> collection ? deleteCollection(request) : delete(type, target);
+            default -> notAllowed();
+        };
+    }
+
+    private MockResponse read(ApiRequest request, ResourceType type, ApiRequest.Target target) {
+        if (!target.name().isEmpty()) {
+            ObjectNode object = store.get(type, target.namespace(), target.name())
+                    .orElseThrow(() -> ApiException.notFound(type, target.name()));
+            return TableRenderer.wanted(request.accept())
+                    ? json(200, TableRenderer.render(List.of(object), resourceVersion(object),
+                    request.query().getOrDefault("includeObject", "Metadata")))
+                    : json(200, object);
+        }
+        JsonNode listed = KubeJson.read(body(super.handleGet(request.uri())));
+        List<JsonNode> items = new ArrayList<>();
+        listed.path("items").forEach(items::add);
+        String resourceVersion = listed.path("metadata").path("resourceVersion").asText("0");
+        if (TableRenderer.wanted(request.accept())) {
+            return json(200, TableRenderer.render(items, resourceVersion,
+                    request.query().getOrDefault("includeObject", "Metadata")));
+        }
+        ObjectNode list = KubeJson.MAPPER.createObjectNode().put("apiVersion", type.apiVersion())
+                .put("kind", type.kind() + "List");
+        list.putObject("metadata").put("resourceVersion", resourceVersion);
+        ArrayNode array = list.putArray("items");
+        items.forEach(array::add);
+        return json(200, list);
+    }
+
+    /** Watches are served over WebSocket only, which is what fabric8's client uses. */
+    private MockResponse watch(ApiRequest request) {
+        if (!request.webSocket()) {
+            throw new ApiException(400, "BadRequest",
+                    "this embedded API serves watches over WebSocket only; streamed HTTP watches are not supported");
+        }
+        return super.handleWatch(request.uri());
+    }
+
+    /** Deleting a namespace deletes what is in it first, as the namespace controller would. */
+    private MockResponse delete(ResourceType type, ApiRequest.Target target) {
+        ObjectNode object = store.get(type, target.namespace(), target.name())
+                .orElseThrow(() -> ApiException.notFound(type, target.name()));
+        if (type.equals(BuiltInResources.NAMESPACES)) {
+            if (SYSTEM_NAMESPACES.contains(target.name())) {
+                throw new ApiException(403, "Forbidden", "namespaces \"" + target.name()
+                        + "\" is forbidden: this namespace may not be deleted");
+            }
+            for (ObjectNode inside : store.all()) {
+                if (target.name().equals(inside.path("metadata").path("namespace").asText())) {
+                    catalog.findKind(inside.path("apiVersion").asText(), inside.path("kind").asText())
+                            .ifPresent(kind -> store.delete(kind, target.name(),
+                                    inside.path("metadata").path("name").asText()));
+                }
+            }
+        }
+        store.delete(type, target.namespace(), target.name());
+        return json(200, object);
+    }
+
+    private MockResponse deleteCollection(ApiRequest request) {
+        super.handleDelete(request.uri());
+        ObjectNode status = KubeJson.MAPPER.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
+                .put("status", "Success");
+        status.putObject("metadata");
+        return json(200, status);
+    }
+
+    private List<JsonNode> storedCrds() {
+        return store.all().stream()
+                .filter(object -> "CustomResourceDefinition".equals(object.path("kind").asText()))
+                .<JsonNode>map(object -> object)
+                .toList();
+    }
+
+    private static MockResponse written(ObjectWrites.Result result) {
+        return json(result.code(), result.object());
+    }
+
+    private static MockResponse json(int code, JsonNode body) {
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", JSON).setBody(KubeJson.write(body));
+    }
+
+    private static String resourceVersion(JsonNode object) {
+        return object.path("metadata").path("resourceVersion").asText("0");
+    }
+
+    private static String body(MockResponse response) {
+        return new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static ApiException notServed() {
+        return new ApiException(404, "NotFound", "the server could not find the requested resource");
+    }
+
+    private static MockResponse notAllowed() {
+        return json(405, new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource").toStatus());
+    }
+
+    /** The CRUD dispatcher's map seen as a store of JSON objects. */
+    private final class CrudMapStore implements ObjectStore {
+
+        @Override
+        public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
+            var entry = findResource(getKey(type.objectPath(namespace, name)));
+            return entry == null ? Optional.empty() : Optional.of(KubeJson.readObject(entry.getValue()));
+        }
+
+        @Override
+        public List<ObjectNode> all() {
+            List<String> values;
+            synchronized (map) {
+                values = new ArrayList<>(map.values());
+            }
+            return values.stream().map(KubeJson::readObject).toList();
+        }
+
+        @Override
+        public void insert(ResourceType type, String namespace, ObjectNode object) {
+            String path = type.collectionPath(namespace);
+            processEvent(path, getKey(path), null, null, KubeJson.write(object));
+        }
+
+        @Override
+        public void replace(ResourceType type, String namespace, String name, ObjectNode object) {
+            String path = type.objectPath(namespace, name);
+            var entry = findResource(getKey(path));
+            processEvent(path, getKey(path), entry.getKey(), null, KubeJson.write(object));
+        }
+
+        @Override
+        public void delete(ResourceType type, String namespace, String name) {
+            handleDelete(type.objectPath(namespace, name));
+        }
+
+        @Override
+        public long nextResourceVersion() {
+            return requestResourceVersion();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.plumbline.sandbox.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static dev.plumbline.sandbox.kube.KubeHttp.fieldsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ManagedFieldsOnWritesTest {
+
+    private static final String CONFIG_MAPS = "/api/v1/namespaces/default/configmaps";
+
+    private static EmbeddedKubeApi api;
+    private static KubeHttp http;
+
+    @BeforeAll
+    static void start() {
+        api = new EmbeddedKubeApi().start();
+        http = new KubeHttp(api);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private static void create(String name) {
+        assertThat(http.post(CONFIG_MAPS, """
+                {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"%s"},"data":{"color":"blue","size":"large"}}
+                """.formatted(name)).code()).isEqualTo(201);
+    }
+
+    @Test
+    void a_create_without_a_field_manager_is_recorded_under_the_user_agent_name() {
+        create("created");
+
+        JsonNode stored = http.get(CONFIG_MAPS + "/created").body();
+        assertThat(fieldsOf(stored, "plumbline-tests", "Update").toString())
+                .isEqualTo("{\"f:data\":{\"f:color\":{},\"f:size\":{}}}");
+        assertThat(stored.path("metadata").path("resourceVersion").asText()).isNotBlank();
+        assertThat(stored.path("metadata").path("generation").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_merge_patch_by_kubectl_edit_is_recorded_as_its_update_and_taken_from_the_applier() {
+        http.apply(CONFIG_MAPS + "/edited", "plumbline", false,
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"edited\"},"
+                        + "\"data\":{\"color\":\"blue\",\"size\":\"large\"}}");
+        String before = http.get(CONFIG_MAPS + "/edited").body().path("metadata").path("resourceVersion").asText();
+
+        KubeHttp.Answer answer = http.patch(CONFIG_MAPS + "/edited?fieldManager=kubectl-edit",
+                "application/merge-patch+json", "{\"data\":{\"color\":\"red\"}}");
+
+        assertThat(answer.code()).isEqualTo(200);
+        JsonNode stored = http.get(CONFIG_MAPS + "/edited").body();
+        assertThat(stored.path("data").path("color").asText()).isEqualTo("red");
+        assertThat(fieldsOf(stored, "kubectl-edit", "Update").toString()).isEqualTo("{\"f:data\":{\"f:color\":{}}}");
+        assertThat(fieldsOf(stored, "plumbline", "Apply").toString()).isEqualTo("{\"f:data\":{\"f:size\":{}}}");
+        assertThat(stored.path("metadata").path("resourceVersion").asText()).isNotEqualTo(before);
+    }
+
+    @Test
+    void a_json_patch_and_a_replace_record_only_the_fields_they_changed() {
+        create("patched");
+
+        http.patch(CONFIG_MAPS + "/patched?fieldManager=scripted", "application/json-patch+json",
+                "[{\"op\":\"replace\",\"path\":\"/data/size\",\"value\":\"small\"}]");
+        JsonNode afterPatch = http.get(CONFIG_MAPS + "/patched").body();
+        ((ObjectNode) afterPatch.path("data")).put("shape", "round");
+        KubeHttp.Answer replaced = http.put(CONFIG_MAPS + "/patched?fieldManager=replacer", afterPatch.toString());
+
+        assertThat(replaced.code()).isEqualTo(200);
+        JsonNode stored = http.get(CONFIG_MAPS + "/patched").body();
+        assertThat(fieldsOf(stored, "scripted", "Update").toString()).isEqualTo("{\"f:data\":{\"f:size\":{}}}");
+        assertThat(fieldsOf(stored, "replacer", "Update").toString()).isEqualTo("{\"f:data\":{\"f:shape\":{}}}");
+        assertThat(fieldsOf(stored, "plumbline-tests", "Update").toString()).isEqualTo("{\"f:data\":{\"f:color\":{}}}");
+    }
+
+    @Test
+    void a_replace_written_against_an_old_resource_version_is_refused() {
+        create("stale");
+        JsonNode old = http.get(CONFIG_MAPS + "/stale").body();
+        http.patch(CONFIG_MAPS + "/stale", "application/merge-patch+json", "{\"data\":{\"color\":\"red\"}}");
+
+        KubeHttp.Answer answer = http.put(CONFIG_MAPS + "/stale", old.toString());
+
+        assertThat(answer.code()).isEqualTo(409);
+        assertThat(answer.body().path("message").asText()).contains("the object has been modified");
+    }
+}

@@ -1,0 +1,152 @@
+package dev.plumbline.sandbox.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static dev.plumbline.sandbox.kube.KubeHttp.fieldsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServerSideApplyTest {
+
+    private static final String CONFIG_MAPS = "/api/v1/namespaces/default/configmaps/";
+
+    private static EmbeddedKubeApi api;
+    private static KubeHttp http;
+
+    @BeforeAll
+    static void start() {
+        api = new EmbeddedKubeApi().start();
+        http = new KubeHttp(api);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private static String configMap(String name, String data) {
+        return """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: %s
+                data:
+                %s
+                """.formatted(name, data.indent(2));
+    }
+
+    @Test
+    void an_apply_of_a_missing_object_creates_it_and_records_the_manager_as_apply() {
+        KubeHttp.Answer answer = http.apply(CONFIG_MAPS + "created", "plumbline", false,
+                configMap("created", "color: blue"));
+
+        assertThat(answer.code()).isEqualTo(201);
+        JsonNode stored = http.get(CONFIG_MAPS + "created").body();
+        assertThat(stored.path("data").path("color").asText()).isEqualTo("blue");
+        assertThat(stored.path("metadata").path("uid").asText()).isNotBlank();
+        assertThat(stored.path("metadata").path("creationTimestamp").asText()).isNotBlank();
+        JsonNode entry = stored.path("metadata").path("managedFields").get(0);
+        assertThat(entry.path("manager").asText()).isEqualTo("plumbline");
+        assertThat(entry.path("operation").asText()).isEqualTo("Apply");
+        assertThat(entry.path("apiVersion").asText()).isEqualTo("v1");
+        assertThat(entry.path("fieldsType").asText()).isEqualTo("FieldsV1");
+        assertThat(entry.path("time").asText()).isNotBlank();
+        assertThat(entry.path("fieldsV1").toString()).isEqualTo("{\"f:data\":{\"f:color\":{}}}");
+    }
+
+    @Test
+    void an_apply_by_the_same_manager_without_a_field_removes_that_field() {
+        http.apply(CONFIG_MAPS + "dropped", "plumbline", false, configMap("dropped", "color: blue\nsize: large"));
+
+        KubeHttp.Answer answer = http.apply(CONFIG_MAPS + "dropped", "plumbline", false,
+                configMap("dropped", "color: blue"));
+
+        assertThat(answer.code()).isEqualTo(200);
+        JsonNode stored = http.get(CONFIG_MAPS + "dropped").body();
+        assertThat(stored.path("data").has("size")).isFalse();
+        assertThat(stored.path("data").path("color").asText()).isEqualTo("blue");
+        assertThat(fieldsOf(stored, "plumbline", "Apply").toString()).isEqualTo("{\"f:data\":{\"f:color\":{}}}");
+    }
+
+    @Test
+    void an_apply_that_changes_a_field_another_manager_owns_is_refused_with_409_naming_both() {
+        http.apply(CONFIG_MAPS + "contested", "plumbline", false, configMap("contested", "color: blue"));
+
+        KubeHttp.Answer answer = http.apply(CONFIG_MAPS + "contested", "intruder", false,
+                configMap("contested", "color: red"));
+
+        assertThat(answer.code()).isEqualTo(409);
+        assertThat(answer.body().path("kind").asText()).isEqualTo("Status");
+        assertThat(answer.body().path("reason").asText()).isEqualTo("Conflict");
+        assertThat(answer.body().path("message").asText())
+                .isEqualTo("Apply failed with 1 conflict: conflict with \"plumbline\": .data.color");
+        JsonNode cause = answer.body().path("details").path("causes").get(0);
+        assertThat(cause.path("reason").asText()).isEqualTo("FieldManagerConflict");
+        assertThat(cause.path("field").asText()).isEqualTo(".data.color");
+        assertThat(http.get(CONFIG_MAPS + "contested").body().path("data").path("color").asText()).isEqualTo("blue");
+    }
+
+    @Test
+    void a_forced_apply_takes_the_field_and_managed_fields_show_the_move() {
+        http.apply(CONFIG_MAPS + "forced", "plumbline", false, configMap("forced", "color: blue\nsize: large"));
+
+        KubeHttp.Answer answer = http.apply(CONFIG_MAPS + "forced", "intruder", true, configMap("forced", "color: red"));
+
+        assertThat(answer.code()).isEqualTo(200);
+        JsonNode stored = http.get(CONFIG_MAPS + "forced").body();
+        assertThat(stored.path("data").path("color").asText()).isEqualTo("red");
+        assertThat(fieldsOf(stored, "intruder", "Apply").toString()).isEqualTo("{\"f:data\":{\"f:color\":{}}}");
+        assertThat(fieldsOf(stored, "plumbline", "Apply").toString()).isEqualTo("{\"f:data\":{\"f:size\":{}}}");
+    }
+
+    @Test
+    void an_apply_with_the_same_value_shares_the_field_and_a_dropped_shared_field_stays() {
+        http.apply(CONFIG_MAPS + "shared", "plumbline", false, configMap("shared", "color: blue\nsize: large"));
+        http.apply(CONFIG_MAPS + "shared", "other", false, configMap("shared", "color: blue"));
+
+        http.apply(CONFIG_MAPS + "shared", "plumbline", false, configMap("shared", "size: large"));
+
+        JsonNode stored = http.get(CONFIG_MAPS + "shared").body();
+        assertThat(stored.path("data").path("color").asText()).isEqualTo("blue");
+        assertThat(fieldsOf(stored, "other", "Apply").toString()).isEqualTo("{\"f:data\":{\"f:color\":{}}}");
+        assertThat(fieldsOf(stored, "plumbline", "Apply").toString()).isEqualTo("{\"f:data\":{\"f:size\":{}}}");
+    }
+
+    @Test
+    void an_apply_merges_containers_by_name_and_records_keyed_items() {
+        String deployments = "/apis/apps/v1/namespaces/default/deployments/";
+        http.apply(deployments + "keyed", "plumbline", false, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: keyed}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - {name: app, image: "app:1"}
+                """);
+        http.patch(deployments + "keyed?fieldManager=injector", "application/strategic-merge-patch+json",
+                "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"proxy\",\"image\":\"proxy:1\"}]}}}}");
+
+        http.apply(deployments + "keyed", "plumbline", false, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: keyed}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - {name: app, image: "app:2"}
+                """);
+
+        JsonNode stored = http.get(deployments + "keyed").body();
+        assertThat(stored.path("spec").path("template").path("spec").path("containers").toString())
+                .isEqualTo("[{\"name\":\"app\",\"image\":\"app:2\"},{\"name\":\"proxy\",\"image\":\"proxy:1\"}]");
+        assertThat(fieldsOf(stored, "plumbline", "Apply").path("f:spec").path("f:template").path("f:spec")
+                .path("f:containers").toString())
+                .isEqualTo("{\"k:{\\\"name\\\":\\\"app\\\"}\":{\".\":{},\"f:image\":{},\"f:name\":{}}}");
+        assertThat(stored.path("metadata").path("generation").asInt()).isEqualTo(3);
+    }
+}
