@@ -31,7 +31,7 @@ public final class KafkaBrokerMain {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--data-dir" -> dataDir = Path.of(valueOf(args, ++i));
-                    case "--port" -> port = Integer.parseInt(valueOf(args, ++i));
+                    case "--port" -> port = portOf(valueOf(args, ++i));
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return;
@@ -53,6 +53,18 @@ public final class KafkaBrokerMain {
         }, "kafka-broker-shutdown"));
         System.out.println("kafka ready at " + broker.bootstrapServers());
         stopped.await();
+    }
+
+    private static int portOf(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the option's name
+        }
+        throw new IllegalArgumentException("--port takes a number from 1 to 65535, not " + value);
     }
 
     private static String valueOf(String[] args, int index) {
