@@ -33,8 +33,9 @@ class EmbeddedKafkaTest {
     @Test
     void an_ephemeral_broker_carries_records_from_a_producer_to_a_consumer() throws Exception {
         createTopic("round-trip");
-        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(kafka.bootstrapServers());
-             KafkaConsumer<String, String> consumer = KafkaTestClients.consumer(kafka.bootstrapServers(), "round-trip")) {
+        String servers = kafka.bootstrapServers();
+        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(servers);
+             KafkaConsumer<String, String> consumer = KafkaTestClients.consumer(servers, "round-trip")) {
             producer.send(new ProducerRecord<>("round-trip", "app-a", "first")).get();
             producer.send(new ProducerRecord<>("round-trip", "app-a", "second")).get();
             consumer.subscribe(List.of("round-trip"));
