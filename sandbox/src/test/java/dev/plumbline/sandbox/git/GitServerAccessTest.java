@@ -68,6 +68,11 @@ class GitServerAccessTest {
     }
 
     @Test
+    void a_repository_is_also_served_without_the_dot_git_suffix() throws Exception {
+        assertThat(RawHttp.get(port, "/team/app" + INFO_REFS, USER, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
     void an_unknown_repository_is_not_found() throws Exception {
         assertThat(RawHttp.get(port, "/team/nope.git" + INFO_REFS, USER, PASSWORD).status()).isEqualTo(404);
         assertThatThrownBy(() -> Git.lsRemoteRepository().setRemote(server.repositoryUrl("team/nope"))

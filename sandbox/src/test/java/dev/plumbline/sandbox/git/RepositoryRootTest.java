@@ -1,5 +1,6 @@
 package dev.plumbline.sandbox.git;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,18 @@ class RepositoryRootTest {
     @Test
     void an_empty_name_is_refused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new RepositoryRoot(root).folderOf(""));
+    }
+
+    @Test
+    void a_symbolic_link_to_a_repository_outside_the_root_is_not_followed(@TempDir Path elsewhere) throws Exception {
+        Path outside = new RepositoryRoot(elsewhere).createBare("secret");
+        Path served = root.resolve("served");
+        Files.createDirectories(served);
+        Files.createSymbolicLink(served.resolve("link.git"), outside);
+        RepositoryRoot repositories = new RepositoryRoot(served);
+
+        assertThatThrownBy(() -> repositories.open(null, "link.git"))
+                .isInstanceOf(org.eclipse.jgit.errors.RepositoryNotFoundException.class);
     }
 
     @Test
