@@ -1,0 +1,77 @@
+package dev.plumbline.sandbox.kafka;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A real single-node Apache Kafka broker (KRaft, broker and controller in one) running in this JVM.
+ *
+ * <p>{@link #startEphemeral()} is for tests: a temporary folder and a free port, both gone on {@link #close()}.
+ * {@link #startPersistent(Path, int)} is for one-machine runs: the data stays in the given folder and a later
+ * start on the same folder finds its topics, records and committed consumer offsets again.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private final RunningBroker broker;
+    private boolean closed;
+
+    private EmbeddedKafka(RunningBroker broker) {
+        this.broker = broker;
+    }
+
+    /** Starts a throw-away broker on a free port; its data is deleted on {@link #close()}. */
+    public static EmbeddedKafka startEphemeral() {
+        return start(EphemeralBroker::start);
+    }
+
+    /**
+     * Starts a broker that keeps its data in {@code dataDir} (formatted on first use) and listens on
+     * {@code 127.0.0.1:port}.
+     */
+    public static EmbeddedKafka startPersistent(Path dataDir, int port) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
+        }
+        return start(() -> PersistentBroker.start(dataDir, port));
+    }
+
+    private static EmbeddedKafka start(BrokerStarter starter) {
+        try {
+            return new EmbeddedKafka(starter.start());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the embedded Kafka broker", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded Kafka broker did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** The address clients connect to, as {@code host:port}. */
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** Stops the broker and waits for it, so that a persistent broker's folder is consistent. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            broker.shutdown();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded Kafka broker did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface BrokerStarter {
+        RunningBroker start() throws Exception;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.plumbline.sandbox.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedKafkaTest {
+
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = EmbeddedKafka.startEphemeral();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        kafka.close();
+    }
+
+    @Test
+    void an_ephemeral_broker_carries_records_from_a_producer_to_a_consumer() throws Exception {
+        createTopic("round-trip");
+        String servers = kafka.bootstrapServers();
+        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(servers);
+             KafkaConsumer<String, String> consumer = KafkaTestClients.consumer(servers, "round-trip")) {
+            producer.send(new ProducerRecord<>("round-trip", "app-a", "first")).get();
+            producer.send(new ProducerRecord<>("round-trip", "app-a", "second")).get();
+            consumer.subscribe(List.of("round-trip"));
+
+            List<ConsumerRecord<String, String>> received = KafkaTestClients.pollUntil(consumer, 2);
+
+            assertThat(received).extracting(ConsumerRecord::key).containsExactly("app-a", "app-a");
+            assertThat(received).extracting(ConsumerRecord::value).containsExactly("first", "second");
+        }
+    }
+
+    @Test
+    void a_32_mib_record_flows_through_the_broker() throws Exception {
+        createTopic("large-records");
+        String renderedApp = "x".repeat(32 * 1024 * 1024);
+        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(kafka.bootstrapServers());
+             KafkaConsumer<String, String> consumer = KafkaTestClients.consumer(kafka.bootstrapServers(), "large")) {
+            producer.send(new ProducerRecord<>("large-records", "big-app", renderedApp)).get();
+            consumer.subscribe(List.of("large-records"));
+
+            List<ConsumerRecord<String, String>> received = KafkaTestClients.pollUntil(consumer, 1);
+
+            assertThat(received.get(0).value()).hasSameSizeAs(renderedApp);
+        }
+    }
+
+    @Test
+    void asking_for_an_unknown_topic_does_not_create_it() throws Exception {
+        try (Admin admin = KafkaTestClients.admin(kafka.bootstrapServers());
+             KafkaConsumer<String, String> consumer = KafkaTestClients.consumer(kafka.bootstrapServers(), "probe")) {
+            // a consumer asks the broker to auto-create by default; the broker must refuse
+            assertThat(consumer.partitionsFor("nobody-created-this")).isEmpty();
+            assertThat(admin.listTopics().names().get()).doesNotContain("nobody-created-this");
+        }
+    }
+
+    private static void createTopic(String name) throws Exception {
+        try (Admin admin = KafkaTestClients.admin(kafka.bootstrapServers())) {
+            admin.createTopics(Set.of(new NewTopic(name, 1, (short) 1).configs(Map.of()))).all().get();
+        }
+    }
+}
