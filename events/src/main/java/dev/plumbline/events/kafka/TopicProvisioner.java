@@ -99,7 +99,7 @@ public final class TopicProvisioner {
         }
         return Optional.of("topic " + spec.name() + " has " + actual + " partitions where " + spec.partitions()
                 + " are configured; left as it is, because changing partitions reorders keys: change it by hand"
-                + " (kafka-topics --alter) or configure " + actual);
+                + " (kafka-topics --alter) or configure " + actual + " partitions");
     }
 
     /** @return whether a config had to be set */
