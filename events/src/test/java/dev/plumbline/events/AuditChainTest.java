@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.events.vocabulary.AuditAction;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,7 +62,7 @@ class AuditChainTest {
     void the_hash_of_the_stored_json_equals_the_hash_of_the_record_whatever_the_key_order() throws IOException {
         AuditRecord record = EventSamples.auditRecord();
         ObjectNode json = (ObjectNode) PLAIN.readTree(EventJson.write(record));
-        Map<String, Object> reversed = new TreeMap<String, Object>(java.util.Comparator.reverseOrder());
+        Map<String, Object> reversed = new TreeMap<String, Object>(Comparator.reverseOrder());
         reversed.putAll(PLAIN.convertValue(json, Map.class));
         ObjectNode reordered = PLAIN.valueToTree(reversed);
 

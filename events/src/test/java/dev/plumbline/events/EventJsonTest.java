@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.events.manifest.ObjectIdentity;
+import dev.plumbline.events.manifest.RenderedObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -71,6 +76,27 @@ class EventJsonTest {
         assertThat(diff).contains("\"syncStatus\":\"out-of-sync\"", "\"change\":\"update\"",
                 "\"health\":\"progressing\"");
         assertThat(fight).contains("\"window\":\"PT10M\"");
+    }
+
+    @Test
+    void a_render_of_ten_megabytes_reads_back_intact() {
+        ManifestsRendered sample = EventSamples.manifestsRendered();
+        String annotation = "x".repeat(5_000);
+        List<RenderedObject> objects = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            ObjectNode body = sample.objects().get(0).body().deepCopy();
+            ((ObjectNode) body.get("metadata")).put("name", "web-" + i).putObject("annotations")
+                    .put("example.com/padding", annotation);
+            objects.add(new RenderedObject(ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web-" + i),
+                    body, null));
+        }
+        ManifestsRendered large = ManifestsRendered.of(sample.correlationId(), "web", sample.repoUrl(),
+                sample.revision(), sample.path(), sample.renderer(), sample.digest(), objects);
+
+        byte[] json = EventJson.write(large);
+
+        assertThat(json.length).isGreaterThan(10 * 1024 * 1024);
+        assertThat(EventJson.read(json)).isEqualTo(large);
     }
 
     @ParameterizedTest
@@ -195,7 +221,7 @@ class EventJsonTest {
     private static ObjectNode tree(PlumblineEvent event) {
         try {
             return (ObjectNode) PLAIN.readTree(EventJson.write(event));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plumbline.events.EventJson;
 import dev.plumbline.events.EventSamples;
+import dev.plumbline.events.EventType;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.UnsupportedEventException;
 import dev.plumbline.events.topic.Topics;
@@ -63,7 +64,7 @@ class EventSerdeTest {
 
     @Test
     void commit_events_have_no_subject_and_are_keyed_by_repository() {
-        PlumblineEvent commit = EventSamples.byType().get(dev.plumbline.events.EventType.COMMIT_DETECTED);
+        PlumblineEvent commit = EventSamples.byType().get(EventType.COMMIT_DETECTED);
         Headers headers = new RecordHeaders();
 
         serializer.serialize(commit.topic(), headers, commit);

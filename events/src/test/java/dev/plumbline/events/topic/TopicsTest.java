@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plumbline.events.EventType;
+import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.PlumblineService;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -39,7 +43,7 @@ class TopicsTest {
     @Test
     void state_topics_are_compacted_and_event_topics_expire() {
         Map<String, CleanupPolicy> policies = Topics.all().stream()
-                .collect(java.util.stream.Collectors.toMap(TopicSpec::name, TopicSpec::cleanupPolicy));
+                .collect(Collectors.toMap(TopicSpec::name, TopicSpec::cleanupPolicy));
 
         assertThat(policies).containsEntry(Topics.APPLICATIONS, CleanupPolicy.COMPACT)
                 .containsEntry(Topics.RENDERED_MANIFESTS, CleanupPolicy.COMPACT);
@@ -62,7 +66,7 @@ class TopicsTest {
     void the_audit_trail_is_kept_longer_than_any_other_topic() {
         long audit = retention(Topics.spec(Topics.AUDIT, 6));
 
-        assertThat(audit).isGreaterThanOrEqualTo(java.time.Duration.ofDays(365).toMillis());
+        assertThat(audit).isGreaterThanOrEqualTo(Duration.ofDays(365).toMillis());
         assertThat(Topics.all()).filteredOn(spec -> spec.configs().containsKey("retention.ms")
                         && !spec.name().equals(Topics.AUDIT))
                 .allSatisfy(spec -> assertThat(retention(spec)).isLessThan(audit));
@@ -83,6 +87,15 @@ class TopicsTest {
     @EnumSource(EventType.class)
     void every_event_type_belongs_on_a_designed_topic(EventType type) {
         assertThat(DESIGNED).contains(type.topic());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.plumbline.events.EventSamples#all")
+    void every_event_names_as_its_source_a_service_that_writes_its_topic(PlumblineEvent event) {
+        assertThat(Arrays.stream(PlumblineService.values())
+                .filter(service -> service.source().equals(event.source())))
+                .singleElement()
+                .satisfies(service -> assertThat(service.writes(event.topic())).isTrue());
     }
 
     @ParameterizedTest
