@@ -1,0 +1,80 @@
+package dev.plumbline.events;
+
+import dev.plumbline.events.application.Destination;
+import dev.plumbline.events.application.IgnoreDifference;
+import dev.plumbline.events.application.NotificationSubscription;
+import dev.plumbline.events.application.RequestedSync;
+import dev.plumbline.events.application.SelfHealPause;
+import dev.plumbline.events.application.SourceSpec;
+import dev.plumbline.events.application.SyncPolicy;
+import dev.plumbline.events.vocabulary.DriftMode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The spec of one Application, published by the reconciler on {@code plumbline.applications} whenever it changes
+ * (a compacted topic, so the latest per app is the current spec). A deleted Application is a null value under its
+ * key. Operational switches set as annotations (the self-heal pause, a requested sync) travel here too.
+ *
+ * @param app               the Application's name, unique because Applications live in one namespace
+ * @param namespace         the namespace Plumbline watches Applications in
+ * @param generation        {@code metadata.generation}, so consumers can tell a newer spec from a redelivery
+ * @param sourceSpec        {@code spec.source}: repository, revision, path and render options
+ * @param destination       where it deploys and what else it may touch
+ * @param syncPolicy        automated or manual, prune, self-heal, allow-empty, retry
+ * @param driftMode         as declared; null when not declared, see {@link #effectiveDriftMode()}
+ * @param ignoreDifferences differences left out of diffs and drift
+ * @param notifications     who is told what
+ * @param selfHealPause     the pause in force; null when self-heal is not paused
+ * @param requestedSync     a sync asked for by annotation; null when none is pending
+ */
+public record ApplicationSpec(String eventId, int schemaVersion, Instant time, String source, String correlationId,
+                              String app, String namespace, long generation, SourceSpec sourceSpec,
+                              Destination destination, SyncPolicy syncPolicy, DriftMode driftMode,
+                              List<IgnoreDifference> ignoreDifferences, List<NotificationSubscription> notifications,
+                              SelfHealPause selfHealPause, RequestedSync requestedSync) implements PlumblineEvent {
+
+    public ApplicationSpec {
+        Envelope.check(EventType.APPLICATION_SPEC, eventId, schemaVersion, time, source, correlationId);
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(sourceSpec, "sourceSpec");
+        Objects.requireNonNull(destination, "destination");
+        syncPolicy = syncPolicy == null ? SyncPolicy.manual() : syncPolicy;
+        ignoreDifferences = ignoreDifferences == null ? List.of() : List.copyOf(ignoreDifferences);
+        notifications = notifications == null ? List.of() : List.copyOf(notifications);
+    }
+
+    /**
+     * A spec as the reconciler publishes it. Each publication starts a new correlation id: a render it causes
+     * carries that id onward.
+     */
+    public static ApplicationSpec of(String app, String namespace, long generation, SourceSpec sourceSpec,
+                                     Destination destination, SyncPolicy syncPolicy, DriftMode driftMode,
+                                     List<IgnoreDifference> ignoreDifferences,
+                                     List<NotificationSubscription> notifications,
+                                     SelfHealPause selfHealPause, RequestedSync requestedSync) {
+        return new ApplicationSpec(Envelope.newEventId(), EventType.APPLICATION_SPEC.schemaVersion(), Envelope.now(),
+                PlumblineService.RECONCILER.source(), Envelope.newEventId(), app, namespace, generation, sourceSpec,
+                destination, syncPolicy, driftMode, ignoreDifferences, notifications, selfHealPause, requestedSync);
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.APPLICATION_SPEC;
+    }
+
+    /** The declared drift mode, or the default: heal when self-heal is on, warn otherwise. */
+    public DriftMode effectiveDriftMode() {
+        if (driftMode != null) {
+            return driftMode;
+        }
+        boolean selfHeal = syncPolicy.automated() != null && syncPolicy.automated().selfHeal();
+        return selfHeal ? DriftMode.HEAL : DriftMode.WARN;
+    }
+
+    /** Whether self-heal is paused at that instant (a pause past its expiry no longer counts). */
+    public boolean selfHealPausedAt(Instant now) {
+        return selfHealPause != null && selfHealPause.activeAt(now);
+    }
+}

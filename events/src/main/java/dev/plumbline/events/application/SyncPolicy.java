@@ -1,0 +1,29 @@
+package dev.plumbline.events.application;
+
+/**
+ * When and how an Application is synced.
+ *
+ * @param automated  null for a manual app: its diff is reported, never applied without a sync request
+ * @param allowEmpty whether an empty render may prune everything the app owns (off by default: an empty render is
+ *                   far more often a mistake than an intent)
+ * @param retry      how a failed sync is retried; null for the reconciler's defaults
+ */
+public record SyncPolicy(Automated automated, boolean allowEmpty, Retry retry) {
+
+    public static SyncPolicy manual() {
+        return new SyncPolicy(null, false, null);
+    }
+
+    public static SyncPolicy automated(boolean prune, boolean selfHeal) {
+        return new SyncPolicy(new Automated(prune, selfHeal), false, null);
+    }
+
+    /**
+     * Automatic sync settings.
+     *
+     * @param prune    delete what the app owned and Git no longer has
+     * @param selfHeal heal drift; it makes {@code heal} the default drift mode
+     */
+    public record Automated(boolean prune, boolean selfHeal) {
+    }
+}

@@ -1,0 +1,9 @@
+package dev.plumbline.events.kafka;
+
+/** The broker refused or failed to create or configure a topic; the message names the topic. */
+public class TopicProvisioningException extends RuntimeException {
+
+    public TopicProvisioningException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.plumbline.events.vocabulary;
+
+/** What the reconciler did to one object in a sync. */
+public enum ApplyOperation implements Term {
+    /** Server-side apply (create or update). */
+    APPLY,
+    /** Delete of an object the app owned and Git no longer has. */
+    PRUNE
+}

@@ -1,0 +1,26 @@
+package dev.plumbline.events.vocabulary;
+
+/** What one audit record says happened. */
+public enum AuditAction implements Term {
+    COMMIT_DETECTED,
+    /** A commit that no Application's path or branch covers, with the explanation. */
+    COMMIT_IGNORED,
+    RENDERED,
+    RENDER_FAILED,
+    DIFF_COMPUTED,
+    APPLIED,
+    PRUNED,
+    /** An apply started by self-heal. */
+    HEALED,
+    APPLY_FAILED,
+    /** An object was refused because it lies outside what the Application may touch. */
+    APPLY_REFUSED,
+    DRIFT_DETECTED,
+    DRIFT_RECOVERED,
+    SELF_HEAL_FIGHT,
+    HEAL_REQUESTED,
+    SYNC_REQUESTED,
+    ROLLBACK_REQUESTED,
+    PAUSED,
+    RESUMED
+}
