@@ -79,7 +79,7 @@ public final class EventSamples {
         return samples;
     }
 
-    static ApplicationSpec applicationSpec() {
+    public static ApplicationSpec applicationSpec() {
         SourceSpec source = new SourceSpec(REPO, "main", "apps/web", RendererKind.HELM,
                 new HelmOptions("web", List.of("values.yaml", "values-prod.yaml"), "replicas: 3\n",
                         List.of(new HelmParameter("image.tag", "1.4.2"))),
@@ -100,7 +100,7 @@ public final class EventSamples {
                         null));
     }
 
-    static CommitDetected commitDetected() {
+    public static CommitDetected commitDetected() {
         GitSignature author = new GitSignature("Ana Lima", "ana@example.com", Instant.parse("2026-11-27T15:00:00Z"));
         GitSignature committer = new GitSignature("Git Host", "noreply@example.com",
                 Instant.parse("2026-11-27T15:01:30Z"));
@@ -115,14 +115,14 @@ public final class EventSamples {
                         "3b5d5c3712955042212316173ccf37be800c3e1e58c1c3b0e7e5c4a0f9a3f1aa"));
     }
 
-    static CommitIgnored commitIgnored() {
+    public static CommitIgnored commitIgnored() {
         return CommitIgnored.of(CORRELATION, REPO, "refs/heads/main", SHA_AFTER, List.of("overlays/prod/web.yaml"),
                 Trigger.poll(), List.of(new WatchingApplication("web", "main", "overlays/production")),
                 "commit 9f8e7d changed overlays/prod/web.yaml; no Application watches that path; "
                         + "Application web watches overlays/production on branch main");
     }
 
-    static ManifestsRendered manifestsRendered() {
+    public static ManifestsRendered manifestsRendered() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("apiVersion", "apps/v1").put("kind", "Deployment");
         body.putObject("metadata").put("name", "web").put("namespace", "shop")
@@ -132,13 +132,13 @@ public final class EventSamples {
                 "sha256:0a1b2c", List.of(new RenderedObject(DEPLOYMENT, body, "apps/web/deployment.yaml")));
     }
 
-    static RenderFailed renderFailed() {
+    public static RenderFailed renderFailed() {
         return RenderFailed.of(CORRELATION, "web", REPO, SHA_AFTER, "apps/web", RendererKind.PLAIN,
                 RenderFailureReason.INVALID_MANIFEST, "apps/web/service.yaml line 12: mapping values are not allowed",
                 "apps/web/service.yaml", 12, manifestsRendered());
     }
 
-    static DiffComputed diffComputed() {
+    public static DiffComputed diffComputed() {
         return DiffComputed.of(CORRELATION, "web", SHA_AFTER, "sha256:0a1b2c", SyncStatus.OUT_OF_SYNC,
                 HealthStatus.PROGRESSING,
                 List.of(new ObjectDiff(DEPLOYMENT, ChangeType.UPDATE, HealthStatus.HEALTHY,
@@ -151,18 +151,18 @@ public final class EventSamples {
                                 null, null)));
     }
 
-    static ApplyAction applyAction() {
+    public static ApplyAction applyAction() {
         return ApplyAction.of(CORRELATION, "web", SHA_AFTER, "sync-0007", SyncTrigger.AUTOMATED,
                 AuditRecord.PLUMBLINE_ACTOR, DEPLOYMENT, ApplyOperation.APPLY, ApplyResult.FAILED,
                 "admission webhook denied the request", 2, 3);
     }
 
-    static SyncRequested syncRequested() {
+    public static SyncRequested syncRequested() {
         return SyncRequested.of(PlumblineService.DRIFT_AUDITOR, CORRELATION, "web", SyncTrigger.SELF_HEAL,
                 "drift: spec.replicas changed by kubectl-edit", AuditRecord.PLUMBLINE_ACTOR, null, List.of(DEPLOYMENT));
     }
 
-    static DriftDetected driftDetected() {
+    public static DriftDetected driftDetected() {
         FieldManagerAttribution kubectl = new FieldManagerAttribution("kubectl-edit", "Update",
                 Instant.parse("2026-11-27T15:10:00Z"));
         return DriftDetected.of(CORRELATION, "web", "drift-web-0001", SHA_AFTER, DriftMode.HEAL, null,
@@ -172,18 +172,18 @@ public final class EventSamples {
                         new DriftedObject(SECRET, DriftKind.DELETED, List.of())));
     }
 
-    static DriftRecovered driftRecovered() {
+    public static DriftRecovered driftRecovered() {
         return DriftRecovered.of(CORRELATION, "web", "drift-web-0001", Instant.parse("2026-11-27T15:10:00.250Z"),
                 DriftResolution.HEALED, List.of(DEPLOYMENT));
     }
 
-    static SelfHealFight selfHealFight() {
+    public static SelfHealFight selfHealFight() {
         return SelfHealFight.of(CORRELATION, "web", "drift-web-0001", DEPLOYMENT, "spec.replicas",
                 new FieldManagerAttribution("hpa-controller", "Update", Instant.parse("2026-11-27T15:12:00Z")), 6,
                 Duration.ofMinutes(10));
     }
 
-    static AuditRecord auditRecord() {
+    public static AuditRecord auditRecord() {
         CommitDetected commit = commitDetected();
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.put("committer", "Git Host <noreply@example.com>");

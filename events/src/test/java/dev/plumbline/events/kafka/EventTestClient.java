@@ -1,0 +1,86 @@
+package dev.plumbline.events.kafka;
+
+import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.topic.TopicSpec;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What a test needs to play the other services on a real broker: publish events and tombstones the way their
+ * writers do, create topics as their owners would and look at how a topic was created.
+ */
+public final class EventTestClient implements AutoCloseable {
+
+    private final Admin admin;
+    private final KafkaProducer<String, PlumblineEvent> producer;
+
+    public EventTestClient(String bootstrapServers) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new EventSerializer());
+    }
+
+    /** Creates topics as their owning service does at start-up. */
+    public void ensureTopics(Collection<TopicSpec> topics) {
+        new TopicProvisioner().ensure(admin, topics);
+    }
+
+    /** Publishes an event on its topic under its key, and waits until the broker has it. */
+    public void send(PlumblineEvent event) {
+        sendRecord(new ProducerRecord<>(event.topic(), event.key(), event));
+    }
+
+    /** Publishes a tombstone: the key's value is deleted from a compacted topic. */
+    public void sendTombstone(String topic, String key) {
+        sendRecord(new ProducerRecord<>(topic, key, null));
+    }
+
+    public TopicDescription describe(String topic) {
+        return get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+    }
+
+    public String topicConfig(String topic, String key) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = get(admin.describeConfigs(List.of(resource)).all()).get(resource);
+        return config.get(key).value();
+    }
+
+    public Set<String> topicNames() {
+        return get(admin.listTopics().names());
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
+    }
+
+    private void sendRecord(ProducerRecord<String, PlumblineEvent> record) {
+        get(producer.send(record));
+    }
+
+    private static <T> T get(java.util.concurrent.Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while talking to Kafka", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.plumbline.reconciler;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.plumbline.events.EventSamples;
+import dev.plumbline.events.ManifestsRendered;
+import dev.plumbline.events.PlumblineService;
+import dev.plumbline.events.kafka.EventTestClient;
+import dev.plumbline.events.testing.ServiceContract;
+import dev.plumbline.reconciler.messaging.RenderedManifestsListener;
+import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The reconciler service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+class ReconcilerServiceTest extends ServiceContract {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    RenderedManifestsListener renders;
+
+    @Test
+    void aRenderPublishedByTheRendererBecomesTheAppsDesiredState() {
+        try (EventTestClient kafka = new EventTestClient(bootstrapServers)) {
+            kafka.ensureTopics(PlumblineService.RENDERER.ownedTopics());
+            ManifestsRendered render = EventSamples.manifestsRendered();
+
+            kafka.send(render);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> renders.desiredState().get(render.app())
+                    .flatMap(state -> state.rendered()).filter(render::equals).isPresent());
+        }
+    }
+
+    ReconcilerServiceTest() {
+        super(PlumblineService.RECONCILER);
+    }
+
+    @Override
+    protected String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    protected URI root() {
+        try {
+            return root.toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
