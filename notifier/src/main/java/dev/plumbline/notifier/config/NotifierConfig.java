@@ -1,26 +1,11 @@
 package dev.plumbline.notifier.config;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * Every setting of the notifier service. Each property can also be set from the environment, for example
- * {@code plumbline.topics.partitions} as {@code PLUMBLINE_TOPICS_PARTITIONS}.
+ * {@code plumbline.x.y} as {@code PLUMBLINE_X_Y}. The notifier writes no topic, so it has no topic settings.
  */
 @ConfigMapping(prefix = "plumbline")
 public interface NotifierConfig {
-
-    /** The Kafka topics this service writes. */
-    Topics topics();
-
-    interface Topics {
-
-        /** Create the topics this service writes at start-up, with the partitions and cleanup policies of the design. */
-        @WithDefault("true")
-        boolean provision();
-
-        /** Partitions of a topic this service creates; a topic that already exists keeps its own. */
-        @WithDefault("6")
-        int partitions();
-    }
 }
