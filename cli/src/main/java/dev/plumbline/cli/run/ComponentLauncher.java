@@ -2,7 +2,6 @@ package dev.plumbline.cli.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +25,8 @@ final class ComponentLauncher {
         return new Component(name, command, env, new Readiness.ReadyLine(readyLine));
     }
 
-    Component service(String name, Path jar, Map<String, String> env, String url) {
-        List<String> command = List.of(java, "-jar", jar.toString());
-        return new Component(name, command, env, new Readiness.HealthEndpoint(URI.create(url + "/q/health/ready")));
+    Component service(String name, Path jar, Map<String, String> env) {
+        return new Component(name, List.of(java, "-jar", jar.toString()), env, new Readiness.QuarkusService());
     }
 
     RunningComponent start(Component component) {

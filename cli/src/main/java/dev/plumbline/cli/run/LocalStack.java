@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,30 +99,29 @@ public final class LocalStack {
         progress.accept("starting " + component.name() + " …");
         RunningComponent running = launcher.start(component);
         started.add(running);
-        Matcher ready = running.awaitReady(SANDBOX_START).orElseThrow();
+        Matcher ready = running.awaitReady(SANDBOX_START);
         progress.accept(component.name() + " ready at " + ready.group(1));
         return ready.group(1);
     }
 
     /** The services start side by side, since each spends most of its start-up on its own JVM. */
     private Map<String, String> startServices(List<RunningComponent> started, Map<String, String> sharedEnv) {
-        Map<String, String> urls = new LinkedHashMap<>();
-        List<RunningComponent> services = new ArrayList<>();
+        Map<ServiceProcess, RunningComponent> services = new EnumMap<>(ServiceProcess.class);
         for (ServiceProcess service : ServiceProcess.values()) {
             int port = service.port.applyAsInt(settings.servicePorts());
-            String url = "http://127.0.0.1:" + port;
             Map<String, String> env = new LinkedHashMap<>(sharedEnv);
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            progress.accept("starting " + service.module + " on port " + port + " …");
-            RunningComponent running = launcher.start(launcher.service(service.module, layout.serviceJar(service.module), env, url));
+            progress.accept("starting " + service.module + (port == 0 ? "" : " on port " + port) + " …");
+            RunningComponent running = launcher.start(launcher.service(service.module, layout.serviceJar(service.module), env));
             started.add(running);
-            services.add(running);
+            services.put(service, running);
+        }
+        Map<String, String> urls = new LinkedHashMap<>();
+        services.forEach((service, running) -> {
+            String url = "http://127.0.0.1:" + running.awaitReady(SERVICE_START).group(1);
+            progress.accept(service.module + " ready at " + url);
             urls.put(service.urlVariable, url);
-        }
-        for (RunningComponent service : services) {
-            service.awaitReady(SERVICE_START);
-            progress.accept(service.name() + " ready");
-        }
+        });
         return urls;
     }
 

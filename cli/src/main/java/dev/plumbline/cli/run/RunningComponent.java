@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A started component: its process and its log, which is also where its ready line shows up. */
 public final class RunningComponent {
@@ -55,25 +56,43 @@ public final class RunningComponent {
     }
 
     /**
-     * Waits until the component is ready and returns the ready line's match, if its readiness is a line.
-     * Fails as soon as the process exits, with the end of its log, so a broken start is never a long wait.
+     * Waits until the component is ready and returns its ready line's match; for a Quarkus service, the line that
+     * names its port, after which its health endpoint has answered 200. Fails as soon as the process exits, with
+     * the end of its log, so a broken start is never a long wait.
      */
-    public Optional<Matcher> awaitReady(Duration timeout) {
+    public Matcher awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<Matcher> readyLine = readyLineMatch();
-            if (readyLine.isPresent()) {
-                return readyLine;
-            }
-            if (component.readiness() instanceof Readiness.HealthEndpoint health && answersOk(health.url())) {
-                return Optional.empty();
-            }
-            if (exitedWithin(POLL)) {
-                throw new ComponentFailedException(
-                        name() + " exited with code " + process.exitValue() + " before it was ready." + logTail());
+        Pattern readyLine = component.readiness() instanceof Readiness.ReadyLine line
+                ? line.pattern() : Readiness.QuarkusService.LISTENING;
+        Matcher ready = awaitLine(readyLine, deadline, timeout);
+        if (component.readiness() instanceof Readiness.QuarkusService) {
+            URI health = URI.create("http://127.0.0.1:" + ready.group(1) + "/q/health/ready");
+            while (!answersOk(health)) {
+                checkStillRunning(deadline, timeout);
             }
         }
-        throw new ComponentFailedException(name() + " was not ready within " + timeout.toSeconds() + " s." + logTail());
+        return ready;
+    }
+
+    private Matcher awaitLine(Pattern pattern, Instant deadline, Duration timeout) {
+        while (true) {
+            Optional<Matcher> match = readLog().stream().map(pattern::matcher).filter(Matcher::find).findFirst();
+            if (match.isPresent()) {
+                return match.get();
+            }
+            checkStillRunning(deadline, timeout);
+        }
+    }
+
+    /** Waits one poll interval; fails when the process exited or the time is up. */
+    private void checkStillRunning(Instant deadline, Duration timeout) {
+        if (exitedWithin(POLL)) {
+            throw new ComponentFailedException(
+                    name() + " exited with code " + process.exitValue() + " before it was ready." + logTail());
+        }
+        if (Instant.now().isAfter(deadline)) {
+            throw new ComponentFailedException(name() + " was not ready within " + timeout.toSeconds() + " s." + logTail());
+        }
     }
 
     /** Stops the component gracefully (SIGTERM), and forcibly when it does not stop in time. */
@@ -91,13 +110,6 @@ public final class RunningComponent {
         } catch (Exception stillRunning) {
             handle.destroyForcibly();
         }
-    }
-
-    private Optional<Matcher> readyLineMatch() {
-        if (!(component.readiness() instanceof Readiness.ReadyLine line)) {
-            return Optional.empty();
-        }
-        return readLog().stream().map(l -> line.pattern().matcher(l)).filter(Matcher::find).findFirst();
     }
 
     private boolean answersOk(URI url) {

@@ -21,11 +21,18 @@ public record StackSettings(
     public static final int DEFAULT_KUBE_API_PORT = 8090;
     public static final int DEFAULT_GIT_SERVER_PORT = 8091;
 
-    /** The HTTP ports of the five services; the defaults are the ones their own configuration names. */
+    /**
+     * The HTTP ports of the five services; the defaults are the ones their own configuration names, and 0 lets
+     * each take any free port.
+     */
     public record ServicePorts(int gitWatcher, int renderer, int reconciler, int driftAuditor, int notifier) {
 
         public static ServicePorts defaults() {
             return new ServicePorts(8081, 8082, 8083, 8084, 8085);
+        }
+
+        public static ServicePorts anyFree() {
+            return new ServicePorts(0, 0, 0, 0, 0);
         }
     }
 }

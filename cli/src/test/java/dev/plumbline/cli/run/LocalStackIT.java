@@ -32,8 +32,8 @@ class LocalStackIT {
     @BeforeAll
     static void startEverything() throws IOException {
         layout = new RunLayout(Path.of("..").toAbsolutePath().normalize(), runDir);
-        StackSettings settings = new StackSettings(freePort(), freePort(), freePort(),
-                new StackSettings.ServicePorts(freePort(), freePort(), freePort(), freePort(), freePort()),
+        // only the broker needs a port chosen up front; everything else takes any free port and says which
+        StackSettings settings = new StackSettings(freePort(), 0, 0, StackSettings.ServicePorts.anyFree(),
                 Optional.empty(), Optional.empty());
         stack = new LocalStack(layout, settings, progress::add).start();
     }
