@@ -28,14 +28,15 @@ public final class DetachedRun {
         Collections.reverse(lines);
         List<String> stopped = new ArrayList<>();
         for (String line : lines) {
-            String[] pidAndName = line.trim().split(" ", 2);
-            if (pidAndName.length != 2) {
+            String[] fields = line.trim().split(" ", 3);
+            if (fields.length != 3) {
                 continue;
             }
-            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(pidAndName[0]));
-            if (process.isPresent() && process.get().isAlive() && isPlumblineProcess(process.get())) {
+            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(fields[0]))
+                    .filter(handle -> isTheSameProcess(handle, Long.parseLong(fields[1])));
+            if (process.isPresent() && process.get().isAlive()) {
                 RunningComponent.stop(process.get());
-                stopped.add(pidAndName[1]);
+                stopped.add(fields[2]);
             }
         }
         try {
@@ -46,8 +47,11 @@ public final class DetachedRun {
         return stopped;
     }
 
-    /** A process list can outlive its run (a reboot); a recycled pid must never stop someone else's process. */
-    private static boolean isPlumblineProcess(ProcessHandle process) {
-        return process.info().commandLine().map(command -> command.contains("plumbline")).orElse(true);
+    /**
+     * A process list can outlive its run (a reboot), and a recycled pid must never stop someone else's process:
+     * the start time recorded with the pid tells them apart.
+     */
+    private static boolean isTheSameProcess(ProcessHandle process, long startedAtMillis) {
+        return process.info().startInstant().map(start -> start.toEpochMilli() == startedAtMillis).orElse(false);
     }
 }

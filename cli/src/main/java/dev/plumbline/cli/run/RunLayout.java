@@ -24,7 +24,7 @@ public record RunLayout(Path home, Path runDir) {
         return runDir.resolve("env");
     }
 
-    /** The processes of a detached run, one {@code pid name} per line, read by {@code plumb down}. */
+    /** The processes of a detached run, one {@code pid start-time-millis name} per line, read by {@code plumb down}. */
     public Path processesFile() {
         return runDir.resolve("processes");
     }

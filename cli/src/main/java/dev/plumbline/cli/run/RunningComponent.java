@@ -47,6 +47,11 @@ public final class RunningComponent {
         return log;
     }
 
+    /** When the operating system started it: with the pid, what tells this process from a later one that reuses the pid. */
+    public Instant startedAt() {
+        return process.toHandle().info().startInstant().orElse(Instant.EPOCH);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -58,7 +58,7 @@ public final class RunningStack {
                 .map(e -> "export " + e.getKey() + "=" + shellQuoted(e.getValue()))
                 .collect(Collectors.joining("\n", "# written by plumb up; source it to reach this run\n", "\n"));
         String processes = components.stream()
-                .map(c -> c.pid() + " " + c.name())
+                .map(c -> c.pid() + " " + c.startedAt().toEpochMilli() + " " + c.name())
                 .collect(Collectors.joining("\n", "", "\n"));
         try {
             OwnerOnlyFiles.write(layout.envFile(), env);

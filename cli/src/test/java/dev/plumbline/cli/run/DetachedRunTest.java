@@ -27,8 +27,8 @@ class DetachedRunTest {
     @Test
     void downStopsTheProcessesOfADetachedRunAndForgetsThem() throws Exception {
         RunLayout layout = new RunLayout(runDir, runDir);
-        process = new ProcessBuilder("bash", "-c", "exec -a plumbline-kafka sleep 300").start();
-        Files.writeString(layout.processesFile(), process.pid() + " kafka\n");
+        process = new ProcessBuilder("sleep", "300").start();
+        Files.writeString(layout.processesFile(), process.pid() + " " + startedAt(process) + " kafka\n");
 
         assertThat(DetachedRun.stop(layout)).containsExactly("kafka");
 
@@ -37,15 +37,20 @@ class DetachedRunTest {
     }
 
     @Test
-    void aRecycledPidThatIsNotPlumblineIsLeftAlone() throws IOException {
+    void aRecycledPidOfAnotherProcessIsLeftAlone() throws IOException {
         RunLayout layout = new RunLayout(runDir, runDir);
         process = new ProcessBuilder("sleep", "300").start();
-        Files.writeString(layout.processesFile(), process.pid() + " kafka\n");
+        long anEarlierStart = startedAt(process) - 60_000;
+        Files.writeString(layout.processesFile(), process.pid() + " " + anEarlierStart + " kafka\n");
 
         assertThat(DetachedRun.stop(layout)).isEmpty();
 
         assertThat(process.isAlive()).isTrue();
         assertThat(layout.processesFile()).doesNotExist();
+    }
+
+    private static long startedAt(Process process) {
+        return process.toHandle().info().startInstant().orElseThrow().toEpochMilli();
     }
 
     @Test
