@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The notifier service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 class NotifierServiceTest extends ServiceContract {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

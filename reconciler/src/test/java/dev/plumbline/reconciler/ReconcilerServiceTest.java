@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The reconciler service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 class ReconcilerServiceTest extends ServiceContract {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

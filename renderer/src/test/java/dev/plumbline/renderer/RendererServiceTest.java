@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The renderer service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 class RendererServiceTest extends ServiceContract {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

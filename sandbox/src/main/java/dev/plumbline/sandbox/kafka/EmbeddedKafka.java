@@ -36,7 +36,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         return start(() -> PersistentBroker.start(dataDir, port));
     }
 
+    /**
+     * Kafka loads some of its classes by name through the thread's context class loader. Under Quarkus that is
+     * the application's loader, which would mix its copies of Kafka classes with this class's: the broker starts
+     * with the loader that loaded this class.
+     */
     private static EmbeddedKafka start(BrokerStarter starter) {
+        Thread thread = Thread.currentThread();
+        ClassLoader callers = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmbeddedKafka.class.getClassLoader());
         try {
             return new EmbeddedKafka(starter.start());
         } catch (InterruptedException e) {
@@ -46,6 +54,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("the embedded Kafka broker did not start: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(callers);
         }
     }
 

@@ -26,26 +26,10 @@ public final class SharedEmbeddedKafka {
             return external.get();
         }
         if (broker == null) {
-            broker = startWithOwnClassLoader();
+            broker = EmbeddedKafka.startEphemeral();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "shared-embedded-kafka-shutdown"));
         }
         return broker.bootstrapServers();
-    }
-
-    /**
-     * Kafka loads some of its classes by name through the thread's context class loader. Under Quarkus that is the
-     * application's loader, which would mix its copies of Kafka classes with this class's: start the broker with
-     * the loader that loaded this class.
-     */
-    private static EmbeddedKafka startWithOwnClassLoader() {
-        Thread thread = Thread.currentThread();
-        ClassLoader callers = thread.getContextClassLoader();
-        thread.setContextClassLoader(SharedEmbeddedKafka.class.getClassLoader());
-        try {
-            return EmbeddedKafka.startEphemeral();
-        } finally {
-            thread.setContextClassLoader(callers);
-        }
     }
 
     private static Optional<String> externalBroker() {
