@@ -105,11 +105,13 @@ final class FieldComparison {
 
     private void compareMapValue(FieldPath path, String name, ObjectNode desired, JsonNode live) {
         boolean freeForm = ValueSemantics.isFreeFormMap(name);
-        if (live != null && live.isObject()) {
-            compareMaps(path, desired, (ObjectNode) live, freeForm, isDataMap(path, name));
+        if (live != null && live.isObject() || freeForm && (live == null || live.isNull())) {
+            // entries of a free-form map are fields of their own (one annotation added), also when the map is new
+            compareMaps(path, desired, live == null || live.isNull() ? NO_MAP : (ObjectNode) live, freeForm,
+                    isDataMap(path, name));
             return;
         }
-        // absent live: one change for the whole map, unless all it holds counts as absent
+        // a typed map absent live: one change for the whole map, unless all it holds counts as absent
         FieldComparison nested = new FieldComparison(dataKeysAreDesiredState);
         nested.compareMaps(path, desired, NO_MAP, freeForm, false);
         if (!nested.changes.isEmpty() || live != null && !live.isNull()) {

@@ -33,8 +33,9 @@ public final class ValueSemantics {
     }
 
     public static boolean isQuantity(FieldPath path) {
-        return QUANTITY_FIELDS.contains(path.lastFieldName())
-                || QUANTITY_PARENTS.contains(path.parent().lastFieldName());
+        String field = path.lastFieldName();
+        String parent = path.parent().lastFieldName();
+        return field != null && QUANTITY_FIELDS.contains(field) || parent != null && QUANTITY_PARENTS.contains(parent);
     }
 
     /**
