@@ -79,7 +79,9 @@ public final class ManifestParser {
 
     private static List<JsonNode> itemsOf(JsonNode document) {
         List<JsonNode> items = new ArrayList<>();
-        if (document == null || document.isNull() || document.isMissingNode()) {
+        // an empty or comment-only document reads as null or as an empty scalar
+        if (document == null || document.isNull() || document.isMissingNode()
+                || document.isTextual() && document.asText().isBlank()) {
             return items;
         }
         if (document.isArray()) {
