@@ -43,10 +43,6 @@ public final class IgnoreRules {
         return NONE;
     }
 
-    public boolean isEmpty() {
-        return rules.isEmpty();
-    }
-
     /** The rules that apply to {@code object}. */
     public List<IgnoreDifference> matching(ObjectIdentity object) {
         return rules.stream().filter(rule -> matches(rule, object)).toList();

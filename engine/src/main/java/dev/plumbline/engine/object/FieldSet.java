@@ -32,10 +32,6 @@ public final class FieldSet {
     private FieldSet() {
     }
 
-    public static FieldSet empty() {
-        return new FieldSet();
-    }
-
     /**
      * @param fieldsV1 the entry's {@code fieldsV1}; null or empty owns nothing
      * @throws IllegalArgumentException when a key or value selector is not JSON
@@ -80,10 +76,6 @@ public final class FieldSet {
     private void add(FieldSet other) {
         member |= other.member;
         other.children.forEach((segment, child) -> children.computeIfAbsent(segment, s -> new FieldSet()).add(child));
-    }
-
-    public boolean isEmpty() {
-        return !member && children.isEmpty();
     }
 
     /**

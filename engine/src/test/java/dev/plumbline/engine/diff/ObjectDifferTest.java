@@ -3,7 +3,6 @@ package dev.plumbline.engine.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.engine.ignore.IgnoreRules;
 import dev.plumbline.engine.testing.GoldenFiles;
@@ -120,9 +119,5 @@ class ObjectDifferTest {
 
     private static JsonNode nullable(JsonNode value) {
         return value == null || value.isNull() ? null : value;
-    }
-
-    static ObjectNode emptyObject() {
-        return JsonNodeFactory.instance.objectNode();
     }
 }
