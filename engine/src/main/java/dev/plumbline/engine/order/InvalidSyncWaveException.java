@@ -1,0 +1,9 @@
+package dev.plumbline.engine.order;
+
+/** A sync-wave annotation that is not an integer: the sync cannot be ordered as its author meant. */
+public class InvalidSyncWaveException extends IllegalArgumentException {
+
+    public InvalidSyncWaveException(String message) {
+        super(message);
+    }
+}
