@@ -1,18 +1,12 @@
 package dev.plumbline.gitwatcher;
 
-
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
 import dev.plumbline.gitwatcher.messaging.ApplicationsListener;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** The git-watcher service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
@@ -20,11 +14,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 class GitWatcherServiceTest extends ServiceContract {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @TestHTTPResource("/")
-    URL root;
+    GitWatcherServiceTest() {
+        super(PlumblineService.GIT_WATCHER);
+    }
 
     @Inject
     ApplicationsListener applications;
@@ -32,23 +24,5 @@ class GitWatcherServiceTest extends ServiceContract {
     @Test
     void anApplicationPublishedByTheReconcilerIsKnownUntilItsTombstone() {
         assertApplicationsReachTheService(app -> applications.catalog().get(app).isPresent());
-    }
-
-    GitWatcherServiceTest() {
-        super(PlumblineService.GIT_WATCHER);
-    }
-
-    @Override
-    protected String bootstrapServers() {
-        return bootstrapServers;
-    }
-
-    @Override
-    protected URI root() {
-        try {
-            return root.toURI();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,18 +1,12 @@
 package dev.plumbline.notifier;
 
-
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
 import dev.plumbline.notifier.messaging.ApplicationsListener;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** The notifier service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
@@ -20,11 +14,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 class NotifierServiceTest extends ServiceContract {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @TestHTTPResource("/")
-    URL root;
+    NotifierServiceTest() {
+        super(PlumblineService.NOTIFIER);
+    }
 
     @Inject
     ApplicationsListener applications;
@@ -32,23 +24,5 @@ class NotifierServiceTest extends ServiceContract {
     @Test
     void anApplicationPublishedByTheReconcilerIsKnownUntilItsTombstone() {
         assertApplicationsReachTheService(app -> applications.catalog().get(app).isPresent());
-    }
-
-    NotifierServiceTest() {
-        super(PlumblineService.NOTIFIER);
-    }
-
-    @Override
-    protected String bootstrapServers() {
-        return bootstrapServers;
-    }
-
-    @Override
-    protected URI root() {
-        try {
-            return root.toURI();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,14 +10,9 @@ import dev.plumbline.events.testing.ServiceContract;
 import dev.plumbline.reconciler.messaging.RenderedManifestsListener;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** The reconciler service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
@@ -25,18 +20,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 class ReconcilerServiceTest extends ServiceContract {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @TestHTTPResource("/")
-    URL root;
+    ReconcilerServiceTest() {
+        super(PlumblineService.RECONCILER);
+    }
 
     @Inject
     RenderedManifestsListener renders;
 
     @Test
     void aRenderPublishedByTheRendererBecomesTheAppsDesiredState() {
-        try (EventTestClient kafka = new EventTestClient(bootstrapServers)) {
+        try (EventTestClient kafka = new EventTestClient(bootstrapServers())) {
             kafka.ensureTopics(PlumblineService.RENDERER.ownedTopics());
             ManifestsRendered render = EventSamples.manifestsRendered();
 
@@ -44,24 +37,6 @@ class ReconcilerServiceTest extends ServiceContract {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> renders.desiredState().get(render.app())
                     .flatMap(state -> state.rendered()).filter(render::equals).isPresent());
-        }
-    }
-
-    ReconcilerServiceTest() {
-        super(PlumblineService.RECONCILER);
-    }
-
-    @Override
-    protected String bootstrapServers() {
-        return bootstrapServers;
-    }
-
-    @Override
-    protected URI root() {
-        try {
-            return root.toURI();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

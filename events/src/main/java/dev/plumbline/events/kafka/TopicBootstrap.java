@@ -66,10 +66,19 @@ public final class TopicBootstrap implements AutoCloseable {
             LOG.log(Level.INFO, "{0} topics ready: {1}", service.source(), result);
         } catch (RuntimeException failure) {
             LOG.log(Level.WARNING, "cannot provision the topics of {0} yet ({1}); trying again in {2} s",
-                    service.source(), failure.getMessage(), nextRetry.toSeconds());
+                    service.source(), reasons(failure), nextRetry.toSeconds());
             Duration after = nextRetry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : nextRetry.multipliedBy(2);
             executor.schedule(() -> attempt(after), nextRetry.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Kafka wraps the telling reason (a bad setting, an unreachable host) in generic ones: name them all. */
+    private static String reasons(Throwable failure) {
+        StringBuilder reasons = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            reasons.append(": ").append(cause.getMessage());
+        }
+        return reasons.toString();
     }
 
     private static Map<String, Object> adminSettingsOf(Map<String, Object> kafkaSettings) {

@@ -17,12 +17,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every service promises, checked against the running service and a real broker: the topics it writes
  * exist as the design says, readiness reports the Kafka connection, and metrics are served for Prometheus.
- * Each service's {@code @QuarkusTest} extends it.
+ * Each service's {@code @QuarkusTest} extends it and runs these checks on its own service.
  */
 public abstract class ServiceContract {
 
@@ -34,11 +35,15 @@ public abstract class ServiceContract {
         this.service = service;
     }
 
-    /** The broker the service under test talks to. */
-    protected abstract String bootstrapServers();
+    /** The broker the service under test talks to, as its test resource configured it. */
+    protected static String bootstrapServers() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
 
-    /** The root URL of the service under test. */
-    protected abstract URI root();
+    /** The root URL of the service under test, which Quarkus publishes to its tests as {@code test.url}. */
+    private static URI root() {
+        return URI.create(ConfigProvider.getConfig().getValue("test.url", String.class) + "/");
+    }
 
     @Test
     void theTopicsItWritesAreCreatedAtStartUpWithTheirPartitionsAndCleanupPolicy() {
