@@ -1,7 +1,12 @@
 package dev.plumbline.gitwatcher.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every setting of the git-watcher service. Each property can also be set from the environment, for example
@@ -13,6 +18,25 @@ public interface GitWatcherConfig {
     /** The Kafka topics this service writes. */
     Topics topics();
 
+    /**
+     * The folder holding the bare mirrors ({@code repos/}), the artifacts ({@code artifacts/}) and what was last
+     * announced per ref ({@code state/}). Keep it on a volume so that a restart neither refetches everything nor
+     * announces every ref again.
+     */
+    @WithDefault("${java.io.tmpdir}/plumbline/git-watcher")
+    Path dataDir();
+
+    Poll poll();
+
+    Fetch fetch();
+
+    Artifacts artifacts();
+
+    Webhook webhook();
+
+    /** Credentials by a name of your choice, each for the repositories whose URL starts with its {@code url}. */
+    Map<String, Credentials> credentials();
+
     interface Topics {
 
         /** Create the topics this service writes at start-up, with the partitions and cleanup policies of the design. */
@@ -22,5 +46,104 @@ public interface GitWatcherConfig {
         /** Partitions of a topic this service creates; a topic that already exists keeps its own. */
         @WithDefault("6")
         int partitions();
+    }
+
+    interface Poll {
+
+        /** How often each repository is fetched when nothing nudges it. */
+        @WithDefault("60s")
+        Duration interval();
+
+        /** Each delay is spread by up to this fraction either way, so repositories do not all fetch at once. */
+        @WithDefault("0.1")
+        double jitter();
+    }
+
+    interface Fetch {
+
+        /** The longest one fetch may take before it fails (JGit's transport timeout). */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /** Fetches running at once; a slow repository holds one of them and no more. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** The wait before the first retry of a repository that failed; it doubles with each failure. */
+        @WithDefault("5s")
+        Duration backoffInitial();
+
+        /** The longest wait between retries of a failing repository. */
+        @WithDefault("5m")
+        Duration backoffMax();
+
+        /** The most commits one commit event lists (the newest); the changed paths always cover the whole range. */
+        @WithDefault("250")
+        int maxCommits();
+    }
+
+    interface Artifacts {
+
+        /** The URL the renderer reaches this service at; artifact URLs in commit events start with it. */
+        @WithDefault("http://localhost:8081")
+        String baseUrl();
+    }
+
+    interface Webhook {
+
+        /** The secret of every receiver that has none of its own ({@code PLUMBLINE_WEBHOOK_SECRET}). */
+        Optional<String> secret();
+
+        /** Bodies above this size are refused with 413 before they are read. */
+        @WithDefault("5M")
+        MemorySize maxBodySize();
+
+        /** How long a delivery id is remembered to recognise a redelivery. */
+        @WithDefault("24h")
+        Duration redeliveryWindow();
+
+        /** How many delivery ids are remembered at most. */
+        @WithDefault("10000")
+        int redeliveryCapacity();
+
+        Provider github();
+
+        Provider gitlab();
+
+        Provider gitea();
+
+        Provider gogs();
+
+        /** Bitbucket Cloud and Bitbucket Server / Data Center. */
+        Provider bitbucket();
+
+        Provider generic();
+    }
+
+    interface Provider {
+
+        /** This receiver's own secret; the shared {@code plumbline.webhook.secret} when not set. */
+        Optional<String> secret();
+    }
+
+    interface Credentials {
+
+        /** The repositories these credentials are for: every URL starting with this; the longest match wins. */
+        String url();
+
+        /** HTTPS user name; {@code git} when only a password or token is set. */
+        Optional<String> username();
+
+        /** HTTPS password or access token. */
+        Optional<String> password();
+
+        /** A file holding the password or token, such as a mounted Kubernetes Secret key; read at each fetch. */
+        Optional<Path> passwordFile();
+
+        /** An unencrypted private key file for SSH URLs, such as a mounted Kubernetes Secret key. */
+        Optional<Path> sshPrivateKeyFile();
+
+        /** The known_hosts file the SSH server's host key must be listed in; unknown host keys are refused. */
+        Optional<Path> sshKnownHostsFile();
     }
 }

@@ -1,0 +1,188 @@
+package dev.plumbline.gitwatcher.poll;
+
+import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.git.Trigger;
+import dev.plumbline.gitwatcher.artifact.ArtifactStore;
+import dev.plumbline.gitwatcher.config.GitWatcherConfig;
+import dev.plumbline.gitwatcher.config.RepoAccess;
+import dev.plumbline.gitwatcher.messaging.CommitEventsPublisher;
+import dev.plumbline.gitwatcher.repo.CycleResult;
+import dev.plumbline.gitwatcher.repo.FetchCycle;
+import dev.plumbline.gitwatcher.repo.Mirror;
+import dev.plumbline.gitwatcher.repo.RepoHealth;
+import dev.plumbline.gitwatcher.repo.ReportedStore;
+import dev.plumbline.gitwatcher.repo.WatchSet;
+import dev.plumbline.gitwatcher.repo.WatchedRepo;
+import dev.plumbline.gitwatcher.webhook.WebhookReceiver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The watched repositories and their fetches: follows the Applications, runs each repository's fetch cycle on the
+ * scheduler, publishes what it found, and keeps each repository's health. Failures of a fetch are handled here, in
+ * one place: recorded, counted, logged once per episode, retried with backoff.
+ */
+@ApplicationScoped
+public class RepoWatcher implements WebhookReceiver.Repositories {
+
+    private static final Logger LOG = Logger.getLogger(RepoWatcher.class);
+
+    private final GitWatcherConfig config;
+    private final CommitEventsPublisher publisher;
+    private final MeterRegistry metrics;
+    private final RepoAccess access;
+    private final FetchCycle cycle;
+    private final ReportedStore reported;
+    private final FetchScheduler scheduler;
+    private final Map<String, RepoHealth> health = new ConcurrentHashMap<>();
+    private volatile WatchSet watched = WatchSet.empty();
+
+    @Inject
+    public RepoWatcher(GitWatcherConfig config, CommitEventsPublisher publisher, MeterRegistry metrics,
+                       RepoAccess access) {
+        this.config = config;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.access = access;
+        this.cycle = new FetchCycle(new ArtifactStore(config.dataDir().resolve("artifacts")),
+                new FetchCycle.Settings(config.artifacts().baseUrl(), config.fetch().maxCommits(),
+                        config.fetch().timeout()));
+        this.reported = new ReportedStore(config.dataDir().resolve("state"));
+        Backoff backoff = new Backoff(config.poll().interval(), config.poll().jitter(),
+                config.fetch().backoffInitial(), config.fetch().backoffMax());
+        this.scheduler = new FetchScheduler(backoff, config.fetch().concurrency(), this::fetch, new Random());
+    }
+
+    /** Follows the current Applications: starts watching new repositories, stops watching abandoned ones. */
+    public synchronized void applicationsChanged(Collection<ApplicationSpec> applications) {
+        WatchSet before = watched;
+        WatchSet now = WatchSet.of(applications);
+        now.rejected().forEach(reason -> LOG.warnf("not watched: %s", reason));
+        watched = now;
+        for (WatchedRepo repo : now.repos()) {
+            Optional<WatchedRepo> old = before.byKey(repo.key());
+            if (old.isEmpty()) {
+                health.putIfAbsent(repo.key(), new RepoHealth());
+                scheduler.watch(repo.key(), Trigger.watchStarted());
+            } else if (!old.get().equals(repo)) {
+                scheduler.request(repo.key(), Trigger.watchStarted(), FetchScheduler.newCorrelationId());
+            }
+        }
+        before.repos().stream().filter(repo -> now.byKey(repo.key()).isEmpty()).forEach(repo -> {
+            scheduler.unwatch(repo.key());
+            health.remove(repo.key());
+        });
+    }
+
+    @Override
+    public Optional<String> watchedKey(String anyUrl) {
+        return watched.byUrl(anyUrl).map(WatchedRepo::key);
+    }
+
+    @Override
+    public void nudge(String repoKey, Trigger trigger) {
+        scheduler.request(repoKey, trigger, FetchScheduler.newCorrelationId());
+    }
+
+    /** Asks for a fetch of the repository a URL names; empty when no Application watches it. */
+    public Optional<WatchedRepo> refresh(String anyUrl, String actor) {
+        Optional<WatchedRepo> repo = watched.byUrl(anyUrl);
+        repo.ifPresent(r -> scheduler.request(r.key(), Trigger.manual(actor), FetchScheduler.newCorrelationId()));
+        return repo;
+    }
+
+    public Collection<WatchedRepo> repos() {
+        return watched.repos();
+    }
+
+    public RepoHealth.Snapshot health(String repoKey) {
+        return health.computeIfAbsent(repoKey, k -> new RepoHealth()).snapshot();
+    }
+
+    public Optional<Instant> nextFetch(String repoKey) {
+        return scheduler.nextPoll(repoKey);
+    }
+
+    /** One fetch cycle of one repository; false when it failed, so that the scheduler backs off. */
+    boolean fetch(String repoKey, Trigger trigger, String correlationId) {
+        Optional<WatchedRepo> found = watched.byKey(repoKey);
+        if (found.isEmpty()) {
+            return true;
+        }
+        WatchedRepo repo = found.get();
+        RepoHealth repoHealth = health.computeIfAbsent(repoKey, k -> new RepoHealth());
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        CycleResult result = null;
+        try (Mirror mirror = Mirror.open(config.dataDir().resolve("repos").resolve(repoKey))) {
+            result = cycle.run(repo, mirror, access.authFor(repo.fetchUrl()), reported.load(repoKey), trigger,
+                    correlationId);
+            publisher.publish(result.events());
+            reported.save(repoKey, result.reported());
+        } catch (Exception e) {
+            return failed(repo, repoHealth, started, elapsed(start), trigger, describe(e), result);
+        } finally {
+            timer(repo).record(elapsed(start));
+        }
+        if (!result.problems().isEmpty()) {
+            return failed(repo, repoHealth, started, elapsed(start), trigger, String.join("; ", result.problems()),
+                    result);
+        }
+        if (repoHealth.succeeded(started, elapsed(start), trigger, result.revisions())) {
+            LOG.infof("repository %s is fetched again", repo.url().normalized());
+        }
+        return true;
+    }
+
+    private boolean failed(WatchedRepo repo, RepoHealth repoHealth, Instant started, Duration took, Trigger trigger,
+                           String error, CycleResult partial) {
+        String message = access.redactor().redact(error);
+        failures(repo).increment();
+        if (repoHealth.failed(started, took, trigger, message, partial == null ? null : partial.revisions())) {
+            LOG.warnf("repository %s cannot be fetched, retrying with backoff: %s", repo.url().normalized(), message);
+        }
+        return false;
+    }
+
+    private static String describe(Exception e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(": ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
+    }
+
+    private Timer timer(WatchedRepo repo) {
+        return Timer.builder("plumbline.git.fetch.duration").description("How long fetching a repository took")
+                .tag("repository", repo.url().normalized()).register(metrics);
+    }
+
+    private Counter failures(WatchedRepo repo) {
+        return Counter.builder("plumbline.git.fetch.failures").description("Fetches of a repository that failed")
+                .tag("repository", repo.url().normalized()).register(metrics);
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        scheduler.close();
+    }
+}

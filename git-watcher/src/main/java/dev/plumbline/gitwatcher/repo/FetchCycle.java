@@ -1,0 +1,157 @@
+package dev.plumbline.gitwatcher.repo;
+
+import dev.plumbline.events.CommitDetected;
+import dev.plumbline.events.CommitIgnored;
+import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.git.Artifact;
+import dev.plumbline.events.git.CommitInfo;
+import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.WatchingApplication;
+import dev.plumbline.events.vocabulary.RefUpdateKind;
+import dev.plumbline.gitwatcher.artifact.ArtifactStore;
+import dev.plumbline.gitwatcher.artifact.StoredArtifact;
+import dev.plumbline.gitwatcher.artifact.TreeArchiver;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * One fetch of one repository as named steps: fetch, resolve the watched revisions, compare with what was announced,
+ * describe each move as a commit event with its artifact, and explain commits that deploy nothing. Failures leave
+ * through exceptions, handled in one place by the caller; nothing is remembered until the caller has published.
+ */
+public final class FetchCycle {
+
+    /** Where artifacts are served: {@code <base>/artifacts/<repoKey>/<sha>.tar.gz}. */
+    public record Settings(String artifactBaseUrl, int maxCommits, Duration timeout) {
+    }
+
+    private final ArtifactStore artifacts;
+    private final Settings settings;
+
+    public FetchCycle(ArtifactStore artifacts, Settings settings) {
+        this.artifacts = artifacts;
+        this.settings = settings;
+    }
+
+    public CycleResult run(WatchedRepo repo, Mirror mirror, TransportAuth auth, Map<String, Reported> reported,
+                           Trigger trigger, String correlationId) throws IOException, GitAPIException {
+        MirrorRefs before = mirror.refs();
+        MirrorRefs after = mirror.fetch(repo.fetchUrl(), auth, settings.timeout());
+
+        List<ResolvedRevision> revisions = new ArrayList<>();
+        Map<String, String> refOfRevision = new HashMap<>();
+        Map<String, RefChanges.Current> current = new TreeMap<>();
+        for (String revision : repo.revisions()) {
+            ResolvedRevision resolved = RevisionResolver.resolve(revision, after, reported.keySet(), mirror::hasCommit);
+            revisions.add(resolved);
+            refOfRevision.put(revision, resolved.ref());
+            Set<String> apps = new HashSet<>();
+            repo.watchers().stream().filter(w -> w.targetRevision().equals(revision)).forEach(w -> apps.add(w.app()));
+            current.merge(resolved.ref(), new RefChanges.Current(resolved.sha(), apps),
+                    (a, b) -> new RefChanges.Current(a.sha(), union(a.apps(), b.apps())));
+        }
+        RefChanges.Result diff = RefChanges.between(reported, current, mirror::isAncestor);
+
+        CommitReader reader = new CommitReader(mirror.repository());
+        List<PlumblineEvent> events = new ArrayList<>();
+        for (RefChange change : diff.changes()) {
+            events.addAll(describe(repo, change, mirror, reader, trigger, correlationId, refOfRevision));
+        }
+        if (!before.commits().isEmpty()) {
+            events.addAll(explainUnwatchedRefs(repo, before, after, current.keySet(), reader, trigger, correlationId,
+                    refOfRevision));
+        }
+        return new CycleResult(events, diff.reported(), revisions);
+    }
+
+    private List<PlumblineEvent> describe(WatchedRepo repo, RefChange change, Mirror mirror, CommitReader reader,
+                                          Trigger trigger, String correlationId, Map<String, String> refOfRevision)
+            throws IOException {
+        Trigger cause = change.watchStarted() ? Trigger.watchStarted() : trigger;
+        List<CommitInfo> commits = List.of();
+        List<String> paths = List.of();
+        Artifact artifact = null;
+        List<RevCommit> range = List.of();
+        if (change.after() != null) {
+            range = reader.range(change.before(), change.after(), settings.maxCommits());
+            commits = range.stream().map(CommitReader::info).toList();
+            paths = reader.changedPaths(change.before(), change.after());
+            artifact = artifact(repo, mirror, change.after());
+        }
+        List<PlumblineEvent> events = new ArrayList<>();
+        for (String url : spellings(repo, change.apps())) {
+            events.add(CommitDetected.of(correlationId, url, change.ref(), change.before(), change.after(),
+                    change.kind(), commits, paths, cause, artifact));
+        }
+        if (change.kind() == RefUpdateKind.FAST_FORWARD || change.kind() == RefUpdateKind.FORCED) {
+            List<Watcher> ofRef = repo.watchers().stream().filter(w -> change.apps().contains(w.app())).toList();
+            for (RevCommit commit : range) {
+                List<String> own = reader.ownPaths(commit);
+                if (ofRef.stream().noneMatch(w -> PathCoverage.coversAny(w.path(), own))) {
+                    String why = Explanations.outsideEveryPath(commit.name(), own, repo.watchers(), refOfRevision);
+                    events.addAll(ignored(repo, change.ref(), commit.name(), own, cause, correlationId, why));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** A branch or tag that moved in this fetch, that no Application follows: its new commit deploys nothing. */
+    private List<PlumblineEvent> explainUnwatchedRefs(WatchedRepo repo, MirrorRefs before, MirrorRefs after,
+                                                      Set<String> watchedRefs, CommitReader reader, Trigger trigger,
+                                                      String correlationId, Map<String, String> refOfRevision)
+            throws IOException {
+        List<PlumblineEvent> events = new ArrayList<>();
+        for (Map.Entry<String, String> ref : new TreeMap<>(after.commits()).entrySet()) {
+            String old = before.commit(ref.getKey());
+            if (watchedRefs.contains(ref.getKey()) || ref.getValue().equals(old)) {
+                continue;
+            }
+            // a new branch is described by its head commit's own change, not by every file it holds
+            List<String> paths = old != null
+                    ? reader.changedPaths(old, ref.getValue()) : reader.ownPaths(ref.getValue());
+            String why = Explanations.unwatchedRef(ref.getValue(), ref.getKey(), repo.watchers(), refOfRevision);
+            events.addAll(ignored(repo, ref.getKey(), ref.getValue(), paths, trigger, correlationId, why));
+        }
+        return events;
+    }
+
+    private List<PlumblineEvent> ignored(WatchedRepo repo, String ref, String sha, List<String> paths, Trigger trigger,
+                                         String correlationId, String explanation) {
+        List<WatchingApplication> watchers = repo.watchers().stream().map(Watcher::asWatchingApplication).toList();
+        List<PlumblineEvent> events = new ArrayList<>();
+        for (String url : repo.spellings()) {
+            events.add(CommitIgnored.of(correlationId, url, ref, sha, paths, trigger, watchers, explanation));
+        }
+        return events;
+    }
+
+    private Artifact artifact(WatchedRepo repo, Mirror mirror, String sha) throws IOException {
+        TreeArchiver archiver = new TreeArchiver(mirror.repository());
+        StoredArtifact stored = artifacts.store(repo.key(), sha, out -> archiver.write(sha, out));
+        String base = settings.artifactBaseUrl().replaceAll("/+$", "");
+        return new Artifact(base + "/artifacts/" + repo.key() + "/" + sha + ".tar.gz", stored.sha256());
+    }
+
+    /** The URL spellings of the Applications concerned: each consumer finds the event under the URL it knows. */
+    private static Set<String> spellings(WatchedRepo repo, Set<String> apps) {
+        Set<String> spellings = new java.util.TreeSet<>();
+        repo.watchers().stream().filter(w -> apps.contains(w.app())).forEach(w -> spellings.add(w.repoUrl()));
+        return spellings.isEmpty() ? repo.spellings() : spellings;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.plumbline.gitwatcher.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.plumbline.events.git.Trigger;
+import dev.plumbline.gitwatcher.repo.RepoHealth;
+import dev.plumbline.gitwatcher.repo.ResolvedRevision;
+import dev.plumbline.gitwatcher.repo.WatchedRepo;
+import dev.plumbline.gitwatcher.repo.Watcher;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One repository in {@code GET /api/repos}.
+ *
+ * @param url                 the URL fetched
+ * @param key                 its id in artifact URLs
+ * @param watchedRefs         each revision its Applications follow, what it resolved to at the last fetch
+ * @param lastFetch           when the last fetch ended; absent before the first
+ * @param lastFetchMillis     how long it took
+ * @param lastTrigger         what caused it
+ * @param lastError           why the last fetch failed; absent after a success
+ * @param failingSince        when the current failure episode began
+ * @param consecutiveFailures failures in a row
+ * @param nextFetch           when it is fetched next unless nudged; absent while a fetch runs
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RepoView(String url, String key, List<WatchedRef> watchedRefs, Instant lastFetch, Long lastFetchMillis,
+                       Trigger lastTrigger, String lastError, Instant failingSince, int consecutiveFailures,
+                       Instant nextFetch) {
+
+    /**
+     * @param revision     as the Applications wrote it
+     * @param ref          what it resolved to
+     * @param head         the commit it points at
+     * @param problem      why it could not be resolved
+     * @param applications the Applications following it
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WatchedRef(String revision, String ref, String head, String problem, List<String> applications) {
+    }
+
+    static RepoView of(WatchedRepo repo, RepoHealth.Snapshot health, Instant nextFetch) {
+        Map<String, ResolvedRevision> resolved = health.revisions().stream()
+                .collect(Collectors.toMap(ResolvedRevision::revision, Function.identity(), (a, b) -> a));
+        List<WatchedRef> refs = repo.revisions().stream().map(revision -> {
+            ResolvedRevision r = resolved.get(revision);
+            List<String> apps = repo.watchers().stream().filter(w -> w.targetRevision().equals(revision))
+                    .map(Watcher::app).toList();
+            return r == null ? new WatchedRef(revision, null, null, null, apps)
+                    : new WatchedRef(revision, r.ref(), r.sha(), r.problem(), apps);
+        }).toList();
+        return new RepoView(repo.fetchUrl(), repo.key(), refs, health.lastFetch(),
+                health.lastFetchDuration() == null ? null : health.lastFetchDuration().toMillis(),
+                health.lastTrigger(), health.lastError(), health.failingSince(), health.consecutiveFailures(),
+                nextFetch);
+    }
+}

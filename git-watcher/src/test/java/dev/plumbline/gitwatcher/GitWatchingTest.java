@@ -1,0 +1,239 @@
+package dev.plumbline.gitwatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.plumbline.events.CommitDetected;
+import dev.plumbline.events.CommitIgnored;
+import dev.plumbline.events.PlumblineService;
+import dev.plumbline.events.git.CommitInfo;
+import dev.plumbline.events.git.Trailer;
+import dev.plumbline.events.kafka.EventTestClient;
+import dev.plumbline.events.vocabulary.RefUpdateKind;
+import dev.plumbline.events.vocabulary.TriggerKind;
+import dev.plumbline.events.vocabulary.WebhookProvider;
+import dev.plumbline.gitwatcher.testing.CommitEventsProbe;
+import dev.plumbline.gitwatcher.testing.GitWorkspace;
+import dev.plumbline.gitwatcher.testing.Http;
+import dev.plumbline.gitwatcher.testing.SandboxGit;
+import dev.plumbline.gitwatcher.webhook.Signatures;
+import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The service against the sandbox Git server over HTTP with basic auth, its events read back from the broker. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GitWatchingTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @TestHTTPResource("/")
+    URI root;
+
+    SandboxGit git;
+    EventTestClient kafka;
+    CommitEventsProbe probe;
+    Http http;
+
+    @BeforeAll
+    void start() {
+        git = new SandboxGit();
+        kafka = new EventTestClient(bootstrapServers);
+        kafka.ensureTopics(PlumblineService.RECONCILER.ownedTopics());
+        kafka.ensureTopics(PlumblineService.GIT_WATCHER.ownedTopics());
+        probe = new CommitEventsProbe(bootstrapServers);
+        http = new Http(root);
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        probe.close();
+        kafka.close();
+        git.close();
+    }
+
+    @Test
+    void aPushMakesExactlyOneCommitEventWithItsCommitsAuthorsTrailersAndChangedPaths() throws Exception {
+        String url = git.newRepository("shop");
+        try (GitWorkspace work = git.workspace(url)) {
+            String first = work.commit("Add web", Map.of("apps/web/deploy.yaml", "replicas: 1\n", "README.md", "x\n"));
+            work.push("HEAD:refs/heads/main");
+            kafka.send(SandboxGit.application("web-" + suffix(url), url, "main", "apps/web"));
+            CommitDetected initial = awaitDetected(url, 1).get(0);
+            assertThat(initial.update()).isEqualTo(RefUpdateKind.INITIAL);
+            assertThat(initial.after()).isEqualTo(first);
+            assertThat(initial.changedPaths()).containsExactly("README.md", "apps/web/deploy.yaml");
+            assertThat(initial.trigger().kind()).isEqualTo(TriggerKind.WATCH_STARTED);
+
+            String scale = work.commit("Scale web to 3\n\nReviewed-by: Ben <ben@example.com>\n"
+                    + "Signed-off-by: Ana Lima <ana@example.com>\n", Map.of("apps/web/deploy.yaml", "replicas: 3\n"));
+            String service = work.commit("Add the service", Map.of("apps/web/service.yaml", "kind: Service\n"));
+            work.push("HEAD:refs/heads/main");
+            HttpResponse<byte[]> ack = http.githubPush(url, "refs/heads/main", "delivery-" + suffix(url));
+            assertThat(ack.statusCode()).isEqualTo(202);
+            assertThat(Http.text(ack)).contains("\"outcome\":\"accepted\"");
+
+            CommitDetected pushed = awaitDetected(url, 2).get(1);
+            assertThat(pushed.update()).isEqualTo(RefUpdateKind.FAST_FORWARD);
+            assertThat(pushed.ref()).isEqualTo("refs/heads/main");
+            assertThat(pushed.before()).isEqualTo(first);
+            assertThat(pushed.after()).isEqualTo(service);
+            assertThat(pushed.commits()).extracting(CommitInfo::sha).containsExactly(scale, service);
+            CommitInfo scaled = pushed.commits().get(0);
+            assertThat(scaled.author().name()).isEqualTo("Ana Lima");
+            assertThat(scaled.author().email()).isEqualTo("ana@example.com");
+            assertThat(scaled.author().time()).isEqualTo(GitWorkspace.ANA.getWhenAsInstant());
+            assertThat(scaled.committer().name()).isEqualTo("Merge Bot");
+            assertThat(scaled.trailers()).containsExactly(new Trailer("Reviewed-by", "Ben <ben@example.com>"),
+                    new Trailer("Signed-off-by", "Ana Lima <ana@example.com>"));
+            assertThat(pushed.changedPaths()).containsExactly("apps/web/deploy.yaml", "apps/web/service.yaml");
+            assertThat(pushed.trigger().kind()).isEqualTo(TriggerKind.WEBHOOK);
+            assertThat(pushed.trigger().provider()).isEqualTo(WebhookProvider.GITHUB);
+            assertThat(pushed.trigger().deliveryId()).isEqualTo("delivery-" + suffix(url));
+
+            HttpResponse<byte[]> redelivery = http.githubPush(url, "refs/heads/main", "delivery-" + suffix(url));
+            assertThat(Http.text(redelivery)).contains("\"outcome\":\"duplicate\"");
+            assertExactly(url, 2);
+            assertThat(probe.ignored(url)).as("every commit touched apps/web").isEmpty();
+
+            HttpResponse<byte[]> artifact = http.get(URI.create(pushed.artifact().url()).getPath().substring(1));
+            assertThat(artifact.statusCode()).isEqualTo(200);
+            assertThat(Signatures.sha256Hex(artifact.body())).isEqualTo(pushed.artifact().sha256());
+            assertThat(artifact.headers().firstValue("X-Plumbline-Sha256")).contains(pushed.artifact().sha256());
+            assertThat(artifact.headers().firstValue("Cache-Control"))
+                    .contains("public, max-age=31536000, immutable");
+            assertThat(artifact.headers().firstValue("ETag")).contains("\"" + pushed.artifact().sha256() + "\"");
+        }
+    }
+
+    @Test
+    void aForcePushSaysSoAndListsTheNewCommits() {
+        String url = git.newRepository("forced");
+        try (GitWorkspace work = git.workspace(url)) {
+            String base = work.commit("Base", Map.of("app/a.yaml", "a: 1\n"));
+            String rewritten = work.commit("To be rewritten", Map.of("app/a.yaml", "a: 2\n"));
+            work.push("HEAD:refs/heads/main");
+            kafka.send(SandboxGit.application("forced-" + suffix(url), url, "main", "app"));
+            awaitDetected(url, 1);
+
+            work.resetHard(base);
+            String replacement = work.commit("Replacement", Map.of("app/a.yaml", "a: 3\n"));
+            work.push("+HEAD:refs/heads/main");
+            assertThat(http.refresh(url).statusCode()).isEqualTo(202);
+
+            CommitDetected forced = awaitDetected(url, 2).get(1);
+            assertThat(forced.update()).isEqualTo(RefUpdateKind.FORCED);
+            assertThat(forced.before()).isEqualTo(rewritten);
+            assertThat(forced.after()).isEqualTo(replacement);
+            assertThat(forced.commits()).extracting(CommitInfo::sha).containsExactly(replacement);
+            assertThat(forced.trigger().kind()).isEqualTo(TriggerKind.MANUAL);
+            assertThat(forced.trigger().actor()).isEqualTo("ana");
+        }
+    }
+
+    @Test
+    void aDeletedBranchIsReportedOnceAndShownAsMissing() {
+        String url = git.newRepository("deleted");
+        try (GitWorkspace work = git.workspace(url)) {
+            work.commit("Base", Map.of("app/a.yaml", "a: 1\n"));
+            work.push("HEAD:refs/heads/main");
+            String feature = work.commit("Feature", Map.of("app/b.yaml", "b: 1\n"));
+            work.push("HEAD:refs/heads/feature");
+            kafka.send(SandboxGit.application("preview-" + suffix(url), url, "feature", "app"));
+            awaitDetected(url, 1);
+
+            work.deleteRemote("refs/heads/feature");
+            http.refresh(url);
+
+            CommitDetected deleted = awaitDetected(url, 2).get(1);
+            assertThat(deleted.update()).isEqualTo(RefUpdateKind.DELETED);
+            assertThat(deleted.before()).isEqualTo(feature);
+            assertThat(deleted.after()).isNull();
+            assertThat(deleted.artifact()).isNull();
+            await().atMost(PATIENCE).until(() -> Http.text(http.get("api/repos"))
+                    .contains("branch feature does not exist"));
+            http.refresh(url);
+            assertExactly(url, 2);
+        }
+    }
+
+    @Test
+    void aTagAndAShaArePinnedWhileTheBranchMovesOn() {
+        String url = git.newRepository("pinned");
+        try (GitWorkspace work = git.workspace(url)) {
+            String first = work.commit("v1", Map.of("app/a.yaml", "a: 1\n"));
+            work.tag("v1.0.0");
+            work.push("HEAD:refs/heads/main");
+            work.push("refs/tags/v1.0.0:refs/tags/v1.0.0");
+            kafka.send(SandboxGit.application("tagged-" + suffix(url), url, "v1.0.0", "app"));
+            kafka.send(SandboxGit.application("pinned-" + suffix(url), url, first, "app"));
+            await().atMost(PATIENCE).until(() -> probe.detected(url).stream().map(CommitDetected::ref).toList()
+                    .containsAll(List.of("refs/tags/v1.0.0", first)));
+            assertThat(probe.detected(url)).allSatisfy(e -> assertThat(e.after()).isEqualTo(first));
+
+            String second = work.commit("v2", Map.of("app/a.yaml", "a: 2\n"));
+            work.push("HEAD:refs/heads/main");
+            http.refresh(url);
+
+            CommitIgnored onMain = await().atMost(PATIENCE).until(() -> probe.ignored(url), l -> !l.isEmpty()).get(0);
+            assertThat(onMain.sha()).isEqualTo(second);
+            assertThat(onMain.explanation()).startsWith("commit " + second.substring(0, 7)
+                    + " landed on branch main, which no Application watches");
+            assertExactly(url, 2);
+        }
+    }
+
+    @Test
+    void aCommitOutsideEveryApplicationsPathIsExplained() {
+        String url = git.newRepository("paths");
+        String app = "web-" + suffix(url);
+        try (GitWorkspace work = git.workspace(url)) {
+            work.commit("Base", Map.of("overlays/production/web.yaml", "a: 1\n"));
+            work.push("HEAD:refs/heads/main");
+            kafka.send(SandboxGit.application(app, url, "main", "overlays/production"));
+            awaitDetected(url, 1);
+
+            String stray = work.commit("Tune prod", Map.of("overlays/prod/web.yaml", "a: 2\n"));
+            work.push("HEAD:refs/heads/main");
+            http.refresh(url);
+
+            CommitIgnored ignored = await().atMost(PATIENCE).until(() -> probe.ignored(url), l -> !l.isEmpty()).get(0);
+            assertThat(ignored.sha()).isEqualTo(stray);
+            assertThat(ignored.ref()).isEqualTo("refs/heads/main");
+            assertThat(ignored.changedPaths()).containsExactly("overlays/prod/web.yaml");
+            assertThat(ignored.explanation()).isEqualTo("commit " + stray.substring(0, 7)
+                    + " changed overlays/prod/web.yaml; no Application watches that path; Application " + app
+                    + " watches overlays/production on branch main");
+            assertThat(ignored.watchers()).singleElement().satisfies(w -> assertThat(w.app()).isEqualTo(app));
+        }
+    }
+
+    private List<CommitDetected> awaitDetected(String url, int count) {
+        return await().atMost(PATIENCE).until(() -> probe.detected(url), events -> events.size() >= count);
+    }
+
+    /** Waits a while to be sure no further commit event comes. */
+    private void assertExactly(String url, int count) {
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> probe.detected(url).size() == count);
+    }
+
+    private static String suffix(String url) {
+        return url.substring(url.lastIndexOf('-') + 1).replace(".git", "");
+    }
+}
