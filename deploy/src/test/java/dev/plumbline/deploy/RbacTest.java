@@ -1,0 +1,167 @@
+package dev.plumbline.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleRef;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The rights of each service follow DESIGN.md's table: who may do what. */
+class RbacTest {
+
+    private static final Set<String> READ = Set.of("get", "list", "watch");
+    private static final Set<String> WRITE = Set.of("create", "update", "patch", "delete", "deletecollection");
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void noRoleGrantsAWildcardOrTheRightToGrantRights(Overlay overlay) {
+        List<PolicyRule> rules = new ArrayList<>();
+        overlay.render().typed("ClusterRole", ClusterRole.class).forEach(role -> rules.addAll(role.getRules()));
+        overlay.render().typed("Role", Role.class).forEach(role -> rules.addAll(role.getRules()));
+
+        assertThat(rules).isNotEmpty().allSatisfy(rule -> {
+            assertThat(rule.getApiGroups()).as("apiGroups of %s", rule).doesNotContain("*");
+            assertThat(rule.getResources()).as("resources of %s", rule).doesNotContain("*").isNotEmpty();
+            assertThat(rule.getVerbs()).as("verbs of %s", rule).doesNotContain("*", "escalate", "bind", "impersonate");
+            assertThat(rule.getNonResourceURLs()).as("non-resource URLs of %s", rule).isEmpty();
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyBindingGrantsARoleDefinedHereNeverABuiltInOne(Overlay overlay) {
+        Manifests manifests = overlay.render();
+        for (RoleRef ref : roleRefs(manifests)) {
+            assertThat(manifests.ofKind(ref.getKind()))
+                    .as("%s %s is defined in %s", ref.getKind(), ref.getName(), overlay)
+                    .anyMatch(role -> role.path("metadata").path("name").asText().equals(ref.getName()));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PlumblineService.class, names = {"GIT_WATCHER", "RENDERER", "NOTIFIER"})
+    void aServiceWithNoBusinessWithTheApiGetsNoTokenAndNoRole(PlumblineService service) {
+        for (Overlay overlay : Overlay.values()) {
+            ServiceAccount account = overlay.render().typed("ServiceAccount", service.id(), ServiceAccount.class);
+            PodSpec pod = OverlaysTest.deployment(overlay, service).getSpec().getTemplate().getSpec();
+
+            assertThat(pod.getServiceAccountName()).isEqualTo(service.id());
+            assertThat(account.getAutomountServiceAccountToken()).as("%s: %s's account", overlay, service).isFalse();
+            assertThat(pod.getAutomountServiceAccountToken()).as("%s: %s's pod", overlay, service).isFalse();
+            assertThat(rulesOf(overlay.render(), service)).as("%s: rules granted to %s", overlay, service).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theDriftAuditorOnlyReadsAndWatchesAndSeesApplications(Overlay overlay) {
+        List<PolicyRule> rules = rulesOf(overlay.render(), PlumblineService.DRIFT_AUDITOR);
+
+        assertThat(rules).isNotEmpty().allSatisfy(rule -> assertThat(READ).containsAll(rule.getVerbs()));
+        assertThat(rules).anySatisfy(rule -> {
+            assertThat(rule.getApiGroups()).contains("plumbline.dev");
+            assertThat(rule.getResources()).contains("applications");
+            assertThat(rule.getVerbs()).containsAll(READ);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theReconcilerWritesWhatApplicationsManageAndApplicationStatusButNeverTheirSpec(Overlay overlay) {
+        List<PolicyRule> rules = rulesOf(overlay.render(), PlumblineService.RECONCILER);
+
+        assertThat(rules).anySatisfy(rule -> {
+            assertThat(rule.getResources()).contains("applications/status");
+            assertThat(rule.getVerbs()).contains("patch");
+        });
+        assertThat(rules).anySatisfy(rule -> {
+            assertThat(rule.getResources()).contains("applications");
+            assertThat(rule.getVerbs()).containsAll(READ);
+        });
+        assertThat(rules).anySatisfy(rule -> {
+            assertThat(rule.getApiGroups()).contains("apps");
+            assertThat(rule.getResources()).contains("deployments");
+            assertThat(rule.getVerbs()).contains("patch", "delete");
+        });
+        assertThat(rules).filteredOn(rule -> rule.getResources().contains("applications"))
+                .allSatisfy(rule -> assertThat(rule.getVerbs()).doesNotContainAnyElementsOf(WRITE));
+        assertThat(rules).as("Secrets and RBAC objects are opt-in (docs/deploy.md)")
+                .allSatisfy(rule -> {
+                    assertThat(rule.getResources()).doesNotContain("secrets");
+                    assertThat(rule.getApiGroups()).doesNotContain("rbac.authorization.k8s.io");
+                });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void onlyTheReconcilerMayWriteToTheCluster(Overlay overlay) {
+        for (PlumblineService service : PlumblineService.values()) {
+            if (service != PlumblineService.RECONCILER) {
+                assertThat(rulesOf(overlay.render(), service)).as("%s: %s's rules", overlay, service)
+                        .allSatisfy(rule -> assertThat(rule.getVerbs()).doesNotContainAnyElementsOf(WRITE));
+            }
+        }
+    }
+
+    /** Every rule granted to a service's account, through Roles and ClusterRoles, aggregation resolved. */
+    static List<PolicyRule> rulesOf(Manifests manifests, PlumblineService service) {
+        List<PolicyRule> rules = new ArrayList<>();
+        for (RoleBinding binding : manifests.typed("RoleBinding", RoleBinding.class)) {
+            if (grantsTo(binding.getSubjects(), service)) {
+                rules.addAll(rulesOf(manifests, binding.getRoleRef()));
+            }
+        }
+        for (ClusterRoleBinding binding : manifests.typed("ClusterRoleBinding", ClusterRoleBinding.class)) {
+            if (grantsTo(binding.getSubjects(), service)) {
+                rules.addAll(rulesOf(manifests, binding.getRoleRef()));
+            }
+        }
+        return rules;
+    }
+
+    private static List<PolicyRule> rulesOf(Manifests manifests, RoleRef ref) {
+        if (ref.getKind().equals("Role")) {
+            return manifests.typed("Role", ref.getName(), Role.class).getRules();
+        }
+        ClusterRole role = manifests.typed("ClusterRole", ref.getName(), ClusterRole.class);
+        List<PolicyRule> rules = new ArrayList<>(role.getRules());
+        if (role.getAggregationRule() != null) {
+            for (var selector : role.getAggregationRule().getClusterRoleSelectors()) {
+                assertThat(selector.getMatchExpressions()).isEmpty();
+                manifests.typed("ClusterRole", ClusterRole.class).stream()
+                        .filter(other -> labelled(other.getMetadata().getLabels(), selector.getMatchLabels()))
+                        .forEach(other -> rules.addAll(other.getRules()));
+            }
+        }
+        return rules;
+    }
+
+    private static boolean labelled(Map<String, String> labels, Map<String, String> wanted) {
+        return labels != null && labels.entrySet().containsAll(wanted.entrySet());
+    }
+
+    private static boolean grantsTo(List<Subject> subjects, PlumblineService service) {
+        return subjects.stream().anyMatch(subject -> subject.getKind().equals("ServiceAccount")
+                && subject.getName().equals(service.id()) && "plumbline".equals(subject.getNamespace()));
+    }
+
+    private static List<RoleRef> roleRefs(Manifests manifests) {
+        return Stream.concat(
+                manifests.typed("RoleBinding", RoleBinding.class).stream().map(RoleBinding::getRoleRef),
+                manifests.typed("ClusterRoleBinding", ClusterRoleBinding.class).stream()
+                        .map(ClusterRoleBinding::getRoleRef)).toList();
+    }
+}
