@@ -45,7 +45,7 @@ public final class ManifestParser {
             while (parser.nextToken() != null) {
                 int line = parser.currentTokenLocation().getLineNr();
                 JsonNode document = mapper.readTree(parser);
-                if (document == null || document.isNull() || document.isMissingNode()) {
+                if (isEmpty(document)) {
                     continue;
                 }
                 String origin = originAt == null ? file + " line " + line : originAt.apply(line);
@@ -82,6 +82,12 @@ public final class ManifestParser {
             return;
         }
         objects.add(new SourceObject(object, sourcePath, origin, line));
+    }
+
+    /** A document with nothing in it (a trailing {@code ---}, only comments) reads as null or as an empty string. */
+    private static boolean isEmpty(JsonNode document) {
+        return document == null || document.isNull() || document.isMissingNode()
+                || (document.isTextual() && document.asText().isEmpty());
     }
 
     private static RenderFailure invalid(String file, String sourcePath, int line, String what) {

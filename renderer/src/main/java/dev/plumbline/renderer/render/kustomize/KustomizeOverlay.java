@@ -35,6 +35,7 @@ public final class KustomizeOverlay {
      * resource of it) and returns that folder.
      */
     public static Path write(KustomizeOptions options, Path appDir, Path overlayFolder) {
+        Map<String, String> renamed = renamedImages(appDir);
         ObjectNode kustomization = YAML.createObjectNode()
                 .put("apiVersion", "kustomize.config.k8s.io/v1beta1")
                 .put("kind", "Kustomization");
@@ -47,7 +48,7 @@ public final class KustomizeOverlay {
         }
         if (!options.images().isEmpty()) {
             ArrayNode images = kustomization.putArray("images");
-            options.images().forEach(image -> images.add((JsonNode) YAML.valueToTree(image(image))));
+            options.images().forEach(image -> images.add((JsonNode) YAML.valueToTree(image(image, renamed))));
         }
         if (!options.commonLabels().isEmpty()) {
             // as `kustomize edit add label` (Argo CD's commonLabels): selectors and templates too
@@ -71,7 +72,7 @@ public final class KustomizeOverlay {
      * One image override in {@code kustomize edit set image} syntax: {@code name=newName:tag},
      * {@code name=newName@digest}, {@code name:tag}, {@code name@digest} or {@code name=newName}.
      */
-    static Map<String, String> image(String override) {
+    static Map<String, String> image(String override, Map<String, String> renamed) {
         Map<String, String> image = new TreeMap<>();
         int equals = override.indexOf('=');
         String name = equals < 0 ? null : override.substring(0, equals);
@@ -89,11 +90,33 @@ public final class KustomizeOverlay {
             }
         }
         if (name == null) {
-            image.put("name", newName);
+            image.put("name", renamed.getOrDefault(newName, newName));
         } else {
-            image.put("name", name);
+            image.put("name", renamed.getOrDefault(name, name));
             image.put("newName", newName);
         }
         return image;
+    }
+
+    /**
+     * The images the Application's own kustomization renames ({@code name} to {@code newName}). Argo CD edits
+     * that kustomization, so its override replaces the rename; ours runs after it and so has to match the new name.
+     */
+    private static Map<String, String> renamedImages(Path appDir) {
+        Path file = KustomizationGraph.kustomizationFile(appDir);
+        Map<String, String> renamed = new TreeMap<>();
+        if (file == null) {
+            return renamed;
+        }
+        try {
+            for (JsonNode image : YAML.readTree(file.toFile()).path("images")) {
+                if (image.path("name").isTextual() && image.path("newName").isTextual()) {
+                    renamed.put(image.get("name").asText(), image.get("newName").asText());
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable kustomization fails in kustomize itself, with its own message
+        }
+        return renamed;
     }
 }
