@@ -19,7 +19,9 @@ final class TemplateErrors {
     }
 
     static RenderFailure failure(String message, String chartPath) {
-        String text = message == null ? "helm failed without a message" : message.strip();
+        // the command-line hint about --debug means nothing to someone reading a render failure
+        String text = message == null ? "helm failed without a message"
+                : message.replace("Use --debug flag to render out invalid YAML", "").strip();
         if (REMOTE.matcher(text).find()) {
             return new RenderFailure(RenderFailureReason.UNSUPPORTED_SOURCE, "the chart needs a chart repository, "
                     + "which is not supported yet (vendor its dependencies under charts/): " + text);
