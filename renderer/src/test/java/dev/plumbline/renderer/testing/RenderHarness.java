@@ -24,6 +24,7 @@ import dev.plumbline.renderer.render.kustomize.KustomizeCommand;
 import dev.plumbline.renderer.render.kustomize.KustomizeRenderer;
 import dev.plumbline.renderer.render.plain.PlainRenderer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class RenderHarness implements AutoCloseable {
     }
 
     public CommitDetected commit(RefUpdateKind update, Artifact artifact, String... changedPaths) {
-        String sha = String.format("%040x", commits.incrementAndGet());
+        String sha = Tarballs.sha256(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 40);
         return CommitDetected.of(UUID.randomUUID().toString(), REPO, "refs/heads/main",
                 update == RefUpdateKind.INITIAL ? null : String.format("%040x", 0), sha, update, List.of(),
                 List.of(changedPaths), Trigger.poll(), artifact);
