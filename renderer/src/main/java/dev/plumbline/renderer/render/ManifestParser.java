@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads Kubernetes objects from YAML or JSON text: several documents per text, {@code List} kinds flattened into
@@ -52,8 +53,7 @@ public final class ManifestParser {
                 addObjects(document, file, sourcePath, origin, line, objects);
             }
         } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            Integer line = location == null || location.getLineNr() < 1 ? null : location.getLineNr();
+            Integer line = lineOf(e);
             throw new RenderFailure(RenderFailureReason.INVALID_MANIFEST,
                     file + (line == null ? "" : " line " + line) + ": not valid " + (mapper == JSON ? "JSON" : "YAML")
                             + ": " + firstLine(e.getOriginalMessage()), sourcePath, line, e);
@@ -82,6 +82,15 @@ public final class ManifestParser {
             return;
         }
         objects.add(new SourceObject(object, sourcePath, origin, line));
+    }
+
+    /** SnakeYAML knows where the problem is; Jackson's location may be where the token it was reading began. */
+    private static Integer lineOf(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return marked.getProblemMark().getLine() + 1;
+        }
+        JsonLocation location = e.getLocation();
+        return location == null || location.getLineNr() < 1 ? null : location.getLineNr();
     }
 
     /** A document with nothing in it (a trailing {@code ---}, only comments) reads as null or as an empty string. */
