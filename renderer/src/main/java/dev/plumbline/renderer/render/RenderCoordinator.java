@@ -69,7 +69,8 @@ public final class RenderCoordinator {
                 continue;
             }
             Known app = known.get(spec.app());
-            if (everything || waiting.remove(spec.app()) || !lastRenders.has(spec.app())) {
+            boolean waited = waiting.remove(spec.app());
+            if (everything || waited || !lastRenders.has(spec.app())) {
                 affected.add(spec);
             } else if (app == null || app.inputs() == null || !app.sameSpecAs(spec)) {
                 unknown.add(spec);

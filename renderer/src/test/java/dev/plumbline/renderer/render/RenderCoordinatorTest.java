@@ -167,6 +167,22 @@ class RenderCoordinatorTest {
         assertThat(harness.publisher.published()).isEmpty();
 
         harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, repository(), "README.md"));
+        assertThat(harness.publisher.apps()).containsExactly("shop");
+        harness.publisher.clear();
+
+        harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, repository(), "README.md"));
+        assertThat(harness.publisher.apps()).as("no longer waiting once rendered").isEmpty();
+    }
+
+    @Test
+    void anApplicationKnownBeforeTheFirstCommitIsNotRenderedAgainByUnrelatedCommits() {
+        harness.know(SHOP, WEB);
+        harness.coordinator.onApplications(List.of(SHOP, WEB));
+        harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, repository()));
+        harness.publisher.clear();
+
+        harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, repository(),
+                "apps/shop/deployment.yaml"));
 
         assertThat(harness.publisher.apps()).containsExactly("shop");
     }
