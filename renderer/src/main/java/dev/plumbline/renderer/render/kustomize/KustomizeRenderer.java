@@ -39,7 +39,6 @@ public final class KustomizeRenderer implements Renderer {
         Path kustomizationFile = KustomizationGraph.kustomizationFile(request.appDir());
         String file = kustomizationFile == null
                 ? request.fileInPath("kustomization.yaml") : request.tree().repositoryPath(kustomizationFile);
-        inputs(request);
         KustomizeOptions options = request.source().kustomize();
         Path folder = request.appDir();
         if (KustomizeOverlay.needed(options)) {
