@@ -106,6 +106,10 @@ public class RenderingService {
         return lastRenders;
     }
 
+    public RevisionIndex revisions() {
+        return revisions;
+    }
+
     /** Waits until the last good render of every app is known, or the configured wait ran out. */
     public void awaitHistory() throws InterruptedException {
         long timeout = config.render().historyTimeout().toMillis();

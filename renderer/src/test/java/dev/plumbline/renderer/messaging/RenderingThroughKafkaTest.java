@@ -116,7 +116,7 @@ class RenderingThroughKafkaTest {
     }
 
     @Test
-    void aBrokenAppFailsWithItsReasonWhileTheOtherAppOfTheCommitRenders() {
+    void aBrokenAppFailsWhileTheOtherAppOfTheCommitRendersAndANewAppRendersAtOnce() {
         String repo = "https://git.example.com/mixed-" + UUID.randomUUID() + ".git";
         String suffix = Integer.toHexString(repo.hashCode() & 0xffff);
         ApplicationSpec good = app("good-" + suffix, repo, "good");
@@ -134,6 +134,12 @@ class RenderingThroughKafkaTest {
             assertThat(failed.reason()).isEqualTo(RenderFailureReason.INVALID_MANIFEST);
             assertThat(failed.file()).isEqualTo("bad/a.yaml");
             assertThat(failed.line()).isEqualTo(5);
+
+            ApplicationSpec added = app("added-" + suffix, repo, "good");
+            kafka.send(added);
+            await().atMost(PATIENCE).until(() -> !reader.of(added.app()).isEmpty());
+            assertThat(reader.of(added.app()).get(0)).as("a new Application renders at once from the latest commit")
+                    .isInstanceOf(ManifestsRendered.class);
         }
     }
 
