@@ -25,7 +25,7 @@ public final class TarballExtractor {
 
     private final long maxExtractedBytes;
 
-    /** @param maxExtractedBytes the most the files of one tarball may add up to once extracted (a gzip bomb stops there) */
+    /** @param maxExtractedBytes the most one tarball's files may add up to once extracted: a gzip bomb stops there */
     public TarballExtractor(long maxExtractedBytes) {
         this.maxExtractedBytes = maxExtractedBytes;
     }
@@ -124,8 +124,8 @@ public final class TarballExtractor {
             while ((read = in.read(buffer)) >= 0) {
                 total += read;
                 if (total > budget) {
-                    throw new RenderFailure(RenderFailureReason.ARTIFACT_UNAVAILABLE, "the artifact extracts to more than "
-                            + maxExtractedBytes + " bytes (plumbline.artifact.max-extracted-bytes)");
+                    throw new RenderFailure(RenderFailureReason.ARTIFACT_UNAVAILABLE, "the artifact extracts to "
+                            + "more than " + maxExtractedBytes + " bytes (plumbline.artifact.max-extracted-bytes)");
                 }
                 out.write(buffer, 0, read);
             }

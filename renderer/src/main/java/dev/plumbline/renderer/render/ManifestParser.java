@@ -72,7 +72,8 @@ public final class ManifestParser {
         }
         String kind = object.path("kind").asText("");
         if (object.path("apiVersion").asText("").isEmpty() || kind.isEmpty()) {
-            throw invalid(file, sourcePath, line, "the document has no apiVersion or no kind; every Kubernetes object needs both");
+            throw invalid(file, sourcePath, line,
+                    "the document has no apiVersion or no kind; every Kubernetes object needs both");
         }
         JsonNode items = object.get("items");
         if (kind.endsWith("List") && items != null && items.isArray()) {

@@ -59,7 +59,7 @@ public final class ObjectSetAssembler {
             String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
             String namespace = null;
             if (scope.isClusterScoped(group, kind)) {
-                // Kubernetes ignores a namespace on a cluster-scoped object; keeping it would only make identities differ
+                // Kubernetes ignores a namespace on a cluster-scoped object; keeping it would make identities differ
                 metadata.remove("namespace");
             } else {
                 namespace = metadata.path("namespace").asText("");

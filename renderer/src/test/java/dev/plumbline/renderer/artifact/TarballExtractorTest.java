@@ -3,6 +3,7 @@ package dev.plumbline.renderer.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.renderer.render.RenderFailure;
 import dev.plumbline.renderer.testing.ArtifactServer;
@@ -92,7 +93,7 @@ class TarballExtractorTest {
             assertThatThrownBy(() -> fetcher.fetch(server.serve("bad", tarball, "ab".repeat(32)),
                     scratch.resolve("bad.tar.gz"))).isInstanceOfSatisfying(RenderFailure.class, failure ->
                     assertThat(failure.reason()).isEqualTo(RenderFailureReason.ARTIFACT_DIGEST_MISMATCH));
-            assertThatThrownBy(() -> fetcher.fetch(new dev.plumbline.events.git.Artifact(
+            assertThatThrownBy(() -> fetcher.fetch(new Artifact(
                     server.serve("x", tarball).url().replace("x.tar.gz", "missing.tar.gz"), "00"),
                     scratch.resolve("missing.tar.gz"))).isInstanceOfSatisfying(RenderFailure.class, failure ->
                     assertThat(failure.reason()).isEqualTo(RenderFailureReason.ARTIFACT_UNAVAILABLE));

@@ -16,6 +16,7 @@ import dev.plumbline.renderer.testing.RenderHarness;
 import dev.plumbline.renderer.testing.Tarballs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,7 +116,7 @@ public final class RenderBenchmark {
         full.add(folder.toString());
         try {
             Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            process.getInputStream().transferTo(OutputStream.nullOutputStream());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(full + " failed");
             }

@@ -23,6 +23,7 @@ import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -99,7 +100,7 @@ class RenderingThroughKafkaTest {
             // random text: it compresses no better than a real CRD's schema does at worst
             byte[] noise = new byte[3_900];
             random.nextBytes(noise);
-            documents.append(configMap("part-" + n, java.util.Base64.getEncoder().encodeToString(noise)))
+            documents.append(configMap("part-" + n, Base64.getEncoder().encodeToString(noise)))
                     .append("---\n");
         }
         try (EventTestClient kafka = client(); RenderedManifestsReader reader = reader()) {

@@ -9,7 +9,6 @@ import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.renderer.testing.RenderHarness;
 import dev.plumbline.renderer.testing.Tarballs;
-import dev.plumbline.renderer.testing.Tools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -170,7 +169,8 @@ class RenderFailuresTest {
             harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, repository()));
             var good = harness.publisher.rendered("web");
 
-            byte[] broken = repositoryWith().file("broken/ok/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [x}\n")
+            byte[] broken = repositoryWith()
+                    .file("broken/ok/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [x}\n")
                     .bytes();
             harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, broken,
                     "broken/ok/configmap.yaml"));

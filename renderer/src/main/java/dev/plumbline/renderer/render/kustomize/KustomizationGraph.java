@@ -92,7 +92,8 @@ public final class KustomizationGraph {
         }
         for (String field : List.of("configMapGenerator", "secretGenerator")) {
             for (JsonNode generator : kustomization.path(field)) {
-                generator.path("files").forEach(entry -> reference(folder, afterKey(entry.asText()), name, field, false));
+                generator.path("files")
+                        .forEach(entry -> reference(folder, afterKey(entry.asText()), name, field, false));
                 generator.path("envs").forEach(entry -> reference(folder, entry.asText(), name, field, false));
                 if (generator.path("env").isTextual()) {
                     reference(folder, generator.get("env").asText(), name, field, false);

@@ -71,7 +71,7 @@ public final class PlainRenderer implements Renderer {
         return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }
 
-    /** A glob such as {@code *.yaml} matches a file name anywhere; one with a {@code /} matches the path in the folder. */
+    /** A glob such as {@code *.yaml} matches a file name anywhere; one with {@code /} the path in the folder. */
     private static boolean matches(PathMatcher matcher, Path folder, Path file) {
         return matcher.matches(file.getFileName()) || matcher.matches(folder.relativize(file));
     }
@@ -84,8 +84,8 @@ public final class PlainRenderer implements Renderer {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new RenderFailure(RenderFailureReason.INVALID_MANIFEST, repositoryPath + ": cannot be read as UTF-8 text ("
-                    + e.getMessage() + ")", repositoryPath, null);
+            throw new RenderFailure(RenderFailureReason.INVALID_MANIFEST, repositoryPath
+                    + ": cannot be read as UTF-8 text (" + e.getMessage() + ")", repositoryPath, null);
         }
     }
 }
