@@ -47,6 +47,9 @@ public class CommitEventsRebalance implements KafkaConsumerRebalanceListener {
     @Inject
     RenderingService rendering;
 
+    @Inject
+    SpecChanges specChanges;
+
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         if (partitions.isEmpty()) {
@@ -69,6 +72,8 @@ public class CommitEventsRebalance implements KafkaConsumerRebalanceListener {
                     }
                 }
             }
+            // Applications that arrived before their repository's commits were known render now
+            rendering.waitingApplications().forEach(spec -> specChanges.offer(spec.app(), spec));
         } catch (RuntimeException e) {
             // the next commit event of each repository makes up for it
             LOG.warnf(e, "could not read the history of %s: new Applications wait for their next commit", partitions);

@@ -98,6 +98,10 @@ public class RenderingService {
         return coordinator.onApplications(specs);
     }
 
+    public List<ApplicationSpec> waitingApplications() {
+        return coordinator.waitingApplications();
+    }
+
     public void onApplicationDeleted(String app) {
         coordinator.onApplicationDeleted(app);
     }

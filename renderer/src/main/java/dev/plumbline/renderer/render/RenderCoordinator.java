@@ -133,7 +133,15 @@ public final class RenderCoordinator {
         }
     }
 
+    /** The Applications waiting for a commit of their ref: worth offering again once commits became known. */
+    public List<ApplicationSpec> waitingApplications() {
+        return catalog.all().stream().filter(spec -> waiting.contains(spec.app())).toList();
+    }
+
     private boolean needsRender(ApplicationSpec spec) {
+        if (waiting.contains(spec.app())) {
+            return true;
+        }
         Known previous = known.get(spec.app());
         if (previous != null) {
             return !previous.sameSpecAs(spec);

@@ -22,6 +22,7 @@ import dev.plumbline.renderer.testing.Tarballs;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -141,6 +142,10 @@ class RenderingThroughKafkaTest {
             await().atMost(PATIENCE).until(() -> !reader.of(added.app()).isEmpty());
             assertThat(reader.of(added.app()).get(0)).as("a new Application renders at once from the latest commit")
                     .isInstanceOf(ManifestsRendered.class);
+            assertThat(RestAssured.get("/q/metrics").asString()).contains(
+                    "plumbline_render_failures_total{reason=\"invalid-manifest\"",
+                    "plumbline_render_duration_seconds_count{renderer=\"plain\",result=\"rendered\"",
+                    "plumbline_render_cache_total{result=\"miss\"");
         }
     }
 

@@ -175,6 +175,18 @@ class RenderCoordinatorTest {
     }
 
     @Test
+    void aWaitingApplicationRendersOnceTheLatestCommitOfItsRefIsLearnt() {
+        harness.know(SHOP);
+        harness.coordinator.onApplications(List.of(SHOP));
+
+        harness.revisions.record(harness.commit(RefUpdateKind.FAST_FORWARD, repository(), "README.md"));
+        harness.coordinator.onApplications(harness.coordinator.waitingApplications());
+
+        assertThat(harness.publisher.apps()).containsExactly("shop");
+        assertThat(harness.coordinator.waitingApplications()).isEmpty();
+    }
+
+    @Test
     void anApplicationKnownBeforeTheFirstCommitIsNotRenderedAgainByUnrelatedCommits() {
         harness.know(SHOP, WEB);
         harness.coordinator.onApplications(List.of(SHOP, WEB));

@@ -45,6 +45,7 @@ public final class RenderHarness implements AutoCloseable {
     public final ArtifactServer server = new ArtifactServer();
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     public final LastRenders lastRenders = new LastRenders();
+    public final RevisionIndex revisions = new RevisionIndex();
     public final RenderCache cache;
     public final RenderCoordinator coordinator;
     private final RevisionRenderer renderer;
@@ -61,7 +62,7 @@ public final class RenderHarness implements AutoCloseable {
                 new HelmRenderer(() -> { })), cache, new RenderMetrics(meters), timeout, 2);
         renderer = new RevisionRenderer(new ArtifactFetcher(Duration.ofSeconds(30), 1L << 30),
                 new TarballExtractor(1L << 31), pipeline, lastRenders, publisher, scratch, 2);
-        coordinator = new RenderCoordinator(catalog, new RevisionIndex(), lastRenders, pipeline, renderer, publisher);
+        coordinator = new RenderCoordinator(catalog, revisions, lastRenders, pipeline, renderer, publisher);
         lastRenders.markLoaded();
     }
 
