@@ -71,9 +71,9 @@ public final class RevisionRenderer implements AutoCloseable {
                 chosen = choose.apply(tree);
             } catch (RenderFailure failure) {
                 return failAll(revision, possible, failure);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 return failAll(revision, possible, new RenderFailure(RenderFailureReason.INTERNAL_ERROR,
-                        "cannot prepare a scratch folder: " + e.getMessage()));
+                        "cannot prepare the commit for rendering: " + e, null, null, e));
             }
             Map<String, CompletableFuture<RenderOutcome>> running = new LinkedHashMap<>();
             for (ApplicationSpec spec : chosen) {

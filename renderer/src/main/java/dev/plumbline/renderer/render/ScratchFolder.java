@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 /** A folder of one commit's renders, removed with everything in it when closed, symlinks not followed. */
 public final class ScratchFolder implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(ScratchFolder.class.getName());
+
     private final Path path;
 
     private ScratchFolder(Path path) {
@@ -36,6 +38,7 @@ public final class ScratchFolder implements AutoCloseable {
         }
     }
 
+    /** Removes the folder; what cannot be removed is logged, never thrown: the renders are already published. */
     @Override
     public void close() {
         delete(path);
@@ -47,8 +50,9 @@ public final class ScratchFolder implements AutoCloseable {
                 file.toFile().setWritable(true);
                 Files.deleteIfExists(file);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the scratch folder " + folder, e);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot remove the scratch folder " + folder
+                    + "; it is removed at the next start", e);
         }
     }
 }
