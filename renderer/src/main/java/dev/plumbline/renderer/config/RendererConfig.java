@@ -2,6 +2,9 @@ package dev.plumbline.renderer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Every setting of the renderer service. Each property can also be set from the environment, for example
@@ -13,6 +16,15 @@ public interface RendererConfig {
     /** The Kafka topics this service writes. */
     Topics topics();
 
+    /** How renders run. */
+    Render render();
+
+    /** Downloading and extracting the git-watcher's artifacts. */
+    Artifact artifact();
+
+    /** The render cache. */
+    Cache cache();
+
     interface Topics {
 
         /** Create the topics this service writes at start-up, with the partitions and cleanup policies of the design. */
@@ -22,5 +34,64 @@ public interface RendererConfig {
         /** Partitions of a topic this service creates; a topic that already exists keeps its own. */
         @WithDefault("6")
         int partitions();
+    }
+
+    interface Render {
+
+        /** The longest one Application's render may take; past it the render is stopped and fails with timeout. */
+        @WithDefault("90s")
+        Duration timeout();
+
+        /** How many Applications render at the same time, across all commits. */
+        @WithDefault("2")
+        int concurrency();
+
+        /** Where commits are extracted and rendered; each commit's folder is removed once its renders are done. */
+        @WithDefault("${java.io.tmpdir}/plumbline-renderer")
+        String scratchDir();
+
+        /**
+         * How long start-up waits to have read {@code plumbline.rendered-manifests} to its end (the last good render
+         * of every app) before rendering anyway.
+         */
+        @WithDefault("2m")
+        Duration historyTimeout();
+
+        Kustomize kustomize();
+    }
+
+    interface Kustomize {
+
+        /**
+         * The build commands to try, in order; the first whose program is installed is used, with the folder to
+         * build appended.
+         */
+        @WithDefault("kustomize build,kubectl kustomize")
+        List<String> commands();
+
+        /** The {@code PATH} kustomize is looked up in and runs with; by default the renderer's own. */
+        Optional<String> path();
+    }
+
+    interface Artifact {
+
+        /** How long downloading one artifact may take. */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /** The largest artifact (compressed) accepted, in bytes. */
+        @WithDefault("268435456")
+        long maxBytes();
+
+        /** The most an artifact's files may add up to once extracted, in bytes. */
+        @WithDefault("1073741824")
+        long maxExtractedBytes();
+    }
+
+    interface Cache {
+
+        /** The most renders kept by the digest of their inputs; 0 turns the cache off. */
+        @WithDefault("512")
+        int maxEntries();
     }
 }

@@ -1,0 +1,116 @@
+package dev.plumbline.renderer.messaging;
+
+import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.kafka.EventDeserializer;
+import dev.plumbline.events.topic.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads this service's own compacted topic from its beginning, and then follows it, so that the last good render
+ * of every app is known: a render failure has to carry it. Renders wait until the topic has been read to where it
+ * ended at start-up. It assigns itself every partition (no consumer group): each instance needs the whole topic.
+ */
+@ApplicationScoped
+public class RenderedManifestsHistory {
+
+    private static final Logger LOG = Logger.getLogger(RenderedManifestsHistory.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaSettings;
+
+    @Inject
+    RenderingService rendering;
+
+    private volatile KafkaConsumer<String, PlumblineEvent> consumer;
+    private volatile boolean running;
+
+    void onStart(@Observes StartupEvent start) {
+        running = true;
+        Thread reader = new Thread(this::read, "plumbline-rendered-manifests-history");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        running = false;
+        KafkaConsumer<String, PlumblineEvent> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    private void read() {
+        try (KafkaConsumer<String, PlumblineEvent> reader = new KafkaConsumer<>(settings(), new StringDeserializer(),
+                new EventDeserializer())) {
+            consumer = reader;
+            List<TopicPartition> partitions = partitions(reader);
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+            boolean loaded = false;
+            while (running) {
+                for (ConsumerRecord<String, PlumblineEvent> outcome : reader.poll(POLL)) {
+                    rendering.lastRenders().accept(outcome.key(), outcome.value());
+                }
+                if (!loaded && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
+                    loaded = true;
+                    rendering.lastRenders().markLoaded();
+                    LOG.debugf("read %s to its end: renders may start", Topics.RENDERED_MANIFESTS);
+                }
+            }
+        } catch (WakeupException stopping) {
+            // shutting down
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "cannot read %s; render failures will carry no last good render",
+                    Topics.RENDERED_MANIFESTS);
+            rendering.lastRenders().markLoaded();
+        }
+    }
+
+    /** The topic's partitions, once it exists (this service creates it at start-up). */
+    private List<TopicPartition> partitions(KafkaConsumer<String, PlumblineEvent> reader) {
+        while (running) {
+            try {
+                List<PartitionInfo> infos = reader.partitionsFor(Topics.RENDERED_MANIFESTS, Duration.ofSeconds(10));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                }
+            } catch (TimeoutException notYet) {
+                LOG.debugf("%s does not exist yet", Topics.RENDERED_MANIFESTS);
+            }
+        }
+        throw new WakeupException();
+    }
+
+    private Map<String, Object> settings() {
+        Map<String, Object> settings = new HashMap<>(kafkaSettings);
+        settings.keySet().removeIf(key -> key.startsWith("mp.") || key.equals("group.id"));
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // the topic is created by OwnedTopics with its compaction and size settings, never by a reader
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.LARGE_RECORD_BYTES);
+        settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.LARGE_RECORD_BYTES);
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "plumbline-renderer-history");
+        return settings;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.plumbline.renderer.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.events.manifest.ObjectIdentity;
+import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.vocabulary.RenderFailureReason;
+import dev.plumbline.events.vocabulary.RendererKind;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what a renderer produced into the set an Application publishes: every object named and identified, the
+ * destination namespace filled in where a namespaced object has none, the tracking label and annotation that
+ * later stages find their objects by, a deterministic order and a digest of the whole.
+ */
+public final class ObjectSetAssembler {
+
+    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    public static final String MANAGED_BY_VALUE = "plumbline";
+    public static final String APP_ANNOTATION = "plumbline.dev/app";
+
+    /** Sorted keys, so the digest does not depend on the order fields were written in. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .build();
+
+    private ObjectSetAssembler() {
+    }
+
+    /**
+     * @param app                  the Application, written into the tracking annotation
+     * @param destinationNamespace filled into namespaced objects that name no namespace
+     * @throws RenderFailure ({@code missing-name}, {@code duplicate-object}) naming the files at fault
+     */
+    public static RenderedSet assemble(String app, String destinationNamespace, RendererKind renderer,
+                                       List<SourceObject> produced) {
+        ClusterScope scope = ClusterScope.of(produced);
+        Map<String, SourceObject> seen = new HashMap<>();
+        List<RenderedObject> objects = new ArrayList<>(produced.size());
+        for (SourceObject source : produced) {
+            ObjectNode body = source.body().deepCopy();
+            ObjectNode metadata = body.has("metadata") && body.get("metadata").isObject()
+                    ? (ObjectNode) body.get("metadata") : body.putObject("metadata");
+            String name = requireName(metadata, source);
+            String apiVersion = body.path("apiVersion").asText();
+            String kind = body.path("kind").asText();
+            String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+            String namespace = null;
+            if (scope.isClusterScoped(group, kind)) {
+                // Kubernetes ignores a namespace on a cluster-scoped object; keeping it would make identities differ
+                metadata.remove("namespace");
+            } else {
+                namespace = metadata.path("namespace").asText("");
+                if (namespace.isEmpty()) {
+                    namespace = destinationNamespace;
+                    metadata.put("namespace", namespace);
+                }
+            }
+            ObjectIdentity identity = ObjectIdentity.namespaced(apiVersion, kind, namespace, name);
+            SourceObject earlier = seen.putIfAbsent(key(identity), source);
+            if (earlier != null) {
+                throw duplicate(identity, earlier, source);
+            }
+            track(metadata, app);
+            objects.add(new RenderedObject(identity, body, source.sourcePath()));
+        }
+        objects.sort(Comparator.comparing(RenderedObject::identity, ApplyOrder.IDENTITIES));
+        return new RenderedSet(renderer, objects, digest(objects));
+    }
+
+    /** {@code sha256:<hex>} over each object's identity and canonical body, in order. */
+    public static String digest(List<RenderedObject> objects) {
+        MessageDigest sha256 = sha256();
+        try {
+            for (RenderedObject object : objects) {
+                sha256.update(object.identity().toString().getBytes(StandardCharsets.UTF_8));
+                sha256.update((byte) 0);
+                sha256.update(CANONICAL.writeValueAsBytes(object.body()));
+                sha256.update((byte) 0);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed object always serializes", e);
+        }
+        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static String requireName(ObjectNode metadata, SourceObject source) {
+        String name = metadata.path("name").asText("");
+        if (!name.isEmpty()) {
+            return name;
+        }
+        String kind = source.body().path("kind").asText();
+        String file = source.sourcePath();
+        if (!metadata.path("generateName").asText("").isEmpty()) {
+            throw new RenderFailure(RenderFailureReason.MISSING_NAME, source.origin() + ": the " + kind
+                    + " has only metadata.generateName (" + metadata.get("generateName").asText() + "); a GitOps object"
+                    + " needs a fixed metadata.name so that each sync updates it instead of creating another",
+                    file, source.line());
+        }
+        throw new RenderFailure(RenderFailureReason.MISSING_NAME, source.origin() + ": the " + kind
+                + " has no metadata.name", file, source.line());
+    }
+
+    private static void track(ObjectNode metadata, String app) {
+        JsonNode labels = metadata.get("labels");
+        (labels instanceof ObjectNode existing ? existing : metadata.putObject("labels"))
+                .put(MANAGED_BY_LABEL, MANAGED_BY_VALUE);
+        JsonNode annotations = metadata.get("annotations");
+        (annotations instanceof ObjectNode existing ? existing : metadata.putObject("annotations"))
+                .put(APP_ANNOTATION, app);
+    }
+
+    /** Two versions of one kind name the same object, so the version is not part of the key. */
+    private static String key(ObjectIdentity identity) {
+        return identity.group() + "/" + identity.kind() + "/" + identity.namespace() + "/" + identity.name();
+    }
+
+    private static RenderFailure duplicate(ObjectIdentity identity, SourceObject first, SourceObject second) {
+        String file = second.sourcePath() != null ? second.sourcePath() : first.sourcePath();
+        return new RenderFailure(RenderFailureReason.DUPLICATE_OBJECT, identity + " is defined twice: in "
+                + first.origin() + " and in " + second.origin() + "; keep one", file, second.line());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

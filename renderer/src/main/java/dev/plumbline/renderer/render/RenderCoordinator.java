@@ -1,0 +1,181 @@
+package dev.plumbline.renderer.render;
+
+import dev.plumbline.engine.application.ApplicationCatalog;
+import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.CommitDetected;
+import dev.plumbline.events.application.SourceSpec;
+import dev.plumbline.events.vocabulary.RefUpdateKind;
+import dev.plumbline.renderer.artifact.RepositoryTree;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides what to render, and when. A commit renders exactly the Applications on its repository and ref whose
+ * inputs it changed (so on a monorepo one commit costs one render, not one per app); a new or changed Application
+ * renders at once from the latest commit of its ref; a deleted one has its desired state removed.
+ *
+ * <p>What an Application reads is remembered from its last render. An Application whose inputs are not known yet
+ * (after a restart, or a spec change) has them worked out from the commit's files before it is chosen or not.
+ */
+public final class RenderCoordinator {
+
+    /** What this instance knows of an Application: the spec parts that decide its render, and what it read last. */
+    private record Known(SourceSpec source, String namespace, InputSet inputs) {
+
+        boolean sameSpecAs(ApplicationSpec spec) {
+            return source.equals(spec.sourceSpec()) && namespace.equals(spec.destination().namespace());
+        }
+    }
+
+    private final ApplicationCatalog catalog;
+    private final RevisionIndex revisions;
+    private final LastRenders lastRenders;
+    private final RenderPipeline pipeline;
+    private final RevisionRenderer renderer;
+    private final RenderPublisher publisher;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    /** Applications that changed while no commit of their ref was known: they render with the next one. */
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+
+    public RenderCoordinator(ApplicationCatalog catalog, RevisionIndex revisions, LastRenders lastRenders,
+                             RenderPipeline pipeline, RevisionRenderer renderer, RenderPublisher publisher) {
+        this.catalog = catalog;
+        this.revisions = revisions;
+        this.lastRenders = lastRenders;
+        this.pipeline = pipeline;
+        this.renderer = renderer;
+        this.publisher = publisher;
+    }
+
+    /** A ref moved: renders the Applications it affects. Returns their outcomes, by app. */
+    public Map<String, RenderOutcome> onCommit(CommitDetected commit) {
+        revisions.record(commit);
+        if (commit.after() == null || commit.artifact() == null) {
+            // a deleted branch leaves the desired state as it was: removing an app takes deleting the Application
+            return Map.of();
+        }
+        boolean everything = commit.update() == RefUpdateKind.INITIAL;
+        List<ApplicationSpec> affected = new ArrayList<>();
+        List<ApplicationSpec> unknown = new ArrayList<>();
+        for (ApplicationSpec spec : catalog.all()) {
+            if (!SourceMatch.watches(spec, commit.repoUrl(), commit.ref())) {
+                continue;
+            }
+            Known app = known.get(spec.app());
+            boolean waited = waiting.remove(spec.app());
+            if (everything || waited || !lastRenders.has(spec.app())) {
+                affected.add(spec);
+            } else if (app == null || app.inputs() == null || !app.sameSpecAs(spec)) {
+                unknown.add(spec);
+            } else if (app.inputs().touchedBy(commit.changedPaths())) {
+                affected.add(spec);
+            }
+        }
+        List<ApplicationSpec> possible = new ArrayList<>(affected);
+        possible.addAll(unknown);
+        Map<String, RenderOutcome> outcomes = renderer.render(Revision.of(commit), possible, tree -> {
+            List<ApplicationSpec> chosen = new ArrayList<>(affected);
+            unknown.stream().filter(spec -> touched(spec, tree, commit.changedPaths())).forEach(chosen::add);
+            return chosen;
+        });
+        remember(possible, outcomes);
+        return outcomes;
+    }
+
+    /**
+     * Applications published or changed: each whose source or destination changed renders at once from the latest
+     * commit of its ref, one download per commit however many changed. Returns the outcomes, by app.
+     */
+    public Map<String, RenderOutcome> onApplications(Collection<ApplicationSpec> specs) {
+        Map<CommitDetected, List<ApplicationSpec>> byCommit = new LinkedHashMap<>();
+        for (ApplicationSpec spec : specs) {
+            if (!needsRender(spec)) {
+                continue;
+            }
+            known.put(spec.app(), new Known(spec.sourceSpec(), spec.destination().namespace(), null));
+            Optional<CommitDetected> latest = revisions.latestFor(spec.sourceSpec());
+            if (latest.isEmpty()) {
+                waiting.add(spec.app());
+            } else {
+                waiting.remove(spec.app());
+                byCommit.computeIfAbsent(latest.get(), commit -> new ArrayList<>()).add(spec);
+            }
+        }
+        Map<String, RenderOutcome> outcomes = new LinkedHashMap<>();
+        byCommit.forEach((commit, apps) -> {
+            outcomes.putAll(renderer.render(Revision.forSpecChanges(commit), apps, tree -> apps));
+            remember(apps, outcomes);
+        });
+        return outcomes;
+    }
+
+    /**
+     * An Application was deleted: its desired state goes too. The instance that handles its repository's commits
+     * writes the tombstone, so that it is written once.
+     */
+    public void onApplicationDeleted(String app) {
+        Known previous = known.remove(app);
+        waiting.remove(app);
+        if (previous == null || !lastRenders.has(app)) {
+            return;
+        }
+        boolean handlesRepository = revisions.latestFor(previous.source()).isPresent();
+        if (handlesRepository) {
+            publisher.tombstone(app);
+            lastRenders.accept(app, null);
+        }
+    }
+
+    /** The Applications waiting for a commit of their ref: worth offering again once commits became known. */
+    public List<ApplicationSpec> waitingApplications() {
+        return catalog.all().stream().filter(spec -> waiting.contains(spec.app())).toList();
+    }
+
+    private boolean needsRender(ApplicationSpec spec) {
+        if (waiting.contains(spec.app())) {
+            return true;
+        }
+        Known previous = known.get(spec.app());
+        if (previous != null) {
+            return !previous.sameSpecAs(spec);
+        }
+        // first sight since start: an outcome written after this spec was published already rendered it
+        boolean renderedSince = lastRenders.latestOutcome(spec.app())
+                .map(time -> !time.isBefore(spec.time())).orElse(false)
+                && lastRenders.lastGood(spec.app())
+                .map(last -> Objects.equals(last.path(), spec.sourceSpec().path())
+                        && SourceMatch.sameRepository(last.repoUrl(), spec.sourceSpec().repoUrl()))
+                .orElse(true);
+        if (renderedSince) {
+            known.put(spec.app(), new Known(spec.sourceSpec(), spec.destination().namespace(), null));
+        }
+        return !renderedSince;
+    }
+
+    /** Whether the commit changed what the Application reads; when that cannot be worked out, render to tell why. */
+    private boolean touched(ApplicationSpec spec, RepositoryTree tree, List<String> changedPaths) {
+        try {
+            InputSet inputs = pipeline.inputs(spec, tree);
+            known.put(spec.app(), new Known(spec.sourceSpec(), spec.destination().namespace(), inputs));
+            return inputs.touchedBy(changedPaths);
+        } catch (RenderFailure failure) {
+            return true;
+        }
+    }
+
+    private void remember(List<ApplicationSpec> specs, Map<String, RenderOutcome> outcomes) {
+        for (ApplicationSpec spec : specs) {
+            RenderOutcome outcome = outcomes.get(spec.app());
+            if (outcome != null) {
+                known.put(spec.app(), new Known(spec.sourceSpec(), spec.destination().namespace(), outcome.inputs()));
+            }
+        }
+    }
+}

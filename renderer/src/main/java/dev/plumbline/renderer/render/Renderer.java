@@ -1,0 +1,24 @@
+package dev.plumbline.renderer.render;
+
+import dev.plumbline.events.vocabulary.RendererKind;
+import java.util.List;
+
+/** Turns an Application's folder into objects. Implementations hold no state between renders but caches of tools. */
+public interface Renderer {
+
+    RendererKind kind();
+
+    /**
+     * What the Application reads at this revision, for deciding whether a commit affects it and for the cache key.
+     *
+     * @throws RenderFailure when what it names is unsafe, remote or missing
+     */
+    InputSet inputs(RenderRequest request);
+
+    /**
+     * Renders. Runs on a thread of its own that is interrupted when the render's time is up.
+     *
+     * @throws RenderFailure for anything the repository owner can fix
+     */
+    List<SourceObject> render(RenderRequest request);
+}

@@ -1,0 +1,145 @@
+package dev.plumbline.renderer.render;
+
+import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.ManifestsRendered;
+import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.RenderFailed;
+import dev.plumbline.events.vocabulary.RenderFailureReason;
+import dev.plumbline.renderer.artifact.ArtifactFetcher;
+import dev.plumbline.renderer.artifact.RepositoryTree;
+import dev.plumbline.renderer.artifact.TarballExtractor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * Renders Applications from one commit: downloads and verifies its artifact once, extracts it once, renders each
+ * Application chosen from it (several at a time), publishes each outcome as soon as it is known, and removes the
+ * scratch folder. An artifact that cannot be had fails each Application that might have needed it, alike.
+ */
+public final class RevisionRenderer implements AutoCloseable {
+
+    private final ArtifactFetcher fetcher;
+    private final TarballExtractor extractor;
+    private final RenderPipeline pipeline;
+    private final LastRenders lastRenders;
+    private final RenderPublisher publisher;
+    private final Path scratchBase;
+    private final ExecutorService workers;
+    private final Map<String, Object> appLocks = new ConcurrentHashMap<>();
+
+    public RevisionRenderer(ArtifactFetcher fetcher, TarballExtractor extractor, RenderPipeline pipeline,
+                            LastRenders lastRenders, RenderPublisher publisher, Path scratchBase, int concurrency) {
+        this.fetcher = fetcher;
+        this.extractor = extractor;
+        this.pipeline = pipeline;
+        this.lastRenders = lastRenders;
+        this.publisher = publisher;
+        this.scratchBase = scratchBase;
+        this.workers = Executors.newFixedThreadPool(concurrency, task -> {
+            Thread thread = new Thread(task, "plumbline-render-job");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * @param possible the Applications that may need this commit, failed alike when its artifact cannot be had
+     * @param choose   which of them to render, decided from the extracted files
+     * @return the outcome of each Application rendered, by app
+     */
+    public Map<String, RenderOutcome> render(Revision revision, List<ApplicationSpec> possible,
+                                             Function<RepositoryTree, List<ApplicationSpec>> choose) {
+        if (possible.isEmpty()) {
+            return Map.of();
+        }
+        try (ScratchFolder scratch = ScratchFolder.create(scratchBase)) {
+            RepositoryTree tree;
+            List<ApplicationSpec> chosen;
+            try {
+                Path tarball = fetcher.fetch(revision.artifact(), scratch.path().resolve("artifact.tar.gz"));
+                tree = extractor.extract(tarball, Files.createDirectories(scratch.path().resolve("tree")));
+                Files.delete(tarball);
+                chosen = choose.apply(tree);
+            } catch (RenderFailure failure) {
+                return failAll(revision, possible, failure);
+            } catch (IOException | RuntimeException e) {
+                return failAll(revision, possible, new RenderFailure(RenderFailureReason.INTERNAL_ERROR,
+                        "cannot prepare the commit for rendering: " + e, null, null, e));
+            }
+            Map<String, CompletableFuture<RenderOutcome>> running = new LinkedHashMap<>();
+            for (ApplicationSpec spec : chosen) {
+                Path appScratch = scratch.path().resolve("apps").resolve(spec.app());
+                running.put(spec.app(), CompletableFuture.supplyAsync(
+                        () -> renderAndPublish(revision, spec, tree, appScratch), workers));
+            }
+            Map<String, RenderOutcome> outcomes = new LinkedHashMap<>();
+            running.forEach((app, outcome) -> outcomes.put(app, outcome.join()));
+            return outcomes;
+        }
+    }
+
+    private RenderOutcome renderAndPublish(Revision revision, ApplicationSpec spec, RepositoryTree tree,
+                                           Path scratch) {
+        // one app at a time: a commit and a spec change of the same app must not publish out of order
+        synchronized (appLocks.computeIfAbsent(spec.app(), app -> new Object())) {
+            RenderOutcome outcome = pipeline.render(spec, tree, scratch);
+            publish(revision, spec, outcome);
+            return outcome;
+        }
+    }
+
+    private Map<String, RenderOutcome> failAll(Revision revision, List<ApplicationSpec> apps, RenderFailure failure) {
+        Map<String, RenderOutcome> outcomes = new LinkedHashMap<>();
+        for (ApplicationSpec spec : apps) {
+            RenderOutcome outcome = new RenderOutcome(null, null, null, failure, false);
+            synchronized (appLocks.computeIfAbsent(spec.app(), app -> new Object())) {
+                publish(revision, spec, outcome);
+            }
+            outcomes.put(spec.app(), outcome);
+        }
+        return outcomes;
+    }
+
+    private void publish(Revision revision, ApplicationSpec spec, RenderOutcome outcome) {
+        String app = spec.app();
+        String path = spec.sourceSpec().path();
+        PlumblineEvent event;
+        if (outcome.succeeded()) {
+            if (alreadyPublished(app, revision, outcome.rendered())) {
+                return;
+            }
+            event = ManifestsRendered.of(revision.correlationFor(spec), app, revision.repoUrl(), revision.sha(), path,
+                    outcome.renderer(), outcome.rendered().digest(), outcome.rendered().objects());
+        } else {
+            RenderFailure failure = outcome.failure();
+            event = RenderFailed.of(revision.correlationFor(spec), app, revision.repoUrl(), revision.sha(), path,
+                    outcome.renderer(), failure.reason(), failure.getMessage(), failure.file(), failure.line(),
+                    lastRenders.lastGood(app).orElse(null));
+        }
+        publisher.publish(event);
+        lastRenders.accept(app, event);
+    }
+
+    /** The same objects at the same revision are already the app's latest record: writing them again adds nothing. */
+    private boolean alreadyPublished(String app, Revision revision, RenderedSet rendered) {
+        return lastRenders.lastGood(app)
+                .filter(last -> last.revision().equals(revision.sha()) && last.digest().equals(rendered.digest()))
+                .filter(last -> lastRenders.latestOutcome(app).map(time -> !time.isAfter(last.time())).orElse(false))
+                .isPresent();
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        pipeline.close();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.plumbline.renderer.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Builds artifacts as the git-watcher serves them: a gzip-compressed tar of a commit's tree, names relative to the
+ * repository root without {@code ./}, no folder entries, files 0644 (0755 when executable), symlinks as entries.
+ */
+public final class Tarballs {
+
+    private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final Map<String, String> symlinks = new LinkedHashMap<>();
+
+    /** The files of a folder under {@code src/test/resources}, such as {@code testdata/repo}. */
+    public static Tarballs ofResource(String folder) {
+        return new Tarballs().addTree(resource(folder), "");
+    }
+
+    public static Path resource(String folder) {
+        URL url = Tarballs.class.getClassLoader().getResource(folder);
+        if (url == null) {
+            throw new IllegalArgumentException("no test resource " + folder);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Adds every file under {@code folder}, named {@code prefix} + its path inside the folder. */
+    public Tarballs addTree(Path folder, String prefix) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                files.put(prefix + folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public Tarballs file(String name, String content) {
+        files.put(name, content.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    public Tarballs symlink(String name, String target) {
+        symlinks.put(name, target);
+        return this;
+    }
+
+    public Tarballs without(String name) {
+        files.remove(name);
+        return this;
+    }
+
+    public List<String> names() {
+        return List.copyOf(files.keySet());
+    }
+
+    public byte[] bytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+                entry.setSize(file.getValue().length);
+                entry.setMode(file.getKey().endsWith(".sh") ? 0100755 : 0100644);
+                tar.putArchiveEntry(entry);
+                tar.write(file.getValue());
+                tar.closeArchiveEntry();
+            }
+            for (Map.Entry<String, String> link : symlinks.entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry(link.getKey(), TarArchiveEntry.LF_SYMLINK);
+                entry.setLinkName(link.getValue());
+                tar.putArchiveEntry(entry);
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
