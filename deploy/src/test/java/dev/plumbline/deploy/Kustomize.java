@@ -1,27 +1,29 @@
 package dev.plumbline.deploy;
 
-import java.io.File;
+import dev.plumbline.renderer.render.RenderFailure;
+import dev.plumbline.renderer.render.kustomize.KustomizeCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Builds a kustomization as the renderer does: with {@code kustomize build}, else {@code kubectl kustomize}, the
- * first found on the PATH. Tests that need it are skipped, saying why, where neither is installed.
+ * Builds a kustomization through the renderer's own Kustomize path ({@link KustomizeCommand}, with the renderer's
+ * default candidates: {@code kustomize build}, then {@code kubectl kustomize}), so deploy/ renders as an Application
+ * of it would. Tests that need it are skipped, saying why, where neither program is installed.
  */
 final class Kustomize {
 
-    private static final List<List<String>> CANDIDATES = List.of(
-            List.of("kustomize", "build"), List.of("kubectl", "kustomize"));
+    /** The renderer's default, plumbline.render.kustomize.commands. */
+    private static final List<String> CANDIDATES = List.of("kustomize build", "kubectl kustomize");
+    private static final KustomizeCommand COMMAND =
+            new KustomizeCommand(CANDIDATES, System.getenv().getOrDefault("PATH", ""));
     private static final Map<Path, String> BUILT = new ConcurrentHashMap<>();
 
     private Kustomize() {
@@ -29,50 +31,28 @@ final class Kustomize {
 
     /** The objects the kustomization in {@code folder} makes, as one YAML stream (built once per run). */
     static String build(Path folder) {
-        List<String> command = command().orElse(null);
-        Assumptions.assumeTrue(command != null,
+        Assumptions.assumeTrue(COMMAND.command().isPresent(),
                 "neither kustomize nor kubectl is on the PATH: install one to render deploy/ (skipped)");
-        return BUILT.computeIfAbsent(folder.toAbsolutePath().normalize(), path -> run(command, path));
+        return BUILT.computeIfAbsent(folder.toAbsolutePath().normalize(), Kustomize::run);
     }
 
-    static Optional<List<String>> command() {
-        return CANDIDATES.stream().filter(candidate -> onPath(candidate.get(0))).findFirst();
-    }
-
-    private static String run(List<String> program, Path folder) {
-        List<String> command = new ArrayList<>(program);
-        command.add(folder.toString());
+    private static String run(Path folder) {
         try {
-            Path errors = Files.createTempFile("kustomize", ".err");
-            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-            process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in 2 minutes");
+            Path scratch = Files.createTempDirectory("plumbline-deploy-kustomize");
+            Path output = scratch.resolve("objects.yaml");
+            COMMAND.build(folder, output, scratch, Repo.root().relativize(folder) + "/kustomization.yaml");
+            String objects = Files.readString(output, StandardCharsets.UTF_8);
+            try (var files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
-            String stderr = Files.readString(errors);
-            Files.deleteIfExists(errors);
-            if (process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " failed: " + stderr.strip());
-            }
-            return new String(output, StandardCharsets.UTF_8);
+            return objects;
+        } catch (RenderFailure e) {
+            throw new AssertionError(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String folder : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(folder.isEmpty() ? "." : folder, program);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
