@@ -36,6 +36,8 @@ final class ComponentLauncher {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        // a component sees the credentials it is given and none that the user's shell happens to hold
+        builder.environment().keySet().removeAll(ServiceProcess.CREDENTIALS);
         builder.environment().putAll(component.environment());
         try {
             return new RunningComponent(component, builder.start(), log);

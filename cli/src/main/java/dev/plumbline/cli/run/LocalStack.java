@@ -105,12 +105,11 @@ public final class LocalStack {
     }
 
     /** The services start side by side, since each spends most of its start-up on its own JVM. */
-    private Map<String, String> startServices(List<RunningComponent> started, Map<String, String> sharedEnv) {
+    private Map<String, String> startServices(List<RunningComponent> started, Map<String, String> runEnv) {
         Map<ServiceProcess, RunningComponent> services = new EnumMap<>(ServiceProcess.class);
         for (ServiceProcess service : ServiceProcess.values()) {
             int port = service.port.applyAsInt(settings.servicePorts());
-            Map<String, String> env = new LinkedHashMap<>(sharedEnv);
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            Map<String, String> env = service.environment(runEnv, port, layout.runDir().resolve(service.module));
             progress.accept("starting " + service.module + (port == 0 ? "" : " on port " + port) + " …");
             RunningComponent running = launcher.start(launcher.service(service.module, layout.serviceJar(service.module), env));
             started.add(running);

@@ -11,6 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.ManifestsRendered;
+import dev.plumbline.events.application.Destination;
+import dev.plumbline.events.application.SourceSpec;
+import dev.plumbline.events.application.SyncPolicy;
+import dev.plumbline.events.kafka.EventTestClient;
+import dev.plumbline.events.topic.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +40,10 @@ class LocalStackIT {
     @BeforeAll
     static void startEverything() throws IOException {
         layout = new RunLayout(Path.of("..").toAbsolutePath().normalize(), runDir);
-        // only the broker needs a port chosen up front; everything else takes any free port and says which
-        StackSettings settings = new StackSettings(freePort(), 0, 0, StackSettings.ServicePorts.anyFree(),
-                Optional.empty(), Optional.empty());
+        // the broker and git-watcher (whose artifact URLs name its port) need a port chosen up front; everything
+        // else takes any free port and says which
+        StackSettings settings = new StackSettings(freePort(), 0, 0,
+                new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0), Optional.empty(), Optional.empty());
         stack = new LocalStack(layout, settings, progress::add).start();
     }
 
@@ -81,6 +90,27 @@ class LocalStackIT {
     void everyComponentLogsToItsOwnFile() {
         for (RunningComponent component : stack.components()) {
             assertThat(component.log()).as(component.name()).isRegularFile().isNotEmptyFile();
+        }
+    }
+
+    @Test
+    void aCommitPushedToTheSandboxGitServerIsFetchedAndRenderedForItsApplication() throws Exception {
+        String repoUrl = new SandboxRepository(stack.environment(), layout.gitRoot()).pushDeployment("shop", "apps/web");
+        ApplicationSpec web = ApplicationSpec.of("web", "plumbline", 1, SourceSpec.of(repoUrl, "main", "apps/web"),
+                Destination.of("shop"), SyncPolicy.manual(), null, List.of(), List.of(), null, null);
+
+        try (EventTestClient kafka = new EventTestClient(stack.environment().get("KAFKA_BOOTSTRAP_SERVERS"))) {
+            kafka.send(web);
+
+            ManifestsRendered rendered = kafka.awaitRecord(Topics.RENDERED_MANIFESTS, Duration.ofSeconds(120),
+                    ManifestsRendered.class, event -> event.app().equals("web"));
+            assertThat(rendered.repoUrl()).isEqualTo(repoUrl);
+            assertThat(rendered.objects()).singleElement().satisfies(object -> {
+                assertThat(object.identity().kind()).isEqualTo("ConfigMap");
+                assertThat(object.identity().namespace()).isEqualTo("shop");
+                assertThat(object.body().at("/metadata/labels/app.kubernetes.io~1managed-by").asText())
+                        .isEqualTo("plumbline");
+            });
         }
     }
 

@@ -3,31 +3,41 @@ package dev.plumbline.events.kafka;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.topic.TopicSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * What a test needs to play the other services on a real broker: publish events and tombstones the way their
- * writers do, create topics as their owners would and look at how a topic was created.
+ * writers do, create topics as their owners would, look at how a topic was created and wait for what a service
+ * wrote.
  */
 public final class EventTestClient implements AutoCloseable {
 
+    private final String bootstrapServers;
     private final Admin admin;
     private final KafkaProducer<String, PlumblineEvent> producer;
 
     public EventTestClient(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -61,6 +71,34 @@ public final class EventTestClient implements AutoCloseable {
 
     public Set<String> topicNames() {
         return get(admin.listTopics().names());
+    }
+
+    /**
+     * Reads a topic from its beginning until an event of the given type matches, and returns it.
+     *
+     * @throws AssertionError when none matched within {@code within}
+     */
+    public <T extends PlumblineEvent> T awaitRecord(String topic, Duration within, Class<T> type, Predicate<T> matches) {
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024 * 1024);
+        Instant deadline = Instant.now().plus(within);
+        try (KafkaConsumer<String, PlumblineEvent> consumer =
+                new KafkaConsumer<>(settings, new StringDeserializer(), new EventDeserializer())) {
+            consumer.assign(consumer.partitionsFor(topic).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList());
+            consumer.seekToBeginning(consumer.assignment());
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, PlumblineEvent> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (type.isInstance(record.value()) && matches.test(type.cast(record.value()))) {
+                        return type.cast(record.value());
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no matching " + type.getSimpleName() + " on " + topic + " within " + within);
     }
 
     @Override
