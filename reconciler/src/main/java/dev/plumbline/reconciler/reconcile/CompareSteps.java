@@ -22,6 +22,7 @@ import dev.plumbline.reconciler.limits.Refusal;
 import dev.plumbline.reconciler.messaging.EventPublisher;
 import dev.plumbline.reconciler.messaging.RenderedManifestsListener;
 import dev.plumbline.reconciler.status.ConditionType;
+import dev.plumbline.reconciler.status.StatusWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ public class CompareSteps {
     ApiCatalog catalog;
     @Inject
     EventPublisher publisher;
+    @Inject
+    StatusWriter statusWriter;
 
     private final Map<String, Integer> publishedDiffs = new ConcurrentHashMap<>();
     private final Map<String, DiffComputed> latestDiffs = new ConcurrentHashMap<>();
@@ -64,7 +67,7 @@ public class CompareSteps {
     }
 
     void readApplication(ReconcileContext context) {
-        context.resource = applications.get(context.app()).orElse(null);
+        context.resource = applications.get(context.app()).map(statusWriter::freshest).orElse(null);
         if (context.resource == null) {
             context.stop();
             return;
