@@ -35,6 +35,7 @@ public final class EmbeddedKubeApi implements AutoCloseable {
 
     private KubernetesMockServer server;
     private KubernetesClient client;
+    private ApiTraffic traffic;
 
     /** Starts on a free port. */
     public EmbeddedKubeApi start() {
@@ -46,10 +47,12 @@ public final class EmbeddedKubeApi implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the embedded Kubernetes API is already started at " + url());
         }
+        ApiTraffic front = new ApiTraffic(new KubeApiDispatcher());
         KubernetesMockServer created = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
-                new MockWebServer(), new HashMap<>(), new KubeApiDispatcher(), false);
+                new MockWebServer(), new HashMap<>(), front, false);
         created.start(loopback(), port);
         server = created;
+        traffic = front;
         return this;
     }
 
@@ -63,6 +66,14 @@ public final class EmbeddedKubeApi implements AutoCloseable {
     /** The base URL, such as {@code http://127.0.0.1:43121}. */
     public String url() {
         return "http://127.0.0.1:" + port();
+    }
+
+    /** Request counts and fault injection, for tests (see {@link ApiTraffic}). */
+    public synchronized ApiTraffic traffic() {
+        if (traffic == null) {
+            throw new IllegalStateException("the embedded Kubernetes API is not started");
+        }
+        return traffic;
     }
 
     /** A fabric8 client for this API, in namespace {@code default}; closed with the API. */

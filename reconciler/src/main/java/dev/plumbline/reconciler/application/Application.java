@@ -1,0 +1,26 @@
+package dev.plumbline.reconciler.application;
+
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * The Application resource, {@code applications.plumbline.dev/v1alpha1}: what to deploy from where, and the
+ * reconciler's report on it. The CRD is generated from this class and its parts at build time.
+ */
+@Group(Application.GROUP)
+@Version(Application.VERSION)
+@Kind("Application")
+@Plural("applications")
+@Singular("application")
+@ShortNames("plapp")
+public class Application extends CustomResource<ApplicationSpecModel, ApplicationStatusModel> implements Namespaced {
+
+    public static final String GROUP = "plumbline.dev";
+    public static final String VERSION = "v1alpha1";
+}

@@ -1,0 +1,148 @@
+package dev.plumbline.reconciler.application;
+
+import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.application.Destination;
+import dev.plumbline.events.application.DirectoryOptions;
+import dev.plumbline.events.application.HelmOptions;
+import dev.plumbline.events.application.HelmParameter;
+import dev.plumbline.events.application.IgnoreDifference;
+import dev.plumbline.events.application.KustomizeOptions;
+import dev.plumbline.events.application.NotificationSubscription;
+import dev.plumbline.events.application.Retry;
+import dev.plumbline.events.application.SourceSpec;
+import dev.plumbline.events.application.SyncPolicy;
+import dev.plumbline.events.manifest.GroupKind;
+import dev.plumbline.events.vocabulary.DriftMode;
+import dev.plumbline.events.vocabulary.NotificationChannel;
+import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.events.vocabulary.Term;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads an Application resource into the {@link ApplicationSpec} the other services receive. The API server does not
+ * enforce the CRD schema everywhere (older clusters, the sandbox), so every value is checked here and a bad one is
+ * refused with a message naming the field.
+ */
+public final class ApplicationMapper {
+
+    private ApplicationMapper() {
+    }
+
+    /** @throws InvalidApplicationException naming the field at fault */
+    public static ApplicationSpec toSpec(Application resource) {
+        ApplicationSpecModel spec = resource.getSpec();
+        if (spec == null) {
+            throw new InvalidApplicationException("spec is missing");
+        }
+        Map<String, String> annotations = resource.getMetadata().getAnnotations() == null ? Map.of()
+                : resource.getMetadata().getAnnotations();
+        try {
+            Long generation = resource.getMetadata().getGeneration();
+            return ApplicationSpec.of(resource.getMetadata().getName(), resource.getMetadata().getNamespace(),
+                    generation == null ? 0 : generation, source(spec.source), destination(spec.destination),
+                    syncPolicy(spec.syncPolicy),
+                    spec.driftMode == null ? null : term("spec.driftMode", DriftMode.values(), spec.driftMode),
+                    list(spec.ignoreDifferences, ApplicationMapper::ignore),
+                    list(spec.notifications, ApplicationMapper::notification),
+                    OperationalAnnotations.pause(annotations).orElse(null),
+                    OperationalAnnotations.requestedSync(annotations).orElse(null));
+        } catch (NullPointerException | IllegalArgumentException e) {
+            throw new InvalidApplicationException(e.getMessage());
+        }
+    }
+
+    private static SourceSpec source(ApplicationSpecModel.Source source) {
+        if (source == null || source.repoURL == null || source.repoURL.isBlank()) {
+            throw new InvalidApplicationException("spec.source.repoURL is required");
+        }
+        return new SourceSpec(source.repoURL, source.targetRevision, source.path,
+                source.renderer == null ? null : term("spec.source.renderer", RendererKind.values(), source.renderer),
+                source.helm == null ? null : new HelmOptions(source.helm.releaseName, source.helm.valueFiles,
+                        source.helm.values, list(source.helm.parameters, p -> new HelmParameter(p.name, p.value))),
+                source.kustomize == null ? null : new KustomizeOptions(source.kustomize.namePrefix,
+                        source.kustomize.nameSuffix, source.kustomize.images, source.kustomize.commonLabels,
+                        source.kustomize.commonAnnotations),
+                source.directory == null ? null : new DirectoryOptions(source.directory.recurse,
+                        source.directory.include, source.directory.exclude));
+    }
+
+    private static Destination destination(ApplicationSpecModel.Destination destination) {
+        if (destination == null || destination.namespace == null || destination.namespace.isBlank()) {
+            throw new InvalidApplicationException("spec.destination.namespace is required");
+        }
+        return new Destination(destination.namespace, destination.allowedNamespaces,
+                list(destination.allowedClusterKinds, kind -> {
+                    if (kind.kind == null) {
+                        throw new InvalidApplicationException("spec.destination.allowedClusterKinds[].kind is required");
+                    }
+                    return new GroupKind(kind.group, kind.kind);
+                }));
+    }
+
+    private static SyncPolicy syncPolicy(ApplicationSpecModel.SyncPolicy policy) {
+        if (policy == null) {
+            return SyncPolicy.manual();
+        }
+        SyncPolicy.Automated automated = policy.automated == null ? null
+                : new SyncPolicy.Automated(Boolean.TRUE.equals(policy.automated.prune),
+                Boolean.TRUE.equals(policy.automated.selfHeal));
+        Retry retry = null;
+        if (policy.retry != null) {
+            ApplicationSpecModel.Backoff backoff = policy.retry.backoff;
+            retry = new Retry(policy.retry.limit == null ? 5 : policy.retry.limit,
+                    duration("spec.syncPolicy.retry.backoff.duration", backoff == null ? null : backoff.duration, "5s"),
+                    backoff == null || backoff.factor == null ? 2 : backoff.factor,
+                    duration("spec.syncPolicy.retry.backoff.maxDuration", backoff == null ? null : backoff.maxDuration,
+                            "3m"));
+        }
+        return new SyncPolicy(automated, Boolean.TRUE.equals(policy.allowEmpty), retry);
+    }
+
+    private static IgnoreDifference ignore(ApplicationSpecModel.IgnoreDifference rule) {
+        if (rule.kind == null) {
+            throw new InvalidApplicationException("spec.ignoreDifferences[].kind is required");
+        }
+        return new IgnoreDifference(rule.group, rule.kind, rule.name, rule.namespace, rule.jsonPointers,
+                rule.managedFieldsManagers);
+    }
+
+    private static NotificationSubscription notification(ApplicationSpecModel.Notification line) {
+        if (line.trigger == null || line.channel == null || line.recipient == null) {
+            throw new InvalidApplicationException("spec.notifications[] needs trigger, channel and recipient");
+        }
+        return new NotificationSubscription(term("spec.notifications[].trigger", NotificationTrigger.values(),
+                line.trigger), term("spec.notifications[].channel", NotificationChannel.values(), line.channel),
+                line.recipient);
+    }
+
+    /** A duration written as Argo CD writes it: {@code 500ms}, {@code 5s}, {@code 3m}, {@code 1h}. */
+    static Duration duration(String field, String text, String fallback) {
+        String value = text == null || text.isBlank() ? fallback : text.strip();
+        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("([0-9]+)(ms|s|m|h)").matcher(value);
+        if (!parts.matches()) {
+            throw new InvalidApplicationException(field + " must be a duration such as 5s or 3m, got \"" + value + "\"");
+        }
+        long amount = Long.parseLong(parts.group(1));
+        return switch (parts.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
+    private static <T extends Term> T term(String field, T[] values, String text) {
+        return Arrays.stream(values).filter(value -> value.label().equals(text)).findFirst()
+                .orElseThrow(() -> new InvalidApplicationException(field + " must be one of "
+                        + Arrays.stream(values).map(Term::label).toList() + ", got \"" + text + "\""));
+    }
+
+    private static <A, B> List<B> list(List<A> items, Function<A, B> map) {
+        return items == null ? List.of() : items.stream().map(map).toList();
+    }
+}

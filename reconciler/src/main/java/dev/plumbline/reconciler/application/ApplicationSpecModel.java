@@ -1,0 +1,167 @@
+package dev.plumbline.reconciler.application;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code spec} of an Application, as people write it. Field names follow Argo CD's Application where the meaning is
+ * the same ({@code repoURL}, {@code targetRevision}, {@code syncPolicy.automated.prune}), so its users feel at home.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ApplicationSpecModel {
+
+    @Required
+    @JsonPropertyDescription("Where the desired state lives in Git.")
+    public Source source;
+
+    @Required
+    @JsonPropertyDescription("Where the objects go, and what else this Application may touch.")
+    public Destination destination;
+
+    @JsonPropertyDescription("Automated or manual (absent: manual, report only), prune, self-heal, allowEmpty, retry.")
+    public SyncPolicy syncPolicy;
+
+    @Pattern("^(off|warn|heal)$")
+    @JsonPropertyDescription("What to do about drift: off, warn or heal. Default: heal when selfHeal, else warn.")
+    public String driftMode;
+
+    @JsonPropertyDescription("Differences left out of diffs and drift.")
+    public List<IgnoreDifference> ignoreDifferences;
+
+    @JsonPropertyDescription("Who is told what: one line per trigger and destination.")
+    public List<Notification> notifications;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Source {
+        @Required
+        @JsonPropertyDescription("The Git repository URL.")
+        public String repoURL;
+        @JsonPropertyDescription("A branch, tag or commit SHA; default HEAD.")
+        public String targetRevision;
+        @JsonPropertyDescription("The folder inside the repository; default the root.")
+        public String path;
+        @Pattern("^(plain|kustomize|helm)$")
+        @JsonPropertyDescription("Forces a renderer: plain, kustomize or helm; default chosen from the folder.")
+        public String renderer;
+        public Helm helm;
+        public Kustomize kustomize;
+        public Directory directory;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Helm {
+        public String releaseName;
+        public List<String> valueFiles;
+        @JsonPropertyDescription("Inline values, as a YAML document.")
+        public String values;
+        public List<HelmParameter> parameters;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class HelmParameter {
+        @Required
+        public String name;
+        public String value;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Kustomize {
+        public String namePrefix;
+        public String nameSuffix;
+        public List<String> images;
+        public Map<String, String> commonLabels;
+        public Map<String, String> commonAnnotations;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Directory {
+        public Boolean recurse;
+        public String include;
+        public String exclude;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Destination {
+        @Required
+        @JsonPropertyDescription("The namespace objects go to; the only one they may use unless allowedNamespaces names more.")
+        public String namespace;
+        @JsonPropertyDescription("Other namespaces this Application may manage objects in.")
+        public List<String> allowedNamespaces;
+        @JsonPropertyDescription("Cluster-scoped kinds this Application may manage, such as Namespace or a CRD.")
+        public List<ClusterKind> allowedClusterKinds;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class ClusterKind {
+        @JsonPropertyDescription("The API group; empty for the core group.")
+        public String group;
+        @Required
+        public String kind;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class SyncPolicy {
+        @JsonPropertyDescription("Present: apply every new render. Absent: manual, the diff is reported and nothing applied.")
+        public Automated automated;
+        @JsonPropertyDescription("Whether an empty render may prune everything the app owns; default false.")
+        public Boolean allowEmpty;
+        public RetryPolicy retry;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Automated {
+        @JsonPropertyDescription("Delete what the app owned and Git no longer has; default false.")
+        public Boolean prune;
+        @JsonPropertyDescription("Heal drift; default false.")
+        public Boolean selfHeal;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class RetryPolicy {
+        @JsonPropertyDescription("How many times a failed sync is retried; default 5.")
+        public Integer limit;
+        public Backoff backoff;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Backoff {
+        @Pattern("^[0-9]+(ms|s|m|h)$")
+        @JsonPropertyDescription("The first wait, such as 5s; default 5s.")
+        public String duration;
+        @JsonPropertyDescription("The factor each wait grows by; default 2.")
+        public Integer factor;
+        @Pattern("^[0-9]+(ms|s|m|h)$")
+        @JsonPropertyDescription("The longest wait, such as 3m; default 3m.")
+        public String maxDuration;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class IgnoreDifference {
+        public String group;
+        @Required
+        public String kind;
+        public String name;
+        public String namespace;
+        @JsonPropertyDescription("RFC 6901 pointers, such as /spec/replicas.")
+        public List<String> jsonPointers;
+        @JsonPropertyDescription("Field managers whose fields are ignored, such as kube-controller-manager.")
+        public List<String> managedFieldsManagers;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Notification {
+        @Required
+        @JsonPropertyDescription("The occasion, such as sync-failed or drift-detected.")
+        public String trigger;
+        @Required
+        @Pattern("^(slack|email|webhook)$")
+        public String channel;
+        @Required
+        @JsonPropertyDescription("A Slack destination or webhook name configured in the notifier, or an email address.")
+        public String recipient;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.plumbline.reconciler.application;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code status} of an Application, written by the reconciler only. Values use Plumbline's vocabulary
+ * ({@code out-of-sync}, {@code degraded}, {@code self-heal}) so they read the same as events and messages. Absent
+ * parts are written as null, so that a merge patch of the whole status clears what no longer holds.
+ */
+public class ApplicationStatusModel {
+
+    @JsonPropertyDescription("The metadata.generation this status describes.")
+    public Long observedGeneration;
+    public SyncState sync;
+    public Health health;
+    @JsonPropertyDescription("The drift episode in progress, as the drift-auditor reports it; null when none.")
+    public DriftSummary drift;
+    @JsonPropertyDescription("The self-heal pause in force, from the plumbline.dev/self-heal-paused-* annotations.")
+    public SelfHealPause selfHealPause;
+    @JsonPropertyDescription("The last 10 syncs, newest first, with who or what started each.")
+    public List<SyncRecord> history = new ArrayList<>();
+    public List<Condition> conditions = new ArrayList<>();
+    @JsonPropertyDescription("The plumbline.dev/sync-requested-at value of the last sync request carried out.")
+    public String handledSyncRequest;
+
+    public static class SyncState {
+        @JsonPropertyDescription("synced, out-of-sync or unknown.")
+        public String status;
+        @JsonPropertyDescription("The commit SHA compared.")
+        public String revision;
+
+        public SyncState() {
+        }
+
+        public SyncState(String status, String revision) {
+            this.status = status;
+            this.revision = revision;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SyncState s && Objects.equals(status, s.status) && Objects.equals(revision, s.revision);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(status, revision);
+        }
+    }
+
+    public static class Health {
+        @JsonPropertyDescription("healthy, progressing, degraded, suspended, missing or unknown.")
+        public String status;
+        public String message;
+
+        public Health() {
+        }
+
+        public Health(String status, String message) {
+            this.status = status;
+            this.message = message;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Health h && Objects.equals(status, h.status) && Objects.equals(message, h.message);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(status, message);
+        }
+    }
+
+    public static class DriftSummary {
+        public String episodeId;
+        @JsonPropertyDescription("warn or heal.")
+        public String mode;
+        public String revision;
+        public Integer objects;
+        public Integer fields;
+        public Boolean healing;
+        public String detectedAt;
+    }
+
+    public static class SelfHealPause {
+        public String until;
+        public String by;
+        public String reason;
+
+        public SelfHealPause() {
+        }
+
+        public SelfHealPause(String until, String by, String reason) {
+            this.until = until;
+            this.by = by;
+            this.reason = reason;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SelfHealPause p && Objects.equals(until, p.until) && Objects.equals(by, p.by)
+                    && Objects.equals(reason, p.reason);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(until, by, reason);
+        }
+    }
+
+    public static class SyncRecord {
+        public String syncId;
+        public String revision;
+        @JsonPropertyDescription("automated, self-heal, manual or rollback.")
+        public String trigger;
+        @JsonPropertyDescription("plumbline for automated syncs and heals, the person for manual ones.")
+        public String initiatedBy;
+        public String startedAt;
+        public String finishedAt;
+        @JsonPropertyDescription("succeeded, failed or refused.")
+        public String result;
+        public String message;
+        public Integer applied;
+        public Integer pruned;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SyncRecord r && Objects.equals(syncId, r.syncId) && Objects.equals(result, r.result)
+                    && Objects.equals(finishedAt, r.finishedAt);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(syncId, result, finishedAt);
+        }
+    }
+
+    public static class Condition {
+        public String type;
+        @JsonPropertyDescription("True, False or Unknown.")
+        public String status;
+        public String reason;
+        public String message;
+        public String lastTransitionTime;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Condition c && Objects.equals(type, c.type) && Objects.equals(status, c.status)
+                    && Objects.equals(reason, c.reason) && Objects.equals(message, c.message)
+                    && Objects.equals(lastTransitionTime, c.lastTransitionTime);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(type, status, reason, message);
+        }
+    }
+}

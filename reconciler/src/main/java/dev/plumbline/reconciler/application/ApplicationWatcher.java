@@ -1,0 +1,122 @@
+package dev.plumbline.reconciler.application;
+
+import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.reconciler.config.ReconcilerConfig;
+import dev.plumbline.reconciler.messaging.EventPublisher;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Watches the Application resources of the configured namespace, publishes each one's spec on
+ * {@code plumbline.applications} when it changes (a tombstone when it is deleted), and tells the reconciler.
+ * Status writes do not change the spec, so they publish nothing.
+ */
+@ApplicationScoped
+public class ApplicationWatcher {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationWatcher.class);
+
+    private final KubernetesClient client;
+    private final EventPublisher publisher;
+    private final String namespace;
+    private final Map<String, List<Object>> published = new ConcurrentHashMap<>();
+    private SharedIndexInformer<Application> informer;
+
+    @Inject
+    public ApplicationWatcher(KubernetesClient client, EventPublisher publisher, ReconcilerConfig config) {
+        this.client = client;
+        this.publisher = publisher;
+        this.namespace = config.applications().namespace();
+    }
+
+    /**
+     * @param changed hears each app whose spec changed (true) or that was deleted (false)
+     */
+    public void start(BiConsumer<String, Boolean> changed) {
+        informer = client.resources(Application.class).inNamespace(namespace).runnableInformer(0);
+        informer.exceptionHandler((started, failure) -> true);
+        informer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Application application) {
+                if (publish(application)) {
+                    changed.accept(application.getMetadata().getName(), true);
+                }
+            }
+
+            @Override
+            public void onUpdate(Application before, Application after) {
+                if (publish(after)) {
+                    changed.accept(after.getMetadata().getName(), true);
+                }
+            }
+
+            @Override
+            public void onDelete(Application application, boolean finalStateUnknown) {
+                String app = application.getMetadata().getName();
+                published.remove(app);
+                publisher.deleted(app);
+                changed.accept(app, false);
+            }
+        });
+        informer.start();
+    }
+
+    /** The Application as last seen. */
+    public Optional<Application> get(String app) {
+        return informer == null ? Optional.empty()
+                : Optional.ofNullable(informer.getStore().getByKey(namespace + "/" + app));
+    }
+
+    public List<Application> all() {
+        return informer == null ? List.of() : informer.getStore().list();
+    }
+
+    public boolean synced() {
+        return informer != null && informer.hasSynced();
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** Publishes the spec when it differs from the last one published; an unreadable spec publishes nothing. */
+    private boolean publish(Application application) {
+        String app = application.getMetadata().getName();
+        ApplicationSpec spec;
+        try {
+            spec = ApplicationMapper.toSpec(application);
+        } catch (InvalidApplicationException e) {
+            LOG.warnf("Application %s/%s is invalid: %s", namespace, app, e.getMessage());
+            published.remove(app);
+            return true;
+        }
+        List<Object> content = List.of(spec.generation(), spec.sourceSpec(), spec.destination(), spec.syncPolicy(),
+                Objects.toString(spec.driftMode()), spec.ignoreDifferences(), spec.notifications(),
+                Optional.ofNullable(spec.selfHealPause()), Optional.ofNullable(spec.requestedSync()));
+        if (content.equals(published.get(app))) {
+            return false;
+        }
+        published.put(app, content);
+        publisher.spec(spec);
+        return true;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (informer != null) {
+            informer.stop();
+        }
+    }
+
+}

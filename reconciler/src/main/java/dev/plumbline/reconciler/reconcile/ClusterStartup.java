@@ -1,0 +1,71 @@
+package dev.plumbline.reconciler.reconcile;
+
+import dev.plumbline.reconciler.application.ApplicationWatcher;
+import dev.plumbline.reconciler.cluster.LiveObjects;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Fills the live-object caches, then starts watching Applications, off the start-up thread so the service starts
+ * (and reports its Kafka readiness) while the cluster is away. Applications are watched only once the caches are
+ * full: a reconcile needs an Application, so none compares against a half-filled cache.
+ */
+@ApplicationScoped
+public class ClusterStartup {
+
+    private static final Logger LOG = Logger.getLogger(ClusterStartup.class);
+
+    @Inject
+    LiveObjects liveObjects;
+    @Inject
+    ApplicationWatcher applications;
+    @Inject
+    Reconciler reconciler;
+
+    private final ExecutorService starter = Executors.newSingleThreadExecutor();
+    private volatile boolean started;
+
+    void onStart(@Observes StartupEvent event) {
+        starter.execute(this::startWatching);
+    }
+
+    private void startWatching() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                liveObjects.start(app -> reconciler.submit(app, ReconcileRequest.of(Trigger.LIVE_CHANGED)));
+                applications.start((app, exists) -> {
+                    if (exists) {
+                        reconciler.submit(app, ReconcileRequest.of(Trigger.DESIRED_CHANGED));
+                    } else {
+                        reconciler.forget(app);
+                    }
+                });
+                started = true;
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("cannot watch the cluster yet (%s); trying again", e.getMessage());
+                try {
+                    TimeUnit.SECONDS.sleep(5);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Whether the caches are full and Applications are watched. */
+    public boolean started() {
+        return started;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        starter.shutdownNow();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.plumbline.reconciler.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plumbline.engine.diff.ApplicationDiffer;
+import dev.plumbline.engine.object.ObjectKey;
+import dev.plumbline.events.DiffComputed;
+import dev.plumbline.events.RenderFailed;
+import dev.plumbline.events.manifest.FieldDiff;
+import dev.plumbline.events.manifest.ObjectDiff;
+import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.vocabulary.ChangeType;
+import dev.plumbline.events.vocabulary.SyncStatus;
+import dev.plumbline.reconciler.application.ApplicationMapper;
+import dev.plumbline.reconciler.application.ApplicationWatcher;
+import dev.plumbline.reconciler.application.InvalidApplicationException;
+import dev.plumbline.reconciler.apply.ObjectApplier;
+import dev.plumbline.reconciler.apply.RemovedFields;
+import dev.plumbline.reconciler.cluster.ApiCatalog;
+import dev.plumbline.reconciler.cluster.LiveObjects;
+import dev.plumbline.reconciler.limits.DestinationLimits;
+import dev.plumbline.reconciler.limits.Refusal;
+import dev.plumbline.reconciler.messaging.EventPublisher;
+import dev.plumbline.reconciler.messaging.RenderedManifestsListener;
+import dev.plumbline.reconciler.status.ConditionType;
+import dev.plumbline.reconciler.status.StatusWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The steps that find out where an app stands: its spec, its desired and live objects, their diff, its limits. */
+@ApplicationScoped
+public class CompareSteps {
+
+    @Inject
+    ApplicationWatcher applications;
+    @Inject
+    RenderedManifestsListener renders;
+    @Inject
+    LiveObjects liveObjects;
+    @Inject
+    ApiCatalog catalog;
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    StatusWriter statusWriter;
+
+    private final Map<String, Integer> publishedDiffs = new ConcurrentHashMap<>();
+    private final Map<String, DiffComputed> latestDiffs = new ConcurrentHashMap<>();
+
+    List<Step> steps() {
+        return List.of(Step.of("read-application", this::readApplication),
+                Step.of("read-desired-state", this::readDesired),
+                Step.of("read-live-objects", this::readLive),
+                Step.of("compare", this::compare),
+                Step.of("check-limits", this::checkLimits),
+                Step.of("publish-diff", this::publishDiff));
+    }
+
+    /** The latest diff of an app this instance reconciles. */
+    public java.util.Optional<DiffComputed> latestDiff(String app) {
+        return java.util.Optional.ofNullable(latestDiffs.get(app));
+    }
+
+    void readApplication(ReconcileContext context) {
+        context.resource = applications.get(context.app()).map(statusWriter::freshest).orElse(null);
+        if (context.resource == null) {
+            context.stop();
+            return;
+        }
+        try {
+            context.spec = ApplicationMapper.toSpec(context.resource);
+        } catch (InvalidApplicationException e) {
+            context.conditions().set(ConditionType.InvalidSpec, "InvalidSpec",
+                    e.getMessage() + "; fix the Application " + context.app() + " and it is read again");
+            context.stop();
+        }
+    }
+
+    void readDesired(ReconcileContext context) {
+        context.desired = renders.desiredState().get(context.app()).orElse(null);
+        RenderFailed failure = context.desired == null ? null : context.desired.failure();
+        if (failure != null) {
+            String where = failure.file() == null ? "" : " (" + failure.file()
+                    + (failure.line() == null ? "" : ":" + failure.line()) + ")";
+            context.conditions().set(ConditionType.RenderFailed, failure.reason().label(), "revision "
+                    + failure.revision() + " did not render: " + failure.message() + where
+                    + "; the last good render stays in force");
+        }
+        context.render = context.desired == null ? null : context.desired.lastRendered();
+        if (context.render == null) {
+            context.conditions().set(ConditionType.WaitingForRender, "NotRendered", "no render of "
+                    + context.spec.sourceSpec().repoUrl() + " path \"" + context.spec.sourceSpec().path()
+                    + "\" at " + context.spec.sourceSpec().targetRevision() + " has arrived yet");
+            context.stop();
+        }
+    }
+
+    void readLive(ReconcileContext context) {
+        context.live = liveObjects.forApp(context.app(),
+                context.render.objects().stream().map(RenderedObject::identity).toList());
+    }
+
+    void compare(ReconcileContext context) {
+        context.diff = ApplicationDiffer.of(context.spec).compare(context.render.objects(), context.live);
+        Map<ObjectKey, JsonNode> liveByKey = new HashMap<>();
+        context.live.forEach(object -> liveByKey.put(ObjectKey.of(object), object));
+        Map<ObjectKey, RenderedObject> desiredByKey = new HashMap<>();
+        context.render.objects().forEach(object -> desiredByKey.put(ObjectKey.of(object.identity()), object));
+        List<ObjectDiff> objects = new ArrayList<>();
+        for (ObjectDiff diff : context.diff.objects()) {
+            ObjectKey key = ObjectKey.of(diff.object());
+            JsonNode live = liveByKey.get(key);
+            RenderedObject desired = desiredByKey.get(key);
+            if (live == null || desired == null || diff.change() == ChangeType.DELETE) {
+                objects.add(diff);
+                continue;
+            }
+            List<FieldDiff> removed = RemovedFields.find(diff.object(), desired.body(), live,
+                    ObjectApplier.FIELD_MANAGER);
+            if (removed.isEmpty()) {
+                objects.add(diff);
+            } else {
+                List<FieldDiff> fields = new ArrayList<>(diff.fields());
+                fields.addAll(removed);
+                objects.add(new ObjectDiff(diff.object(), ChangeType.UPDATE, diff.health(), fields));
+            }
+        }
+        context.objects = objects;
+        boolean synced = objects.stream().allMatch(diff -> diff.change() == ChangeType.UNCHANGED);
+        context.syncStatus = synced ? SyncStatus.SYNCED : SyncStatus.OUT_OF_SYNC;
+    }
+
+    void checkLimits(ReconcileContext context) {
+        List<Refusal> refusals = new ArrayList<>(new DestinationLimits(context.spec.destination(), catalog::namespaced)
+                .check(context.render.objects()));
+        for (var object : context.diff.ownedByOtherApps()) {
+            refusals.add(new Refusal(object, "it belongs to another Application (annotation plumbline.dev/app); "
+                    + "remove it from one of the two"));
+        }
+        context.refusals = refusals;
+        if (!refusals.isEmpty()) {
+            context.conditions().set(ConditionType.SyncRefused, "OutsideDestination", "nothing of revision "
+                    + context.render.revision() + " is applied, " + refusals.size() + " object(s) are refused: "
+                    + String.join("; ", refusals.stream().map(Refusal::describe).toList()));
+        }
+    }
+
+    void publishDiff(ReconcileContext context) {
+        DiffComputed diff = DiffComputed.of(context.render.correlationId(), context.app(), context.render.revision(),
+                context.render.digest(), context.syncStatus, context.diff.health(), context.objects);
+        latestDiffs.put(context.app(), diff);
+        int content = Objects.hash(diff.revision(), diff.syncStatus(), diff.health(), diff.objects());
+        Integer before = publishedDiffs.put(context.app(), content);
+        // a live change that changes nothing in the diff (a status update, our own apply) is not worth an event
+        if (context.request().trigger() != Trigger.LIVE_CHANGED || before == null || before != content) {
+            publisher.diff(diff);
+        }
+    }
+
+    void forget(String app) {
+        publishedDiffs.remove(app);
+        latestDiffs.remove(app);
+    }
+}

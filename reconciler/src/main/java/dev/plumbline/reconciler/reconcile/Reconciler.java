@@ -1,0 +1,198 @@
+package dev.plumbline.reconciler.reconcile;
+
+import dev.plumbline.events.ApplyAction;
+import dev.plumbline.events.application.Retry;
+import dev.plumbline.events.vocabulary.ApplyResult;
+import dev.plumbline.events.vocabulary.HealthStatus;
+import dev.plumbline.reconciler.application.ApplicationStatusModel.SyncRecord;
+import dev.plumbline.reconciler.config.ReconcilerConfig;
+import dev.plumbline.reconciler.messaging.EventPublisher;
+import dev.plumbline.reconciler.reconcile.ReconcileContext.Outcome;
+import dev.plumbline.reconciler.status.ConditionType;
+import dev.plumbline.reconciler.status.StatusComputer;
+import dev.plumbline.reconciler.status.StatusInput;
+import dev.plumbline.reconciler.status.StatusWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Reconciles apps: one worker per app at a time, apps in parallel ({@link AppQueue}), each reconcile the named
+ * steps of {@link CompareSteps} and {@link SyncSteps}, then, whatever happened, the closing steps: apply actions,
+ * status, metrics, and a retry with backoff when the sync failed.
+ */
+@ApplicationScoped
+public class Reconciler {
+
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+
+    private final CompareSteps compare;
+    private final SyncSteps sync;
+    private final EventPublisher publisher;
+    private final StatusWriter statusWriter;
+    private final MeterRegistry metrics;
+    private final ReconcilerConfig config;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
+    private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
+    private final AppQueue queue;
+    private final StepRunner runner;
+
+    @Inject
+    public Reconciler(CompareSteps compare, SyncSteps sync, EventPublisher publisher, StatusWriter statusWriter,
+                      MeterRegistry metrics, ReconcilerConfig config) {
+        this.compare = compare;
+        this.sync = sync;
+        this.publisher = publisher;
+        this.statusWriter = statusWriter;
+        this.metrics = metrics;
+        this.config = config;
+        this.workers = Executors.newFixedThreadPool(config.sync().workers());
+        this.queue = new AppQueue(workers, this::reconcile);
+        List<Step> steps = new ArrayList<>(compare.steps());
+        steps.addAll(sync.steps());
+        this.runner = new StepRunner(steps, List.of(Step.of("publish-apply-actions", this::publishActions),
+                Step.of("write-status", this::writeStatus)));
+    }
+
+    /** @return completes when a reconcile that covered this request is over */
+    public CompletableFuture<Void> submit(String app, ReconcileRequest request) {
+        return queue.submit(app, request);
+    }
+
+    public void forget(String app) {
+        compare.forget(app);
+        failedAttempts.remove(app);
+    }
+
+    public boolean idle() {
+        return queue.idle();
+    }
+
+    void reconcile(String app, ReconcileRequest request) {
+        ReconcileContext context = new ReconcileContext(app, request);
+        Timer.Sample sample = Timer.start(metrics);
+        runner.run(context);
+        boolean failed = context.failed() || context.syncFailure != null && !"refused".equals(context.syncFailure);
+        sample.stop(metrics.timer("plumbline.reconcile.duration", "result", failed ? "failed" : "ok"));
+        if (context.failed()) {
+            LOG.warnf(context.failure(), "reconcile of app %s: %s", app, context.failureMessage());
+        }
+        if (failed && context.spec != null) {
+            scheduleRetry(app, context.spec.syncPolicy().retry());
+        } else if (!failed) {
+            failedAttempts.remove(app);
+        }
+    }
+
+    private void scheduleRetry(String app, Retry retry) {
+        int limit = retry == null ? config.sync().retryLimit() : retry.limit();
+        Duration first = retry == null ? config.sync().retryBackoff() : retry.backoff();
+        Duration max = retry == null ? config.sync().retryMaxBackoff() : retry.maxBackoff();
+        int factor = retry == null ? 2 : Math.max(1, retry.factor());
+        int attempt = failedAttempts.merge(app, 1, Integer::sum);
+        if (attempt > limit) {
+            LOG.warnf("app %s: sync failed %d times, no more retries until its desired state changes", app, limit);
+            return;
+        }
+        long wait = Math.min(max.toMillis(), first.toMillis() * (long) Math.pow(factor, attempt - 1));
+        retries.schedule(() -> submit(app, ReconcileRequest.of(Trigger.RETRY)), wait, TimeUnit.MILLISECONDS);
+    }
+
+    void publishActions(ReconcileContext context) {
+        if (context.sync == null || context.outcomes().isEmpty()) {
+            return;
+        }
+        List<Outcome> outcomes = context.outcomes();
+        List<ApplyAction> actions = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            actions.add(ApplyAction.of(context.render.correlationId(), context.app(), context.render.revision(),
+                    context.sync.id(), context.sync.trigger(), context.sync.initiatedBy(), outcome.object(),
+                    outcome.operation(), outcome.result(), outcome.error(), i + 1, outcomes.size()));
+            metrics.counter("plumbline.sync.objects", "operation", outcome.operation().label(),
+                    "result", outcome.result().label()).increment();
+        }
+        publisher.actions(actions);
+    }
+
+    void writeStatus(ReconcileContext context) {
+        if (context.resource == null) {
+            return;
+        }
+        if (context.failed()) {
+            ConditionType type = context.diff == null ? ConditionType.ComparisonFailed : ConditionType.SyncFailed;
+            context.conditions().set(type, "Error", context.failureMessage() + "; retried with backoff");
+        } else if (context.syncFailure != null && !"refused".equals(context.syncFailure)) {
+            context.conditions().set(ConditionType.SyncFailed, "ApplyFailed", context.syncFailure
+                    + "; retried with backoff");
+        }
+        boolean compared = context.diff != null;
+        StatusInput input = new StatusInput(context.resource.getMetadata().getGeneration(),
+                compared ? context.syncStatus : null, compared ? context.render.revision() : null,
+                compared ? context.diff.health() : null, compared ? healthMessage(context) : null,
+                context.spec == null ? null : context.spec.selfHealPause(), syncRecord(context),
+                context.conditions(), context.sync == null ? null : context.sync.token());
+        Instant now = Instant.now();
+        statusWriter.write(context.resource, StatusComputer.next(context.resource.getStatus(), input, now));
+    }
+
+    private static String healthMessage(ReconcileContext context) {
+        HealthStatus worst = context.diff.health();
+        if (worst == HealthStatus.HEALTHY) {
+            return null;
+        }
+        return context.objects.stream().filter(diff -> diff.health() == worst).findFirst()
+                .map(diff -> diff.object() + " is " + worst.label()).orElse(null);
+    }
+
+    private static SyncRecord syncRecord(ReconcileContext context) {
+        if (context.sync == null) {
+            return null;
+        }
+        SyncRecord record = new SyncRecord();
+        record.syncId = context.sync.id();
+        record.revision = context.render == null ? null : context.render.revision();
+        record.trigger = context.sync.trigger().label();
+        record.initiatedBy = context.sync.initiatedBy();
+        record.startedAt = context.startedAt().toString();
+        record.finishedAt = Instant.now().toString();
+        long applied = context.outcomes().stream().filter(o -> o.result() == ApplyResult.SUCCEEDED
+                && o.operation() == dev.plumbline.events.vocabulary.ApplyOperation.APPLY).count();
+        long pruned = context.outcomes().stream().filter(o -> o.result() == ApplyResult.SUCCEEDED
+                && o.operation() == dev.plumbline.events.vocabulary.ApplyOperation.PRUNE).count();
+        record.applied = (int) applied;
+        record.pruned = (int) pruned;
+        if (context.failed() || context.syncFailure != null && !"refused".equals(context.syncFailure)) {
+            record.result = ApplyResult.FAILED.label();
+            record.message = context.failed() ? context.failureMessage() : context.syncFailure;
+        } else if ("refused".equals(context.syncFailure)) {
+            record.result = ApplyResult.REFUSED.label();
+            record.message = context.refusals.size() + " object(s) outside the Application's destination";
+        } else {
+            record.result = ApplyResult.SUCCEEDED.label();
+            record.message = applied + " applied, " + pruned + " pruned";
+        }
+        return record;
+    }
+
+    @PreDestroy
+    void stop() {
+        retries.shutdownNow();
+        workers.shutdownNow();
+    }
+}

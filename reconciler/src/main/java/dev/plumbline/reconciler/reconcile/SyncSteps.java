@@ -1,0 +1,180 @@
+package dev.plumbline.reconciler.reconcile;
+
+import dev.plumbline.engine.diff.FieldChange;
+import dev.plumbline.engine.diff.ObjectDiffer;
+import dev.plumbline.engine.ignore.IgnoreRules;
+import dev.plumbline.engine.object.ObjectKey;
+import dev.plumbline.engine.order.ApplyOrder;
+import dev.plumbline.engine.order.ApplyWave;
+import dev.plumbline.events.SyncRequested;
+import dev.plumbline.events.application.RequestedSync;
+import dev.plumbline.events.manifest.ObjectDiff;
+import dev.plumbline.events.manifest.ObjectIdentity;
+import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.vocabulary.ApplyOperation;
+import dev.plumbline.events.vocabulary.ApplyResult;
+import dev.plumbline.events.vocabulary.ChangeType;
+import dev.plumbline.events.vocabulary.SyncTrigger;
+import dev.plumbline.reconciler.apply.GainedEntries;
+import dev.plumbline.reconciler.apply.ObjectApplier;
+import dev.plumbline.reconciler.config.ReconcilerConfig;
+import dev.plumbline.reconciler.limits.Refusal;
+import dev.plumbline.reconciler.reconcile.ReconcileContext.Outcome;
+import dev.plumbline.reconciler.status.ConditionType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The steps that change the cluster: decide whether to sync, apply in waves, prune. */
+@ApplicationScoped
+public class SyncSteps {
+
+    @Inject
+    ObjectApplier applier;
+    @Inject
+    ReconcilerConfig config;
+
+    List<Step> steps() {
+        return List.of(Step.of("decide-sync", this::decide),
+                Step.of("apply", this::apply),
+                Step.of("prune", this::prune));
+    }
+
+    void decide(ReconcileContext context) {
+        var prune = context.diff.prune();
+        boolean pruneOn = context.spec.syncPolicy().automated() != null && context.spec.syncPolicy().automated().prune();
+        if (prune.withheldBecauseEmpty()) {
+            context.conditions().set(ConditionType.PruneWithheld, "EmptyRender", "revision "
+                    + context.render.revision() + " renders no objects; the " + prune.notInGit().size()
+                    + " object(s) the app owns are kept because spec.syncPolicy.allowEmpty is false");
+        } else if (!prune.notInGit().isEmpty() && !pruneOn) {
+            context.conditions().set(ConditionType.PruneWithheld, "PruneDisabled", prune.notInGit().size()
+                    + " object(s) are no longer in Git and are kept because spec.syncPolicy.automated.prune is off: "
+                    + String.join(", ", prune.notInGit().stream().map(o -> ObjectKey.of(o).toString()).toList()));
+        }
+        SyncRequested request = context.request().syncRequest();
+        RequestedSync annotation = context.spec.requestedSync();
+        String handled = context.resource.getStatus() == null ? null : context.resource.getStatus().handledSyncRequest;
+        boolean newAnnotation = annotation != null && !annotation.token().equals(handled);
+        if (request != null) {
+            if (request.trigger() == SyncTrigger.SELF_HEAL && context.spec.selfHealPausedAt(Instant.now())) {
+                var pause = context.spec.selfHealPause();
+                context.conditions().set(ConditionType.SelfHealPaused, "Paused", "a heal was asked for and not done: "
+                        + "self-heal is paused by " + pause.by() + (pause.until() == null ? "" : " until " + pause.until())
+                        + (pause.reason().isEmpty() ? "" : " (" + pause.reason() + ")")
+                        + "; remove the plumbline.dev/self-heal-paused-* annotations to resume");
+                return;
+            }
+            context.sync = new ReconcileContext.Sync(newId(), request.trigger(), request.requestedBy(), null);
+        } else if (newAnnotation) {
+            context.sync = new ReconcileContext.Sync(newId(),
+                    annotation.revision() == null ? SyncTrigger.MANUAL : SyncTrigger.ROLLBACK, annotation.by(),
+                    annotation.token());
+        } else if (context.spec.syncPolicy().automated() != null
+                && context.request().trigger().compareTo(Trigger.RETRY) >= 0 && hasWork(context, pruneOn)) {
+            context.sync = new ReconcileContext.Sync(newId(), SyncTrigger.AUTOMATED, "plumbline", null);
+        }
+    }
+
+    private static boolean hasWork(ReconcileContext context, boolean pruneOn) {
+        return !context.refusals.isEmpty()
+                || context.objects.stream().anyMatch(diff -> diff.change() == ChangeType.CREATE
+                || diff.change() == ChangeType.UPDATE)
+                || pruneOn && !context.diff.prune().toPrune().isEmpty();
+    }
+
+    void apply(ReconcileContext context) throws Exception {
+        if (context.sync == null) {
+            return;
+        }
+        Map<ObjectKey, Refusal> refused = new HashMap<>();
+        context.refusals.forEach(refusal -> refused.put(ObjectKey.of(refusal.object()), refusal));
+        if (!refused.isEmpty()) {
+            for (RenderedObject object : ApplyOrder.forApply(context.render.objects())) {
+                Refusal refusal = refused.get(ObjectKey.of(object.identity()));
+                context.outcomes().add(refusal != null
+                        ? new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.REFUSED, refusal.reason())
+                        : new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SKIPPED,
+                        "not applied: another object of this sync was refused"));
+            }
+            context.syncFailure = "refused";
+            return;
+        }
+        Map<ObjectKey, ObjectDiff> diffs = new HashMap<>();
+        context.objects.forEach(diff -> diffs.put(ObjectKey.of(diff.object()), diff));
+        List<ObjectIdentity> only = context.request().syncRequest() == null ? List.of()
+                : context.request().syncRequest().objects();
+        ObjectDiffer differ = new ObjectDiffer(new IgnoreRules(context.spec.ignoreDifferences()));
+        for (ApplyWave wave : ApplyOrder.waves(context.render.objects())) {
+            for (RenderedObject object : wave.objects()) {
+                ObjectDiff diff = diffs.get(ObjectKey.of(object.identity()));
+                boolean selected = only.isEmpty() || only.stream().anyMatch(o -> o.sameObjectAs(object.identity()));
+                if (diff == null || diff.change() == ChangeType.UNCHANGED || !selected) {
+                    continue;
+                }
+                if (context.syncFailure != null) {
+                    context.outcomes().add(new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SKIPPED,
+                            "not applied: " + context.syncFailure));
+                    continue;
+                }
+                applyOne(context, differ, object, diff);
+            }
+            if (wave.prerequisites() && context.syncFailure == null) {
+                for (RenderedObject object : wave.objects()) {
+                    if (object.identity().kind().equals("CustomResourceDefinition")) {
+                        applier.awaitEstablished(object.identity().name(), config.sync().crdEstablishedTimeout());
+                    }
+                }
+            }
+        }
+    }
+
+    private void applyOne(ReconcileContext context, ObjectDiffer differ, RenderedObject object, ObjectDiff diff) {
+        try {
+            applier.apply(object);
+            if (diff.change() == ChangeType.UPDATE) {
+                var live = context.live.stream().filter(o -> ObjectKey.of(o).equals(ObjectKey.of(object.identity())))
+                        .findFirst();
+                if (live.isPresent()) {
+                    List<FieldChange> changes = differ.changes(object.identity(), object.body(), live.get());
+                    var removals = GainedEntries.removals(changes, live.get());
+                    if (!removals.isEmpty()) {
+                        applier.removeGained(object.identity(), removals);
+                    }
+                }
+            }
+            context.outcomes().add(new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null));
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            context.outcomes().add(new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.FAILED, message));
+            context.syncFailure = object.identity() + " failed: " + message;
+        }
+    }
+
+    void prune(ReconcileContext context) {
+        var automated = context.spec.syncPolicy().automated();
+        boolean selective = context.request().syncRequest() != null
+                && !context.request().syncRequest().objects().isEmpty();
+        if (context.sync == null || context.syncFailure != null || automated == null || !automated.prune() || selective) {
+            return;
+        }
+        for (var live : context.diff.prune().toPrune()) {
+            ObjectIdentity object = dev.plumbline.engine.object.ObjectIdentityReader.identityOf(live);
+            try {
+                applier.delete(object);
+                context.outcomes().add(new Outcome(object, ApplyOperation.PRUNE, ApplyResult.SUCCEEDED, null));
+            } catch (RuntimeException e) {
+                context.outcomes().add(new Outcome(object, ApplyOperation.PRUNE, ApplyResult.FAILED, e.getMessage()));
+                context.syncFailure = "prune of " + object + " failed: " + e.getMessage();
+            }
+        }
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.plumbline.reconciler.status;
+
+/**
+ * The conditions an Application's status can carry. As in Argo CD, a condition is present only while it holds, and
+ * its message says what is wrong and what to do.
+ */
+public enum ConditionType {
+    /** The spec or an operational annotation cannot be read. */
+    InvalidSpec,
+    /** No render of the app has arrived yet. */
+    WaitingForRender,
+    /** The latest render failed; the last good one stays in force. */
+    RenderFailed,
+    /** The comparison with the cluster failed (a bad sync-wave, an unreachable cluster). */
+    ComparisonFailed,
+    /** The render holds objects outside what the Application may touch: nothing of the sync was applied. */
+    SyncRefused,
+    /** The last sync failed; it is retried with backoff. */
+    SyncFailed,
+    /** Objects no longer in Git are kept: prune is off, or the render was empty without allowEmpty. */
+    PruneWithheld,
+    /** A self-heal was asked for while a person paused self-heal. */
+    SelfHealPaused
+}

@@ -1,0 +1,87 @@
+package dev.plumbline.reconciler.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.reconciler.application.Application;
+import dev.plumbline.reconciler.application.ApplicationStatusModel;
+import dev.plumbline.reconciler.cluster.ClusterGuard;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes an Application's status with a JSON merge patch of the status subresource: no resourceVersion to race on,
+ * and the drift summary, which another consumer may write, is patched on its own.
+ */
+@ApplicationScoped
+public class StatusWriter {
+
+    private static final PatchContext MERGE = new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE)
+            .withFieldManager("plumbline").build();
+    // includes nulls, so that the merge patch clears what no longer holds
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Application> written = new ConcurrentHashMap<>();
+
+    @Inject
+    KubernetesClient client;
+    @Inject
+    ClusterGuard guard;
+
+    /**
+     * The Application as the informer has it, or as this service's own last status write answered when that is newer:
+     * the watch may not have brought that write yet, and a status computed from the older copy would lose it.
+     */
+    public Application freshest(Application cached) {
+        Application mine = written.get(cached.getMetadata().getName());
+        if (mine == null || version(cached) >= version(mine)) {
+            written.remove(cached.getMetadata().getName());
+            return cached;
+        }
+        Application merged = new Application();
+        merged.setMetadata(cached.getMetadata());
+        merged.setSpec(cached.getSpec());
+        merged.setStatus(mine.getStatus());
+        return merged;
+    }
+
+    private static long version(Application application) {
+        try {
+            return Long.parseLong(application.getMetadata().getResourceVersion());
+        } catch (NumberFormatException opaque) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Writes the status unless it equals the one the Application has: an unchanged app costs no write. */
+    public void write(Application application, ApplicationStatusModel next) {
+        if (StatusComputer.sameAs(application.getStatus(), next)) {
+            return;
+        }
+        ObjectNode status = JSON.valueToTree(next);
+        status.remove("drift");
+        patch(application, status);
+    }
+
+    /** Writes the drift summary alone; null clears it. */
+    public void writeDrift(Application application, ApplicationStatusModel.DriftSummary drift) {
+        ObjectNode status = JSON.createObjectNode();
+        status.set("drift", JSON.valueToTree(drift));
+        patch(application, status);
+    }
+
+    private void patch(Application application, ObjectNode status) {
+        ObjectNode patch = status.objectNode();
+        patch.set("status", status);
+        Application answer = guard.call(() -> client.resources(Application.class)
+                .inNamespace(application.getMetadata().getNamespace()).withName(application.getMetadata().getName())
+                .subresource("status").patch(MERGE, patch.toString()));
+        if (answer != null) {
+            written.put(answer.getMetadata().getName(), answer);
+        }
+    }
+}

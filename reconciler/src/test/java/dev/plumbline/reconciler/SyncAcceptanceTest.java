@@ -1,0 +1,270 @@
+package dev.plumbline.reconciler;
+
+import static dev.plumbline.reconciler.testing.Renders.application;
+import static dev.plumbline.reconciler.testing.Renders.automated;
+import static dev.plumbline.reconciler.testing.Renders.configMap;
+import static dev.plumbline.reconciler.testing.Renders.render;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.plumbline.events.PlumblineService;
+import dev.plumbline.events.kafka.EventTestClient;
+import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.reconciler.application.Application;
+import dev.plumbline.reconciler.application.ApplicationStatusModel;
+import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.KubeApiResource;
+import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
+import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The reconciler against the embedded Kubernetes API and a real broker: renders in, objects and status out. */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KubeApiResource.class, restrictToAnnotatedClass = true)
+class SyncAcceptanceTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @KubeApiResource.Kube
+    EmbeddedKubeApi api;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    Reconciler reconciler;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private EventTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new EventTestClient(bootstrapServers);
+        kafka.ensureTopics(PlumblineService.RENDERER.ownedTopics());
+        kafka.ensureTopics(PlumblineService.DRIFT_AUDITOR.ownedTopics());
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void aRenderedAppIsAppliedWithItsTrackingMarksAndPlumblineOwnsItsFields() {
+        String app = "applied";
+        deploy(app, automated(true));
+        kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("color", "blue")))));
+
+        ConfigMap live = awaitConfigMap(app, "settings", map -> "blue".equals(map.getData().get("color")));
+        assertThat(live.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "plumbline");
+        assertThat(live.getMetadata().getAnnotations()).containsEntry("plumbline.dev/app", app);
+        assertThat(live.getMetadata().getManagedFields()).anySatisfy(entry -> {
+            assertThat(entry.getManager()).isEqualTo("plumbline");
+            assertThat(entry.getOperation()).isEqualTo("Apply");
+        });
+        ApplicationStatusModel status = awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status)
+                && !s.history.isEmpty());
+        assertThat(status.sync.revision).isEqualTo("rev1");
+        assertThat(status.history.get(0).trigger).isEqualTo("automated");
+        assertThat(status.history.get(0).initiatedBy).isEqualTo("plumbline");
+        assertThat(status.history.get(0).result).isEqualTo("succeeded");
+    }
+
+    @Test
+    void theSameRenderDeliveredAgainSendsZeroWriteRequests() {
+        String app = "steady";
+        deploy(app, automated(true));
+        List<RenderedObject> objects = List.of(configMap(app, app, "one", Map.of("k", "v")),
+                configMap(app, app, "two", Map.of("k", "v")), configMap(app, app, "three", Map.of("k", "v")));
+        kafka.send(render(app, "rev1", objects));
+        awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status) && !s.history.isEmpty());
+        awaitQuiet();
+        long writes = api.traffic().writes();
+        long gets = api.traffic().count("GET");
+        double reconciles = reconciles();
+
+        kafka.send(render(app, "rev1", objects));
+
+        await().atMost(PATIENCE).until(() -> reconciles() > reconciles && reconciler.idle());
+        assertThat(api.traffic().writes()).as("write requests for an unchanged render").isEqualTo(writes);
+        assertThat(api.traffic().count("GET")).as("GET requests for an unchanged render").isEqualTo(gets);
+    }
+
+    @Test
+    void aFieldRemovedInGitIsRemovedFromTheLiveObject() {
+        String app = "field-removed";
+        deploy(app, automated(false));
+        kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("a", "1", "b", "2")))));
+        awaitConfigMap(app, "settings", map -> map.getData().containsKey("b"));
+
+        kafka.send(render(app, "rev2", List.of(configMap(app, app, "settings", Map.of("a", "1")))));
+
+        awaitConfigMap(app, "settings", map -> !map.getData().containsKey("b") && "1".equals(map.getData().get("a")));
+        awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status) && "rev2".equals(s.sync.revision));
+    }
+
+    @Test
+    void anObjectRemovedInGitIsPrunedWhenPruneIsOn() {
+        String app = "prune-on";
+        deploy(app, automated(true));
+        kafka.send(render(app, "rev1", List.of(configMap(app, app, "keep", Map.of()), configMap(app, app, "gone", Map.of()))));
+        awaitConfigMap(app, "gone", map -> true);
+
+        kafka.send(render(app, "rev2", List.of(configMap(app, app, "keep", Map.of()))));
+
+        await().atMost(PATIENCE).until(() -> live(app, "gone").isEmpty());
+        assertThat(live(app, "keep")).isPresent();
+        ApplicationStatusModel status = awaitStatus(app, s -> s.history.size() >= 2);
+        assertThat(status.history.get(0).pruned).isEqualTo(1);
+    }
+
+    @Test
+    void anObjectRemovedInGitIsKeptWhenPruneIsOff() {
+        String app = "prune-off";
+        deploy(app, automated(false));
+        kafka.send(render(app, "rev1", List.of(configMap(app, app, "keep", Map.of()), configMap(app, app, "stays", Map.of()))));
+        awaitConfigMap(app, "stays", map -> true);
+
+        kafka.send(render(app, "rev2", List.of(configMap(app, app, "keep", Map.of()))));
+
+        ApplicationStatusModel status = awaitStatus(app, s -> condition(s, "PruneWithheld").isPresent());
+        assertThat(condition(status, "PruneWithheld").get().message).contains("prune is off", "stays");
+        assertThat(status.sync.status).isEqualTo("out-of-sync");
+        assertThat(live(app, "stays")).isPresent();
+    }
+
+    @Test
+    void anEmptyRenderPrunesNothingWithoutAllowEmpty() {
+        String app = "empty-render";
+        deploy(app, automated(true));
+        kafka.send(render(app, "rev1", List.of(configMap(app, app, "precious", Map.of("k", "v")))));
+        awaitConfigMap(app, "precious", map -> true);
+
+        kafka.send(render(app, "rev2", List.of()));
+
+        ApplicationStatusModel status = awaitStatus(app, s -> condition(s, "PruneWithheld").isPresent());
+        assertThat(condition(status, "PruneWithheld").get().reason).isEqualTo("EmptyRender");
+        assertThat(live(app, "precious")).isPresent();
+    }
+
+    @Test
+    void aManualAppGetsADiffAndNoWrite() {
+        String app = "manual";
+        deploy(app, null);
+        kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("k", "v")))));
+
+        awaitStatus(app, s -> s.sync != null && "out-of-sync".equals(s.sync.status));
+        given().get("/api/apps/" + app + "/diff").then().statusCode(200)
+                .body("syncStatus", equalTo("out-of-sync"))
+                .body("objects[0].change", equalTo("create"));
+        assertThat(live(app, "settings")).isEmpty();
+        assertThat(status(app).history).isEmpty();
+    }
+
+    @Test
+    void anObjectOutsideTheAllowedNamespacesIsRefusedWithACondition() {
+        String app = "fenced";
+        deploy(app, automated(true));
+        namespace("elsewhere");
+        kafka.send(render(app, "rev1", List.of(configMap(app, app, "inside", Map.of()),
+                configMap(app, "elsewhere", "outside", Map.of()))));
+
+        ApplicationStatusModel status = awaitStatus(app, s -> condition(s, "SyncRefused").isPresent()
+                && !s.history.isEmpty());
+        assertThat(condition(status, "SyncRefused").get().message)
+                .contains("ConfigMap v1 elsewhere/outside", "namespace \"elsewhere\"", "allowedNamespaces");
+        assertThat(status.history.get(0).result).isEqualTo("refused");
+        assertThat(live(app, "inside")).as("nothing of a refused sync is applied").isEmpty();
+        assertThat(live("elsewhere", "outside")).isEmpty();
+    }
+
+    @Test
+    void anApiServerAnswering500ForTenSecondsIsSurvivedAndTheSyncCompletesAfterwards() {
+        String app = "outage";
+        deploy(app, automated(true));
+        awaitQuiet();
+        api.traffic().failFor(Duration.ofSeconds(10), 500);
+
+        kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("k", "v")))));
+
+        awaitConfigMap(app, "settings", map -> "v".equals(map.getData().get("k")));
+        awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status));
+    }
+
+    @Test
+    void anUnknownAppIsAJson404WithAMessage() {
+        given().get("/api/apps/no-such-app").then().statusCode(404)
+                .contentType("application/json")
+                .body("message", containsString("no application no-such-app"));
+    }
+
+    private void deploy(String app, dev.plumbline.reconciler.application.ApplicationSpecModel.Automated automated) {
+        namespace(app);
+        api.client().resources(Application.class).inNamespace("plumbline")
+                .resource(application(app, app, automated)).create();
+        await().atMost(PATIENCE).until(() -> given().get("/api/apps/" + app).statusCode() == 200);
+    }
+
+    private void namespace(String name) {
+        if (api.client().namespaces().withName(name).get() == null) {
+            api.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata()
+                    .build()).create();
+        }
+    }
+
+    private ConfigMap awaitConfigMap(String namespace, String name, java.util.function.Predicate<ConfigMap> wanted) {
+        return await().atMost(PATIENCE).until(() -> live(namespace, name).filter(wanted).orElse(null),
+                java.util.Objects::nonNull);
+    }
+
+    private Optional<ConfigMap> live(String namespace, String name) {
+        return Optional.ofNullable(api.client().configMaps().inNamespace(namespace).withName(name).get());
+    }
+
+    private ApplicationStatusModel awaitStatus(String app, java.util.function.Predicate<ApplicationStatusModel> wanted) {
+        return await().atMost(PATIENCE).until(() -> status(app), s -> s != null && wanted.test(s));
+    }
+
+    private ApplicationStatusModel status(String app) {
+        Application application = api.client().resources(Application.class).inNamespace("plumbline").withName(app).get();
+        return application == null ? null : application.getStatus();
+    }
+
+    private static Optional<ApplicationStatusModel.Condition> condition(ApplicationStatusModel status, String type) {
+        return status.conditions.stream().filter(c -> type.equals(c.type)).findFirst();
+    }
+
+    private double reconciles() {
+        return metrics.find("plumbline.reconcile.duration").timers().stream().mapToDouble(t -> t.count()).sum();
+    }
+
+    /** Waits until no reconcile is running and the API has received no write for a while. */
+    private void awaitQuiet() {
+        long[] last = {-1};
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            long now = api.traffic().writes();
+            boolean quiet = now == last[0] && reconciler.idle();
+            last[0] = now;
+            return quiet;
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package dev.plumbline.reconciler.testing;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.events.ManifestsRendered;
+import dev.plumbline.events.manifest.ObjectIdentity;
+import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.reconciler.application.Application;
+import dev.plumbline.reconciler.application.ApplicationSpecModel;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Renders and Applications as the renderer and a person would write them, for the service's tests. */
+public final class Renders {
+
+    public static final String REPO = "https://git.example.com/team/apps.git";
+
+    private Renders() {
+    }
+
+    /** A ConfigMap of the app, with the tracking marks the renderer sets. */
+    public static RenderedObject configMap(String app, String namespace, String name, Map<String, String> data) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("apiVersion", "v1").put("kind", "ConfigMap");
+        ObjectNode metadata = body.putObject("metadata").put("name", name).put("namespace", namespace);
+        metadata.putObject("labels").put("app.kubernetes.io/managed-by", "plumbline");
+        metadata.putObject("annotations").put("plumbline.dev/app", app);
+        ObjectNode values = body.putObject("data");
+        data.forEach(values::put);
+        return new RenderedObject(ObjectIdentity.namespaced("v1", "ConfigMap", namespace, name), body,
+                "apps/" + app + "/" + name + ".yaml");
+    }
+
+    public static ManifestsRendered render(String app, String revision, List<RenderedObject> objects) {
+        return ManifestsRendered.of(UUID.randomUUID().toString(), app, REPO, revision, "apps/" + app,
+                RendererKind.PLAIN, "sha256:" + revision + objects.hashCode(), objects);
+    }
+
+    /** An Application in namespace plumbline; {@code automated} null for a manual one. */
+    public static Application application(String app, String namespace, ApplicationSpecModel.Automated automated) {
+        Application application = new Application();
+        application.getMetadata().setName(app);
+        application.getMetadata().setNamespace("plumbline");
+        ApplicationSpecModel spec = new ApplicationSpecModel();
+        spec.source = new ApplicationSpecModel.Source();
+        spec.source.repoURL = REPO;
+        spec.source.path = "apps/" + app;
+        spec.destination = new ApplicationSpecModel.Destination();
+        spec.destination.namespace = namespace;
+        spec.syncPolicy = new ApplicationSpecModel.SyncPolicy();
+        spec.syncPolicy.automated = automated;
+        application.setSpec(spec);
+        return application;
+    }
+
+    public static ApplicationSpecModel.Automated automated(boolean prune) {
+        ApplicationSpecModel.Automated automated = new ApplicationSpecModel.Automated();
+        automated.prune = prune;
+        automated.selfHeal = false;
+        return automated;
+    }
+}
