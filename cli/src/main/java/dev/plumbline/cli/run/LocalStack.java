@@ -74,6 +74,8 @@ public final class LocalStack {
                 Map.of(),
                 Pattern.compile("kube-api ready at (\\S+)"));
         awaitSandbox(kubeApi, started);
+        SandboxCluster.prepare(layout.kubeconfig(), layout.applicationCrd());
+        progress.accept("kube-api has the Application CRD and the namespace " + SandboxCluster.APPLICATIONS_NAMESPACE);
         return layout.kubeconfig().toString();
     }
 
@@ -127,6 +129,7 @@ public final class LocalStack {
     private void requireBuilt() {
         List<Path> needed = new ArrayList<>();
         needed.add(layout.sandboxJar());
+        needed.add(layout.applicationCrd());
         for (ServiceProcess service : ServiceProcess.values()) {
             needed.add(layout.serviceJar(service.module));
         }

@@ -45,6 +45,12 @@ public record RunLayout(Path home, Path runDir) {
         return home.resolve("sandbox").resolve("target").resolve("plumbline-sandbox.jar");
     }
 
+    /** The Application CRD, generated from the reconciler's model and kept in the source tree. */
+    public Path applicationCrd() {
+        return home.resolve("reconciler").resolve("src").resolve("main").resolve("kubernetes")
+                .resolve("applications.plumbline.dev-v1.yml");
+    }
+
     public Path serviceJar(String service) {
         return home.resolve(service).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
     }

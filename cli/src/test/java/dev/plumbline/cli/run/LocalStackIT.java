@@ -1,21 +1,25 @@
 package dev.plumbline.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ManifestsRendered;
-import dev.plumbline.events.application.Destination;
-import dev.plumbline.events.application.SourceSpec;
-import dev.plumbline.events.application.SyncPolicy;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
 import java.time.Duration;
@@ -93,23 +97,51 @@ class LocalStackIT {
         }
     }
 
+    /**
+     * The GitOps path through every process: an Application created in the cluster is published by the reconciler,
+     * its repository fetched by git-watcher, rendered by the renderer from git-watcher's artifact, and applied to
+     * the cluster by the reconciler.
+     */
     @Test
-    void aCommitPushedToTheSandboxGitServerIsFetchedAndRenderedForItsApplication() throws Exception {
+    void anApplicationCreatedInTheClusterIsFetchedRenderedAndApplied() throws Exception {
         String repoUrl = new SandboxRepository(stack.environment(), layout.gitRoot()).pushDeployment("shop", "apps/web");
-        ApplicationSpec web = ApplicationSpec.of("web", "plumbline", 1, SourceSpec.of(repoUrl, "main", "apps/web"),
-                Destination.of("shop"), SyncPolicy.manual(), null, List.of(), List.of(), null, null);
 
-        try (EventTestClient kafka = new EventTestClient(stack.environment().get("KAFKA_BOOTSTRAP_SERVERS"))) {
-            kafka.send(web);
+        try (KubernetesClient cluster = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(
+                Files.readString(layout.kubeconfig()))).build();
+                EventTestClient kafka = new EventTestClient(stack.environment().get("KAFKA_BOOTSTRAP_SERVERS"))) {
+            cluster.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata()
+                    .build()).serverSideApply();
+            cluster.load(new ByteArrayInputStream("""
+                    apiVersion: plumbline.dev/v1alpha1
+                    kind: Application
+                    metadata:
+                      name: web
+                      namespace: plumbline
+                    spec:
+                      source:
+                        repoURL: %s
+                        targetRevision: main
+                        path: apps/web
+                      destination:
+                        namespace: shop
+                      syncPolicy:
+                        automated:
+                          prune: true
+                          selfHeal: true
+                    """.formatted(repoUrl).getBytes(StandardCharsets.UTF_8))).serverSideApply();
 
             ManifestsRendered rendered = kafka.awaitRecord(Topics.RENDERED_MANIFESTS, Duration.ofSeconds(120),
                     ManifestsRendered.class, event -> event.app().equals("web"));
             assertThat(rendered.repoUrl()).isEqualTo(repoUrl);
-            assertThat(rendered.objects()).singleElement().satisfies(object -> {
-                assertThat(object.identity().kind()).isEqualTo("ConfigMap");
-                assertThat(object.identity().namespace()).isEqualTo("shop");
-                assertThat(object.body().at("/metadata/labels/app.kubernetes.io~1managed-by").asText())
-                        .isEqualTo("plumbline");
+            assertThat(rendered.objects()).singleElement()
+                    .satisfies(object -> assertThat(object.identity().kind()).isEqualTo("ConfigMap"));
+
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                ConfigMap applied = cluster.configMaps().inNamespace("shop").withName("web-settings").get();
+                assertThat(applied).isNotNull();
+                assertThat(applied.getData()).containsEntry("greeting", "hello");
+                assertThat(applied.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "plumbline");
+                assertThat(applied.getMetadata().getManagedFields()).anyMatch(f -> f.getManager().equals("plumbline"));
             });
         }
     }
