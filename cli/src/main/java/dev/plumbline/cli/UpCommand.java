@@ -21,10 +21,12 @@ import picocli.CommandLine.Spec;
         name = "up",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs Plumbline on this machine: the embedded Kafka broker (unless KAFKA_BOOTSTRAP_SERVERS is set),",
-            "the embedded Kubernetes API (unless --kubeconfig or KUBECONFIG names a real cluster), the sandbox",
-            "Git server and the five services, each as its own process logging to .plumbline/run/logs/.",
-            "Writes .plumbline/run/env (source it to reach the run) and stays in the foreground until Ctrl-C."
+            "Runs Plumbline on this machine.",
+            "",
+            "Starts the embedded Kafka broker (unless KAFKA_BOOTSTRAP_SERVERS is set), the embedded Kubernetes API "
+                    + "(unless --kubeconfig or KUBECONFIG names a real cluster), the sandbox Git server and the five "
+                    + "services, each as its own process logging to .plumbline/run/logs/. Writes .plumbline/run/env "
+                    + "(source it to reach the run) and stays in the foreground until Ctrl-C."
         })
 final class UpCommand implements Callable<Integer> {
 
