@@ -26,7 +26,8 @@ public interface NotifierConfig {
 
     Email email();
 
-    Webhook webhook();
+    /** Generic webhooks; "webhooks", because {@code PLUMBLINE_WEBHOOK_SECRET} is the git-watcher's inbound secret. */
+    Webhooks webhooks();
 
     /** How bursts of events become one message. */
     Aggregation aggregation();
@@ -106,7 +107,7 @@ public interface NotifierConfig {
         int burst();
     }
 
-    interface Webhook {
+    interface Webhooks {
 
         /** The URL of the webhook named {@code default}; unset: there is none. */
         Optional<String> url();
@@ -114,7 +115,7 @@ public interface NotifierConfig {
         /** The HMAC-SHA256 secret of the webhook named {@code default}; unset: its requests are not signed. */
         Optional<String> secret();
 
-        /** More webhooks by name: {@code plumbline.webhook.destinations.pager.url} and {@code .secret}. */
+        /** More webhooks by name: {@code plumbline.webhooks.destinations.pager.url} and {@code .secret}. */
         Map<String, WebhookDestination> destinations();
 
         /** Messages a second per webhook. */
@@ -133,7 +134,7 @@ public interface NotifierConfig {
         /** The HMAC-SHA256 secret; unset: requests to this webhook are not signed. */
         Optional<String> secret();
 
-        /** Messages a second to this webhook; unset: {@code plumbline.webhook.rate-per-second}. */
+        /** Messages a second to this webhook; unset: {@code plumbline.webhooks.rate-per-second}. */
         Optional<Double> ratePerSecond();
     }
 

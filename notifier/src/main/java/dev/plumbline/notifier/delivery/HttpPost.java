@@ -57,6 +57,23 @@ public class HttpPost {
         }
     }
 
+    /**
+     * A configured address as a URI; a malformed one fails start-up naming the setting, not the value, which holds
+     * a token.
+     */
+    public static URI address(String url, String setting) {
+        try {
+            URI uri = URI.create(url.strip());
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException malformed) {
+            throw new IllegalArgumentException(setting + " is not an http(s) URL (its value is not shown: it may "
+                    + "hold a token)");
+        }
+    }
+
     /** The start of an answer's body, for an error message: Slack names its errors there (invalid_payload). */
     public static String shortBody(String body) {
         String line = body == null ? "" : body.strip().replaceAll("\\s+", " ");

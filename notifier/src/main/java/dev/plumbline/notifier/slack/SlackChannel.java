@@ -37,9 +37,11 @@ public class SlackChannel implements Channel {
         this.config = config.slack();
         this.http = http;
         this.config.webhookUrl().filter(url -> !url.isBlank())
-                .ifPresent(url -> webhooks.put(DEFAULT_DESTINATION, URI.create(url.strip())));
+                .ifPresent(url -> webhooks.put(DEFAULT_DESTINATION,
+                        HttpPost.address(url, "plumbline.slack.webhook-url")));
         this.config.destinations().forEach((name, destination) -> {
-            webhooks.put(name, URI.create(destination.webhookUrl().strip()));
+            webhooks.put(name, HttpPost.address(destination.webhookUrl(),
+                    "plumbline.slack.destinations." + name + ".webhook-url"));
             destination.ratePerSecond().ifPresent(rate -> rates.put(name, rate));
         });
     }

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param trigger       the trigger's name, such as {@code drift-detected}
  * @param app           the Application
- * @param revision      the commit SHA, or empty
+ * @param revision      the commit SHA (for a recovery or a fight, the one the drift was found at), or empty
  * @param shortRevision its first seven characters, or empty
  * @param commitAuthor  the commit's author, or empty when not known
  * @param commitSummary the commit's one line from the audit trail, or empty
@@ -37,10 +37,11 @@ public record MessageView(String trigger, String app, String revision, String sh
     }
 
     public static MessageView of(Notification notification, int maxListed) {
-        String revision = notification.revision() == null ? "" : notification.revision();
+        var commit = notification.commit();
+        String revision = notification.revision() != null ? notification.revision()
+                : commit != null && commit.sha() != null ? commit.sha() : "";
         List<ObjectLine> objects = notification.objects();
         List<ObjectLine> shown = objects.size() <= maxListed ? objects : objects.subList(0, maxListed);
-        var commit = notification.commit();
         return new MessageView(notification.trigger().label(), notification.app(), revision,
                 revision.length() > 7 ? revision.substring(0, 7) : revision,
                 commit == null || commit.author() == null ? "" : commit.author(),

@@ -35,7 +35,7 @@ final class DriftTriggers {
                 List.of(drift.eventId()));
     }
 
-    static Occurrence recovered(DriftRecovered recovery, String revision, CommitRef commit) {
+    static Occurrence recovered(DriftRecovered recovery, CommitRef commit) {
         List<ObjectLine> objects = recovery.objects().stream()
                 .map(object -> new ObjectLine(object, recovery.resolution().label(), List.of())).toList();
         Map<String, String> facts = new LinkedHashMap<>();
@@ -48,12 +48,12 @@ final class DriftTriggers {
             case LIVE_RESTORED -> "Someone put the live objects back as Git wants them.";
             case DESIRED_CHANGED -> "Git changed so that it matches the live objects.";
         };
-        return new Occurrence(NotificationTrigger.DRIFT_RECOVERED, recovery.app(), revision, "",
+        return new Occurrence(NotificationTrigger.DRIFT_RECOVERED, recovery.app(), null, "",
                 recovery.correlationId(), recovery.time(), objects, List.of(), outcome, facts, commit,
                 List.of(recovery.eventId()));
     }
 
-    static Occurrence fight(SelfHealFight fight, String revision, CommitRef commit) {
+    static Occurrence fight(SelfHealFight fight, CommitRef commit) {
         String window = fight.window() == null ? "" : " in " + lasted(fight.window());
         ObjectLine line = new ObjectLine(fight.object(), "contested",
                 List.of(fight.path() + ": reverted " + fight.reverts() + " times" + window
@@ -61,7 +61,7 @@ final class DriftTriggers {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("field", fight.path());
         facts.put("other writer", fight.opponent().manager());
-        return new Occurrence(NotificationTrigger.SELF_HEAL_FIGHT, fight.app(), revision,
+        return new Occurrence(NotificationTrigger.SELF_HEAL_FIGHT, fight.app(), null,
                 fight.object() + "#" + fight.path(), fight.correlationId(), fight.time(), List.of(line),
                 List.of(fight.opponent().manager()),
                 "Plumbline stopped healing this field. Fix Git or the other writer, then resume self-heal or sync.",

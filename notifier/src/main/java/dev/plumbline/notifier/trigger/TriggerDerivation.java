@@ -70,13 +70,14 @@ public final class TriggerDerivation {
             driftRevision.put(drift.app(), drift.revision());
             return Derivation.of(DriftTriggers.detected(drift, commit(drift.app(), drift.revision())));
         }
+        // recoveries and fights carry no revision: the one remembered from the drift names the commit in the
+        // message, but stays out of the dedup key, which must not change when a restart forgot it
         if (event instanceof DriftRecovered recovery) {
-            String revision = driftRevision.get(recovery.app());
-            return Derivation.of(DriftTriggers.recovered(recovery, revision, commit(recovery.app(), revision)));
+            return Derivation.of(DriftTriggers.recovered(recovery, commit(recovery.app(),
+                    driftRevision.get(recovery.app()))));
         }
         if (event instanceof SelfHealFight fight) {
-            String revision = driftRevision.get(fight.app());
-            return Derivation.of(DriftTriggers.fight(fight, revision, commit(fight.app(), revision)));
+            return Derivation.of(DriftTriggers.fight(fight, commit(fight.app(), driftRevision.get(fight.app()))));
         }
         if (event instanceof ApplyAction action) {
             return applied(action, now);

@@ -32,16 +32,18 @@ public class WebhookChannel implements Channel {
     }
 
     private final Map<String, Hook> hooks = new HashMap<>();
-    private final NotifierConfig.Webhook config;
+    private final NotifierConfig.Webhooks config;
     private final HttpPost http;
 
     WebhookChannel(NotifierConfig config, HttpPost http) {
-        this.config = config.webhook();
+        this.config = config.webhooks();
         this.http = http;
         this.config.url().filter(url -> !url.isBlank()).ifPresent(url -> hooks.put(DEFAULT_DESTINATION,
-                new Hook(URI.create(url.strip()), this.config.secret(), this.config.ratePerSecond())));
-        this.config.destinations().forEach((name, hook) -> hooks.put(name, new Hook(URI.create(hook.url().strip()),
-                hook.secret(), hook.ratePerSecond().orElse(this.config.ratePerSecond()))));
+                new Hook(HttpPost.address(url, "plumbline.webhooks.url"), this.config.secret(),
+                        this.config.ratePerSecond())));
+        this.config.destinations().forEach((name, hook) -> hooks.put(name, new Hook(
+                HttpPost.address(hook.url(), "plumbline.webhooks.destinations." + name + ".url"), hook.secret(),
+                hook.ratePerSecond().orElse(this.config.ratePerSecond()))));
     }
 
     @Override

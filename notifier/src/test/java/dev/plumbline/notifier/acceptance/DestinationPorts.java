@@ -35,8 +35,8 @@ public class DestinationPorts implements QuarkusTestResourceLifecycleManager {
             config.put("plumbline.slack.destinations." + name + ".webhook-url",
                     "http://127.0.0.1:" + slack + "/services/T000/B000/" + name);
         }
-        config.put("plumbline.webhook.destinations.pager.url", "http://127.0.0.1:" + webhook + "/hook");
-        config.put("plumbline.webhook.destinations.pager.secret", WEBHOOK_SECRET);
+        config.put("plumbline.webhooks.destinations.pager.url", "http://127.0.0.1:" + webhook + "/hook");
+        config.put("plumbline.webhooks.destinations.pager.secret", WEBHOOK_SECRET);
         config.put("quarkus.mailer.host", "127.0.0.1");
         config.put("quarkus.mailer.port", String.valueOf(smtp));
         config.put("quarkus.mailer.from", "plumbline@example.com");

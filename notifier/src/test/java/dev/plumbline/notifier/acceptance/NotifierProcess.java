@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /** The packaged notifier run as its own process, as in production, so that a test can kill it outright. */
 final class NotifierProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** Set by failsafe, which runs after the jar is built; a run of this test by surefire is skipped. */
+    static final String JAR_PROPERTY = "plumbline.notifier.jar";
 
     private final Process process;
     private final int port;
@@ -34,8 +35,9 @@ final class NotifierProcess implements AutoCloseable {
      * @param env       environment variables, such as {@code PLUMBLINE_SLACK_WEBHOOK_URL}
      */
     static NotifierProcess start(String name, Map<String, String> settings, Map<String, String> env) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run this test in the verify phase");
+        Path jar = Path.of(System.getProperty(JAR_PROPERTY));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run this test in the verify phase");
         }
         int port = freePort();
         List<String> command = new ArrayList<>();
@@ -44,7 +46,7 @@ final class NotifierProcess implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
-        command.add(JAR.toString());
+        command.add(jar.toString());
         try {
             Path logs = Files.createDirectories(Path.of("target", "restart-it"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
