@@ -7,6 +7,8 @@ import dev.plumbline.notifier.config.NotifierConfig;
 import dev.plumbline.notifier.delivery.Dispatcher;
 import dev.plumbline.notifier.trigger.Occurrence;
 import dev.plumbline.notifier.trigger.TriggerDerivation;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,13 +44,22 @@ public class NotificationPipeline {
     private ScheduledExecutorService ticker;
 
     NotificationPipeline(NotifierConfig config, Dispatcher dispatcher, ApplicationsListener applications,
-                         StartupGate gate) {
+                         StartupGate gate, MeterRegistry registry) {
         this.derivation = new TriggerDerivation(config.aggregation().syncTimeout());
         this.aggregator = new Aggregator(config.aggregation().quiet(), config.aggregation().maxHold());
         this.maxEventAge = config.aggregation().maxEventAge();
         this.dispatcher = dispatcher;
         this.applications = applications;
         this.gate = gate;
+        // what waits: records not yet committable, and notifications still gathering events
+        Gauge.builder("plumbline.notifier.pending.records", acks, AckTracker::pending)
+                .description("Records read whose notifications are not done yet").register(registry);
+        Gauge.builder("plumbline.notifier.gathering", this, pipeline -> pipeline.gathering())
+                .description("Notifications gathering events before they are sent").register(registry);
+    }
+
+    private synchronized int gathering() {
+        return aggregator.pending();
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -83,11 +94,6 @@ public class NotificationPipeline {
             }
         }
         acks.release(event.eventId());
-    }
-
-    /** How many records wait for their notifications, for tests and a gauge. */
-    public int pendingRecords() {
-        return acks.pending();
     }
 
     private void take(TriggerDerivation.Derivation derived, Instant now) {

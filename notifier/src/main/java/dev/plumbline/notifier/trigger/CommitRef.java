@@ -8,8 +8,4 @@ package dev.plumbline.notifier.trigger;
  * @param summary the audit record's one line, for example {@code commit 9f8e7d on main: Scale web to 3}
  */
 public record CommitRef(String sha, String author, String summary) {
-
-    public String shortSha() {
-        return sha == null || sha.length() <= 7 ? sha : sha.substring(0, 7);
-    }
 }
