@@ -21,7 +21,10 @@ public enum EventType {
     DRIFT_DETECTED("dev.plumbline.drift.detected", 1, DriftDetected.class, Topics.DRIFT_ALERTS),
     DRIFT_RECOVERED("dev.plumbline.drift.recovered", 1, DriftRecovered.class, Topics.DRIFT_ALERTS),
     SELF_HEAL_FIGHT("dev.plumbline.drift.fight", 1, SelfHealFight.class, Topics.DRIFT_ALERTS),
-    AUDIT_RECORD("dev.plumbline.audit.record", 1, AuditRecord.class, Topics.AUDIT);
+    AUDIT_RECORD("dev.plumbline.audit.record", 1, AuditRecord.class, Topics.AUDIT),
+    NOTIFICATION_SENT("dev.plumbline.notification.sent", 1, NotificationSent.class, Topics.NOTIFICATIONS),
+    NOTIFICATION_DEAD_LETTERED("dev.plumbline.notification.dead-lettered", 1, NotificationDeadLettered.class,
+            Topics.NOTIFICATIONS_DEAD_LETTER);
 
     /** Every type reads schema versions from this one up to its own {@link #schemaVersion()}. */
     public static final int FIRST_SCHEMA_VERSION = 1;

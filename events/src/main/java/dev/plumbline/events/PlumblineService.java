@@ -14,7 +14,7 @@ public enum PlumblineService {
     RENDERER(Topics.RENDERED_MANIFESTS),
     RECONCILER(Topics.APPLICATIONS, Topics.DIFF_RESULTS, Topics.APPLY_ACTIONS),
     DRIFT_AUDITOR(Topics.SYNC_REQUESTS, Topics.DRIFT_ALERTS, Topics.AUDIT),
-    NOTIFIER,
+    NOTIFIER(Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DEAD_LETTER),
     CLI(Topics.SYNC_REQUESTS);
 
     private final List<String> writes;

@@ -74,7 +74,7 @@ public final class EventSamples {
         Map<EventType, PlumblineEvent> samples = new EnumMap<>(EventType.class);
         List.of(applicationSpec(), commitDetected(), commitIgnored(), manifestsRendered(), renderFailed(),
                         diffComputed(), applyAction(), syncRequested(), driftDetected(), driftRecovered(),
-                        selfHealFight(), auditRecord())
+                        selfHealFight(), auditRecord(), notificationSent(), notificationDeadLettered())
                 .forEach(event -> samples.put(event.type(), event));
         return samples;
     }
@@ -192,5 +192,19 @@ public final class EventSamples {
                 "Ana Lima <ana@example.com>", "commit 9f8e7d on main: Scale web to 3", SHA_AFTER, List.of(), details);
         return AuditRecord.next(first, applyAction(), "web", AuditAction.APPLY_FAILED, AuditRecord.PLUMBLINE_ACTOR,
                 "apply of Deployment apps/v1 shop/web failed", SHA_AFTER, List.of(DEPLOYMENT), null);
+    }
+
+    public static NotificationSent notificationSent() {
+        return NotificationSent.of(CORRELATION, "web", "drift-detected/web/" + SHA_AFTER + "/",
+                NotificationTrigger.DRIFT_DETECTED, NotificationChannel.SLACK, "shop-alerts", SHA_AFTER,
+                List.of(DEPLOYMENT, SECRET), List.of(driftDetected().eventId()));
+    }
+
+    public static NotificationDeadLettered notificationDeadLettered() {
+        return NotificationDeadLettered.of(CORRELATION, "web", "sync-failed/web/" + SHA_AFTER + "/",
+                NotificationTrigger.SYNC_FAILED, NotificationChannel.WEBHOOK, "pager", SHA_AFTER,
+                "Sync of web failed at 9f8e7d6", "1 of 3 objects failed in app web",
+                "{\"trigger\":\"sync-failed\",\"app\":\"web\"}", 12, "HTTP 503 from webhook pager",
+                Instant.parse("2026-11-27T15:20:00Z"), List.of(applyAction().eventId()));
     }
 }

@@ -19,6 +19,13 @@ public final class Topics {
     public static final String SYNC_REQUESTS = "plumbline.sync-requests";
     public static final String DRIFT_ALERTS = "plumbline.drift-alerts";
     public static final String AUDIT = "plumbline.audit";
+    /**
+     * The notifier's delivery log, keyed by app: one record per notification delivered to one destination, read
+     * back at start-up so that a redelivered event is not told twice. Kept a day, far longer than any dedup window.
+     */
+    public static final String NOTIFICATIONS = "plumbline.notifications";
+    /** Notifications that could not be delivered after every retry, with their last error, keyed by app. */
+    public static final String NOTIFICATIONS_DEAD_LETTER = "plumbline.notifications-dead-letter";
 
     public static final int DEFAULT_PARTITIONS = 6;
 
@@ -57,7 +64,12 @@ public final class Topics {
                 new TopicSpec(DRIFT_ALERTS, partitions, CleanupPolicy.DELETE, A_WEEK),
                 // An audit trail has to outlive a yearly review; operators may raise it with withConfig.
                 new TopicSpec(AUDIT, partitions, CleanupPolicy.DELETE,
-                        Map.of(RETENTION, millis(Duration.ofDays(400)))));
+                        Map.of(RETENTION, millis(Duration.ofDays(400)))),
+                new TopicSpec(NOTIFICATIONS, partitions, CleanupPolicy.DELETE,
+                        Map.of(RETENTION, millis(Duration.ofDays(1)))),
+                // long enough for someone back from a weekend to see what never reached them, and replay it
+                new TopicSpec(NOTIFICATIONS_DEAD_LETTER, partitions, CleanupPolicy.DELETE,
+                        Map.of(RETENTION, millis(Duration.ofDays(14)))));
     }
 
     public static TopicSpec spec(String topic, int partitions) {

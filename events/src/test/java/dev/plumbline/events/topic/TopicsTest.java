@@ -24,7 +24,7 @@ class TopicsTest {
 
     private static final List<String> DESIGNED = List.of(Topics.APPLICATIONS, Topics.COMMIT_EVENTS,
             Topics.RENDERED_MANIFESTS, Topics.DIFF_RESULTS, Topics.APPLY_ACTIONS, Topics.SYNC_REQUESTS,
-            Topics.DRIFT_ALERTS, Topics.AUDIT);
+            Topics.DRIFT_ALERTS, Topics.AUDIT, Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DEAD_LETTER);
 
     @Test
     void every_designed_topic_has_one_spec_with_six_partitions_by_default() {
@@ -78,7 +78,8 @@ class TopicsTest {
                 assertThat(Arrays.stream(PlumblineService.values()).filter(s -> s.writes(topic))).isNotEmpty());
         assertThat(Arrays.stream(PlumblineService.values()).filter(s -> s.writes(Topics.SYNC_REQUESTS)))
                 .containsExactlyInAnyOrder(PlumblineService.DRIFT_AUDITOR, PlumblineService.CLI);
-        assertThat(PlumblineService.NOTIFIER.ownedTopics()).isEmpty();
+        assertThat(PlumblineService.NOTIFIER.ownedTopics()).extracting(TopicSpec::name)
+                .containsExactly(Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DEAD_LETTER);
         assertThat(PlumblineService.RECONCILER.ownedTopics()).extracting(TopicSpec::name)
                 .containsExactly(Topics.APPLICATIONS, Topics.DIFF_RESULTS, Topics.APPLY_ACTIONS);
     }

@@ -1,0 +1,183 @@
+package dev.plumbline.notifier.delivery;
+
+import dev.plumbline.events.NotificationDeadLettered;
+import dev.plumbline.events.NotificationSent;
+import dev.plumbline.notifier.aggregate.DedupWindow;
+import dev.plumbline.notifier.aggregate.Notification;
+import dev.plumbline.notifier.template.MessageTemplates;
+import dev.plumbline.notifier.template.RenderedMessage;
+import io.smallrye.faulttolerance.api.Guard;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers to one destination, one notification at a time and in order: the destination's rate limit, circuit
+ * breaker and timeout apply to it alone, and a destination that is down holds back only its own messages. A
+ * notification ends delivered, suppressed as a repeat, or in the dead letters; only then is it reported done, so
+ * that its events' offsets are committed. One stopped by a shutdown is never reported done and is read again.
+ */
+final class DestinationWorker implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DestinationWorker.class);
+    private static final Duration RECORD_RETRY = Duration.ofSeconds(2);
+
+    private final Target target;
+    private final Channel channel;
+    private final DeliverySettings settings;
+    private final RateLimit rateLimit;
+    private final Guard guard;
+    private final ExecutorService executor;
+
+    DestinationWorker(Target target, Channel channel, DeliverySettings settings) {
+        this.target = target;
+        this.channel = channel;
+        this.settings = settings;
+        this.rateLimit = channel.rateLimit(target.destination());
+        this.guard = settings.guardFor(target);
+        this.executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "plumbline-notify-" + target);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Queues a notification; {@code done} runs once it is delivered, suppressed or dead-lettered. */
+    void submit(Notification notification, Runnable done) {
+        executor.execute(() -> {
+            try {
+                deliver(notification);
+                done.run();
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                LOG.debugf("stopped before %s was told of %s; it is read again after the restart", target,
+                        notification.dedupKey());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private void deliver(Notification notification) throws InterruptedException {
+        DedupWindow dedup = settings.dedup();
+        Optional<Notification> decided = dedup.decide(target.toString(), notification, Instant.now());
+        if (decided.isEmpty()) {
+            settings.metrics().outcome(target, "suppressed");
+            return;
+        }
+        Notification toSend = decided.get();
+        RenderedMessage message = settings.templates().render(toSend);
+        Outgoing outgoing = channel.prepare(target.destination(), deliveryId(toSend), toSend, message);
+        Instant first = Instant.now();
+        int attempts = 0;
+        while (true) {
+            pause(rateLimit.reserve(Instant.now()));
+            attempts++;
+            DeliveryFailure failure = attempt(outgoing);
+            if (failure == null) {
+                untilWritten(() -> settings.records().sent(NotificationSent.of(toSend.correlationId(), toSend.app(),
+                        toSend.dedupKey(), toSend.trigger(), target.channel(), target.destination(),
+                        toSend.revision(), toSend.objectIdentities(), toSend.sourceEventIds().stream().distinct()
+                                .toList())));
+                dedup.record(target.toString(), toSend.dedupKey(), toSend.objectIdentities(), Instant.now());
+                settings.metrics().outcome(target, "delivered");
+                return;
+            }
+            Optional<Duration> next = settings.retryPolicy().next(attempts, failure,
+                    Duration.between(first, Instant.now()), ThreadLocalRandom.current()::nextDouble);
+            if (next.isEmpty()) {
+                deadLetter(toSend, outgoing, attempts, failure, first);
+                return;
+            }
+            LOG.debugf("%s: attempt %d failed (%s); next in %d ms", target, attempts, failure.getMessage(),
+                    next.get().toMillis());
+            pause(next.get());
+        }
+    }
+
+    /** One attempt through the circuit breaker and timeout; null when it went through. */
+    private DeliveryFailure attempt(Outgoing outgoing) throws InterruptedException {
+        try {
+            guard.call(() -> {
+                channel.send(target.destination(), outgoing);
+                return null;
+            }, Void.class);
+            settings.metrics().attempt(target, "ok");
+            return null;
+        } catch (DeliveryFailure failure) {
+            settings.metrics().attempt(target, !failure.retryable() ? "refused"
+                    : failure.retryAfter().isPresent() ? "rate-limited" : "failed");
+            return failure;
+        } catch (CircuitBreakerOpenException open) {
+            settings.metrics().attempt(target, "circuit-open");
+            return DeliveryFailure.transientFailure(target + ": circuit breaker open after repeated failures");
+        } catch (TimeoutException timeout) {
+            // the guard interrupted the attempt; that interrupt was for the attempt, not for this worker
+            Thread.interrupted();
+            settings.metrics().attempt(target, "timeout");
+            return DeliveryFailure.transientFailure(target + " did not answer within the delivery timeout");
+        } catch (InterruptedException stopping) {
+            throw stopping;
+        } catch (Exception unexpected) {
+            settings.metrics().attempt(target, "failed");
+            return DeliveryFailure.transientFailure(target + ": " + unexpected.getClass().getSimpleName());
+        }
+    }
+
+    private void deadLetter(Notification notification, Outgoing outgoing, int attempts, DeliveryFailure failure,
+                            Instant first) throws InterruptedException {
+        LOG.warnf("%s was not told of %s after %d attempts (%s); written to the dead letters", target,
+                notification.dedupKey(), attempts, failure.getMessage());
+        untilWritten(() -> settings.records().deadLettered(NotificationDeadLettered.of(
+                notification.correlationId(), notification.app(), notification.dedupKey(), notification.trigger(),
+                target.channel(), target.destination(), notification.revision(), outgoing.title(),
+                outgoing.text(), outgoing.body(), attempts, failure.getMessage(), first,
+                notification.sourceEventIds().stream().distinct().toList())));
+        settings.metrics().deadLetter(target);
+        settings.metrics().outcome(target, "dead-lettered");
+    }
+
+    /** Kafka away must not lose the outcome: try until it is written, or until shutdown stops us. */
+    private void untilWritten(Write write) throws InterruptedException {
+        while (true) {
+            try {
+                write.run();
+                return;
+            } catch (InterruptedException stopping) {
+                throw stopping;
+            } catch (Exception kafkaTrouble) {
+                LOG.warnf("%s: cannot write the delivery outcome to Kafka yet (%s); trying again", target,
+                        kafkaTrouble.getClass().getSimpleName());
+                pause(RECORD_RETRY);
+            }
+        }
+    }
+
+    /** Stable for a destination and what it is told, so a receiver recognises a repeat after a restart. */
+    private String deliveryId(Notification notification) {
+        String identity = target + "|" + notification.dedupKey() + "|" + notification.objectIdentities();
+        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static void pause(Duration duration) throws InterruptedException {
+        if (!duration.isZero() && !duration.isNegative()) {
+            Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.plumbline.notifier.trigger;
+
+import dev.plumbline.events.ApplyAction;
+import dev.plumbline.events.AuditRecord;
+import dev.plumbline.events.vocabulary.ApplyOperation;
+import dev.plumbline.events.vocabulary.ApplyResult;
+import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.SyncTrigger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A whole sync as sync-succeeded or sync-failed. */
+final class SyncTriggers {
+
+    private SyncTriggers() {
+    }
+
+    /**
+     * @param lastDeployed the revision the app's previous successful sync deployed; null when not known
+     * @return sync-failed when an object failed or was refused; sync-succeeded when a new revision was deployed
+     *         (a heal, or a sync of the revision already deployed, is no news: drift-recovered tells of heals)
+     */
+    static Optional<Occurrence> of(SyncCollector.Sync sync, String lastDeployed, CommitRef commit) {
+        List<ApplyAction> actions = sync.actions();
+        ApplyAction last = actions.get(actions.size() - 1);
+        List<ApplyAction> failed = actions.stream()
+                .filter(a -> a.result() == ApplyResult.FAILED || a.result() == ApplyResult.REFUSED).toList();
+        boolean succeeded = failed.isEmpty() && sync.complete();
+        if (succeeded && (last.trigger() == SyncTrigger.SELF_HEAL
+                || (last.revision() != null && last.revision().equals(lastDeployed)))) {
+            return Optional.empty();
+        }
+        List<ObjectLine> objects = new ArrayList<>();
+        failed.forEach(a -> objects.add(line(a)));
+        actions.stream().filter(a -> !failed.contains(a)).forEach(a -> objects.add(line(a)));
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("sync", last.syncId());
+        facts.put("started by", last.trigger().label()
+                + (last.initiatedBy() == null ? "" : " (" + last.initiatedBy() + ")"));
+        List<String> changedBy = new ArrayList<>();
+        if (commit != null && commit.author() != null) {
+            changedBy.add(commit.author());
+        }
+        if (last.initiatedBy() != null && !AuditRecord.PLUMBLINE_ACTOR.equals(last.initiatedBy())) {
+            changedBy.add(last.initiatedBy());
+        }
+        NotificationTrigger trigger = succeeded ? NotificationTrigger.SYNC_SUCCEEDED : NotificationTrigger.SYNC_FAILED;
+        return Optional.of(new Occurrence(trigger, last.app(), last.revision(), "", last.correlationId(),
+                last.time(), objects, changedBy, outcome(sync, actions, failed), facts, commit,
+                actions.stream().map(ApplyAction::eventId).toList()));
+    }
+
+    private static String outcome(SyncCollector.Sync sync, List<ApplyAction> actions, List<ApplyAction> failed) {
+        int expected = actions.get(actions.size() - 1).objectCount();
+        if (!sync.complete()) {
+            return "Plumbline saw " + actions.size() + " of the sync's " + expected
+                    + " actions; the rest never arrived, so the sync counts as failed.";
+        }
+        if (!failed.isEmpty()) {
+            return failed.size() + " of " + expected + " objects failed: the app stays out of sync until a sync "
+                    + "succeeds (the app's retry policy, a fix in Git, or a manual sync).";
+        }
+        long applied = actions.stream().filter(a -> a.operation() == ApplyOperation.APPLY).count();
+        long pruned = actions.size() - applied;
+        return "Plumbline deployed the revision: " + applied + " applied, " + pruned + " pruned.";
+    }
+
+    private static ObjectLine line(ApplyAction action) {
+        String status = action.result() == ApplyResult.SUCCEEDED
+                ? (action.operation() == ApplyOperation.PRUNE ? "pruned" : "applied")
+                : action.result().label();
+        List<String> details = action.error() == null ? List.of() : List.of(action.error());
+        return new ObjectLine(action.object(), status, details);
+    }
+}

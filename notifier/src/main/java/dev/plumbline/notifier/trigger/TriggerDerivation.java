@@ -1,0 +1,165 @@
+package dev.plumbline.notifier.trigger;
+
+import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.ApplyAction;
+import dev.plumbline.events.AuditRecord;
+import dev.plumbline.events.DiffComputed;
+import dev.plumbline.events.DriftDetected;
+import dev.plumbline.events.DriftRecovered;
+import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.RenderFailed;
+import dev.plumbline.events.SelfHealFight;
+import dev.plumbline.events.vocabulary.AuditAction;
+import dev.plumbline.events.vocabulary.HealthStatus;
+import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.SyncStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which triggers an event fires. Some need memory of earlier events: a sync is told once it is whole, health only
+ * when it turns degraded, a pending diff only when it changes, and messages name the commit behind a revision,
+ * which the audit trail told earlier. Not thread-safe: one caller at a time.
+ */
+public final class TriggerDerivation {
+
+    /**
+     * What one event led to.
+     *
+     * @param occurrences the triggers fired now
+     * @param held        whether the event is kept for a later occurrence (an action of a sync not yet whole):
+     *                    its offset must not be committed until that occurrence is delivered
+     * @param released    ids of events held before that are no longer held (their sync is now whole or given up)
+     */
+    public record Derivation(List<Occurrence> occurrences, boolean held, List<String> released) {
+
+        static Derivation none() {
+            return new Derivation(List.of(), false, List.of());
+        }
+
+        static Derivation of(Occurrence occurrence) {
+            return new Derivation(List.of(occurrence), false, List.of());
+        }
+    }
+
+    private static final int APPS_REMEMBERED = 10_000;
+
+    private final SyncCollector syncs;
+    private final AppMemory<HealthStatus> health = new AppMemory<>(APPS_REMEMBERED);
+    private final AppMemory<String> deployed = new AppMemory<>(APPS_REMEMBERED);
+    private final AppMemory<String> pendingDiff = new AppMemory<>(APPS_REMEMBERED);
+    private final AppMemory<String> driftRevision = new AppMemory<>(APPS_REMEMBERED);
+    private final AppMemory<CommitRef> commits = new AppMemory<>(APPS_REMEMBERED);
+
+    /** @param syncGiveUpAfter how long a sync may wait for its last action */
+    public TriggerDerivation(Duration syncGiveUpAfter) {
+        this.syncs = new SyncCollector(syncGiveUpAfter);
+    }
+
+    /**
+     * @param event the event read
+     * @param spec  its app's current spec, when the catalog has it
+     * @param now   the time now
+     */
+    public Derivation derive(PlumblineEvent event, Optional<ApplicationSpec> spec, Instant now) {
+        if (event instanceof DriftDetected drift) {
+            driftRevision.put(drift.app(), drift.revision());
+            return Derivation.of(DriftTriggers.detected(drift, commit(drift.app(), drift.revision())));
+        }
+        // recoveries and fights carry no revision: the one remembered from the drift names the commit in the
+        // message, but stays out of the dedup key, which must not change when a restart forgot it
+        if (event instanceof DriftRecovered recovery) {
+            return Derivation.of(DriftTriggers.recovered(recovery, commit(recovery.app(),
+                    driftRevision.get(recovery.app()))));
+        }
+        if (event instanceof SelfHealFight fight) {
+            return Derivation.of(DriftTriggers.fight(fight, commit(fight.app(), driftRevision.get(fight.app()))));
+        }
+        if (event instanceof ApplyAction action) {
+            return applied(action, now);
+        }
+        if (event instanceof DiffComputed diff) {
+            return diffed(diff, spec);
+        }
+        if (event instanceof RenderFailed failure) {
+            return Derivation.of(StateTriggers.renderFailed(failure, commit(failure.app(), failure.revision())));
+        }
+        if (event instanceof AuditRecord record) {
+            return audited(record);
+        }
+        return Derivation.none();
+    }
+
+    /** The syncs given up on for want of their last action, as sync-failed. */
+    public Derivation expire(Instant now) {
+        List<Occurrence> occurrences = new ArrayList<>();
+        List<String> released = new ArrayList<>();
+        for (SyncCollector.Sync sync : syncs.expire(now)) {
+            sync.actions().forEach(action -> released.add(action.eventId()));
+            ApplyAction last = sync.actions().get(sync.actions().size() - 1);
+            SyncTriggers.of(sync, deployed.get(last.app()), commit(last.app(), last.revision()))
+                    .ifPresent(occurrences::add);
+        }
+        return new Derivation(occurrences, false, released);
+    }
+
+    private Derivation applied(ApplyAction action, Instant now) {
+        Optional<SyncCollector.Sync> whole = syncs.add(action, now);
+        if (whole.isEmpty()) {
+            return new Derivation(List.of(), true, List.of());
+        }
+        List<String> released = whole.get().actions().stream().map(ApplyAction::eventId)
+                .filter(id -> !id.equals(action.eventId())).toList();
+        String previous = deployed.get(action.app());
+        Optional<Occurrence> told = SyncTriggers.of(whole.get(), previous, commit(action.app(), action.revision()));
+        told.filter(occurrence -> occurrence.trigger() == NotificationTrigger.SYNC_SUCCEEDED)
+                .ifPresent(occurrence -> deployed.put(action.app(), action.revision()));
+        if (whole.get().complete() && told.isEmpty() && action.revision() != null) {
+            deployed.put(action.app(), action.revision());
+        }
+        return new Derivation(told.map(List::of).orElse(List.of()), false, released);
+    }
+
+    private Derivation diffed(DiffComputed diff, Optional<ApplicationSpec> spec) {
+        List<Occurrence> occurrences = new ArrayList<>();
+        HealthStatus before = health.put(diff.app(), diff.health());
+        if (diff.health() == HealthStatus.DEGRADED && before != HealthStatus.DEGRADED) {
+            occurrences.add(StateTriggers.healthDegraded(diff, commit(diff.app(), diff.revision())));
+        }
+        boolean manual = spec.map(s -> s.syncPolicy().automated() == null).orElse(false);
+        String pending = diff.syncStatus() == SyncStatus.OUT_OF_SYNC && !diff.changes().isEmpty()
+                ? diff.revision() + "@" + diff.digest() : null;
+        String told = pendingDiff.put(diff.app(), pending);
+        if (manual && pending != null && !Objects.equals(pending, told)) {
+            occurrences.add(StateTriggers.outOfSync(diff, commit(diff.app(), diff.revision())));
+        }
+        return new Derivation(occurrences, false, List.of());
+    }
+
+    private Derivation audited(AuditRecord record) {
+        if (record.action() == AuditAction.COMMIT_DETECTED && record.revision() != null) {
+            commits.put(record.app() + "@" + record.revision(),
+                    new CommitRef(record.revision(), record.actor(), record.summary()));
+            return Derivation.none();
+        }
+        if (record.action() == AuditAction.PAUSED) {
+            return Derivation.of(StateTriggers.pauseOrResume(record, NotificationTrigger.SELF_HEAL_PAUSED));
+        }
+        if (record.action() == AuditAction.RESUMED) {
+            return Derivation.of(StateTriggers.pauseOrResume(record, NotificationTrigger.SELF_HEAL_RESUMED));
+        }
+        return Derivation.none();
+    }
+
+    private CommitRef commit(String app, String revision) {
+        if (revision == null) {
+            return null;
+        }
+        CommitRef known = commits.get(app + "@" + revision);
+        return known != null ? known : new CommitRef(revision, null, null);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.plumbline.notifier.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.EventSamples;
+import dev.plumbline.events.vocabulary.NotificationChannel;
+import dev.plumbline.events.vocabulary.NotificationTrigger;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class RoutingTest {
+
+    private final Routing routing = new Routing(EnumSet.of(NotificationTrigger.DRIFT_DETECTED,
+            NotificationTrigger.SYNC_FAILED), List.of(Target.parse("slack:default")),
+            Map.of(NotificationTrigger.SYNC_FAILED, List.of(Target.parse("email:oncall@example.com"))));
+
+    @Test
+    void an_app_without_subscriptions_gets_the_defaults_per_trigger() {
+        assertThat(routing.targets(NotificationTrigger.DRIFT_DETECTED, Optional.empty()))
+                .containsExactly(new Target(NotificationChannel.SLACK, "default"));
+        assertThat(routing.targets(NotificationTrigger.SYNC_FAILED, Optional.empty()))
+                .containsExactly(new Target(NotificationChannel.EMAIL, "oncall@example.com"));
+        assertThat(routing.targets(NotificationTrigger.SYNC_SUCCEEDED, Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void an_app_with_subscriptions_gets_exactly_those() {
+        ApplicationSpec spec = EventSamples.applicationSpec();
+
+        assertThat(routing.targets(NotificationTrigger.DRIFT_DETECTED, Optional.of(spec)))
+                .containsExactly(new Target(NotificationChannel.SLACK, "shop-alerts"));
+        assertThat(routing.targets(NotificationTrigger.SYNC_FAILED, Optional.of(spec))).isEmpty();
+    }
+
+    @Test
+    void a_destination_is_written_channel_colon_name() {
+        assertThat(Target.parse("webhook:pager")).hasToString("webhook:pager");
+        assertThatThrownBy(() -> Target.parse("pager")).hasMessageContaining("<channel>:<name>");
+        assertThatThrownBy(() -> Target.parse("teams:x")).hasMessageContaining("unknown channel teams");
+    }
+}
