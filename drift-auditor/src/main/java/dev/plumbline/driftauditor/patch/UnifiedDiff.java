@@ -91,10 +91,11 @@ final class UnifiedDiff {
         while (i < a.size() || j < b.size()) {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 edits.add(new int[] {0, i++, j++});
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                edits.add(new int[] {1, i, j++});
-            } else {
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                // removed lines first, then the lines that replace them, as git prints them
                 edits.add(new int[] {-1, i++, j});
+            } else {
+                edits.add(new int[] {1, i, j++});
             }
         }
         return edits;
