@@ -67,8 +67,4 @@ public final class CommitCache {
             }
         }
     }
-
-    public synchronized int size() {
-        return commits.size();
-    }
 }

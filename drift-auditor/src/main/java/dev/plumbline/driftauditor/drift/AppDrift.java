@@ -15,14 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** What the drift rules keep about one app between evaluations. Used on the drift loop's thread only. */
 final class AppDrift {
 
+    private static final Logger LOG = Logger.getLogger(AppDrift.class.getName());
+
     final String app;
     ApplicationSpec spec;
     DriftAnalyzer analyzer;
-    String ignoreRulesError;
     ManifestsRendered desired;
     Map<ObjectKey, RenderedObject> desiredByKey = Map.of();
     Instant desiredSince;
@@ -43,12 +45,11 @@ final class AppDrift {
 
     void spec(ApplicationSpec newSpec) {
         spec = newSpec;
-        ignoreRulesError = null;
         try {
             analyzer = new DriftAnalyzer(new IgnoreRules(newSpec == null ? List.of() : newSpec.ignoreDifferences()));
         } catch (IllegalArgumentException malformed) {
-            // a malformed ignore rule must not stop drift detection: compare without rules and say why
-            ignoreRulesError = malformed.getMessage();
+            // a malformed ignore rule must not stop drift detection: compare without rules, and say why
+            LOG.warning("app " + app + ": ignoring its ignoreDifferences, " + malformed.getMessage());
             analyzer = new DriftAnalyzer(new IgnoreRules(List.of()));
         }
     }

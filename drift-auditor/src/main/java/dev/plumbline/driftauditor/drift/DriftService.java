@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -106,10 +105,6 @@ public class DriftService {
 
     public Ownership ownership() {
         return ownership;
-    }
-
-    public Set<String> desiredApps() {
-        return loop.ask(() -> Set.copyOf(monitor.desiredApps()), ASK_TIMEOUT);
     }
 
     /** An app's desired state and drift at one moment. */

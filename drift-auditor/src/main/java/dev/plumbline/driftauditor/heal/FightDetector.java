@@ -85,10 +85,6 @@ public final class FightDetector {
         return object.fields().stream().anyMatch(field -> contested.contains(new FieldRef(key, field.path())));
     }
 
-    public boolean fighting() {
-        return !contested.isEmpty();
-    }
-
     /** Someone acted (a new desired state, a pause or a resume): contested fields may be healed again. */
     public void clear() {
         contested.clear();
