@@ -1,6 +1,7 @@
 package dev.plumbline.driftauditor;
 
 import dev.plumbline.driftauditor.messaging.ApplicationsListener;
+import dev.plumbline.driftauditor.testing.EmbeddedKubeApiResource;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The drift-auditor service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true)
 class DriftAuditorServiceTest extends ServiceContract {
 
     DriftAuditorServiceTest() {

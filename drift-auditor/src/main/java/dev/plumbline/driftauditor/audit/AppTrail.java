@@ -1,0 +1,49 @@
+package dev.plumbline.driftauditor.audit;
+
+import dev.plumbline.driftauditor.pause.ActivePause;
+import dev.plumbline.events.AuditRecord;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What the trail writer keeps of one app's chain: its last record (the link the next one hashes over), the source
+ * events recently recorded (to drop a redelivery), and the self-heal pause the trail last recorded.
+ */
+final class AppTrail {
+
+    private final int dedupWindow;
+    private final Set<String> recorded = new LinkedHashSet<>();
+    private long sequence;
+    private String hash;
+    private ActivePause pause;
+
+    AppTrail(int dedupWindow) {
+        this.dedupWindow = dedupWindow;
+    }
+
+    boolean recorded(String dedupKey) {
+        return recorded.contains(dedupKey);
+    }
+
+    void append(AuditRecord record) {
+        sequence = record.sequence();
+        hash = record.hash();
+        recorded.add(AuditEntry.dedupKey(record.sourceEventId(), record.action()));
+        if (recorded.size() > dedupWindow) {
+            recorded.remove(recorded.iterator().next());
+        }
+        ActivePause.from(record).ifPresent(change -> pause = change.orElse(null));
+    }
+
+    long sequence() {
+        return sequence;
+    }
+
+    String hash() {
+        return hash;
+    }
+
+    ActivePause pause() {
+        return pause;
+    }
+}

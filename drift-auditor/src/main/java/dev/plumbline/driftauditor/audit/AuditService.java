@@ -1,0 +1,109 @@
+package dev.plumbline.driftauditor.audit;
+
+import dev.plumbline.driftauditor.config.DriftAuditorConfig;
+import dev.plumbline.driftauditor.messaging.ApplicationsListener;
+import dev.plumbline.driftauditor.messaging.KafkaAuditStore;
+import dev.plumbline.events.PlumblineEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.common.KafkaException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The audit side of the service put together: the recorder over the audit topic, the commit cache, the expiry timer. */
+@ApplicationScoped
+public class AuditService {
+
+    private static final Logger LOG = Logger.getLogger(AuditService.class.getName());
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    @Inject
+    DriftAuditorConfig config;
+
+    @Inject
+    KafkaAuditStore store;
+
+    @Inject
+    ApplicationsListener applications;
+
+    private CommitCache commits;
+    private AuditRecorder recorder;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "plumbline-audit-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @PostConstruct
+    void start() {
+        commits = new CommitCache(config.audit().commitCacheSize());
+        recorder = new AuditRecorder(new AuditTrail(Clock.systemUTC(), config.audit().dedupWindow()), store, commits,
+                app -> applications.catalog().get(app), config.audit().commitWait(), Clock.systemUTC());
+        long period = config.drift().timerResolution().toMillis();
+        timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        timer.shutdownNow();
+    }
+
+    /**
+     * Records one input event. While the audit topic cannot be written or read back, it tries again every
+     * {@link #RETRY} and does not move on, so no offset is committed past an unrecorded event; an event that
+     * cannot be recorded at all is logged with its position and skipped.
+     */
+    public void record(String position, PlumblineEvent event) {
+        while (true) {
+            try {
+                recorder.record(event);
+                return;
+            } catch (KafkaException | IllegalStateException storeFailed) {
+                LOG.warning("cannot store the audit record of " + position + ", trying again in " + RETRY + ": "
+                        + storeFailed.getMessage());
+                if (!waitToRetry()) {
+                    return;
+                }
+            } catch (RuntimeException unrecordable) {
+                LOG.log(Level.WARNING, "cannot record " + position + " in the audit trail: "
+                        + unrecordable.getMessage(), unrecordable);
+                return;
+            }
+        }
+    }
+
+    private static boolean waitToRetry() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(RETRY.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public void partitionsMoved() {
+        if (recorder != null) {
+            recorder.forgetAll();
+        }
+    }
+
+    public CommitCache commits() {
+        return commits;
+    }
+
+    private void tick() {
+        try {
+            recorder.tick();
+        } catch (RuntimeException e) {
+            LOG.warning("pause expiry could not be recorded; trying again: " + e.getMessage());
+        }
+    }
+}

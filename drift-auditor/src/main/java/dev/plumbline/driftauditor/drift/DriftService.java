@@ -1,0 +1,113 @@
+package dev.plumbline.driftauditor.drift;
+
+import dev.plumbline.driftauditor.config.DriftAuditorConfig;
+import dev.plumbline.driftauditor.messaging.EventPublisher;
+import dev.plumbline.driftauditor.messaging.Ownership;
+import dev.plumbline.driftauditor.watch.KubeWatcher;
+import dev.plumbline.driftauditor.watch.LiveObjectCache;
+import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.ManifestsRendered;
+import dev.plumbline.events.manifest.DriftedObject;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The drift side of the service put together: the watches, the cache, the rules and their loop, the timers and the
+ * periodic full comparison. Listeners and endpoints talk to it; it hands everything to the loop.
+ */
+@ApplicationScoped
+public class DriftService {
+
+    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
+
+    @Inject
+    DriftAuditorConfig config;
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    EventPublisher publisher;
+
+    private final Ownership ownership = new Ownership();
+    private final DriftLoop loop = new DriftLoop();
+    private final ScheduledExecutorService fullComparisons = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "plumbline-full-comparison");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private KubeWatcher watcher;
+    private DriftMonitor monitor;
+
+    @PostConstruct
+    void start() {
+        DriftAuditorConfig.Drift drift = config.drift();
+        DriftAuditorConfig.Heal heal = config.heal();
+        DriftSettings settings = new DriftSettings(drift.settle(), new HashSet<>(drift.ownFieldManagers()),
+                heal.initialBackoff(), heal.backoffFactor(), heal.maxBackoff(), heal.backoffReset(),
+                heal.fightReverts(), heal.fightWindow());
+        LiveObjectCache[] cache = new LiveObjectCache[1];
+        cache[0] = new LiveObjectCache(kinds -> watcher.watch(kinds));
+        watcher = new KubeWatcher(client, drift.namespaces().orElse(List.of()), loop, cache[0]);
+        monitor = new DriftMonitor(settings, Clock.systemUTC(), cache[0], publisher, ownership::owns);
+        watcher.monitor(monitor);
+        loop.every(drift.timerResolution(), monitor::tick);
+        long period = drift.fullComparisonInterval().toMillis();
+        fullComparisons.scheduleWithFixedDelay(this::compareAll, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        fullComparisons.shutdownNow();
+        if (watcher != null) {
+            watcher.close();
+        }
+        loop.close();
+    }
+
+    public void specChanged(String app, ApplicationSpec spec) {
+        loop.submit(() -> monitor.specChanged(app, spec));
+    }
+
+    public void desiredChanged(String app, ManifestsRendered rendered) {
+        loop.submit(() -> monitor.desiredChanged(app, rendered));
+    }
+
+    /** Forgets the desired state of apps whose partition this instance no longer holds. */
+    public void forgetUnowned() {
+        loop.submit(() -> monitor.desiredApps().stream().filter(app -> !ownership.owns(app))
+                .forEach(app -> monitor.desiredChanged(app, null)));
+    }
+
+    /** The full comparison now, rather than at its next period. */
+    public void compareAll() {
+        if (watcher != null) {
+            watcher.compareAll();
+        }
+    }
+
+    /** The app's desired state and current drift, read between two tasks of the loop. */
+    public Optional<Snapshot> snapshot(String app) {
+        return loop.ask(() -> monitor.desired(app).map(desired -> new Snapshot(desired, monitor.currentDrift(app))),
+                ASK_TIMEOUT);
+    }
+
+    public Ownership ownership() {
+        return ownership;
+    }
+
+    /** An app's desired state and drift at one moment. */
+    public record Snapshot(ManifestsRendered desired, List<DriftedObject> drift) {
+    }
+}

@@ -1,0 +1,65 @@
+package dev.plumbline.driftauditor.heal;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When an app may be sent its next heal request: the first at once, then after 2 s, 6 s, 18 s ... up to 5 minutes
+ * (Argo CD's self-heal backoff), so that Plumbline never fights another controller in a tight loop. An app left
+ * alone for {@code reset} starts again from no delay. Not thread-safe: one app's state, used by one thread.
+ */
+public final class HealBackoff {
+
+    private final Duration initial;
+    private final int factor;
+    private final Duration max;
+    private final Duration reset;
+
+    private int attempts;
+    private Instant lastRequest;
+
+    public HealBackoff(Duration initial, int factor, Duration max, Duration reset) {
+        if (initial.isNegative() || factor < 1 || max.compareTo(initial) < 0) {
+            throw new IllegalArgumentException("heal backoff needs initial >= 0, factor >= 1 and max >= initial, got "
+                    + initial + ", " + factor + ", " + max);
+        }
+        this.initial = initial;
+        this.factor = factor;
+        this.max = max;
+        this.reset = reset;
+    }
+
+    /** When the next request may go; {@code now} when it may go at once. */
+    public Instant nextAllowedAt(Instant now) {
+        if (lastRequest == null || !now.isBefore(lastRequest.plus(reset))) {
+            return now;
+        }
+        Instant allowed = lastRequest.plus(delayAfter(attempts));
+        return allowed.isAfter(now) ? allowed : now;
+    }
+
+    /** Records a request sent at {@code now}. */
+    public void requested(Instant now) {
+        if (lastRequest != null && !now.isBefore(lastRequest.plus(reset))) {
+            attempts = 0;
+        }
+        attempts++;
+        lastRequest = now;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    /** The wait after {@code sent} requests: none before the first, then initial × factor^(sent-1), capped. */
+    Duration delayAfter(int sent) {
+        if (sent == 0) {
+            return Duration.ZERO;
+        }
+        Duration delay = initial;
+        for (int i = 1; i < sent && delay.compareTo(max) < 0; i++) {
+            delay = delay.multipliedBy(factor);
+        }
+        return delay.compareTo(max) > 0 ? max : delay;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.plumbline.driftauditor.messaging;
+
+import dev.plumbline.driftauditor.drift.DriftOutputs;
+import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.kafka.EventSerializer;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes drift alerts, fights, recoveries, heal requests and audit records on their topics, keyed by app. A plain
+ * producer rather than an emitter: the drift loop must not block on Kafka, while the audit writer must wait for the
+ * broker's acknowledgement before it moves on (so {@link #publishAndWait}).
+ */
+@ApplicationScoped
+public class EventPublisher implements DriftOutputs {
+
+    private static final Logger LOG = Logger.getLogger(EventPublisher.class.getName());
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaSettings;
+
+    private KafkaProducer<String, PlumblineEvent> producer;
+
+    @Override
+    public void publish(PlumblineEvent event) {
+        producer().send(new ProducerRecord<>(event.topic(), event.key(), event), (metadata, failure) -> {
+            if (failure != null) {
+                LOG.warning("could not publish " + event.type().typeName() + " of app " + event.app() + ": "
+                        + failure.getMessage());
+            }
+        });
+    }
+
+    /** Publishes and waits for the broker to have it; throws when it does not. */
+    public void publishAndWait(PlumblineEvent event) {
+        try {
+            producer().send(new ProducerRecord<>(event.topic(), event.key(), event)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + event.type().typeName(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Kafka refused " + event.type().typeName() + " of app " + event.app()
+                    + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private synchronized KafkaProducer<String, PlumblineEvent> producer() {
+        if (producer == null) {
+            Map<String, Object> settings = new HashMap<>();
+            settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaSettings.get("bootstrap.servers"));
+            settings.put(ProducerConfig.ACKS_CONFIG, "all");
+            settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+            settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            producer = new KafkaProducer<>(settings, new StringSerializer(), new EventSerializer());
+        }
+        return producer;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.plumbline.driftauditor.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plumbline.driftauditor.audit.AuditStore;
+import dev.plumbline.events.AuditRecord;
+import dev.plumbline.events.EventJson;
+import dev.plumbline.events.topic.Topics;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The audit trail on {@code plumbline.audit}: written through the publisher, read back by partition with a consumer
+ * of its own (assigned, no group), as stored bytes, so that verification hashes exactly what was written.
+ */
+@ApplicationScoped
+public class KafkaAuditStore implements AuditStore {
+
+    private static final Logger LOG = Logger.getLogger(KafkaAuditStore.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaSettings;
+
+    @Inject
+    EventPublisher publisher;
+
+    @Override
+    public int partitionOf(String app) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            return Ownership.partitionOf(app, consumer.partitionsFor(Topics.AUDIT).size());
+        }
+    }
+
+    @Override
+    public List<AuditRecord> readPartition(int partition) {
+        List<AuditRecord> records = new ArrayList<>();
+        for (JsonNode stored : read(List.of(partition), null)) {
+            try {
+                records.add(EventJson.read(JSON.writeValueAsBytes(stored), AuditRecord.class));
+            } catch (IOException | RuntimeException unreadable) {
+                LOG.warning("skipping an unreadable audit record while reading back partition " + partition + ": "
+                        + unreadable.getMessage());
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public void write(AuditRecord record) {
+        publisher.publishAndWait(record);
+    }
+
+    /**
+     * Records as stored, oldest first.
+     *
+     * @param app   only this app's; null for every app
+     * @param since only records written at or after it; null for all
+     */
+    public List<JsonNode> query(String app, Instant since, int limit) {
+        List<Integer> partitions;
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            int count = consumer.partitionsFor(Topics.AUDIT).size();
+            partitions = app == null ? java.util.stream.IntStream.range(0, count).boxed().toList()
+                    : List.of(Ownership.partitionOf(app, count));
+        }
+        return read(partitions, since).stream()
+                .filter(record -> app == null || app.equals(record.path("app").asText()))
+                .filter(record -> since == null || !Instant.parse(record.path("occurredAt").asText(
+                        record.path("time").asText())).isBefore(since))
+                .limit(limit)
+                .toList();
+    }
+
+    private List<JsonNode> read(List<Integer> partitions, Instant since) {
+        List<JsonNode> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(Topics.AUDIT, p)).toList();
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            if (since != null) {
+                // a record is written after what it records happened: nothing before since is needed
+                Map<TopicPartition, Long> times = new HashMap<>();
+                assigned.forEach(tp -> times.put(tp, since.toEpochMilli()));
+                consumer.offsetsForTimes(times).forEach((tp, found) -> {
+                    if (found != null) {
+                        consumer.seek(tp, ((OffsetAndTimestamp) found).offset());
+                    }
+                });
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    if (record.value() == null) {
+                        continue;
+                    }
+                    try {
+                        records.add(JSON.readTree(record.value()));
+                    } catch (IOException unreadable) {
+                        LOG.warning("audit record at " + record.partition() + "/" + record.offset()
+                                + " is not JSON: " + unreadable.getMessage());
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaSettings.get("bootstrap.servers"));
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        settings.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

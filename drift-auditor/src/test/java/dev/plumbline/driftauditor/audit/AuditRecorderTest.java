@@ -1,0 +1,175 @@
+package dev.plumbline.driftauditor.audit;
+
+import static dev.plumbline.driftauditor.drift.DriftFixtures.deployment;
+import static dev.plumbline.driftauditor.drift.DriftFixtures.rendered;
+import static dev.plumbline.driftauditor.drift.DriftFixtures.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.driftauditor.drift.MutableClock;
+import dev.plumbline.events.ApplyAction;
+import dev.plumbline.events.AuditRecord;
+import dev.plumbline.events.CommitDetected;
+import dev.plumbline.events.DriftDetected;
+import dev.plumbline.events.ManifestsRendered;
+import dev.plumbline.events.PlumblineService;
+import dev.plumbline.events.SyncRequested;
+import dev.plumbline.events.application.SelfHealPause;
+import dev.plumbline.events.git.Artifact;
+import dev.plumbline.events.git.CommitInfo;
+import dev.plumbline.events.git.GitSignature;
+import dev.plumbline.events.git.Trailer;
+import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.manifest.DriftedObject;
+import dev.plumbline.events.manifest.ObjectIdentity;
+import dev.plumbline.events.vocabulary.ApplyOperation;
+import dev.plumbline.events.vocabulary.ApplyResult;
+import dev.plumbline.events.vocabulary.AuditAction;
+import dev.plumbline.events.vocabulary.DriftKind;
+import dev.plumbline.events.vocabulary.DriftMode;
+import dev.plumbline.events.vocabulary.RefUpdateKind;
+import dev.plumbline.events.vocabulary.SyncTrigger;
+import dev.plumbline.events.vocabulary.TriggerKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AuditRecorderTest {
+
+    private static final Instant START = Instant.parse("2026-11-27T15:00:00Z");
+    private static final ObjectIdentity WEB = ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web");
+
+    private final MutableClock clock = new MutableClock(START);
+    private final MemoryAuditStore store = new MemoryAuditStore();
+    private final CommitCache commits = new CommitCache(100);
+    private AuditRecorder recorder = newRecorder();
+
+    @Test
+    void commitRenderApplyDriftAndHealAreChainedInOrderWithTheCommitsCorrelationId() {
+        CommitDetected commit = commit("corr-1", "aaa1111");
+        commits.add(commit);
+        ManifestsRendered render = renderOf(commit);
+        recorder.record(render);
+        recorder.record(ApplyAction.of("corr-1", "web", "aaa1111", "sync-1", SyncTrigger.AUTOMATED, "plumbline", WEB,
+                ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null, 1, 1));
+        recorder.record(DriftDetected.of("corr-1", "web", "ep-1", "aaa1111", DriftMode.HEAL, null,
+                List.of(new DriftedObject(WEB, DriftKind.DELETED, List.of()))));
+        recorder.record(SyncRequested.of(PlumblineService.DRIFT_AUDITOR, "corr-1", "web", SyncTrigger.SELF_HEAL,
+                "drift", "plumbline", null, List.of(WEB)));
+        recorder.record(ApplyAction.of("corr-1", "web", "aaa1111", "sync-2", SyncTrigger.SELF_HEAL, "plumbline", WEB,
+                ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null, 1, 1));
+
+        List<AuditRecord> trail = store.records();
+        assertThat(trail).extracting(AuditRecord::action).containsExactly(AuditAction.COMMIT_DETECTED,
+                AuditAction.RENDERED, AuditAction.APPLIED, AuditAction.DRIFT_DETECTED, AuditAction.HEAL_REQUESTED,
+                AuditAction.HEALED);
+        assertThat(trail).extracting(AuditRecord::correlationId).containsOnly("corr-1");
+        assertThat(trail).extracting(AuditRecord::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        AuditRecord first = trail.get(0);
+        assertThat(first.actor()).isEqualTo("Ana Lopez <ana@example.com>");
+        assertThat(first.details().path("commits").get(0).path("trailers").get(0).path("key").asText())
+                .isEqualTo("Reviewed-by");
+        assertThat(first.details().path("commits").get(0).path("committer").path("name").asText())
+                .isEqualTo("Bot");
+        assertThat(trail.get(4).actor()).isEqualTo("plumbline");
+        assertThat(new AuditVerifier(true).verify(store.asJson()).valid()).isTrue();
+    }
+
+    @Test
+    void anEventDeliveredTwiceIsRecordedOnceEvenAcrossARestart() {
+        ManifestsRendered render = rendered("web", "bbb2222", deployment("web", "web", 3));
+        recorder.record(render);
+        recorder.record(render);
+        recorder = newRecorder();
+        recorder.record(render);
+        recorder.record(SyncRequested.of(PlumblineService.CLI, "corr-m", "web", SyncTrigger.MANUAL, "", "ana", null,
+                List.of()));
+
+        assertThat(store.records()).extracting(AuditRecord::action)
+                .containsExactly(AuditAction.RENDERED, AuditAction.SYNC_REQUESTED);
+        assertThat(store.records().get(1).actor()).isEqualTo("ana");
+        assertThat(new AuditVerifier(true).verify(store.asJson()).valid()).isTrue();
+    }
+
+    @Test
+    void pauseAndResumeAreRecordedWithTheirActorsAndAnExpiryResumesOnce() {
+        SelfHealPause pause = new SelfHealPause(START.plus(Duration.ofHours(2)), "ana", "incident 42");
+        recorder.record(spec("web", DriftMode.HEAL, pause));
+        recorder.record(spec("web", DriftMode.HEAL, pause));
+        recorder.tick();
+        clock.advance(Duration.ofHours(2));
+        recorder = newRecorder();
+        recorder.record(spec("web", DriftMode.HEAL, null));
+        recorder.tick();
+        recorder.tick();
+
+        List<AuditRecord> trail = store.records();
+        assertThat(trail).extracting(AuditRecord::action).containsExactly(AuditAction.PAUSED, AuditAction.RESUMED);
+        assertThat(trail.get(0).actor()).isEqualTo("ana");
+        assertThat(trail.get(0).summary()).contains("incident 42");
+        assertThat(trail.get(1).actor()).isEqualTo("plumbline");
+        assertThat(trail.get(1).occurredAt()).isEqualTo(pause.until());
+    }
+
+    @Test
+    void anExplicitResumeIsRecorded() {
+        recorder.record(spec("web", DriftMode.HEAL, new SelfHealPause(null, "ana", "")));
+        recorder.record(spec("web", DriftMode.HEAL, null));
+
+        assertThat(store.records()).extracting(AuditRecord::action)
+                .containsExactly(AuditAction.PAUSED, AuditAction.RESUMED);
+    }
+
+    @Test
+    void deletingOrEditingOneRecordInACopyMakesTheVerifierFail() {
+        recorder.record(rendered("web", "ccc3333", deployment("web", "web", 3)));
+        recorder.record(SyncRequested.of(PlumblineService.CLI, "c", "web", SyncTrigger.MANUAL, "", "ana", null,
+                List.of()));
+        recorder.record(SyncRequested.of(PlumblineService.CLI, "d", "web", SyncTrigger.MANUAL, "", "bob", null,
+                List.of()));
+        List<JsonNode> trail = store.asJson();
+
+        List<JsonNode> deleted = new ArrayList<>(trail);
+        deleted.remove(1);
+        AuditVerifier.Report gap = new AuditVerifier(true).verify(deleted);
+        assertThat(gap.valid()).isFalse();
+        assertThat(gap.problems()).extracting(AuditVerifier.Problem::kind)
+                .contains(AuditVerifier.ProblemKind.GAP, AuditVerifier.ProblemKind.BROKEN_LINK);
+
+        List<JsonNode> edited = new ArrayList<>(trail.stream().map(node -> (JsonNode) node.deepCopy()).toList());
+        ((ObjectNode) edited.get(1)).put("actor", "mallory");
+        AuditVerifier.Report changed = new AuditVerifier(true).verify(edited);
+        assertThat(changed.problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.kind()).isEqualTo(AuditVerifier.ProblemKind.CHANGED));
+        assertThat(changed.describe()).contains("web #2 CHANGED");
+
+        List<JsonNode> firstGone = new ArrayList<>(trail);
+        firstGone.remove(0);
+        assertThat(new AuditVerifier(true).verify(firstGone).valid()).isFalse();
+        assertThat(new AuditVerifier(false).verify(firstGone).valid()).isTrue();
+    }
+
+    private AuditRecorder newRecorder() {
+        return new AuditRecorder(new AuditTrail(clock, 100), store, commits, app -> Optional.empty(),
+                Duration.ZERO, clock);
+    }
+
+    private static CommitDetected commit(String correlationId, String sha) {
+        GitSignature ana = new GitSignature("Ana Lopez", "ana@example.com", START);
+        CommitInfo info = new CommitInfo(sha, ana, new GitSignature("Bot", "bot@example.com", START),
+                "Scale web\n\nReviewed-by: Bo <bo@example.com>", List.of(new Trailer("Reviewed-by", "Bo <bo@example.com>")));
+        return CommitDetected.of(correlationId, "https://git.example.com/shop.git", "refs/heads/main", null, sha,
+                RefUpdateKind.INITIAL, List.of(info), List.of("apps/web/web.yaml"),
+                new Trigger(TriggerKind.POLL, null, null, null), new Artifact("http://gw/a.tgz", "0".repeat(64)));
+    }
+
+    private static ManifestsRendered renderOf(CommitDetected commit) {
+        ManifestsRendered plain = rendered("web", commit.after(), deployment("web", "web", 3));
+        return ManifestsRendered.of(commit.correlationId(), "web", plain.repoUrl(), commit.after(), plain.path(),
+                plain.renderer(), plain.digest(), plain.objects());
+    }
+}

@@ -1,0 +1,220 @@
+package dev.plumbline.driftauditor.drift;
+
+import static dev.plumbline.driftauditor.drift.DriftFixtures.deployment;
+import static dev.plumbline.driftauditor.drift.DriftFixtures.live;
+import static dev.plumbline.driftauditor.drift.DriftFixtures.rendered;
+import static dev.plumbline.driftauditor.drift.DriftFixtures.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.driftauditor.watch.LiveObjectCache;
+import dev.plumbline.engine.object.ObjectKey;
+import dev.plumbline.events.DriftDetected;
+import dev.plumbline.events.DriftRecovered;
+import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.SelfHealFight;
+import dev.plumbline.events.SyncRequested;
+import dev.plumbline.events.application.SelfHealPause;
+import dev.plumbline.events.manifest.GroupKind;
+import dev.plumbline.events.vocabulary.DriftKind;
+import dev.plumbline.events.vocabulary.DriftMode;
+import dev.plumbline.events.vocabulary.DriftResolution;
+import dev.plumbline.events.vocabulary.SyncTrigger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DriftMonitorTest {
+
+    private static final Instant START = Instant.parse("2026-11-27T15:00:00Z");
+
+    private final MutableClock clock = new MutableClock(START);
+    private final List<PlumblineEvent> published = new ArrayList<>();
+    private final LiveObjectCache cache = new LiveObjectCache(kinds -> { });
+    private final DriftMonitor monitor = new DriftMonitor(DriftSettings.defaults(), clock, cache, published::add,
+            app -> true);
+    private final ObjectNode desired = deployment("web", "web", 3);
+
+    @BeforeEach
+    void anAppWhoseDeploymentIsLiveAsDesired() {
+        cache.markSynced(new GroupKind("apps", "Deployment"));
+        monitor.specChanged("web", spec("web", DriftMode.HEAL, null));
+        monitor.desiredChanged("web", rendered("web", "aaa111", desired));
+        change(live(desired, 3, "plumbline", START));
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aChangeByAnotherManagerIsOneAlertNamingItAndTheFieldThenOneHealRequest() {
+        change(live(desired, 5, "kubectl-edit", START));
+        change(live(desired, 6, "kubectl-edit", START));
+
+        DriftDetected alert = only(DriftDetected.class);
+        assertThat(alert.mode()).isEqualTo(DriftMode.HEAL);
+        assertThat(alert.pause()).isNull();
+        assertThat(alert.objects()).singleElement().satisfies(object -> {
+            assertThat(object.kind()).isEqualTo(DriftKind.MODIFIED);
+            assertThat(object.fields()).singleElement().satisfies(field -> {
+                assertThat(field.path()).isEqualTo("spec.replicas");
+                assertThat(field.changedBy().manager()).isEqualTo("kubectl-edit");
+                assertThat(field.desired().asInt()).isEqualTo(3);
+                assertThat(field.live().asInt()).isEqualTo(5);
+            });
+        });
+        SyncRequested heal = only(SyncRequested.class);
+        assertThat(heal.trigger()).isEqualTo(SyncTrigger.SELF_HEAL);
+        assertThat(heal.reason()).startsWith("drift: spec.replicas changed by kubectl-edit");
+        assertThat(heal.objects()).singleElement().satisfies(o -> assertThat(o.name()).isEqualTo("web"));
+        assertThat(heal.correlationId()).isEqualTo(alert.correlationId()).isEqualTo("corr-aaa111");
+    }
+
+    @Test
+    void whenLiveMatchesAgainTheEpisodeEndsHealed() {
+        change(live(desired, 5, "kubectl-edit", START));
+        change(live(desired, 3, "plumbline", START));
+
+        DriftRecovered recovered = only(DriftRecovered.class);
+        assertThat(recovered.resolution()).isEqualTo(DriftResolution.HEALED);
+        assertThat(recovered.episodeId()).isEqualTo(only(DriftDetected.class).episodeId());
+    }
+
+    @Test
+    void plumblinesOwnAppliesAreNotDrift() {
+        change(live(desired, 7, "plumbline", START));
+
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void inWarnModeDriftIsReportedAndNothingIsHealed() {
+        monitor.specChanged("web", spec("web", DriftMode.WARN, null));
+        change(live(desired, 5, "kubectl-edit", START));
+
+        assertThat(only(DriftDetected.class).willHeal()).isFalse();
+        assertThat(all(SyncRequested.class)).isEmpty();
+    }
+
+    @Test
+    void duringAPauseDriftIsReportedAsPausedAndHealedOnlyAfterItExpires() {
+        SelfHealPause pause = new SelfHealPause(START.plus(Duration.ofHours(2)), "ana", "incident 42");
+        monitor.specChanged("web", spec("web", DriftMode.HEAL, pause));
+        change(live(desired, 5, "kubectl-edit", START));
+
+        assertThat(only(DriftDetected.class).pause()).isEqualTo(pause);
+        assertThat(all(SyncRequested.class)).isEmpty();
+
+        clock.advance(Duration.ofHours(2));
+        monitor.tick();
+        assertThat(only(SyncRequested.class).objects()).hasSize(1);
+    }
+
+    @Test
+    void anExplicitResumeHealsAtOnce() {
+        monitor.specChanged("web", spec("web", DriftMode.HEAL, new SelfHealPause(null, "ana", "")));
+        change(live(desired, 5, "kubectl-edit", START));
+        assertThat(all(SyncRequested.class)).isEmpty();
+
+        monitor.specChanged("web", spec("web", DriftMode.HEAL, null));
+        assertThat(all(SyncRequested.class)).hasSize(1);
+    }
+
+    @Test
+    void healRequestsOfAnAppBackOffWhileTheDriftPersists() {
+        change(live(desired, 5, "kubectl-edit", START));
+        assertThat(all(SyncRequested.class)).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        monitor.tick();
+        assertThat(all(SyncRequested.class)).hasSize(1);
+        clock.advance(Duration.ofSeconds(1));
+        monitor.tick();
+        assertThat(all(SyncRequested.class)).hasSize(2);
+        clock.advance(Duration.ofSeconds(5));
+        monitor.tick();
+        assertThat(all(SyncRequested.class)).hasSize(2);
+        clock.advance(Duration.ofSeconds(1));
+        monitor.tick();
+        assertThat(all(SyncRequested.class)).hasSize(3);
+    }
+
+    @Test
+    void aFieldRevertedMoreThanThreeTimesIsAFightAndIsNoLongerHealed() {
+        for (int revert = 0; revert <= 4; revert++) {
+            change(live(desired, 5, "hpa-controller", clock.instant()));
+            change(live(desired, 3, "plumbline", clock.instant()));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        SelfHealFight fight = only(SelfHealFight.class);
+        assertThat(fight.path()).isEqualTo("spec.replicas");
+        assertThat(fight.opponent().manager()).isEqualTo("hpa-controller");
+        assertThat(fight.reverts()).isEqualTo(4);
+        int heals = all(SyncRequested.class).size();
+
+        change(live(desired, 5, "hpa-controller", clock.instant()));
+        clock.advance(Duration.ofMinutes(10));
+        monitor.tick();
+        assertThat(all(SyncRequested.class)).hasSize(heals);
+
+        monitor.desiredChanged("web", rendered("web", "bbb222", desired));
+        assertThat(all(SyncRequested.class)).hasSize(heals + 1);
+    }
+
+    @Test
+    void aDeletedManagedObjectIsDriftAtOnce() {
+        cache.remove(ObjectKey.of(desired));
+        monitor.liveChanged(live(desired, 3, "plumbline", START), null);
+
+        assertThat(only(DriftDetected.class).objects()).singleElement()
+                .satisfies(object -> assertThat(object.kind()).isEqualTo(DriftKind.DELETED));
+    }
+
+    @Test
+    void aTrackedObjectNoAppWantsIsAnOrphan() {
+        ObjectNode stray = deployment("gone", "stray", 1);
+        ((ObjectNode) stray.get("metadata")).put("resourceVersion", "1");
+        change(stray);
+
+        DriftDetected alert = only(DriftDetected.class);
+        assertThat(alert.app()).isEqualTo("gone");
+        assertThat(alert.mode()).isEqualTo(DriftMode.WARN);
+        assertThat(alert.objects()).singleElement()
+                .satisfies(object -> assertThat(object.kind()).isEqualTo(DriftKind.ORPHAN));
+    }
+
+    @Test
+    void anObjectPlumblineJustCreatedIsGivenTimeBeforeItCountsAsAnOrphan() {
+        ObjectNode next = deployment("web", "next", 1);
+        change(live(next, 1, "plumbline", START));
+        assertThat(published).isEmpty();
+
+        monitor.desiredChanged("web", rendered("web", "ccc333", desired, next));
+        clock.advance(Duration.ofSeconds(11));
+        monitor.tick();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void whenGitChangesToWhatIsLiveTheEpisodeEndsAsDesiredChanged() {
+        monitor.specChanged("web", spec("web", DriftMode.WARN, null));
+        change(live(desired, 5, "kubectl-edit", START));
+
+        monitor.desiredChanged("web", rendered("web", "ddd444", deployment("web", "web", 5)));
+        assertThat(only(DriftRecovered.class).resolution()).isEqualTo(DriftResolution.DESIRED_CHANGED);
+    }
+
+    private void change(ObjectNode body) {
+        monitor.liveChanged(cache.put(body), body);
+    }
+
+    private <T extends PlumblineEvent> List<T> all(Class<T> type) {
+        return published.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private <T extends PlumblineEvent> T only(Class<T> type) {
+        assertThat(all(type)).as(type.getSimpleName() + " in " + published).hasSize(1);
+        return all(type).get(0);
+    }
+}
