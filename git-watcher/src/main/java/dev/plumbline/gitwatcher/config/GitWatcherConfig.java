@@ -140,8 +140,14 @@ public interface GitWatcherConfig {
         /** A file holding the password or token, such as a mounted Kubernetes Secret key; read at each fetch. */
         Optional<Path> passwordFile();
 
-        /** An unencrypted private key file for SSH URLs, such as a mounted Kubernetes Secret key. */
+        /** A private key file for SSH URLs (OpenSSH or PEM format), such as a mounted Kubernetes Secret key. */
         Optional<Path> sshPrivateKeyFile();
+
+        /** The passphrase of an encrypted private key. */
+        Optional<String> sshKeyPassphrase();
+
+        /** A file holding the passphrase of an encrypted private key, such as a mounted Kubernetes Secret key. */
+        Optional<Path> sshKeyPassphraseFile();
 
         /** The known_hosts file the SSH server's host key must be listed in; unknown host keys are refused. */
         Optional<Path> sshKnownHostsFile();

@@ -165,7 +165,8 @@ public class RepoWatcher implements WebhookReceiver.Repositories {
                 text.append(": ").append(cause.getMessage());
             }
         }
-        return text.toString();
+        // one line for /api/repos and the log: JGit words some failures over several lines
+        return text.toString().strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     private Timer timer(WatchedRepo repo) {

@@ -169,7 +169,7 @@ public final class GitWatcherBench {
                 new FetchCycle.Settings("http://localhost:8081", 250, Duration.ofSeconds(30)));
         ReportedStore store = new ReportedStore(data.resolve("state"));
         TransportAuth auth = TransportAuth.of(new RepoCredentials("sandbox", "http://127.0.0.1:", SandboxGit.USER,
-                SandboxGit.PASSWORD, null, null), data.resolve("ssh"));
+                SandboxGit.PASSWORD, null, null, null), new dev.plumbline.gitwatcher.repo.SshSessions(data.resolve("ssh")));
         ExecutorService workers = Executors.newFixedThreadPool(4);
         try {
             long firstStart = System.nanoTime();
