@@ -34,6 +34,8 @@ public interface GitWatcherConfig {
 
     Webhook webhook();
 
+    Cleanup cleanup();
+
     /** Credentials by a name of your choice, each for the repositories whose URL starts with its {@code url}. */
     Map<String, Credentials> credentials();
 
@@ -87,6 +89,20 @@ public interface GitWatcherConfig {
         /** The URL the renderer reaches this service at; artifact URLs in commit events start with it. */
         @WithDefault("http://localhost:8081")
         String baseUrl();
+    }
+
+    interface Cleanup {
+
+        /**
+         * How long the mirror, artifacts and state of a repository no Application watches any more are kept; keep it
+         * above {@code fetch.timeout} and above the time a renderer may take to download an announced artifact.
+         */
+        @WithDefault("24h")
+        Duration gracePeriod();
+
+        /** How often the data folder is checked for repositories no longer watched. */
+        @WithDefault("10m")
+        Duration interval();
     }
 
     interface Webhook {
