@@ -50,8 +50,8 @@ final class SshFailure {
                     + "check the new key with the server's owner before replacing the line";
         }
         return "the SSH host key of " + where + " is not in the known_hosts file " + knownHosts
-                + " (credentials " + credentials.name() + "), so the server is not trusted; add its line, e.g. from `"
-                + scan + "`, after checking the key's fingerprint";
+                + " (credentials " + credentials.name() + "), so the server is not trusted; add its line, e.g. from "
+                + scan + ", after checking the key's fingerprint";
     }
 
     private static boolean listed(Path knownHosts, String host, int port) {
