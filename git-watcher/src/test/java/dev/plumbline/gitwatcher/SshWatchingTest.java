@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,19 +53,12 @@ class SshWatchingTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = SshGitServerResource.REPOSITORIES)
+    // read in start(), not injected: every Quarkus test application validates the injection points of every test
+    // class, and only this class's application has the SSH servers' settings
     Path repositories;
-
-    @ConfigProperty(name = "plumbline.credentials.ssh.url")
     String trusted;
-
-    @ConfigProperty(name = "plumbline.credentials.ssh-encrypted.url")
     String trustedWithEncryptedKey;
-
-    @ConfigProperty(name = "plumbline.credentials.ssh-no-passphrase.url")
     String trustedWithoutPassphrase;
-
-    @ConfigProperty(name = "plumbline.credentials.stranger.url")
     String stranger;
 
     @TestHTTPResource("/")
@@ -75,6 +70,12 @@ class SshWatchingTest {
 
     @BeforeAll
     void start() {
+        Config config = ConfigProvider.getConfig();
+        repositories = Path.of(config.getValue(SshGitServerResource.REPOSITORIES, String.class));
+        trusted = config.getValue("plumbline.credentials.ssh.url", String.class);
+        trustedWithEncryptedKey = config.getValue("plumbline.credentials.ssh-encrypted.url", String.class);
+        trustedWithoutPassphrase = config.getValue("plumbline.credentials.ssh-no-passphrase.url", String.class);
+        stranger = config.getValue("plumbline.credentials.stranger.url", String.class);
         kafka = new EventTestClient(bootstrapServers);
         // the service provisions the topic it writes; the test makes the one it reads
         kafka.ensureTopics(PlumblineService.RECONCILER.ownedTopics());
