@@ -34,6 +34,8 @@ public interface GitWatcherConfig {
 
     Webhook webhook();
 
+    Cleanup cleanup();
+
     /** Credentials by a name of your choice, each for the repositories whose URL starts with its {@code url}. */
     Map<String, Credentials> credentials();
 
@@ -89,6 +91,20 @@ public interface GitWatcherConfig {
         String baseUrl();
     }
 
+    interface Cleanup {
+
+        /**
+         * How long the mirror, artifacts and state of a repository no Application watches any more are kept; keep it
+         * above {@code fetch.timeout} and above the time a renderer may take to download an announced artifact.
+         */
+        @WithDefault("24h")
+        Duration gracePeriod();
+
+        /** How often the data folder is checked for repositories no longer watched. */
+        @WithDefault("10m")
+        Duration interval();
+    }
+
     interface Webhook {
 
         /** The secret of every receiver that has none of its own ({@code PLUMBLINE_WEBHOOK_SECRET}). */
@@ -140,8 +156,14 @@ public interface GitWatcherConfig {
         /** A file holding the password or token, such as a mounted Kubernetes Secret key; read at each fetch. */
         Optional<Path> passwordFile();
 
-        /** An unencrypted private key file for SSH URLs, such as a mounted Kubernetes Secret key. */
+        /** A private key file for SSH URLs (OpenSSH or PEM format), such as a mounted Kubernetes Secret key. */
         Optional<Path> sshPrivateKeyFile();
+
+        /** The passphrase of an encrypted private key. */
+        Optional<String> sshKeyPassphrase();
+
+        /** A file holding the passphrase of an encrypted private key, such as a mounted Kubernetes Secret key. */
+        Optional<Path> sshKeyPassphraseFile();
 
         /** The known_hosts file the SSH server's host key must be listed in; unknown host keys are refused. */
         Optional<Path> sshKnownHostsFile();

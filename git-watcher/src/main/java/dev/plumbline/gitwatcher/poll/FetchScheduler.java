@@ -49,6 +49,7 @@ public final class FetchScheduler implements AutoCloseable {
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
     private final ExecutorService workers;
+    private volatile boolean closed;
 
     public FetchScheduler(Backoff backoff, int concurrency, Task task, RandomGenerator random) {
         this.backoff = backoff;
@@ -84,7 +85,7 @@ public final class FetchScheduler implements AutoCloseable {
             return false;
         }
         synchronized (slot) {
-            if (slot.removed) {
+            if (slot.removed || closed) {
                 return false;
             }
             Request request = new Request(trigger, correlationId);
@@ -134,7 +135,8 @@ public final class FetchScheduler implements AutoCloseable {
         synchronized (slot) {
             slot.running = false;
             slot.failures = ok ? 0 : slot.failures + 1;
-            if (slot.removed) {
+            // after close() the timers and workers refuse new tasks: a fetch ending during shutdown schedules none
+            if (slot.removed || closed) {
                 return;
             }
             if (slot.pending != null) {
@@ -166,6 +168,7 @@ public final class FetchScheduler implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         timers.shutdownNow();
         workers.shutdownNow();
     }

@@ -7,6 +7,7 @@ import dev.plumbline.gitwatcher.config.GitWatcherConfig;
 import dev.plumbline.gitwatcher.config.RepoAccess;
 import dev.plumbline.gitwatcher.messaging.CommitEventsPublisher;
 import dev.plumbline.gitwatcher.repo.CycleResult;
+import dev.plumbline.gitwatcher.repo.DiskSweeper;
 import dev.plumbline.gitwatcher.repo.FetchCycle;
 import dev.plumbline.gitwatcher.repo.Mirror;
 import dev.plumbline.gitwatcher.repo.RepoHealth;
@@ -18,9 +19,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -28,7 +32,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +57,8 @@ public class RepoWatcher implements WebhookReceiver.Repositories {
     private final FetchCycle cycle;
     private final ReportedStore reported;
     private final FetchScheduler scheduler;
+    private final DiskSweeper sweeper;
+    private final ScheduledExecutorService sweeps;
     private final Map<String, RepoHealth> health = new ConcurrentHashMap<>();
     private volatile WatchSet watched = WatchSet.empty();
 
@@ -65,6 +76,33 @@ public class RepoWatcher implements WebhookReceiver.Repositories {
         Backoff backoff = new Backoff(config.poll().interval(), config.poll().jitter(),
                 config.fetch().backoffInitial(), config.fetch().backoffMax());
         this.scheduler = new FetchScheduler(backoff, config.fetch().concurrency(), this::fetch, new Random());
+        this.sweeper = new DiskSweeper(config.dataDir(), config.cleanup().gracePeriod(), Clock.systemUTC());
+        this.sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "git-watcher-disk-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Sweeps from start-up on, even while no Application exists: a restart may find only leftovers on disk. */
+    void onStart(@Observes StartupEvent start) {
+        long every = Math.max(1, config.cleanup().interval().toMillis());
+        sweeps.scheduleWithFixedDelay(this::sweepDisk, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Removes the data of repositories unwatched for the grace period. It holds the same lock as
+     * {@link #applicationsChanged}, so a repository is never removed while it is being watched again.
+     */
+    synchronized void sweepDisk() {
+        Set<String> keys = watched.repos().stream().map(WatchedRepo::key).collect(Collectors.toSet());
+        try {
+            sweeper.sweep(keys).forEach(key -> LOG.infof("removed the mirror, artifacts and state of repository %s, "
+                    + "which no Application has watched for %s", key, config.cleanup().gracePeriod()));
+        } catch (IOException | RuntimeException e) {
+            // the next sweep tries again; an exception here would end the periodic sweeps
+            LOG.warnf("cannot remove the data of repositories no longer watched: %s", e.getMessage());
+        }
     }
 
     /** Follows the current Applications: starts watching new repositories, stops watching abandoned ones. */
@@ -165,7 +203,8 @@ public class RepoWatcher implements WebhookReceiver.Repositories {
                 text.append(": ").append(cause.getMessage());
             }
         }
-        return text.toString();
+        // one line for /api/repos and the log: JGit words some failures over several lines
+        return text.toString().strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     private Timer timer(WatchedRepo repo) {
@@ -183,6 +222,7 @@ public class RepoWatcher implements WebhookReceiver.Repositories {
     }
 
     void onStop(@Observes ShutdownEvent stop) {
+        sweeps.shutdownNow();
         scheduler.close();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -60,13 +61,19 @@ public final class Mirror implements AutoCloseable {
     public MirrorRefs fetch(String url, TransportAuth auth, Duration timeout) throws GitAPIException, IOException {
         List<RefSpec> specs = new java.util.ArrayList<>(MIRROR_SPECS);
         specs.add(new RefSpec("+HEAD:" + REMOTE_HEAD));
-        FetchResult result = auth.apply(Git.wrap(repository).fetch())
-                .setRemote(url)
-                .setRefSpecs(specs)
-                .setRemoveDeletedRefs(true)
-                .setTagOpt(TagOpt.NO_TAGS)
-                .setTimeout((int) Math.max(1, timeout.toSeconds()))
-                .call();
+        FetchResult result;
+        try {
+            result = auth.apply(Git.wrap(repository).fetch())
+                    .setRemote(url)
+                    .setRefSpecs(specs)
+                    .setRemoveDeletedRefs(true)
+                    .setTagOpt(TagOpt.NO_TAGS)
+                    .setTimeout((int) Math.max(1, timeout.toSeconds()))
+                    .call();
+        } catch (TransportException e) {
+            // the explanation replaces JGit's words, which are not repeated after it
+            throw new TransportException(auth.explain(e.getMessage(), url));
+        }
         rememberDefaultBranch(result.getAdvertisedRef(Constants.HEAD));
         return refs();
     }

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param password      HTTPS password or token
  * @param sshKey        private key file for {@code ssh://} and {@code git@host:} URLs
  * @param knownHosts    known_hosts file the SSH server's key must be listed in
+ * @param keyPassphrase passphrase of an encrypted SSH key
  */
 public record RepoCredentials(String name, String urlPrefix, String username, String password, Path sshKey,
-                              Path knownHosts) {
+                              Path knownHosts, String keyPassphrase) {
 
     public boolean appliesTo(String url) {
         return url.trim().toLowerCase(Locale.ROOT).startsWith(urlPrefix.trim().toLowerCase(Locale.ROOT));

@@ -1,13 +1,12 @@
 package dev.plumbline.gitwatcher.repo;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
-import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
  * Applies a repository's credentials to a fetch: basic auth over HTTPS, or an SSH key whose server must be in
@@ -18,20 +17,20 @@ public final class TransportAuth {
     private static final TransportAuth ANONYMOUS = new TransportAuth(null, null);
 
     private final RepoCredentials credentials;
-    private final Path sshHome;
+    private final SshSessions ssh;
 
-    private TransportAuth(RepoCredentials credentials, Path sshHome) {
+    private TransportAuth(RepoCredentials credentials, SshSessions ssh) {
         this.credentials = credentials;
-        this.sshHome = sshHome;
+        this.ssh = ssh;
     }
 
     public static TransportAuth anonymous() {
         return ANONYMOUS;
     }
 
-    /** @param sshHome a folder JGit's SSH client may use as its home; it never reads the user's own ~/.ssh */
-    public static TransportAuth of(RepoCredentials credentials, Path sshHome) {
-        return credentials == null ? ANONYMOUS : new TransportAuth(credentials, sshHome);
+    /** @param ssh the SSH clients, one per credentials entry, used when the credentials hold an SSH key */
+    public static TransportAuth of(RepoCredentials credentials, SshSessions ssh) {
+        return credentials == null ? ANONYMOUS : new TransportAuth(credentials, ssh);
     }
 
     /** The credentials of the longest prefix matching the URL, or none. */
@@ -40,15 +39,20 @@ public final class TransportAuth {
                 .max(java.util.Comparator.comparingInt(c -> c.urlPrefix().length())).orElse(null);
     }
 
-    FetchCommand apply(FetchCommand fetch) {
+    /** @throws TransportException when the SSH key cannot be used, in words, before anything is sent */
+    FetchCommand apply(FetchCommand fetch) throws TransportException {
         if (credentials == null) {
             return fetch;
         }
         if (credentials.sshKey() != null) {
-            SshdSessionFactory ssh = sshFactory();
+            Optional<String> keyProblem = ssh.keyProblem(credentials);
+            if (keyProblem.isPresent()) {
+                throw new TransportException(keyProblem.get());
+            }
+            SshSessionFactory factory = ssh.factoryFor(credentials);
             fetch.setTransportConfigCallback(transport -> {
                 if (transport instanceof SshTransport sshTransport) {
-                    sshTransport.setSshSessionFactory(ssh);
+                    sshTransport.setSshSessionFactory(factory);
                 }
             });
         }
@@ -57,25 +61,15 @@ public final class TransportAuth {
         return fetch;
     }
 
+    /** A failed fetch's message, in plain words when it is an SSH failure JGit words in its own terms. */
+    String explain(String message, String url) {
+        return credentials == null || credentials.sshKey() == null ? message
+                : SshFailure.explain(message, url, credentials);
+    }
+
     /** A token alone needs some user name; hosts that take tokens accept any (GitHub, Gitea) or this one (GitLab). */
     private String username() {
         String user = credentials.username();
         return user == null || user.isBlank() ? "git" : user;
-    }
-
-    /**
-     * JGit asks the credentials provider before trusting a host key that known_hosts lacks; no provider here answers
-     * such a question, so an unknown or changed host key fails the fetch.
-     */
-    private SshdSessionFactory sshFactory() {
-        Path key = credentials.sshKey();
-        Path knownHosts = credentials.knownHosts();
-        Path home = sshHome.resolve(credentials.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "_"));
-        return new SshdSessionFactoryBuilder()
-                .setHomeDirectory(home.toFile())
-                .setSshDirectory(home.resolve(".ssh").toFile())
-                .setDefaultIdentities(sshDir -> List.of(key))
-                .setDefaultKnownHostsFiles(sshDir -> knownHosts == null ? List.of() : List.of(knownHosts))
-                .build(null);
     }
 }

@@ -5,6 +5,7 @@ import dev.plumbline.gitwatcher.webhook.WebhookOutcome;
 import dev.plumbline.gitwatcher.webhook.WebhookReceiver;
 import dev.plumbline.gitwatcher.webhook.WebhookRequest;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,8 +39,13 @@ public class WebhookResource {
     @Inject
     WebhookBodyLimit limit;
 
+    /**
+     * Runs on the event loop that read the request: verifying, parsing and handing the fetch to the scheduler never
+     * wait on Git, Kafka or the disk, and a hop to a worker thread would only queue the answer behind other work.
+     */
     @POST
     @Path("webhooks/{provider}")
+    @NonBlocking
     public Response receive(@PathParam("provider") String provider, HttpHeaders headers, byte[] body) {
         Optional<Endpoint> endpoint = endpoint(provider);
         if (endpoint.isEmpty()) {

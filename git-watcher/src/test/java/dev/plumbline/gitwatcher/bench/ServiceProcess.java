@@ -1,0 +1,121 @@
+package dev.plumbline.gitwatcher.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plumbline.gitwatcher.testing.SandboxGit;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+/**
+ * The packaged git-watcher ({@code target/quarkus-app/quarkus-run.jar}) in a JVM of its own, as it runs in a
+ * cluster: its own heap, event loop and fetch workers, reached over loopback HTTP. Its output goes to a file,
+ * shown when it fails to start.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final Path log;
+    private final URI root;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    ServiceProcess(Path jar, Path data, String bootstrapServers, String webhookSecret) throws IOException {
+        int port = freePort();
+        root = URI.create("http://127.0.0.1:" + port + "/");
+        log = data.resolve("service.log");
+        Map<String, String> settings = Map.of(
+                "quarkus.http.port", String.valueOf(port),
+                "kafka.bootstrap.servers", bootstrapServers,
+                "plumbline.data-dir", data.resolve("service").toString(),
+                "plumbline.webhook.secret", webhookSecret,
+                // the bench measures acknowledgements: polls would only add fetches of their own
+                "plumbline.poll.interval", "1h",
+                "plumbline.credentials.sandbox.url", "http://127.0.0.1:",
+                "plumbline.credentials.sandbox.username", SandboxGit.USER,
+                "plumbline.credentials.sandbox.password", SandboxGit.PASSWORD);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    URI root() {
+        return root;
+    }
+
+    /** The CPU time the service has used so far, all its threads together: what the machine's load cannot inflate. */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Waits until the service is ready and has fetched each of the repositories once. */
+    void awaitWatching(int repositories) {
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the service stopped; its output:\n" + tail());
+                }
+                return get("q/health/ready") == 200;
+            });
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                JsonNode repos = JSON.readTree(client.send(HttpRequest.newBuilder(root.resolve("api/repos")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body());
+                return repos.size() == repositories && StreamSupport.stream(repos.spliterator(), false)
+                        .allMatch(repo -> repo.has("lastFetch") && !repo.has("lastError"));
+            });
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(e.getMessage() + "\nservice output:\n" + tail(), e);
+        }
+    }
+
+    private int get(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(root.resolve(path)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
