@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import dev.plumbline.events.DriftDetected;
+import dev.plumbline.events.DriftRecovered;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
@@ -98,12 +102,13 @@ class LocalStackIT {
     }
 
     /**
-     * The GitOps path through every process: an Application created in the cluster is published by the reconciler,
-     * its repository fetched by git-watcher, rendered by the renderer from git-watcher's artifact, and applied to
-     * the cluster by the reconciler.
+     * The GitOps story through every process: an Application created in the cluster is published by the reconciler,
+     * its repository fetched by git-watcher, rendered by the renderer from git-watcher's artifact and applied by the
+     * reconciler; then a change by hand is seen by the drift-auditor, attributed to its field manager, and healed
+     * by the reconciler on the drift-auditor's request.
      */
     @Test
-    void anApplicationCreatedInTheClusterIsFetchedRenderedAndApplied() throws Exception {
+    void anApplicationIsFetchedRenderedAppliedAndHealedAfterAChangeByHand() throws Exception {
         String repoUrl = new SandboxRepository(stack.environment(), layout.gitRoot()).pushDeployment("shop", "apps/web");
 
         try (KubernetesClient cluster = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(
@@ -143,6 +148,20 @@ class LocalStackIT {
                 assertThat(applied.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "plumbline");
                 assertThat(applied.getMetadata().getManagedFields()).anyMatch(f -> f.getManager().equals("plumbline"));
             });
+
+            cluster.configMaps().inNamespace("shop").withName("web-settings").patch(
+                    new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager("kubectl-edit").build(),
+                    "{\"data\":{\"greeting\":\"changed during an incident\"}}");
+
+            DriftDetected drift = kafka.awaitRecord(Topics.DRIFT_ALERTS, Duration.ofSeconds(60), DriftDetected.class,
+                    event -> event.app().equals("web"));
+            assertThat(drift.objects()).singleElement().satisfies(object -> assertThat(object.fields())
+                    .anySatisfy(field -> assertThat(field.changedBy().manager()).isEqualTo("kubectl-edit")));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    cluster.configMaps().inNamespace("shop").withName("web-settings").get().getData())
+                    .containsEntry("greeting", "hello"));
+            kafka.awaitRecord(Topics.DRIFT_ALERTS, Duration.ofSeconds(60), DriftRecovered.class,
+                    event -> event.app().equals("web"));
         }
     }
 
