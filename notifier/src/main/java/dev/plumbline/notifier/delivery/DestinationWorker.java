@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
@@ -36,6 +38,8 @@ final class DestinationWorker implements AutoCloseable {
     private final RateLimit rateLimit;
     private final Guard guard;
     private final ExecutorService executor;
+    /** Counted down by {@link #close()}, so a wait between attempts ends at once when the service stops. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     DestinationWorker(Target target, Channel channel, DeliverySettings settings) {
         this.target = target;
@@ -66,6 +70,7 @@ final class DestinationWorker implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         executor.shutdownNow();
     }
 
@@ -170,9 +175,9 @@ final class DestinationWorker implements AutoCloseable {
         return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static void pause(Duration duration) throws InterruptedException {
-        if (!duration.isZero() && !duration.isNegative()) {
-            Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+    private void pause(Duration duration) throws InterruptedException {
+        if (!duration.isZero() && !duration.isNegative() && closed.await(duration.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new InterruptedException("the notifier is stopping");
         }
     }
 

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -56,6 +58,8 @@ public class DeliveryLogReader {
 
     private volatile KafkaConsumer<String, PlumblineEvent> consumer;
     private volatile boolean stopping;
+    /** Counted down at shutdown, so a wait for Kafka or for the topic ends at once instead of at its timeout. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private Thread thread;
 
     void onStart(@Observes StartupEvent start) {
@@ -66,6 +70,7 @@ public class DeliveryLogReader {
 
     void onStop(@Observes ShutdownEvent stop) {
         stopping = true;
+        stopped.countDown();
         KafkaConsumer<String, PlumblineEvent> current = consumer;
         if (current != null) {
             current.wakeup();
@@ -84,7 +89,7 @@ public class DeliveryLogReader {
             } catch (RuntimeException e) {
                 LOG.warnf("cannot read the delivery log yet (%s); trying again", e.getClass().getSimpleName());
                 try {
-                    Thread.sleep(TOPIC_WAIT.toMillis());
+                    stopped.await(TOPIC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
@@ -151,7 +156,7 @@ public class DeliveryLogReader {
                 return List.of();
             }
             try {
-                Thread.sleep(TOPIC_WAIT.toMillis());
+                stopped.await(TOPIC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return List.of();
