@@ -44,6 +44,7 @@ public class Reconciler {
     private final SyncSteps sync;
     private final EventPublisher publisher;
     private final StatusWriter statusWriter;
+    private final StatusNews news;
     private final MeterRegistry metrics;
     private final ReconcilerConfig config;
     private final ExecutorService workers;
@@ -54,11 +55,12 @@ public class Reconciler {
 
     @Inject
     public Reconciler(CompareSteps compare, SyncSteps sync, EventPublisher publisher, StatusWriter statusWriter,
-                      MeterRegistry metrics, ReconcilerConfig config) {
+                      StatusNews news, MeterRegistry metrics, ReconcilerConfig config) {
         this.compare = compare;
         this.sync = sync;
         this.publisher = publisher;
         this.statusWriter = statusWriter;
+        this.news = news;
         this.metrics = metrics;
         this.config = config;
         this.workers = Executors.newFixedThreadPool(config.sync().workers());
@@ -141,12 +143,13 @@ public class Reconciler {
             context.conditions().set(ConditionType.SyncFailed, "ApplyFailed", context.syncFailure
                     + "; retried with backoff");
         }
+        news.ignoredCommit(context);
         boolean compared = context.diff != null;
         StatusInput input = new StatusInput(context.resource.getMetadata().getGeneration(),
                 compared ? context.syncStatus : null, compared ? context.render.revision() : null,
                 compared ? context.diff.health() : null, compared ? healthMessage(context) : null,
                 context.spec == null ? null : context.spec.selfHealPause(), syncRecord(context),
-                context.conditions(), context.sync == null ? null : context.sync.token());
+                context.conditions(), context.sync == null ? null : context.sync.token(), news.drift(context));
         Instant now = Instant.now();
         statusWriter.write(context.resource, StatusComputer.next(context.resource.getStatus(), input, now));
     }
