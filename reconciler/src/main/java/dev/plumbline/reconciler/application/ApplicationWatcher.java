@@ -9,11 +9,15 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
@@ -30,6 +34,7 @@ public class ApplicationWatcher {
     private final KubernetesClient client;
     private final EventPublisher publisher;
     private final String namespace;
+    private final Duration cacheSyncTimeout;
     private final Map<String, List<Object>> published = new ConcurrentHashMap<>();
     private SharedIndexInformer<Application> informer;
 
@@ -38,9 +43,12 @@ public class ApplicationWatcher {
         this.client = client;
         this.publisher = publisher;
         this.namespace = config.applications().namespace();
+        this.cacheSyncTimeout = config.kube().cacheSyncTimeout();
     }
 
     /**
+     * Watches, and returns once the cache holds every Application.
+     *
      * @param changed hears each app whose spec changed (true) or that was deleted (false)
      */
     public void start(BiConsumer<String, Boolean> changed) {
@@ -69,7 +77,14 @@ public class ApplicationWatcher {
                 changed.accept(app, false);
             }
         });
-        informer.start();
+        try {
+            informer.start().toCompletableFuture().get(cacheSyncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the cache of Applications filled", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the cache of Applications did not fill within " + cacheSyncTimeout, e);
+        }
     }
 
     /** The Application as last seen. */
