@@ -3,6 +3,7 @@ package dev.plumbline.reconciler.reconcile;
 import dev.plumbline.reconciler.application.ApplicationWatcher;
 import dev.plumbline.reconciler.application.StaleSpecs;
 import dev.plumbline.reconciler.cluster.LiveObjects;
+import dev.plumbline.reconciler.messaging.AppOwnership;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +35,17 @@ public class ClusterStartup {
     Reconciler reconciler;
     @Inject
     StaleSpecs staleSpecs;
+    @Inject
+    AppOwnership ownership;
 
     private final ExecutorService starter = Executors.newSingleThreadExecutor();
     private volatile boolean started;
 
     void onStart(@Observes StartupEvent event) {
+        // apps whose partitions this instance just gained: their Application events may have come before
+        ownership.onGained(owned -> applications.all().stream().map(app -> app.getMetadata().getName())
+                .filter(owned::owns)
+                .forEach(app -> reconciler.submit(app, ReconcileRequest.of(Trigger.DESIRED_CHANGED))));
         starter.execute(this::startWatching);
     }
 
