@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,8 @@ public class ApplicationWatcher {
     private final String namespace;
     private final Duration cacheSyncTimeout;
     private final Map<String, List<Object>> published = new ConcurrentHashMap<>();
-    private SharedIndexInformer<Application> informer;
+    private volatile SharedIndexInformer<Application> informer;
+    private CompletionStage<Void> filled;
 
     @Inject
     public ApplicationWatcher(KubernetesClient client, EventPublisher publisher, ReconcilerConfig config) {
@@ -47,11 +49,26 @@ public class ApplicationWatcher {
     }
 
     /**
-     * Watches, and returns once the cache holds every Application.
+     * Watches, and returns once the cache holds every Application. Called again after a failure, it waits again for
+     * the watch already started.
      *
      * @param changed hears each app whose spec changed (true) or that was deleted (false)
      */
-    public void start(BiConsumer<String, Boolean> changed) {
+    public synchronized void start(BiConsumer<String, Boolean> changed) {
+        if (filled == null) {
+            filled = watch(changed);
+        }
+        try {
+            filled.toCompletableFuture().get(cacheSyncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the cache of Applications filled", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the cache of Applications did not fill within " + cacheSyncTimeout, e);
+        }
+    }
+
+    private CompletionStage<Void> watch(BiConsumer<String, Boolean> changed) {
         informer = client.resources(Application.class).inNamespace(namespace).runnableInformer(0);
         informer.exceptionHandler((started, failure) -> true);
         informer.addEventHandler(new ResourceEventHandler<>() {
@@ -77,14 +94,7 @@ public class ApplicationWatcher {
                 changed.accept(app, false);
             }
         });
-        try {
-            informer.start().toCompletableFuture().get(cacheSyncTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the cache of Applications filled", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the cache of Applications did not fill within " + cacheSyncTimeout, e);
-        }
+        return informer.start();
     }
 
     /** The Application as last seen. */
