@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plumbline.cli.connect.CommandFailedException;
 import dev.plumbline.events.topic.Topics;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class AuditTopic implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(500);
 
     /** The records present when read, in topic order per partition, and whether retention has removed any. */
@@ -40,6 +42,7 @@ final class AuditTopic implements AutoCloseable {
 
     AuditTopic(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
+        requireReachable(bootstrapServers);
         Properties settings = new Properties();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -53,7 +56,7 @@ final class AuditTopic implements AutoCloseable {
     /** Everything on the topic now. */
     Contents readAll() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT, BROKER_TIMEOUT).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             if (partitions.isEmpty()) {
                 return new Contents(List.of(), true, List.of());
@@ -91,6 +94,28 @@ final class AuditTopic implements AutoCloseable {
         }
     }
 
+    /**
+     * Fails at once when no bootstrap server accepts a connection (Plumbline not started is the usual case), where
+     * the Kafka client would retry until its timeout.
+     */
+    private static void requireReachable(String bootstrapServers) {
+        for (String server : bootstrapServers.split(",")) {
+            int colon = server.strip().lastIndexOf(':');
+            if (colon < 0) {
+                return;
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(server.strip().substring(0, colon),
+                        Integer.parseInt(server.strip().substring(colon + 1))), (int) BROKER_TIMEOUT.toMillis());
+                return;
+            } catch (IOException | IllegalArgumentException unreachable) {
+                // try the next one
+            }
+        }
+        throw new CommandFailedException("cannot reach Kafka at " + bootstrapServers + " (KAFKA_BOOTSTRAP_SERVERS): "
+                + "is Plumbline running? (./plumb up)");
+    }
+
     private CommandFailedException unreachable() {
         return new CommandFailedException("cannot reach Kafka at " + bootstrapServers + " within "
                 + BROKER_TIMEOUT.toSeconds() + "s (KAFKA_BOOTSTRAP_SERVERS): is Plumbline running? (./plumb up)");
@@ -108,6 +133,7 @@ final class AuditTopic implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(2));
+        // no consumer group, no offsets: nothing to hand over on close
+        consumer.close(Duration.ZERO);
     }
 }
