@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -89,6 +90,9 @@ final class AuditTopic implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 consumer.poll(POLL).forEach(record -> sink.accept(parse(record)));
             }
+        } catch (InterruptException stopped) {
+            // asked to stop: the records so far are printed, which is all following promises
+            Thread.currentThread().interrupt();
         } catch (KafkaException e) {
             throw new CommandFailedException("lost Kafka at " + bootstrapServers + ": " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.plumbline.cli.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,7 +21,14 @@ import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.AuditAction;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.sandbox.kafka.EmbeddedKafka;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -70,6 +78,26 @@ class AuditCommandsTest {
                         + "plumbline: rendered 1 object at 1a2b3c4",
                 shop.get(2).time() + "  shop  1a2b3c4 (Ana Lima, approved by Ben <ben@example.com>)  applied  by "
                         + "plumbline: applied Deployment apps/v1 shop/web");
+    }
+
+    @Test
+    void followPrintsRecordsAsTheyAreWritten() throws Exception {
+        List<AuditRecord> shop = trail("shop");
+        client.send(shop.get(0));
+        ExecutorService terminal = Executors.newSingleThreadExecutor();
+        StringWriter screen = new StringWriter();
+        try {
+            Future<Plumb.Run> tail = terminal.submit(() -> Plumb.run(environment, new PrintWriter(screen, true),
+                    "audit", "tail", "--follow"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> screen.toString().contains("commit-detected"));
+            client.send(shop.get(1));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> screen.toString().contains("rendered 1 object"));
+            terminal.shutdownNow();
+            assertThat(tail.get(20, TimeUnit.SECONDS).exitCode()).isZero();
+        } finally {
+            terminal.shutdownNow();
+        }
     }
 
     @Test
