@@ -6,7 +6,6 @@ import dev.plumbline.cli.connect.CommandFailedException;
 import dev.plumbline.cli.connect.PlumblineServiceUrl;
 import dev.plumbline.cli.connect.RunEnvironment;
 import dev.plumbline.cli.connect.ServiceClient;
-import dev.plumbline.cli.output.OutputFormat;
 import dev.plumbline.cli.output.OutputOption;
 import dev.plumbline.cli.output.StructuredOutput;
 import java.io.IOException;
