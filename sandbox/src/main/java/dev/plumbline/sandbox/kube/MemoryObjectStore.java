@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * The objects in memory, indexed by kind, then by namespace and name, so that a request costs the same with ten
  * objects stored as with ten thousand: a read or write by name is a map look-up, a list reads only its kind (and
  * only its namespace when it names one). It also serves the watches: each change goes to the open watches of its
- * kind, and the latest {@value #HISTORY} changes are kept so that a watch can start from a resourceVersion, as
- * informers do after their list.
+ * kind, and the latest changes ({@value #HISTORY} unless told otherwise) are kept so that a watch can start from
+ * a resourceVersion, as informers do after their list.
  */
 final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
 
@@ -30,9 +30,18 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
     /** Kind ({@code apiVersion/kind}) to {@code namespace/name} to object; cluster-scoped ones under {@code /name}. */
     private final Map<String, NavigableMap<String, ObjectNode>> objects = new HashMap<>();
     private final Deque<WatchStream.Change> history = new ArrayDeque<>();
+    private final int historySize;
     private final Set<WatchStream> watches = new LinkedHashSet<>();
     private long resourceVersion;
     private long forgottenUpTo;
+
+    MemoryObjectStore() {
+        this(HISTORY);
+    }
+
+    MemoryObjectStore(int historySize) {
+        this.historySize = historySize;
+    }
 
     @Override
     public synchronized Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
@@ -160,7 +169,7 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
         WatchStream.Change change = new WatchStream.Change(version, typeKey, before, after);
         watches.forEach(stream -> stream.changed(change));
         history.addLast(change);
-        if (history.size() > HISTORY) {
+        if (history.size() > historySize) {
             forgottenUpTo = history.removeFirst().resourceVersion();
         }
     }
