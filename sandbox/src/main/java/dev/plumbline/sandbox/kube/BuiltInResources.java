@@ -15,6 +15,10 @@ final class BuiltInResources {
 
     static final ResourceType NAMESPACES = core("namespaces", "namespace", "Namespace", false, List.of("ns"), true);
 
+    static final ResourceType CUSTOM_RESOURCE_DEFINITIONS = of("apiextensions.k8s.io", "v1",
+            "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false,
+            List.of("crd", "crds"), true);
+
     static final List<ResourceType> ALL = List.of(
             NAMESPACES,
             core("configmaps", "configmap", "ConfigMap", true, List.of("cm"), false),
@@ -41,8 +45,7 @@ final class BuiltInResources {
                     List.of(), false),
             of("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding",
                     "ClusterRoleBinding", false, List.of(), false),
-            of("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition",
-                    "CustomResourceDefinition", false, List.of("crd", "crds"), true),
+            CUSTOM_RESOURCE_DEFINITIONS,
             of("policy", "v1", "poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", true,
                     List.of("pdb"), true),
             of("autoscaling", "v2", "horizontalpodautoscalers", "horizontalpodautoscaler",

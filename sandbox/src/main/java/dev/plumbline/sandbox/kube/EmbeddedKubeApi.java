@@ -16,6 +16,8 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A stand-in Kubernetes API server for one-machine runs and tests: fabric8's mock server in CRUD mode with
@@ -32,6 +34,16 @@ public final class EmbeddedKubeApi implements AutoCloseable {
 
     /** The name of the cluster, user and context in the kubeconfig it writes. */
     public static final String CONTEXT = "plumbline-sandbox";
+
+    /**
+     * The mock web server logs every request at INFO through java.util.logging, which costs more than answering
+     * it once thousands of requests arrive; held here so that the level is not lost when the logger is collected.
+     */
+    private static final Logger REQUEST_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+
+    static {
+        REQUEST_LOG.setLevel(Level.WARNING);
+    }
 
     private KubernetesMockServer server;
     private KubernetesClient client;

@@ -3,24 +3,22 @@ package dev.plumbline.sandbox.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Routes every request of the embedded API. Discovery and the write pipeline ({@link ObjectWrites}) are
- * answered here; storage, selectors and WebSocket watches stay with fabric8's CRUD dispatcher, whose
- * {@code processEvent} both stores an object and tells the watchers.
+ * Routes every request of the embedded API: discovery, reads, lists, watches and deletes here, writes through
+ * {@link ObjectWrites}, objects and watches in the indexed {@link MemoryObjectStore}. fabric8's mock server
+ * only carries the HTTP and WebSocket traffic.
  */
-final class KubeApiDispatcher extends KubernetesCrudDispatcher {
+final class KubeApiDispatcher extends Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubeApiDispatcher.class);
     private static final String JSON = "application/json";
@@ -29,7 +27,7 @@ final class KubeApiDispatcher extends KubernetesCrudDispatcher {
 
     private final ResourceCatalog catalog;
     private final Discovery discovery;
-    private final ObjectStore store = new CrudMapStore();
+    private final MemoryObjectStore store = new MemoryObjectStore();
     private final ObjectWrites writes = new ObjectWrites(store);
 
     KubeApiDispatcher() {
@@ -75,11 +73,11 @@ final class KubeApiDispatcher extends KubernetesCrudDispatcher {
                 .orElseThrow(KubeApiDispatcher::notServed);
         boolean collection = target.name().isEmpty();
         return switch (request.method()) {
-            case "GET" -> request.watch() ? watch(request) : read(request, type, target);
+            case "GET" -> request.watch() ? watch(request, type) : read(request, type, target);
             case "POST" -> collection ? written(writes.create(request, type)) : notAllowed();
             case "PUT" -> collection ? notAllowed() : written(writes.replace(request, type));
             case "PATCH" -> collection ? notAllowed() : written(writes.patch(request, type));
-            case "DELETE" -> collection ? deleteCollection(request) : delete(type, target);
+            case "DELETE" -> collection ? deleteCollection(request, type) : delete(type, target);
             default -> notAllowed();
         };
     }
@@ -93,29 +91,46 @@ final class KubeApiDispatcher extends KubernetesCrudDispatcher {
                     request.query().getOrDefault("includeObject", "Metadata")))
                     : json(200, object);
         }
-        JsonNode listed = KubeJson.read(body(super.handleGet(request.uri())));
-        List<JsonNode> items = new ArrayList<>();
-        listed.path("items").forEach(items::add);
-        String resourceVersion = listed.path("metadata").path("resourceVersion").asText("0");
+        List<ObjectNode> items = store.list(type, ObjectFilter.of(request));
+        String resourceVersion = String.valueOf(store.currentResourceVersion());
         if (TableRenderer.wanted(request.accept())) {
-            return json(200, TableRenderer.render(items, resourceVersion,
+            return json(200, TableRenderer.render(List.copyOf(items), resourceVersion,
                     request.query().getOrDefault("includeObject", "Metadata")));
         }
         ObjectNode list = KubeJson.MAPPER.createObjectNode().put("apiVersion", type.apiVersion())
                 .put("kind", type.kind() + "List");
         list.putObject("metadata").put("resourceVersion", resourceVersion);
-        ArrayNode array = list.putArray("items");
-        items.forEach(array::add);
+        list.putArray("items").addAll(items);
         return json(200, list);
     }
 
     /** Watches are served over WebSocket only, which is what fabric8's client uses. */
-    private MockResponse watch(ApiRequest request) {
+    private MockResponse watch(ApiRequest request, ResourceType type) {
         if (!request.webSocket()) {
             throw new ApiException(400, "BadRequest",
                     "this embedded API serves watches over WebSocket only; streamed HTTP watches are not supported");
         }
-        return super.handleWatch(request.uri());
+        WatchStream stream = new WatchStream(MemoryObjectStore.typeKey(type), ObjectFilter.of(request),
+                sinceResourceVersion(request), store);
+        return new MockResponse().withWebSocketUpgrade(stream);
+    }
+
+    /** A watch's {@code resourceVersion}: absent, empty or 0 mean "the current state first", as in Kubernetes. */
+    private static long sinceResourceVersion(ApiRequest request) {
+        String text = request.query().getOrDefault("resourceVersion", "");
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new KubeJson.BadRequest("the resourceVersion \"" + text + "\" is not a number");
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        store.closeWatches();
     }
 
     /** Deleting a namespace deletes what is in it first, as the namespace controller would. */
@@ -127,20 +142,17 @@ final class KubeApiDispatcher extends KubernetesCrudDispatcher {
                 throw new ApiException(403, "Forbidden", "namespaces \"" + target.name()
                         + "\" is forbidden: this namespace may not be deleted");
             }
-            for (ObjectNode inside : store.all()) {
-                if (target.name().equals(inside.path("metadata").path("namespace").asText())) {
-                    catalog.findKind(inside.path("apiVersion").asText(), inside.path("kind").asText())
-                            .ifPresent(kind -> store.delete(kind, target.name(),
-                                    inside.path("metadata").path("name").asText()));
-                }
-            }
+            store.deleteAllIn(target.name());
         }
         store.delete(type, target.namespace(), target.name());
         return json(200, object);
     }
 
-    private MockResponse deleteCollection(ApiRequest request) {
-        super.handleDelete(request.uri());
+    private MockResponse deleteCollection(ApiRequest request, ResourceType type) {
+        for (ObjectNode object : store.list(type, ObjectFilter.of(request))) {
+            JsonNode metadata = object.path("metadata");
+            store.delete(type, metadata.path("namespace").asText(), metadata.path("name").asText());
+        }
         ObjectNode status = KubeJson.MAPPER.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
                 .put("status", "Success");
         status.putObject("metadata");
@@ -148,10 +160,7 @@ final class KubeApiDispatcher extends KubernetesCrudDispatcher {
     }
 
     private List<JsonNode> storedCrds() {
-        return store.all().stream()
-                .filter(object -> "CustomResourceDefinition".equals(object.path("kind").asText()))
-                .<JsonNode>map(object -> object)
-                .toList();
+        return List.copyOf(store.list(BuiltInResources.CUSTOM_RESOURCE_DEFINITIONS, ObjectFilter.EVERYTHING));
     }
 
     private static MockResponse written(ObjectWrites.Result result) {
@@ -166,57 +175,11 @@ final class KubeApiDispatcher extends KubernetesCrudDispatcher {
         return object.path("metadata").path("resourceVersion").asText("0");
     }
 
-    private static String body(MockResponse response) {
-        return new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
-    }
-
     private static ApiException notServed() {
         return new ApiException(404, "NotFound", "the server could not find the requested resource");
     }
 
     private static MockResponse notAllowed() {
         return json(405, new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource").toStatus());
-    }
-
-    /** The CRUD dispatcher's map seen as a store of JSON objects. */
-    private final class CrudMapStore implements ObjectStore {
-
-        @Override
-        public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
-            var entry = findResource(getKey(type.objectPath(namespace, name)));
-            return entry == null ? Optional.empty() : Optional.of(KubeJson.readObject(entry.getValue()));
-        }
-
-        @Override
-        public List<ObjectNode> all() {
-            List<String> values;
-            synchronized (map) {
-                values = new ArrayList<>(map.values());
-            }
-            return values.stream().map(KubeJson::readObject).toList();
-        }
-
-        @Override
-        public void insert(ResourceType type, String namespace, ObjectNode object) {
-            String path = type.collectionPath(namespace);
-            processEvent(path, getKey(path), null, null, KubeJson.write(object));
-        }
-
-        @Override
-        public void replace(ResourceType type, String namespace, String name, ObjectNode object) {
-            String path = type.objectPath(namespace, name);
-            var entry = findResource(getKey(path));
-            processEvent(path, getKey(path), entry.getKey(), null, KubeJson.write(object));
-        }
-
-        @Override
-        public void delete(ResourceType type, String namespace, String name) {
-            handleDelete(type.objectPath(namespace, name));
-        }
-
-        @Override
-        public long nextResourceVersion() {
-            return requestResourceVersion();
-        }
     }
 }

@@ -32,11 +32,6 @@ final class ResourceCatalog {
                 .findFirst();
     }
 
-    Optional<ResourceType> findKind(String apiVersion, String kind) {
-        return all().stream().filter(type -> type.apiVersion().equals(apiVersion) && type.kind().equals(kind))
-                .findFirst();
-    }
-
     static List<ResourceType> fromCrd(JsonNode crd) {
         JsonNode spec = crd.path("spec");
         JsonNode names = spec.path("names");

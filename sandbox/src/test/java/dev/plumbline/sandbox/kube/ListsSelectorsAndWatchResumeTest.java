@@ -1,0 +1,169 @@
+package dev.plumbline.sandbox.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What lists, selectors, deletes and watches answer, now that objects are looked up in an index. */
+class ListsSelectorsAndWatchResumeTest {
+
+    private static final String CONFIG_MAPS = "/api/v1/namespaces/%s/configmaps";
+
+    private static EmbeddedKubeApi api;
+    private static KubeHttp http;
+
+    @BeforeAll
+    static void start() {
+        api = new EmbeddedKubeApi().start();
+        http = new KubeHttp(api);
+        for (String namespace : List.of("shop", "shop-staging", "billing")) {
+            http.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\""
+                    + namespace + "\"}}");
+        }
+        configMap("shop", "cart", "{\"tier\":\"web\",\"team\":\"a\"}");
+        configMap("shop", "orders", "{\"tier\":\"db\",\"team\":\"a\"}");
+        configMap("shop", "plain", "{}");
+        configMap("shop-staging", "cart", "{\"tier\":\"web\",\"team\":\"b\"}");
+        configMap("billing", "invoices", "{\"tier\":\"db\"}");
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private static void configMap(String namespace, String name, String labels) {
+        KubeHttp.Answer answer = http.post(CONFIG_MAPS.formatted(namespace), "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                + "\"metadata\":{\"name\":\"" + name + "\",\"labels\":" + labels + "},\"data\":{\"k\":\"v\"}}");
+        assertThat(answer.code()).isEqualTo(201);
+    }
+
+    /** "namespace/name" of every item a list answers, in its order. */
+    private static List<String> listed(String path) {
+        KubeHttp.Answer answer = http.get(path);
+        assertThat(answer.code()).as(answer.body().toString()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        for (JsonNode item : answer.body().path("items")) {
+            names.add(item.path("metadata").path("namespace").asText() + "/" + item.path("metadata").path("name").asText());
+        }
+        return names;
+    }
+
+    /** What a list across namespaces answers of the fixtures' namespaces; other tests add elsewhere. */
+    private static List<String> listedOfFixtures(String path) {
+        return listed(path).stream().filter(item -> List.of("shop", "shop-staging", "billing")
+                .contains(item.substring(0, item.indexOf('/')))).toList();
+    }
+
+    private static String selected(String selector) {
+        return "/api/v1/configmaps?labelSelector=" + selector.replace(" ", "%20").replace(",", "%2C")
+                .replace("=", "%3D").replace("!", "%21").replace("(", "%28").replace(")", "%29");
+    }
+
+    @Test
+    void a_list_in_a_namespace_holds_only_that_namespace_and_not_one_whose_name_starts_alike() {
+        assertThat(listed(CONFIG_MAPS.formatted("shop"))).containsExactly("shop/cart", "shop/orders", "shop/plain");
+        assertThat(listed(CONFIG_MAPS.formatted("shop-staging"))).containsExactly("shop-staging/cart");
+        // ordered by namespace and name as etcd keys sort: '-' before '/'
+        assertThat(listedOfFixtures("/api/v1/configmaps")).containsExactly("billing/invoices", "shop-staging/cart",
+                "shop/cart", "shop/orders", "shop/plain");
+    }
+
+    @Test
+    void label_selectors_follow_kubernetes_rules_for_equality_sets_and_existence() {
+        assertThat(listedOfFixtures(selected("tier=web"))).containsExactly("shop-staging/cart", "shop/cart");
+        assertThat(listedOfFixtures(selected("tier==db,team=a"))).containsExactly("shop/orders");
+        assertThat(listedOfFixtures(selected("tier!=web")))
+                .containsExactly("billing/invoices", "shop/orders", "shop/plain");
+        assertThat(listedOfFixtures(selected("team in (a,b),tier notin (db)")))
+                .containsExactly("shop-staging/cart", "shop/cart");
+        assertThat(listedOfFixtures(selected("team"))).containsExactly("shop-staging/cart", "shop/cart", "shop/orders");
+        assertThat(listedOfFixtures(selected("!tier"))).containsExactly("shop/plain");
+        assertThat(listed(CONFIG_MAPS.formatted("shop") + "?fieldSelector=metadata.name%3Dcart"))
+                .containsExactly("shop/cart");
+        assertThat(listedOfFixtures("/api/v1/configmaps?fieldSelector=metadata.namespace%21%3Dshop"))
+                .containsExactly("billing/invoices", "shop-staging/cart");
+    }
+
+    @Test
+    void a_selector_that_does_not_parse_is_a_400_naming_it() {
+        KubeHttp.Answer answer = http.get(selected("tier in web"));
+
+        assertThat(answer.code()).isEqualTo(400);
+        assertThat(answer.body().path("message").asText()).startsWith("unable to parse the label selector \"tier in web\"");
+    }
+
+    @Test
+    void a_deleted_object_is_404_and_a_collection_delete_takes_only_what_its_selector_matches() {
+        http.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"scratch\"}}");
+        configMap("scratch", "keep", "{\"batch\":\"no\"}");
+        configMap("scratch", "drop-1", "{\"batch\":\"yes\"}");
+        configMap("scratch", "drop-2", "{\"batch\":\"yes\"}");
+
+        assertThat(http.delete(CONFIG_MAPS.formatted("scratch") + "/keep").code()).isEqualTo(200);
+        assertThat(http.get(CONFIG_MAPS.formatted("scratch") + "/keep").code()).isEqualTo(404);
+        assertThat(http.delete(CONFIG_MAPS.formatted("scratch") + "/keep").code()).isEqualTo(404);
+        configMap("scratch", "keep", "{\"batch\":\"no\"}");
+        assertThat(http.delete(CONFIG_MAPS.formatted("scratch") + "?labelSelector=batch%3Dyes").code()).isEqualTo(200);
+
+        assertThat(listed(CONFIG_MAPS.formatted("scratch"))).containsExactly("scratch/keep");
+    }
+
+    @Test
+    void an_object_with_a_finalizer_is_marked_on_delete_and_gone_once_its_finalizer_is_removed() {
+        http.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"held\"}}");
+        http.post(CONFIG_MAPS.formatted("held"), "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                + "\"metadata\":{\"name\":\"held\",\"finalizers\":[\"example.com/hold\"]}}");
+        String path = CONFIG_MAPS.formatted("held") + "/held";
+
+        http.delete(path);
+        assertThat(http.get(path).body().path("metadata").has("deletionTimestamp")).isTrue();
+
+        http.patch(path, "application/merge-patch+json", "{\"metadata\":{\"finalizers\":null}}");
+        assertThat(http.get(path).code()).isEqualTo(404);
+    }
+
+    @Test
+    void a_watch_from_a_list_resource_version_sees_only_what_changed_after_that_list() {
+        http.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"resume\"}}");
+        configMap("resume", "before", "{}");
+        configMap("resume", "removed", "{}");
+        String listVersion = api.client().configMaps().inNamespace("resume").list().getMetadata().getResourceVersion();
+        configMap("resume", "after", "{}");
+        http.delete(CONFIG_MAPS.formatted("resume") + "/removed");
+
+        List<String> events = new CopyOnWriteArrayList<>();
+        Watcher<ConfigMap> recorder = new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, ConfigMap resource) {
+                events.add(action + " " + resource.getMetadata().getName());
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+                // the test closes the watch itself
+            }
+        };
+        try (Watch ignored = api.client().configMaps().inNamespace("resume")
+                .withResourceVersion(listVersion).watch(recorder)) {
+            http.patch(CONFIG_MAPS.formatted("resume") + "/before", "application/merge-patch+json",
+                    "{\"data\":{\"k\":\"changed\"}}");
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events)
+                    .containsExactly("ADDED after", "DELETED removed", "MODIFIED before"));
+        }
+    }
+}
