@@ -47,11 +47,11 @@ public final class GitWatcherBench {
             }
             try (ServiceProcess service = new ServiceProcess(jar, data, kafka.bootstrapServers(), SECRET)) {
                 service.awaitWatching(REPOSITORIES);
-                WebhookLatencyBench bench = new WebhookLatencyBench(service.root(), SECRET, service::cpuTime);
-                bench.run("watched repositories, a fetch after each answer", urls, DELIVERIES, WARM_UP_ROUNDS, ROUNDS);
+                WebhookLatencyBench bench = new WebhookLatencyBench(service, SECRET);
                 List<String> nobodys = urls.stream().map(u -> u.replace("/bench-", "/unwatched-")).toList();
                 bench.run("unwatched repositories, no fetch", nobodys, DELIVERIES, WARM_UP_ROUNDS, ROUNDS);
                 bench.sequential(nobodys, DELIVERIES);
+                bench.run("watched repositories, a fetch after each answer", urls, DELIVERIES, WARM_UP_ROUNDS, ROUNDS);
             }
             WatchSet watched = WatchSet.of(urls.stream().map(u -> SandboxGit.application("app-" + urls.indexOf(u),
                     u, "main", "")).toList());

@@ -49,6 +49,11 @@ final class ServiceProcess implements AutoCloseable {
                 "plumbline.credentials.sandbox.password", SandboxGit.PASSWORD);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // e.g. -Dbench.service-jvm-options=-XX:StartFlightRecording=filename=/tmp/gw.jfr to profile the service
+        String jvmOptions = System.getProperty("bench.service-jvm-options", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -82,6 +87,20 @@ final class ServiceProcess implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalStateException(e.getMessage() + "\nservice output:\n" + tail(), e);
         }
+    }
+
+    /**
+     * Waits until the service is nearly idle (under 25 ms of CPU per half second): the fetches that earlier
+     * deliveries asked for have ended, so that they neither slow the next figures nor count in their CPU time.
+     */
+    void awaitIdle() {
+        Duration[] last = {cpuTime()};
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Duration now = cpuTime();
+            boolean idle = now.minus(last[0]).toMillis() < 25;
+            last[0] = now;
+            return idle;
+        });
     }
 
     private int get(String path) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 /**
  * Acknowledgement latency of the running service: bursts of signed GitHub push deliveries (7 KB bodies, the size of
@@ -25,14 +24,14 @@ final class WebhookLatencyBench {
 
     private static final String PADDING = "x".repeat(7000);
 
+    private final ServiceProcess service;
     private final URI target;
     private final String secret;
-    private final Supplier<Duration> serviceCpu;
 
-    WebhookLatencyBench(URI root, String secret, Supplier<Duration> serviceCpu) {
-        this.target = root.resolve("webhooks/github");
+    WebhookLatencyBench(ServiceProcess service, String secret) {
+        this.service = service;
+        this.target = service.root().resolve("webhooks/github");
         this.secret = secret;
-        this.serviceCpu = serviceCpu;
     }
 
     /** One delivery at a time: the latency of an answer when nothing else is asked of the service. */
@@ -41,6 +40,7 @@ final class WebhookLatencyBench {
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads)
                     .build();
+            service.awaitIdle();
             round(client, urls, 1, "sequential-warm-up");
             List<Long> all = new ArrayList<>();
             for (int i = 0; i < deliveries; i++) {
@@ -60,11 +60,14 @@ final class WebhookLatencyBench {
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads)
                     .build();
+            service.awaitIdle();
             for (int r = 0; r < warmUpRounds; r++) {
                 round(client, urls, deliveries, label + "-warm-up-" + r);
             }
+            service.awaitIdle();
             String loadBefore = Latencies.loadAverage();
-            Duration cpuBefore = serviceCpu.get();
+            Duration cpuBefore = service.cpuTime();
+            Duration benchCpuBefore = benchCpu();
             List<Long> all = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 List<Long> one = round(client, urls, deliveries, label + "-round-" + r);
@@ -78,15 +81,23 @@ final class WebhookLatencyBench {
                             + "warm-up rounds): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", label, deliveries, rounds,
                     warmUpRounds, Latencies.percentile(all, 50), Latencies.percentile(all, 99),
                     all.get(all.size() - 1) / 1e6);
-            double cpuMillis = serviceCpu.get().minus(cpuBefore).toNanos() / 1e6;
-            System.out.printf("  service CPU time, all threads: %.2f ms per delivery (fetches included when any "
-                    + "follow)%n", cpuMillis / (deliveries * (double) rounds));
-            System.out.printf("  load average (1, 5, 15 min) before: %s; after: %s%n", loadBefore,
-                    Latencies.loadAverage());
+            double benchCpuMillis = benchCpu().minus(benchCpuBefore).toNanos() / 1e6;
+            String loadAfter = Latencies.loadAverage();
+            service.awaitIdle();
+            double cpuMillis = service.cpuTime().minus(cpuBefore).toNanos() / 1e6;
+            System.out.printf("  service CPU time, all threads, until it was idle again: %.2f ms per delivery "
+                    + "(the fetches included when any follow)%n", cpuMillis / (deliveries * (double) rounds));
+            System.out.printf("  bench JVM CPU time during the rounds (the HTTP client, and the Git server and broker "
+                    + "serving fetches): %.2f ms per delivery%n", benchCpuMillis / (deliveries * (double) rounds));
+            System.out.printf("  load average (1, 5, 15 min) before: %s; after: %s%n", loadBefore, loadAfter);
         } finally {
             // the exec plugin waits for every non-daemon thread: the pool must end with the benchmark
             clientThreads.shutdownNow();
         }
+    }
+
+    private static Duration benchCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private List<Long> round(HttpClient client, List<String> urls, int deliveries, String round) throws Exception {
