@@ -69,6 +69,29 @@ final class ServiceProcess implements AutoCloseable {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /**
+     * The CPU time the service's JIT compiler threads have used so far, from Linux's per-thread scheduler statistics
+     * (zero elsewhere): a warming JVM spends a share of its CPU compiling, which a long-running service does not.
+     */
+    Duration compilerCpuTime() {
+        Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
+        long nanos = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).matches("(?s)C\\d CompilerThre.*")) {
+                        nanos += Long.parseLong(Files.readString(thread.resolve("schedstat")).split(" ")[0]);
+                    }
+                } catch (IOException | RuntimeException ended) {
+                    // a compiler thread that ended between the listing and the read: its time is gone with it
+                }
+            }
+        } catch (IOException e) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(nanos);
+    }
+
     /** Waits until the service is ready and has fetched each of the repositories once. */
     void awaitWatching(int repositories) {
         try {

@@ -64,6 +64,7 @@ final class WebhookLatencyBench implements AutoCloseable {
         service.awaitIdle();
         String loadBefore = Latencies.loadAverage();
         Duration cpuBefore = service.cpuTime();
+        Duration compilerBefore = service.compilerCpuTime();
         Duration benchCpuBefore = benchCpu();
         List<Long> all = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
@@ -77,15 +78,18 @@ final class WebhookLatencyBench implements AutoCloseable {
         String loadAfter = Latencies.loadAverage();
         service.awaitIdle();
         double cpuMillis = service.cpuTime().minus(cpuBefore).toNanos() / 1e6;
+        double compilerMillis = service.compilerCpuTime().minus(compilerBefore).toNanos() / 1e6;
         all.sort(null);
         System.out.printf("webhook ack latency of the service, %s, %d concurrent deliveries x %d rounds (after %d "
                         + "warm-up rounds): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", label, deliveries, rounds,
                 warmUpRounds, Latencies.percentile(all, 50), Latencies.percentile(all, 99),
                 all.get(all.size() - 1) / 1e6);
+        double count = deliveries * (double) rounds;
         System.out.printf("  service CPU time, all threads, until it was idle again: %.2f ms per delivery "
-                + "(the fetches included when any follow)%n", cpuMillis / (deliveries * (double) rounds));
+                + "(the fetches included when any follow), of which JIT compiling %.2f ms; without it %.2f ms%n",
+                cpuMillis / count, compilerMillis / count, (cpuMillis - compilerMillis) / count);
         System.out.printf("  bench JVM CPU time during the rounds (the HTTP client, and the Git server and broker "
-                + "serving fetches): %.2f ms per delivery%n", benchCpuMillis / (deliveries * (double) rounds));
+                + "serving fetches): %.2f ms per delivery%n", benchCpuMillis / count);
         System.out.printf("  load average (1, 5, 15 min) before: %s; after: %s%n", loadBefore, loadAfter);
     }
 
