@@ -1,6 +1,7 @@
 package dev.plumbline.gitwatcher.webhook;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** The webhook receivers, one per kind of Git host: {@code POST /webhooks/<name>}. */
 public enum Endpoint {
@@ -21,5 +22,15 @@ public enum Endpoint {
 
     public String path() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The receiver at {@code /webhooks/<path>}, the path compared without case. */
+    public static Optional<Endpoint> named(String path) {
+        for (Endpoint endpoint : values()) {
+            if (endpoint.path().equalsIgnoreCase(path)) {
+                return Optional.of(endpoint);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,8 +1,11 @@
 package dev.plumbline.gitwatcher.webhook;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +16,14 @@ import java.util.Set;
 public final class PayloadParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The only top-level fields any provider's repository and refs are read from. The rest of a payload (its commits,
+     * pusher, sender…, most of its bytes) is scanned but never built into objects: it is read on the event loop, for
+     * every delivery.
+     */
+    private static final Set<String> READ_FIELDS = Set.of("ref", "repository", "project", "object_kind", "push",
+            "changes");
 
     private PayloadParser() {
     }
@@ -36,10 +47,19 @@ public final class PayloadParser {
     }
 
     private static JsonNode read(byte[] body) throws MalformedPayloadException {
-        try {
-            JsonNode root = JSON.readTree(body);
-            if (root == null || !root.isObject()) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedPayloadException("the body is not a JSON object");
+            }
+            ObjectNode root = JSON.createObjectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (READ_FIELDS.contains(field)) {
+                    root.set(field, JSON.readTree(parser));
+                } else {
+                    parser.skipChildren();
+                }
             }
             return root;
         } catch (JsonProcessingException e) {

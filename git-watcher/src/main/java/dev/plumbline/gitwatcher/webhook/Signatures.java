@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,14 +17,33 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Signatures {
 
+    /**
+     * One keyed Mac per secret, cloned for each use: looking up the provider and expanding the key cost more than
+     * hashing a push payload. Only configured secrets are ever keys, so the map stays as small as the settings.
+     */
+    private static final Map<String, Mac> KEYED = new ConcurrentHashMap<>();
+
     private Signatures() {
     }
 
     public static String hmacSha256Hex(String secret, byte[] body) {
+        return HexFormat.of().formatHex(keyed(secret).doFinal(body));
+    }
+
+    private static Mac keyed(String secret) {
+        Mac prototype = KEYED.computeIfAbsent(secret, Signatures::newMac);
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac(secret);
+        }
+    }
+
+    private static Mac newMac(String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every JVM has HmacSHA256", e);
         }

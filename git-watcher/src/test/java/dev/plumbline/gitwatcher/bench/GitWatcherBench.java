@@ -22,7 +22,7 @@ public final class GitWatcherBench {
 
     private static final int DELIVERIES = 200;
     private static final int REPOSITORIES = 200;
-    private static final int WARM_UP_ROUNDS = 3;
+    private static final int WARM_UP_ROUNDS = 10;
     private static final int ROUNDS = 5;
     private static final String SECRET = "bench-secret";
 
@@ -47,11 +47,13 @@ public final class GitWatcherBench {
             }
             try (ServiceProcess service = new ServiceProcess(jar, data, kafka.bootstrapServers(), SECRET)) {
                 service.awaitWatching(REPOSITORIES);
-                WebhookLatencyBench bench = new WebhookLatencyBench(service.root(), SECRET, service::cpuTime);
-                bench.run("watched repositories, a fetch after each answer", urls, DELIVERIES, WARM_UP_ROUNDS, ROUNDS);
                 List<String> nobodys = urls.stream().map(u -> u.replace("/bench-", "/unwatched-")).toList();
-                bench.run("unwatched repositories, no fetch", nobodys, DELIVERIES, WARM_UP_ROUNDS, ROUNDS);
-                bench.sequential(nobodys, DELIVERIES);
+                try (WebhookLatencyBench bench = new WebhookLatencyBench(service, SECRET, DELIVERIES)) {
+                    bench.run("unwatched repositories, no fetch", nobodys, DELIVERIES, WARM_UP_ROUNDS, ROUNDS);
+                    bench.sequential(nobodys, DELIVERIES);
+                    bench.run("watched repositories, a fetch after each answer", urls, DELIVERIES, WARM_UP_ROUNDS,
+                            ROUNDS);
+                }
             }
             WatchSet watched = WatchSet.of(urls.stream().map(u -> SandboxGit.application("app-" + urls.indexOf(u),
                     u, "main", "")).toList());

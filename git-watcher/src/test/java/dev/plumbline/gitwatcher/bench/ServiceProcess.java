@@ -49,6 +49,11 @@ final class ServiceProcess implements AutoCloseable {
                 "plumbline.credentials.sandbox.password", SandboxGit.PASSWORD);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // e.g. -Dbench.service-jvm-options=-XX:StartFlightRecording=filename=/tmp/gw.jfr to profile the service
+        String jvmOptions = System.getProperty("bench.service-jvm-options", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -62,6 +67,29 @@ final class ServiceProcess implements AutoCloseable {
     /** The CPU time the service has used so far, all its threads together: what the machine's load cannot inflate. */
     Duration cpuTime() {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /**
+     * The CPU time the service's JIT compiler threads have used so far, from Linux's per-thread scheduler statistics
+     * (zero elsewhere): a warming JVM spends a share of its CPU compiling, which a long-running service does not.
+     */
+    Duration compilerCpuTime() {
+        Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
+        long nanos = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).matches("(?s)C\\d CompilerThre.*")) {
+                        nanos += Long.parseLong(Files.readString(thread.resolve("schedstat")).split(" ")[0]);
+                    }
+                } catch (IOException | RuntimeException ended) {
+                    // a compiler thread that ended between the listing and the read: its time is gone with it
+                }
+            }
+        } catch (IOException e) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(nanos);
     }
 
     /** Waits until the service is ready and has fetched each of the repositories once. */
@@ -82,6 +110,20 @@ final class ServiceProcess implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalStateException(e.getMessage() + "\nservice output:\n" + tail(), e);
         }
+    }
+
+    /**
+     * Waits until the service is nearly idle (under 25 ms of CPU per half second): the fetches that earlier
+     * deliveries asked for have ended, so that they neither slow the next figures nor count in their CPU time.
+     */
+    void awaitIdle() {
+        Duration[] last = {cpuTime()};
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Duration now = cpuTime();
+            boolean idle = now.minus(last[0]).toMillis() < 25;
+            last[0] = now;
+            return idle;
+        });
     }
 
     private int get(String path) {

@@ -178,6 +178,21 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void aBodyBrokenInAFieldThatIsNotReadIsStillABadRequest() {
+        byte[] body = ("{\"ref\": \"refs/heads/main\", \"repository\": {\"clone_url\": \"https://example.com/a.git\"}, "
+                + "\"commits\": [{\"id\": }]}").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new HashMap<>(WebhookFixtures.headers("github-push"));
+        headers.put("X-Hub-Signature-256", "sha256=" + Signatures.hmacSha256Hex(WebhookFixtures.SECRET, body));
+
+        WebhookOutcome outcome = receiver(Optional.of(WebhookFixtures.SECRET), everything)
+                .handle(new WebhookRequest(Endpoint.GITHUB, headers, body));
+
+        assertThat(outcome.status()).isEqualTo(400);
+        assertThat(outcome.message()).startsWith("the body is not valid JSON");
+        assertThat(everything.nudges).isEmpty();
+    }
+
+    @Test
     void aRepositoryNoApplicationWatchesIsAcknowledgedAndRecordedAsUnwatched() {
         FakeRepositories nothingOfThat = new FakeRepositories(Set.of("example.com/someone/else"));
         WebhookReceiver receiver = receiver(Optional.of(WebhookFixtures.SECRET), nothingOfThat);
