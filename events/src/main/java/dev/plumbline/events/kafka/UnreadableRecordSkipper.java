@@ -18,10 +18,10 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * Takes the records {@link SkippingEventDeserializer} could not read out of every poll, so that one bad record
- * neither stops a consumer nor reaches it as a tombstone. Each is logged once at WARN (topic, partition, offset,
- * key, reason) and counted in {@code plumbline.unreadable.records} by topic ({@code
- * plumbline_unreadable_records_total} in Prometheus). The records after it are delivered as usual, so a channel that
- * commits offsets commits past it with the next record it acknowledges.
+ * neither stops a consumer nor reaches it as a tombstone. Each is logged at WARN as it is polled (topic, partition,
+ * offset, key, consumer group, reason) and counted in {@code plumbline.unreadable.records} by topic
+ * ({@code plumbline_unreadable_records_total} in Prometheus). The records after it are delivered as usual, so a
+ * channel that commits offsets commits past it with the next record it acknowledges.
  *
  * <p>A record is unreadable when its value came in as bytes but reads as null: a tombstone has no bytes at all
  * (its serialized size is -1), so the two are told apart by the record itself, not by a header anyone could set.
