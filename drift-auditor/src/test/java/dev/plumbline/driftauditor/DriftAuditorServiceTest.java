@@ -2,6 +2,7 @@ package dev.plumbline.driftauditor;
 
 import dev.plumbline.driftauditor.messaging.ApplicationsListener;
 import dev.plumbline.driftauditor.testing.EmbeddedKubeApiResource;
+import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
@@ -26,5 +27,12 @@ class DriftAuditorServiceTest extends ServiceContract {
     @Test
     void anApplicationPublishedByTheReconcilerIsKnownUntilItsTombstone() {
         assertApplicationsReachTheService(app -> applications.catalog().get(app).isPresent());
+    }
+
+    @Test
+    void anUnreadableRecordOnTheApplicationsTopicIsSkippedAndDeletesNothing() throws Exception {
+        assertUnreadableRecordIsSkipped(EventSamples.applicationSpec("unreadable-before"),
+                EventSamples.applicationSpec("unreadable-after"),
+                spec -> applications.catalog().get(spec.app()).isPresent());
     }
 }

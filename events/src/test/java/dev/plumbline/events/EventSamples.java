@@ -80,13 +80,18 @@ public final class EventSamples {
     }
 
     public static ApplicationSpec applicationSpec() {
+        return applicationSpec("web");
+    }
+
+    /** The sample spec under another Application's name. */
+    public static ApplicationSpec applicationSpec(String app) {
         SourceSpec source = new SourceSpec(REPO, "main", "apps/web", RendererKind.HELM,
                 new HelmOptions("web", List.of("values.yaml", "values-prod.yaml"), "replicas: 3\n",
                         List.of(new HelmParameter("image.tag", "1.4.2"))),
                 new KustomizeOptions("prod-", null, List.of("web=registry.example.com/web:1.4.2"),
                         Map.of("team", "shop"), Map.of("owner", "shop@example.com")),
                 new DirectoryOptions(true, "*.yaml", "*-test.yaml"));
-        return ApplicationSpec.of("web", "plumbline", 7, source,
+        return ApplicationSpec.of(app, "plumbline", 7, source,
                 new Destination("shop", List.of("shop-jobs"), List.of(new GroupKind("", "Namespace"))),
                 new SyncPolicy(new SyncPolicy.Automated(true, true), false,
                         new Retry(5, Duration.ofSeconds(5), 2, Duration.ofMinutes(3))),
@@ -123,12 +128,17 @@ public final class EventSamples {
     }
 
     public static ManifestsRendered manifestsRendered() {
+        return manifestsRendered("web");
+    }
+
+    /** The sample render as the render of another app. */
+    public static ManifestsRendered manifestsRendered(String app) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("apiVersion", "apps/v1").put("kind", "Deployment");
         body.putObject("metadata").put("name", "web").put("namespace", "shop")
                 .putObject("labels").put("app.kubernetes.io/managed-by", "plumbline");
         body.putObject("spec").put("replicas", 3).put("paused", false).putArray("args").add("--port=8080").add(1.5);
-        return ManifestsRendered.of(CORRELATION, "web", REPO, SHA_AFTER, "apps/web", RendererKind.PLAIN,
+        return ManifestsRendered.of(CORRELATION, app, REPO, SHA_AFTER, "apps/web", RendererKind.PLAIN,
                 "sha256:0a1b2c", List.of(new RenderedObject(DEPLOYMENT, body, "apps/web/deployment.yaml")));
     }
 

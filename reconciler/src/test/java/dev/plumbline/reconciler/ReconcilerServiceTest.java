@@ -39,4 +39,11 @@ class ReconcilerServiceTest extends ServiceContract {
                     .flatMap(state -> state.rendered()).filter(render::equals).isPresent());
         }
     }
+
+    @Test
+    void anUnreadableRecordOnTheRenderedManifestsTopicIsSkippedAndDeletesNoDesiredState() throws Exception {
+        assertUnreadableRecordIsSkipped(EventSamples.manifestsRendered("unreadable-before"),
+                EventSamples.manifestsRendered("unreadable-after"),
+                render -> renders.desiredState().get(render.app()).flatMap(state -> state.rendered()).isPresent());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.plumbline.renderer;
 
+import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
 import dev.plumbline.renderer.messaging.ApplicationsListener;
@@ -24,5 +25,12 @@ class RendererServiceTest extends ServiceContract {
     @Test
     void anApplicationPublishedByTheReconcilerIsKnownUntilItsTombstone() {
         assertApplicationsReachTheService(app -> applications.catalog().get(app).isPresent());
+    }
+
+    @Test
+    void anUnreadableRecordOnTheApplicationsTopicIsSkippedAndDeletesNothing() throws Exception {
+        assertUnreadableRecordIsSkipped(EventSamples.applicationSpec("unreadable-before"),
+                EventSamples.applicationSpec("unreadable-after"),
+                spec -> applications.catalog().get(spec.app()).isPresent());
     }
 }

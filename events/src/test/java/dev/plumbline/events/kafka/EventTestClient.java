@@ -54,6 +54,20 @@ public final class EventTestClient implements AutoCloseable {
         sendRecord(new ProducerRecord<>(event.topic(), event.key(), event));
     }
 
+    /** Publishes an event on one partition of its topic, for a test that needs records in a known order. */
+    public void send(PlumblineEvent event, int partition) {
+        sendRecord(new ProducerRecord<>(event.topic(), partition, event.key(), event));
+    }
+
+    /** Publishes a value no Plumbline reader can read (bad JSON, an unknown type), as a faulty writer might. */
+    public void sendUnreadable(String topic, int partition, String key, String value) {
+        try (KafkaProducer<String, String> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            get(raw.send(new ProducerRecord<>(topic, partition, key, value)));
+        }
+    }
+
     /** Publishes a tombstone: the key's value is deleted from a compacted topic. */
     public void sendTombstone(String topic, String key) {
         sendRecord(new ProducerRecord<>(topic, key, null));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.EventSamples;
+import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.TopicSpec;
@@ -16,7 +17,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +93,47 @@ public abstract class ServiceContract {
             kafka.sendTombstone(Topics.APPLICATIONS, spec.app());
             await().atMost(PATIENCE).until(() -> !serviceKnowsApp.test(spec.app()));
         }
+    }
+
+    /**
+     * Puts a record no reader understands (an event type from a newer Plumbline) between two events on a topic the
+     * service reads, all on one partition so they arrive in that order, and checks the service skips it: the event
+     * after it is processed, the event before it is not taken as deleted (the skipped record is no tombstone), the
+     * skip is counted in {@code plumbline_unreadable_records_total} for the topic and the service stays ready.
+     */
+    protected void assertUnreadableRecordIsSkipped(PlumblineEvent before, PlumblineEvent after,
+            Predicate<PlumblineEvent> serviceHolds) throws Exception {
+        String topic = before.topic();
+        try (EventTestClient kafka = new EventTestClient(bootstrapServers())) {
+            kafka.ensureTopics(Arrays.stream(PlumblineService.values())
+                    .flatMap(writer -> writer.ownedTopics().stream())
+                    .filter(spec -> spec.name().equals(topic)).toList());
+            kafka.send(before, 0);
+            await().atMost(PATIENCE).until(() -> serviceHolds.test(before));
+            double skippedBefore = unreadableRecordsCounted(topic);
+
+            kafka.sendUnreadable(topic, 0, before.key(),
+                    "{\"type\":\"dev.plumbline.from.the.future\",\"schemaVersion\":1}");
+            kafka.send(after, 0);
+
+            await().atMost(PATIENCE).until(() -> serviceHolds.test(after));
+            await().atMost(PATIENCE).until(() -> unreadableRecordsCounted(topic) > skippedBefore);
+            assertThat(serviceHolds.test(before)).as("the event before the unreadable record still holds").isTrue();
+            HttpResponse<String> ready = get("q/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"status\": \"UP\"").doesNotContain("\"status\": \"DOWN\"");
+        }
+    }
+
+    /** The unreadable records the service's channels skipped on the topic, as Prometheus reads them. */
+    private double unreadableRecordsCounted(String topic) throws IOException, InterruptedException {
+        Matcher counted = Pattern.compile("^plumbline_unreadable_records_total\\{[^}]*topic=\"" + Pattern.quote(topic)
+                + "\"[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(get("q/metrics").body());
+        double total = 0;
+        while (counted.find()) {
+            total += Double.parseDouble(counted.group(1));
+        }
+        return total;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
