@@ -1,5 +1,6 @@
 package dev.plumbline.notifier;
 
+import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
 import dev.plumbline.notifier.messaging.ApplicationsListener;
@@ -24,5 +25,12 @@ class NotifierServiceTest extends ServiceContract {
     @Test
     void anApplicationPublishedByTheReconcilerIsKnownUntilItsTombstone() {
         assertApplicationsReachTheService(app -> applications.catalog().get(app).isPresent());
+    }
+
+    @Test
+    void anUnreadableRecordOnTheApplicationsTopicIsSkippedAndDeletesNothing() throws Exception {
+        assertUnreadableRecordIsSkipped(EventSamples.applicationSpec("unreadable-before"),
+                EventSamples.applicationSpec("unreadable-after"),
+                spec -> applications.catalog().get(spec.app()).isPresent());
     }
 }
