@@ -88,7 +88,8 @@ public final class RunEnvironment {
                     .map(Path::of).filter(Files::isRegularFile).findFirst()
                     .orElseGet(() -> Path.of(named.get().split(File.pathSeparator)[0]));
         }
-        Path userDefault = Path.of(System.getProperty("user.home"), ".kube", "config");
+        // $HOME first, as kubectl looks there
+        Path userDefault = Path.of(optional("HOME").orElseGet(() -> System.getProperty("user.home")), ".kube", "config");
         if (Files.isRegularFile(userDefault)) {
             return userDefault;
         }
@@ -126,7 +127,7 @@ public final class RunEnvironment {
 
     /**
      * A client of the cluster named by {@code KUBECONFIG} (its first file that exists, as kubectl reads a list), else
-     * by {@code ~/.kube/config}, acting with the user's own credentials.
+     * by {@code $HOME/.kube/config}, acting with the user's own credentials.
      */
     public KubernetesClient kubernetesClient() {
         Path kubeconfig = kubeconfigFile();

@@ -130,10 +130,12 @@ class AppCommandsTest {
 
     @Test
     void withoutAKubeconfigTheErrorSaysHowToProvideIt() {
-        Plumb.Run run = Plumb.run(Map.of(), "app", "list");
+        Path home = Path.of("target", "home-without-kubeconfig").toAbsolutePath();
+        Plumb.Run run = Plumb.run(Map.of("HOME", home.toString()), "app", "list");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("list: KUBECONFIG is not set: start Plumbline with ./plumb up, or export it\n");
+        assertThat(run.err()).isEqualTo("list: KUBECONFIG is not set and " + home.resolve(".kube").resolve("config")
+                + " does not exist: start Plumbline with ./plumb up, or export KUBECONFIG\n");
     }
 
     @Test
