@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plumbline.driftauditor.audit.AuditVerifier;
+import dev.plumbline.events.AuditVerifier;
 import dev.plumbline.driftauditor.testing.EmbeddedKubeApiResource;
 import dev.plumbline.driftauditor.testing.EventCollector;
 import dev.plumbline.events.ApplyAction;

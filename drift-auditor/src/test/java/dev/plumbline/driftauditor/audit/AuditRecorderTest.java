@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.driftauditor.drift.MutableClock;
 import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.AuditRecord;
+import dev.plumbline.events.AuditVerifier;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.ManifestsRendered;

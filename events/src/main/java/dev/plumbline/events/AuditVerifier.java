@@ -1,7 +1,6 @@
-package dev.plumbline.driftauditor.audit;
+package dev.plumbline.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plumbline.events.AuditChain;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

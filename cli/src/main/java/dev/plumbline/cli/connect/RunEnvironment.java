@@ -1,0 +1,124 @@
+package dev.plumbline.cli.connect;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * How to reach a run of Plumbline: the env file {@code plumb up} wrote under the checkout, overlaid by the process
+ * environment (an exported setting wins, so a real cluster or broker can be named without editing the file).
+ */
+public final class RunEnvironment {
+
+    /** The namespace Applications live in, unless {@code PLUMBLINE_NAMESPACE} names another. */
+    public static final String DEFAULT_NAMESPACE = "plumbline";
+
+    private final Map<String, String> settings;
+
+    public RunEnvironment(Map<String, String> settings) {
+        this.settings = Map.copyOf(settings);
+    }
+
+    /** The settings of the run under {@code home}, the process environment winning over the env file. */
+    public static RunEnvironment load(Path home, Map<String, String> processEnvironment) {
+        Map<String, String> merged = new HashMap<>(EnvFile.read(envFile(home)));
+        processEnvironment.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                merged.put(name, value);
+            }
+        });
+        return new RunEnvironment(merged);
+    }
+
+    public static Path envFile(Path home) {
+        return home.resolve(".plumbline").resolve("run").resolve("env");
+    }
+
+    /** The environment of the command being run, held by the root command ({@link Source}). */
+    public static RunEnvironment of(CommandSpec spec) {
+        if (spec.root().userObject() instanceof Source source) {
+            return source.runEnvironment();
+        }
+        throw new IllegalStateException("the root command does not provide a run environment");
+    }
+
+    /** Implemented by the root command, which loads the environment once. */
+    public interface Source {
+        RunEnvironment runEnvironment();
+    }
+
+    public Optional<String> optional(String name) {
+        return Optional.ofNullable(settings.get(name)).filter(value -> !value.isBlank());
+    }
+
+    /** @throws CommandFailedException naming the setting and how to provide it */
+    public String require(String name) {
+        return optional(name).orElseThrow(() -> new CommandFailedException(
+                name + " is not set: start Plumbline with ./plumb up, or export it"));
+    }
+
+    public URI serviceUrl(PlumblineServiceUrl service) {
+        String url = require(service.variable());
+        try {
+            return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(service.variable() + " is not a URL: " + url);
+        }
+    }
+
+    public ServiceClient service(PlumblineServiceUrl service) {
+        return new ServiceClient(service.displayName(), serviceUrl(service));
+    }
+
+    public String kafkaBootstrapServers() {
+        return require("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    public String namespace() {
+        return optional("PLUMBLINE_NAMESPACE").orElse(DEFAULT_NAMESPACE);
+    }
+
+    /** Credentials for the config repositories, when the Git server needs them. */
+    public Optional<GitCredentials> gitCredentials() {
+        return optional("GIT_USERNAME").map(user -> new GitCredentials(user, optional("GIT_PASSWORD").orElse("")));
+    }
+
+    public record GitCredentials(String username, String password) {
+        @Override
+        public String toString() {
+            return "GitCredentials[" + username + "]";
+        }
+    }
+
+    public String webhookSecret() {
+        return require("PLUMBLINE_WEBHOOK_SECRET");
+    }
+
+    public String demoRepoUrl() {
+        return require("DEMO_REPO_URL");
+    }
+
+    /** A client of the cluster named by {@code KUBECONFIG}, acting with the user's own credentials. */
+    public KubernetesClient kubernetesClient() {
+        Path kubeconfig = Path.of(require("KUBECONFIG"));
+        try {
+            Config config = Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8));
+            return new KubernetesClientBuilder().withConfig(config).build();
+        } catch (IOException e) {
+            throw new CommandFailedException("cannot read the kubeconfig " + kubeconfig + " (KUBECONFIG): "
+                    + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new CommandFailedException("the kubeconfig " + kubeconfig + " (KUBECONFIG) is not usable: "
+                    + e.getMessage());
+        }
+    }
+}
