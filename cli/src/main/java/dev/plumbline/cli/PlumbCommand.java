@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PlumbVersion.class,
         description = "Plumbline, a GitOps agent for Kubernetes: Git is the desired state, the cluster follows.",
-        subcommands = {UpCommand.class, DownCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, DemoCommand.class, DownCommand.class, CommandLine.HelpCommand.class})
 public final class PlumbCommand implements RunEnvironment.Source {
 
     private final Supplier<RunEnvironment> environment;

@@ -56,8 +56,30 @@ public final class ConfigRepository implements AutoCloseable {
         }
     }
 
+    /** Clones the existing repository {@code name}.git of the server into {@code workingCopy}, to change it. */
+    public static ConfigRepository open(GitServer server, String name, Path workingCopy) {
+        String url = server.url() + "/" + name + ".git";
+        UsernamePasswordCredentialsProvider credentials =
+                new UsernamePasswordCredentialsProvider(server.username(), server.password());
+        try {
+            deleteRecursively(workingCopy);
+            Git git = Git.cloneRepository().setURI(url).setDirectory(workingCopy.toFile())
+                    .setCredentialsProvider(credentials).call();
+            return new ConfigRepository(url, workingCopy, credentials, git);
+        } catch (GitAPIException e) {
+            throw new DemoStepException("cannot clone " + url + ": " + e.getMessage());
+        }
+    }
+
     /** Where the Git server is and how to log in. */
     public record GitServer(String url, Path root, String username, String password) {
+
+        /** The run's sandbox Git server, from its environment. */
+        public static GitServer of(java.util.Map<String, String> run) {
+            return new GitServer(run.get("GIT_SERVER_URL"), Path.of(run.get("GIT_SERVER_ROOT")),
+                    run.get("GIT_USERNAME"), run.get("GIT_PASSWORD"));
+        }
+
         @Override
         public String toString() {
             return "GitServer[" + url + "]";

@@ -70,9 +70,7 @@ public final class DemoSetup {
             story.doing(message);
             apps.remove(DemoApp.API);
         });
-        ConfigRepository repository = ConfigRepository.create(new ConfigRepository.GitServer(
-                live.require("GIT_SERVER_URL"), Path.of(live.require("GIT_SERVER_ROOT")),
-                live.require("GIT_USERNAME"), live.require("GIT_PASSWORD")), REPOSITORY, workFolder);
+        ConfigRepository repository = ConfigRepository.create(live.gitServer(), REPOSITORY, workFolder);
         String revision = repository.copyFromClassPath("demo-repository", FILES)
                 .commitAndPush(ANA, "Three apps: web (plain), api (Kustomize), cache (Helm)");
         announceRepository.accept(repository.url());

@@ -53,6 +53,11 @@ public final class LiveSystem implements AutoCloseable {
         return value;
     }
 
+    public ConfigRepository.GitServer gitServer() {
+        List.of("GIT_SERVER_URL", "GIT_SERVER_ROOT", "GIT_USERNAME", "GIT_PASSWORD").forEach(this::require);
+        return ConfigRepository.GitServer.of(run);
+    }
+
     public KubernetesClient cluster() {
         return cluster;
     }
