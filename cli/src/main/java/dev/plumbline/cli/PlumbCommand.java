@@ -1,7 +1,10 @@
 package dev.plumbline.cli;
 
+import dev.plumbline.cli.app.AppCommand;
+import dev.plumbline.cli.audit.AuditCommand;
 import dev.plumbline.cli.connect.CommandFailedException;
 import dev.plumbline.cli.connect.RunEnvironment;
+import dev.plumbline.cli.drift.DriftCommand;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PlumbVersion.class,
         description = "Plumbline, a GitOps agent for Kubernetes: Git is the desired state, the cluster follows.",
-        subcommands = {UpCommand.class, DemoCommand.class, DownCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, DemoCommand.class, DownCommand.class, AppCommand.class, AuditCommand.class,
+            DriftCommand.class, CommandLine.HelpCommand.class})
 public final class PlumbCommand implements RunEnvironment.Source {
 
     private final Supplier<RunEnvironment> environment;

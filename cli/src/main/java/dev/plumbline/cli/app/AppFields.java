@@ -1,0 +1,31 @@
+package dev.plumbline.cli.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Reading an Application's JSON for people: absent values as null, revisions shortened as Git shortens them. */
+final class AppFields {
+
+    private AppFields() {}
+
+    /** The text at a path of field names, or null when any part is absent. */
+    static String text(JsonNode node, String... path) {
+        JsonNode at = node;
+        for (String field : path) {
+            at = at.path(field);
+        }
+        return at.isMissingNode() || at.isNull() ? null : at.asText();
+    }
+
+    static String name(JsonNode app) {
+        return text(app, "metadata", "name");
+    }
+
+    /** The first seven characters of a commit SHA; other revisions (branches, tags) as they are. */
+    static String shortRevision(String revision) {
+        return revision != null && revision.matches("[0-9a-f]{40}") ? revision.substring(0, 7) : revision;
+    }
+
+    static String annotation(JsonNode app, String name) {
+        return text(app, "metadata", "annotations", name);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.plumbline.cli.app;
+
+import static dev.plumbline.cli.app.AppFields.shortRevision;
+import static dev.plumbline.cli.app.AppFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plumbline.cli.connect.CommandFailedException;
+import dev.plumbline.cli.connect.RunEnvironment;
+import dev.plumbline.cli.output.OutputOption;
+import dev.plumbline.cli.output.StructuredOutput;
+import dev.plumbline.cli.output.Table;
+import dev.plumbline.events.DiffComputed;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "get", mixinStandardHelpOptions = true,
+        description = {"Shows one Application: source, destination, sync status and revision, health, drift, "
+                + "self-heal pause, the last sync and who or what started it, and its conditions in full.",
+            "Read from the Application resource, so it works while the reconciler is down; the objects and their "
+                    + "diff state are added when the reconciler answers."})
+final class AppGetCommand implements Callable<Integer> {
+
+    private static final String LABEL = "%-15s%s%n";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOption output;
+
+    @Parameters(paramLabel = "NAME", description = "The Application's name.")
+    String name;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RunEnvironment environment = RunEnvironment.of(spec);
+        JsonNode app;
+        try (Applications applications = new Applications(environment)) {
+            app = applications.get(name);
+        }
+        if (output.structured()) {
+            StructuredOutput.print(out, output.format(), app);
+            return 0;
+        }
+        printSummary(out, app);
+        printConditions(out, app.path("status").path("conditions"));
+        printObjects(out, environment);
+        out.flush();
+        return 0;
+    }
+
+    private void printSummary(PrintWriter out, JsonNode app) {
+        JsonNode spec = app.path("spec");
+        JsonNode status = app.path("status");
+        out.printf(LABEL, "Name:", name);
+        out.printf(LABEL, "Namespace:", text(app, "metadata", "namespace"));
+        out.printf(LABEL, "Repository:", text(spec, "source", "repoURL"));
+        out.printf(LABEL, "Target:", orDefault(text(spec, "source", "targetRevision"), "HEAD"));
+        out.printf(LABEL, "Path:", orDefault(text(spec, "source", "path"), "(the repository root)"));
+        out.printf(LABEL, "Destination:", "namespace " + text(spec, "destination", "namespace"));
+        out.printf(LABEL, "Sync policy:", syncPolicy(spec.path("syncPolicy")));
+        out.printf(LABEL, "Sync status:", orDefault(text(status, "sync", "status"), "unknown")
+                + revision(text(status, "sync", "revision")));
+        String healthMessage = text(status, "health", "message");
+        out.printf(LABEL, "Health:", orDefault(text(status, "health", "status"), "unknown")
+                + (healthMessage == null || healthMessage.isBlank() ? "" : " (" + healthMessage + ")"));
+        out.printf(LABEL, "Drift:", drift(status.path("drift")));
+        out.printf(LABEL, "Self-heal:", SelfHealPause.of(app, Instant.now()).map(SelfHealPause::describe)
+                .orElse("active"));
+        out.printf(LABEL, "Last sync:", lastSync(status.path("history").path(0)));
+    }
+
+    private static String syncPolicy(JsonNode policy) {
+        JsonNode automated = policy.path("automated");
+        if (!automated.isObject()) {
+            return "manual (differences are reported, nothing is applied)";
+        }
+        List<String> options = new ArrayList<>();
+        if (automated.path("prune").asBoolean()) {
+            options.add("prune");
+        }
+        if (automated.path("selfHeal").asBoolean()) {
+            options.add("self-heal");
+        }
+        return "automated" + (options.isEmpty() ? "" : " (" + String.join(", ", options) + ")");
+    }
+
+    private static String drift(JsonNode drift) {
+        if (!drift.isObject()) {
+            return "none";
+        }
+        StringBuilder text = new StringBuilder(orDefault(text(drift, "mode"), "drift"))
+                .append(": ").append(drift.path("fields").asInt()).append(" field(s) in ")
+                .append(drift.path("objects").asInt()).append(" object(s)")
+                .append(revision(text(drift, "revision")))
+                .append(", detected ").append(text(drift, "detectedAt"));
+        List<String> managers = new ArrayList<>();
+        drift.path("changedBy").forEach(manager -> managers.add(manager.asText()));
+        if (!managers.isEmpty()) {
+            text.append(", changed by ").append(String.join(", ", managers));
+        }
+        if (drift.path("healing").asBoolean()) {
+            text.append(", healing");
+        }
+        return text.append(" (episode ").append(text(drift, "episodeId")).append(')').toString();
+    }
+
+    /** The last sync and who or what started it: {@code succeeded at ..., manual by ana: 3 applied, 0 pruned}. */
+    static String lastSync(JsonNode sync) {
+        if (!sync.isObject()) {
+            return "none yet";
+        }
+        String message = text(sync, "message");
+        return orDefault(text(sync, "result"), "running") + revision(text(sync, "revision"))
+                + " at " + orDefault(text(sync, "finishedAt"), text(sync, "startedAt"))
+                + ", " + text(sync, "trigger") + " by " + text(sync, "initiatedBy")
+                + ": " + sync.path("applied").asInt() + " applied, " + sync.path("pruned").asInt() + " pruned"
+                + (message == null || message.isBlank() ? "" : " (" + message + ")");
+    }
+
+    private static void printConditions(PrintWriter out, JsonNode conditions) {
+        out.println();
+        if (!conditions.isArray() || conditions.isEmpty()) {
+            out.println("Conditions:    none");
+            return;
+        }
+        out.println("Conditions:");
+        conditions.forEach(condition -> {
+            out.printf("  %s=%s  %s  (since %s)%n", text(condition, "type"), text(condition, "status"),
+                    orDefault(text(condition, "reason"), ""), text(condition, "lastTransitionTime"));
+            String message = text(condition, "message");
+            if (message != null && !message.isBlank()) {
+                out.println("    " + message);
+            }
+        });
+    }
+
+    private void printObjects(PrintWriter out, RunEnvironment environment) {
+        out.println();
+        DiffComputed diff;
+        try {
+            diff = ReconcilerDiffs.latest(environment, name);
+        } catch (CommandFailedException unavailable) {
+            out.println("Objects:       not shown: " + unavailable.getMessage());
+            return;
+        }
+        out.println("Objects, as last compared" + revision(diff.revision()) + ":");
+        Table table = Table.withColumns("kind", "namespace", "name", "state", "health");
+        diff.objects().forEach(object -> table.row(object.object().kind(), object.object().namespace(),
+                object.object().name(), object.change().label(), object.health().label()));
+        table.print(out);
+    }
+
+    private static String revision(String revision) {
+        return revision == null ? "" : " (" + shortRevision(revision) + ")";
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.plumbline.cli.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One audit record as one line: time, app, commit with its author and approver, action, actor and summary. Only the
+ * commit-detected record of a commit carries its author and trailers, so they are remembered by revision and shown
+ * on every later record of that revision (render, apply, heal...).
+ */
+final class AuditLine {
+
+    private final Map<String, String> peopleByRevision = new HashMap<>();
+
+    String format(JsonNode record) {
+        remember(record);
+        String revision = text(record, "revision");
+        String commit = revision == null ? "-" : shorten(revision)
+                + (peopleByRevision.containsKey(revision) ? " (" + peopleByRevision.get(revision) + ")" : "");
+        return String.join("  ", orDash(text(record, "time")), orDash(text(record, "app")), commit,
+                orDash(text(record, "action")), "by " + orDash(text(record, "actor")) + ": "
+                        + orDash(text(record, "summary")));
+    }
+
+    private void remember(JsonNode record) {
+        for (JsonNode commit : record.path("details").path("commits")) {
+            String sha = text(commit, "sha");
+            if (sha == null) {
+                continue;
+            }
+            String author = text(commit.path("author"), "name");
+            String approver = trailer(commit, "Approved-by");
+            if (approver == null) {
+                approver = trailer(commit, "Reviewed-by");
+            }
+            peopleByRevision.put(sha, (author == null ? "unknown author" : author)
+                    + (approver == null ? ", not approved" : ", approved by " + approver));
+        }
+    }
+
+    private static String trailer(JsonNode commit, String key) {
+        for (JsonNode trailer : commit.path("trailers")) {
+            if (key.equalsIgnoreCase(text(trailer, "key"))) {
+                return text(trailer, "value");
+            }
+        }
+        return null;
+    }
+
+    private static String shorten(String revision) {
+        return revision.matches("[0-9a-f]{40}") ? revision.substring(0, 7) : revision;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asText();
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "-" : value;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.plumbline.cli.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plumbline.cli.connect.CommandFailedException;
+import dev.plumbline.events.topic.Topics;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The audit trail as stored on {@code plumbline.audit}, read straight from Kafka: the topic is the record of truth
+ * and outlives every service, so the trail can be read and verified whole while the drift-auditor is down. Records
+ * are kept as JSON trees, exactly as written, so their hashes can be checked. Reading uses no consumer group and
+ * commits nothing: it leaves no trace on the broker.
+ */
+final class AuditTopic implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    /** The records present when read, in topic order per partition, and whether retention has removed any. */
+    record Contents(List<JsonNode> records, boolean complete, List<TopicPartition> partitions) {
+    }
+
+    private final String bootstrapServers;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+
+    AuditTopic(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        Properties settings = new Properties();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) BROKER_TIMEOUT.toMillis());
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "plumb-audit");
+        consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Everything on the topic now. */
+    Contents readAll() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            if (partitions.isEmpty()) {
+                return new Contents(List.of(), true, List.of());
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<JsonNode> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(POLL).forEach(record -> records.add(parse(record)));
+            }
+            boolean complete = beginnings.values().stream().allMatch(offset -> offset == 0);
+            return new Contents(records, complete, partitions);
+        } catch (TimeoutException e) {
+            throw unreachable();
+        } catch (KafkaException e) {
+            throw new CommandFailedException("cannot read " + Topics.AUDIT + " from Kafka at " + bootstrapServers
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /** Hands each record written after {@link #readAll()} to {@code sink}, until the process is stopped. */
+    void follow(List<TopicPartition> partitions, Consumer<JsonNode> sink) {
+        if (partitions.isEmpty()) {
+            throw new CommandFailedException("the topic " + Topics.AUDIT + " does not exist yet at "
+                    + bootstrapServers + ": is the drift-auditor running?");
+        }
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                consumer.poll(POLL).forEach(record -> sink.accept(parse(record)));
+            }
+        } catch (KafkaException e) {
+            throw new CommandFailedException("lost Kafka at " + bootstrapServers + ": " + e.getMessage());
+        }
+    }
+
+    private CommandFailedException unreachable() {
+        return new CommandFailedException("cannot reach Kafka at " + bootstrapServers + " within "
+                + BROKER_TIMEOUT.toSeconds() + "s (KAFKA_BOOTSTRAP_SERVERS): is Plumbline running? (./plumb up)");
+    }
+
+    /** A record that is not JSON is kept as text, so that the verifier reports it rather than the reader failing. */
+    private static JsonNode parse(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return JSON.readTree(record.value());
+        } catch (IOException | RuntimeException notJson) {
+            return JSON.getNodeFactory().textNode(record.value() == null ? "" : new String(record.value(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.plumbline.cli.drift;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plumbline.cli.connect.CommandFailedException;
+import dev.plumbline.cli.connect.PlumblineServiceUrl;
+import dev.plumbline.cli.connect.RunEnvironment;
+import dev.plumbline.cli.connect.ServiceClient;
+import dev.plumbline.cli.output.OutputFormat;
+import dev.plumbline.cli.output.OutputOption;
+import dev.plumbline.cli.output.StructuredOutput;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Exports an app's drift as a change for its Git repository, so that committing it makes Git "
+                + "match the live cluster (after an emergency change that should stay).",
+            "A plain-YAML app gives a unified diff of its files (as git diff prints it; '#' lines say what it cannot "
+                    + "carry, such as masked Secret values); a Kustomize or Helm app gives each drifted field with "
+                    + "its live value, to set in its overlay, templates or values.",
+            "With --to DIR (a working copy of the config repository), the diff is applied to its files: review "
+                    + "with git diff, then commit and push. From the drift-auditor (DRIFT_AUDITOR_URL)."})
+final class DriftExportCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOption output;
+
+    @Parameters(paramLabel = "NAME", description = "The Application's name.")
+    String name;
+
+    @Option(names = "--to", paramLabel = "DIR", description = "A working copy of the config repository to write the "
+            + "change into (plain-YAML apps).")
+    Path workingCopy;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ServiceClient auditor = RunEnvironment.of(spec).service(PlumblineServiceUrl.DRIFT_AUDITOR);
+        String path = "/api/apps/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/drift/patch";
+        if (output.structured()) {
+            StructuredOutput.print(out, output.format(), tree(fetch(auditor, path + "?format=json", "application/json")));
+            return 0;
+        }
+        ServiceClient.Answer answer = fetch(auditor, path, "text/x-diff, application/json");
+        String body = answer.body();
+        boolean diff = !body.stripLeading().startsWith("{");
+        if (workingCopy != null) {
+            if (!diff) {
+                throw new CommandFailedException(name + " is not a plain-YAML app, so its drift cannot be written "
+                        + "into files: " + describeFields(tree(answer)));
+            }
+            return writeInto(out, body);
+        }
+        if (diff) {
+            out.print(body);
+            if (!body.contains("diff --git")) {
+                spec.commandLine().getErr().println("no drift to export: the live objects of " + name
+                        + " match Git");
+            }
+        } else {
+            out.println(describeFields(tree(answer)));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int writeInto(PrintWriter out, String patch) {
+        if (!patch.contains("diff --git")) {
+            out.println("No drift to export: the live objects of " + name + " match Git; " + workingCopy
+                    + " is left as it is.");
+            out.flush();
+            return 0;
+        }
+        PatchIntoWorkingCopy.Result result = PatchIntoWorkingCopy.apply(workingCopy, patch);
+        result.notes().forEach(note -> out.println("note: " + note));
+        out.println("Wrote the live state of " + name + " into " + String.join(", ", result.files())
+                + " under " + result.workTree() + ".");
+        out.println("Review it with 'git diff', then commit and push: Plumbline then finds Git and the cluster equal.");
+        out.flush();
+        return 0;
+    }
+
+    private ServiceClient.Answer fetch(ServiceClient auditor, String path, String accept) {
+        ServiceClient.Answer answer = auditor.call(path, accept);
+        if (answer.status() == 404) {
+            throw new CommandFailedException(answer.errorMessage());
+        }
+        answer.successfulBody();
+        return answer;
+    }
+
+    private static JsonNode tree(ServiceClient.Answer answer) {
+        try {
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new CommandFailedException("the drift-auditor's answer from " + answer.uri() + " is not JSON: "
+                    + e.getMessage());
+        }
+    }
+
+    /** For a Kustomize or Helm app: one line per drifted field with its live value, and the notes. */
+    private String describeFields(JsonNode patch) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode object : patch.path("objects")) {
+            JsonNode id = object.path("object");
+            text.append(id.path("kind").asText()).append(' ')
+                    .append(id.hasNonNull("namespace") ? id.path("namespace").asText() + "/" : "")
+                    .append(id.path("name").asText()).append(" (").append(object.path("kind").asText()).append(")\n");
+            for (JsonNode field : object.path("fields")) {
+                text.append("  ").append(field.path("path").asText()).append(": live ")
+                        .append(field.path("live")).append(", Git ").append(field.path("desired")).append('\n');
+            }
+        }
+        patch.path("notes").forEach(note -> text.append("# ").append(note.asText()).append('\n'));
+        return text.length() == 0 ? "no drift to export: the live objects of " + name + " match Git"
+                : text.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.plumbline.cli.testing;
+
+import dev.plumbline.cli.PlumbCommand;
+import dev.plumbline.cli.connect.RunEnvironment;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs the {@code plumb} command in-process with a given environment, as a user would see it: output and exit code. */
+public final class Plumb {
+
+    /** What the user sees. */
+    public record Run(int exitCode, String out, String err) {
+    }
+
+    private Plumb() {}
+
+    public static Run run(Map<String, String> environment, String... args) {
+        CommandLine commandLine = PlumbCommand.commandLine(() -> new RunEnvironment(environment));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+}
