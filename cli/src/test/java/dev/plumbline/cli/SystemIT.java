@@ -133,8 +133,8 @@ class SystemIT {
         assertThat(steps).hasSize(DemoStory.STEPS);
         assertThat(confirmations(steps.get(0))).contains("Application web: synced", "Application api: synced",
                 "Application cache: synced", "ConfigMap cache-settings", "ConfigMap api-settings", "Service web");
-        assertThat(confirmations(steps.get(1))).contains("greeting=hello, world");
-        assertThat(confirmations(steps.get(3))).contains("greeting 'hello, world' -> 'changed by hand' by kubectl-edit");
+        assertThat(confirmations(steps.get(1))).contains("greeting=hello world");
+        assertThat(confirmations(steps.get(3))).contains("greeting 'hello world' -> 'changed by hand' by kubectl-edit");
         assertThat(confirmations(steps.get(4))).contains("resolution healed");
         assertThat(confirmations(steps.get(6))).contains("paused by").contains("greeting=tuned during incident 42");
         assertThat(confirmations(steps.get(7))).contains("greeting: tuned during incident 42");
@@ -158,7 +158,7 @@ class SystemIT {
 
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.body()).contains("unauthorized");
-            assertThat(live.events().await(CommitDetected.class, c -> sha.equals(c.after()), Duration.ofSeconds(8)))
+            assertThat(live.events().await(CommitDetected.class, c -> sha.equals(c.after()), Duration.ofSeconds(5)))
                     .as("a commit event after a refused webhook").isEmpty();
             assertThat(webApplication().revision()).isEqualTo(revisionBefore);
             assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings").orElseThrow().getData())

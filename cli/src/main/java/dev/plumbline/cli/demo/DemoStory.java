@@ -62,9 +62,9 @@ public final class DemoStory {
 
         String[] revision = {demo.firstRevision()};
         story.step("A new commit: Ana changes the greeting; the push is announced by a signed webhook", () -> {
-            repo.write(SETTINGS_FILE, repo.read(SETTINGS_FILE).replace("greeting: hello", "greeting: hello, world"));
+            repo.write(SETTINGS_FILE, repo.read(SETTINGS_FILE).replace("greeting: hello", "greeting: hello world"));
             revision[0] = push(repo, ANA, "web: greet the world");
-            return List.of(syncedAt(revision[0]), liveGreeting("hello, world"));
+            return List.of(syncedAt(revision[0]), liveGreeting("hello world"));
         });
 
         Instant beforeEdit = Instant.now();
@@ -84,7 +84,7 @@ public final class DemoStory {
             DriftRecovered recovered = confirmed("DriftRecovered (healed) for " + APP, STEP,
                     live.events().await(DriftRecovered.class, r -> r.app().equals(APP)
                             && r.episodeId().equals(drift[0].episodeId()), STEP));
-            return List.of(liveGreeting("hello, world"), "drift-alerts: DriftRecovered, resolution "
+            return List.of(liveGreeting("hello world"), "drift-alerts: DriftRecovered, resolution "
                     + recovered.resolution().label());
         });
 
