@@ -5,13 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /** A started one-machine run: its processes and the environment that tells tools where everything is. */
@@ -62,12 +64,10 @@ public final class RunningStack {
         synchronized (this) {
             components.set(components.indexOf(previous), restarted);
         }
-        var ready = restarted.awaitReady(RESTART);
-        java.util.Arrays.stream(ServiceProcess.values()).filter(service -> service.module.equals(name)).findFirst()
-                .ifPresent(service -> addToEnvironment(service.urlVariable, "http://127.0.0.1:" + ready.group(1)));
-        synchronized (this) {
-            writeRunFiles();
-        }
+        Matcher ready = restarted.awaitReady(RESTART);
+        Arrays.stream(ServiceProcess.values()).filter(service -> service.module.equals(name)).findFirst()
+                .ifPresentOrElse(service -> addToEnvironment(service.urlVariable, "http://127.0.0.1:" + ready.group(1)),
+                        this::writeRunFiles);
         return restarted;
     }
 
