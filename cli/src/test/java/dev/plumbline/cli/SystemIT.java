@@ -49,6 +49,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code plumb up} starts them, driven only from outside: Git pushes, webhooks, the Kubernetes API and the CLI.
  * The tests run in order on the one run: the demo story first, then what it leaves out.
  */
+@Tag("system")
 @TestMethodOrder(OrderAnnotation.class)
 class SystemIT {
 
