@@ -1,6 +1,6 @@
 package dev.plumbline.reconciler;
 
-import static dev.plumbline.reconciler.testing.Renders.application;
+import static dev.plumbline.reconciler.testing.LiveCluster.condition;
 import static dev.plumbline.reconciler.testing.Renders.automated;
 import static dev.plumbline.reconciler.testing.Renders.configMap;
 import static dev.plumbline.reconciler.testing.Renders.render;
@@ -13,14 +13,13 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.RenderedObject;
-import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
 import dev.plumbline.reconciler.reconcile.Reconciler;
 import dev.plumbline.reconciler.testing.KubeApiResource;
+import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +27,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KubeApiResource.class, restrictToAnnotatedClass = true)
 class SyncAcceptanceTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = LiveCluster.PATIENCE;
 
     @KubeApiResource.Kube
     EmbeddedKubeApi api;
@@ -55,9 +53,11 @@ class SyncAcceptanceTest {
     MeterRegistry metrics;
 
     private EventTestClient kafka;
+    private LiveCluster cluster;
 
     @BeforeEach
     void connect() {
+        cluster = new LiveCluster(api, reconciler);
         kafka = new EventTestClient(bootstrapServers);
         kafka.ensureTopics(PlumblineService.RENDERER.ownedTopics());
         kafka.ensureTopics(PlumblineService.DRIFT_AUDITOR.ownedTopics());
@@ -71,18 +71,18 @@ class SyncAcceptanceTest {
     @Test
     void aRenderedAppIsAppliedWithItsTrackingMarksAndPlumblineOwnsItsFields() {
         String app = "applied";
-        deploy(app, automated(true));
+        cluster.deploy(app, automated(true));
         kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("color", "blue")))));
 
-        ConfigMap live = awaitConfigMap(app, "settings", map -> "blue".equals(map.getData().get("color")));
+        ConfigMap live = cluster.awaitConfigMap(app, "settings", map -> "blue".equals(map.getData().get("color")));
         assertThat(live.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "plumbline");
         assertThat(live.getMetadata().getAnnotations()).containsEntry("plumbline.dev/app", app);
         assertThat(live.getMetadata().getManagedFields()).anySatisfy(entry -> {
             assertThat(entry.getManager()).isEqualTo("plumbline");
             assertThat(entry.getOperation()).isEqualTo("Apply");
         });
-        ApplicationStatusModel status = awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status)
-                && !s.history.isEmpty());
+        ApplicationStatusModel status = cluster.awaitStatus(app, s -> s.sync != null
+                && "synced".equals(s.sync.status) && !s.history.isEmpty());
         assertThat(status.sync.revision).isEqualTo("rev1");
         assertThat(status.history.get(0).trigger).isEqualTo("automated");
         assertThat(status.history.get(0).initiatedBy).isEqualTo("plumbline");
@@ -92,12 +92,12 @@ class SyncAcceptanceTest {
     @Test
     void theSameRenderDeliveredAgainSendsZeroWriteRequests() {
         String app = "steady";
-        deploy(app, automated(true));
+        cluster.deploy(app, automated(true));
         List<RenderedObject> objects = List.of(configMap(app, app, "one", Map.of("k", "v")),
                 configMap(app, app, "two", Map.of("k", "v")), configMap(app, app, "three", Map.of("k", "v")));
         kafka.send(render(app, "rev1", objects));
-        awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status) && !s.history.isEmpty());
-        awaitQuiet();
+        cluster.awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status) && !s.history.isEmpty());
+        cluster.awaitQuiet();
         long writes = api.traffic().writes();
         long gets = api.traffic().count("GET");
         double reconciles = reconciles();
@@ -112,102 +112,104 @@ class SyncAcceptanceTest {
     @Test
     void aFieldRemovedInGitIsRemovedFromTheLiveObject() {
         String app = "field-removed";
-        deploy(app, automated(false));
+        cluster.deploy(app, automated(false));
         kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("a", "1", "b", "2")))));
-        awaitConfigMap(app, "settings", map -> map.getData().containsKey("b"));
+        cluster.awaitConfigMap(app, "settings", map -> map.getData().containsKey("b"));
 
         kafka.send(render(app, "rev2", List.of(configMap(app, app, "settings", Map.of("a", "1")))));
 
-        awaitConfigMap(app, "settings", map -> !map.getData().containsKey("b") && "1".equals(map.getData().get("a")));
-        awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status) && "rev2".equals(s.sync.revision));
+        cluster.awaitConfigMap(app, "settings",
+                map -> !map.getData().containsKey("b") && "1".equals(map.getData().get("a")));
+        cluster.awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status)
+                && "rev2".equals(s.sync.revision));
     }
 
     @Test
     void anObjectRemovedInGitIsPrunedWhenPruneIsOn() {
         String app = "prune-on";
-        deploy(app, automated(true));
+        cluster.deploy(app, automated(true));
         kafka.send(render(app, "rev1", List.of(configMap(app, app, "keep", Map.of()), configMap(app, app, "gone", Map.of()))));
-        awaitConfigMap(app, "gone", map -> true);
+        cluster.awaitConfigMap(app, "gone", map -> true);
 
         kafka.send(render(app, "rev2", List.of(configMap(app, app, "keep", Map.of()))));
 
-        await().atMost(PATIENCE).until(() -> live(app, "gone").isEmpty());
-        assertThat(live(app, "keep")).isPresent();
-        ApplicationStatusModel status = awaitStatus(app, s -> s.history.size() >= 2);
+        await().atMost(PATIENCE).until(() -> cluster.configMap(app, "gone").isEmpty());
+        assertThat(cluster.configMap(app, "keep")).isPresent();
+        ApplicationStatusModel status = cluster.awaitStatus(app, s -> s.history.size() >= 2);
         assertThat(status.history.get(0).pruned).isEqualTo(1);
     }
 
     @Test
     void anObjectRemovedInGitIsKeptWhenPruneIsOff() {
         String app = "prune-off";
-        deploy(app, automated(false));
+        cluster.deploy(app, automated(false));
         kafka.send(render(app, "rev1", List.of(configMap(app, app, "keep", Map.of()), configMap(app, app, "stays", Map.of()))));
-        awaitConfigMap(app, "stays", map -> true);
+        cluster.awaitConfigMap(app, "stays", map -> true);
 
         kafka.send(render(app, "rev2", List.of(configMap(app, app, "keep", Map.of()))));
 
-        ApplicationStatusModel status = awaitStatus(app, s -> condition(s, "PruneWithheld").isPresent());
+        ApplicationStatusModel status = cluster.awaitStatus(app, s -> condition(s, "PruneWithheld").isPresent());
         assertThat(condition(status, "PruneWithheld").get().message).contains("prune is off", "stays");
         assertThat(status.sync.status).isEqualTo("out-of-sync");
-        assertThat(live(app, "stays")).isPresent();
+        assertThat(cluster.configMap(app, "stays")).isPresent();
     }
 
     @Test
     void anEmptyRenderPrunesNothingWithoutAllowEmpty() {
         String app = "empty-render";
-        deploy(app, automated(true));
+        cluster.deploy(app, automated(true));
         kafka.send(render(app, "rev1", List.of(configMap(app, app, "precious", Map.of("k", "v")))));
-        awaitConfigMap(app, "precious", map -> true);
+        cluster.awaitConfigMap(app, "precious", map -> true);
 
         kafka.send(render(app, "rev2", List.of()));
 
-        ApplicationStatusModel status = awaitStatus(app, s -> condition(s, "PruneWithheld").isPresent());
+        ApplicationStatusModel status = cluster.awaitStatus(app, s -> condition(s, "PruneWithheld").isPresent());
         assertThat(condition(status, "PruneWithheld").get().reason).isEqualTo("EmptyRender");
-        assertThat(live(app, "precious")).isPresent();
+        assertThat(cluster.configMap(app, "precious")).isPresent();
     }
 
     @Test
     void aManualAppGetsADiffAndNoWrite() {
         String app = "manual";
-        deploy(app, null);
+        cluster.deploy(app, null);
         kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("k", "v")))));
 
-        awaitStatus(app, s -> s.sync != null && "out-of-sync".equals(s.sync.status));
+        cluster.awaitStatus(app, s -> s.sync != null && "out-of-sync".equals(s.sync.status));
         given().get("/api/apps/" + app + "/diff").then().statusCode(200)
                 .body("syncStatus", equalTo("out-of-sync"))
                 .body("objects[0].change", equalTo("create"));
-        assertThat(live(app, "settings")).isEmpty();
-        assertThat(status(app).history).isEmpty();
+        assertThat(cluster.configMap(app, "settings")).isEmpty();
+        assertThat(cluster.status(app).history).isEmpty();
     }
 
     @Test
     void anObjectOutsideTheAllowedNamespacesIsRefusedWithACondition() {
         String app = "fenced";
-        deploy(app, automated(true));
-        namespace("elsewhere");
+        cluster.deploy(app, automated(true));
+        cluster.namespace("elsewhere");
         kafka.send(render(app, "rev1", List.of(configMap(app, app, "inside", Map.of()),
                 configMap(app, "elsewhere", "outside", Map.of()))));
 
-        ApplicationStatusModel status = awaitStatus(app, s -> condition(s, "SyncRefused").isPresent()
-                && !s.history.isEmpty());
+        ApplicationStatusModel status = cluster.awaitStatus(app,
+                s -> condition(s, "SyncRefused").isPresent() && !s.history.isEmpty());
         assertThat(condition(status, "SyncRefused").get().message)
                 .contains("ConfigMap v1 elsewhere/outside", "namespace \"elsewhere\"", "allowedNamespaces");
         assertThat(status.history.get(0).result).isEqualTo("refused");
-        assertThat(live(app, "inside")).as("nothing of a refused sync is applied").isEmpty();
-        assertThat(live("elsewhere", "outside")).isEmpty();
+        assertThat(cluster.configMap(app, "inside")).as("nothing of a refused sync is applied").isEmpty();
+        assertThat(cluster.configMap("elsewhere", "outside")).isEmpty();
     }
 
     @Test
     void anApiServerAnswering500ForTenSecondsIsSurvivedAndTheSyncCompletesAfterwards() {
         String app = "outage";
-        deploy(app, automated(true));
-        awaitQuiet();
+        cluster.deploy(app, automated(true));
+        cluster.awaitQuiet();
         api.traffic().failFor(Duration.ofSeconds(10), 500);
 
         kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("k", "v")))));
 
-        awaitConfigMap(app, "settings", map -> "v".equals(map.getData().get("k")));
-        awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status));
+        cluster.awaitConfigMap(app, "settings", map -> "v".equals(map.getData().get("k")));
+        cluster.awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status));
     }
 
     @Test
@@ -217,54 +219,7 @@ class SyncAcceptanceTest {
                 .body("message", containsString("no application no-such-app"));
     }
 
-    private void deploy(String app, dev.plumbline.reconciler.application.ApplicationSpecModel.Automated automated) {
-        namespace(app);
-        api.client().resources(Application.class).inNamespace("plumbline")
-                .resource(application(app, app, automated)).create();
-        await().atMost(PATIENCE).until(() -> given().get("/api/apps/" + app).statusCode() == 200);
-    }
-
-    private void namespace(String name) {
-        if (api.client().namespaces().withName(name).get() == null) {
-            api.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata()
-                    .build()).create();
-        }
-    }
-
-    private ConfigMap awaitConfigMap(String namespace, String name, java.util.function.Predicate<ConfigMap> wanted) {
-        return await().atMost(PATIENCE).until(() -> live(namespace, name).filter(wanted).orElse(null),
-                java.util.Objects::nonNull);
-    }
-
-    private Optional<ConfigMap> live(String namespace, String name) {
-        return Optional.ofNullable(api.client().configMaps().inNamespace(namespace).withName(name).get());
-    }
-
-    private ApplicationStatusModel awaitStatus(String app, java.util.function.Predicate<ApplicationStatusModel> wanted) {
-        return await().atMost(PATIENCE).until(() -> status(app), s -> s != null && wanted.test(s));
-    }
-
-    private ApplicationStatusModel status(String app) {
-        Application application = api.client().resources(Application.class).inNamespace("plumbline").withName(app).get();
-        return application == null ? null : application.getStatus();
-    }
-
-    private static Optional<ApplicationStatusModel.Condition> condition(ApplicationStatusModel status, String type) {
-        return status.conditions.stream().filter(c -> type.equals(c.type)).findFirst();
-    }
-
     private double reconciles() {
         return metrics.find("plumbline.reconcile.duration").timers().stream().mapToDouble(t -> t.count()).sum();
-    }
-
-    /** Waits until no reconcile is running and the API has received no write for a while. */
-    private void awaitQuiet() {
-        long[] last = {-1};
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
-            long now = api.traffic().writes();
-            boolean quiet = now == last[0] && reconciler.idle();
-            last[0] = now;
-            return quiet;
-        });
     }
 }

@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Shows what a sync would change: the reconciler's latest comparison of Git (desired) with the "
-                + "cluster (live), per object, each changed field as live -> desired. Secret values are masked.",
+        description = {"Shows what a sync would change, per object.",
+            "The reconciler's latest comparison of Git (desired) with the cluster (live), each changed field as "
+                    + "live -> desired. Secret values are masked.",
             "Exit code: 0 no difference, 1 a difference, 2 an error (as kubectl diff)."})
 final class AppDiffCommand implements Callable<Integer> {
 

@@ -9,6 +9,7 @@ import dev.plumbline.cli.output.OutputOption;
 import dev.plumbline.cli.output.StructuredOutput;
 import dev.plumbline.cli.output.Table;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,7 @@ final class AppHistoryCommand implements Callable<Integer> {
             history = applications.get(name).path("status").path("history");
         }
         if (output.structured()) {
-            StructuredOutput.print(out, output.format(), history.isArray() ? history : java.util.List.of());
+            StructuredOutput.print(out, output.format(), history.isArray() ? history : List.of());
             return 0;
         }
         if (!history.isArray() || history.isEmpty()) {

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "pause", mixinStandardHelpOptions = true,
-        description = {"Pauses self-heal of an Application, for an incident: drift is still detected and reported, "
-                + "but not healed. Git changes are still applied.",
+        description = {"Pauses self-heal, for an incident: drift is reported, not healed.",
+            "Git changes are still applied.",
             "Sets the annotations plumbline.dev/self-heal-paused-by, -paused-until and -pause-reason through the "
                     + "Kubernetes API with your own credentials. Undo with 'plumb app resume'."})
 final class AppPauseCommand implements Callable<Integer> {

@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = "Resumes self-heal of an Application: removes the plumbline.dev/self-heal-paused-* annotations. "
-                + "Drift still present is healed from then on.")
+        description = {"Resumes self-heal.", "Removes the plumbline.dev/self-heal-paused-* annotations; drift "
+                + "still present is healed from then on."})
 final class AppResumeCommand implements Callable<Integer> {
 
     @Spec

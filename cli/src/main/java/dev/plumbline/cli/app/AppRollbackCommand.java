@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Rolls an Application back through Git, never behind its back: clones its repository, makes "
+        description = {"Rolls an Application back through Git, never behind its back.",
+            "Clones its repository, makes "
                 + "one commit on the branch it follows that restores the app's folder (spec.source.path) to its "
                 + "content at REVISION, and pushes it. Plumbline then applies it as any commit.",
             "The commit is \"Revert <app> to <revision>\", lists the commits it reverts (\"This reverts commit X.\") "

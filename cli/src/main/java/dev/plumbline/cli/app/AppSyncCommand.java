@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Asks the reconciler to sync an Application now, as 'flux reconcile' does: sets the "
+        description = {"Asks for a sync now, as 'flux reconcile' does.",
+            "Sets the "
                 + "annotations plumbline.dev/sync-requested-at (now) and plumbline.dev/sync-requested-by on it, "
                 + "through the Kubernetes API with your own credentials.",
             "With --wait, waits until the reconciler has carried the request out and prints the sync; exit code 1 "

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Prints the latest audit records, read from Kafka (plumbline.audit), one line each: time, "
+        description = {"Prints the latest audit records, one line each.",
+            "Read from Kafka (plumbline.audit): time, "
                 + "app, commit (author, approver), action, actor and summary.",
             "-o json prints one record per line as stored (hash included); -o yaml one document per record."})
 final class AuditTailCommand implements Callable<Integer> {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plumbline.cli.connect.CommandFailedException;
 import dev.plumbline.events.topic.Topics;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -28,7 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class AuditTopic implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(500);
 
     /** The records present when read, in topic order per partition, and whether retention has removed any. */
@@ -40,6 +43,7 @@ final class AuditTopic implements AutoCloseable {
 
     AuditTopic(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
+        requireReachable(bootstrapServers);
         Properties settings = new Properties();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -53,7 +57,7 @@ final class AuditTopic implements AutoCloseable {
     /** Everything on the topic now. */
     Contents readAll() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT, BROKER_TIMEOUT).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             if (partitions.isEmpty()) {
                 return new Contents(List.of(), true, List.of());
@@ -86,9 +90,34 @@ final class AuditTopic implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 consumer.poll(POLL).forEach(record -> sink.accept(parse(record)));
             }
+        } catch (InterruptException stopped) {
+            // asked to stop: the records so far are printed, which is all following promises
+            Thread.currentThread().interrupt();
         } catch (KafkaException e) {
             throw new CommandFailedException("lost Kafka at " + bootstrapServers + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Fails at once when no bootstrap server accepts a connection (Plumbline not started is the usual case), where
+     * the Kafka client would retry until its timeout.
+     */
+    private static void requireReachable(String bootstrapServers) {
+        for (String server : bootstrapServers.split(",")) {
+            int colon = server.strip().lastIndexOf(':');
+            if (colon < 0) {
+                return;
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(server.strip().substring(0, colon),
+                        Integer.parseInt(server.strip().substring(colon + 1))), (int) BROKER_TIMEOUT.toMillis());
+                return;
+            } catch (IOException | IllegalArgumentException unreachable) {
+                // try the next one
+            }
+        }
+        throw new CommandFailedException("cannot reach Kafka at " + bootstrapServers + " (KAFKA_BOOTSTRAP_SERVERS): "
+                + "is Plumbline running? (./plumb up)");
     }
 
     private CommandFailedException unreachable() {
@@ -108,6 +137,7 @@ final class AuditTopic implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(2));
+        // no consumer group, no offsets: nothing to hand over on close
+        consumer.close(Duration.ZERO);
     }
 }

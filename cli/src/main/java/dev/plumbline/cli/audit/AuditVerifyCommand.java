@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks the hash chain of the whole audit trail, read from Kafka: every record's hash over its "
+        description = {"Checks the hash chain of the whole audit trail.",
+            "Read from Kafka: every record's hash over its "
                 + "content, each record's link to the one before it, and numbering without gaps.",
             "When retention has already removed the oldest records, each app's first record present is trusted as "
                     + "its start.",

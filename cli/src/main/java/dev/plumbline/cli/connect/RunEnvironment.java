@@ -3,11 +3,13 @@ package dev.plumbline.cli.connect;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +81,21 @@ public final class RunEnvironment {
         return new ServiceClient(service.displayName(), serviceUrl(service));
     }
 
+    private Path kubeconfigFile() {
+        Optional<String> named = optional("KUBECONFIG");
+        if (named.isPresent()) {
+            return Arrays.stream(named.get().split(File.pathSeparator)).filter(entry -> !entry.isBlank())
+                    .map(Path::of).filter(Files::isRegularFile).findFirst()
+                    .orElseGet(() -> Path.of(named.get().split(File.pathSeparator)[0]));
+        }
+        Path userDefault = Path.of(System.getProperty("user.home"), ".kube", "config");
+        if (Files.isRegularFile(userDefault)) {
+            return userDefault;
+        }
+        throw new CommandFailedException("KUBECONFIG is not set and " + userDefault
+                + " does not exist: start Plumbline with ./plumb up, or export KUBECONFIG");
+    }
+
     public String kafkaBootstrapServers() {
         return require("KAFKA_BOOTSTRAP_SERVERS");
     }
@@ -107,9 +124,12 @@ public final class RunEnvironment {
         return require("DEMO_REPO_URL");
     }
 
-    /** A client of the cluster named by {@code KUBECONFIG}, acting with the user's own credentials. */
+    /**
+     * A client of the cluster named by {@code KUBECONFIG} (its first file that exists, as kubectl reads a list), else
+     * by {@code ~/.kube/config}, acting with the user's own credentials.
+     */
     public KubernetesClient kubernetesClient() {
-        Path kubeconfig = Path.of(require("KUBECONFIG"));
+        Path kubeconfig = kubeconfigFile();
         try {
             Config config = Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8));
             return new KubernetesClientBuilder().withConfig(config).build();

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Read-only HTTP calls to one Plumbline service. A service that cannot be reached, or answers with an error, becomes a
@@ -32,22 +31,7 @@ public final class ServiceClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** The body of a successful answer. */
-    public String get(String pathAndQuery) {
-        return find(pathAndQuery).orElseThrow(() -> new CommandFailedException(
-                "the " + service + " has nothing at " + base + pathAndQuery));
-    }
-
-    /** The body of a successful answer, or empty when the service answers 404. */
-    public Optional<String> find(String pathAndQuery) {
-        Answer answer = call(pathAndQuery, "*/*");
-        if (answer.status() == 404) {
-            return Optional.empty();
-        }
-        return Optional.of(answer.successfulBody());
-    }
-
-    /** The answer whatever its status, for callers that explain a 404 themselves. */
+    /** The answer whatever its status; {@link Answer#successfulBody()} turns an error into a one-line failure. */
     public Answer call(String pathAndQuery, String accept) {
         URI uri = URI.create(base + pathAndQuery);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", accept).GET().build();

@@ -6,7 +6,6 @@ import dev.plumbline.cli.connect.CommandFailedException;
 import dev.plumbline.cli.connect.PlumblineServiceUrl;
 import dev.plumbline.cli.connect.RunEnvironment;
 import dev.plumbline.cli.connect.ServiceClient;
-import dev.plumbline.cli.output.OutputFormat;
 import dev.plumbline.cli.output.OutputOption;
 import dev.plumbline.cli.output.StructuredOutput;
 import java.io.IOException;
@@ -23,8 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Exports an app's drift as a change for its Git repository, so that committing it makes Git "
-                + "match the live cluster (after an emergency change that should stay).",
+        description = {"Exports an app's drift as a change for Git, to keep an emergency change.",
+            "Committing it makes Git match the live cluster.",
             "A plain-YAML app gives a unified diff of its files (as git diff prints it; '#' lines say what it cannot "
                     + "carry, such as masked Secret values); a Kustomize or Helm app gives each drifted field with "
                     + "its live value, to set in its overlay, templates or values.",

@@ -30,10 +30,6 @@ public final class Table {
         return this;
     }
 
-    public boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     public void print(PrintWriter out) {
         int[] widths = new int[headings.size()];
         for (int column = 0; column < widths.length; column++) {

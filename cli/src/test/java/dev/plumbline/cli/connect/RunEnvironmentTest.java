@@ -3,6 +3,8 @@ package dev.plumbline.cli.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,6 +48,24 @@ class RunEnvironmentTest {
                 .isInstanceOf(CommandFailedException.class)
                 .hasMessage("RECONCILER_URL is not set: start Plumbline with ./plumb up, or export it");
         assertThat(environment.gitCredentials()).isEmpty();
+    }
+
+    @Test
+    void aKubeconfigListIsReadFromItsFirstFileThatExistsAsKubectlReadsIt() throws Exception {
+        Path kubeconfig = home.resolve("cluster-b.yaml");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: b, cluster: {server: "https://cluster-b.example:6443"}}]
+                users: [{name: b, user: {token: t}}]
+                contexts: [{name: b, context: {cluster: b, user: b}}]
+                current-context: b
+                """);
+        String list = home.resolve("missing.yaml") + File.pathSeparator + kubeconfig;
+
+        try (KubernetesClient client = RunEnvironment.load(home, Map.of("KUBECONFIG", list)).kubernetesClient()) {
+            assertThat(client.getConfiguration().getMasterUrl()).startsWith("https://cluster-b.example:6443");
+        }
     }
 
     private void writeEnvFile(String content) throws Exception {

@@ -17,12 +17,18 @@ public final class Plumb {
     private Plumb() {}
 
     public static Run run(Map<String, String> environment, String... args) {
-        CommandLine commandLine = PlumbCommand.commandLine(() -> new RunEnvironment(environment));
         StringWriter out = new StringWriter();
+        Run run = run(environment, new PrintWriter(out, true), args);
+        return new Run(run.exitCode(), out.toString(), run.err());
+    }
+
+    /** Runs with its output going to {@code screen} as it is printed, for commands that keep running. */
+    public static Run run(Map<String, String> environment, PrintWriter screen, String... args) {
+        CommandLine commandLine = PlumbCommand.commandLine(() -> new RunEnvironment(environment));
         StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setOut(screen);
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return new Run(exitCode, "", err.toString());
     }
 }

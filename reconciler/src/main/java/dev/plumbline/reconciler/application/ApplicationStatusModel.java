@@ -79,11 +79,31 @@ public class ApplicationStatusModel {
         public String episodeId;
         @JsonPropertyDescription("warn or heal.")
         public String mode;
+        @JsonPropertyDescription("The commit SHA of the desired state that live differs from.")
         public String revision;
+        @JsonPropertyDescription("How many objects drifted.")
         public Integer objects;
+        @JsonPropertyDescription("How many fields drifted, over all objects.")
         public Integer fields;
+        @JsonPropertyDescription("Whether Plumbline is healing it: heal mode, not paused, and no fight over a field.")
         public Boolean healing;
         public String detectedAt;
+        @JsonPropertyDescription("The field managers that made the drifting changes, such as kubectl-edit, sorted.")
+        public List<String> changedBy = new ArrayList<>();
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DriftSummary d && Objects.equals(episodeId, d.episodeId)
+                    && Objects.equals(mode, d.mode) && Objects.equals(revision, d.revision)
+                    && Objects.equals(objects, d.objects) && Objects.equals(fields, d.fields)
+                    && Objects.equals(healing, d.healing) && Objects.equals(detectedAt, d.detectedAt)
+                    && Objects.equals(changedBy, d.changedBy);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(episodeId, revision, objects, fields, healing);
+        }
     }
 
     public static class SelfHealPause {

@@ -9,11 +9,16 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
@@ -30,20 +35,40 @@ public class ApplicationWatcher {
     private final KubernetesClient client;
     private final EventPublisher publisher;
     private final String namespace;
+    private final Duration cacheSyncTimeout;
     private final Map<String, List<Object>> published = new ConcurrentHashMap<>();
-    private SharedIndexInformer<Application> informer;
+    private volatile SharedIndexInformer<Application> informer;
+    private CompletionStage<Void> filled;
 
     @Inject
     public ApplicationWatcher(KubernetesClient client, EventPublisher publisher, ReconcilerConfig config) {
         this.client = client;
         this.publisher = publisher;
         this.namespace = config.applications().namespace();
+        this.cacheSyncTimeout = config.kube().cacheSyncTimeout();
     }
 
     /**
+     * Watches, and returns once the cache holds every Application. Called again after a failure, it waits again for
+     * the watch already started.
+     *
      * @param changed hears each app whose spec changed (true) or that was deleted (false)
      */
-    public void start(BiConsumer<String, Boolean> changed) {
+    public synchronized void start(BiConsumer<String, Boolean> changed) {
+        if (filled == null) {
+            filled = watch(changed);
+        }
+        try {
+            filled.toCompletableFuture().get(cacheSyncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the cache of Applications filled", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the cache of Applications did not fill within " + cacheSyncTimeout, e);
+        }
+    }
+
+    private CompletionStage<Void> watch(BiConsumer<String, Boolean> changed) {
         informer = client.resources(Application.class).inNamespace(namespace).runnableInformer(0);
         informer.exceptionHandler((started, failure) -> true);
         informer.addEventHandler(new ResourceEventHandler<>() {
@@ -69,7 +94,7 @@ public class ApplicationWatcher {
                 changed.accept(app, false);
             }
         });
-        informer.start();
+        return informer.start();
     }
 
     /** The Application as last seen. */

@@ -24,7 +24,6 @@ public final class OperationalAnnotations {
     public static final String PAUSE_REASON = "plumbline.dev/self-heal-pause-reason";
     public static final String SYNC_REQUESTED_AT = "plumbline.dev/sync-requested-at";
     public static final String SYNC_REQUESTED_BY = "plumbline.dev/sync-requested-by";
-    public static final String SYNC_REVISION = "plumbline.dev/sync-revision";
 
     private OperationalAnnotations() {
     }
@@ -47,7 +46,8 @@ public final class OperationalAnnotations {
 
     /**
      * The sync asked for: the value of {@value #SYNC_REQUESTED_AT} is the request's token (a new value, a new
-     * request), and its time when it is one.
+     * request), and its time when it is one. It syncs the latest render: there is no annotation for another
+     * revision, because only the latest render's desired state exists; a rollback is a revert in Git.
      */
     public static Optional<RequestedSync> requestedSync(Map<String, String> annotations) {
         String token = blankToNull(annotations.get(SYNC_REQUESTED_AT));
@@ -61,8 +61,7 @@ public final class OperationalAnnotations {
             at = null;
         }
         String by = blankToNull(annotations.get(SYNC_REQUESTED_BY));
-        return Optional.of(new RequestedSync(token, by == null ? "unknown" : by, at,
-                blankToNull(annotations.get(SYNC_REVISION))));
+        return Optional.of(new RequestedSync(token, by == null ? "unknown" : by, at, null));
     }
 
     private static Instant time(String annotation, String value) {

@@ -1,12 +1,15 @@
 package dev.plumbline.reconciler.reconcile;
 
 import dev.plumbline.reconciler.application.ApplicationWatcher;
+import dev.plumbline.reconciler.application.StaleSpecs;
 import dev.plumbline.reconciler.cluster.LiveObjects;
+import dev.plumbline.reconciler.messaging.AppOwnership;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +18,14 @@ import org.jboss.logging.Logger;
 /**
  * Fills the live-object caches, then starts watching Applications, off the start-up thread so the service starts
  * (and reports its Kafka readiness) while the cluster is away. Applications are watched only once the caches are
- * full: a reconcile needs an Application, so none compares against a half-filled cache.
+ * full: a reconcile needs an Application, so none compares against a half-filled cache. Once the Applications are
+ * known, specs left on {@code plumbline.applications} by Applications deleted meanwhile get their tombstones.
  */
 @ApplicationScoped
 public class ClusterStartup {
 
     private static final Logger LOG = Logger.getLogger(ClusterStartup.class);
+    private static final Duration STALE_SPEC_SWEEP_LIMIT = Duration.ofSeconds(30);
 
     @Inject
     LiveObjects liveObjects;
@@ -28,11 +33,19 @@ public class ClusterStartup {
     ApplicationWatcher applications;
     @Inject
     Reconciler reconciler;
+    @Inject
+    StaleSpecs staleSpecs;
+    @Inject
+    AppOwnership ownership;
 
     private final ExecutorService starter = Executors.newSingleThreadExecutor();
     private volatile boolean started;
 
     void onStart(@Observes StartupEvent event) {
+        // apps whose partitions this instance just gained: their Application events may have come before
+        ownership.onGained(owned -> applications.all().stream().map(app -> app.getMetadata().getName())
+                .filter(owned::owns)
+                .forEach(app -> reconciler.submit(app, ReconcileRequest.of(Trigger.DESIRED_CHANGED))));
         starter.execute(this::startWatching);
     }
 
@@ -48,6 +61,7 @@ public class ClusterStartup {
                     }
                 });
                 started = true;
+                tombstoneDeletedApplications();
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf("cannot watch the cluster yet (%s); trying again", e.getMessage());
@@ -57,6 +71,18 @@ public class ClusterStartup {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+    }
+
+    private void tombstoneDeletedApplications() {
+        try {
+            var stale = staleSpecs.sweep(STALE_SPEC_SWEEP_LIMIT);
+            if (!stale.isEmpty()) {
+                LOG.infof("published tombstones for Applications deleted while no reconciler watched: %s", stale);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("could not look for Applications deleted while no reconciler watched (%s); their specs stay "
+                    + "on plumbline.applications until this service starts again", e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.HealthStatus;
 import dev.plumbline.reconciler.application.ApplicationStatusModel.SyncRecord;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
+import dev.plumbline.reconciler.messaging.AppOwnership;
 import dev.plumbline.reconciler.messaging.EventPublisher;
 import dev.plumbline.reconciler.reconcile.ReconcileContext.Outcome;
 import dev.plumbline.reconciler.status.ConditionType;
@@ -44,6 +45,8 @@ public class Reconciler {
     private final SyncSteps sync;
     private final EventPublisher publisher;
     private final StatusWriter statusWriter;
+    private final StatusNews news;
+    private final AppOwnership ownership;
     private final MeterRegistry metrics;
     private final ReconcilerConfig config;
     private final ExecutorService workers;
@@ -54,11 +57,13 @@ public class Reconciler {
 
     @Inject
     public Reconciler(CompareSteps compare, SyncSteps sync, EventPublisher publisher, StatusWriter statusWriter,
-                      MeterRegistry metrics, ReconcilerConfig config) {
+                      StatusNews news, AppOwnership ownership, MeterRegistry metrics, ReconcilerConfig config) {
         this.compare = compare;
         this.sync = sync;
         this.publisher = publisher;
         this.statusWriter = statusWriter;
+        this.news = news;
+        this.ownership = ownership;
         this.metrics = metrics;
         this.config = config;
         this.workers = Executors.newFixedThreadPool(config.sync().workers());
@@ -69,8 +74,14 @@ public class Reconciler {
                 Step.of("write-status", this::writeStatus)));
     }
 
-    /** @return completes when a reconcile that covered this request is over */
+    /**
+     * @return completes when a reconcile that covered this request is over, or at once for an app another instance
+     *         reconciles
+     */
     public CompletableFuture<Void> submit(String app, ReconcileRequest request) {
+        if (!ownership.owns(app)) {
+            return CompletableFuture.completedFuture(null);
+        }
         return queue.submit(app, request);
     }
 
@@ -141,12 +152,13 @@ public class Reconciler {
             context.conditions().set(ConditionType.SyncFailed, "ApplyFailed", context.syncFailure
                     + "; retried with backoff");
         }
+        news.ignoredCommit(context);
         boolean compared = context.diff != null;
         StatusInput input = new StatusInput(context.resource.getMetadata().getGeneration(),
                 compared ? context.syncStatus : null, compared ? context.render.revision() : null,
                 compared ? context.diff.health() : null, compared ? healthMessage(context) : null,
                 context.spec == null ? null : context.spec.selfHealPause(), syncRecord(context),
-                context.conditions(), context.sync == null ? null : context.sync.token());
+                context.conditions(), context.sync == null ? null : context.sync.token(), news.drift(context));
         Instant now = Instant.now();
         statusWriter.write(context.resource, StatusComputer.next(context.resource.getStatus(), input, now));
     }

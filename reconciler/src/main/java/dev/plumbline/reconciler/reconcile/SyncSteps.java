@@ -69,11 +69,17 @@ public class SyncSteps {
                         + "; remove the plumbline.dev/self-heal-paused-* annotations to resume");
                 return;
             }
+            if (request.revision() != null && !request.revision().equals(context.render.revision())) {
+                context.conditions().set(ConditionType.RevisionUnavailable, "NotTheLatestRender", "a sync to revision "
+                        + request.revision() + " asked by " + request.requestedBy() + " was not done: Plumbline "
+                        + "syncs the latest render of " + context.spec.sourceSpec().targetRevision() + " (revision "
+                        + context.render.revision() + "); to roll back, revert the commit in Git "
+                        + "(plumb app rollback does)");
+                return;
+            }
             context.sync = new ReconcileContext.Sync(newId(), request.trigger(), request.requestedBy(), null);
         } else if (newAnnotation) {
-            context.sync = new ReconcileContext.Sync(newId(),
-                    annotation.revision() == null ? SyncTrigger.MANUAL : SyncTrigger.ROLLBACK, annotation.by(),
-                    annotation.token());
+            context.sync = new ReconcileContext.Sync(newId(), SyncTrigger.MANUAL, annotation.by(), annotation.token());
         } else if (context.spec.syncPolicy().automated() != null
                 && context.request().trigger().compareTo(Trigger.RETRY) >= 0 && hasWork(context, pruneOn)) {
             context.sync = new ReconcileContext.Sync(newId(), SyncTrigger.AUTOMATED, "plumbline", null);

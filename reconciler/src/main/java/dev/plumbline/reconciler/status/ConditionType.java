@@ -20,5 +20,9 @@ public enum ConditionType {
     /** Objects no longer in Git are kept: prune is off, or the render was empty without allowEmpty. */
     PruneWithheld,
     /** A self-heal was asked for while a person paused self-heal. */
-    SelfHealPaused
+    SelfHealPaused,
+    /** A sync to a revision other than the latest render was asked for; only the latest render can be synced. */
+    RevisionUnavailable,
+    /** The latest commit on the repository deployed nothing for this app; gone once a newer commit is rendered. */
+    CommitIgnored
 }

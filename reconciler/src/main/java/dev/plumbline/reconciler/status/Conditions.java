@@ -17,7 +17,13 @@ public final class Conditions {
 
     /** Records a condition that holds, with a one-word reason and a message a person can act on. */
     public Conditions set(ConditionType type, String reason, String message) {
-        found.put(type, new String[] {reason, message});
+        found.put(type, new String[] {reason, message, null});
+        return this;
+    }
+
+    /** Records a condition that holds since a known time (an event's), which becomes its transition time. */
+    public Conditions set(ConditionType type, String reason, String message, Instant since) {
+        found.put(type, new String[] {reason, message, since.toString()});
         return this;
     }
 
@@ -34,7 +40,8 @@ public final class Conditions {
             condition.status = "True";
             condition.reason = value[0];
             condition.message = value[1];
-            condition.lastTransitionTime = previous == null ? now.toString() : previous.stream()
+            condition.lastTransitionTime = value[2] != null ? value[2]
+                    : previous == null ? now.toString() : previous.stream()
                     .filter(before -> type.name().equals(before.type) && value[0].equals(before.reason))
                     .map(before -> before.lastTransitionTime).findFirst().orElse(now.toString());
             conditions.add(condition);

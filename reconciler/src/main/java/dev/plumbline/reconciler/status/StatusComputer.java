@@ -23,7 +23,7 @@ public final class StatusComputer {
                 : new ApplicationStatusModel.SyncState(found.syncStatus().label(), found.revision());
         next.health = found.health() == null ? before.health
                 : new ApplicationStatusModel.Health(found.health().label(), found.healthMessage());
-        next.drift = before.drift;
+        next.drift = found.drift();
         next.selfHealPause = found.pause() == null ? null : new ApplicationStatusModel.SelfHealPause(
                 found.pause().until() == null ? null : found.pause().until().toString(), found.pause().by(),
                 found.pause().reason());
@@ -33,12 +33,13 @@ public final class StatusComputer {
         return next;
     }
 
-    /** Whether writing {@code next} would change nothing a reader sees (the drift summary is written apart). */
+    /** Whether writing {@code next} would change nothing a reader sees. */
     public static boolean sameAs(ApplicationStatusModel previous, ApplicationStatusModel next) {
         return previous != null
                 && Objects.equals(previous.observedGeneration, next.observedGeneration)
                 && Objects.equals(previous.sync, next.sync)
                 && Objects.equals(previous.health, next.health)
+                && Objects.equals(previous.drift, next.drift)
                 && Objects.equals(previous.selfHealPause, next.selfHealPause)
                 && Objects.equals(previous.history, next.history)
                 && Objects.equals(previous.conditions, next.conditions)

@@ -3,6 +3,7 @@ package dev.plumbline.reconciler.status;
 import dev.plumbline.events.application.SelfHealPause;
 import dev.plumbline.events.vocabulary.HealthStatus;
 import dev.plumbline.events.vocabulary.SyncStatus;
+import dev.plumbline.reconciler.application.ApplicationStatusModel.DriftSummary;
 import dev.plumbline.reconciler.application.ApplicationStatusModel.SyncRecord;
 
 /**
@@ -17,8 +18,9 @@ import dev.plumbline.reconciler.application.ApplicationStatusModel.SyncRecord;
  * @param sync          the sync carried out; null when none
  * @param conditions    the conditions that hold
  * @param handledToken  the sync annotation token answered; null to keep the previous one
+ * @param drift         the drift summary after the drift alerts heard so far; null when no drift
  */
 public record StatusInput(Long generation, SyncStatus syncStatus, String revision, HealthStatus health,
                           String healthMessage, SelfHealPause pause, SyncRecord sync, Conditions conditions,
-                          String handledToken) {
+                          String handledToken, DriftSummary drift) {
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes an Application's status with a JSON merge patch of the status subresource: no resourceVersion to race on,
- * and the drift summary, which another consumer may write, is patched on its own.
+ * and no GET before it (the patch names the Application the cache holds, so fabric8 does not fetch it first).
  */
 @ApplicationScoped
 public class StatusWriter {
@@ -62,23 +62,10 @@ public class StatusWriter {
         if (StatusComputer.sameAs(application.getStatus(), next)) {
             return;
         }
-        ObjectNode status = JSON.valueToTree(next);
-        status.remove("drift");
-        patch(application, status);
-    }
-
-    /** Writes the drift summary alone; null clears it. */
-    public void writeDrift(Application application, ApplicationStatusModel.DriftSummary drift) {
-        ObjectNode status = JSON.createObjectNode();
-        status.set("drift", JSON.valueToTree(drift));
-        patch(application, status);
-    }
-
-    private void patch(Application application, ObjectNode status) {
-        ObjectNode patch = status.objectNode();
-        patch.set("status", status);
+        ObjectNode patch = JSON.createObjectNode();
+        patch.set("status", JSON.valueToTree(next));
         Application answer = guard.call(() -> client.resources(Application.class)
-                .inNamespace(application.getMetadata().getNamespace()).withName(application.getMetadata().getName())
+                .inNamespace(application.getMetadata().getNamespace()).resource(application)
                 .subresource("status").patch(MERGE, patch.toString()));
         if (answer != null) {
             written.put(answer.getMetadata().getName(), answer);

@@ -43,7 +43,7 @@ class StatusComputerTest {
         ApplicationStatusModel status = null;
         for (int i = 1; i <= 12; i++) {
             StatusInput input = new StatusInput(1L, SyncStatus.SYNCED, "rev" + i, HealthStatus.HEALTHY, null, null,
-                    record("sync-" + i), new Conditions(), null);
+                    record("sync-" + i), new Conditions(), null, null);
             status = StatusComputer.next(status, input, T1);
         }
 
@@ -59,14 +59,15 @@ class StatusComputerTest {
         ApplicationStatusModel first = StatusComputer.next(null, synced(new Conditions()), T1);
 
         ApplicationStatusModel next = StatusComputer.next(first, new StatusInput(1L, null, null, null, null, null,
-                null, new Conditions().set(ConditionType.RenderFailed, "invalid-manifest", "line 3"), null), T2);
+                null, new Conditions().set(ConditionType.RenderFailed, "invalid-manifest", "line 3"), null, null), T2);
 
         assertThat(next.sync.status).isEqualTo("synced");
         assertThat(next.conditions).extracting(c -> c.type).containsExactly("RenderFailed");
     }
 
     private static StatusInput synced(Conditions conditions) {
-        return new StatusInput(1L, SyncStatus.SYNCED, "rev1", HealthStatus.HEALTHY, null, null, null, conditions, null);
+        return new StatusInput(1L, SyncStatus.SYNCED, "rev1", HealthStatus.HEALTHY, null, null, null, conditions, null,
+                null);
     }
 
     private static SyncRecord record(String id) {

@@ -33,6 +33,40 @@ public final class Renders {
                 "apps/" + app + "/" + name + ".yaml");
     }
 
+    /** A CustomResourceDefinition of kind Widget ({@code widgets.example.com}), namespaced, at v1. */
+    public static RenderedObject widgetCrd(String app) {
+        ObjectNode body = tracked(app, "apiextensions.k8s.io/v1", "CustomResourceDefinition", "widgets.example.com",
+                null);
+        ObjectNode spec = body.putObject("spec").put("group", "example.com").put("scope", "Namespaced");
+        spec.putObject("names").put("plural", "widgets").put("singular", "widget").put("kind", "Widget");
+        ObjectNode version = spec.putArray("versions").addObject().put("name", "v1").put("served", true)
+                .put("storage", true);
+        version.putObject("schema").putObject("openAPIV3Schema").put("type", "object")
+                .put("x-kubernetes-preserve-unknown-fields", true);
+        return new RenderedObject(ObjectIdentity.clusterScoped("apiextensions.k8s.io/v1", "CustomResourceDefinition",
+                "widgets.example.com"), body, "apps/" + app + "/crd.yaml");
+    }
+
+    /** A Widget, an instance of {@link #widgetCrd}. */
+    public static RenderedObject widget(String app, String namespace, String name) {
+        ObjectNode body = tracked(app, "example.com/v1", "Widget", name, namespace);
+        body.putObject("spec").put("size", 3);
+        return new RenderedObject(ObjectIdentity.namespaced("example.com/v1", "Widget", namespace, name), body,
+                "apps/" + app + "/" + name + ".yaml");
+    }
+
+    private static ObjectNode tracked(String app, String apiVersion, String kind, String name, String namespace) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("apiVersion", apiVersion).put("kind", kind);
+        ObjectNode metadata = body.putObject("metadata").put("name", name);
+        if (namespace != null) {
+            metadata.put("namespace", namespace);
+        }
+        metadata.putObject("labels").put("app.kubernetes.io/managed-by", "plumbline");
+        metadata.putObject("annotations").put("plumbline.dev/app", app);
+        return body;
+    }
+
     public static ManifestsRendered render(String app, String revision, List<RenderedObject> objects) {
         return ManifestsRendered.of(UUID.randomUUID().toString(), app, REPO, revision, "apps/" + app,
                 RendererKind.PLAIN, "sha256:" + revision + objects.hashCode(), objects);
