@@ -52,6 +52,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         RunningStack stack = running.get();
         Foreground.printSummary(out, layout, stack);
+        // Ctrl-C during the story stops the run, detached or not: a half-told demo is not worth keeping
+        Foreground.StopOnExit stopOnExit = Foreground.stopOnExit(out, stack);
         try {
             Demo.run(stack.environment(), layout.runDir().resolve("demo-repository"),
                     url -> stack.addToEnvironment("DEMO_REPO_URL", url), new InProcessPlumb(stack::environment),
@@ -61,15 +63,19 @@ final class DemoCommand implements Callable<Integer> {
             out.println("The demo stopped: " + (failure instanceof DemoStepException ? failure.getMessage()
                     : failure.getClass().getSimpleName() + ": " + failure.getMessage()));
             out.println("The services' logs are in " + layout.logs() + ".");
-            return stopOrStay(out, stack, 1);
+            return stopOrStay(out, stack, stopOnExit, 1);
         }
         out.println();
         out.printf("%s in %.0f s. The demo repository is DEMO_REPO_URL in %s; try ./plumb app list.%n",
                 setupOnly ? "Set up" : "The story is told", (System.nanoTime() - started) / 1e9, layout.envFile());
-        return stopOrStay(out, stack, 0);
+        return stopOrStay(out, stack, stopOnExit, 0);
     }
 
-    private Integer stopOrStay(PrintWriter out, RunningStack stack, int exitCode) {
+    private Integer stopOrStay(PrintWriter out, RunningStack stack, Foreground.StopOnExit stopOnExit, int exitCode) {
+        if (stopOnExit.fired().get()) {
+            return 130;
+        }
+        Foreground.release(stopOnExit);
         if (detach) {
             out.println("Running detached; stop it with: ./plumb down");
             out.flush();

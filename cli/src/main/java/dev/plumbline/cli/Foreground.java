@@ -48,21 +48,39 @@ final class Foreground {
         out.flush();
     }
 
-    /** Ctrl-C stops every process; so does the death of any one of them, which is reported. */
-    static Integer waitForInterrupt(PrintWriter out, RunningStack stack) {
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            interrupted.set(true);
+    /** A shutdown hook that stops the run; {@code fired} once Ctrl-C (or another end of the JVM) ran it. */
+    record StopOnExit(Thread hook, AtomicBoolean fired) {}
+
+    /** From now until {@link #release}, Ctrl-C (or any other end of this command) stops every process of the run. */
+    static StopOnExit stopOnExit(PrintWriter out, RunningStack stack) {
+        AtomicBoolean fired = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            fired.set(true);
             out.println("stopping Plumbline …");
             out.flush();
             stack.stop();
-        }));
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        return new StopOnExit(hook, fired);
+    }
+
+    /** The run outlives this command after all (detached, or stopped by the caller). */
+    static void release(StopOnExit stopOnExit) {
+        if (!stopOnExit.fired().get()) {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit.hook());
+        }
+    }
+
+    /** Ctrl-C stops every process; so does the death of any one of them, which is reported. */
+    static Integer waitForInterrupt(PrintWriter out, RunningStack stack) {
+        StopOnExit stopOnExit = stopOnExit(out, stack);
         out.println("Press Ctrl-C to stop.");
         out.flush();
         RunningComponent exited = stack.awaitFirstExit();
-        if (interrupted.get()) {
+        if (stopOnExit.fired().get()) {
             return 0;
         }
+        release(stopOnExit);
         out.println(exited.name() + " exited on its own; its log is " + exited.log() + ". Stopping the rest.");
         out.flush();
         stack.stop();

@@ -178,6 +178,11 @@ class SystemIT {
             CommitIgnored ignored = live.events().await(CommitIgnored.class, c -> sha.equals(c.sha()), WITHIN)
                     .orElseThrow(() -> new AssertionError("no CommitIgnored for " + sha));
             assertThat(ignored.explanation()).contains("docs/runbook.md").contains("Application web watches apps/web");
+            await().atMost(WITHIN).untilAsserted(() -> {
+                PlumbCli.Outcome appGet = plumb().run("app", "get", "web");
+                assertThat(appGet.exitCode()).isZero();
+                assertThat(appGet.out()).contains("CommitIgnored").contains(ignored.explanation());
+            });
         }
     }
 
