@@ -56,6 +56,10 @@ public final class RunningComponent {
         return process.toHandle().info().startInstant().orElse(Instant.EPOCH);
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

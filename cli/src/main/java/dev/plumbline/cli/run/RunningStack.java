@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,11 +77,9 @@ public final class RunningStack {
         return components().stream().filter(c -> !c.isAlive()).findFirst().orElseThrow();
     }
 
-    /** Stops every process, the services before the sandbox they depend on. */
+    /** Stops every process, the services (together) before the sandbox they depend on. */
     public void stop() {
-        List<RunningComponent> reversed = new ArrayList<>(components());
-        Collections.reverse(reversed);
-        reversed.forEach(RunningComponent::stop);
+        Shutdown.stop(components().stream().map(c -> new Shutdown.Member(c.name(), c.handle())).toList());
         deleteQuietly(layout.processesFile());
     }
 
