@@ -164,7 +164,11 @@ class SystemIT {
                     .as("a commit event after a refused webhook").isEmpty();
             assertThat(webApplication().revision()).isEqualTo(revisionBefore);
             assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings").orElseThrow().getData())
-                    .containsEntry("greeting", "tuned during incident 42");
+                    .containsEntry("greeting", "tuned during incident 42").doesNotContainKey("forged");
+
+            // the same commit, announced by a webhook signed with the run's secret, is deployed
+            assertThat(webhook().pushed(repo.url(), "main").accepted()).isTrue();
+            await().atMost(WITHIN).until(() -> webApplication().isSyncedAt(sha));
         }
     }
 
