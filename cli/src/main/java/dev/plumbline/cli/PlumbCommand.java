@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PlumbVersion.class,
         description = "Plumbline, a GitOps agent for Kubernetes: Git is the desired state, the cluster follows.",
-        subcommands = {UpCommand.class, DownCommand.class, AppCommand.class, AuditCommand.class, DriftCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, DemoCommand.class, BenchCommand.class, DownCommand.class, AppCommand.class,
+            AuditCommand.class, DriftCommand.class, CommandLine.HelpCommand.class})
 public final class PlumbCommand implements RunEnvironment.Source {
 
     private final Supplier<RunEnvironment> environment;

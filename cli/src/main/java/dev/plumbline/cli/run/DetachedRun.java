@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 
 /** A run started with {@code up --detach}, found again through its process list so {@code down} can stop it. */
 public final class DetachedRun {
@@ -25,20 +24,20 @@ public final class DetachedRun {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + layout.processesFile(), e);
         }
-        Collections.reverse(lines);
-        List<String> stopped = new ArrayList<>();
+        List<Shutdown.Member> running = new ArrayList<>();
         for (String line : lines) {
             String[] fields = line.trim().split(" ", 3);
             if (fields.length != 3) {
                 continue;
             }
-            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(fields[0]))
-                    .filter(handle -> isTheSameProcess(handle, Long.parseLong(fields[1])));
-            if (process.isPresent() && process.get().isAlive()) {
-                RunningComponent.stop(process.get());
-                stopped.add(fields[2]);
-            }
+            ProcessHandle.of(Long.parseLong(fields[0]))
+                    .filter(handle -> isTheSameProcess(handle, Long.parseLong(fields[1])))
+                    .filter(ProcessHandle::isAlive)
+                    .ifPresent(process -> running.add(new Shutdown.Member(fields[2], process)));
         }
+        Shutdown.stop(running);
+        List<String> stopped = new ArrayList<>(running.stream().map(Shutdown.Member::name).toList());
+        Collections.reverse(stopped);
         try {
             Files.deleteIfExists(layout.processesFile());
         } catch (IOException e) {

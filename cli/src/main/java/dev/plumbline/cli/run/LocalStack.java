@@ -47,11 +47,11 @@ public final class LocalStack {
             env.putAll(startGitServer(started));
             env.put("PLUMBLINE_WEBHOOK_SECRET", Secrets.random());
             env.putAll(startServices(started, env));
-            RunningStack stack = new RunningStack(layout, started, env);
+            RunningStack stack = new RunningStack(layout, launcher, started, env);
             stack.writeRunFiles();
             return stack;
         } catch (RuntimeException failure) {
-            new RunningStack(layout, started, env).stop();
+            new RunningStack(layout, launcher, started, env).stop();
             throw failure;
         }
     }
@@ -111,7 +111,9 @@ public final class LocalStack {
         Map<ServiceProcess, RunningComponent> services = new EnumMap<>(ServiceProcess.class);
         for (ServiceProcess service : ServiceProcess.values()) {
             int port = service.port.applyAsInt(settings.servicePorts());
-            Map<String, String> env = service.environment(runEnv, port, layout.runDir().resolve(service.module));
+            Map<String, String> env = new LinkedHashMap<>(
+                    service.environment(runEnv, port, layout.runDir().resolve(service.module)));
+            env.putAll(settings.serviceSettings(service.module));
             progress.accept("starting " + service.module + (port == 0 ? "" : " on port " + port) + " …");
             RunningComponent running = launcher.start(launcher.service(service.module, layout.serviceJar(service.module), env));
             started.add(running);

@@ -39,6 +39,10 @@ public final class RunningComponent {
         return component.name();
     }
 
+    Component component() {
+        return component;
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -50,6 +54,10 @@ public final class RunningComponent {
     /** When the operating system started it: with the pid, what tells this process from a later one that reuses the pid. */
     public Instant startedAt() {
         return process.toHandle().info().startInstant().orElse(Instant.EPOCH);
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     public boolean isAlive() {
@@ -97,6 +105,24 @@ public final class RunningComponent {
         }
         if (Instant.now().isAfter(deadline)) {
             throw new ComponentFailedException(name() + " was not ready within " + timeout.toSeconds() + " s." + logTail());
+        }
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash or the kernel's OOM killer would, and waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** The resident memory of the process (VmRSS of /proc/PID/status) in KiB; empty where /proc is not there. */
+    public java.util.OptionalLong residentKib() {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                    .findFirst();
+        } catch (IOException | NumberFormatException unavailable) {
+            return java.util.OptionalLong.empty();
         }
     }
 

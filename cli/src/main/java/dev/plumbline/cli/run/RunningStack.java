@@ -5,46 +5,81 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /** A started one-machine run: its processes and the environment that tells tools where everything is. */
 public final class RunningStack {
 
+    private static final Duration RESTART = Duration.ofSeconds(180);
+
     private final RunLayout layout;
+    private final ComponentLauncher launcher;
     private final List<RunningComponent> components;
     private final Map<String, String> environment;
 
-    RunningStack(RunLayout layout, List<RunningComponent> components, Map<String, String> environment) {
+    RunningStack(RunLayout layout, ComponentLauncher launcher, List<RunningComponent> components,
+            Map<String, String> environment) {
         this.layout = layout;
-        this.components = List.copyOf(components);
-        this.environment = Map.copyOf(environment);
+        this.launcher = launcher;
+        this.components = new ArrayList<>(components);
+        this.environment = new LinkedHashMap<>(environment);
     }
 
-    public Map<String, String> environment() {
-        return environment;
+    public synchronized Map<String, String> environment() {
+        return Map.copyOf(environment);
     }
 
-    public List<RunningComponent> components() {
-        return components;
+    public synchronized List<RunningComponent> components() {
+        return List.copyOf(components);
+    }
+
+    public synchronized RunningComponent component(String name) {
+        return components.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("this run has no component " + name));
+    }
+
+    /** Adds a setting that tools reach the run by (the demo's repository), and writes it to the env file. */
+    public synchronized void addToEnvironment(String name, String value) {
+        environment.put(name, value);
+        writeRunFiles();
+    }
+
+    /**
+     * Starts a component that stopped (or was killed) again, as it was first started, and waits until it is ready.
+     * A service that had taken any free port takes a new one, and the run's environment says which.
+     */
+    public RunningComponent restart(String name) {
+        RunningComponent previous = component(name);
+        previous.stop();
+        RunningComponent restarted = launcher.start(previous.component());
+        synchronized (this) {
+            components.set(components.indexOf(previous), restarted);
+        }
+        Matcher ready = restarted.awaitReady(RESTART);
+        Arrays.stream(ServiceProcess.values()).filter(service -> service.module.equals(name)).findFirst()
+                .ifPresentOrElse(service -> addToEnvironment(service.urlVariable, "http://127.0.0.1:" + ready.group(1)),
+                        this::writeRunFiles);
+        return restarted;
     }
 
     /** Blocks until one of the processes exits, and returns it. */
     public RunningComponent awaitFirstExit() {
-        CompletableFuture<?>[] exits = components.stream().map(RunningComponent::onExit).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] exits = components().stream().map(RunningComponent::onExit).toArray(CompletableFuture[]::new);
         CompletableFuture.anyOf(exits).join();
-        return components.stream().filter(c -> !c.isAlive()).findFirst().orElseThrow();
+        return components().stream().filter(c -> !c.isAlive()).findFirst().orElseThrow();
     }
 
-    /** Stops every process, the services before the sandbox they depend on. */
+    /** Stops every process, the services (together) before the sandbox they depend on. */
     public void stop() {
-        List<RunningComponent> reversed = new ArrayList<>(components);
-        Collections.reverse(reversed);
-        reversed.forEach(RunningComponent::stop);
+        Shutdown.stop(components().stream().map(c -> new Shutdown.Member(c.name(), c.handle())).toList());
         deleteQuietly(layout.processesFile());
     }
 
@@ -52,7 +87,7 @@ public final class RunningStack {
      * Writes {@code .plumbline/run/env} (shell syntax, for {@code source}) and the process list that
      * {@code plumb down} reads. The env file holds the run's generated secrets, so only its owner may read it.
      */
-    void writeRunFiles() {
+    synchronized void writeRunFiles() {
         String env = environment.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> "export " + e.getKey() + "=" + shellQuoted(e.getValue()))

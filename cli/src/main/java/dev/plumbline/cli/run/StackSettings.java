@@ -1,6 +1,8 @@
 package dev.plumbline.cli.run;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -8,6 +10,8 @@ import java.util.Optional;
  *
  * @param externalKafka bootstrap servers of a Kafka to use instead of starting the embedded broker
  * @param externalKubeconfig a kubeconfig of a real cluster to use instead of starting the embedded API
+ * @param serviceSettings more settings of a service, as environment variables, by module name ({@code git-watcher}):
+ *     a shorter poll interval for a benchmark, the Slack webhook of a test
  */
 public record StackSettings(
         int kafkaPort,
@@ -15,11 +19,35 @@ public record StackSettings(
         int gitServerPort,
         ServicePorts servicePorts,
         Optional<String> externalKafka,
-        Optional<Path> externalKubeconfig) {
+        Optional<Path> externalKubeconfig,
+        Map<String, Map<String, String>> serviceSettings) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KUBE_API_PORT = 8090;
     public static final int DEFAULT_GIT_SERVER_PORT = 8091;
+
+    public StackSettings {
+        serviceSettings = Map.copyOf(serviceSettings);
+    }
+
+    public StackSettings(int kafkaPort, int kubeApiPort, int gitServerPort, ServicePorts servicePorts,
+            Optional<String> externalKafka, Optional<Path> externalKubeconfig) {
+        this(kafkaPort, kubeApiPort, gitServerPort, servicePorts, externalKafka, externalKubeconfig, Map.of());
+    }
+
+    /** These settings, with one more environment variable for the service built in {@code module}. */
+    public StackSettings withServiceSetting(String module, String name, String value) {
+        Map<String, Map<String, String>> settings = new HashMap<>(serviceSettings);
+        Map<String, String> ofModule = new HashMap<>(settings.getOrDefault(module, Map.of()));
+        ofModule.put(name, value);
+        settings.put(module, Map.copyOf(ofModule));
+        return new StackSettings(kafkaPort, kubeApiPort, gitServerPort, servicePorts, externalKafka,
+                externalKubeconfig, settings);
+    }
+
+    Map<String, String> serviceSettings(String module) {
+        return serviceSettings.getOrDefault(module, Map.of());
+    }
 
     /**
      * The HTTP ports of the five services; the defaults are the ones their own configuration names, and 0 lets

@@ -1,0 +1,93 @@
+package dev.plumbline.cli;
+
+import dev.plumbline.cli.bench.Bench;
+import dev.plumbline.cli.demo.LiveSystem;
+import dev.plumbline.cli.run.RunLayout;
+import dev.plumbline.cli.run.RunningComponent;
+import dev.plumbline.cli.run.RunningStack;
+import dev.plumbline.cli.run.StackSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measures Plumbline on this machine.",
+            "",
+            "Starts a run of its own (under .plumbline/bench, on free ports, so a run of 'plumb up' is left alone) "
+                    + "with git-watcher polling every --poll-interval, and prints: commit-to-applied latency p50/p99 "
+                    + "of one small app through a webhook and through polling, the time until 100 Applications "
+                    + "changed by one commit are all synced, drift-to-healed p50/p99, and the resident memory of each "
+                    + "process. Stops the run at the end."
+        })
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rounds", defaultValue = "20", description = "Commits (and drifts) measured (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--poll-interval", defaultValue = "2s",
+            description = "git-watcher's poll interval in this run (default: ${DEFAULT-VALUE}).")
+    String pollInterval;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RunLayout home = RunLayout.under(HomeDirectory.resolve());
+        RunLayout layout = new RunLayout(home.home(), home.home().resolve(".plumbline").resolve("bench"));
+        StackSettings settings = new StackSettings(freePort(), 0, 0,
+                new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0), Optional.empty(), Optional.empty())
+                .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", pollInterval);
+        String loadBefore = Bench.loadAverage();
+        out.println("Starting a run for the benchmark (load average " + loadBefore + ") …");
+        Optional<RunningStack> started = Foreground.start(out, err, layout, settings, "bench");
+        if (started.isEmpty()) {
+            return 1;
+        }
+        RunningStack stack = started.get();
+        try (LiveSystem live = new LiveSystem(stack.environment())) {
+            out.println("Measuring …");
+            Bench.Figures figures = new Bench(live, out).run(layout.runDir().resolve("bench-repository"), rounds,
+                    Math.max(5, rounds / 2), rounds);
+            out.println();
+            out.println("Plumbline bench (load average before " + loadBefore + ", after " + Bench.loadAverage() + ")");
+            out.printf("  %-44s %s%n", "commit to applied, webhook", figures.webhook());
+            out.printf("  %-44s %s%n", "commit to applied, polling every " + pollInterval, figures.polling());
+            out.printf("  %-44s %.1f s%n", Bench.FLEET + " Applications changed by one commit, synced",
+                    figures.fleetSynced().toMillis() / 1000.0);
+            out.printf("  %-44s %s%n", "drift to healed", figures.driftHealed());
+            out.println("  resident memory (VmRSS) with " + (Bench.FLEET + 1) + " Applications:");
+            for (RunningComponent component : stack.components()) {
+                out.printf("    %-14s %s%n", component.name(), component.residentKib()
+                        .stream().mapToObj(kib -> "%d MiB".formatted(kib / 1024)).findFirst().orElse("unknown"));
+            }
+            return 0;
+        } catch (RuntimeException failure) {
+            err.println("plumb bench failed: " + failure.getMessage() + " (logs: " + layout.logs() + ")");
+            return 1;
+        } finally {
+            out.flush();
+            stack.stop();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port", e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.plumbline.cli.bench;
+
+/** A measurement that could not be made; says which and why. */
+public final class BenchException extends RuntimeException {
+
+    public BenchException(String message) {
+        super(message);
+    }
+}
