@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -26,6 +26,7 @@ public class ClusterStartup {
 
     private static final Logger LOG = Logger.getLogger(ClusterStartup.class);
     private static final Duration STALE_SPEC_SWEEP_LIMIT = Duration.ofSeconds(30);
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(5);
 
     @Inject
     LiveObjects liveObjects;
@@ -38,7 +39,7 @@ public class ClusterStartup {
     @Inject
     AppOwnership ownership;
 
-    private final ExecutorService starter = Executors.newSingleThreadExecutor();
+    private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor();
     private volatile boolean started;
 
     void onStart(@Observes StartupEvent event) {
@@ -50,26 +51,22 @@ public class ClusterStartup {
     }
 
     private void startWatching() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                liveObjects.start(app -> reconciler.submit(app, ReconcileRequest.of(Trigger.LIVE_CHANGED)));
-                applications.start((app, exists) -> {
-                    if (exists) {
-                        reconciler.submit(app, ReconcileRequest.of(Trigger.DESIRED_CHANGED));
-                    } else {
-                        reconciler.forget(app);
-                    }
-                });
-                started = true;
-                tombstoneDeletedApplications();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("cannot watch the cluster yet (%s); trying again", e.getMessage());
-                try {
-                    TimeUnit.SECONDS.sleep(5);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+        try {
+            liveObjects.start(app -> reconciler.submit(app, ReconcileRequest.of(Trigger.LIVE_CHANGED)));
+            applications.start((app, exists) -> {
+                if (exists) {
+                    reconciler.submit(app, ReconcileRequest.of(Trigger.DESIRED_CHANGED));
+                } else {
+                    reconciler.forget(app);
                 }
+            });
+            started = true;
+            tombstoneDeletedApplications();
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot watch the cluster yet (%s); trying again in %d s", e.getMessage(),
+                    RETRY_DELAY.toSeconds());
+            if (!starter.isShutdown()) {
+                starter.schedule(this::startWatching, RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
     }
