@@ -25,6 +25,17 @@ final class AppFields {
         return revision != null && revision.matches("[0-9a-f]{40}") ? revision.substring(0, 7) : revision;
     }
 
+    /** What a sync record's counts say, as the reconciler words them. */
+    static String syncCounts(JsonNode sync) {
+        return sync.path("applied").asInt() + " applied, " + sync.path("pruned").asInt() + " pruned";
+    }
+
+    /** A sync record's message, or null when it is empty or only repeats the counts (a plain success). */
+    static String syncMessage(JsonNode sync) {
+        String message = text(sync, "message");
+        return message == null || message.isBlank() || message.equals(syncCounts(sync)) ? null : message;
+    }
+
     static String annotation(JsonNode app, String name) {
         return text(app, "metadata", "annotations", name);
     }

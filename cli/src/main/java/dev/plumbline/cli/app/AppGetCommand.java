@@ -9,6 +9,7 @@ import dev.plumbline.cli.connect.RunEnvironment;
 import dev.plumbline.cli.output.OutputOption;
 import dev.plumbline.cli.output.StructuredOutput;
 import dev.plumbline.cli.output.Table;
+import dev.plumbline.cli.output.Times;
 import dev.plumbline.events.DiffComputed;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -103,7 +104,7 @@ final class AppGetCommand implements Callable<Integer> {
                 .append(": ").append(drift.path("fields").asInt()).append(" field(s) in ")
                 .append(drift.path("objects").asInt()).append(" object(s)")
                 .append(revision(text(drift, "revision")))
-                .append(", detected ").append(text(drift, "detectedAt"));
+                .append(", detected ").append(Times.toSecond(text(drift, "detectedAt")));
         List<String> managers = new ArrayList<>();
         drift.path("changedBy").forEach(manager -> managers.add(manager.asText()));
         if (!managers.isEmpty()) {
@@ -120,12 +121,11 @@ final class AppGetCommand implements Callable<Integer> {
         if (!sync.isObject()) {
             return "none yet";
         }
-        String message = text(sync, "message");
+        String message = AppFields.syncMessage(sync);
         return orDefault(text(sync, "result"), "running") + revision(text(sync, "revision"))
-                + " at " + orDefault(text(sync, "finishedAt"), text(sync, "startedAt"))
-                + ", " + text(sync, "trigger") + " by " + text(sync, "initiatedBy")
-                + ": " + sync.path("applied").asInt() + " applied, " + sync.path("pruned").asInt() + " pruned"
-                + (message == null || message.isBlank() ? "" : " (" + message + ")");
+                + " at " + Times.toSecond(orDefault(text(sync, "finishedAt"), text(sync, "startedAt")))
+                + ", " + text(sync, "trigger") + " by " + text(sync, "initiatedBy") + ": " + AppFields.syncCounts(sync)
+                + (message == null ? "" : " (" + message + ")");
     }
 
     private static void printConditions(PrintWriter out, JsonNode conditions) {
@@ -137,7 +137,7 @@ final class AppGetCommand implements Callable<Integer> {
         out.println("Conditions:");
         conditions.forEach(condition -> {
             out.printf("  %s=%s  %s  (since %s)%n", text(condition, "type"), text(condition, "status"),
-                    orDefault(text(condition, "reason"), ""), text(condition, "lastTransitionTime"));
+                    orDefault(text(condition, "reason"), ""), Times.toSecond(text(condition, "lastTransitionTime")));
             String message = text(condition, "message");
             if (message != null && !message.isBlank()) {
                 out.println("    " + message);

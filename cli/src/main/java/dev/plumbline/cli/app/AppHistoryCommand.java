@@ -8,6 +8,7 @@ import dev.plumbline.cli.connect.RunEnvironment;
 import dev.plumbline.cli.output.OutputOption;
 import dev.plumbline.cli.output.StructuredOutput;
 import dev.plumbline.cli.output.Table;
+import dev.plumbline.cli.output.Times;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,9 +50,9 @@ final class AppHistoryCommand implements Callable<Integer> {
         }
         Table table = Table.withColumns("started", "revision", "trigger", "by", "result", "applied", "pruned",
                 "message");
-        history.forEach(sync -> table.row(text(sync, "startedAt"), shortRevision(text(sync, "revision")),
-                text(sync, "trigger"), text(sync, "initiatedBy"), text(sync, "result"), text(sync, "applied"),
-                text(sync, "pruned"), text(sync, "message")));
+        history.forEach(sync -> table.row(Times.toSecond(text(sync, "startedAt")),
+                shortRevision(text(sync, "revision")), text(sync, "trigger"), text(sync, "initiatedBy"),
+                text(sync, "result"), text(sync, "applied"), text(sync, "pruned"), AppFields.syncMessage(sync)));
         table.print(out);
         return 0;
     }

@@ -1,6 +1,7 @@
 package dev.plumbline.cli.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plumbline.cli.output.Times;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ final class AuditLine {
         String revision = text(record, "revision");
         String commit = revision == null ? "-" : shorten(revision)
                 + (peopleByRevision.containsKey(revision) ? " (" + peopleByRevision.get(revision) + ")" : "");
-        return String.join("  ", orDash(text(record, "time")), orDash(text(record, "app")), commit,
+        return String.join("  ", orDash(Times.toSecond(text(record, "time"))), orDash(text(record, "app")), commit,
                 orDash(text(record, "action")), "by " + orDash(text(record, "actor")) + ": "
                         + orDash(text(record, "summary")));
     }

@@ -43,11 +43,11 @@ class AppCommandsTest {
              "sync": {"status": "out-of-sync", "revision": "%1$s"},
              "health": {"status": "degraded", "message": "Deployment shop/web: 1 of 3 replicas available"},
              "drift": {"episodeId": "drift-shop-0001", "mode": "heal", "revision": "%1$s", "objects": 1, "fields": 2,
-                       "healing": true, "detectedAt": "2026-11-27T15:10:00Z", "changedBy": ["kubectl-edit"]},
+                       "healing": true, "detectedAt": "2026-11-27T15:10:00.5Z", "changedBy": ["kubectl-edit"]},
              "history": [
                {"syncId": "s2", "revision": "%1$s", "trigger": "manual", "initiatedBy": "ana",
-                "startedAt": "2026-11-27T15:00:00Z", "finishedAt": "2026-11-27T15:00:02Z", "result": "succeeded",
-                "message": "", "applied": 3, "pruned": 1},
+                "startedAt": "2026-11-27T15:00:00Z", "finishedAt": "2026-11-27T15:00:02.123456789Z",
+                "result": "succeeded", "message": "3 applied, 1 pruned", "applied": 3, "pruned": 1},
                {"syncId": "s1", "revision": "%2$s", "trigger": "automated", "initiatedBy": "plumbline",
                 "startedAt": "2026-11-26T10:00:00Z", "finishedAt": "2026-11-26T10:00:01Z", "result": "succeeded",
                 "message": "", "applied": 2, "pruned": 0}],
@@ -99,7 +99,7 @@ class AppCommandsTest {
                 .contains("Drift:         heal: 2 field(s) in 1 object(s) (1a2b3c4), detected 2026-11-27T15:10:00Z, "
                         + "changed by kubectl-edit, healing (episode drift-shop-0001)")
                 .contains("Last sync:     succeeded (1a2b3c4) at 2026-11-27T15:00:02Z, manual by ana: 3 applied, "
-                        + "1 pruned")
+                        + "1 pruned\n")
                 .contains("CommitIgnored=True  NotWatched")
                 .contains("    " + IGNORED_COMMIT)
                 .contains("Objects:       not shown: cannot reach the reconciler at http://127.0.0.1:1");

@@ -25,6 +25,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,9 +75,11 @@ class AuditCommandsTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines().toList()).containsExactly(
-                shop.get(1).time() + "  shop  1a2b3c4 (Ana Lima, approved by Ben <ben@example.com>)  rendered  by "
+                shop.get(1).time().truncatedTo(ChronoUnit.SECONDS)
+                        + "  shop  1a2b3c4 (Ana Lima, approved by Ben <ben@example.com>)  rendered  by "
                         + "plumbline: rendered 1 object at 1a2b3c4",
-                shop.get(2).time() + "  shop  1a2b3c4 (Ana Lima, approved by Ben <ben@example.com>)  applied  by "
+                shop.get(2).time().truncatedTo(ChronoUnit.SECONDS)
+                        + "  shop  1a2b3c4 (Ana Lima, approved by Ben <ben@example.com>)  applied  by "
                         + "plumbline: applied Deployment apps/v1 shop/web");
     }
 

@@ -127,7 +127,7 @@ public final class AuditAssembler {
                         .put("change", change.change().label()).put("fields", change.fields().size()))
                 .toList()));
         return entry(diff, AuditAction.DIFF_COMPUTED, AuditRecord.PLUMBLINE_ACTOR,
-                diff.syncStatus().label() + ": " + changes.size() + " objects to change", diff.revision(),
+                diff.syncStatus().label() + ": " + changes.size() + (changes.size() == 1 ? " object" : " objects") + " to change", diff.revision(),
                 changes.stream().map(ObjectDiff::object).toList(), details);
     }
 
