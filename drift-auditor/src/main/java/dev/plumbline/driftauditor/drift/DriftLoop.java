@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,8 +27,13 @@ public final class DriftLoop implements AutoCloseable {
         return thread;
     });
 
+    /** Hands the loop a task; once the loop is closed (the service is stopping) there is nothing left to do it for. */
     public void submit(Runnable task) {
-        executor.execute(() -> run(task));
+        try {
+            executor.execute(() -> run(task));
+        } catch (RejectedExecutionException closed) {
+            LOG.fine("the drift loop is closed; a task handed to it at shutdown is not run");
+        }
     }
 
     public void every(Duration period, Runnable task) {
