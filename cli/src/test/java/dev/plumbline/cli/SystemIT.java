@@ -243,6 +243,8 @@ class SystemIT {
             assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings").orElseThrow().getData())
                     .containsAllEntriesOf(IntStream.rangeClosed(1, 6).boxed().collect(java.util.stream.Collectors
                             .toMap(i -> "change-" + i, String::valueOf)));
+            assertThat(stack.component("renderer").log().resolveSibling("renderer.log.previous"))
+                    .as("the killed renderer's log, kept beside the new one").isNotEmptyFile();
         }
     }
 

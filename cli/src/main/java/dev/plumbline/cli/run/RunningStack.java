@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +60,7 @@ public final class RunningStack {
     public RunningComponent restart(String name) {
         RunningComponent previous = component(name);
         previous.stop();
+        keepLogOfPreviousRun(previous.log());
         RunningComponent restarted = launcher.start(previous.component());
         synchronized (this) {
             components.set(components.indexOf(previous), restarted);
@@ -68,6 +70,18 @@ public final class RunningStack {
                 .ifPresentOrElse(service -> addToEnvironment(service.urlVariable, "http://127.0.0.1:" + ready.group(1)),
                         this::writeRunFiles);
         return restarted;
+    }
+
+    /** The log of a process that was killed tells why: it stays beside the new one as {@code <name>.log.previous}. */
+    private static void keepLogOfPreviousRun(Path log) {
+        try {
+            if (Files.exists(log)) {
+                Files.move(log, log.resolveSibling(log.getFileName() + ".previous"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the log " + log + " of the stopped process: " + e.getMessage(), e);
+        }
     }
 
     /** Blocks until one of the processes exits, and returns it. */
