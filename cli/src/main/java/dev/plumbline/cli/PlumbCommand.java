@@ -56,6 +56,11 @@ public final class PlumbCommand implements RunEnvironment.Source {
         if (failure instanceof CommandFailedException) {
             return failure.getMessage();
         }
+        if (failure instanceof KubernetesClientException kube && kube.getCode() <= 0) {
+            // no HTTP answer at all: the cluster named by KUBECONFIG is not there (often a run that was stopped)
+            return "cannot reach the Kubernetes API named by KUBECONFIG: " + rootMessage(kube)
+                    + "; is Plumbline running (./plumb up), or does KUBECONFIG name the right cluster?";
+        }
         if (failure instanceof KubernetesClientException kube) {
             String reason = kube.getStatus() != null && kube.getStatus().getMessage() != null
                     ? kube.getStatus().getMessage() : rootMessage(kube);

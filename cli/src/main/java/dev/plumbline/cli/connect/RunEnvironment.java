@@ -133,6 +133,8 @@ public final class RunEnvironment {
         Path kubeconfig = kubeconfigFile();
         try {
             Config config = Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8));
+            // a person is waiting: one retry, as kubectl makes none, not the client's default of ten with backoff
+            config.setRequestRetryBackoffLimit(1);
             return new KubernetesClientBuilder().withConfig(config).build();
         } catch (IOException e) {
             throw new CommandFailedException("cannot read the kubeconfig " + kubeconfig + " (KUBECONFIG): "

@@ -14,6 +14,7 @@ import dev.plumbline.events.vocabulary.ChangeType;
 import dev.plumbline.events.vocabulary.HealthStatus;
 import dev.plumbline.events.vocabulary.SyncStatus;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,6 +137,26 @@ class AppCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("list: KUBECONFIG is not set and " + home.resolve(".kube").resolve("config")
                 + " does not exist: start Plumbline with ./plumb up, or export KUBECONFIG\n");
+    }
+
+    @Test
+    void aClusterThatIsNotThereIsNamedAsSuchNotAsAnApiFailure() throws Exception {
+        Path kubeconfig = Path.of("target", "kubeconfig-of-a-stopped-run.yaml").toAbsolutePath();
+        Files.createDirectories(kubeconfig.getParent());
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: gone, cluster: {server: "http://127.0.0.1:1"}}]
+                users: [{name: gone, user: {token: t}}]
+                contexts: [{name: gone, context: {cluster: gone, user: gone}}]
+                current-context: gone
+                """);
+
+        Plumb.Run run = Plumb.run(Map.of("KUBECONFIG", kubeconfig.toString()), "app", "list");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("list: cannot reach the Kubernetes API named by KUBECONFIG: ")
+                .endsWith("; is Plumbline running (./plumb up), or does KUBECONFIG name the right cluster?\n");
     }
 
     @Test
