@@ -98,13 +98,18 @@ class NotifierRestartIT {
 
                 await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveredPerApp()).containsOnlyKeys(APPS)
                         .allSatisfy((app, count) -> assertThat(count).as(app).isEqualTo(1)));
+                // a process killed between Slack's answer and the broker's acknowledgement of its delivery record
+                // tells that message again (the gap docs/notifier.md names); the kill comes after every record
+                await().atMost(PATIENCE).ignoreExceptions()
+                        .until(() -> outcomes(second, "delivered") >= APPS.size());
                 second.kill();
             }
 
             try (NotifierProcess third = NotifierProcess.start("third", settings(REPLAY_GROUP),
                     env())) {
                 await().atMost(PATIENCE).until(third::ready);
-                await().atMost(PATIENCE).ignoreExceptions().until(() -> suppressed(third) >= APPS.size());
+                await().atMost(PATIENCE).ignoreExceptions()
+                        .until(() -> outcomes(third, "suppressed") >= APPS.size());
                 assertThat(deliveredPerApp()).allSatisfy((app, count) -> assertThat(count).as(app).isEqualTo(1));
             }
         }
@@ -138,10 +143,11 @@ class NotifierRestartIT {
         return delivered;
     }
 
-    private static double suppressed(NotifierProcess notifier) throws Exception {
+    /** How many notifications ended with {@code outcome}, as the process's metrics count them. */
+    private static double outcomes(NotifierProcess notifier, String outcome) throws Exception {
         return notifier.metrics().lines()
                 .filter(line -> line.startsWith("plumbline_notifier_deliveries_total{")
-                        && line.contains("outcome=\"suppressed\""))
+                        && line.contains("outcome=\"" + outcome + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
