@@ -4,6 +4,7 @@ import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
 import dev.plumbline.renderer.messaging.ApplicationsListener;
+import dev.plumbline.renderer.messaging.RenderingService;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,9 @@ class RendererServiceTest extends ServiceContract {
     @Inject
     ApplicationsListener applications;
 
+    @Inject
+    RenderingService rendering;
+
     @Test
     void anApplicationPublishedByTheReconcilerIsKnownUntilItsTombstone() {
         assertApplicationsReachTheService(app -> applications.catalog().get(app).isPresent());
@@ -32,5 +36,12 @@ class RendererServiceTest extends ServiceContract {
         assertUnreadableRecordIsSkipped(EventSamples.applicationSpec("unreadable-before"),
                 EventSamples.applicationSpec("unreadable-after"),
                 spec -> applications.catalog().get(spec.app()).isPresent());
+    }
+
+    @Test
+    void anUnreadableRecordInTheRenderHistoryIsSkippedAndTheRendersAfterItAreStillKnown() throws Exception {
+        assertUnreadableRecordIsSkipped(EventSamples.manifestsRendered("history-before"),
+                EventSamples.manifestsRendered("history-after"),
+                render -> rendering.lastRenders().lastGood(render.app()).isPresent());
     }
 }

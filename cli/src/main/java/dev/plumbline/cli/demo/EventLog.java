@@ -1,7 +1,7 @@
 package dev.plumbline.cli.demo;
 
 import dev.plumbline.events.PlumblineEvent;
-import dev.plumbline.events.kafka.EventDeserializer;
+import dev.plumbline.events.kafka.EventConsumers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What the services said on some topics from the moment this log was opened, read without a consumer group (so no
@@ -28,12 +26,13 @@ public final class EventLog implements AutoCloseable {
 
     /** Opens the log at the current end of each topic, which must exist. */
     public EventLog(String bootstrapServers, Collection<String> topics) {
-        consumer = new KafkaConsumer<>(Map.of(
+        // an event of a newer schema is not ours to read: it is skipped, and the story looks for the events it knows
+        consumer = EventConsumers.skippingUnreadable(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "plumb-demo",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024 * 1024,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024),
-                new StringDeserializer(), new EventDeserializer());
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024));
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             var infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
@@ -74,21 +73,10 @@ public final class EventLog implements AutoCloseable {
     }
 
     private void readFor(Duration duration) {
-        try {
-            for (ConsumerRecord<String, PlumblineEvent> record : consumer.poll(duration)) {
-                if (record.value() != null) {
-                    seen.add(record.value());
-                }
+        for (ConsumerRecord<String, PlumblineEvent> record : consumer.poll(duration)) {
+            if (record.value() != null) {
+                seen.add(record.value());
             }
-        } catch (SerializationException unreadable) {
-            // an event of a newer schema is not ours to read; the story looks for the events it knows
-            skipUnreadable(unreadable);
-        }
-    }
-
-    private void skipUnreadable(SerializationException failure) {
-        if (failure instanceof org.apache.kafka.common.errors.RecordDeserializationException record) {
-            consumer.seek(record.topicPartition(), record.offset() + 1);
         }
     }
 

@@ -19,7 +19,7 @@ import org.apache.kafka.common.header.Header;
 /**
  * Takes the records {@link SkippingEventDeserializer} could not read out of every poll, so that one bad record
  * neither stops a consumer nor reaches it as a tombstone. Each is logged at WARN as it is polled (topic, partition,
- * offset, key, consumer group, reason) and counted in {@code plumbline.unreadable.records} by topic
+ * offset, key, consumer group or client id, reason) and counted in {@code plumbline.unreadable.records} by topic
  * ({@code plumbline_unreadable_records_total} in Prometheus). The records after it are delivered as usual, so a
  * channel that commits offsets commits past it with the next record it acknowledges.
  *
@@ -32,7 +32,8 @@ public class UnreadableRecordSkipper implements ConsumerInterceptor<Object, Obje
 
     private static final System.Logger LOG = System.getLogger(UnreadableRecordSkipper.class.getName());
 
-    private String group = "none";
+    /** Names the reader in the log: its consumer group, or its client id for a consumer without a group. */
+    private String reader = "a consumer";
 
     public UnreadableRecordSkipper() {
         // Kafka creates interceptors by class name
@@ -41,7 +42,12 @@ public class UnreadableRecordSkipper implements ConsumerInterceptor<Object, Obje
     @Override
     public void configure(Map<String, ?> configs) {
         Object groupId = configs.get(ConsumerConfig.GROUP_ID_CONFIG);
-        group = groupId == null ? "none" : groupId.toString();
+        Object clientId = configs.get(ConsumerConfig.CLIENT_ID_CONFIG);
+        if (groupId != null) {
+            reader = "consumer group " + groupId;
+        } else if (clientId != null && !clientId.toString().isEmpty()) {
+            reader = "consumer " + clientId;
+        }
     }
 
     @Override
@@ -74,8 +80,8 @@ public class UnreadableRecordSkipper implements ConsumerInterceptor<Object, Obje
 
     private void skip(ConsumerRecord<Object, Object> unreadable) {
         LOG.log(Level.WARNING, "Skipped a record that cannot be read: topic {0}, partition {1}, offset {2}, key "
-                + "{3}, consumer group {4}: {5}", unreadable.topic(), String.valueOf(unreadable.partition()),
-                String.valueOf(unreadable.offset()), unreadable.key(), group, reason(unreadable));
+                + "{3}, {4}: {5}", unreadable.topic(), String.valueOf(unreadable.partition()),
+                String.valueOf(unreadable.offset()), unreadable.key(), reader, reason(unreadable));
         Counter.builder(METRIC)
                 .description("Records skipped because they could not be read as Plumbline events")
                 .tag("topic", unreadable.topic())

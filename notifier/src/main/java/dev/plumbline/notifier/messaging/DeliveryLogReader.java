@@ -2,7 +2,7 @@ package dev.plumbline.notifier.messaging;
 
 import dev.plumbline.events.NotificationSent;
 import dev.plumbline.events.PlumblineEvent;
-import dev.plumbline.events.kafka.EventDeserializer;
+import dev.plumbline.events.kafka.EventConsumers;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.notifier.aggregate.DedupWindow;
 import dev.plumbline.notifier.config.NotifierConfig;
@@ -27,7 +27,6 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -99,8 +98,7 @@ public class DeliveryLogReader {
     }
 
     private void readLog() {
-        try (KafkaConsumer<String, PlumblineEvent> reader = new KafkaConsumer<>(settings(), new StringDeserializer(),
-                new EventDeserializer())) {
+        try (KafkaConsumer<String, PlumblineEvent> reader = EventConsumers.skippingUnreadable(settings())) {
             consumer = reader;
             gate.catalogEndsAt(endOffsets(reader, Topics.APPLICATIONS, false));
             List<TopicPartition> partitions = partitions(reader, Topics.NOTIFICATIONS, true);

@@ -2,7 +2,7 @@ package dev.plumbline.renderer.messaging;
 
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.PlumblineEvent;
-import dev.plumbline.events.kafka.EventDeserializer;
+import dev.plumbline.events.kafka.EventConsumers;
 import dev.plumbline.events.topic.Topics;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
@@ -23,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.jboss.logging.Logger;
 
@@ -59,8 +58,7 @@ public class CommitEventsRebalance implements KafkaConsumerRebalanceListener {
         Map<TopicPartition, Long> until = new HashMap<>();
         partitions.forEach(partition -> until.put(partition,
                 committed.get(partition) == null ? 0L : committed.get(partition).offset()));
-        try (KafkaConsumer<String, PlumblineEvent> history = new KafkaConsumer<>(settings(),
-                new StringDeserializer(), new EventDeserializer())) {
+        try (KafkaConsumer<String, PlumblineEvent> history = EventConsumers.skippingUnreadable(settings())) {
             List<TopicPartition> assigned = List.copyOf(partitions);
             history.assign(assigned);
             history.seekToBeginning(assigned);

@@ -1,7 +1,7 @@
 package dev.plumbline.renderer.messaging;
 
 import dev.plumbline.events.PlumblineEvent;
-import dev.plumbline.events.kafka.EventDeserializer;
+import dev.plumbline.events.kafka.EventConsumers;
 import dev.plumbline.events.topic.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,7 +20,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,8 +59,7 @@ public class RenderedManifestsHistory {
     }
 
     private void read() {
-        try (KafkaConsumer<String, PlumblineEvent> reader = new KafkaConsumer<>(settings(), new StringDeserializer(),
-                new EventDeserializer())) {
+        try (KafkaConsumer<String, PlumblineEvent> reader = EventConsumers.skippingUnreadable(settings())) {
             consumer = reader;
             List<TopicPartition> partitions = partitions(reader);
             reader.assign(partitions);
