@@ -78,8 +78,12 @@ public class ClusterStartup {
                 LOG.infof("published tombstones for Applications deleted while no reconciler watched: %s", stale);
             }
         } catch (RuntimeException e) {
-            LOG.warnf("could not look for Applications deleted while no reconciler watched (%s); their specs stay "
-                    + "on plumbline.applications until this service starts again", e.getMessage());
+            // Kafka away: until the sweep succeeds, the other services keep serving the deleted apps' specs
+            LOG.warnf("could not look for Applications deleted while no reconciler watched (%s); trying again in "
+                    + "%d s", e.getMessage(), RETRY_DELAY.toSeconds());
+            if (!starter.isShutdown()) {
+                starter.schedule(this::tombstoneDeletedApplications, RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
