@@ -11,12 +11,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.kafka.common.KafkaException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.kafka.common.KafkaException;
 
 /** The audit side of the service put together: the recorder over the audit topic, the commit cache, the expiry timer. */
 @ApplicationScoped
@@ -41,6 +43,8 @@ public class AuditService {
         thread.setDaemon(true);
         return thread;
     });
+    /** Counted down at shutdown, so a wait to retry a store ends at once instead of holding the service up. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     @PostConstruct
     void start() {
@@ -52,6 +56,7 @@ public class AuditService {
     }
 
     void onStop(@Observes ShutdownEvent stop) {
+        stopping.countDown();
         timer.shutdownNow();
     }
 
@@ -59,6 +64,9 @@ public class AuditService {
      * Records one input event. While the audit topic cannot be written or read back, it tries again every
      * {@link #RETRY} and does not move on, so no offset is committed past an unrecorded event; an event that
      * cannot be recorded at all is logged with its position and skipped.
+     *
+     * @throws CancellationException when the service stops before the event could be stored: the event's offset
+     *                               must not be committed, so that it is read again after the restart
      */
     public void record(String position, PlumblineEvent event) {
         while (true) {
@@ -69,7 +77,8 @@ public class AuditService {
                 LOG.warning("cannot store the audit record of " + position + ", trying again in " + RETRY + ": "
                         + storeFailed.getMessage());
                 if (!waitToRetry()) {
-                    return;
+                    throw new CancellationException("stopping before " + position + " was recorded in the audit "
+                            + "trail; it is read again after the restart");
                 }
             } catch (RuntimeException unrecordable) {
                 LOG.log(Level.WARNING, "cannot record " + position + " in the audit trail: "
@@ -79,10 +88,10 @@ public class AuditService {
         }
     }
 
-    private static boolean waitToRetry() {
+    /** Whether to try again: false once the service is stopping. */
+    private boolean waitToRetry() {
         try {
-            TimeUnit.MILLISECONDS.sleep(RETRY.toMillis());
-            return true;
+            return !stopping.await(RETRY.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
