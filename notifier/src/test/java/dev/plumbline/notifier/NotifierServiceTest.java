@@ -2,10 +2,10 @@ package dev.plumbline.notifier;
 
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.NotificationSent;
-import dev.plumbline.events.vocabulary.NotificationChannel;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
+import dev.plumbline.events.vocabulary.NotificationChannel;
+import dev.plumbline.events.vocabulary.NotificationTrigger;
 import dev.plumbline.notifier.aggregate.DedupWindow;
 import dev.plumbline.notifier.aggregate.Notification;
 import dev.plumbline.notifier.messaging.ApplicationsListener;
