@@ -1,7 +1,7 @@
 package dev.plumbline.driftauditor.testing;
 
 import dev.plumbline.events.PlumblineEvent;
-import dev.plumbline.events.kafka.EventDeserializer;
+import dev.plumbline.events.kafka.EventConsumers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Collects every event published on some topics from now on, for tests to wait for. */
 public final class EventCollector implements AutoCloseable {
@@ -20,9 +19,9 @@ public final class EventCollector implements AutoCloseable {
     private final Thread poller;
 
     public EventCollector(String bootstrapServers, String... topics) {
-        KafkaConsumer<String, PlumblineEvent> consumer = new KafkaConsumer<>(Map.of(
+        KafkaConsumer<String, PlumblineEvent> consumer = EventConsumers.skippingUnreadable(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new EventDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         List<TopicPartition> partitions = java.util.Arrays.stream(topics)
                 .flatMap(topic -> consumer.partitionsFor(topic).stream()
                         .map(info -> new TopicPartition(topic, info.partition())))

@@ -22,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -100,7 +99,7 @@ public final class EventTestClient implements AutoCloseable {
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024 * 1024);
         Instant deadline = Instant.now().plus(within);
         try (KafkaConsumer<String, PlumblineEvent> consumer =
-                new KafkaConsumer<>(settings, new StringDeserializer(), new EventDeserializer())) {
+                EventConsumers.skippingUnreadable(settings)) {
             consumer.assign(consumer.partitionsFor(topic).stream()
                     .map(partition -> new TopicPartition(topic, partition.partition())).toList());
             consumer.seekToBeginning(consumer.assignment());

@@ -3,7 +3,7 @@ package dev.plumbline.gitwatcher.testing;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.CommitIgnored;
 import dev.plumbline.events.PlumblineEvent;
-import dev.plumbline.events.kafka.EventDeserializer;
+import dev.plumbline.events.kafka.EventConsumers;
 import dev.plumbline.events.topic.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads {@code plumbline.commit-events} from the real broker, as the renderer would, and keeps every record. */
 public final class CommitEventsProbe implements AutoCloseable {
@@ -25,10 +24,10 @@ public final class CommitEventsProbe implements AutoCloseable {
     private volatile boolean running = true;
 
     public CommitEventsProbe(String bootstrapServers) {
-        consumer = new KafkaConsumer<>(Map.of(
+        consumer = EventConsumers.skippingUnreadable(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new EventDeserializer());
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
         consumer.subscribe(List.of(Topics.COMMIT_EVENTS));
         poller = new Thread(this::poll, "commit-events-probe");
         poller.setDaemon(true);

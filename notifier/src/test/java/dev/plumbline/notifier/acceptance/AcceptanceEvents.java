@@ -4,7 +4,7 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.application.NotificationSubscription;
-import dev.plumbline.events.kafka.EventDeserializer;
+import dev.plumbline.events.kafka.EventConsumers;
 import dev.plumbline.events.kafka.EventSerializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Applications with subscriptions, and a reader of what the notifier wrote, for the acceptance tests. */
 final class AcceptanceEvents {
@@ -51,9 +50,8 @@ final class AcceptanceEvents {
 
     /** Every event on a topic so far. */
     static List<PlumblineEvent> readAll(String bootstrapServers, String topic) {
-        try (KafkaConsumer<String, PlumblineEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(),
-                new EventDeserializer())) {
+        try (KafkaConsumer<String, PlumblineEvent> consumer = EventConsumers.skippingUnreadable(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);

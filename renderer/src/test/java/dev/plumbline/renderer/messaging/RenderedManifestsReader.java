@@ -1,7 +1,7 @@
 package dev.plumbline.renderer.messaging;
 
 import dev.plumbline.events.PlumblineEvent;
-import dev.plumbline.events.kafka.EventDeserializer;
+import dev.plumbline.events.kafka.EventConsumers;
 import dev.plumbline.events.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads {@code plumbline.rendered-manifests} as the reconciler and drift-auditor do, with their raised fetch limits. */
 final class RenderedManifestsReader implements AutoCloseable {
@@ -20,12 +19,11 @@ final class RenderedManifestsReader implements AutoCloseable {
     private final List<PlumblineEvent> read = new ArrayList<>();
 
     RenderedManifestsReader(String bootstrapServers) {
-        consumer = new KafkaConsumer<>(Map.of(
+        consumer = EventConsumers.skippingUnreadable(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.LARGE_RECORD_BYTES,
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.LARGE_RECORD_BYTES,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new EventDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.RENDERED_MANIFESTS).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
