@@ -1,7 +1,5 @@
 package dev.plumbline.events.kafka;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,9 +17,10 @@ import org.apache.kafka.common.header.Header;
 /**
  * Takes the records {@link SkippingEventDeserializer} could not read out of every poll, so that one bad record
  * neither stops a consumer nor reaches it as a tombstone. Each is logged at WARN as it is polled (topic, partition,
- * offset, key, consumer group or client id, reason) and counted in {@code plumbline.unreadable.records} by topic
- * ({@code plumbline_unreadable_records_total} in Prometheus). The records after it are delivered as usual, so a
- * channel that commits offsets commits past it with the next record it acknowledges.
+ * offset, key, consumer group or client id, reason) and, where Micrometer is present, counted in
+ * {@code plumbline.unreadable.records} by topic ({@code plumbline_unreadable_records_total} in Prometheus). The
+ * records after it are delivered as usual, so a channel that commits offsets commits past it with the next record it
+ * acknowledges.
  *
  * <p>A record is unreadable when its value came in as bytes but reads as null: a tombstone has no bytes at all
  * (its serialized size is -1), so the two are told apart by the record itself, not by a header anyone could set.
@@ -31,6 +30,8 @@ public class UnreadableRecordSkipper implements ConsumerInterceptor<Object, Obje
     static final String METRIC = "plumbline.unreadable.records";
 
     private static final System.Logger LOG = System.getLogger(UnreadableRecordSkipper.class.getName());
+    /** Micrometer is optional in this module: without it, skipped records are logged but not counted. */
+    private static final boolean COUNTED = onClasspath("io.micrometer.core.instrument.Metrics");
 
     /** Names the reader in the log: its consumer group, or its client id for a consumer without a group. */
     private String reader = "a consumer";
@@ -82,11 +83,18 @@ public class UnreadableRecordSkipper implements ConsumerInterceptor<Object, Obje
         LOG.log(Level.WARNING, "Skipped a record that cannot be read: topic {0}, partition {1}, offset {2}, key "
                 + "{3}, {4}: {5}", unreadable.topic(), String.valueOf(unreadable.partition()),
                 String.valueOf(unreadable.offset()), unreadable.key(), reader, reason(unreadable));
-        Counter.builder(METRIC)
-                .description("Records skipped because they could not be read as Plumbline events")
-                .tag("topic", unreadable.topic())
-                .register(Metrics.globalRegistry)
-                .increment();
+        if (COUNTED) {
+            UnreadableRecordCount.increment(unreadable.topic());
+        }
+    }
+
+    private static boolean onClasspath(String className) {
+        try {
+            Class.forName(className, false, UnreadableRecordSkipper.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException absent) {
+            return false;
+        }
     }
 
     private static String reason(ConsumerRecord<?, ?> unreadable) {
