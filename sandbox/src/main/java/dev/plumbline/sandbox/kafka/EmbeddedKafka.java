@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A real single-node Apache Kafka broker (KRaft, broker and controller in one) running in this JVM.
  *
- * <p>{@link #startEphemeral()} is for tests: a temporary folder and a free port, both gone on {@link #close()}.
+ * <p>{@link #startEphemeral()} is for tests: a temporary folder and a free port, both gone on {@link #close()}; a
+ * fatal broker error is logged rather than ending the JVM.
  * {@link #startPersistent(Path, int)} is for one-machine runs: the data stays in the given folder and a later
  * start on the same folder finds its topics, records and committed consumer offsets again.
  */

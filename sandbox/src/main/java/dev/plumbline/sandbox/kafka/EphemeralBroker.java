@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
 import org.apache.kafka.server.common.Feature;
@@ -15,6 +16,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 final class EphemeralBroker implements RunningBroker {
 
+    private static final System.Logger LOG = System.getLogger(EphemeralBroker.class.getName());
+
     private final KafkaClusterTestKit cluster;
 
     private EphemeralBroker(KafkaClusterTestKit cluster) {
@@ -22,6 +25,7 @@ final class EphemeralBroker implements RunningBroker {
     }
 
     static EphemeralBroker start() throws Exception {
+        keepTheJvmAlive();
         TestKitNodes nodes = new TestKitNodes.Builder(productionBootstrapMetadata())
                 .setCombined(true)
                 .setNumBrokerNodes(1)
@@ -42,6 +46,20 @@ final class EphemeralBroker implements RunningBroker {
             throw e;
         }
         return new EphemeralBroker(cluster);
+    }
+
+    /**
+     * Kafka ends the JVM on a fatal broker error: a halt when its log folders are gone, for one. This broker lives
+     * inside a test JVM and its folder is deleted while that JVM exits, so a broker thread still running then would
+     * end a test run that passed with a non-zero status. Its fatal errors are logged instead.
+     */
+    private static void keepTheJvmAlive() {
+        Exit.setHaltProcedure((status, message) -> LOG.log(System.Logger.Level.WARNING,
+                "the throw-away Kafka broker asked to halt the JVM (status {0}: {1}); it keeps running",
+                status, message));
+        Exit.setExitProcedure((status, message) -> LOG.log(System.Logger.Level.WARNING,
+                "the throw-away Kafka broker asked to exit the JVM (status {0}: {1}); it keeps running",
+                status, message));
     }
 
     /**

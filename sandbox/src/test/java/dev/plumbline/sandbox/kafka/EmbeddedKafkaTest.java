@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,15 @@ class EmbeddedKafkaTest {
             assertThat(consumer.partitionsFor("nobody-created-this")).isEmpty();
             assertThat(admin.listTopics().names().get()).doesNotContain("nobody-created-this");
         }
+    }
+
+    @Test
+    void a_fatal_broker_error_is_logged_instead_of_ending_the_jvm_the_tests_run_in() {
+        // what a broker thread does when the broker's log folders are gone, as they are while a test JVM exits
+        Exit.halt(1, "Shutdown broker because all log dirs have failed");
+        Exit.exit(1, "fatal error");
+
+        assertThat(kafka.bootstrapServers()).isNotBlank();
     }
 
     private static void createTopic(String name) throws Exception {
