@@ -42,13 +42,12 @@ final class KubeApiDispatcher extends Dispatcher {
 
     @Override
     public synchronized MockResponse dispatch(RecordedRequest recorded) {
-        ApiRequest request = ApiRequest.of(recorded);
         try {
-            return route(request);
+            return route(ApiRequest.of(recorded));
         } catch (ApiException e) {
             return json(e.code(), e.toStatus());
         } catch (RuntimeException e) {
-            LOG.warn("{} {} failed", request.method(), request.uri(), e);
+            LOG.warn("{} {} failed", recorded.getMethod(), recorded.getPath(), e);
             return json(500, new ApiException(500, "InternalError", String.valueOf(e.getMessage())).toStatus());
         }
     }
