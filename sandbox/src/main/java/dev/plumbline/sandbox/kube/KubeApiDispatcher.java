@@ -29,6 +29,7 @@ final class KubeApiDispatcher extends Dispatcher {
     private final Discovery discovery;
     private final MemoryObjectStore store = new MemoryObjectStore();
     private final ObjectWrites writes = new ObjectWrites(store);
+    private final ScaleSubresource scale = new ScaleSubresource(store, writes);
 
     KubeApiDispatcher() {
         this.catalog = new ResourceCatalog(this::storedCrds);
@@ -71,6 +72,9 @@ final class KubeApiDispatcher extends Dispatcher {
         ResourceType type = catalog.find(target.group(), target.version(), target.plural())
                 .orElseThrow(KubeApiDispatcher::notServed);
         boolean collection = target.name().isEmpty();
+        if (!collection && target.subresource().equals(ScaleSubresource.NAME)) {
+            return written(scale.answer(request, type));
+        }
         return switch (request.method()) {
             case "GET" -> request.watch() ? watch(request, type) : read(request, type, target);
             case "POST" -> collection ? written(writes.create(request, type)) : notAllowed();

@@ -47,8 +47,14 @@ final class ResourceCatalog {
         for (JsonNode version : spec.path("versions")) {
             if (version.path("served").asBoolean(true)) {
                 boolean status = version.path("subresources").has("status");
+                JsonNode scale = version.path("subresources").path("scale");
+                Optional<ResourceType.ScalePaths> scalePaths = scale.isObject()
+                        ? Optional.of(new ResourceType.ScalePaths(scale.path("specReplicasPath").asText(),
+                        scale.path("statusReplicasPath").asText(), scale.path("labelSelectorPath").asText()))
+                        : Optional.empty();
                 types.add(new ResourceType(spec.path("group").asText(), version.path("name").asText(), plural,
-                        singular, kind, namespaced, List.copyOf(shortNames), List.copyOf(categories), status, false));
+                        singular, kind, namespaced, List.copyOf(shortNames), List.copyOf(categories), status, false,
+                        scalePaths));
             }
         }
         return types;
