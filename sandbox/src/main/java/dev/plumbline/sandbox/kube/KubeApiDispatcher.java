@@ -27,6 +27,8 @@ final class KubeApiDispatcher extends Dispatcher {
 
     private final ResourceCatalog catalog;
     private final Discovery discovery;
+    private final OpenApiDocuments openApi;
+    private final FieldValidation fieldValidation;
     private final MemoryObjectStore store = new MemoryObjectStore();
     private final ObjectWrites writes = new ObjectWrites(store);
     private final ScaleSubresource scale = new ScaleSubresource(store, writes);
@@ -34,6 +36,8 @@ final class KubeApiDispatcher extends Dispatcher {
     KubeApiDispatcher() {
         this.catalog = new ResourceCatalog(this::storedCrds);
         this.discovery = new Discovery(catalog);
+        this.openApi = new OpenApiDocuments(catalog);
+        this.fieldValidation = new FieldValidation(catalog);
         for (String namespace : List.of("default", "kube-system")) {
             writes.create(ApiRequest.internal("POST", "/api/v1/namespaces", "kube-apiserver",
                     "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + namespace + "\"}}"),
@@ -64,7 +68,7 @@ final class KubeApiDispatcher extends Dispatcher {
             return json(200, root);
         }
         Optional<JsonNode> document = request.method().equals("GET")
-                ? discovery.document(path, request.host()) : Optional.empty();
+                ? discovery.document(path, request.host()).or(() -> openApi.document(path)) : Optional.empty();
         if (document.isPresent()) {
             return json(200, document.get());
         }
@@ -72,6 +76,9 @@ final class KubeApiDispatcher extends Dispatcher {
         ResourceType type = catalog.find(target.group(), target.version(), target.plural())
                 .orElseThrow(KubeApiDispatcher::notServed);
         boolean collection = target.name().isEmpty();
+        if (!request.method().equals("GET") && !request.method().equals("DELETE")) {
+            fieldValidation.check(request, type);
+        }
         if (!collection && target.subresource().equals(ScaleSubresource.NAME)) {
             return written(scale.answer(request, type));
         }

@@ -32,6 +32,23 @@ final class ResourceCatalog {
                 .findFirst();
     }
 
+    /** The {@code openAPIV3Schema} a CustomResourceDefinition declares for the version of a custom kind. */
+    Optional<JsonNode> crdSchema(ResourceType type) {
+        for (JsonNode crd : storedCrds.get()) {
+            JsonNode spec = crd.path("spec");
+            if (spec.path("group").asText().equals(type.group())
+                    && spec.path("names").path("plural").asText().equals(type.plural())) {
+                for (JsonNode version : spec.path("versions")) {
+                    JsonNode schema = version.path("schema").path("openAPIV3Schema");
+                    if (version.path("name").asText().equals(type.version()) && schema.isObject()) {
+                        return Optional.of(schema);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     static List<ResourceType> fromCrd(JsonNode crd) {
         JsonNode spec = crd.path("spec");
         JsonNode names = spec.path("names");
