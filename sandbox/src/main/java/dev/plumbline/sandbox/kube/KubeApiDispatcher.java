@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Routes every request of the embedded API: discovery, reads, lists, watches and deletes here, writes through
@@ -114,14 +115,17 @@ final class KubeApiDispatcher extends Dispatcher {
         return json(200, list);
     }
 
-    /** Watches are served over WebSocket only, which is what fabric8's client uses. */
+    /**
+     * A watch, as a WebSocket upgrade (fabric8) or, for a plain GET, a streamed HTTP response that
+     * {@link KubeHttpServer} takes over; kubectl get -w gets each object as a Table.
+     */
     private MockResponse watch(ApiRequest request, ResourceType type) {
-        if (!request.webSocket()) {
-            throw new ApiException(400, "BadRequest",
-                    "this embedded API serves watches over WebSocket only; streamed HTTP watches are not supported");
-        }
+        String includeObject = request.query().getOrDefault("includeObject", "Metadata");
+        UnaryOperator<JsonNode> presentation = TableRenderer.wanted(request.accept())
+                ? object -> TableRenderer.render(List.of(object), resourceVersion(object), includeObject)
+                : object -> object;
         WatchStream stream = new WatchStream(MemoryObjectStore.typeKey(type), ObjectFilter.of(request),
-                sinceResourceVersion(request), store);
+                sinceResourceVersion(request), store, presentation);
         return new MockResponse().withWebSocketUpgrade(stream);
     }
 

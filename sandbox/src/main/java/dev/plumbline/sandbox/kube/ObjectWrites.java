@@ -157,7 +157,7 @@ final class ObjectWrites {
         if (sameIgnoringTimes(current, updated)) {
             return new Result(200, current);
         }
-        serverFields.touch(current, updated);
+        serverFields.touch(current, updated, request.dryRun());
         if (!request.dryRun()) {
             store.replace(type, target.namespace(), target.name(), updated);
         }
