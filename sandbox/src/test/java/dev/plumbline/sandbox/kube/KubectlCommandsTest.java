@@ -191,7 +191,7 @@ class KubectlCommandsTest {
         assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(3);
         assertThat(deployment.at("/metadata/labels/tier").asText()).isEqualTo("front");
         assertThat(deployment.at("/spec/template/spec/containers").findValuesAsText("name"))
-                .containsExactly("sidecar", "app");
+                .containsExactlyInAnyOrder("app", "sidecar");
     }
 
     @Test
@@ -253,7 +253,7 @@ class KubectlCommandsTest {
 
         assertThat(unchanged.exitCode()).as(unchanged.stderr()).isZero();
         assertThat(changed.exitCode()).as(changed.stderr()).isEqualTo(1);
-        assertThat(changed.stdout()).contains("-  - image: nginx:1.25", "+  - image: nginx:1.29")
+        assertThat(changed.stdout()).contains("-      - image: nginx:1.25", "+      - image: nginx:1.29")
                 .doesNotContain("resourceVersion");
         assertThat(changed.stderr()).doesNotContain("keeps changing");
         assertThat(json("deployment", "compared").at("/spec/template/spec/containers/0/image").asText())
