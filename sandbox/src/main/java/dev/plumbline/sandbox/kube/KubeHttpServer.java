@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,13 +50,18 @@ final class KubeHttpServer {
         };
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
                 .setWebSocketSubProtocols(WEBSOCKET_SUB_PROTOCOLS).setHandle100ContinueAutomatically(true);
-        server = await(vertx.createHttpServer(options).requestHandler(request -> {
-            if (streamedWatch(request)) {
-                streamWatch(request);
-            } else {
-                answers.handle(request);
-            }
-        }).listen().toCompletionStage().toCompletableFuture(), "start the embedded Kubernetes API on port " + port);
+        try {
+            server = await(vertx.createHttpServer(options).requestHandler(request -> {
+                if (streamedWatch(request)) {
+                    streamWatch(request);
+                } else {
+                    answers.handle(request);
+                }
+            }).listen().toCompletionStage().toCompletableFuture(), "start the embedded Kubernetes API on port " + port);
+        } catch (IllegalStateException e) {
+            vertx.close();
+            throw e;
+        }
         return server.actualPort();
     }
 
@@ -77,7 +83,7 @@ final class KubeHttpServer {
 
     /** Asks the dispatcher for the watch; streams it when it opened one, else answers what it answered. */
     private void streamWatch(HttpServerRequest request) {
-        RecordedRequest recorded = new RecordedRequest(request.version().alpnName().toUpperCase(),
+        RecordedRequest recorded = new RecordedRequest(request.version().alpnName().toUpperCase(Locale.ROOT),
                 HttpMethod.GET, request.uri(), Headers.builder().addAll(request.headers()).build(), new Buffer());
         MockResponse answer = dispatcher.dispatch(recorded);
         HttpServerResponse response = request.response();
