@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The top-level fields of the built-in kinds, as Kubernetes defines them: what their OpenAPI schemas announce
@@ -58,11 +57,9 @@ final class BuiltInSchemas {
         return schema;
     }
 
-    /** The top-level fields the kind may carry besides apiVersion, kind and metadata. */
-    static Optional<List<String>> topLevelFields(ResourceType type) {
-        return type.builtIn()
-                ? Optional.of(fields(type).stream().map(field -> field.split(":")[0]).toList())
-                : Optional.empty();
+    /** The top-level fields a built-in kind may carry besides apiVersion, kind and metadata. */
+    static List<String> topLevelFields(ResourceType type) {
+        return fields(type).stream().map(field -> field.split(":")[0]).toList();
     }
 
     private static List<String> fields(ResourceType type) {

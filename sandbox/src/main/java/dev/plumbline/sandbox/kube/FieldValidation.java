@@ -12,7 +12,8 @@ import java.util.Set;
  * {@code fieldValidation=Strict}, which kubectl sends once OpenAPI tells it the server validates: a body with a
  * field the kind does not have is refused with 400, as Kubernetes' strict decoding does. Built-in kinds are
  * checked at the top level ({@link BuiltInSchemas}); custom resources as deep as their CRD's
- * {@code openAPIV3Schema} declares properties. {@code Warn} and {@code Ignore} accept the body as it is.
+ * {@code openAPIV3Schema} declares properties. {@code Warn} and {@code Ignore} accept the body as it is, and
+ * so does the scale subresource, whose body is a Scale whatever the kind.
  */
 final class FieldValidation {
 
@@ -26,7 +27,8 @@ final class FieldValidation {
 
     /** Refuses the body of a create, replace or patch with unknown fields when the request asks for Strict. */
     void check(ApiRequest request, ResourceType type) {
-        if (!"Strict".equals(request.query().get("fieldValidation")) || request.body().isBlank()
+        boolean scale = ScaleSubresource.NAME.equals(request.target().map(ApiRequest.Target::subresource).orElse(""));
+        if (!"Strict".equals(request.query().get("fieldValidation")) || request.body().isBlank() || scale
                 || request.contentType().startsWith(ObjectWrites.JSON_PATCH)) {
             return;
         }
@@ -37,14 +39,12 @@ final class FieldValidation {
         }
         List<String> unknown = new ArrayList<>();
         if (type.builtIn()) {
-            if (!ScaleSubresource.NAME.equals(request.target().map(ApiRequest.Target::subresource).orElse(""))) {
-                List<String> known = BuiltInSchemas.topLevelFields(type).orElse(List.of());
-                body.fieldNames().forEachRemaining(name -> {
-                    if (!ALWAYS_KNOWN.contains(name) && !known.contains(name) && !name.startsWith("$")) {
-                        unknown.add(name);
-                    }
-                });
-            }
+            List<String> known = BuiltInSchemas.topLevelFields(type);
+            body.fieldNames().forEachRemaining(name -> {
+                if (!ALWAYS_KNOWN.contains(name) && !known.contains(name) && !name.startsWith("$")) {
+                    unknown.add(name);
+                }
+            });
         } else {
             catalog.crdSchema(type).ifPresent(schema -> unknownFields(body, schema, "", unknown));
         }
