@@ -31,13 +31,20 @@ record ApiRequest(String method, String uri, String path, Map<String, String> qu
         String path = question < 0 ? raw : raw.substring(0, question);
         Map<String, String> query = question < 0 ? Map.of() : parseQuery(raw.substring(question + 1));
         String upgrade = request.getHeader("Upgrade");
-        return new ApiRequest(request.getMethod().toUpperCase(), raw, path, query,
-                Optional.ofNullable(request.getHeader("Content-Type")).orElse(""),
+        String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
+        byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().getBytes();
+        String body = new String(bytes, StandardCharsets.UTF_8);
+        if (ProtobufBody.is(contentType)) {
+            // kubectl sends built-in types as protobuf; everything behind this reads JSON
+            body = KubeJson.write(ProtobufBody.toJson(bytes));
+            contentType = "application/json";
+        }
+        return new ApiRequest(request.getMethod().toUpperCase(), raw, path, query, contentType,
                 Optional.ofNullable(request.getHeader("Accept")).orElse(""),
                 Optional.ofNullable(request.getHeader("User-Agent")).orElse(""),
                 Optional.ofNullable(request.getHeader("Host")).orElse(""),
                 upgrade != null && upgrade.equalsIgnoreCase("websocket"),
-                request.getBody() == null ? "" : request.getUtf8Body(), parseTarget(path));
+                body, parseTarget(path));
     }
 
     /** A request the API makes to itself, such as creating the namespaces it starts with. */

@@ -1,6 +1,7 @@
 package dev.plumbline.sandbox.kube;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,6 +13,11 @@ final class BuiltInResources {
     /** The kinds {@code kubectl get all} lists, as in Kubernetes. */
     private static final Set<String> IN_ALL = Set.of("pods", "services", "deployments", "statefulsets",
             "daemonsets", "replicasets", "jobs", "cronjobs", "horizontalpodautoscalers");
+
+    /** The kinds with a {@code scale} subresource; their Scale's selector is the one in their spec. */
+    private static final Set<String> SCALABLE = Set.of("deployments", "statefulsets", "replicasets");
+    private static final ResourceType.ScalePaths SCALE_PATHS =
+            new ResourceType.ScalePaths(".spec.replicas", ".status.replicas", ".spec.selector");
 
     static final ResourceType NAMESPACES = core("namespaces", "namespace", "Namespace", false, List.of("ns"), true);
 
@@ -63,6 +69,6 @@ final class BuiltInResources {
                                    boolean namespaced, List<String> shortNames, boolean status) {
         List<String> categories = IN_ALL.contains(plural) ? List.of("all") : List.of();
         return new ResourceType(group, version, plural, singular, kind, namespaced, shortNames, categories,
-                status, true);
+                status, true, SCALABLE.contains(plural) ? Optional.of(SCALE_PATHS) : Optional.empty());
     }
 }

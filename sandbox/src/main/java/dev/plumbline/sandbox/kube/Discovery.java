@@ -126,6 +126,12 @@ final class Discovery {
                         .put("singularName", "").put("namespaced", type.namespaced()).put("kind", type.kind());
                 status.putArray("verbs").add("get").add("patch").add("update");
             }
+            if (type.scale().isPresent()) {
+                ObjectNode scale = resources.addObject().put("name", type.plural() + "/scale")
+                        .put("singularName", "").put("namespaced", type.namespaced())
+                        .put("group", "autoscaling").put("version", "v1").put("kind", "Scale");
+                scale.putArray("verbs").add("get").add("patch").add("update");
+            }
         }
         return Optional.of(list);
     }

@@ -4,24 +4,15 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * A stand-in Kubernetes API server for one-machine runs and tests: fabric8's mock server in CRUD mode with
- * server-side apply, managedFields, strategic merge, discovery and namespace deletion added (see
+ * A stand-in Kubernetes API server for one-machine runs and tests, for fabric8's client and kubectl: storage,
+ * watches, server-side apply, managedFields, strategic merge, discovery, OpenAPI and namespace deletion (see
  * {@code docs/sandbox.md}). It listens on 127.0.0.1 over plain HTTP without authentication.
  *
  * <pre>{@code
@@ -35,17 +26,8 @@ public final class EmbeddedKubeApi implements AutoCloseable {
     /** The name of the cluster, user and context in the kubeconfig it writes. */
     public static final String CONTEXT = "plumbline-sandbox";
 
-    /**
-     * The mock web server logs every request at INFO through java.util.logging, which costs more than answering
-     * it once thousands of requests arrive; held here so that the level is not lost when the logger is collected.
-     */
-    private static final Logger REQUEST_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
-
-    static {
-        REQUEST_LOG.setLevel(Level.WARNING);
-    }
-
-    private KubernetesMockServer server;
+    private KubeHttpServer server;
+    private int port;
     private KubernetesClient client;
     private ApiTraffic traffic;
 
@@ -60,9 +42,8 @@ public final class EmbeddedKubeApi implements AutoCloseable {
             throw new IllegalStateException("the embedded Kubernetes API is already started at " + url());
         }
         ApiTraffic front = new ApiTraffic(new KubeApiDispatcher());
-        KubernetesMockServer created = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
-                new MockWebServer(), new HashMap<>(), front, false);
-        created.start(loopback(), port);
+        KubeHttpServer created = new KubeHttpServer(front);
+        this.port = created.start("127.0.0.1", port);
         server = created;
         traffic = front;
         return this;
@@ -72,7 +53,7 @@ public final class EmbeddedKubeApi implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("the embedded Kubernetes API is not started");
         }
-        return server.getPort();
+        return port;
     }
 
     /** The base URL, such as {@code http://127.0.0.1:43121}. */
@@ -138,16 +119,8 @@ public final class EmbeddedKubeApi implements AutoCloseable {
             client = null;
         }
         if (server != null) {
-            server.shutdown();
+            server.stop();
             server = null;
-        }
-    }
-
-    private static InetAddress loopback() {
-        try {
-            return InetAddress.getByName("127.0.0.1");
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("127.0.0.1 does not resolve", e);
         }
     }
 }

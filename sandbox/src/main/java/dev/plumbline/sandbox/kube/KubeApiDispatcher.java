@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Routes every request of the embedded API: discovery, reads, lists, watches and deletes here, writes through
@@ -27,12 +28,17 @@ final class KubeApiDispatcher extends Dispatcher {
 
     private final ResourceCatalog catalog;
     private final Discovery discovery;
+    private final OpenApiDocuments openApi;
+    private final FieldValidation fieldValidation;
     private final MemoryObjectStore store = new MemoryObjectStore();
     private final ObjectWrites writes = new ObjectWrites(store);
+    private final ScaleSubresource scale = new ScaleSubresource(store, writes);
 
     KubeApiDispatcher() {
         this.catalog = new ResourceCatalog(this::storedCrds);
         this.discovery = new Discovery(catalog);
+        this.openApi = new OpenApiDocuments(catalog);
+        this.fieldValidation = new FieldValidation(catalog);
         for (String namespace : List.of("default", "kube-system")) {
             writes.create(ApiRequest.internal("POST", "/api/v1/namespaces", "kube-apiserver",
                     "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + namespace + "\"}}"),
@@ -42,13 +48,12 @@ final class KubeApiDispatcher extends Dispatcher {
 
     @Override
     public synchronized MockResponse dispatch(RecordedRequest recorded) {
-        ApiRequest request = ApiRequest.of(recorded);
         try {
-            return route(request);
+            return route(ApiRequest.of(recorded));
         } catch (ApiException e) {
             return json(e.code(), e.toStatus());
         } catch (RuntimeException e) {
-            LOG.warn("{} {} failed", request.method(), request.uri(), e);
+            LOG.warn("{} {} failed", recorded.getMethod(), recorded.getPath(), e);
             return json(500, new ApiException(500, "InternalError", String.valueOf(e.getMessage())).toStatus());
         }
     }
@@ -64,7 +69,7 @@ final class KubeApiDispatcher extends Dispatcher {
             return json(200, root);
         }
         Optional<JsonNode> document = request.method().equals("GET")
-                ? discovery.document(path, request.host()) : Optional.empty();
+                ? discovery.document(path, request.host()).or(() -> openApi.document(path)) : Optional.empty();
         if (document.isPresent()) {
             return json(200, document.get());
         }
@@ -72,6 +77,12 @@ final class KubeApiDispatcher extends Dispatcher {
         ResourceType type = catalog.find(target.group(), target.version(), target.plural())
                 .orElseThrow(KubeApiDispatcher::notServed);
         boolean collection = target.name().isEmpty();
+        if (!request.method().equals("GET") && !request.method().equals("DELETE")) {
+            fieldValidation.check(request, type);
+        }
+        if (!collection && target.subresource().equals(ScaleSubresource.NAME)) {
+            return written(scale.answer(request, type));
+        }
         return switch (request.method()) {
             case "GET" -> request.watch() ? watch(request, type) : read(request, type, target);
             case "POST" -> collection ? written(writes.create(request, type)) : notAllowed();
@@ -104,14 +115,17 @@ final class KubeApiDispatcher extends Dispatcher {
         return json(200, list);
     }
 
-    /** Watches are served over WebSocket only, which is what fabric8's client uses. */
+    /**
+     * A watch, as a WebSocket upgrade (fabric8) or, for a plain GET, a streamed HTTP response that
+     * {@link KubeHttpServer} takes over; kubectl get -w gets each object as a Table.
+     */
     private MockResponse watch(ApiRequest request, ResourceType type) {
-        if (!request.webSocket()) {
-            throw new ApiException(400, "BadRequest",
-                    "this embedded API serves watches over WebSocket only; streamed HTTP watches are not supported");
-        }
+        String includeObject = request.query().getOrDefault("includeObject", "Metadata");
+        UnaryOperator<JsonNode> presentation = TableRenderer.wanted(request.accept())
+                ? object -> TableRenderer.render(List.of(object), resourceVersion(object), includeObject)
+                : object -> object;
         WatchStream stream = new WatchStream(MemoryObjectStore.typeKey(type), ObjectFilter.of(request),
-                sinceResourceVersion(request), store);
+                sinceResourceVersion(request), store, presentation);
         return new MockResponse().withWebSocketUpgrade(stream);
     }
 

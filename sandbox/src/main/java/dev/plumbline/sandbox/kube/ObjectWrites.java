@@ -73,11 +73,20 @@ final class ObjectWrites {
             return apply(request, type);
         }
         ObjectNode current = existing(request, type);
-        ObjectNode candidate = switch (contentType) {
+        return update(request, type, current, patched(current, request, type.builtIn()));
+    }
+
+    /**
+     * The object a merge, JSON or strategic merge patch in the request makes of {@code current}; strategic
+     * merge only where {@code strategic} (built-in types), as Kubernetes refuses it for custom resources.
+     */
+    static ObjectNode patched(ObjectNode current, ApiRequest request, boolean strategic) {
+        String contentType = request.contentType().split(";")[0].strip();
+        return switch (contentType) {
             case MERGE_PATCH -> asObject(JsonMergePatch.apply(current, KubeJson.read(request.body())));
             case JSON_PATCH -> jsonPatch(current, KubeJson.read(request.body()));
             case STRATEGIC_PATCH -> {
-                if (!type.builtIn()) {
+                if (!strategic) {
                     throw unsupported(contentType + " is not supported for custom resources; use "
                             + MERGE_PATCH + ", " + JSON_PATCH + " or " + APPLY_PATCH);
                 }
@@ -86,7 +95,6 @@ final class ObjectWrites {
             }
             default -> throw unsupported("the patch type " + contentType + " is not supported");
         };
-        return update(request, type, current, candidate);
     }
 
     private Result apply(ApiRequest request, ResourceType type) {
@@ -125,7 +133,11 @@ final class ObjectWrites {
         return store(request, type, current.get(), applied);
     }
 
-    private Result update(ApiRequest request, ResourceType type, ObjectNode current, ObjectNode candidate) {
+    /**
+     * Stores {@code candidate} in place of {@code current}, recorded in managedFields under the request's
+     * subresource; also how a write through {@code scale} lands, once turned into the whole object.
+     */
+    Result update(ApiRequest request, ResourceType type, ObjectNode current, ObjectNode candidate) {
         String subresource = request.target().orElseThrow().subresource();
         ObjectNode updated = keepStatusWhereOwned(current, candidate, type, subresource);
         ObjectFields.Scope scope = scope(type, subresource);
@@ -145,7 +157,7 @@ final class ObjectWrites {
         if (sameIgnoringTimes(current, updated)) {
             return new Result(200, current);
         }
-        serverFields.touch(current, updated);
+        serverFields.touch(current, updated, request.dryRun());
         if (!request.dryRun()) {
             store.replace(type, target.namespace(), target.name(), updated);
         }

@@ -32,6 +32,23 @@ final class ResourceCatalog {
                 .findFirst();
     }
 
+    /** The {@code openAPIV3Schema} a CustomResourceDefinition declares for the version of a custom kind. */
+    Optional<JsonNode> crdSchema(ResourceType type) {
+        for (JsonNode crd : storedCrds.get()) {
+            JsonNode spec = crd.path("spec");
+            if (spec.path("group").asText().equals(type.group())
+                    && spec.path("names").path("plural").asText().equals(type.plural())) {
+                for (JsonNode version : spec.path("versions")) {
+                    JsonNode schema = version.path("schema").path("openAPIV3Schema");
+                    if (version.path("name").asText().equals(type.version()) && schema.isObject()) {
+                        return Optional.of(schema);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     static List<ResourceType> fromCrd(JsonNode crd) {
         JsonNode spec = crd.path("spec");
         JsonNode names = spec.path("names");
@@ -47,8 +64,14 @@ final class ResourceCatalog {
         for (JsonNode version : spec.path("versions")) {
             if (version.path("served").asBoolean(true)) {
                 boolean status = version.path("subresources").has("status");
+                JsonNode scale = version.path("subresources").path("scale");
+                Optional<ResourceType.ScalePaths> scalePaths = scale.isObject()
+                        ? Optional.of(new ResourceType.ScalePaths(scale.path("specReplicasPath").asText(),
+                        scale.path("statusReplicasPath").asText(), scale.path("labelSelectorPath").asText()))
+                        : Optional.empty();
                 types.add(new ResourceType(spec.path("group").asText(), version.path("name").asText(), plural,
-                        singular, kind, namespaced, List.copyOf(shortNames), List.copyOf(categories), status, false));
+                        singular, kind, namespaced, List.copyOf(shortNames), List.copyOf(categories), status, false,
+                        scalePaths));
             }
         }
         return types;

@@ -1,6 +1,7 @@
 package dev.plumbline.sandbox.kube;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One kind of object the API serves: what discovery announces and what the dispatcher needs to route,
@@ -11,10 +12,18 @@ import java.util.List;
  *                          to the object itself leave it alone
  * @param builtIn           whether it is a Kubernetes type (strategic merge and merge keys apply) rather than
  *                          a custom resource
+ * @param scale             where the replicas live when the kind has a {@code scale} subresource
  */
 record ResourceType(String group, String version, String plural, String singular, String kind,
                     boolean namespaced, List<String> shortNames, List<String> categories,
-                    boolean statusSubresource, boolean builtIn) {
+                    boolean statusSubresource, boolean builtIn, Optional<ScalePaths> scale) {
+
+    /**
+     * The JSON paths ({@code .spec.replicas}) a {@code scale} subresource reads and writes, as a CRD declares
+     * them; {@code labelSelectorPath} may be empty.
+     */
+    record ScalePaths(String specReplicasPath, String statusReplicasPath, String labelSelectorPath) {
+    }
 
     static final List<String> VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");

@@ -69,13 +69,15 @@ final class ServerFields {
         fillStatus(updated, type);
     }
 
-    /** Bumps resourceVersion, and generation when more than metadata and status changed. */
-    void touch(ObjectNode current, ObjectNode updated) {
+    /** Bumps resourceVersion (not on a dry run), and generation when more than metadata and status changed. */
+    void touch(ObjectNode current, ObjectNode updated, boolean dryRun) {
         ObjectNode metadata = KubeJson.child(updated, "metadata");
         if (specChanged(current, updated)) {
             metadata.put("generation", current.path("metadata").path("generation").asLong(1) + 1);
         }
-        metadata.put("resourceVersion", String.valueOf(store.nextResourceVersion()));
+        // a dry run stores nothing, so the object keeps its version (kubectl diff compares them)
+        metadata.put("resourceVersion", dryRun ? current.path("metadata").path("resourceVersion").asText()
+                : String.valueOf(store.nextResourceVersion()));
     }
 
     private static boolean specChanged(JsonNode current, JsonNode updated) {

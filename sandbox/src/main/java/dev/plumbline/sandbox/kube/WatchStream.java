@@ -9,12 +9,22 @@ import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 
 /**
- * One open watch, served over a WebSocket as fabric8's client expects: {@code {"type":"ADDED","object":{...}}}
- * messages, sent in order on a thread of its own so that a slow client never holds up a write.
+ * One open watch: {@code {"type":"ADDED","object":{...}}} events, sent in order on a thread of its own so that
+ * a slow client never holds up a write, over a WebSocket (fabric8's client) or a streamed HTTP response
+ * (kubectl, client-go; see {@link KubeHttpServer}).
  */
 final class WatchStream extends WebSocketListener {
+
+    /** Where the events go. */
+    interface Sink {
+        void send(String event);
+
+        /** Ends the stream; {@code code} and {@code reason} are the WebSocket close frame's. */
+        void close(int code, String reason);
+    }
 
     /** What a watch needs from the store: to be told of changes from its opening on, and to be let go. */
     interface Source {
@@ -31,22 +41,26 @@ final class WatchStream extends WebSocketListener {
     private final ObjectFilter filter;
     private final long sinceResourceVersion;
     private final Source source;
+    private final UnaryOperator<JsonNode> presentation;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "kube-api-watch");
         thread.setDaemon(true);
         return thread;
     });
-    private volatile WebSocket socket;
+    private volatile Sink sink;
 
     /**
      * @param sinceResourceVersion 0 to start with every matching object as ADDED (Kubernetes' "current state"),
      *                             else the resourceVersion after which changes are wanted
+     * @param presentation         what an event carries for an object: itself, or a Table row for kubectl get -w
      */
-    WatchStream(String typeKey, ObjectFilter filter, long sinceResourceVersion, Source source) {
+    WatchStream(String typeKey, ObjectFilter filter, long sinceResourceVersion, Source source,
+                UnaryOperator<JsonNode> presentation) {
         this.typeKey = typeKey;
         this.filter = filter;
         this.sinceResourceVersion = sinceResourceVersion;
         this.source = source;
+        this.presentation = presentation;
     }
 
     String typeKey() {
@@ -63,8 +77,28 @@ final class WatchStream extends WebSocketListener {
 
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
-        socket = webSocket;
+        streamTo(new Sink() {
+            @Override
+            public void send(String event) {
+                webSocket.send(event);
+            }
+
+            @Override
+            public void close(int code, String reason) {
+                webSocket.close(code, reason);
+            }
+        });
+    }
+
+    /** Starts sending events to the sink: the objects that exist, or the changes since the resourceVersion. */
+    void streamTo(Sink events) {
+        sink = events;
         source.open(this);
+    }
+
+    /** The client went away. */
+    void clientGone() {
+        stop();
     }
 
     @Override
@@ -110,13 +144,13 @@ final class WatchStream extends WebSocketListener {
         ObjectNode status = KubeJson.MAPPER.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
                 .put("status", "Failure").put("reason", "Expired").put("code", 410)
                 .put("message", "too old resource version: " + sinceResourceVersion + " (" + oldestKept + ")");
-        send("ERROR", status);
-        submit(() -> socket.close(1000, "resource version expired"));
+        sendEvent("ERROR", status);
+        submit(() -> sink.close(1000, "resource version expired"));
     }
 
-    /** Closes the socket, as when the API shuts down. */
+    /** Ends the stream, as when the API shuts down. */
     void shutDown() {
-        WebSocket open = socket;
+        Sink open = sink;
         if (open != null) {
             open.close(1001, "the API is shutting down");
         }
@@ -124,10 +158,14 @@ final class WatchStream extends WebSocketListener {
     }
 
     private void send(String type, JsonNode object) {
+        sendEvent(type, presentation.apply(object));
+    }
+
+    private void sendEvent(String type, JsonNode object) {
         ObjectNode event = KubeJson.MAPPER.createObjectNode().put("type", type);
         event.set("object", object);
         String message = KubeJson.write(event);
-        submit(() -> socket.send(message));
+        submit(() -> sink.send(message));
     }
 
     private void submit(Runnable task) {

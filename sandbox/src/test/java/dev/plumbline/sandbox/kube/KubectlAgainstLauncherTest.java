@@ -126,10 +126,10 @@ class KubectlAgainstLauncherTest {
         Path manifest = work.resolve("deployment.yaml");
         Files.copy(resource("deployment.yaml"), manifest);
 
-        assertThat(kubectl("apply", "--validate=false", "-f", manifest.toString()).succeeded().stdout())
+        assertThat(kubectl("apply", "-f", manifest.toString()).succeeded().stdout())
                 .contains("deployment.apps/web created");
         Files.writeString(manifest, Files.readString(manifest).replace("nginx:1.25", "nginx:1.26"));
-        assertThat(kubectl("apply", "--validate=false", "-f", manifest.toString()).succeeded().stdout())
+        assertThat(kubectl("apply", "-f", manifest.toString()).succeeded().stdout())
                 .contains("deployment.apps/web configured");
 
         JsonNode deployment = getJson("deployment", "web");
@@ -141,13 +141,13 @@ class KubectlAgainstLauncherTest {
 
     @Test
     void kubectl_server_side_apply_then_edit_leaves_the_edit_attributed_to_kubectl_edit() throws IOException {
-        assertThat(kubectl("apply", "--server-side", "--validate=false", "-f", resource("configmap.yaml").toString())
+        assertThat(kubectl("apply", "--server-side", "-f", resource("configmap.yaml").toString())
                 .succeeded().stdout()).contains("configmap/settings serverside-applied");
         Path editor = work.resolve("editor.sh");
         Files.writeString(editor, "#!/bin/sh\nsed -i 's/color: blue/color: red/' \"$1\"\n");
         Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwx------"));
 
-        kubectl(Map.of("KUBE_EDITOR", editor.toString()), "edit", "configmap", "settings", "--validate=false")
+        kubectl(Map.of("KUBE_EDITOR", editor.toString()), "edit", "configmap", "settings")
                 .succeeded();
 
         JsonNode configMap = getJson("configmap", "settings");
@@ -156,7 +156,7 @@ class KubectlAgainstLauncherTest {
         assertThat(KubeHttp.fieldsOf(configMap, "kubectl-edit", "Update").toString())
                 .isEqualTo("{\"f:data\":{\"f:color\":{}}}");
 
-        Run conflict = kubectl("apply", "--server-side", "--validate=false", "-f", resource("configmap.yaml").toString());
+        Run conflict = kubectl("apply", "--server-side", "-f", resource("configmap.yaml").toString());
         assertThat(conflict.exitCode()).isNotZero();
         assertThat(conflict.stderr()).contains("conflict with \"kubectl-edit\"", ".data.color");
     }
@@ -165,7 +165,7 @@ class KubectlAgainstLauncherTest {
     void kubectl_delete_removes_an_object() throws IOException {
         Path manifest = work.resolve("doomed.yaml");
         Files.writeString(manifest, Files.readString(resource("configmap.yaml")).replace("settings", "doomed"));
-        kubectl("create", "--validate=false", "-f", manifest.toString()).succeeded();
+        kubectl("create", "-f", manifest.toString()).succeeded();
 
         assertThat(kubectl("delete", "configmap", "doomed").succeeded().stdout()).contains("configmap \"doomed\" deleted");
 

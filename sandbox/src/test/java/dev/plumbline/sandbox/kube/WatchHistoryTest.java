@@ -60,7 +60,7 @@ class WatchHistoryTest {
     private static RecordingSocket watchFrom(MemoryObjectStore store, long resourceVersion) {
         RecordingSocket socket = new RecordingSocket();
         WatchStream stream = new WatchStream(MemoryObjectStore.typeKey(CONFIG_MAPS), ObjectFilter.EVERYTHING,
-                resourceVersion, store);
+                resourceVersion, store, object -> object);
         stream.onOpen(socket, null);
         return socket;
     }
