@@ -18,7 +18,7 @@ import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
 import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.WatchingApplication;
 import dev.plumbline.events.manifest.DriftedField;
 import dev.plumbline.events.manifest.DriftedObject;
@@ -115,14 +115,14 @@ public final class EventSamples {
                         new Trailer("Signed-off-by", "Ana Lima <ana@example.com>")));
         return CommitDetected.of(CORRELATION, REPO, "refs/heads/main", SHA_BEFORE, SHA_AFTER,
                 RefUpdateKind.FAST_FORWARD, List.of(commit), List.of("apps/web/values-prod.yaml"),
-                Trigger.webhook(WebhookProvider.GITHUB, "72d3162e-cc78-11e3-81ab-4c9367dc0958"),
+                FetchCause.webhook(WebhookProvider.GITHUB, "72d3162e-cc78-11e3-81ab-4c9367dc0958"),
                 new Artifact("http://git-watcher:8081/artifacts/shop/" + SHA_AFTER + ".tar.gz",
                         "3b5d5c3712955042212316173ccf37be800c3e1e58c1c3b0e7e5c4a0f9a3f1aa"));
     }
 
     public static CommitIgnored commitIgnored() {
         return CommitIgnored.of(CORRELATION, REPO, "refs/heads/main", SHA_AFTER, List.of("overlays/prod/web.yaml"),
-                Trigger.poll(), List.of(new WatchingApplication("web", "main", "overlays/production")),
+                FetchCause.poll(), List.of(new WatchingApplication("web", "main", "overlays/production")),
                 "commit 9f8e7d changed overlays/prod/web.yaml; no Application watches that path; "
                         + "Application web watches overlays/production on branch main");
     }
