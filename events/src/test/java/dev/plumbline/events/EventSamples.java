@@ -37,7 +37,7 @@ import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.DriftResolution;
 import dev.plumbline.events.vocabulary.HealthStatus;
 import dev.plumbline.events.vocabulary.NotificationChannel;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
@@ -98,7 +98,7 @@ public final class EventSamples {
                 DriftMode.HEAL,
                 List.of(new IgnoreDifference("apps", "Deployment", "web", null, List.of("/spec/replicas"),
                         List.of("kube-controller-manager"))),
-                List.of(new NotificationSubscription(NotificationTrigger.DRIFT_DETECTED, NotificationChannel.SLACK,
+                List.of(new NotificationSubscription(NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK,
                         "shop-alerts")),
                 new SelfHealPause(Instant.parse("2026-11-27T18:00:00Z"), "ana@example.com", "incident INC-42"),
                 new RequestedSync("2026-11-27T16:00:00Z", "ben@example.com", Instant.parse("2026-11-27T16:00:00Z"),
@@ -206,13 +206,13 @@ public final class EventSamples {
 
     public static NotificationSent notificationSent() {
         return NotificationSent.of(CORRELATION, "web", "drift-detected/web/" + SHA_AFTER + "/",
-                NotificationTrigger.DRIFT_DETECTED, NotificationChannel.SLACK, "shop-alerts", SHA_AFTER,
+                NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK, "shop-alerts", SHA_AFTER,
                 List.of(DEPLOYMENT, SECRET), List.of(driftDetected().eventId()));
     }
 
     public static NotificationDeadLettered notificationDeadLettered() {
         return NotificationDeadLettered.of(CORRELATION, "web", "sync-failed/web/" + SHA_AFTER + "/",
-                NotificationTrigger.SYNC_FAILED, NotificationChannel.WEBHOOK, "pager", SHA_AFTER,
+                NotificationOccasion.SYNC_FAILED, NotificationChannel.WEBHOOK, "pager", SHA_AFTER,
                 "Sync of web failed at 9f8e7d6", "1 of 3 objects failed in app web",
                 "{\"trigger\":\"sync-failed\",\"app\":\"web\"}", 12, "HTTP 503 from webhook pager",
                 Instant.parse("2026-11-27T15:20:00Z"), List.of(applyAction().eventId()));
