@@ -7,7 +7,7 @@ import dev.plumbline.events.SelfHealFight;
 import dev.plumbline.reconciler.reconcile.AppInbox;
 import dev.plumbline.reconciler.reconcile.ReconcileRequest;
 import dev.plumbline.reconciler.reconcile.Reconciler;
-import dev.plumbline.reconciler.reconcile.Trigger;
+import dev.plumbline.reconciler.reconcile.ReconcileReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -40,7 +40,7 @@ public class DriftAlertsListener {
             return CompletableFuture.completedFuture(null);
         }
         alerts.offer(alert.app(), alert);
-        return reconciler.submit(alert.app(), ReconcileRequest.of(Trigger.LIVE_CHANGED)).exceptionally(failure -> {
+        return reconciler.submit(alert.app(), ReconcileRequest.of(ReconcileReason.LIVE_CHANGED)).exceptionally(failure -> {
             LOG.warnf("drift summary of app %s not written: %s", alert.app(), failure.getMessage());
             return null;
         });

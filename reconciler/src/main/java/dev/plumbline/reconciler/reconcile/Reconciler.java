@@ -121,7 +121,7 @@ public class Reconciler {
             return;
         }
         long wait = Math.min(max.toMillis(), first.toMillis() * (long) Math.pow(factor, attempt - 1));
-        retries.schedule(() -> submit(app, ReconcileRequest.of(Trigger.RETRY)), wait, TimeUnit.MILLISECONDS);
+        retries.schedule(() -> submit(app, ReconcileRequest.of(ReconcileReason.RETRY)), wait, TimeUnit.MILLISECONDS);
     }
 
     void publishActions(ReconcileContext context) {

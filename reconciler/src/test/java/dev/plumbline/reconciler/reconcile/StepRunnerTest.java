@@ -49,6 +49,6 @@ class StepRunnerTest {
     }
 
     private static ReconcileContext context() {
-        return new ReconcileContext("shop", ReconcileRequest.of(Trigger.DESIRED_CHANGED));
+        return new ReconcileContext("shop", ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED));
     }
 }
