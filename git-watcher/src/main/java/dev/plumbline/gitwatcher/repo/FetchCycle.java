@@ -6,7 +6,6 @@ import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
 import dev.plumbline.events.git.FetchCause;
-import dev.plumbline.events.git.WatchingApplication;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.gitwatcher.artifact.ArtifactStore;
 import dev.plumbline.gitwatcher.artifact.StoredArtifact;
@@ -93,7 +92,8 @@ public final class FetchCycle {
                     change.kind(), commits, paths, refCause, artifact));
         }
         if (change.kind() == RefUpdateKind.FAST_FORWARD || change.kind() == RefUpdateKind.FORCED) {
-            List<Watcher> ofRef = repo.watchers().stream().filter(w -> change.apps().contains(w.app())).toList();
+            List<WatchingApplication> ofRef =
+                    repo.watchers().stream().filter(w -> change.apps().contains(w.app())).toList();
             for (RevCommit commit : range) {
                 List<String> own = reader.ownPaths(commit);
                 if (ofRef.stream().noneMatch(w -> PathCoverage.coversAny(w.path(), own))) {
@@ -127,7 +127,7 @@ public final class FetchCycle {
 
     private List<PlumblineEvent> ignored(WatchedRepo repo, String ref, String sha, List<String> paths, FetchCause cause,
                                          String correlationId, String explanation) {
-        List<WatchingApplication> watchers = repo.watchers().stream().map(Watcher::asWatchingApplication).toList();
+        var watchers = repo.watchers().stream().map(WatchingApplication::withoutRepoUrl).toList();
         List<PlumblineEvent> events = new ArrayList<>();
         for (String url : repo.spellings()) {
             events.add(CommitIgnored.of(correlationId, url, ref, sha, paths, cause, watchers, explanation));

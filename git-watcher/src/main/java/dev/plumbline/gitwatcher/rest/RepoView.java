@@ -6,7 +6,7 @@ import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.gitwatcher.repo.RepoHealth;
 import dev.plumbline.gitwatcher.repo.ResolvedRevision;
 import dev.plumbline.gitwatcher.repo.WatchedRepo;
-import dev.plumbline.gitwatcher.repo.Watcher;
+import dev.plumbline.gitwatcher.repo.WatchingApplication;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ public record RepoView(String url, String key, List<WatchedRef> watchedRefs, Ins
         List<WatchedRef> refs = repo.revisions().stream().map(revision -> {
             ResolvedRevision r = resolved.get(revision);
             List<String> apps = repo.watchers().stream().filter(w -> w.targetRevision().equals(revision))
-                    .map(Watcher::app).toList();
+                    .map(WatchingApplication::app).toList();
             return r == null ? new WatchedRef(revision, null, null, null, apps)
                     : new WatchedRef(revision, r.ref(), r.sha(), r.problem(), apps);
         }).toList();
