@@ -26,7 +26,8 @@ import java.util.Objects;
 public record CommitDetected(String eventId, int schemaVersion, Instant time, String source, String correlationId,
                              String repoUrl, String ref, String before, String after, RefUpdateKind update,
                              List<CommitInfo> commits, List<String> changedPaths,
-                             @JsonProperty("trigger") FetchCause fetchCause, Artifact artifact) implements PlumblineEvent {
+                             @JsonProperty("trigger") FetchCause fetchCause, Artifact artifact)
+        implements PlumblineEvent {
 
     public CommitDetected {
         Envelope.check(EventType.COMMIT_DETECTED, eventId, schemaVersion, time, source, correlationId);

@@ -12,7 +12,8 @@ import java.util.Objects;
  * the message as it would have been sent, so that a person can read it and a tool can send it again.
  *
  * @param dedupKey       what makes two notifications the same: {@code <occasion>/<app>/<revision>/<subject>}
- * @param occasion       what the person subscribed to (written {@code trigger}, its name in schema version 1)
+ * @param occasion       what the person subscribed to (written {@code trigger}, its name in schema
+ *                       version 1)
  * @param channel        Slack, email or webhook
  * @param destination    the configured destination's name, or the email address; never a URL
  * @param revision       the commit SHA concerned; null when none is
@@ -26,8 +27,8 @@ import java.util.Objects;
  */
 public record NotificationDeadLettered(String eventId, int schemaVersion, Instant time, String source,
                                        String correlationId, String app, String dedupKey,
-                                       @JsonProperty("trigger") NotificationOccasion occasion, NotificationChannel channel,
-                                       String destination,
+                                       @JsonProperty("trigger") NotificationOccasion occasion,
+                                       NotificationChannel channel, String destination,
                                        String revision, String title, String text, String payload, int attempts,
                                        String lastError, Instant firstAttemptAt, List<String> sourceEventIds)
         implements PlumblineEvent {

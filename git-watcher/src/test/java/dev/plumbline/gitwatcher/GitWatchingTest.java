@@ -168,6 +168,8 @@ class GitWatchingTest {
             assertThat(deleted.artifact()).isNull();
             await().atMost(PATIENCE).until(() -> Http.text(http.get("api/repos"))
                     .contains("branch feature does not exist"));
+            // the fetch cause keeps the name scripts read from GET /api/repos
+            assertThat(Http.text(http.get("api/repos"))).contains("\"lastTrigger\":{\"kind\":\"");
             http.refresh(url);
             assertExactly(url, 2);
         }

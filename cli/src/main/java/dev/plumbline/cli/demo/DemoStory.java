@@ -124,7 +124,8 @@ public final class DemoStory {
             revision[0] = repo.commitAndPush(BEN, "web: keep the greeting tuned during incident 42");
             CommitDetected commit = announce(repo, revision[0]);
             return List.of("git-watcher announced " + shortSha(commit.after()) + " by " + commit.commits().get(
-                    commit.commits().size() - 1).author().name() + " (fetch cause: " + commit.fetchCause().kind().label() + ")");
+                    commit.commits().size() - 1).author().name() + " (fetch cause: " + commit.fetchCause().kind().label()
+                    + ")");
         });
 
         story.step("Converged: Git and the cluster agree again; self-heal resumed", () -> {

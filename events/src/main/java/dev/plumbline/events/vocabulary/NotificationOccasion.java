@@ -1,6 +1,9 @@
 package dev.plumbline.events.vocabulary;
 
-/** What a person can subscribe to be told of, named as in the audit vocabulary. Not a trigger: a trigger starts a sync. */
+/**
+ * What a person can subscribe to be told of, named as in the audit vocabulary. Not a trigger: a trigger starts a
+ * sync.
+ */
 public enum NotificationOccasion implements Term {
     DRIFT_DETECTED,
     DRIFT_RECOVERED,

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RepoView(String url, String key, List<WatchedRef> watchedRefs, Instant lastFetch, Long lastFetchMillis,
-                       @JsonProperty("lastTrigger") FetchCause lastFetchCause, String lastError, Instant failingSince, int consecutiveFailures,
+                       @JsonProperty("lastTrigger") FetchCause lastFetchCause, String lastError,
+                       Instant failingSince, int consecutiveFailures,
                        Instant nextFetch) {
 
     /**

@@ -54,7 +54,7 @@ public interface NotifierConfig {
 
     interface Defaults {
 
-        /** The notification occasions the default destinations hear (the key keeps its first name, {@code triggers}). */
+        /** The notification occasions the default destinations hear (the key keeps its first name: triggers). */
         @WithDefault("drift-detected,drift-recovered,self-heal-fight,sync-succeeded,sync-failed,out-of-sync,"
                 + "render-failed,health-degraded,self-heal-paused,self-heal-resumed")
         List<String> triggers();

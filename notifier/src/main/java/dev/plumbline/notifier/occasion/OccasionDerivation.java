@@ -21,9 +21,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which notification occasions an event gives rise to. Some need memory of earlier events: a sync is told once it is whole, health only
- * when it turns degraded, a pending diff only when it changes, and messages name the commit behind a revision,
- * which the audit trail told earlier. Not thread-safe: one caller at a time.
+ * Which notification occasions an event gives rise to. Some need memory of earlier events: a sync is told once it
+ * is whole, health only when it turns degraded, a pending diff only when it changes, and messages name the commit
+ * behind a revision, which the audit trail told earlier. Not thread-safe: one caller at a time.
  */
 public final class OccasionDerivation {
 

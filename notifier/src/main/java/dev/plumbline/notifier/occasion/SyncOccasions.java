@@ -47,7 +47,8 @@ final class SyncOccasions {
         if (last.initiatedBy() != null && !AuditRecord.PLUMBLINE_ACTOR.equals(last.initiatedBy())) {
             changedBy.add(last.initiatedBy());
         }
-        NotificationOccasion occasion = succeeded ? NotificationOccasion.SYNC_SUCCEEDED : NotificationOccasion.SYNC_FAILED;
+        NotificationOccasion occasion =
+                succeeded ? NotificationOccasion.SYNC_SUCCEEDED : NotificationOccasion.SYNC_FAILED;
         return Optional.of(new Occurrence(occasion, last.app(), last.revision(), "", last.correlationId(),
                 last.time(), objects, changedBy, outcome(sync, actions, failed), facts, commit,
                 actions.stream().map(ApplyAction::eventId).toList()));

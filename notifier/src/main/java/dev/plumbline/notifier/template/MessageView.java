@@ -9,7 +9,8 @@ import java.util.Map;
  * What a template sees of a notification; every value is text or a list, never null, so that a template needs no
  * null checks. Documented in {@code docs/notifier.md}, since users write templates against it.
  *
- * @param trigger       the notification occasion's name, such as {@code drift-detected}; templates read it as {@code n.trigger}
+ * @param trigger       the notification occasion's name, such as {@code drift-detected}; templates have read it as
+ *                      {@code n.trigger} since before it was called an occasion
  * @param app           the Application
  * @param revision      the commit SHA (for a recovery or a fight, the one the drift was found at), or empty
  * @param shortRevision its first seven characters, or empty
