@@ -172,6 +172,26 @@ class DriftMonitorTest {
     }
 
     @Test
+    void anObjectThatWasNeverCreatedIsMissingNotDrift() {
+        ObjectNode never = deployment("web", "never-created", 1);
+        monitor.desiredChanged("web", rendered("web", "eee555", desired, never));
+        clock.advance(Duration.ofMinutes(1));
+        monitor.tick();
+        monitor.compareAll();
+
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void anObjectSeenLiveThatIsGoneAtAFullComparisonIsDeletedDrift() {
+        cache.remove(ObjectKey.of(desired));
+        monitor.compareAll();
+
+        assertThat(only(DriftDetected.class).objects()).singleElement()
+                .satisfies(object -> assertThat(object.kind()).isEqualTo(DriftKind.DELETED));
+    }
+
+    @Test
     void aTrackedObjectNoAppWantsIsAnOrphan() {
         ObjectNode stray = deployment("gone", "stray", 1);
         ((ObjectNode) stray.get("metadata")).put("resourceVersion", "1");
