@@ -96,13 +96,12 @@ final class AppGetCommand implements Callable<Integer> {
         return "automated" + (options.isEmpty() ? "" : " (" + String.join(", ", options) + ")");
     }
 
-    private static String drift(JsonNode drift) {
+    static String drift(JsonNode drift) {
         if (!drift.isObject()) {
             return "none";
         }
         StringBuilder text = new StringBuilder(orDefault(text(drift, "mode"), "drift"))
-                .append(": ").append(drift.path("fields").asInt()).append(" field(s) in ")
-                .append(drift.path("objects").asInt()).append(" object(s)")
+                .append(": ").append(AppFields.driftCounts(drift, true))
                 .append(revision(text(drift, "revision")))
                 .append(", detected ").append(Times.toSecond(text(drift, "detectedAt")));
         List<String> managers = new ArrayList<>();

@@ -54,13 +54,13 @@ final class AppListCommand implements Callable<Integer> {
         return value == null ? "unknown" : value;
     }
 
-    /** {@code heal: 2 fields} while an episode is open, {@code none} otherwise. */
+    /** {@code heal: 2 field(s), 1 deleted object(s), healing} while an episode is open, {@code none} otherwise. */
     static String drift(JsonNode app) {
         JsonNode drift = app.path("status").path("drift");
         if (!drift.isObject()) {
             return "none";
         }
-        return text(drift, "mode") + ": " + drift.path("fields").asInt() + " field(s)"
+        return text(drift, "mode") + ": " + AppFields.driftCounts(drift, false)
                 + (drift.path("healing").asBoolean() ? ", healing" : "");
     }
 
