@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {"Shows one Application, as argocd app get does.",
-            "Source, destination, sync status and revision, health, drift, self-heal pause, the last sync and who "
-                    + "or what started it, and its conditions in full.",
+            "Source, destination, sync status and revision, health, drift (changed fields, deleted objects, "
+                    + "orphans), self-heal pause, the last sync and who or what started it, and its conditions in full.",
             "Read from the Application resource, so it works while the reconciler is down; the objects and their "
                     + "diff state are added when the reconciler answers."})
 final class AppGetCommand implements Callable<Integer> {

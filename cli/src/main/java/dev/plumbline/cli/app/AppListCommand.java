@@ -19,7 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Lists the Applications with their sync status, revision, health, drift and self-heal pause.")
+        description = {"Lists the Applications with their sync status, revision, health, drift and self-heal pause.",
+            "Drift counts changed fields, objects deleted after they were live, and orphans; an object never "
+                    + "created (a failed sync) is not drift but makes the app out-of-sync."})
 final class AppListCommand implements Callable<Integer> {
 
     @Spec
