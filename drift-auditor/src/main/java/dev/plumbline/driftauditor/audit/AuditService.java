@@ -4,6 +4,8 @@ import dev.plumbline.driftauditor.config.DriftAuditorConfig;
 import dev.plumbline.driftauditor.messaging.ApplicationsListener;
 import dev.plumbline.driftauditor.messaging.KafkaAuditStore;
 import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.driftauditor.watch.ResumeMarkReader;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +38,9 @@ public class AuditService {
     @Inject
     ApplicationsListener applications;
 
+    @Inject
+    KubernetesClient client;
+
     private CommitCache commits;
     private AuditRecorder recorder;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -50,7 +55,8 @@ public class AuditService {
     void start() {
         commits = new CommitCache(config.audit().commitCacheSize());
         recorder = new AuditRecorder(new AuditTrail(Clock.systemUTC(), config.audit().dedupWindow()), store, commits,
-                app -> applications.catalog().get(app), config.audit().commitWait(), Clock.systemUTC());
+                app -> applications.catalog().get(app), new ResumeMarkReader(client)::of,
+                config.audit().commitWait(), Clock.systemUTC());
         long period = config.drift().timerResolution().toMillis();
         timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
     }

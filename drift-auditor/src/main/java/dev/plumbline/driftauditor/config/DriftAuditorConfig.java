@@ -47,9 +47,9 @@ public interface DriftAuditorConfig {
         Duration fullComparisonInterval();
 
         /**
-         * How long an object may be missing, or an unwanted tracked object may exist, right after a new desired
-         * state or Plumbline's own write, before it counts as drift: the reconciler needs that long to create or
-         * prune it. A watch that sees a managed object deleted reports it at once.
+         * How long an unwanted tracked object may exist, right after a new desired state or Plumbline's own write,
+         * before it counts as an orphan: the reconciler needs that long to prune it. (A desired object that was
+         * never live is never drift; one that was live and is gone is reported at once.)
          */
         @WithDefault("PT10S")
         Duration settle();

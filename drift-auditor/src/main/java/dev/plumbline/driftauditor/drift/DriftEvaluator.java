@@ -19,10 +19,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The drift rules for one app: which of its objects differ from desired, are gone, or exist unwanted. Fields last
+ * The drift rules for one app: which of its objects differ from desired, were deleted, or exist unwanted. Fields last
  * written by Plumbline's own field manager are its own applies, never drift (the reconciler may apply a render this
- * service has not read yet). Right after a new desired state, and right after Plumbline's own write, a missing or
- * unwanted object is given {@code settle} to be created or pruned before it counts, unless a watch saw it deleted.
+ * service has not read yet). A desired object counts as deleted only once it has been seen live under the current
+ * desired state: one never created is missing, the reconciler's out-of-sync, not drift. Right after a new desired
+ * state, and right after Plumbline's own write, an unwanted object is given {@code settle} to be pruned before it
+ * counts.
  */
 final class DriftEvaluator {
 
@@ -48,10 +50,10 @@ final class DriftEvaluator {
             }
             Optional<JsonNode> liveObject = live.get(key);
             if (liveObject.isEmpty()) {
-                if (settled || state.seenLive.contains(key)) {
+                // only an object that was live can have been deleted; one never created is the reconciler's
+                // out-of-sync (a failed or pending sync), which healing would not fix
+                if (state.seenLive.contains(key)) {
                     drift.put(key, new DriftedObject(desired.identity(), DriftKind.DELETED, List.of()));
-                } else {
-                    recheck = earliest(recheck, state.desiredSince.plus(settings.settle()));
                 }
                 continue;
             }

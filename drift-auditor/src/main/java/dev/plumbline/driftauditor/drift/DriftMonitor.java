@@ -2,11 +2,13 @@ package dev.plumbline.driftauditor.drift;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plumbline.driftauditor.heal.Fight;
+import dev.plumbline.driftauditor.heal.SyncOutcomes;
 import dev.plumbline.driftauditor.watch.LiveObjectCache;
 import dev.plumbline.driftauditor.watch.LiveView;
 import dev.plumbline.driftauditor.watch.WatchedKind;
 import dev.plumbline.engine.object.ObjectKey;
 import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.DriftRecovered;
 import dev.plumbline.events.ManifestsRendered;
@@ -51,6 +53,7 @@ public final class DriftMonitor {
     private final Predicate<String> ownsOrphansOf;
     private final DriftEvaluator evaluator;
     private final Map<String, AppDrift> apps = new HashMap<>();
+    private final SyncOutcomes syncOutcomes = new SyncOutcomes();
     private final Map<ObjectKey, String> desiredBy = new HashMap<>();
 
     /** @param ownsOrphansOf whether this instance reports the orphans naming an app (its partition is this one's) */
@@ -89,6 +92,18 @@ public final class DriftMonitor {
         }
         evaluate(state, Cause.DESIRED);
         forgetIfIdle(state);
+    }
+
+    /**
+     * What the reconciler did to an object in a sync. A sync that succeeded and was not a heal (a person's sync, a
+     * new revision) starts the app's heal backoff again: the waits earned by earlier heals that did not take say
+     * nothing about a drift made after it. A heal's own success does not, or a controller reverting each heal
+     * would be fought without pause.
+     */
+    public void applied(ApplyAction action) {
+        if (syncOutcomes.completesSuccessfulSync(action) && action.trigger() != SyncTrigger.SELF_HEAL) {
+            Optional.ofNullable(apps.get(action.app())).ifPresent(state -> state.backoff.reset());
+        }
     }
 
     /** A watched object changed: {@code after} is null when it was deleted, {@code before} null when it is new. */

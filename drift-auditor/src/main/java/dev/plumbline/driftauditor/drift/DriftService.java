@@ -6,6 +6,7 @@ import dev.plumbline.driftauditor.messaging.Ownership;
 import dev.plumbline.driftauditor.watch.KubeWatcher;
 import dev.plumbline.driftauditor.watch.LiveObjectCache;
 import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.manifest.DriftedObject;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -82,6 +83,10 @@ public class DriftService {
 
     public void desiredChanged(String app, ManifestsRendered rendered) {
         loop.submit(() -> monitor.desiredChanged(app, rendered));
+    }
+
+    public void applied(ApplyAction action) {
+        loop.submit(() -> monitor.applied(action));
     }
 
     /** Forgets the desired state of apps whose partition this instance no longer holds. */

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * When an app may be sent its next heal request: the first at once, then after 2 s, 6 s, 18 s ... up to 5 minutes
  * (Argo CD's self-heal backoff), so that Plumbline never fights another controller in a tight loop. An app left
- * alone for {@code reset} starts again from no delay. Not thread-safe: one app's state, used by one thread.
+ * alone for {@code reset}, or whose sync that was not a heal succeeded, starts again from no delay. Not thread-safe:
+ * one app's state, used by one thread.
  */
 public final class HealBackoff {
 
@@ -45,6 +46,12 @@ public final class HealBackoff {
         }
         attempts++;
         lastRequest = now;
+    }
+
+    /** Starts again from no wait: a sync that was not a heal succeeded. */
+    public void reset() {
+        attempts = 0;
+        lastRequest = null;
     }
 
     public int attempts() {

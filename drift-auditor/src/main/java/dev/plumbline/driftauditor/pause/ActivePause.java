@@ -15,8 +15,9 @@ import java.util.Optional;
  * @param sourceEventId the Application spec event that paused
  * @param correlationId that event's correlation id
  * @param pause         the pause
+ * @param pausedAt      when it was recorded to begin (that spec's time)
  */
-public record ActivePause(String sourceEventId, String correlationId, SelfHealPause pause) {
+public record ActivePause(String sourceEventId, String correlationId, SelfHealPause pause, Instant pausedAt) {
 
     static final String UNTIL = "until";
     static final String BY = "by";
@@ -36,7 +37,8 @@ public record ActivePause(String sourceEventId, String correlationId, SelfHealPa
         JsonNode details = record.details();
         SelfHealPause pause = new SelfHealPause(instant(details.path(UNTIL).asText(null)),
                 details.path(BY).asText(record.actor()), details.path(REASON).asText(""));
-        return Optional.of(Optional.of(new ActivePause(record.sourceEventId(), record.correlationId(), pause)));
+        return Optional.of(Optional.of(new ActivePause(record.sourceEventId(), record.correlationId(), pause,
+                record.occurredAt())));
     }
 
     private static Instant instant(String text) {

@@ -8,27 +8,37 @@ import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.EventType;
 import dev.plumbline.events.application.SelfHealPause;
 import dev.plumbline.events.vocabulary.AuditAction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Pause and resume as audit records. A person pauses self-heal with annotations on the Application; the reconciler
  * publishes them in the spec. Comparing each spec with the pause the trail last recorded gives the change: a new or
- * changed pause is "paused", its removal "resumed" (explicit), and its expiry "resumed" by Plumbline at the
- * {@code until} instant, whether or not a spec says so.
+ * changed pause is "paused", its removal "resumed" (explicit, by the person the Application's {@link ResumeMark}
+ * names), and its expiry "resumed" by Plumbline at the {@code until} instant, whether or not a spec says so.
  */
 public final class PauseTransitions {
 
-    /** The Application does not say who removed a pause annotation. */
+    /** The actor of a resume when the Application carries no mark of it (the annotations removed by hand). */
     public static final String UNKNOWN_ACTOR = "unknown";
+
+    /** How far the resumer's clock may be off the services' clocks. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private PauseTransitions() {
     }
 
-    /** The change a new spec makes, given the pause recorded last (null for none). */
-    public static Optional<AuditEntry> onSpec(ApplicationSpec spec, ActivePause recorded, Instant now) {
+    /**
+     * The change a new spec makes, given the pause recorded last (null for none).
+     *
+     * @param resumeMark the Application's resume mark, asked for only when the spec removed the pause
+     */
+    public static Optional<AuditEntry> onSpec(ApplicationSpec spec, ActivePause recorded, Instant now,
+                                              Supplier<Optional<ResumeMark>> resumeMark) {
         SelfHealPause pause = spec.selfHealPause();
         boolean active = pause != null && pause.activeAt(now);
         if (recorded == null) {
@@ -40,10 +50,23 @@ public final class PauseTransitions {
         if (expired(recorded, now)) {
             return onTime(spec.app(), recorded, now);
         }
-        return Optional.of(new AuditEntry(spec.app(), AuditAction.RESUMED, UNKNOWN_ACTOR,
-                "self-heal resumed: the pause set by " + recorded.pause().by() + " was removed", null, List.of(),
+        String resumedBy = resumeMark.get().filter(mark -> marksThisResume(mark, recorded, spec))
+                .map(ResumeMark::by).orElse(UNKNOWN_ACTOR);
+        return Optional.of(new AuditEntry(spec.app(), AuditAction.RESUMED, resumedBy,
+                "self-heal resumed" + (resumedBy.equals(UNKNOWN_ACTOR) ? "" : " by " + resumedBy) + ": the pause set by "
+                        + recorded.pause().by() + " was removed", null, List.of(),
                 details(recorded.pause()), spec.correlationId(), spec.eventId(), EventType.APPLICATION_SPEC.typeName(),
                 spec.time()));
+    }
+
+    /**
+     * Whether the mark was written by the resume this spec shows: after the pause was recorded and before the spec
+     * was published, give or take {@link #CLOCK_SKEW} (the mark has the resumer's clock). A mark from before the
+     * pause is an earlier resume's, one from after the spec a later one's, read late.
+     */
+    private static boolean marksThisResume(ResumeMark mark, ActivePause recorded, ApplicationSpec spec) {
+        boolean afterPause = recorded.pausedAt() == null || !mark.at().isBefore(recorded.pausedAt().minus(CLOCK_SKEW));
+        return afterPause && !mark.at().isAfter(spec.time().plus(CLOCK_SKEW));
     }
 
     /** The expiry of the recorded pause, once its time has come. */
