@@ -136,10 +136,11 @@ public record ApplyFailure(String sentence, Cause cause, String waitingForNamesp
                 Cause.KIND_NOT_SERVED, null);
     }
 
-    private static ApplyFailure forbidden(String start, ObjectIdentity object, String verb, String message,
+    private static ApplyFailure forbidden(String start, ObjectIdentity object, String attemptedVerb, String message,
                                           StatusDetails details) {
         Matcher parts = FORBIDDEN_MESSAGE.matcher(message);
         String user = null;
+        String verb = attemptedVerb;
         String resource;
         if (parts.find()) {
             user = parts.group(1);

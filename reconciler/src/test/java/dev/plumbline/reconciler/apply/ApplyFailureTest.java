@@ -138,7 +138,8 @@ class ApplyFailureTest {
     @Test
     void noAnswerAtAllSaysTheApiServerIsUnreachable() {
         // fabric8's wrapping of a request that got no HTTP answer: code 0, the I/O failure as the cause
-        var refused = new KubernetesClientException("An error has occurred.", new ConnectException("Connection refused"));
+        var refused = new KubernetesClientException("An error has occurred.",
+                new ConnectException("Connection refused"));
         var timedOut = new KubernetesClientException("An error has occurred.", new SocketTimeoutException("timeout"));
 
         assertThat(ApplyFailure.ofApply(SERVICE, "shop", refused).sentence()).isEqualTo("Service v1 shop/web was "
