@@ -13,6 +13,7 @@ import dev.plumbline.events.application.RequestedSync;
 import dev.plumbline.events.application.Retry;
 import dev.plumbline.events.application.SelfHealPause;
 import dev.plumbline.events.application.SourceSpec;
+import dev.plumbline.events.application.SyncOptions;
 import dev.plumbline.events.application.SyncPolicy;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
@@ -94,7 +95,7 @@ public final class EventSamples {
         return ApplicationSpec.of(app, "plumbline", 7, source,
                 new Destination("shop", List.of("shop-jobs"), List.of(new GroupKind("", "Namespace"))),
                 new SyncPolicy(new SyncPolicy.Automated(true, true), false,
-                        new Retry(5, Duration.ofSeconds(5), 2, Duration.ofMinutes(3))),
+                        new Retry(5, Duration.ofSeconds(5), 2, Duration.ofMinutes(3)), new SyncOptions(true)),
                 DriftMode.HEAL,
                 List.of(new IgnoreDifference("apps", "Deployment", "web", null, List.of("/spec/replicas"),
                         List.of("kube-controller-manager"))),

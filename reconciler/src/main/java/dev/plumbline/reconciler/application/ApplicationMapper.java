@@ -10,6 +10,7 @@ import dev.plumbline.events.application.KustomizeOptions;
 import dev.plumbline.events.application.NotificationSubscription;
 import dev.plumbline.events.application.Retry;
 import dev.plumbline.events.application.SourceSpec;
+import dev.plumbline.events.application.SyncOptions;
 import dev.plumbline.events.application.SyncPolicy;
 import dev.plumbline.events.manifest.GroupKind;
 import dev.plumbline.events.vocabulary.DriftMode;
@@ -100,7 +101,8 @@ public final class ApplicationMapper {
                     duration("spec.syncPolicy.retry.backoff.maxDuration", backoff == null ? null : backoff.maxDuration,
                             "3m"));
         }
-        return new SyncPolicy(automated, Boolean.TRUE.equals(policy.allowEmpty), retry);
+        return new SyncPolicy(automated, Boolean.TRUE.equals(policy.allowEmpty), retry,
+                SyncOptions.parse(policy.syncOptions));
     }
 
     private static IgnoreDifference ignore(ApplicationSpecModel.IgnoreDifference rule) {

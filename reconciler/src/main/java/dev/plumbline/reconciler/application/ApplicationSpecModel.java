@@ -22,7 +22,7 @@ public class ApplicationSpecModel {
     @JsonPropertyDescription("Where the objects go, and what else this Application may touch.")
     public Destination destination;
 
-    @JsonPropertyDescription("Automated or manual (absent: manual, report only), prune, self-heal, allowEmpty, retry.")
+    @JsonPropertyDescription("Automated or manual (absent: manual, report only), prune, self-heal, allowEmpty, retry, syncOptions.")
     public SyncPolicy syncPolicy;
 
     @Pattern("^(off|warn|heal)$")
@@ -110,6 +110,9 @@ public class ApplicationSpecModel {
         @JsonPropertyDescription("Whether an empty render may prune everything the app owns; default false.")
         public Boolean allowEmpty;
         public RetryPolicy retry;
+        @JsonPropertyDescription("Argo CD style Key=value options; CreateNamespace=true creates the destination "
+                + "namespace before a sync when it is missing.")
+        public List<String> syncOptions;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -37,6 +37,8 @@ public class ClusterStartup {
     @Inject
     StaleSpecs staleSpecs;
     @Inject
+    NamespaceWatch namespaces;
+    @Inject
     AppOwnership ownership;
 
     private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor();
@@ -53,6 +55,7 @@ public class ClusterStartup {
     private void startWatching() {
         try {
             liveObjects.start(app -> reconciler.submit(app, ReconcileRequest.of(Trigger.LIVE_CHANGED)));
+            namespaces.start(app -> reconciler.submit(app, ReconcileRequest.of(Trigger.RETRY)));
             applications.start((app, exists) -> {
                 if (exists) {
                     reconciler.submit(app, ReconcileRequest.of(Trigger.DESIRED_CHANGED));

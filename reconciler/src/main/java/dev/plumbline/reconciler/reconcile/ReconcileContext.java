@@ -12,6 +12,7 @@ import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.SyncStatus;
 import dev.plumbline.events.vocabulary.SyncTrigger;
 import dev.plumbline.reconciler.application.Application;
+import dev.plumbline.reconciler.apply.ApplyFailure;
 import dev.plumbline.reconciler.limits.Refusal;
 import dev.plumbline.reconciler.status.Conditions;
 import java.time.Instant;
@@ -42,6 +43,8 @@ public final class ReconcileContext {
     List<Refusal> refusals = List.of();
     Sync sync;
     String syncFailure;
+    /** The write that failed the sync, as a person reads it; null when none did (or the sync was refused). */
+    ApplyFailure applyFailure;
 
     /**
      * A sync this reconcile carries out.

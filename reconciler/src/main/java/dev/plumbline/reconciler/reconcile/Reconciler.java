@@ -5,6 +5,8 @@ import dev.plumbline.events.application.Retry;
 import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.HealthStatus;
 import dev.plumbline.reconciler.application.ApplicationStatusModel.SyncRecord;
+import dev.plumbline.reconciler.apply.ApplyFailure;
+import dev.plumbline.reconciler.apply.ApplyFailure.Retrying;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
 import dev.plumbline.reconciler.messaging.AppOwnership;
 import dev.plumbline.reconciler.messaging.EventPublisher;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -54,10 +57,13 @@ public class Reconciler {
     private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
     private final AppQueue queue;
     private final StepRunner runner;
+    private final NamespaceWatch namespaces;
 
     @Inject
     public Reconciler(CompareSteps compare, SyncSteps sync, EventPublisher publisher, StatusWriter statusWriter,
-                      StatusNews news, AppOwnership ownership, MeterRegistry metrics, ReconcilerConfig config) {
+                      StatusNews news, AppOwnership ownership, MeterRegistry metrics, ReconcilerConfig config,
+                      NamespaceWatch namespaces) {
+        this.namespaces = namespaces;
         this.compare = compare;
         this.sync = sync;
         this.publisher = publisher;
@@ -104,24 +110,29 @@ public class Reconciler {
             LOG.warnf(context.failure(), "reconcile of app %s: %s", app, context.failureMessage());
         }
         if (failed && context.spec != null) {
-            scheduleRetry(app, context.spec.syncPolicy().retry());
+            ApplyFailure failure = context.failed() ? null : context.applyFailure;
+            if (failure != null && failure.waitingForNamespace() != null) {
+                namespaces.await(failure.waitingForNamespace(), app);
+            }
+            scheduleRetry(app, context.spec.syncPolicy().retry(),
+                    failure == null ? Retrying.LIMITED : failure.cause().retrying());
         } else if (!failed) {
             failedAttempts.remove(app);
         }
     }
 
-    private void scheduleRetry(String app, Retry retry) {
-        int limit = retry == null ? config.sync().retryLimit() : retry.limit();
-        Duration first = retry == null ? config.sync().retryBackoff() : retry.backoff();
-        Duration max = retry == null ? config.sync().retryMaxBackoff() : retry.maxBackoff();
-        int factor = retry == null ? 2 : Math.max(1, retry.factor());
+    private void scheduleRetry(String app, Retry retry, Retrying retrying) {
+        Retry policy = retry != null ? retry : new Retry(config.sync().retryLimit(), config.sync().retryBackoff(), 2,
+                config.sync().retryMaxBackoff());
         int attempt = failedAttempts.merge(app, 1, Integer::sum);
-        if (attempt > limit) {
-            LOG.warnf("app %s: sync failed %d times, no more retries until its desired state changes", app, limit);
+        Optional<Duration> wait = SyncRetries.wait(attempt, policy, retrying);
+        if (wait.isEmpty()) {
+            LOG.warnf("app %s: sync failed %d time(s), no more retries until its desired state changes", app,
+                    attempt);
             return;
         }
-        long wait = Math.min(max.toMillis(), first.toMillis() * (long) Math.pow(factor, attempt - 1));
-        retries.schedule(() -> submit(app, ReconcileRequest.of(Trigger.RETRY)), wait, TimeUnit.MILLISECONDS);
+        retries.schedule(() -> submit(app, ReconcileRequest.of(Trigger.RETRY)), wait.get().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     void publishActions(ReconcileContext context) {
@@ -148,9 +159,9 @@ public class Reconciler {
         if (context.failed()) {
             ConditionType type = context.diff == null ? ConditionType.ComparisonFailed : ConditionType.SyncFailed;
             context.conditions().set(type, "Error", context.failureMessage() + "; retried with backoff");
-        } else if (context.syncFailure != null && !"refused".equals(context.syncFailure)) {
-            context.conditions().set(ConditionType.SyncFailed, "ApplyFailed", context.syncFailure
-                    + "; retried with backoff");
+        } else if (context.applyFailure != null) {
+            context.conditions().set(ConditionType.SyncFailed, context.applyFailure.cause().reason(),
+                    context.applyFailure.sentence());
         }
         news.ignoredCommit(context);
         boolean compared = context.diff != null;

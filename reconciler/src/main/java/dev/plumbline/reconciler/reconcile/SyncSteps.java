@@ -15,12 +15,14 @@ import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.ChangeType;
 import dev.plumbline.events.vocabulary.SyncTrigger;
+import dev.plumbline.reconciler.apply.ApplyFailure;
 import dev.plumbline.reconciler.apply.GainedEntries;
 import dev.plumbline.reconciler.apply.ObjectApplier;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
 import dev.plumbline.reconciler.limits.Refusal;
 import dev.plumbline.reconciler.reconcile.ReconcileContext.Outcome;
 import dev.plumbline.reconciler.status.ConditionType;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -28,15 +30,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** The steps that change the cluster: decide whether to sync, apply in waves, prune. */
 @ApplicationScoped
 public class SyncSteps {
 
+    private static final Logger LOG = Logger.getLogger(SyncSteps.class);
+
     @Inject
     ObjectApplier applier;
     @Inject
     ReconcilerConfig config;
+    @Inject
+    NamespaceWatch namespaces;
 
     List<Step> steps() {
         return List.of(Step.of("decide-sync", this::decide),
@@ -110,6 +117,9 @@ public class SyncSteps {
             context.syncFailure = "refused";
             return;
         }
+        if (context.spec.syncPolicy().options().createNamespace()) {
+            createNamespace(context);
+        }
         Map<ObjectKey, ObjectDiff> diffs = new HashMap<>();
         context.objects.forEach(diff -> diffs.put(ObjectKey.of(diff.object()), diff));
         List<ObjectIdentity> only = context.request().syncRequest() == null ? List.of()
@@ -124,7 +134,7 @@ public class SyncSteps {
                 }
                 if (context.syncFailure != null) {
                     context.outcomes().add(new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SKIPPED,
-                            "not applied: " + context.syncFailure));
+                            "not applied: an object before it failed"));
                     continue;
                 }
                 applyOne(context, differ, object, diff);
@@ -155,10 +165,40 @@ public class SyncSteps {
             }
             context.outcomes().add(new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null));
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            context.outcomes().add(new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.FAILED, message));
-            context.syncFailure = object.identity() + " failed: " + message;
+            failed(context, object.identity(), ApplyOperation.APPLY, e,
+                    ApplyFailure.ofApply(object.identity(), context.spec.destination().namespace(), e));
         }
+    }
+
+    /**
+     * {@code CreateNamespace=true}: the destination namespace is created before anything is applied, when the
+     * namespace watch does not know it. It is part of the sync's actions, but not of the app: it is never pruned.
+     */
+    private void createNamespace(ReconcileContext context) {
+        String name = context.spec.destination().namespace();
+        if (namespaces.exists(name)) {
+            return;
+        }
+        ObjectIdentity namespace = ObjectIdentity.clusterScoped("v1", "Namespace", name);
+        try {
+            applier.applyNamespace(name);
+            context.outcomes().add(new Outcome(namespace, ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null));
+        } catch (RuntimeException e) {
+            failed(context, namespace, ApplyOperation.APPLY, e, ApplyFailure.ofApply(namespace, name, e));
+        }
+    }
+
+    /** The sentence goes to the status and the apply action; the API's whole answer only to the log. */
+    private static void failed(ReconcileContext context, ObjectIdentity object, ApplyOperation operation,
+                               RuntimeException cause, ApplyFailure failure) {
+        if (cause instanceof KubernetesClientException) {
+            LOG.warnf("app %s: %s of %s failed: %s", context.app(), operation.label(), object, cause.getMessage());
+        } else {
+            LOG.warnf(cause, "app %s: %s of %s failed", context.app(), operation.label(), object);
+        }
+        context.outcomes().add(new Outcome(object, operation, ApplyResult.FAILED, failure.sentence()));
+        context.syncFailure = failure.sentence();
+        context.applyFailure = failure;
     }
 
     void prune(ReconcileContext context) {
@@ -174,8 +214,8 @@ public class SyncSteps {
                 applier.delete(object);
                 context.outcomes().add(new Outcome(object, ApplyOperation.PRUNE, ApplyResult.SUCCEEDED, null));
             } catch (RuntimeException e) {
-                context.outcomes().add(new Outcome(object, ApplyOperation.PRUNE, ApplyResult.FAILED, e.getMessage()));
-                context.syncFailure = "prune of " + object + " failed: " + e.getMessage();
+                failed(context, object, ApplyOperation.PRUNE, e,
+                        ApplyFailure.ofPrune(object, context.spec.destination().namespace(), e));
             }
         }
     }

@@ -64,4 +64,16 @@ class ApplicationMapperTest {
         assertThatThrownBy(() -> ApplicationMapper.toSpec(badPause))
                 .hasMessageContaining("plumbline.dev/self-heal-paused-until must be an RFC 3339 time");
     }
+
+    @Test
+    void syncOptionsAreReadAndAnUnknownOneIsRefusedByName() {
+        Application resource = Renders.application("shop", "shop", null);
+        resource.getSpec().syncPolicy.syncOptions = java.util.List.of("CreateNamespace=true");
+        assertThat(ApplicationMapper.toSpec(resource).syncPolicy().options().createNamespace()).isTrue();
+
+        resource.getSpec().syncPolicy.syncOptions = java.util.List.of("CreateNamespce=true");
+        assertThatThrownBy(() -> ApplicationMapper.toSpec(resource))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessageContaining("spec.syncPolicy.syncOptions: unknown option \"CreateNamespce=true\"");
+    }
 }
