@@ -1,0 +1,80 @@
+package dev.plumbline.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.Slice;
+import java.util.List;
+
+/**
+ * Plumbline's layering as rules over the packages under one root: {@code dev.plumbline} for the real code, and the
+ * fixture's own root in {@link ArchitectureRulesTest}, which shows that each rule fails on a deliberate violation.
+ * A module is the first package under the root ({@code dev.plumbline.renderer}); its code is everything below.
+ */
+final class LayeringRules {
+
+    /** The deployable parts, which talk to one another only through the events on Kafka topics. */
+    static final List<String> SERVICES = List.of("gitwatcher", "renderer", "reconciler", "driftauditor", "notifier",
+            "cli");
+
+    private static final String[] KAFKA = {"org.apache.kafka..", "io.smallrye.reactive.messaging.."};
+    private static final String[] FRAMEWORKS = {"io.quarkus..", "jakarta.."};
+
+    private final String root;
+
+    LayeringRules(String root) {
+        this.root = root;
+    }
+
+    /**
+     * Every package is its own slice, so a parent and its subpackage ({@code render} and {@code render.kustomize})
+     * count as two: a cycle between them is a cycle, not one package talking to itself.
+     */
+    ArchRule noPackageCycles() {
+        return slices().matching(root + ".(**)").namingSlices("$1")
+                .should().beFreeOfCycles()
+                .because("a package that depends on a package depending back on it cannot be read, tested or"
+                        + " moved on its own; give the lower one a port interface instead");
+    }
+
+    /** The serde and the broker are the edges of events and sandbox; a service's edge is its messaging package. */
+    ArchRule kafkaOnlyInMessaging() {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackages(root + ".*.messaging..", root + ".events.kafka..",
+                        root + ".sandbox.kafka..")
+                .should().dependOnClassesThat().resideInAnyPackage(KAFKA)
+                .because("Kafka and reactive messaging are edges: the rest of a module works on events and plain"
+                        + " types, so it can be tested without a broker");
+    }
+
+    ArchRule frameworkFreeCore() {
+        return noClasses().that().resideInAnyPackage(root + ".engine..", root + ".events..")
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .because("engine and events are plain Java shared by every service and the cli, usable without"
+                        + " Quarkus or a CDI container");
+    }
+
+    ArchRule servicesIndependent() {
+        return slices().matching(root + ".(*)..").namingSlices("$1")
+                .that(DescribedPredicate.describe("are services " + SERVICES,
+                        (Slice slice) -> SERVICES.contains(slice.getNamePart(1))))
+                .should().notDependOnEachOther()
+                .because("services meet only through the event contracts in events; shared logic belongs in"
+                        + " engine");
+    }
+
+    ArchRule sandboxOnlyFromCli() {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackages(root + ".sandbox..", root + ".cli..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".sandbox..")
+                .because("the sandbox stands in for Kafka, Kubernetes and Git in tests and in 'plumb up'; a service"
+                        + " that used it in its main code would ship a test broker");
+    }
+
+    List<ArchRule> all() {
+        return List.of(noPackageCycles(), kafkaOnlyInMessaging(), frameworkFreeCore(), servicesIndependent(),
+                sandboxOnlyFromCli());
+    }
+}
