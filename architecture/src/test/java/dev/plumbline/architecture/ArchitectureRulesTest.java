@@ -17,7 +17,8 @@ class ArchitectureRulesTest {
 
     private static final String FIXTURE = "dev.plumbline.architecture.fixture";
     private static final JavaClasses FIXTURE_CLASSES = new ClassFileImporter().importPackages(FIXTURE);
-    private static final LayeringRules RULES = new LayeringRules(FIXTURE);
+    private static final LayeringRules RULES = new LayeringRules(FIXTURE, List.of("cycle", "layered", "service", "events", "engine", "renderer",
+            "reconciler", "notifier", "sandbox", "cli"));
 
     @Test
     void aPackageCycleIsReported() {
@@ -25,6 +26,14 @@ class ArchitectureRulesTest {
 
         assertThat(violations).anyMatch(text -> text.contains("cycle.a") && text.contains("cycle.b"));
         assertThat(violations).noneMatch(text -> text.contains("service") || text.contains("sandbox"));
+    }
+
+    @Test
+    void aCycleThroughAModulesOwnPackageIsReported() {
+        List<String> violations = violations(RULES.noPackageCycles());
+
+        assertThat(violations).anyMatch(text -> text.contains("Slice layered ->")
+                && text.contains("Slice layered.leaf"));
     }
 
     @Test
