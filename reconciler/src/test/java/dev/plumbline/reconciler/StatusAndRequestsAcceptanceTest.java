@@ -38,7 +38,7 @@ import dev.plumbline.events.vocabulary.SyncTrigger;
 import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.ApplicationSpecModel;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
-import dev.plumbline.reconciler.application.StaleSpecs;
+import dev.plumbline.reconciler.messaging.StaleSpecs;
 import dev.plumbline.reconciler.reconcile.Reconciler;
 import dev.plumbline.reconciler.testing.KubeApiResource;
 import dev.plumbline.reconciler.testing.LiveCluster;

@@ -1,6 +1,5 @@
 package dev.plumbline.driftauditor.audit;
 
-import dev.plumbline.driftauditor.pause.PauseTransitions;
 import dev.plumbline.driftauditor.pause.ResumeMark;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.AuditRecord;

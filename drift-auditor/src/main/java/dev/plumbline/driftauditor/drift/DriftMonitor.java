@@ -3,6 +3,7 @@ package dev.plumbline.driftauditor.drift;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plumbline.driftauditor.heal.Fight;
 import dev.plumbline.driftauditor.heal.SyncOutcomes;
+import dev.plumbline.driftauditor.watch.LiveChanges;
 import dev.plumbline.driftauditor.watch.LiveObjectCache;
 import dev.plumbline.driftauditor.watch.LiveView;
 import dev.plumbline.driftauditor.watch.WatchedKind;
@@ -42,7 +43,7 @@ import java.util.function.Predicate;
  * pause, backoff and fight rules turn evaluations into events. Everything runs on one thread (the drift loop), so
  * nothing here is synchronized.
  */
-public final class DriftMonitor {
+public final class DriftMonitor implements LiveChanges {
 
     private enum Cause { LIVE, DESIRED, SPEC, TIMER }
 
@@ -107,6 +108,7 @@ public final class DriftMonitor {
     }
 
     /** A watched object changed: {@code after} is null when it was deleted, {@code before} null when it is new. */
+    @Override
     public void liveChanged(JsonNode before, JsonNode after) {
         Set<String> concerned = new LinkedHashSet<>();
         for (JsonNode body : new JsonNode[] {before, after}) {
@@ -120,6 +122,7 @@ public final class DriftMonitor {
     }
 
     /** A kind's watch has listed its objects: what it holds can now be compared. */
+    @Override
     public void kindSynced(GroupKind kind) {
         for (AppDrift state : List.copyOf(apps.values())) {
             if (state.desiredByKey.keySet().stream()
@@ -143,6 +146,7 @@ public final class DriftMonitor {
     }
 
     /** Compares every app again (after the watches' caches were checked against a fresh list). */
+    @Override
     public void compareAll() {
         Set<String> names = new HashSet<>(apps.keySet());
         names.addAll(live.trackedApps());

@@ -1,8 +1,6 @@
 package dev.plumbline.driftauditor.drift;
 
 import dev.plumbline.driftauditor.config.DriftAuditorConfig;
-import dev.plumbline.driftauditor.messaging.EventPublisher;
-import dev.plumbline.driftauditor.messaging.Ownership;
 import dev.plumbline.driftauditor.watch.KubeWatcher;
 import dev.plumbline.driftauditor.watch.LiveObjectCache;
 import dev.plumbline.events.ApplicationSpec;
@@ -40,9 +38,11 @@ public class DriftService {
     KubernetesClient client;
 
     @Inject
-    EventPublisher publisher;
+    DriftOutputs outputs;
 
-    private final Ownership ownership = new Ownership();
+    @Inject
+    OwnedApps ownership;
+
     private final DriftLoop loop = new DriftLoop();
     private final ScheduledExecutorService fullComparisons = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "plumbline-full-comparison");
@@ -59,10 +59,9 @@ public class DriftService {
         DriftSettings settings = new DriftSettings(drift.settle(), new HashSet<>(drift.ownFieldManagers()),
                 heal.initialBackoff(), heal.backoffFactor(), heal.maxBackoff(), heal.backoffReset(),
                 heal.fightReverts(), heal.fightWindow());
-        LiveObjectCache[] cache = new LiveObjectCache[1];
-        cache[0] = new LiveObjectCache(kinds -> watcher.watch(kinds));
-        watcher = new KubeWatcher(client, drift.namespaces().orElse(List.of()), loop, cache[0]);
-        monitor = new DriftMonitor(settings, Clock.systemUTC(), cache[0], publisher, ownership::owns);
+        LiveObjectCache cache = new LiveObjectCache(kinds -> watcher.watch(kinds));
+        watcher = new KubeWatcher(client, drift.namespaces().orElse(List.of()), loop::submit, cache);
+        monitor = new DriftMonitor(settings, Clock.systemUTC(), cache, outputs, ownership::owns);
         watcher.monitor(monitor);
         loop.every(drift.timerResolution(), monitor::tick);
         long period = drift.fullComparisonInterval().toMillis();
@@ -106,10 +105,6 @@ public class DriftService {
     public Optional<Snapshot> snapshot(String app) {
         return loop.ask(() -> monitor.desired(app).map(desired -> new Snapshot(desired, monitor.currentDrift(app))),
                 ASK_TIMEOUT);
-    }
-
-    public Ownership ownership() {
-        return ownership;
     }
 
     /** An app's desired state and drift at one moment. */

@@ -19,9 +19,10 @@ import java.util.Optional;
  */
 public record ActivePause(String sourceEventId, String correlationId, SelfHealPause pause, Instant pausedAt) {
 
-    static final String UNTIL = "until";
-    static final String BY = "by";
-    static final String REASON = "reason";
+    /** The detail fields of a paused record, which {@code PauseTransitions} writes and {@link #from} reads. */
+    public static final String UNTIL = "until";
+    public static final String BY = "by";
+    public static final String REASON = "reason";
 
     /**
      * What a record says about the pause: a paused record gives the pause, a resumed one gives empty inside, any

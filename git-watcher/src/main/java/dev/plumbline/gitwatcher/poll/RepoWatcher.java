@@ -5,7 +5,6 @@ import dev.plumbline.events.git.Trigger;
 import dev.plumbline.gitwatcher.artifact.ArtifactStore;
 import dev.plumbline.gitwatcher.config.GitWatcherConfig;
 import dev.plumbline.gitwatcher.config.RepoAccess;
-import dev.plumbline.gitwatcher.messaging.CommitEventsPublisher;
 import dev.plumbline.gitwatcher.repo.CycleResult;
 import dev.plumbline.gitwatcher.repo.DiskSweeper;
 import dev.plumbline.gitwatcher.repo.FetchCycle;
@@ -51,7 +50,7 @@ public class RepoWatcher implements WebhookReceiver.Repositories {
     private static final Logger LOG = Logger.getLogger(RepoWatcher.class);
 
     private final GitWatcherConfig config;
-    private final CommitEventsPublisher publisher;
+    private final CommitEventsSink publisher;
     private final MeterRegistry metrics;
     private final RepoAccess access;
     private final FetchCycle cycle;
@@ -63,7 +62,7 @@ public class RepoWatcher implements WebhookReceiver.Repositories {
     private volatile WatchSet watched = WatchSet.empty();
 
     @Inject
-    public RepoWatcher(GitWatcherConfig config, CommitEventsPublisher publisher, MeterRegistry metrics,
+    public RepoWatcher(GitWatcherConfig config, CommitEventsSink publisher, MeterRegistry metrics,
                        RepoAccess access) {
         this.config = config;
         this.publisher = publisher;

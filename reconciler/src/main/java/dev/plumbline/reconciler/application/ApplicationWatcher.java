@@ -2,7 +2,6 @@ package dev.plumbline.reconciler.application;
 
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
-import dev.plumbline.reconciler.messaging.EventPublisher;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -33,7 +32,7 @@ public class ApplicationWatcher {
     private static final Logger LOG = Logger.getLogger(ApplicationWatcher.class);
 
     private final KubernetesClient client;
-    private final EventPublisher publisher;
+    private final SpecOutputs publisher;
     private final String namespace;
     private final Duration cacheSyncTimeout;
     private final Map<String, List<Object>> published = new ConcurrentHashMap<>();
@@ -41,7 +40,7 @@ public class ApplicationWatcher {
     private CompletionStage<Void> filled;
 
     @Inject
-    public ApplicationWatcher(KubernetesClient client, EventPublisher publisher, ReconcilerConfig config) {
+    public ApplicationWatcher(KubernetesClient client, SpecOutputs publisher, ReconcilerConfig config) {
         this.client = client;
         this.publisher = publisher;
         this.namespace = config.applications().namespace();

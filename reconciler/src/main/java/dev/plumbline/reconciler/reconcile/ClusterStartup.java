@@ -1,9 +1,7 @@
 package dev.plumbline.reconciler.reconcile;
 
 import dev.plumbline.reconciler.application.ApplicationWatcher;
-import dev.plumbline.reconciler.application.StaleSpecs;
 import dev.plumbline.reconciler.cluster.LiveObjects;
-import dev.plumbline.reconciler.messaging.AppOwnership;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,11 +33,11 @@ public class ClusterStartup {
     @Inject
     Reconciler reconciler;
     @Inject
-    StaleSpecs staleSpecs;
+    StaleSpecSweep staleSpecs;
     @Inject
     NamespaceWatch namespaces;
     @Inject
-    AppOwnership ownership;
+    OwnedApps ownership;
 
     private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor();
     private volatile boolean started;

@@ -19,8 +19,6 @@ import dev.plumbline.reconciler.cluster.ApiCatalog;
 import dev.plumbline.reconciler.cluster.LiveObjects;
 import dev.plumbline.reconciler.limits.DestinationLimits;
 import dev.plumbline.reconciler.limits.Refusal;
-import dev.plumbline.reconciler.messaging.EventPublisher;
-import dev.plumbline.reconciler.messaging.RenderedManifestsListener;
 import dev.plumbline.reconciler.status.ConditionType;
 import dev.plumbline.reconciler.status.StatusWriter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,13 +37,13 @@ public class CompareSteps {
     @Inject
     ApplicationWatcher applications;
     @Inject
-    RenderedManifestsListener renders;
+    DesiredStates renders;
     @Inject
     LiveObjects liveObjects;
     @Inject
     ApiCatalog catalog;
     @Inject
-    EventPublisher publisher;
+    ReconcileOutputs publisher;
     @Inject
     StatusWriter statusWriter;
 

@@ -8,8 +8,6 @@ import dev.plumbline.reconciler.application.ApplicationStatusModel.SyncRecord;
 import dev.plumbline.reconciler.apply.ApplyFailure;
 import dev.plumbline.reconciler.apply.ApplyFailure.Retrying;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
-import dev.plumbline.reconciler.messaging.AppOwnership;
-import dev.plumbline.reconciler.messaging.EventPublisher;
 import dev.plumbline.reconciler.reconcile.ReconcileContext.Outcome;
 import dev.plumbline.reconciler.status.ConditionType;
 import dev.plumbline.reconciler.status.StatusComputer;
@@ -46,10 +44,10 @@ public class Reconciler {
 
     private final CompareSteps compare;
     private final SyncSteps sync;
-    private final EventPublisher publisher;
+    private final ReconcileOutputs publisher;
     private final StatusWriter statusWriter;
     private final StatusNews news;
-    private final AppOwnership ownership;
+    private final OwnedApps ownership;
     private final MeterRegistry metrics;
     private final ReconcilerConfig config;
     private final ExecutorService workers;
@@ -60,8 +58,8 @@ public class Reconciler {
     private final NamespaceWatch namespaces;
 
     @Inject
-    public Reconciler(CompareSteps compare, SyncSteps sync, EventPublisher publisher, StatusWriter statusWriter,
-                      StatusNews news, AppOwnership ownership, MeterRegistry metrics, ReconcilerConfig config,
+    public Reconciler(CompareSteps compare, SyncSteps sync, ReconcileOutputs publisher, StatusWriter statusWriter,
+                      StatusNews news, OwnedApps ownership, MeterRegistry metrics, ReconcilerConfig config,
                       NamespaceWatch namespaces) {
         this.namespaces = namespaces;
         this.compare = compare;

@@ -4,7 +4,7 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.renderer.artifact.ArtifactFetcher;
 import dev.plumbline.renderer.artifact.TarballExtractor;
-import dev.plumbline.renderer.cache.RenderCache;
+import dev.plumbline.renderer.render.RenderCache;
 import dev.plumbline.renderer.config.RendererConfig;
 import dev.plumbline.renderer.render.LastRenders;
 import dev.plumbline.renderer.render.RenderCoordinator;

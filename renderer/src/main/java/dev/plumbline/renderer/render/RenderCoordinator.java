@@ -6,6 +6,7 @@ import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.renderer.artifact.RepositoryTree;
+import dev.plumbline.renderer.failure.RenderFailure;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

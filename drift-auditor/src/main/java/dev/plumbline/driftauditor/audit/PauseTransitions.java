@@ -1,8 +1,10 @@
-package dev.plumbline.driftauditor.pause;
+package dev.plumbline.driftauditor.audit;
+
+import dev.plumbline.driftauditor.pause.ResumeMark;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plumbline.driftauditor.audit.AuditEntry;
+import dev.plumbline.driftauditor.pause.ActivePause;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.EventType;

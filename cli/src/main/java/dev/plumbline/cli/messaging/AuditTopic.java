@@ -1,4 +1,4 @@
-package dev.plumbline.cli.audit;
+package dev.plumbline.cli.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,20 +28,22 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * are kept as JSON trees, exactly as written, so their hashes can be checked. Reading uses no consumer group and
  * commits nothing: it leaves no trace on the broker.
  */
-final class AuditTopic implements AutoCloseable {
+public final class AuditTopic implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(500);
 
     /** The records present when read, in topic order per partition, and whether retention has removed any. */
-    record Contents(List<JsonNode> records, boolean complete, List<TopicPartition> partitions) {
+    public record Contents(List<JsonNode> records, boolean complete) {
     }
 
     private final String bootstrapServers;
     private final KafkaConsumer<byte[], byte[]> consumer;
+    /** The partitions {@link #readAll()} found, which {@link #follow(Consumer)} goes on reading. */
+    private List<TopicPartition> partitions = List.of();
 
-    AuditTopic(String bootstrapServers) {
+    public AuditTopic(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         requireReachable(bootstrapServers);
         Properties settings = new Properties();
@@ -55,12 +57,12 @@ final class AuditTopic implements AutoCloseable {
     }
 
     /** Everything on the topic now. */
-    Contents readAll() {
+    public Contents readAll() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT, BROKER_TIMEOUT).stream()
+            partitions = consumer.partitionsFor(Topics.AUDIT, BROKER_TIMEOUT).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             if (partitions.isEmpty()) {
-                return new Contents(List.of(), true, List.of());
+                return new Contents(List.of(), true);
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -71,7 +73,7 @@ final class AuditTopic implements AutoCloseable {
                 consumer.poll(POLL).forEach(record -> records.add(parse(record)));
             }
             boolean complete = beginnings.values().stream().allMatch(offset -> offset == 0);
-            return new Contents(records, complete, partitions);
+            return new Contents(records, complete);
         } catch (TimeoutException e) {
             throw unreachable();
         } catch (KafkaException e) {
@@ -81,7 +83,7 @@ final class AuditTopic implements AutoCloseable {
     }
 
     /** Hands each record written after {@link #readAll()} to {@code sink}, until the process is stopped. */
-    void follow(List<TopicPartition> partitions, Consumer<JsonNode> sink) {
+    public void follow(Consumer<JsonNode> sink) {
         if (partitions.isEmpty()) {
             throw new CommandFailedException("the topic " + Topics.AUDIT + " does not exist yet at "
                     + bootstrapServers + ": is the drift-auditor running?");

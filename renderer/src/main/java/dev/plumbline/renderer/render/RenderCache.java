@@ -1,6 +1,5 @@
-package dev.plumbline.renderer.cache;
+package dev.plumbline.renderer.render;
 
-import dev.plumbline.renderer.render.RenderedSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

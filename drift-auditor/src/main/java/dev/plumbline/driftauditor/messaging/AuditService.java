@@ -1,8 +1,9 @@
-package dev.plumbline.driftauditor.audit;
+package dev.plumbline.driftauditor.messaging;
 
+import dev.plumbline.driftauditor.audit.AuditRecorder;
+import dev.plumbline.driftauditor.audit.AuditTrail;
+import dev.plumbline.driftauditor.audit.CommitCache;
 import dev.plumbline.driftauditor.config.DriftAuditorConfig;
-import dev.plumbline.driftauditor.messaging.ApplicationsListener;
-import dev.plumbline.driftauditor.messaging.KafkaAuditStore;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.driftauditor.watch.ResumeMarkReader;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,4 +1,4 @@
-package dev.plumbline.cli.demo;
+package dev.plumbline.cli.messaging;
 
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.kafka.EventConsumers;
@@ -24,7 +24,11 @@ public final class EventLog implements AutoCloseable {
     private final KafkaConsumer<String, PlumblineEvent> consumer;
     private final List<PlumblineEvent> seen = new ArrayList<>();
 
-    /** Opens the log at the current end of each topic, which must exist. */
+    /**
+     * Opens the log at the current end of each topic.
+     *
+     * @throws MissingTopicException when one of the topics does not exist
+     */
     public EventLog(String bootstrapServers, Collection<String> topics) {
         // an event of a newer schema is not ours to read: it is skipped, and the story looks for the events it knows
         consumer = EventConsumers.skippingUnreadable(Map.of(
@@ -38,7 +42,7 @@ public final class EventLog implements AutoCloseable {
             var infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
                 consumer.close();
-                throw new DemoStepException("the topic " + topic + " does not exist: are the services running?");
+                throw new MissingTopicException("the topic " + topic + " does not exist: are the services running?");
             }
             infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }

@@ -1,5 +1,6 @@
-package dev.plumbline.gitwatcher.config;
+package dev.plumbline.gitwatcher.rest;
 
+import dev.plumbline.gitwatcher.config.GitWatcherConfig;
 import dev.plumbline.gitwatcher.poll.RepoWatcher;
 import dev.plumbline.gitwatcher.webhook.DeliveryLog;
 import dev.plumbline.gitwatcher.webhook.Endpoint;

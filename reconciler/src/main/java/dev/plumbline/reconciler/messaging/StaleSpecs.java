@@ -1,7 +1,8 @@
-package dev.plumbline.reconciler.application;
+package dev.plumbline.reconciler.messaging;
 
 import dev.plumbline.events.topic.Topics;
-import dev.plumbline.reconciler.messaging.EventPublisher;
+import dev.plumbline.reconciler.application.ApplicationWatcher;
+import dev.plumbline.reconciler.reconcile.StaleSpecSweep;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * watching, rendering and alerting for an app that is gone.
  */
 @ApplicationScoped
-public class StaleSpecs {
+public class StaleSpecs implements StaleSpecSweep {
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -42,6 +43,7 @@ public class StaleSpecs {
      * @return the apps given a tombstone
      * @throws IllegalStateException when the topic could not be read to its end within {@code within}
      */
+    @Override
     public Set<String> sweep(Duration within) {
         Set<String> stale = new TreeSet<>(publishedApps(within));
         applications.all().forEach(application -> stale.remove(application.getMetadata().getName()));

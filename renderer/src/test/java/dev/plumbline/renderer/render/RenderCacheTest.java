@@ -1,9 +1,8 @@
-package dev.plumbline.renderer.cache;
+package dev.plumbline.renderer.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plumbline.events.vocabulary.RendererKind;
-import dev.plumbline.renderer.render.RenderedSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

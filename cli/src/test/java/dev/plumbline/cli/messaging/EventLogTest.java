@@ -1,4 +1,4 @@
-package dev.plumbline.cli.demo;
+package dev.plumbline.cli.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.plumbline.renderer.render;
+package dev.plumbline.renderer.failure;
 
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 
