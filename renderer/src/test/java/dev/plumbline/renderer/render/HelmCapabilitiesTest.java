@@ -42,12 +42,24 @@ class HelmCapabilitiesTest {
         assertThat(data(rendered, "modern-version")).isEqualTo("v1.32.0");
     }
 
+    /** The versions API servers report carry suffixes: the reason charts write {@code -0} in their constraint. */
+    @Test
+    void aChartRequiringAKubeVersionRendersAgainstTheVersionsApiServersReport() {
+        for (String reported : List.of("v1.32.0-plumbline-sandbox", "v1.28.5-gke.1217000", "v1.29.3-eks-adc7111")) {
+            ManifestsRendered rendered = render(app("modern", MODERN_CHART, null)
+                    .withClusterCapabilities(new ClusterCapabilities(reported, List.of("v1")))).rendered("modern");
+
+            assertThat(data(rendered, "modern-version")).isEqualTo(reported);
+        }
+    }
+
     @Test
     void aChartRequiringAKubeVersionFailsClearlyWhenTheClusterIsNotKnown() {
         RenderFailed failed = render(app("modern", MODERN_CHART, null)).failed("modern");
 
         assertThat(failed.reason()).isEqualTo(RenderFailureReason.TEMPLATE_ERROR);
-        assertThat(failed.message()).contains(">=1.23.0-0", "incompatible with Kubernetes");
+        assertThat(failed.message()).contains(">=1.23.0-0", "incompatible with Kubernetes",
+                "the destination cluster's version is not known yet", "spec.source.helm.kubeVersion");
     }
 
     @Test
