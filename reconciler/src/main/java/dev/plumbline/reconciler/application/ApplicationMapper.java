@@ -32,10 +32,11 @@ import java.util.regex.Pattern;
 public final class ApplicationMapper {
 
     /** As Helm reads {@code --kube-version}: a semantic version, {@code v} and patch optional, e.g. v1.29.3-eks-1. */
-    private static final Pattern KUBE_VERSION = Pattern.compile("v?\\d+\\.\\d+(\\.\\d+)?(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+    private static final Pattern KUBE_VERSION = Pattern.compile(
+            "v?\\d+\\.\\d+(\\.\\d+)?(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
     /** {@code version}, {@code group/version} or either followed by {@code /Kind}, as Helm lists API versions. */
-    private static final Pattern API_VERSION = Pattern.compile(
-            "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?v[0-9]+[a-z0-9]*(/[A-Za-z][A-Za-z0-9]*)?");
+    private static final Pattern API_VERSION = Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?"
+            + "(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?v[0-9]+[a-z0-9]*(/[A-Za-z][A-Za-z0-9]*)?");
 
     private ApplicationMapper() {
     }

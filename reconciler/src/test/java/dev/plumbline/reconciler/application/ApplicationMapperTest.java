@@ -87,7 +87,8 @@ class ApplicationMapperTest {
         badVersion.getSpec().source.helm.kubeVersion = "latest";
         assertThatThrownBy(() -> ApplicationMapper.toSpec(badVersion))
                 .isInstanceOf(InvalidApplicationException.class)
-                .hasMessage("spec.source.helm.kubeVersion must be a Kubernetes version such as v1.29.0, got \"latest\"");
+                .hasMessage("spec.source.helm.kubeVersion must be a Kubernetes version such as v1.29.0, "
+                        + "got \"latest\"");
 
         Application badApi = Renders.application("shop", "shop", null);
         badApi.getSpec().source.helm = new ApplicationSpecModel.Helm();
