@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.events.application.Destination;
 import dev.plumbline.events.application.DirectoryOptions;
+import dev.plumbline.events.application.ClusterCapabilities;
 import dev.plumbline.events.application.HelmOptions;
 import dev.plumbline.events.application.HelmParameter;
 import dev.plumbline.events.application.IgnoreDifference;
@@ -88,7 +89,8 @@ public final class EventSamples {
     public static ApplicationSpec applicationSpec(String app) {
         SourceSpec source = new SourceSpec(REPO, "main", "apps/web", RendererKind.HELM,
                 new HelmOptions("web", List.of("values.yaml", "values-prod.yaml"), "replicas: 3\n",
-                        List.of(new HelmParameter("image.tag", "1.4.2"))),
+                        List.of(new HelmParameter("image.tag", "1.4.2")), "v1.31.0",
+                        List.of("monitoring.coreos.com/v1")),
                 new KustomizeOptions("prod-", null, List.of("web=registry.example.com/web:1.4.2"),
                         Map.of("team", "shop"), Map.of("owner", "shop@example.com")),
                 new DirectoryOptions(true, "*.yaml", "*-test.yaml"));
@@ -103,7 +105,9 @@ public final class EventSamples {
                         "shop-alerts")),
                 new SelfHealPause(Instant.parse("2026-11-27T18:00:00Z"), "ana@example.com", "incident INC-42"),
                 new RequestedSync("2026-11-27T16:00:00Z", "ben@example.com", Instant.parse("2026-11-27T16:00:00Z"),
-                        null));
+                        null))
+                .withClusterCapabilities(new ClusterCapabilities("v1.32.0", List.of("v1", "apps/v1",
+                        "apps/v1/Deployment")));
     }
 
     public static CommitDetected commitDetected() {

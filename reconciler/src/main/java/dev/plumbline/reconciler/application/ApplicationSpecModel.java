@@ -59,6 +59,12 @@ public class ApplicationSpecModel {
         @JsonPropertyDescription("Inline values, as a YAML document.")
         public String values;
         public List<HelmParameter> parameters;
+        @JsonPropertyDescription("The Kubernetes version the chart sees in .Capabilities.KubeVersion and checks its "
+                + "kubeVersion against, such as v1.29.0; by default the destination cluster's.")
+        public String kubeVersion;
+        @JsonPropertyDescription("The API versions the chart sees in .Capabilities.APIVersions, such as "
+                + "monitoring.coreos.com/v1, instead of those the destination cluster serves.")
+        public List<String> apiVersions;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

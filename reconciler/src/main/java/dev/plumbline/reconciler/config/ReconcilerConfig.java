@@ -80,6 +80,13 @@ public interface ReconcilerConfig {
         /** How long to wait for the watch caches of the cluster's kinds to fill at start or for a new kind. */
         @WithDefault("60s")
         Duration cacheSyncTimeout();
+
+        /**
+         * How often the cluster's version and served API versions (what Helm charts see as {@code .Capabilities}) are
+         * read again; a CustomResourceDefinition added, changed or removed reads them at once.
+         */
+        @WithDefault("10m")
+        Duration capabilitiesRefresh();
     }
 
     interface Sync {
