@@ -8,7 +8,6 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.renderer.failure.RenderFailure;
-import dev.plumbline.renderer.render.helm.HelmCapabilities;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

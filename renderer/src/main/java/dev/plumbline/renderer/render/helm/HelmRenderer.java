@@ -6,6 +6,7 @@ import dev.plumbline.events.application.HelmOptions;
 import dev.plumbline.events.application.HelmParameter;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.renderer.render.HelmCapabilities;
 import dev.plumbline.renderer.render.InputSet;
 import dev.plumbline.renderer.render.ManifestParser;
 import dev.plumbline.renderer.failure.RenderFailure;

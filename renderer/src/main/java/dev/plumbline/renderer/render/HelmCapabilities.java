@@ -1,4 +1,4 @@
-package dev.plumbline.renderer.render.helm;
+package dev.plumbline.renderer.render;
 
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.application.ClusterCapabilities;
