@@ -6,9 +6,9 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.PlumblineEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the catalog of Applications (drift modes, ignore rules and self-heal pauses) current from the
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ApplicationsListener {
 
-    private static final Logger LOG = Logger.getLogger(ApplicationsListener.class.getName());
+    private static final Logger LOG = Logger.getLogger(ApplicationsListener.class);
 
     private final ApplicationCatalog catalog = new ApplicationCatalog();
 
@@ -29,8 +29,8 @@ public class ApplicationsListener {
         try {
             catalog.accept(applicationRecord.key(), applicationRecord.value());
         } catch (IllegalArgumentException refused) {
-            LOG.warning("ignoring record " + applicationRecord.partition() + "/" + applicationRecord.offset()
-                    + " of " + applicationRecord.topic() + ": " + refused.getMessage());
+            LOG.warnf("ignoring record %d/%d of %s: %s", applicationRecord.partition(), applicationRecord.offset(),
+                    applicationRecord.topic(), refused.getMessage());
             return;
         }
         drift.specChanged(applicationRecord.key(), (ApplicationSpec) applicationRecord.value());

@@ -19,15 +19,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.apache.kafka.common.KafkaException;
+import org.jboss.logging.Logger;
 
 /** The audit side of the service put together: the recorder over the audit topic, the commit cache, the expiry timer. */
 @ApplicationScoped
 public class AuditService {
 
-    private static final Logger LOG = Logger.getLogger(AuditService.class.getName());
+    private static final Logger LOG = Logger.getLogger(AuditService.class);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     @Inject
@@ -81,15 +80,14 @@ public class AuditService {
                 recorder.record(event);
                 return;
             } catch (KafkaException | IllegalStateException storeFailed) {
-                LOG.warning("cannot store the audit record of " + position + ", trying again in " + RETRY + ": "
-                        + storeFailed.getMessage());
+                LOG.warnf("cannot store the audit record of %s, trying again in %s: %s", position, RETRY,
+                        storeFailed.getMessage());
                 if (!waitToRetry()) {
                     throw new CancellationException("stopping before " + position + " was recorded in the audit "
                             + "trail; it is read again after the restart");
                 }
             } catch (RuntimeException unrecordable) {
-                LOG.log(Level.WARNING, "cannot record " + position + " in the audit trail: "
-                        + unrecordable.getMessage(), unrecordable);
+                LOG.warnf(unrecordable, "cannot record %s in the audit trail: %s", position, unrecordable.getMessage());
                 return;
             }
         }
@@ -119,7 +117,7 @@ public class AuditService {
         try {
             recorder.tick();
         } catch (RuntimeException e) {
-            LOG.warning("pause expiry could not be recorded; trying again: " + e.getMessage());
+            LOG.warnf("pause expiry could not be recorded; trying again: %s", e.getMessage());
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.logging.Logger;
+import org.jboss.logging.Logger;
 
 /**
  * Watches every kind any app manages, only objects with Plumbline's tracking label, with fabric8 informers (a list,
@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  */
 public final class KubeWatcher implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(KubeWatcher.class.getName());
+    private static final Logger LOG = Logger.getLogger(KubeWatcher.class);
 
     private final KubernetesClient client;
     private final List<String> namespaces;
@@ -81,7 +81,7 @@ public final class KubeWatcher implements AutoCloseable {
                 }
                 loop.execute(() -> repair(kind, fresh));
             } catch (RuntimeException e) {
-                LOG.warning("cannot list " + kind + " for the full comparison: " + e.getMessage());
+                LOG.warnf("cannot list %s for the full comparison: %s", kind, e.getMessage());
             }
         }
         loop.execute(monitor::compareAll);
@@ -110,7 +110,7 @@ public final class KubeWatcher implements AutoCloseable {
                 started.add(informer);
             }
         } catch (RuntimeException e) {
-            LOG.warning("cannot watch " + kind + " (the API server may not serve it yet): " + e.getMessage());
+            LOG.warnf("cannot watch %s (the API server may not serve it yet): %s", kind, e.getMessage());
             return;
         }
         informers.put(kind, started);
@@ -119,8 +119,8 @@ public final class KubeWatcher implements AutoCloseable {
         java.util.concurrent.CompletableFuture.allOf(syncs.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .whenComplete((done, failure) -> {
                     if (failure != null) {
-                        LOG.warning("cannot watch " + kind + ": " + failure.getMessage() + "; trying again at the "
-                                + "next full comparison");
+                        LOG.warnf("cannot watch %s: %s; trying again at the next full comparison", kind,
+                                failure.getMessage());
                         informers.remove(kind).forEach(SharedIndexInformer::stop);
                         return;
                     }
