@@ -164,8 +164,9 @@ class SshWatchingTest {
 
     private String newRepository(String name) {
         String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Git ignored = Git.init().setBare(true).setInitialBranch("main")
-                .setGitDir(repositories.resolve(unique + ".git").toFile()).call()) {
+        try {
+            Git.init().setBare(true).setInitialBranch("main")
+                    .setGitDir(repositories.resolve(unique + ".git").toFile()).call().close();
             return unique;
         } catch (Exception e) {
             throw new IllegalStateException(e);
