@@ -66,6 +66,7 @@ import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +79,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true)
+@Tag("slow")
 class DriftAcceptanceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

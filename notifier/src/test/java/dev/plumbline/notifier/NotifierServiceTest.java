@@ -16,11 +16,13 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The notifier service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
+@Tag("slow")
 class NotifierServiceTest extends ServiceContract {
 
     /** How the delivery log names Slack's destination {@code ops}. */

@@ -19,11 +19,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Readiness follows the broker: a service whose Kafka is gone stops being ready, so no traffic is sent to it. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaOutageTest.PrivateBroker.class, restrictToAnnotatedClass = true)
+@Tag("slow")
 class KafkaOutageTest {
 
     @Retention(RetentionPolicy.RUNTIME)

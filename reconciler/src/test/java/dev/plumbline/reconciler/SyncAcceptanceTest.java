@@ -30,12 +30,14 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The reconciler against the embedded Kubernetes API and a real broker: renders in, objects and status out. */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = KubeApiResource.class, restrictToAnnotatedClass = true)
+@Tag("slow")
 class SyncAcceptanceTest {
 
     private static final Duration PATIENCE = LiveCluster.PATIENCE;

@@ -19,7 +19,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -102,7 +101,7 @@ public class KafkaAuditStore implements AuditStore {
                 assigned.forEach(tp -> times.put(tp, since.toEpochMilli()));
                 consumer.offsetsForTimes(times).forEach((tp, found) -> {
                     if (found != null) {
-                        consumer.seek(tp, ((OffsetAndTimestamp) found).offset());
+                        consumer.seek(tp, found.offset());
                     }
                 });
             }

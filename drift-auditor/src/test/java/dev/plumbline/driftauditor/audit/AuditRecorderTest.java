@@ -166,7 +166,7 @@ class AuditRecorderTest {
         assertThat(gap.problems()).extracting(AuditVerifier.Problem::kind)
                 .contains(AuditVerifier.ProblemKind.GAP, AuditVerifier.ProblemKind.BROKEN_LINK);
 
-        List<JsonNode> edited = new ArrayList<>(trail.stream().map(node -> (JsonNode) node.deepCopy()).toList());
+        List<JsonNode> edited = new ArrayList<>(trail.stream().map(node -> node.<JsonNode>deepCopy()).toList());
         ((ObjectNode) edited.get(1)).put("actor", "mallory");
         AuditVerifier.Report changed = new AuditVerifier(true).verify(edited);
         assertThat(changed.problems()).singleElement()

@@ -8,6 +8,8 @@ import dev.plumbline.events.vocabulary.RenderFailureReason;
  */
 public class RenderFailure extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final RenderFailureReason reason;
     private final String file;
     private final Integer line;

@@ -49,7 +49,7 @@ public final class KustomizeOverlay {
         }
         if (!options.images().isEmpty()) {
             ArrayNode images = kustomization.putArray("images");
-            options.images().forEach(image -> images.add((JsonNode) YAML.valueToTree(image(image, renamed))));
+            options.images().forEach(image -> images.add(YAML.valueToTree(image(image, renamed))));
         }
         if (!options.commonLabels().isEmpty()) {
             // as `kustomize edit add label` (Argo CD's commonLabels): selectors and templates too
