@@ -31,7 +31,6 @@ public final class StepRunner {
 
     private static void attempt(Step step, ReconcileContext context) {
         try {
-            context.enter(step.name());
             step.run(context);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
