@@ -1,6 +1,7 @@
 package dev.plumbline.reconciler.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plumbline.engine.desired.DesiredState;
 import dev.plumbline.engine.diff.ApplicationDiffer;
 import dev.plumbline.engine.object.ObjectKey;
 import dev.plumbline.events.DiffComputed;
@@ -80,8 +81,8 @@ public class CompareSteps {
     }
 
     void readDesired(ReconcileContext context) {
-        context.desired = renders.desiredState().get(context.app()).orElse(null);
-        RenderFailed failure = context.desired == null ? null : context.desired.failure();
+        DesiredState desired = renders.desiredState().get(context.app()).orElse(null);
+        RenderFailed failure = desired == null ? null : desired.failure();
         if (failure != null) {
             String where = failure.file() == null ? "" : " (" + failure.file()
                     + (failure.line() == null ? "" : ":" + failure.line()) + ")";
@@ -89,7 +90,7 @@ public class CompareSteps {
                     + failure.revision() + " did not render: " + failure.message() + where
                     + "; the last good render stays in force");
         }
-        context.render = context.desired == null ? null : context.desired.lastRendered();
+        context.render = desired == null ? null : desired.lastRendered();
         if (context.render == null) {
             context.conditions().set(ConditionType.WaitingForRender, "NotRendered", "no render of "
                     + context.spec.sourceSpec().repoUrl() + " path \"" + context.spec.sourceSpec().path()

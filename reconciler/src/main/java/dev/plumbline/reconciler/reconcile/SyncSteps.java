@@ -20,7 +20,7 @@ import dev.plumbline.reconciler.apply.GainedEntries;
 import dev.plumbline.reconciler.apply.ObjectApplier;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
 import dev.plumbline.reconciler.limits.Refusal;
-import dev.plumbline.reconciler.reconcile.ReconcileContext.Outcome;
+import dev.plumbline.reconciler.reconcile.ReconcileContext.ObjectOutcome;
 import dev.plumbline.reconciler.status.ConditionType;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,17 +104,17 @@ public class SyncSteps {
         if (context.sync == null) {
             return;
         }
-        Map<ObjectKey, Refusal> refused = new HashMap<>();
-        context.refusals.forEach(refusal -> refused.put(ObjectKey.of(refusal.object()), refusal));
-        if (!refused.isEmpty()) {
+        if (context.syncRefused()) {
+            Map<ObjectKey, Refusal> refused = new HashMap<>();
+            context.refusals.forEach(refusal -> refused.put(ObjectKey.of(refusal.object()), refusal));
             for (RenderedObject object : ApplyOrder.forApply(context.render.objects())) {
                 Refusal refusal = refused.get(ObjectKey.of(object.identity()));
                 context.outcomes().add(refusal != null
-                        ? new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.REFUSED, refusal.reason())
-                        : new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SKIPPED,
+                        ? new ObjectOutcome(object.identity(), ApplyOperation.APPLY, ApplyResult.REFUSED,
+                        refusal.reason())
+                        : new ObjectOutcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SKIPPED,
                         "not applied: another object of this sync was refused"));
             }
-            context.syncFailure = "refused";
             return;
         }
         if (context.spec.syncPolicy().options().createNamespace()) {
@@ -133,8 +133,8 @@ public class SyncSteps {
                     continue;
                 }
                 if (context.syncFailure != null) {
-                    context.outcomes().add(new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SKIPPED,
-                            "not applied: an object before it failed"));
+                    context.outcomes().add(new ObjectOutcome(object.identity(), ApplyOperation.APPLY,
+                            ApplyResult.SKIPPED, "not applied: an object before it failed"));
                     continue;
                 }
                 applyOne(context, differ, object, diff);
@@ -163,7 +163,8 @@ public class SyncSteps {
                     }
                 }
             }
-            context.outcomes().add(new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null));
+            context.outcomes().add(new ObjectOutcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SUCCEEDED,
+                    null));
         } catch (RuntimeException e) {
             failed(context, object.identity(), ApplyOperation.APPLY, e,
                     ApplyFailure.ofApply(object.identity(), context.spec.destination().namespace(), e));
@@ -182,7 +183,7 @@ public class SyncSteps {
         ObjectIdentity namespace = ObjectIdentity.clusterScoped("v1", "Namespace", name);
         try {
             applier.applyNamespace(name);
-            context.outcomes().add(new Outcome(namespace, ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null));
+            context.outcomes().add(new ObjectOutcome(namespace, ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null));
         } catch (RuntimeException e) {
             failed(context, namespace, ApplyOperation.APPLY, e, ApplyFailure.ofApply(namespace, name, e));
         }
@@ -196,23 +197,23 @@ public class SyncSteps {
         } else {
             LOG.warnf(cause, "app %s: %s of %s failed", context.app(), operation.label(), object);
         }
-        context.outcomes().add(new Outcome(object, operation, ApplyResult.FAILED, failure.sentence()));
-        context.syncFailure = failure.sentence();
-        context.applyFailure = failure;
+        context.outcomes().add(new ObjectOutcome(object, operation, ApplyResult.FAILED, failure.sentence()));
+        context.syncFailure = failure;
     }
 
     void prune(ReconcileContext context) {
         var automated = context.spec.syncPolicy().automated();
         boolean selective = context.request().syncRequest() != null
                 && !context.request().syncRequest().objects().isEmpty();
-        if (context.sync == null || context.syncFailure != null || automated == null || !automated.prune() || selective) {
+        if (context.sync == null || context.syncRefused() || context.syncFailure != null || automated == null
+                || !automated.prune() || selective) {
             return;
         }
         for (var live : context.diff.prune().toPrune()) {
             ObjectIdentity object = dev.plumbline.engine.object.ObjectIdentityReader.identityOf(live);
             try {
                 applier.delete(object);
-                context.outcomes().add(new Outcome(object, ApplyOperation.PRUNE, ApplyResult.SUCCEEDED, null));
+                context.outcomes().add(new ObjectOutcome(object, ApplyOperation.PRUNE, ApplyResult.SUCCEEDED, null));
             } catch (RuntimeException e) {
                 failed(context, object, ApplyOperation.PRUNE, e,
                         ApplyFailure.ofPrune(object, context.spec.destination().namespace(), e));
