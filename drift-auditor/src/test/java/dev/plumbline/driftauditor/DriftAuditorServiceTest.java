@@ -1,6 +1,6 @@
 package dev.plumbline.driftauditor;
 
-import dev.plumbline.driftauditor.messaging.ApplicationsListener;
+import dev.plumbline.servicekit.applications.ApplicationsListener;
 import dev.plumbline.driftauditor.testing.EmbeddedKubeApiResource;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;

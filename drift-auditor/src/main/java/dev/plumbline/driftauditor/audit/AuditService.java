@@ -1,7 +1,7 @@
 package dev.plumbline.driftauditor.audit;
 
 import dev.plumbline.driftauditor.config.DriftAuditorConfig;
-import dev.plumbline.driftauditor.messaging.ApplicationsListener;
+import dev.plumbline.servicekit.applications.ApplicationsListener;
 import dev.plumbline.driftauditor.messaging.KafkaAuditStore;
 import dev.plumbline.events.PlumblineEvent;
 import io.quarkus.runtime.ShutdownEvent;
