@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.events.AuditVerifier;
-import dev.plumbline.driftauditor.testing.EmbeddedKubeApiResource;
+import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import dev.plumbline.driftauditor.testing.EventCollector;
 import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.CommitDetected;

@@ -46,7 +46,7 @@ class GitWatcherServiceTest extends ServiceContract {
         ConfigValue timeout = config.getConfigValue("kafka.request.timeout.ms");
         assertThat(timeout.getValue()).isEqualTo("10000");
         assertThat(timeout.getSourceName()).contains("microprofile-config.properties");
-        assertThat(config.getValue("mp.messaging.incoming.applications.group.id", String.class))
+        assertThat(config.getValue("mp.messaging.incoming.application-catalog.group.id", String.class))
                 .startsWith("plumbline-git-watcher-");
         // below the service's own application.properties, so that any line of it overrides the kit's
         ConfigValue ownSetting = config.getConfigValue("plumbline.service");

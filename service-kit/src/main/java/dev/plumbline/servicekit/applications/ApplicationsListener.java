@@ -11,8 +11,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps the catalog of Applications current from the {@code applications} channel (configured in this module's
- * microprofile-config.properties) and tells every {@link ApplicationChanges} bean of the service after each change.
+ * Keeps the catalog of Applications current from the {@code application-catalog} channel (the
+ * {@code plumbline.applications} topic, configured in this module's microprofile-config.properties) and tells every
+ * {@link ApplicationChanges} bean of the service after each change.
  * Bad records are handled by {@link CatalogFeed}'s one policy. A service that writes the applications topic instead
  * of reading it (the reconciler) turns this listener off with {@code plumbline.applications.listen=false}.
  */
@@ -28,7 +29,7 @@ public class ApplicationsListener {
                 services.forEach(service -> service.changed(app, spec, catalog)));
     }
 
-    @Incoming("applications")
+    @Incoming("application-catalog")
     void onApplication(ConsumerRecord<String, PlumblineEvent> applicationRecord) {
         feed.accept(applicationRecord.partition(), applicationRecord.offset(), applicationRecord.key(),
                 applicationRecord.value());
