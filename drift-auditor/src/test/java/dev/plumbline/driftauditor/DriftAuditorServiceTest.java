@@ -1,7 +1,7 @@
 package dev.plumbline.driftauditor;
 
-import dev.plumbline.driftauditor.messaging.ApplicationsListener;
-import dev.plumbline.driftauditor.testing.EmbeddedKubeApiResource;
+import dev.plumbline.servicekit.applications.ApplicationsListener;
+import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;

@@ -8,12 +8,13 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.reconciler.reconcile.Reconciler;
-import dev.plumbline.reconciler.testing.KubeApiResource;
 import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
+import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,11 +29,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KubeApiResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true, initArgs = {
+        @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
+        @ResourceArg(name = EmbeddedKubeApiResource.CRDS, value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")})
 @Tag("slow")
 class ClusterCapabilitiesAcceptanceTest {
 
-    @KubeApiResource.Kube
+    @EmbeddedKubeApiResource.Kube
     EmbeddedKubeApi api;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

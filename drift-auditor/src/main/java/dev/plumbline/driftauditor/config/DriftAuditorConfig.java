@@ -8,13 +8,11 @@ import java.util.Optional;
 
 /**
  * Every setting of the drift-auditor service. Each property can also be set from the environment, for example
- * {@code plumbline.topics.partitions} as {@code PLUMBLINE_TOPICS_PARTITIONS}.
+ * {@code plumbline.topics.partitions} (the service-kit's {@code ServiceSettings}) as
+ * {@code PLUMBLINE_TOPICS_PARTITIONS}.
  */
 @ConfigMapping(prefix = "plumbline")
 public interface DriftAuditorConfig {
-
-    /** The Kafka topics this service writes. */
-    Topics topics();
 
     /** How drift is found. */
     Drift drift();
@@ -24,17 +22,6 @@ public interface DriftAuditorConfig {
 
     /** The audit trail. */
     Audit audit();
-
-    interface Topics {
-
-        /** Create the topics this service writes at start-up, with the partitions and cleanup policies of the design. */
-        @WithDefault("true")
-        boolean provision();
-
-        /** Partitions of a topic this service creates; a topic that already exists keeps its own. */
-        @WithDefault("6")
-        int partitions();
-    }
 
     interface Drift {
 

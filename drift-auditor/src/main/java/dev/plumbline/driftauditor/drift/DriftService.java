@@ -3,10 +3,12 @@ package dev.plumbline.driftauditor.drift;
 import dev.plumbline.driftauditor.config.DriftAuditorConfig;
 import dev.plumbline.driftauditor.watch.KubeWatcher;
 import dev.plumbline.driftauditor.watch.LiveObjectCache;
+import dev.plumbline.engine.application.ApplicationCatalog;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.manifest.DriftedObject;
+import dev.plumbline.servicekit.applications.ApplicationChanges;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -27,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * periodic full comparison. Listeners and endpoints talk to it; it hands everything to the loop.
  */
 @ApplicationScoped
-public class DriftService {
+public class DriftService implements ApplicationChanges {
 
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
 
@@ -76,8 +78,10 @@ public class DriftService {
         loop.close();
     }
 
-    public void specChanged(String app, ApplicationSpec spec) {
-        loop.submit(() -> monitor.specChanged(app, spec));
+    /** The drift rules of an app follow its spec: its drift mode, ignore rules and self-heal pause. */
+    @Override
+    public void changed(String app, Optional<ApplicationSpec> spec, ApplicationCatalog catalog) {
+        loop.submit(() -> monitor.specChanged(app, spec.orElse(null)));
     }
 
     public void desiredChanged(String app, ManifestsRendered rendered) {

@@ -1,5 +1,6 @@
 package dev.plumbline.gitwatcher.poll;
 
+import dev.plumbline.engine.application.ApplicationCatalog;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.git.Trigger;
 import dev.plumbline.gitwatcher.artifact.ArtifactStore;
@@ -14,6 +15,7 @@ import dev.plumbline.gitwatcher.repo.ReportedStore;
 import dev.plumbline.gitwatcher.repo.WatchSet;
 import dev.plumbline.gitwatcher.repo.WatchedRepo;
 import dev.plumbline.gitwatcher.webhook.WebhookReceiver;
+import dev.plumbline.servicekit.applications.ApplicationChanges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -45,7 +47,7 @@ import org.jboss.logging.Logger;
  * one place: recorded, counted, logged once per episode, retried with backoff.
  */
 @ApplicationScoped
-public class RepoWatcher implements WebhookReceiver.Repositories {
+public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationChanges {
 
     private static final Logger LOG = Logger.getLogger(RepoWatcher.class);
 
@@ -104,8 +106,14 @@ public class RepoWatcher implements WebhookReceiver.Repositories {
         }
     }
 
+    /** Watches what every Application now asks for, whichever one changed. */
+    @Override
+    public void changed(String app, Optional<ApplicationSpec> spec, ApplicationCatalog catalog) {
+        applicationsChanged(catalog.all());
+    }
+
     /** Follows the current Applications: starts watching new repositories, stops watching abandoned ones. */
-    public synchronized void applicationsChanged(Collection<ApplicationSpec> applications) {
+    synchronized void applicationsChanged(Collection<ApplicationSpec> applications) {
         WatchSet before = watched;
         WatchSet now = WatchSet.of(applications);
         now.rejected().forEach(reason -> LOG.warnf("not watched: %s", reason));

@@ -76,6 +76,30 @@ class ObjectSetAssemblerTest {
     }
 
     @Test
+    void webhookConfigurationsComeAfterTheKindsHelmInstallsAndBeforeCustomResources() {
+        RenderedSet set = assemble("""
+                apiVersion: acme.example.com/v1
+                kind: Widget
+                metadata: {name: w, namespace: shop}
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingWebhookConfiguration
+                metadata: {name: check}
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: MutatingWebhookConfiguration
+                metadata: {name: mutate}
+                ---
+                apiVersion: apiregistration.k8s.io/v1
+                kind: APIService
+                metadata: {name: v1.acme.example.com}
+                """);
+
+        assertThat(set.objects()).extracting(object -> object.identity().kind()).containsExactly(
+                "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "Widget");
+    }
+
+    @Test
     void theDigestChangesWithAnyField() {
         RenderedSet before = assemble(CRD);
         RenderedSet after = assemble(CRD.replace("labels: {app: web}", "labels: {app: web2}"));

@@ -1,8 +1,7 @@
-package dev.plumbline.driftauditor.messaging;
+package dev.plumbline.servicekit.topics;
 
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.kafka.TopicBootstrap;
-import dev.plumbline.driftauditor.config.DriftAuditorConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -11,7 +10,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Map;
 
-/** Creates the topics this service writes, once Kafka answers, without holding up start-up. */
+/**
+ * Creates the topics this service writes ({@link PlumblineService#ownedTopics}), once Kafka answers, without holding
+ * up start-up. The service names itself in {@code plumbline.service} (its application.properties), e.g.
+ * {@code plumbline.service=git-watcher}.
+ */
 @ApplicationScoped
 public class OwnedTopics {
 
@@ -21,9 +24,9 @@ public class OwnedTopics {
 
     private TopicBootstrap bootstrap;
 
-    void onStart(@Observes StartupEvent start, DriftAuditorConfig config) {
-        if (config.topics().provision()) {
-            bootstrap = TopicBootstrap.start(kafkaSettings, PlumblineService.DRIFT_AUDITOR, config.topics().partitions());
+    void onStart(@Observes StartupEvent start, ServiceSettings settings) {
+        if (settings.topics().provision()) {
+            bootstrap = TopicBootstrap.start(kafkaSettings, settings.service(), settings.topics().partitions());
         }
     }
 
