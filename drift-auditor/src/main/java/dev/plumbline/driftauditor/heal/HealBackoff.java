@@ -1,5 +1,6 @@
 package dev.plumbline.driftauditor.heal;
 
+import dev.plumbline.servicekit.retry.ExponentialBackoff;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,22 +12,14 @@ import java.time.Instant;
  */
 public final class HealBackoff {
 
-    private final Duration initial;
-    private final int factor;
-    private final Duration max;
+    private final ExponentialBackoff backoff;
     private final Duration reset;
 
     private int attempts;
     private Instant lastRequest;
 
     public HealBackoff(Duration initial, int factor, Duration max, Duration reset) {
-        if (initial.isNegative() || factor < 1 || max.compareTo(initial) < 0) {
-            throw new IllegalArgumentException("heal backoff needs initial >= 0, factor >= 1 and max >= initial, got "
-                    + initial + ", " + factor + ", " + max);
-        }
-        this.initial = initial;
-        this.factor = factor;
-        this.max = max;
+        this.backoff = new ExponentialBackoff(initial, factor, max, 0);
         this.reset = reset;
     }
 
@@ -60,13 +53,6 @@ public final class HealBackoff {
 
     /** The wait after {@code sent} requests: none before the first, then initial × factor^(sent-1), capped. */
     Duration delayAfter(int sent) {
-        if (sent == 0) {
-            return Duration.ZERO;
-        }
-        Duration delay = initial;
-        for (int i = 1; i < sent && delay.compareTo(max) < 0; i++) {
-            delay = delay.multipliedBy(factor);
-        }
-        return delay.compareTo(max) > 0 ? max : delay;
+        return backoff.delay(sent);
     }
 }

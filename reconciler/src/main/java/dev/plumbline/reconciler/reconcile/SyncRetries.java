@@ -2,6 +2,7 @@ package dev.plumbline.reconciler.reconcile;
 
 import dev.plumbline.events.application.Retry;
 import dev.plumbline.reconciler.apply.ApplyFailure.Retrying;
+import dev.plumbline.servicekit.retry.ExponentialBackoff;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,12 +22,9 @@ final class SyncRetries {
         if (retrying == Retrying.NEVER || retrying == Retrying.LIMITED && attempt > retry.limit()) {
             return Optional.empty();
         }
-        long max = retry.maxBackoff().toMillis();
-        long wait = retry.backoff().toMillis();
-        int factor = Math.max(1, retry.factor());
-        for (int i = 1; i < attempt && wait < max; i++) {
-            wait = wait > max / factor ? max : wait * factor;
-        }
-        return Optional.of(Duration.ofMillis(Math.min(wait, max)));
+        // nothing checks that an Application's maxDuration is at least its duration: the smaller one wins
+        Duration first = retry.backoff().compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : retry.backoff();
+        return Optional.of(new ExponentialBackoff(first, Math.max(1, retry.factor()), retry.maxBackoff(), 0)
+                .delay(attempt));
     }
 }
