@@ -32,7 +32,7 @@ class ComposeTest {
                 environment.put(pair[0], pair.length > 1 ? pair[1] : "");
             });
         } else {
-            node.fields().forEachRemaining(entry -> environment.put(entry.getKey(), entry.getValue().asText()));
+            node.properties().forEach(entry -> environment.put(entry.getKey(), entry.getValue().asText()));
         }
         return environment;
     }

@@ -34,14 +34,20 @@ final class ConfigKeys {
         this.prefix = prefix;
     }
 
-    /** The settings of a {@code @ConfigMapping(prefix = "plumbline")} interface. */
-    static ConfigKeys of(Class<?> mapping) {
-        io.smallrye.config.ConfigMapping annotation = mapping.getAnnotation(io.smallrye.config.ConfigMapping.class);
-        if (annotation == null) {
-            throw new IllegalArgumentException(mapping + " is not a @ConfigMapping");
+    /**
+     * The settings of one service's {@code @ConfigMapping(prefix = "plumbline")} interfaces: its own and the
+     * service-kit's, which share the prefix.
+     */
+    static ConfigKeys of(Class<?>... mappings) {
+        ConfigKeys keys = null;
+        for (Class<?> mapping : mappings) {
+            io.smallrye.config.ConfigMapping annotation = mapping.getAnnotation(io.smallrye.config.ConfigMapping.class);
+            if (annotation == null) {
+                throw new IllegalArgumentException(mapping + " is not a @ConfigMapping");
+            }
+            keys = keys == null ? new ConfigKeys(annotation.prefix()) : keys;
+            keys.walk(mapping, List.of(annotation.prefix()));
         }
-        ConfigKeys keys = new ConfigKeys(annotation.prefix());
-        keys.walk(mapping, List.of(annotation.prefix()));
         return keys;
     }
 

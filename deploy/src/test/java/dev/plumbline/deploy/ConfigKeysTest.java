@@ -25,7 +25,7 @@ class ConfigKeysTest {
 
     @Test
     void theKeyCheckKnowsNestedGroupsMapsAndTheEnvironmentSpellingAndRefusesTypos() {
-        ConfigKeys gitWatcher = ConfigKeys.of(PlumblineService.GIT_WATCHER.configMapping());
+        ConfigKeys gitWatcher = ConfigKeys.of(PlumblineService.GIT_WATCHER.configMappings());
 
         assertThat(gitWatcher.knowsProperty("plumbline.topics.partitions")).isTrue();
         assertThat(gitWatcher.knowsEnvironment("PLUMBLINE_TOPICS_PARTITIONS")).isTrue();
@@ -48,7 +48,7 @@ class ConfigKeysTest {
     void everySettingAnOverlayGivesAServiceExistsInThatService(Overlay overlay) {
         List<String> unknown = new ArrayList<>();
         for (PlumblineService service : PlumblineService.values()) {
-            ConfigKeys keys = ConfigKeys.of(service.configMapping());
+            ConfigKeys keys = ConfigKeys.of(service.configMappings());
             PodSpec pod = OverlaysTest.deployment(overlay, service).getSpec().getTemplate().getSpec();
             for (Container container : pod.getContainers()) {
                 container.getEnv().stream().map(env -> env.getName()).filter(name -> !keys.knowsEnvironment(name))
@@ -75,7 +75,7 @@ class ConfigKeysTest {
         JsonNode services = ComposeTest.compose().path("services");
         List<String> unknown = new ArrayList<>();
         for (PlumblineService service : PlumblineService.values()) {
-            ConfigKeys keys = ConfigKeys.of(service.configMapping());
+            ConfigKeys keys = ConfigKeys.of(service.configMappings());
             ComposeTest.environment(services.path(service.id())).keySet().stream()
                     .filter(name -> !keys.knowsEnvironment(name))
                     .forEach(name -> unknown.add(service + ": " + name));
@@ -85,7 +85,7 @@ class ConfigKeysTest {
 
     @Test
     void theSettingsShownAsExamplesInCommentsExistToo() {
-        ConfigKeys gitWatcher = ConfigKeys.of(PlumblineService.GIT_WATCHER.configMapping());
+        ConfigKeys gitWatcher = ConfigKeys.of(PlumblineService.GIT_WATCHER.configMappings());
         Matcher examples = COMMENTED_SETTING.matcher(Repo.read("deploy/base/git-watcher/application.properties"));
         List<String> found = new ArrayList<>();
         while (examples.find()) {

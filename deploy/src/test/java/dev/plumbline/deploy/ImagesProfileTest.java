@@ -17,10 +17,13 @@ class ImagesProfileTest {
     @ParameterizedTest
     @EnumSource(PlumblineService.class)
     void everyServiceBuildsItsImageWithJibUnderTheNameDeployRuns(PlumblineService service) {
-        String profile = imagesProfile(service.id() + "/pom.xml");
+        String pom = Repo.read(service.id() + "/pom.xml");
 
-        assertThat(profile).contains("<artifactId>quarkus-container-image-jib</artifactId>")
-                .contains("<quarkus.container-image.name>" + service.id() + "</quarkus.container-image.name>");
+        assertThat(pom).contains("<artifactId>plumbline-service-parent</artifactId>")
+                .contains("<plumbline.image>" + service.id() + "</plumbline.image>");
+        assertThat(imagesProfile("service-parent/pom.xml"))
+                .contains("<artifactId>quarkus-container-image-jib</artifactId>")
+                .contains("<quarkus.container-image.name>${plumbline.image}</quarkus.container-image.name>");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.plumbline.deploy;
 
-import dev.plumbline.renderer.render.RenderFailure;
+import dev.plumbline.renderer.failure.RenderFailure;
 import dev.plumbline.renderer.render.kustomize.KustomizeCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,6 +5,7 @@ import dev.plumbline.gitwatcher.config.GitWatcherConfig;
 import dev.plumbline.notifier.config.NotifierConfig;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
 import dev.plumbline.renderer.config.RendererConfig;
+import dev.plumbline.servicekit.topics.ServiceSettings;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -36,8 +37,9 @@ enum PlumblineService {
         return port;
     }
 
-    Class<?> configMapping() {
-        return configMapping;
+    /** Its settings: its own configuration interface and the service-kit's, both under {@code plumbline}. */
+    Class<?>[] configMappings() {
+        return new Class<?>[] {configMapping, ServiceSettings.class};
     }
 
     /** The image -Pimages builds for it. */

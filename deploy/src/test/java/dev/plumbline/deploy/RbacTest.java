@@ -80,6 +80,18 @@ class RbacTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
+    void theReconcilerWatchesCustomResourceDefinitionsToKeepTheClustersApiVersionsFresh(Overlay overlay) {
+        List<PolicyRule> rules = rulesOf(overlay.render(), PlumblineService.RECONCILER);
+
+        assertThat(rules).anySatisfy(rule -> {
+            assertThat(rule.getApiGroups()).contains("apiextensions.k8s.io");
+            assertThat(rule.getResources()).contains("customresourcedefinitions");
+            assertThat(rule.getVerbs()).containsAll(READ);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
     void theReconcilerWritesWhatApplicationsManageAndApplicationStatusButNeverTheirSpec(Overlay overlay) {
         List<PolicyRule> rules = rulesOf(overlay.render(), PlumblineService.RECONCILER);
 

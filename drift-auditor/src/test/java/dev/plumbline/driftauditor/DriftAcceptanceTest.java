@@ -9,10 +9,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.driftauditor.pause.ResumeMark;
 import dev.plumbline.events.AuditVerifier;
-import dev.plumbline.driftauditor.testing.EmbeddedKubeApiResource;
+import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import dev.plumbline.driftauditor.testing.EventCollector;
 import dev.plumbline.events.ApplyAction;
+import dev.plumbline.events.AuditVerifier;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.DriftRecovered;
@@ -42,6 +44,7 @@ import dev.plumbline.events.vocabulary.FetchCauseKind;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -50,14 +53,21 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +80,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true)
+@Tag("slow")
 class DriftAcceptanceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -204,6 +215,7 @@ class DriftAcceptanceTest {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> events.of(SyncRequested.class, app).isEmpty());
 
+        resumeMarkedBy(app, "bob");
         kafka.send(spec(app, DriftMode.HEAL, null));
         await().atMost(PATIENCE).until(() -> !events.of(SyncRequested.class, app).isEmpty());
         applyAsPlumbline(desired);
@@ -211,6 +223,9 @@ class DriftAcceptanceTest {
 
         await().atMost(PATIENCE).until(() -> auditOf(app).stream().map(r -> r.path("action").asText()).toList()
                 .containsAll(List.of(AuditAction.PAUSED.label(), AuditAction.RESUMED.label())));
+        assertThat(auditOf(app)).filteredOn(record -> record.path("action").asText()
+                        .equals(AuditAction.RESUMED.label()))
+                .singleElement().satisfies(resumed -> assertThat(resumed.path("actor").asText()).isEqualTo("bob"));
     }
 
     @Test
@@ -234,6 +249,28 @@ class DriftAcceptanceTest {
         await().atMost(PATIENCE).until(() -> !events.of(DriftDetected.class, "ghost-app").isEmpty());
         assertThat(events.of(DriftDetected.class, "ghost-app").get(0).objects()).singleElement()
                 .satisfies(object -> assertThat(object.kind()).isEqualTo(DriftKind.ORPHAN));
+    }
+
+    /** The Application as {@code plumb app resume --as WHO} leaves it: pause annotations gone, the resume mark set. */
+    private void resumeMarkedBy(String app, String who) {
+        try (InputStream crd = Files.newInputStream(Path.of("..", "reconciler", "src", "main", "kubernetes",
+                "applications.plumbline.dev-v1.yml"))) {
+            kube.load(crd).serverSideApply();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("plumbline").endMetadata()
+                .build()).serverSideApply();
+        GenericKubernetesResource application = new GenericKubernetesResource();
+        application.setApiVersion("plumbline.dev/v1alpha1");
+        application.setKind("Application");
+        application.setMetadata(new ObjectMetaBuilder().withName(app).withNamespace("plumbline")
+                .withAnnotations(Map.of(ResumeMark.RESUMED_BY, who, ResumeMark.RESUMED_AT, Instant.now().toString()))
+                .build());
+        application.setAdditionalProperty("spec", Map.of(
+                "source", Map.of("repoURL", "https://git.example.com/shop.git", "path", "apps/" + app),
+                "destination", Map.of("namespace", "shop")));
+        kube.resource(application).serverSideApply();
     }
 
     private void awaitWatched(String app) {

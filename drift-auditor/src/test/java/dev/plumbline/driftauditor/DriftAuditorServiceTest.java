@@ -1,7 +1,7 @@
 package dev.plumbline.driftauditor;
 
-import dev.plumbline.driftauditor.messaging.ApplicationsListener;
-import dev.plumbline.driftauditor.testing.EmbeddedKubeApiResource;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
+import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
@@ -9,12 +9,14 @@ import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The drift-auditor service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true)
+@Tag("slow")
 class DriftAuditorServiceTest extends ServiceContract {
 
     DriftAuditorServiceTest() {

@@ -1,5 +1,6 @@
 package dev.plumbline.events;
 
+import dev.plumbline.events.application.ClusterCapabilities;
 import dev.plumbline.events.application.Destination;
 import dev.plumbline.events.application.IgnoreDifference;
 import dev.plumbline.events.application.NotificationSubscription;
@@ -28,12 +29,15 @@ import java.util.Objects;
  * @param notifications     who is told what
  * @param selfHealPause     the pause in force; null when self-heal is not paused
  * @param requestedSync     a sync asked for by annotation; null when none is pending
+ * @param clusterCapabilities the destination cluster's version and served API versions, for Helm's
+ *                          {@code .Capabilities}; null while the reconciler has not read them
  */
 public record ApplicationSpec(String eventId, int schemaVersion, Instant time, String source, String correlationId,
                               String app, String namespace, long generation, SourceSpec sourceSpec,
                               Destination destination, SyncPolicy syncPolicy, DriftMode driftMode,
                               List<IgnoreDifference> ignoreDifferences, List<NotificationSubscription> notifications,
-                              SelfHealPause selfHealPause, RequestedSync requestedSync) implements PlumblineEvent {
+                              SelfHealPause selfHealPause, RequestedSync requestedSync,
+                              ClusterCapabilities clusterCapabilities) implements PlumblineEvent {
 
     public ApplicationSpec {
         Envelope.check(EventType.APPLICATION_SPEC, eventId, schemaVersion, time, source, correlationId);
@@ -56,7 +60,15 @@ public record ApplicationSpec(String eventId, int schemaVersion, Instant time, S
                                      SelfHealPause selfHealPause, RequestedSync requestedSync) {
         return new ApplicationSpec(Envelope.newEventId(), EventType.APPLICATION_SPEC.schemaVersion(), Envelope.now(),
                 PlumblineService.RECONCILER.source(), Envelope.newEventId(), app, namespace, generation, sourceSpec,
-                destination, syncPolicy, driftMode, ignoreDifferences, notifications, selfHealPause, requestedSync);
+                destination, syncPolicy, driftMode, ignoreDifferences, notifications, selfHealPause, requestedSync,
+                null);
+    }
+
+    /** The same spec, event and all, telling what the destination cluster is. */
+    public ApplicationSpec withClusterCapabilities(ClusterCapabilities capabilities) {
+        return new ApplicationSpec(eventId, schemaVersion, time, source, correlationId, app, namespace, generation,
+                sourceSpec, destination, syncPolicy, driftMode, ignoreDifferences, notifications, selfHealPause,
+                requestedSync, capabilities);
     }
 
     @Override

@@ -6,6 +6,8 @@ package dev.plumbline.events;
  */
 public class EventReadException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public EventReadException(String message) {
         super(message);
     }

@@ -6,6 +6,8 @@ package dev.plumbline.events;
  */
 public class UnsupportedEventException extends EventReadException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String typeName;
     private final int foundVersion;
 

@@ -2,6 +2,7 @@ package dev.plumbline.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.events.vocabulary.AuditAction;
@@ -63,7 +64,7 @@ class AuditChainTest {
         AuditRecord record = EventSamples.auditRecord();
         ObjectNode json = (ObjectNode) PLAIN.readTree(EventJson.write(record));
         Map<String, Object> reversed = new TreeMap<String, Object>(Comparator.reverseOrder());
-        reversed.putAll(PLAIN.convertValue(json, Map.class));
+        reversed.putAll(PLAIN.convertValue(json, new TypeReference<Map<String, Object>>() { }));
         ObjectNode reordered = PLAIN.valueToTree(reversed);
 
         assertThat(AuditChain.hash(json)).isEqualTo(record.hash());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.events.application.Destination;
 import dev.plumbline.events.application.DirectoryOptions;
+import dev.plumbline.events.application.ClusterCapabilities;
 import dev.plumbline.events.application.HelmOptions;
 import dev.plumbline.events.application.HelmParameter;
 import dev.plumbline.events.application.IgnoreDifference;
@@ -13,6 +14,7 @@ import dev.plumbline.events.application.RequestedSync;
 import dev.plumbline.events.application.Retry;
 import dev.plumbline.events.application.SelfHealPause;
 import dev.plumbline.events.application.SourceSpec;
+import dev.plumbline.events.application.SyncOptions;
 import dev.plumbline.events.application.SyncPolicy;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
@@ -87,14 +89,15 @@ public final class EventSamples {
     public static ApplicationSpec applicationSpec(String app) {
         SourceSpec source = new SourceSpec(REPO, "main", "apps/web", RendererKind.HELM,
                 new HelmOptions("web", List.of("values.yaml", "values-prod.yaml"), "replicas: 3\n",
-                        List.of(new HelmParameter("image.tag", "1.4.2"))),
+                        List.of(new HelmParameter("image.tag", "1.4.2")), "v1.31.0",
+                        List.of("monitoring.coreos.com/v1")),
                 new KustomizeOptions("prod-", null, List.of("web=registry.example.com/web:1.4.2"),
                         Map.of("team", "shop"), Map.of("owner", "shop@example.com")),
                 new DirectoryOptions(true, "*.yaml", "*-test.yaml"));
         return ApplicationSpec.of(app, "plumbline", 7, source,
                 new Destination("shop", List.of("shop-jobs"), List.of(new GroupKind("", "Namespace"))),
                 new SyncPolicy(new SyncPolicy.Automated(true, true), false,
-                        new Retry(5, Duration.ofSeconds(5), 2, Duration.ofMinutes(3))),
+                        new Retry(5, Duration.ofSeconds(5), 2, Duration.ofMinutes(3)), new SyncOptions(true)),
                 DriftMode.HEAL,
                 List.of(new IgnoreDifference("apps", "Deployment", "web", null, List.of("/spec/replicas"),
                         List.of("kube-controller-manager"))),
@@ -102,7 +105,9 @@ public final class EventSamples {
                         "shop-alerts")),
                 new SelfHealPause(Instant.parse("2026-11-27T18:00:00Z"), "ana@example.com", "incident INC-42"),
                 new RequestedSync("2026-11-27T16:00:00Z", "ben@example.com", Instant.parse("2026-11-27T16:00:00Z"),
-                        null));
+                        null))
+                .withClusterCapabilities(new ClusterCapabilities("v1.32.0", List.of("v1", "apps/v1",
+                        "apps/v1/Deployment")));
     }
 
     public static CommitDetected commitDetected() {

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @QuarkusTestResource(value = SshGitServerResource.class, restrictToAnnotatedClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class SshWatchingTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -164,8 +166,9 @@ class SshWatchingTest {
 
     private String newRepository(String name) {
         String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Git ignored = Git.init().setBare(true).setInitialBranch("main")
-                .setGitDir(repositories.resolve(unique + ".git").toFile()).call()) {
+        try {
+            Git.init().setBare(true).setInitialBranch("main")
+                    .setGitDir(repositories.resolve(unique + ".git").toFile()).call().close();
             return unique;
         } catch (Exception e) {
             throw new IllegalStateException(e);

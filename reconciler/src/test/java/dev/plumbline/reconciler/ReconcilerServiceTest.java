@@ -13,11 +13,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The reconciler service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
+@Tag("slow")
 class ReconcilerServiceTest extends ServiceContract {
 
     ReconcilerServiceTest() {

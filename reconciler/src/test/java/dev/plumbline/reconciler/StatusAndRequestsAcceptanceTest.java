@@ -38,14 +38,15 @@ import dev.plumbline.events.vocabulary.SyncTrigger;
 import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.ApplicationSpecModel;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
-import dev.plumbline.reconciler.application.StaleSpecs;
+import dev.plumbline.reconciler.messaging.StaleSpecs;
 import dev.plumbline.reconciler.reconcile.Reconciler;
-import dev.plumbline.reconciler.testing.KubeApiResource;
 import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
+import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -56,6 +57,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,10 +66,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KubeApiResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true, initArgs = {
+        @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
+        @ResourceArg(name = EmbeddedKubeApiResource.CRDS, value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")})
+@Tag("slow")
 class StatusAndRequestsAcceptanceTest {
 
-    @KubeApiResource.Kube
+    @EmbeddedKubeApiResource.Kube
     EmbeddedKubeApi api;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -15,13 +15,14 @@ import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
 import dev.plumbline.reconciler.reconcile.Reconciler;
-import dev.plumbline.reconciler.testing.KubeApiResource;
 import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
+import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -30,17 +31,21 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The reconciler against the embedded Kubernetes API and a real broker: renders in, objects and status out. */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KubeApiResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true, initArgs = {
+        @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
+        @ResourceArg(name = EmbeddedKubeApiResource.CRDS, value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")})
+@Tag("slow")
 class SyncAcceptanceTest {
 
     private static final Duration PATIENCE = LiveCluster.PATIENCE;
 
-    @KubeApiResource.Kube
+    @EmbeddedKubeApiResource.Kube
     EmbeddedKubeApi api;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -197,6 +202,24 @@ class SyncAcceptanceTest {
         assertThat(status.history.get(0).result).isEqualTo("refused");
         assertThat(cluster.configMap(app, "inside")).as("nothing of a refused sync is applied").isEmpty();
         assertThat(cluster.configMap("elsewhere", "outside")).isEmpty();
+    }
+
+    @Test
+    void aRefusedSyncPrunesNothing() {
+        String app = "fenced-prune";
+        cluster.deploy(app, automated(true));
+        cluster.namespace("beyond");
+        kafka.send(render(app, "rev1", List.of(configMap(app, app, "old", Map.of()))));
+        cluster.awaitConfigMap(app, "old", map -> true);
+
+        kafka.send(render(app, "rev2", List.of(configMap(app, app, "new", Map.of()),
+                configMap(app, "beyond", "outside", Map.of()))));
+
+        ApplicationStatusModel status = cluster.awaitStatus(app,
+                s -> s.history.size() >= 2 && "refused".equals(s.history.get(0).result));
+        assertThat(status.history.get(0).pruned).isZero();
+        assertThat(cluster.configMap(app, "old")).as("what Git lost stays while the sync is refused").isPresent();
+        assertThat(cluster.configMap(app, "new")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.plumbline.cli.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reading an Application's JSON for people: absent values as null, revisions shortened as Git shortens them. */
 final class AppFields {
@@ -38,5 +40,28 @@ final class AppFields {
 
     static String annotation(JsonNode app, String name) {
         return text(app, "metadata", "annotations", name);
+    }
+
+    /**
+     * What drifted, for the drift column and line: {@code 3 field(s)} (with {@code in 2 object(s)} when
+     * {@code withObjects}), {@code 1 deleted object(s)}, {@code 1 orphan(s)}, each only when there is some. A status
+     * without the deleted and orphan counts (written by an older reconciler) that has no field says how many objects.
+     */
+    static String driftCounts(JsonNode drift, boolean withObjects) {
+        int objects = drift.path("objects").asInt();
+        int fields = drift.path("fields").asInt();
+        int deleted = drift.path("deleted").asInt();
+        int orphans = drift.path("orphans").asInt();
+        List<String> parts = new ArrayList<>();
+        if (fields > 0) {
+            parts.add(fields + " field(s)" + (withObjects ? " in " + (objects - deleted - orphans) + " object(s)" : ""));
+        }
+        if (deleted > 0) {
+            parts.add(deleted + " deleted object(s)");
+        }
+        if (orphans > 0) {
+            parts.add(orphans + " orphan(s)");
+        }
+        return parts.isEmpty() ? objects + " object(s)" : String.join(", ", parts);
     }
 }

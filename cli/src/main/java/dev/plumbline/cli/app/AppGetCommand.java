@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {"Shows one Application, as argocd app get does.",
-            "Source, destination, sync status and revision, health, drift, self-heal pause, the last sync and who "
-                    + "or what started it, and its conditions in full.",
+            "Source, destination, sync status and revision, health, drift (changed fields, deleted objects, "
+                    + "orphans), self-heal pause, the last sync and who or what started it, and its conditions in full.",
             "Read from the Application resource, so it works while the reconciler is down; the objects and their "
                     + "diff state are added when the reconciler answers."})
 final class AppGetCommand implements Callable<Integer> {
@@ -96,13 +96,12 @@ final class AppGetCommand implements Callable<Integer> {
         return "automated" + (options.isEmpty() ? "" : " (" + String.join(", ", options) + ")");
     }
 
-    private static String drift(JsonNode drift) {
+    static String drift(JsonNode drift) {
         if (!drift.isObject()) {
             return "none";
         }
         StringBuilder text = new StringBuilder(orDefault(text(drift, "mode"), "drift"))
-                .append(": ").append(drift.path("fields").asInt()).append(" field(s) in ")
-                .append(drift.path("objects").asInt()).append(" object(s)")
+                .append(": ").append(AppFields.driftCounts(drift, true))
                 .append(revision(text(drift, "revision")))
                 .append(", detected ").append(Times.toSecond(text(drift, "detectedAt")));
         List<String> managers = new ArrayList<>();

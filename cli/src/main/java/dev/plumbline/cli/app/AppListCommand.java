@@ -19,7 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Lists the Applications with their sync status, revision, health, drift and self-heal pause.")
+        description = {"Lists the Applications with their sync status, revision, health, drift and self-heal pause.",
+            "Drift counts changed fields, objects deleted after they were live, and orphans; an object never "
+                    + "created (a failed sync) is not drift but makes the app out-of-sync."})
 final class AppListCommand implements Callable<Integer> {
 
     @Spec
@@ -54,13 +56,13 @@ final class AppListCommand implements Callable<Integer> {
         return value == null ? "unknown" : value;
     }
 
-    /** {@code heal: 2 fields} while an episode is open, {@code none} otherwise. */
+    /** {@code heal: 2 field(s), 1 deleted object(s), healing} while an episode is open, {@code none} otherwise. */
     static String drift(JsonNode app) {
         JsonNode drift = app.path("status").path("drift");
         if (!drift.isObject()) {
             return "none";
         }
-        return text(drift, "mode") + ": " + drift.path("fields").asInt() + " field(s)"
+        return text(drift, "mode") + ": " + AppFields.driftCounts(drift, false)
                 + (drift.path("healing").asBoolean() ? ", healing" : "");
     }
 

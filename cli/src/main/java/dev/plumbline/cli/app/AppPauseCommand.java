@@ -47,6 +47,9 @@ final class AppPauseCommand implements Callable<Integer> {
         Instant until = duration == null ? null : Instant.now().plus(duration).truncatedTo(ChronoUnit.SECONDS);
         // a pause without an end replaces any end set before, which would otherwise lift it early
         annotations.put(AnnotationNames.PAUSED_UNTIL, until == null ? null : until.toString());
+        // the mark of the last resume belongs to the pause before this one
+        annotations.put(AnnotationNames.RESUMED_BY, null);
+        annotations.put(AnnotationNames.RESUMED_AT, null);
         try (Applications applications = new Applications(RunEnvironment.of(spec))) {
             applications.annotate(name, annotations);
         }

@@ -2,6 +2,7 @@ package dev.plumbline.cli.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plumbline.cli.connect.RunEnvironment;
+import dev.plumbline.cli.messaging.AuditTopic;
 import dev.plumbline.cli.output.OutputFormat;
 import dev.plumbline.cli.output.OutputOption;
 import dev.plumbline.cli.output.StructuredOutput;
@@ -60,7 +61,7 @@ final class AuditTailCommand implements Callable<Integer> {
             }
             out.flush();
             if (follow) {
-                topic.follow(contents.partitions(), print);
+                topic.follow(print);
             }
         }
         return 0;

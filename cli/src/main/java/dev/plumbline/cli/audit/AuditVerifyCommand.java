@@ -1,6 +1,7 @@
 package dev.plumbline.cli.audit;
 
 import dev.plumbline.cli.connect.RunEnvironment;
+import dev.plumbline.cli.messaging.AuditTopic;
 import dev.plumbline.events.AuditVerifier;
 import java.io.PrintWriter;
 import java.util.Locale;

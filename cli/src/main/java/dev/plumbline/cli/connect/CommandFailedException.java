@@ -7,6 +7,8 @@ package dev.plumbline.cli.connect;
  */
 public class CommandFailedException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public static final int ERROR = 2;
 
     private final int exitCode;

@@ -20,6 +20,7 @@ public final class Demo {
      * @param setupOnly stop once the repository and Applications exist and are synced
      * @throws DemoStepException naming the step the live system did not confirm
      */
+    @SuppressWarnings("try") // the story reaches the repository through demo; the try only closes it at the end
     public static List<StoryRunner.StepResult> run(Map<String, String> run, Path workFolder,
             Consumer<String> announceRepository, PlumbCli plumb, PrintWriter out, boolean setupOnly) {
         StoryRunner story = new StoryRunner(out, setupOnly ? 1 : DemoStory.STEPS);

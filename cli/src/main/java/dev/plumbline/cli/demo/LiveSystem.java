@@ -1,5 +1,7 @@
 package dev.plumbline.cli.demo;
 
+import dev.plumbline.cli.messaging.EventLog;
+import dev.plumbline.cli.messaging.MissingTopicException;
 import dev.plumbline.events.topic.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -41,8 +43,12 @@ public final class LiveSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the kubeconfig " + run.get("KUBECONFIG"), e);
         }
-        this.events = new EventLog(require("KAFKA_BOOTSTRAP_SERVERS"), List.of(Topics.COMMIT_EVENTS,
-                Topics.RENDERED_MANIFESTS, Topics.APPLY_ACTIONS, Topics.DRIFT_ALERTS, Topics.AUDIT));
+        try {
+            this.events = new EventLog(require("KAFKA_BOOTSTRAP_SERVERS"), List.of(Topics.COMMIT_EVENTS,
+                    Topics.RENDERED_MANIFESTS, Topics.APPLY_ACTIONS, Topics.DRIFT_ALERTS, Topics.AUDIT));
+        } catch (MissingTopicException e) {
+            throw new DemoStepException(e.getMessage());
+        }
     }
 
     public String require(String name) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,11 +194,30 @@ class AppCommandsTest {
         assertThat(Plumb.run(cluster.environment(), "app", "get", "web").out())
                 .contains("Self-heal:     paused by alice until");
 
-        Plumb.Run resumed = Plumb.run(cluster.environment(), "app", "resume", "web");
+        Instant resumedAfter = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Plumb.Run resumed = Plumb.run(cluster.environment(), "app", "resume", "web", "--as", "alice");
 
-        assertThat(resumed.out()).startsWith("Self-heal of web resumed (it was paused by alice until");
-        assertThat(cluster.annotations("web")).doesNotContainKeys("plumbline.dev/self-heal-paused-by",
+        assertThat(resumed.out()).startsWith("Self-heal of web resumed by alice (it was paused by alice until");
+        Map<String, String> afterResume = cluster.annotations("web");
+        assertThat(afterResume).doesNotContainKeys("plumbline.dev/self-heal-paused-by",
                 "plumbline.dev/self-heal-paused-until", "plumbline.dev/self-heal-pause-reason");
+        assertThat(afterResume).containsEntry("plumbline.dev/self-heal-resumed-by", "alice");
+        assertThat(Instant.parse(afterResume.get("plumbline.dev/self-heal-resumed-at")))
+                .isBetween(resumedAfter, Instant.now());
+
+        Plumb.run(cluster.environment(), "app", "pause", "web", "--reason", "again", "--as", "alice");
+        assertThat(cluster.annotations("web")).as("a new pause drops the mark of the last resume")
+                .doesNotContainKeys("plumbline.dev/self-heal-resumed-by", "plumbline.dev/self-heal-resumed-at");
+        Plumb.run(cluster.environment(), "app", "resume", "web", "--as", "alice");
+    }
+
+    @Test
+    void resumingWhatIsNotPausedChangesNothing() {
+        Plumb.Run resumed = Plumb.run(cluster.environment(), "app", "resume", "shop", "--as", "bob");
+
+        assertThat(resumed.exitCode()).isZero();
+        assertThat(resumed.out()).isEqualTo("Self-heal of shop was not paused; nothing to resume.\n");
+        assertThat(cluster.annotations("shop")).doesNotContainKey("plumbline.dev/self-heal-resumed-by");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.plumbline.driftauditor.audit;
 
-import dev.plumbline.driftauditor.pause.PauseTransitions;
+import dev.plumbline.driftauditor.pause.ResumeMark;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.CommitDetected;
@@ -26,16 +26,20 @@ public final class AuditRecorder {
     private final AuditStore store;
     private final CommitCache commits;
     private final Function<String, Optional<ApplicationSpec>> catalog;
+    private final Function<ApplicationSpec, Optional<ResumeMark>> resumeMarks;
     private final Duration commitWait;
     private final Clock clock;
     private final Set<Integer> loaded = new HashSet<>();
 
     public AuditRecorder(AuditTrail trail, AuditStore store, CommitCache commits,
-                         Function<String, Optional<ApplicationSpec>> catalog, Duration commitWait, Clock clock) {
+                         Function<String, Optional<ApplicationSpec>> catalog,
+                         Function<ApplicationSpec, Optional<ResumeMark>> resumeMarks, Duration commitWait,
+                         Clock clock) {
         this.trail = trail;
         this.store = store;
         this.commits = commits;
         this.catalog = catalog;
+        this.resumeMarks = resumeMarks;
         this.commitWait = commitWait;
         this.clock = clock;
     }
@@ -48,7 +52,8 @@ public final class AuditRecorder {
         String app = event.app();
         readBack(app);
         if (event instanceof ApplicationSpec spec) {
-            PauseTransitions.onSpec(spec, trail.pause(app), clock.instant()).ifPresent(this::write);
+            PauseTransitions.onSpec(spec, trail.pause(app), clock.instant(), () -> resumeMarks.apply(spec))
+                    .ifPresent(this::write);
             return;
         }
         if (event instanceof ManifestsRendered || event instanceof RenderFailed) {

@@ -8,13 +8,11 @@ import java.util.Optional;
 
 /**
  * Every setting of the drift-auditor service. Each property can also be set from the environment, for example
- * {@code plumbline.topics.partitions} as {@code PLUMBLINE_TOPICS_PARTITIONS}.
+ * {@code plumbline.topics.partitions} (the service-kit's {@code ServiceSettings}) as
+ * {@code PLUMBLINE_TOPICS_PARTITIONS}.
  */
 @ConfigMapping(prefix = "plumbline")
 public interface DriftAuditorConfig {
-
-    /** The Kafka topics this service writes. */
-    Topics topics();
 
     /** How drift is found. */
     Drift drift();
@@ -24,17 +22,6 @@ public interface DriftAuditorConfig {
 
     /** The audit trail. */
     Audit audit();
-
-    interface Topics {
-
-        /** Create the topics this service writes at start-up, with the partitions and cleanup policies of the design. */
-        @WithDefault("true")
-        boolean provision();
-
-        /** Partitions of a topic this service creates; a topic that already exists keeps its own. */
-        @WithDefault("6")
-        int partitions();
-    }
 
     interface Drift {
 
@@ -47,9 +34,9 @@ public interface DriftAuditorConfig {
         Duration fullComparisonInterval();
 
         /**
-         * How long an object may be missing, or an unwanted tracked object may exist, right after a new desired
-         * state or Plumbline's own write, before it counts as drift: the reconciler needs that long to create or
-         * prune it. A watch that sees a managed object deleted reports it at once.
+         * How long an unwanted tracked object may exist, right after a new desired state or Plumbline's own write,
+         * before it counts as an orphan: the reconciler needs that long to prune it. (A desired object that was
+         * never live is never drift; one that was live and is gone is reported at once.)
          */
         @WithDefault("PT10S")
         Duration settle();

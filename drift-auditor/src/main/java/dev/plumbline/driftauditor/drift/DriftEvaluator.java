@@ -12,22 +12,29 @@ import dev.plumbline.events.manifest.GroupKind;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.vocabulary.DriftKind;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The drift rules for one app: which of its objects differ from desired, are gone, or exist unwanted. Fields last
+ * The drift rules for one app: which of its objects differ from desired, were deleted, or exist unwanted. Fields last
  * written by Plumbline's own field manager are its own applies, never drift (the reconciler may apply a render this
- * service has not read yet). Right after a new desired state, and right after Plumbline's own write, a missing or
- * unwanted object is given {@code settle} to be created or pruned before it counts, unless a watch saw it deleted.
+ * service has not read yet). A desired object counts as deleted only once it has been seen live under the current
+ * desired state: one never created is missing, the reconciler's out-of-sync, not drift. Right after a new desired
+ * state, and right after Plumbline's own write, an unwanted object is given {@code settle} to be pruned before it
+ * counts.
  */
 final class DriftEvaluator {
 
-    /** The drift found, and when to look again because something was given time to settle. */
-    record Result(Map<ObjectKey, DriftedObject> drift, Instant recheckAt) {
+    /**
+     * The drift found, when to look again because something was given time to settle, and the desired objects found
+     * live (from now on, their absence is a deletion).
+     */
+    record Result(Map<ObjectKey, DriftedObject> drift, Instant recheckAt, Set<ObjectKey> seenLive) {
     }
 
     private final DriftSettings settings;
@@ -38,9 +45,11 @@ final class DriftEvaluator {
 
     Result evaluate(AppDrift state, LiveView live, Instant now) {
         Map<ObjectKey, DriftedObject> drift = new LinkedHashMap<>();
+        Set<ObjectKey> seenLive = new HashSet<>();
         Instant recheck = null;
-        boolean settled = state.desiredSince == null || !now.isBefore(state.desiredSince.plus(settings.settle()));
-        for (Map.Entry<ObjectKey, RenderedObject> entry : state.desiredByKey.entrySet()) {
+        Instant desiredSince = state.desiredSince();
+        boolean settled = desiredSince == null || !now.isBefore(desiredSince.plus(settings.settle()));
+        for (Map.Entry<ObjectKey, RenderedObject> entry : state.desiredObjects().entrySet()) {
             ObjectKey key = entry.getKey();
             RenderedObject desired = entry.getValue();
             if (!live.synced(desired.identity().groupKind())) {
@@ -48,21 +57,21 @@ final class DriftEvaluator {
             }
             Optional<JsonNode> liveObject = live.get(key);
             if (liveObject.isEmpty()) {
-                if (settled || state.seenLive.contains(key)) {
+                // only an object that was live can have been deleted; one never created is the reconciler's
+                // out-of-sync (a failed or pending sync), which healing would not fix
+                if (state.wasSeenLive(key)) {
                     drift.put(key, new DriftedObject(desired.identity(), DriftKind.DELETED, List.of()));
-                } else {
-                    recheck = earliest(recheck, state.desiredSince.plus(settings.settle()));
                 }
                 continue;
             }
-            state.seenLive.add(key);
-            state.analyzer.drift(desired, liveObject.get())
+            seenLive.add(key);
+            state.driftOf(desired, liveObject.get())
                     .map(this::withoutOwnApplies)
                     .ifPresent(object -> drift.put(key, object));
         }
-        for (JsonNode object : live.trackedFor(state.app)) {
+        for (JsonNode object : live.trackedFor(state.app())) {
             ObjectKey key = ObjectKey.of(object);
-            if (state.desiredByKey.containsKey(key) || TrackingMarks.isControlled(object)
+            if (state.desiredObjects().containsKey(key) || TrackingMarks.isControlled(object)
                     || !live.synced(new GroupKind(key.group(), key.kind()))) {
                 continue;
             }
@@ -71,13 +80,13 @@ final class DriftEvaluator {
             if (settlesAt != null && now.isBefore(settlesAt)) {
                 recheck = earliest(recheck, settlesAt);
             } else if (!settled && state.hasDesired()) {
-                recheck = earliest(recheck, state.desiredSince.plus(settings.settle()));
+                recheck = earliest(recheck, desiredSince.plus(settings.settle()));
             } else {
                 drift.put(key, new DriftedObject(ObjectIdentityReader.identityOf(object), DriftKind.ORPHAN,
                         List.of()));
             }
         }
-        return new Result(drift, recheck);
+        return new Result(drift, recheck, seenLive);
     }
 
     private DriftedObject withoutOwnApplies(DriftedObject object) {

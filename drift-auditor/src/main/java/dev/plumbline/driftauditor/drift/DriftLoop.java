@@ -9,8 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.jboss.logging.Logger;
 
 /**
  * The one thread that runs the drift rules. Watches, Kafka listeners, timers and HTTP requests hand it work, so the
@@ -19,7 +18,7 @@ import java.util.logging.Logger;
  */
 public final class DriftLoop implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(DriftLoop.class.getName());
+    private static final Logger LOG = Logger.getLogger(DriftLoop.class);
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "plumbline-drift-loop");
@@ -32,7 +31,7 @@ public final class DriftLoop implements AutoCloseable {
         try {
             executor.execute(() -> run(task));
         } catch (RejectedExecutionException closed) {
-            LOG.fine("the drift loop is closed; a task handed to it at shutdown is not run");
+            LOG.debug("the drift loop is closed; a task handed to it at shutdown is not run");
         }
     }
 
@@ -65,7 +64,7 @@ public final class DriftLoop implements AutoCloseable {
         try {
             task.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "drift rules failed on one input; going on with the next: " + e.getMessage(), e);
+            LOG.warnf(e, "drift rules failed on one input; going on with the next: %s", e.getMessage());
         }
     }
 }

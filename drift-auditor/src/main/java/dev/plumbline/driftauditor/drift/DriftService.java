@@ -1,13 +1,14 @@
 package dev.plumbline.driftauditor.drift;
 
 import dev.plumbline.driftauditor.config.DriftAuditorConfig;
-import dev.plumbline.driftauditor.messaging.EventPublisher;
-import dev.plumbline.driftauditor.messaging.Ownership;
 import dev.plumbline.driftauditor.watch.KubeWatcher;
 import dev.plumbline.driftauditor.watch.LiveObjectCache;
+import dev.plumbline.engine.application.ApplicationCatalog;
 import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.manifest.DriftedObject;
+import dev.plumbline.servicekit.applications.ApplicationChanges;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * periodic full comparison. Listeners and endpoints talk to it; it hands everything to the loop.
  */
 @ApplicationScoped
-public class DriftService {
+public class DriftService implements ApplicationChanges {
 
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
 
@@ -39,9 +40,11 @@ public class DriftService {
     KubernetesClient client;
 
     @Inject
-    EventPublisher publisher;
+    DriftOutputs outputs;
 
-    private final Ownership ownership = new Ownership();
+    @Inject
+    OwnedApps ownership;
+
     private final DriftLoop loop = new DriftLoop();
     private final ScheduledExecutorService fullComparisons = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "plumbline-full-comparison");
@@ -58,10 +61,9 @@ public class DriftService {
         DriftSettings settings = new DriftSettings(drift.settle(), new HashSet<>(drift.ownFieldManagers()),
                 heal.initialBackoff(), heal.backoffFactor(), heal.maxBackoff(), heal.backoffReset(),
                 heal.fightReverts(), heal.fightWindow());
-        LiveObjectCache[] cache = new LiveObjectCache[1];
-        cache[0] = new LiveObjectCache(kinds -> watcher.watch(kinds));
-        watcher = new KubeWatcher(client, drift.namespaces().orElse(List.of()), loop, cache[0]);
-        monitor = new DriftMonitor(settings, Clock.systemUTC(), cache[0], publisher, ownership::owns);
+        LiveObjectCache cache = new LiveObjectCache(kinds -> watcher.watch(kinds));
+        watcher = new KubeWatcher(client, drift.namespaces().orElse(List.of()), loop::submit, cache);
+        monitor = new DriftMonitor(settings, Clock.systemUTC(), cache, outputs, ownership::owns);
         watcher.monitor(monitor);
         loop.every(drift.timerResolution(), monitor::tick);
         long period = drift.fullComparisonInterval().toMillis();
@@ -76,12 +78,18 @@ public class DriftService {
         loop.close();
     }
 
-    public void specChanged(String app, ApplicationSpec spec) {
-        loop.submit(() -> monitor.specChanged(app, spec));
+    /** The drift rules of an app follow its spec: its drift mode, ignore rules and self-heal pause. */
+    @Override
+    public void changed(String app, Optional<ApplicationSpec> spec, ApplicationCatalog catalog) {
+        loop.submit(() -> monitor.specChanged(app, spec.orElse(null)));
     }
 
     public void desiredChanged(String app, ManifestsRendered rendered) {
         loop.submit(() -> monitor.desiredChanged(app, rendered));
+    }
+
+    public void applied(ApplyAction action) {
+        loop.submit(() -> monitor.applied(action));
     }
 
     /** Forgets the desired state of apps whose partition this instance no longer holds. */
@@ -101,10 +109,6 @@ public class DriftService {
     public Optional<Snapshot> snapshot(String app) {
         return loop.ask(() -> monitor.desired(app).map(desired -> new Snapshot(desired, monitor.currentDrift(app))),
                 ASK_TIMEOUT);
-    }
-
-    public Ownership ownership() {
-        return ownership;
     }
 
     /** An app's desired state and drift at one moment. */

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The drift rules' settings, apart from the configuration mapping so that the rules are tested without Quarkus.
  *
- * @param settle            how long a missing or unwanted object may be Plumbline's work in progress
+ * @param settle            how long an unwanted object may be Plumbline's work in progress
  * @param ownFieldManagers  field managers whose writes are Plumbline's own applies
  * @param initialBackoff    the wait before an app's second heal request
  * @param backoffFactor     how much longer each further wait is

@@ -1,31 +1,25 @@
 package dev.plumbline.driftauditor.heal;
 
+import dev.plumbline.servicekit.retry.ExponentialBackoff;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * When an app may be sent its next heal request: the first at once, then after 2 s, 6 s, 18 s ... up to 5 minutes
  * (Argo CD's self-heal backoff), so that Plumbline never fights another controller in a tight loop. An app left
- * alone for {@code reset} starts again from no delay. Not thread-safe: one app's state, used by one thread.
+ * alone for {@code reset}, or whose sync that was not a heal succeeded, starts again from no delay. Not thread-safe:
+ * one app's state, used by one thread.
  */
 public final class HealBackoff {
 
-    private final Duration initial;
-    private final int factor;
-    private final Duration max;
+    private final ExponentialBackoff backoff;
     private final Duration reset;
 
     private int attempts;
     private Instant lastRequest;
 
     public HealBackoff(Duration initial, int factor, Duration max, Duration reset) {
-        if (initial.isNegative() || factor < 1 || max.compareTo(initial) < 0) {
-            throw new IllegalArgumentException("heal backoff needs initial >= 0, factor >= 1 and max >= initial, got "
-                    + initial + ", " + factor + ", " + max);
-        }
-        this.initial = initial;
-        this.factor = factor;
-        this.max = max;
+        this.backoff = new ExponentialBackoff(initial, factor, max, 0);
         this.reset = reset;
     }
 
@@ -47,19 +41,18 @@ public final class HealBackoff {
         lastRequest = now;
     }
 
+    /** Starts again from no wait: a sync that was not a heal succeeded. */
+    public void reset() {
+        attempts = 0;
+        lastRequest = null;
+    }
+
     public int attempts() {
         return attempts;
     }
 
     /** The wait after {@code sent} requests: none before the first, then initial × factor^(sent-1), capped. */
     Duration delayAfter(int sent) {
-        if (sent == 0) {
-            return Duration.ZERO;
-        }
-        Duration delay = initial;
-        for (int i = 1; i < sent && delay.compareTo(max) < 0; i++) {
-            delay = delay.multipliedBy(factor);
-        }
-        return delay.compareTo(max) > 0 ? max : delay;
+        return backoff.delay(sent);
     }
 }

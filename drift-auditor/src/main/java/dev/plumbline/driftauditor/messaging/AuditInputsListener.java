@@ -1,6 +1,5 @@
 package dev.plumbline.driftauditor.messaging;
 
-import dev.plumbline.driftauditor.audit.AuditService;
 import dev.plumbline.events.PlumblineEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.Identifier;

@@ -1,6 +1,5 @@
 package dev.plumbline.driftauditor.messaging;
 
-import dev.plumbline.driftauditor.audit.AuditService;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.PlumblineEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -24,18 +24,21 @@ public class DesiredPartitions implements KafkaConsumerRebalanceListener {
     @Inject
     DriftService drift;
 
+    @Inject
+    Ownership ownership;
+
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         int count = consumer.partitionsFor(Topics.RENDERED_MANIFESTS).size();
         consumer.seekToBeginning(partitions);
-        drift.ownership().assigned(numbers(consumer.assignment()), count);
+        ownership.assigned(numbers(consumer.assignment()), count);
     }
 
     @Override
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Set<Integer> kept = numbers(consumer.assignment());
         kept.removeAll(numbers(partitions));
-        drift.ownership().assigned(kept, drift.ownership().partitionCount());
+        ownership.assigned(kept, ownership.partitionCount());
         drift.forgetUnowned();
     }
 

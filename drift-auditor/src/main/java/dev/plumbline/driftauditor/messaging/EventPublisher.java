@@ -10,11 +10,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes drift alerts, fights, recoveries, heal requests and audit records on their topics, keyed by app. A plain
@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 @ApplicationScoped
 public class EventPublisher implements DriftOutputs {
 
-    private static final Logger LOG = Logger.getLogger(EventPublisher.class.getName());
+    private static final Logger LOG = Logger.getLogger(EventPublisher.class);
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -36,8 +36,8 @@ public class EventPublisher implements DriftOutputs {
     public void publish(PlumblineEvent event) {
         producer().send(new ProducerRecord<>(event.topic(), event.key(), event), (metadata, failure) -> {
             if (failure != null) {
-                LOG.warning("could not publish " + event.type().typeName() + " of app " + event.app() + ": "
-                        + failure.getMessage());
+                LOG.warnf("could not publish %s of app %s: %s", event.type().typeName(), event.app(),
+                        failure.getMessage());
             }
         });
     }

@@ -16,14 +16,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
 
 /**
  * The audit trail on {@code plumbline.audit}: written through the publisher, read back by partition with a consumer
@@ -32,7 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 @ApplicationScoped
 public class KafkaAuditStore implements AuditStore {
 
-    private static final Logger LOG = Logger.getLogger(KafkaAuditStore.class.getName());
+    private static final Logger LOG = Logger.getLogger(KafkaAuditStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(500);
 
@@ -57,8 +56,8 @@ public class KafkaAuditStore implements AuditStore {
             try {
                 records.add(EventJson.read(JSON.writeValueAsBytes(stored), AuditRecord.class));
             } catch (IOException | RuntimeException unreadable) {
-                LOG.warning("skipping an unreadable audit record while reading back partition " + partition + ": "
-                        + unreadable.getMessage());
+                LOG.warnf("skipping an unreadable audit record while reading back partition %d: %s", partition,
+                        unreadable.getMessage());
             }
         }
         return records;
@@ -102,7 +101,7 @@ public class KafkaAuditStore implements AuditStore {
                 assigned.forEach(tp -> times.put(tp, since.toEpochMilli()));
                 consumer.offsetsForTimes(times).forEach((tp, found) -> {
                     if (found != null) {
-                        consumer.seek(tp, ((OffsetAndTimestamp) found).offset());
+                        consumer.seek(tp, found.offset());
                     }
                 });
             }
@@ -115,8 +114,8 @@ public class KafkaAuditStore implements AuditStore {
                     try {
                         records.add(JSON.readTree(record.value()));
                     } catch (IOException unreadable) {
-                        LOG.warning("audit record at " + record.partition() + "/" + record.offset()
-                                + " is not JSON: " + unreadable.getMessage());
+                        LOG.warnf("audit record at %d/%d is not JSON: %s", record.partition(), record.offset(),
+                                unreadable.getMessage());
                     }
                 }
             }

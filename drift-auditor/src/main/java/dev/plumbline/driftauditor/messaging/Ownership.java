@@ -1,5 +1,7 @@
 package dev.plumbline.driftauditor.messaging;
 
+import dev.plumbline.driftauditor.drift.OwnedApps;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.apache.kafka.common.utils.Utils;
@@ -8,7 +10,8 @@ import org.apache.kafka.common.utils.Utils;
  * Which apps are this instance's, by the partitions its consumer group gave it: an app is on the partition Kafka's
  * default partitioner puts its key on. Written by the rebalance listener, read by the drift rules.
  */
-public final class Ownership {
+@Singleton
+public final class Ownership implements OwnedApps {
 
     private volatile Set<Integer> partitions = Set.of();
     private volatile int partitionCount = 1;
@@ -23,6 +26,7 @@ public final class Ownership {
         partitions = Set.copyOf(assigned);
     }
 
+    @Override
     public boolean owns(String app) {
         return partitions.contains(partitionOf(app, partitionCount));
     }

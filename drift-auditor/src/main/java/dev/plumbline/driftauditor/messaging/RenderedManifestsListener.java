@@ -6,9 +6,9 @@ import dev.plumbline.engine.desired.DesiredStateStore;
 import dev.plumbline.events.PlumblineEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the desired state of the apps of this instance's partitions from the {@code rendered-manifests} channel
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class RenderedManifestsListener {
 
-    private static final Logger LOG = Logger.getLogger(RenderedManifestsListener.class.getName());
+    private static final Logger LOG = Logger.getLogger(RenderedManifestsListener.class);
 
     private final DesiredStateStore desiredState = new DesiredStateStore();
 
@@ -31,8 +31,8 @@ public class RenderedManifestsListener {
         try {
             desiredState.accept(app, renderRecord.value());
         } catch (IllegalArgumentException | NullPointerException refused) {
-            LOG.warning("ignoring record " + renderRecord.partition() + "/" + renderRecord.offset() + " of "
-                    + renderRecord.topic() + ": " + refused.getMessage());
+            LOG.warnf("ignoring record %d/%d of %s: %s", renderRecord.partition(), renderRecord.offset(),
+                    renderRecord.topic(), refused.getMessage());
             return;
         }
         drift.desiredChanged(app, desiredState.get(app).flatMap(DesiredState::rendered).orElse(null));

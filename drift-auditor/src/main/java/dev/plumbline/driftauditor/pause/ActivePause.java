@@ -15,12 +15,14 @@ import java.util.Optional;
  * @param sourceEventId the Application spec event that paused
  * @param correlationId that event's correlation id
  * @param pause         the pause
+ * @param pausedAt      when it was recorded to begin (that spec's time)
  */
-public record ActivePause(String sourceEventId, String correlationId, SelfHealPause pause) {
+public record ActivePause(String sourceEventId, String correlationId, SelfHealPause pause, Instant pausedAt) {
 
-    static final String UNTIL = "until";
-    static final String BY = "by";
-    static final String REASON = "reason";
+    /** The detail fields of a paused record, which {@code PauseTransitions} writes and {@link #from} reads. */
+    public static final String UNTIL = "until";
+    public static final String BY = "by";
+    public static final String REASON = "reason";
 
     /**
      * What a record says about the pause: a paused record gives the pause, a resumed one gives empty inside, any
@@ -36,7 +38,8 @@ public record ActivePause(String sourceEventId, String correlationId, SelfHealPa
         JsonNode details = record.details();
         SelfHealPause pause = new SelfHealPause(instant(details.path(UNTIL).asText(null)),
                 details.path(BY).asText(record.actor()), details.path(REASON).asText(""));
-        return Optional.of(Optional.of(new ActivePause(record.sourceEventId(), record.correlationId(), pause)));
+        return Optional.of(Optional.of(new ActivePause(record.sourceEventId(), record.correlationId(), pause,
+                record.occurredAt())));
     }
 
     private static Instant instant(String text) {

@@ -2,8 +2,6 @@ package dev.plumbline.driftauditor.watch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plumbline.driftauditor.drift.DriftLoop;
-import dev.plumbline.driftauditor.drift.DriftMonitor;
 import dev.plumbline.engine.inventory.TrackingMarks;
 import dev.plumbline.engine.object.ObjectKey;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -21,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
+import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
 
 /**
  * Watches every kind any app manages, only objects with Plumbline's tracking label, with fabric8 informers (a list,
@@ -31,19 +30,19 @@ import java.util.logging.Logger;
  */
 public final class KubeWatcher implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(KubeWatcher.class.getName());
+    private static final Logger LOG = Logger.getLogger(KubeWatcher.class);
 
     private final KubernetesClient client;
     private final List<String> namespaces;
-    private final DriftLoop loop;
+    private final Executor loop;
     private final LiveObjectCache cache;
-    private DriftMonitor monitor;
+    private LiveChanges monitor;
     private final Map<WatchedKind, List<SharedIndexInformer<GenericKubernetesResource>>> informers =
             new ConcurrentHashMap<>();
     private final Set<WatchedKind> wanted = ConcurrentHashMap.newKeySet();
 
     /** @param namespaces the namespaces to watch; empty for all */
-    public KubeWatcher(KubernetesClient client, List<String> namespaces, DriftLoop loop, LiveObjectCache cache) {
+    public KubeWatcher(KubernetesClient client, List<String> namespaces, Executor loop, LiveObjectCache cache) {
         this.client = client;
         this.namespaces = List.copyOf(namespaces);
         this.loop = loop;
@@ -51,8 +50,8 @@ public final class KubeWatcher implements AutoCloseable {
     }
 
     /** Set once, before anything is watched: the rules told of every change. */
-    public void monitor(DriftMonitor driftMonitor) {
-        this.monitor = driftMonitor;
+    public void monitor(LiveChanges changes) {
+        this.monitor = changes;
     }
 
     /** Starts watching the kinds not yet watched; returns at once, the kinds are marked synced once listed. */
@@ -80,12 +79,12 @@ public final class KubeWatcher implements AutoCloseable {
                         Resource<GenericKubernetesResource>> scope : scopes(kind)) {
                     scope.list().getItems().forEach(item -> fresh.add(toJson(item, kind)));
                 }
-                loop.submit(() -> repair(kind, fresh));
+                loop.execute(() -> repair(kind, fresh));
             } catch (RuntimeException e) {
-                LOG.warning("cannot list " + kind + " for the full comparison: " + e.getMessage());
+                LOG.warnf("cannot list %s for the full comparison: %s", kind, e.getMessage());
             }
         }
-        loop.submit(monitor::compareAll);
+        loop.execute(monitor::compareAll);
     }
 
     public Set<WatchedKind> watchedKinds() {
@@ -111,7 +110,7 @@ public final class KubeWatcher implements AutoCloseable {
                 started.add(informer);
             }
         } catch (RuntimeException e) {
-            LOG.warning("cannot watch " + kind + " (the API server may not serve it yet): " + e.getMessage());
+            LOG.warnf("cannot watch %s (the API server may not serve it yet): %s", kind, e.getMessage());
             return;
         }
         informers.put(kind, started);
@@ -120,12 +119,12 @@ public final class KubeWatcher implements AutoCloseable {
         java.util.concurrent.CompletableFuture.allOf(syncs.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .whenComplete((done, failure) -> {
                     if (failure != null) {
-                        LOG.warning("cannot watch " + kind + ": " + failure.getMessage() + "; trying again at the "
-                                + "next full comparison");
+                        LOG.warnf("cannot watch %s: %s; trying again at the next full comparison", kind,
+                                failure.getMessage());
                         informers.remove(kind).forEach(SharedIndexInformer::stop);
                         return;
                     }
-                    loop.submit(() -> synced(kind, started));
+                    loop.execute(() -> synced(kind, started));
                 });
     }
 
@@ -201,7 +200,7 @@ public final class KubeWatcher implements AutoCloseable {
         @Override
         public void onDelete(GenericKubernetesResource resource, boolean finalStateUnknown) {
             JsonNode body = toJson(resource, kind);
-            loop.submit(() -> {
+            loop.execute(() -> {
                 JsonNode before = cache.remove(ObjectKey.of(body));
                 monitor.liveChanged(before != null ? before : body, null);
             });
@@ -209,7 +208,7 @@ public final class KubeWatcher implements AutoCloseable {
 
         private void changed(GenericKubernetesResource resource) {
             JsonNode body = toJson(resource, kind);
-            loop.submit(() -> monitor.liveChanged(cache.put(body), body));
+            loop.execute(() -> monitor.liveChanged(cache.put(body), body));
         }
     }
 }

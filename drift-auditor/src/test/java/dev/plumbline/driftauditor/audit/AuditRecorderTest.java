@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.driftauditor.drift.MutableClock;
+import dev.plumbline.driftauditor.pause.ResumeMark;
 import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.AuditVerifier;
@@ -47,6 +48,7 @@ class AuditRecorderTest {
     private final MutableClock clock = new MutableClock(START);
     private final MemoryAuditStore store = new MemoryAuditStore();
     private final CommitCache commits = new CommitCache(100);
+    private Optional<ResumeMark> resumeMark = Optional.empty();
     private AuditRecorder recorder = newRecorder();
 
     @Test
@@ -126,6 +128,29 @@ class AuditRecorderTest {
     }
 
     @Test
+    void anExplicitResumeIsRecordedAsThePersonTheApplicationNamesAsResumer() {
+        resumeMark = Optional.of(new ResumeMark("bob", Instant.now()));
+        recorder = newRecorder();
+        recorder.record(spec("web", DriftMode.HEAL, new SelfHealPause(null, "ana", "incident 42")));
+        recorder.record(spec("web", DriftMode.HEAL, null));
+
+        AuditRecord resumed = store.records().get(1);
+        assertThat(resumed.action()).isEqualTo(AuditAction.RESUMED);
+        assertThat(resumed.actor()).isEqualTo("bob");
+        assertThat(resumed.summary()).isEqualTo("self-heal resumed by bob: the pause set by ana was removed");
+    }
+
+    @Test
+    void aResumeMarkFromBeforeThePauseDoesNotNameTheResumer() {
+        resumeMark = Optional.of(new ResumeMark("bob", Instant.now().minus(Duration.ofHours(1))));
+        recorder = newRecorder();
+        recorder.record(spec("web", DriftMode.HEAL, new SelfHealPause(null, "ana", "")));
+        recorder.record(spec("web", DriftMode.HEAL, null));
+
+        assertThat(store.records().get(1).actor()).isEqualTo("unknown");
+    }
+
+    @Test
     void deletingOrEditingOneRecordInACopyMakesTheVerifierFail() {
         recorder.record(rendered("web", "ccc3333", deployment("web", "web", 3)));
         recorder.record(SyncRequested.of(PlumblineService.CLI, "c", "web", SyncTrigger.MANUAL, "", "ana", null,
@@ -141,7 +166,7 @@ class AuditRecorderTest {
         assertThat(gap.problems()).extracting(AuditVerifier.Problem::kind)
                 .contains(AuditVerifier.ProblemKind.GAP, AuditVerifier.ProblemKind.BROKEN_LINK);
 
-        List<JsonNode> edited = new ArrayList<>(trail.stream().map(node -> (JsonNode) node.deepCopy()).toList());
+        List<JsonNode> edited = new ArrayList<>(trail.stream().map(node -> node.<JsonNode>deepCopy()).toList());
         ((ObjectNode) edited.get(1)).put("actor", "mallory");
         AuditVerifier.Report changed = new AuditVerifier(true).verify(edited);
         assertThat(changed.problems()).singleElement()
@@ -156,7 +181,7 @@ class AuditRecorderTest {
 
     private AuditRecorder newRecorder() {
         return new AuditRecorder(new AuditTrail(clock, 100), store, commits, app -> Optional.empty(),
-                Duration.ZERO, clock);
+                spec -> resumeMark, Duration.ZERO, clock);
     }
 
     private static CommitDetected commit(String correlationId, String sha) {

@@ -79,7 +79,7 @@ public final class DriftBenchmark {
             DriftLoop loop = new DriftLoop();
             KubeWatcher[] watcher = new KubeWatcher[1];
             LiveObjectCache cache = new LiveObjectCache(kinds -> watcher[0].watch(kinds));
-            watcher[0] = new KubeWatcher(kube, List.of(), loop, cache);
+            watcher[0] = new KubeWatcher(kube, List.of(), loop::submit, cache);
             DriftMonitor monitor = new DriftMonitor(DriftSettings.defaults(), Clock.systemUTC(), cache,
                     this::published, app -> true);
             watcher[0].monitor(monitor);

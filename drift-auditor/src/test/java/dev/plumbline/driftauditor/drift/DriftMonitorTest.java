@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.driftauditor.watch.LiveObjectCache;
 import dev.plumbline.engine.object.ObjectKey;
+import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.DriftRecovered;
 import dev.plumbline.events.PlumblineEvent;
@@ -16,6 +17,8 @@ import dev.plumbline.events.SelfHealFight;
 import dev.plumbline.events.SyncRequested;
 import dev.plumbline.events.application.SelfHealPause;
 import dev.plumbline.events.manifest.GroupKind;
+import dev.plumbline.events.vocabulary.ApplyOperation;
+import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.DriftKind;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.DriftResolution;
@@ -141,6 +144,50 @@ class DriftMonitorTest {
     }
 
     @Test
+    void aSuccessfulSyncThatWasNotAHealStartsTheHealBackoffAgain() {
+        change(live(desired, 5, "kubectl-edit", clock.instant()));
+        for (int wait : new int[] {2, 6, 18}) {
+            clock.advance(Duration.ofSeconds(wait));
+            monitor.tick();
+        }
+        assertThat(all(SyncRequested.class)).as("heal requests before the next waits 54 s").hasSize(4);
+
+        clock.advance(Duration.ofSeconds(4));
+        syncSucceeded(SyncTrigger.MANUAL);
+        change(live(desired, 3, "plumbline", clock.instant()));
+        clock.advance(Duration.ofSeconds(9));
+        change(live(desired, 6, "kubectl-scale", clock.instant()));
+
+        assertThat(all(SyncRequested.class)).as("the heal of the drift after the manual sync goes at once")
+                .hasSize(5);
+    }
+
+    @Test
+    void aSuccessfulHealDoesNotStartTheHealBackoffAgain() {
+        change(live(desired, 5, "kubectl-edit", clock.instant()));
+        clock.advance(Duration.ofSeconds(1));
+        syncSucceeded(SyncTrigger.SELF_HEAL);
+        change(live(desired, 3, "plumbline", clock.instant()));
+        change(live(desired, 6, "hpa-controller", clock.instant()));
+
+        assertThat(all(SyncRequested.class)).as("the second heal waits its 2 s").hasSize(1);
+        clock.advance(Duration.ofSeconds(1));
+        monitor.tick();
+        assertThat(all(SyncRequested.class)).hasSize(2);
+    }
+
+    @Test
+    void aFailedSyncDoesNotStartTheHealBackoffAgain() {
+        change(live(desired, 5, "kubectl-edit", clock.instant()));
+        clock.advance(Duration.ofSeconds(1));
+        monitor.applied(action(SyncTrigger.MANUAL, ApplyResult.FAILED, 1, 2));
+        monitor.applied(action(SyncTrigger.MANUAL, ApplyResult.SUCCEEDED, 2, 2));
+        change(live(desired, 6, "kubectl-edit", clock.instant()));
+
+        assertThat(all(SyncRequested.class)).hasSize(1);
+    }
+
+    @Test
     void aFieldRevertedMoreThanThreeTimesIsAFightAndIsNoLongerHealed() {
         for (int revert = 0; revert <= 4; revert++) {
             change(live(desired, 5, "hpa-controller", clock.instant()));
@@ -166,6 +213,26 @@ class DriftMonitorTest {
     void aDeletedManagedObjectIsDriftAtOnce() {
         cache.remove(ObjectKey.of(desired));
         monitor.liveChanged(live(desired, 3, "plumbline", START), null);
+
+        assertThat(only(DriftDetected.class).objects()).singleElement()
+                .satisfies(object -> assertThat(object.kind()).isEqualTo(DriftKind.DELETED));
+    }
+
+    @Test
+    void anObjectThatWasNeverCreatedIsMissingNotDrift() {
+        ObjectNode never = deployment("web", "never-created", 1);
+        monitor.desiredChanged("web", rendered("web", "eee555", desired, never));
+        clock.advance(Duration.ofMinutes(1));
+        monitor.tick();
+        monitor.compareAll();
+
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void anObjectSeenLiveThatIsGoneAtAFullComparisonIsDeletedDrift() {
+        cache.remove(ObjectKey.of(desired));
+        monitor.compareAll();
 
         assertThat(only(DriftDetected.class).objects()).singleElement()
                 .satisfies(object -> assertThat(object.kind()).isEqualTo(DriftKind.DELETED));
@@ -203,6 +270,17 @@ class DriftMonitorTest {
 
         monitor.desiredChanged("web", rendered("web", "ddd444", deployment("web", "web", 5)));
         assertThat(only(DriftRecovered.class).resolution()).isEqualTo(DriftResolution.DESIRED_CHANGED);
+    }
+
+    private void syncSucceeded(SyncTrigger trigger) {
+        monitor.applied(action(trigger, ApplyResult.SUCCEEDED, 1, 1));
+    }
+
+    private static ApplyAction action(SyncTrigger trigger, ApplyResult result, int index, int count) {
+        return ApplyAction.of("corr-aaa111", "web", "aaa111", "sync-" + trigger.label(), trigger, "ana",
+                rendered("web", "aaa111", deployment("web", "web", 3)).objects().get(0).identity(),
+                ApplyOperation.APPLY, result, result == ApplyResult.SUCCEEDED ? null : "refused by admission",
+                index, count);
     }
 
     private void change(ObjectNode body) {

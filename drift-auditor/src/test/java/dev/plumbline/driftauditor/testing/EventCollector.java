@@ -48,8 +48,13 @@ public final class EventCollector implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running.set(false);
-        poller.join(5_000);
+        try {
+            poller.join(5_000);
+        } catch (InterruptedException e) {
+            // an interrupted close leaves the poller to end on its own; the caller still sees the interrupt
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -45,13 +45,13 @@ final class FieldComparison {
 
     private void compareMaps(FieldPath path, ObjectNode desired, ObjectNode live, boolean freeForm,
                              boolean gainedKeysCount) {
-        Iterator<Map.Entry<String, JsonNode>> wanted = desired.fields();
+        Iterator<Map.Entry<String, JsonNode>> wanted = desired.properties().iterator();
         while (wanted.hasNext()) {
             Map.Entry<String, JsonNode> field = wanted.next();
             compareValues(path.field(field.getKey()), field.getKey(), field.getValue(), live.get(field.getKey()),
                     freeForm);
         }
-        Iterator<Map.Entry<String, JsonNode>> present = live.fields();
+        Iterator<Map.Entry<String, JsonNode>> present = live.properties().iterator();
         while (present.hasNext()) {
             Map.Entry<String, JsonNode> field = present.next();
             if (desired.has(field.getKey())) {

@@ -49,7 +49,7 @@ public final class SecretMask {
         }
         if (value.isObject()) {
             ObjectNode masked = JsonNodeFactory.instance.objectNode();
-            value.fields().forEachRemaining(entry -> masked.set(entry.getKey(), mask(entry.getValue())));
+            value.properties().forEach(entry -> masked.set(entry.getKey(), mask(entry.getValue())));
             return masked;
         }
         if (value.isArray()) {

@@ -25,7 +25,7 @@ public final class SecretStringData {
             return;
         }
         ObjectNode data = body.get("data") instanceof ObjectNode existing ? existing : body.putObject("data");
-        stringData.fields().forEachRemaining(entry -> data.put(entry.getKey(),
+        stringData.properties().forEach(entry -> data.put(entry.getKey(),
                 Base64.getEncoder().encodeToString(entry.getValue().asText().getBytes(StandardCharsets.UTF_8))));
         body.remove("stringData");
     }

@@ -55,7 +55,7 @@ public final class FieldSet {
     }
 
     private void readChildren(JsonNode json) {
-        Iterator<Map.Entry<String, JsonNode>> entries = json.fields();
+        Iterator<Map.Entry<String, JsonNode>> entries = json.properties().iterator();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             if (entry.getKey().equals(".")) {
@@ -197,7 +197,7 @@ public final class FieldSet {
             }
             if (key.startsWith("k:")) {
                 Map<String, JsonNode> fields = new LinkedHashMap<>();
-                JSON.readTree(body).fields().forEachRemaining(part -> fields.put(part.getKey(), part.getValue()));
+                JSON.readTree(body).properties().forEach(part -> fields.put(part.getKey(), part.getValue()));
                 return new Key(fields);
             }
             if (key.startsWith("v:")) {

@@ -6,6 +6,8 @@ package dev.plumbline.engine.object;
  */
 public class ManifestParseException extends IllegalArgumentException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String sourcePath;
     private final int documentIndex;
     private final int line;

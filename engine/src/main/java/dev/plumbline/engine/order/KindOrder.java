@@ -1,5 +1,7 @@
 package dev.plumbline.engine.order;
 
+import dev.plumbline.events.manifest.ObjectIdentity;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,6 +18,17 @@ public final class KindOrder {
             "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment", "HorizontalPodAutoscaler",
             "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService",
             "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
+
+    /**
+     * A total order of objects by identity: kinds in {@link #INSTALL_ORDER}, then by group, kind, namespace and name.
+     * The renderer sorts a rendered set by it, so the same inputs always give the same set and digest.
+     */
+    public static final Comparator<ObjectIdentity> IDENTITIES = Comparator
+            .comparingInt((ObjectIdentity identity) -> rank(identity.kind()))
+            .thenComparing(ObjectIdentity::group)
+            .thenComparing(ObjectIdentity::kind)
+            .thenComparing(identity -> identity.namespace() == null ? "" : identity.namespace())
+            .thenComparing(ObjectIdentity::name);
 
     private KindOrder() {
     }

@@ -7,8 +7,17 @@ package dev.plumbline.events.application;
  * @param allowEmpty whether an empty render may prune everything the app owns (off by default: an empty render is
  *                   far more often a mistake than an intent)
  * @param retry      how a failed sync is retried; null for the reconciler's defaults
+ * @param options    the sync options ({@code syncOptions}); never null, {@link SyncOptions#NONE} when none are set
  */
-public record SyncPolicy(Automated automated, boolean allowEmpty, Retry retry) {
+public record SyncPolicy(Automated automated, boolean allowEmpty, Retry retry, SyncOptions options) {
+
+    public SyncPolicy {
+        options = options == null ? SyncOptions.NONE : options;
+    }
+
+    public SyncPolicy(Automated automated, boolean allowEmpty, Retry retry) {
+        this(automated, allowEmpty, retry, SyncOptions.NONE);
+    }
 
     public static SyncPolicy manual() {
         return new SyncPolicy(null, false, null);

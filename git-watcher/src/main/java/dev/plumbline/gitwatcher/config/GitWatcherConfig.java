@@ -10,13 +10,11 @@ import java.util.Optional;
 
 /**
  * Every setting of the git-watcher service. Each property can also be set from the environment, for example
- * {@code plumbline.topics.partitions} as {@code PLUMBLINE_TOPICS_PARTITIONS}.
+ * {@code plumbline.topics.partitions} (the service-kit's {@code ServiceSettings}) as
+ * {@code PLUMBLINE_TOPICS_PARTITIONS}.
  */
 @ConfigMapping(prefix = "plumbline")
 public interface GitWatcherConfig {
-
-    /** The Kafka topics this service writes. */
-    Topics topics();
 
     /**
      * The folder holding the bare mirrors ({@code repos/}), the artifacts ({@code artifacts/}) and what was last
@@ -38,17 +36,6 @@ public interface GitWatcherConfig {
 
     /** Credentials by a name of your choice, each for the repositories whose URL starts with its {@code url}. */
     Map<String, Credentials> credentials();
-
-    interface Topics {
-
-        /** Create the topics this service writes at start-up, with the partitions and cleanup policies of the design. */
-        @WithDefault("true")
-        boolean provision();
-
-        /** Partitions of a topic this service creates; a topic that already exists keeps its own. */
-        @WithDefault("6")
-        int partitions();
-    }
 
     interface Poll {
 

@@ -1,6 +1,7 @@
 package dev.plumbline.gitwatcher.messaging;
 
 import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.gitwatcher.poll.CommitEventsSink;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * the broker's acknowledgement: the caller remembers a ref as announced only once Kafka holds its event.
  */
 @ApplicationScoped
-public class CommitEventsPublisher {
+public class CommitEventsPublisher implements CommitEventsSink {
 
     private static final Duration ACK_PATIENCE = Duration.ofSeconds(30);
 
@@ -22,6 +23,7 @@ public class CommitEventsPublisher {
     MutinyEmitter<PlumblineEvent> emitter;
 
     /** Publishes the events in order; throws when the broker did not take one of them. */
+    @Override
     public void publish(List<PlumblineEvent> events) {
         for (PlumblineEvent event : events) {
             Message<PlumblineEvent> message = Message.of(event).addMetadata(

@@ -1,5 +1,6 @@
 package dev.plumbline.gitwatcher.poll;
 
+import dev.plumbline.servicekit.retry.ExponentialBackoff;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
@@ -21,17 +22,13 @@ public record Backoff(Duration interval, double jitter, Duration first, Duration
 
     /** The delay before the next fetch after {@code failures} failures in a row (0 after a success). */
     public Duration next(int failures, RandomGenerator random) {
-        return spread(failures == 0 ? interval : backoff(failures), random);
+        Duration base = failures == 0 ? interval : backoff(failures);
+        return ExponentialBackoff.spread(base, jitter, random::nextDouble);
     }
 
     Duration backoff(int failures) {
-        long factor = 1L << Math.min(failures - 1, 30);
-        Duration doubled = first.multipliedBy(factor);
-        return doubled.compareTo(longest) > 0 || doubled.isNegative() ? longest : doubled;
-    }
-
-    private Duration spread(Duration base, RandomGenerator random) {
-        double factor = 1 + jitter * (2 * random.nextDouble() - 1);
-        return Duration.ofNanos(Math.max(1, (long) (base.toNanos() * factor)));
+        // a longest wait below the first one caps every wait, the first included
+        Duration firstWait = first.compareTo(longest) > 0 ? longest : first;
+        return new ExponentialBackoff(firstWait, 2, longest, jitter).delay(failures);
     }
 }

@@ -1,11 +1,11 @@
 package dev.plumbline.gitwatcher.poll;
 
+import dev.plumbline.engine.application.ApplicationCatalog;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.gitwatcher.artifact.ArtifactStore;
 import dev.plumbline.gitwatcher.config.GitWatcherConfig;
 import dev.plumbline.gitwatcher.config.RepoAccess;
-import dev.plumbline.gitwatcher.messaging.CommitEventsPublisher;
 import dev.plumbline.gitwatcher.repo.CycleResult;
 import dev.plumbline.gitwatcher.repo.DiskSweeper;
 import dev.plumbline.gitwatcher.repo.FetchCycle;
@@ -15,6 +15,7 @@ import dev.plumbline.gitwatcher.repo.ReportedStore;
 import dev.plumbline.gitwatcher.repo.WatchSet;
 import dev.plumbline.gitwatcher.repo.WatchedRepo;
 import dev.plumbline.gitwatcher.webhook.WebhookReceiver;
+import dev.plumbline.servicekit.applications.ApplicationChanges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -46,12 +47,12 @@ import org.jboss.logging.Logger;
  * one place: recorded, counted, logged once per episode, retried with backoff.
  */
 @ApplicationScoped
-public class RepoWatcher implements WebhookReceiver.Repositories {
+public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationChanges {
 
     private static final Logger LOG = Logger.getLogger(RepoWatcher.class);
 
     private final GitWatcherConfig config;
-    private final CommitEventsPublisher publisher;
+    private final CommitEventsSink publisher;
     private final MeterRegistry metrics;
     private final RepoAccess access;
     private final FetchCycle cycle;
@@ -63,7 +64,7 @@ public class RepoWatcher implements WebhookReceiver.Repositories {
     private volatile WatchSet watched = WatchSet.empty();
 
     @Inject
-    public RepoWatcher(GitWatcherConfig config, CommitEventsPublisher publisher, MeterRegistry metrics,
+    public RepoWatcher(GitWatcherConfig config, CommitEventsSink publisher, MeterRegistry metrics,
                        RepoAccess access) {
         this.config = config;
         this.publisher = publisher;
@@ -105,8 +106,14 @@ public class RepoWatcher implements WebhookReceiver.Repositories {
         }
     }
 
+    /** Watches what every Application now asks for, whichever one changed. */
+    @Override
+    public void changed(String app, Optional<ApplicationSpec> spec, ApplicationCatalog catalog) {
+        applicationsChanged(catalog.all());
+    }
+
     /** Follows the current Applications: starts watching new repositories, stops watching abandoned ones. */
-    public synchronized void applicationsChanged(Collection<ApplicationSpec> applications) {
+    synchronized void applicationsChanged(Collection<ApplicationSpec> applications) {
         WatchSet before = watched;
         WatchSet now = WatchSet.of(applications);
         now.rejected().forEach(reason -> LOG.warnf("not watched: %s", reason));

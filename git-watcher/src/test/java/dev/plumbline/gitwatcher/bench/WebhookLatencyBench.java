@@ -134,9 +134,9 @@ final class WebhookLatencyBench implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        client.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    public void close() {
+        client.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
         // the exec plugin waits for every non-daemon thread: the event loop must end with the benchmark
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
     }
 }

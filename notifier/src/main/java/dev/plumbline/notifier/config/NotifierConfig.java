@@ -16,9 +16,6 @@ import java.util.Optional;
 @ConfigMapping(prefix = "plumbline")
 public interface NotifierConfig {
 
-    /** The Kafka topics this service writes: its delivery log and its dead letters. */
-    Topics topics();
-
     /** Who is told of what when an Application lists no subscriptions. */
     Defaults defaults();
 
@@ -40,17 +37,6 @@ public interface NotifierConfig {
 
     /** Message texts. */
     Templates templates();
-
-    interface Topics {
-
-        /** Create the topics this service writes at start-up, with the partitions and cleanup policies of the design. */
-        @WithDefault("true")
-        boolean provision();
-
-        /** Partitions of a topic this service creates; a topic that already exists keeps its own. */
-        @WithDefault("6")
-        int partitions();
-    }
 
     interface Defaults {
 

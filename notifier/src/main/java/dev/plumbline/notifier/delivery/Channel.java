@@ -3,6 +3,7 @@ package dev.plumbline.notifier.delivery;
 import dev.plumbline.events.vocabulary.NotificationChannel;
 import dev.plumbline.notifier.aggregate.Notification;
 import dev.plumbline.notifier.template.RenderedMessage;
+import dev.plumbline.servicekit.ratelimit.TokenBucket;
 
 /** One way of telling people: Slack, email or webhooks. */
 public interface Channel {
@@ -13,7 +14,7 @@ public interface Channel {
     boolean knows(String destination);
 
     /** A rate limit of its own for {@code destination}. */
-    RateLimit rateLimit(String destination);
+    TokenBucket rateLimit(String destination);
 
     /** The message for {@code destination}. */
     Outgoing prepare(String destination, String deliveryId, Notification notification, RenderedMessage message);

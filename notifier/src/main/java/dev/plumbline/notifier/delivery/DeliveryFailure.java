@@ -9,6 +9,8 @@ import java.util.Optional;
  */
 public final class DeliveryFailure extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     private final boolean retryable;
     private final transient Duration retryAfter;
 

@@ -6,6 +6,7 @@ import dev.plumbline.notifier.aggregate.DedupWindow;
 import dev.plumbline.notifier.aggregate.Notification;
 import dev.plumbline.notifier.template.MessageTemplates;
 import dev.plumbline.notifier.template.RenderedMessage;
+import dev.plumbline.servicekit.ratelimit.TokenBucket;
 import io.smallrye.faulttolerance.api.Guard;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class DestinationWorker implements AutoCloseable {
     private final Target target;
     private final Channel channel;
     private final DeliverySettings settings;
-    private final RateLimit rateLimit;
+    private final TokenBucket rateLimit;
     private final Guard guard;
     private final ExecutorService executor;
     /** Counted down by {@link #close()}, so a wait between attempts ends at once when the service stops. */

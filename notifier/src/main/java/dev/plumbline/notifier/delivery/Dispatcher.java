@@ -6,6 +6,7 @@ import dev.plumbline.notifier.aggregate.DedupWindow;
 import dev.plumbline.notifier.aggregate.Notification;
 import dev.plumbline.notifier.config.NotifierConfig;
 import dev.plumbline.notifier.template.MessageTemplates;
+import dev.plumbline.servicekit.retry.ExponentialBackoff;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -35,8 +36,9 @@ public class Dispatcher {
         channels.forEach(channel -> this.channels.put(channel.kind(), channel));
         this.routing = routing;
         NotifierConfig.Delivery delivery = config.delivery();
-        RetryPolicy retry = new RetryPolicy(delivery.initialBackoff(), delivery.maxBackoff(),
-                delivery.backoffMultiplier(), delivery.jitter(), delivery.maxAttempts(), delivery.giveUpAfter());
+        RetryPolicy retry = new RetryPolicy(new ExponentialBackoff(delivery.initialBackoff(),
+                delivery.backoffMultiplier(), delivery.maxBackoff(), delivery.jitter()), delivery.maxAttempts(),
+                delivery.giveUpAfter());
         this.settings = new DeliverySettings(dedup, templates, retry, records, metrics, delivery);
     }
 

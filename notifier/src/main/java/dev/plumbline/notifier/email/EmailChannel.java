@@ -6,7 +6,7 @@ import dev.plumbline.notifier.config.NotifierConfig;
 import dev.plumbline.notifier.delivery.Channel;
 import dev.plumbline.notifier.delivery.DeliveryFailure;
 import dev.plumbline.notifier.delivery.Outgoing;
-import dev.plumbline.notifier.delivery.RateLimit;
+import dev.plumbline.servicekit.ratelimit.TokenBucket;
 import dev.plumbline.notifier.template.RenderedMessage;
 import dev.plumbline.notifier.webhook.WebhookSignature;
 import io.quarkus.mailer.Mail;
@@ -43,8 +43,8 @@ public class EmailChannel implements Channel {
     }
 
     @Override
-    public RateLimit rateLimit(String destination) {
-        return new RateLimit(config.ratePerSecond(), config.burst());
+    public TokenBucket rateLimit(String destination) {
+        return new TokenBucket(config.ratePerSecond(), config.burst());
     }
 
     @Override

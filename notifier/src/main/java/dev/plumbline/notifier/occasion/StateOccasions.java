@@ -72,7 +72,7 @@ final class StateOccasions {
             facts.put("summary", record.summary());
         }
         if (record.details() != null) {
-            record.details().fields().forEachRemaining(field -> {
+            record.details().properties().forEach(field -> {
                 if (field.getValue().isValueNode()) {
                     facts.put(field.getKey(), field.getValue().asText());
                 }

@@ -7,7 +7,7 @@ import dev.plumbline.notifier.delivery.Channel;
 import dev.plumbline.notifier.delivery.DeliveryFailure;
 import dev.plumbline.notifier.delivery.HttpPost;
 import dev.plumbline.notifier.delivery.Outgoing;
-import dev.plumbline.notifier.delivery.RateLimit;
+import dev.plumbline.servicekit.ratelimit.TokenBucket;
 import dev.plumbline.notifier.template.RenderedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -57,8 +57,8 @@ public class WebhookChannel implements Channel {
     }
 
     @Override
-    public RateLimit rateLimit(String destination) {
-        return new RateLimit(hooks.get(destination).rate(), config.burst());
+    public TokenBucket rateLimit(String destination) {
+        return new TokenBucket(hooks.get(destination).rate(), config.burst());
     }
 
     @Override

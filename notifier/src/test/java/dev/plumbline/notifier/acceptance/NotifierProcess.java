@@ -82,11 +82,17 @@ final class NotifierProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                kill();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                // no waiting any more: the process must not outlive the test
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.plumbline.notifier.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plumbline.servicekit.retry.ExponentialBackoff;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -12,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(5), 2, 0.2, 20,
-            Duration.ofMinutes(30));
+    private final RetryPolicy policy = new RetryPolicy(
+            new ExponentialBackoff(Duration.ofSeconds(1), 2, Duration.ofMinutes(5), 0.2), 20, Duration.ofMinutes(30));
     private final DeliveryFailure serverError = DeliveryFailure.transientFailure("slack:default answered 500");
 
     @Test

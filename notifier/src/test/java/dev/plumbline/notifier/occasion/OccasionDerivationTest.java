@@ -136,7 +136,7 @@ class OccasionDerivationTest {
         ApplicationSpec spec = EventSamples.applicationSpec();
         ApplicationSpec manual = new ApplicationSpec(spec.eventId(), spec.schemaVersion(), spec.time(),
                 spec.source(), spec.correlationId(), "web", spec.namespace(), 1, spec.sourceSpec(),
-                spec.destination(), SyncPolicy.manual(), null, List.of(), List.of(), null, null);
+                spec.destination(), SyncPolicy.manual(), null, List.of(), List.of(), null, null, null);
 
         assertThat(derivation.derive(diff(HealthStatus.HEALTHY, SyncStatus.OUT_OF_SYNC, "d1"), Optional.of(manual),
                 NOW).occurrences()).extracting(Occurrence::occasion).containsExactly(NotificationOccasion.OUT_OF_SYNC);

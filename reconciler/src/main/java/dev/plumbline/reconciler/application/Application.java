@@ -21,6 +21,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("plapp")
 public class Application extends CustomResource<ApplicationSpecModel, ApplicationStatusModel> implements Namespaced {
 
+    private static final long serialVersionUID = 1L;
+
     public static final String GROUP = "plumbline.dev";
     public static final String VERSION = "v1alpha1";
 }

@@ -10,6 +10,7 @@ import dev.plumbline.events.application.KustomizeOptions;
 import dev.plumbline.events.application.NotificationSubscription;
 import dev.plumbline.events.application.Retry;
 import dev.plumbline.events.application.SourceSpec;
+import dev.plumbline.events.application.SyncOptions;
 import dev.plumbline.events.application.SyncPolicy;
 import dev.plumbline.events.manifest.GroupKind;
 import dev.plumbline.events.vocabulary.DriftMode;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads an Application resource into the {@link ApplicationSpec} the other services receive. The API server does not
@@ -29,6 +31,13 @@ import java.util.function.Function;
  * refused with a message naming the field.
  */
 public final class ApplicationMapper {
+
+    /** As Helm reads {@code --kube-version}: a semantic version, {@code v} and patch optional, e.g. v1.29.3-eks-1. */
+    private static final Pattern KUBE_VERSION = Pattern.compile(
+            "v?\\d+\\.\\d+(\\.\\d+)?(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+    /** {@code version}, {@code group/version} or either followed by {@code /Kind}, as Helm lists API versions. */
+    private static final Pattern API_VERSION = Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?"
+            + "(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?v[0-9]+[a-z0-9]*(/[A-Za-z][A-Za-z0-9]*)?");
 
     private ApplicationMapper() {
     }
@@ -62,13 +71,28 @@ public final class ApplicationMapper {
         }
         return new SourceSpec(source.repoURL, source.targetRevision, source.path,
                 source.renderer == null ? null : term("spec.source.renderer", RendererKind.values(), source.renderer),
-                source.helm == null ? null : new HelmOptions(source.helm.releaseName, source.helm.valueFiles,
-                        source.helm.values, list(source.helm.parameters, p -> new HelmParameter(p.name, p.value))),
+                source.helm == null ? null : helm(source.helm),
                 source.kustomize == null ? null : new KustomizeOptions(source.kustomize.namePrefix,
                         source.kustomize.nameSuffix, source.kustomize.images, source.kustomize.commonLabels,
                         source.kustomize.commonAnnotations),
                 source.directory == null ? null : new DirectoryOptions(source.directory.recurse,
                         source.directory.include, source.directory.exclude));
+    }
+
+    private static HelmOptions helm(ApplicationSpecModel.Helm helm) {
+        if (helm.kubeVersion != null && !KUBE_VERSION.matcher(helm.kubeVersion).matches()) {
+            throw new InvalidApplicationException("spec.source.helm.kubeVersion must be a Kubernetes version such as "
+                    + "v1.29.0, got \"" + helm.kubeVersion + "\"");
+        }
+        List<String> apiVersions = helm.apiVersions == null ? List.of() : helm.apiVersions;
+        for (int i = 0; i < apiVersions.size(); i++) {
+            if (apiVersions.get(i) == null || !API_VERSION.matcher(apiVersions.get(i)).matches()) {
+                throw new InvalidApplicationException("spec.source.helm.apiVersions[" + i + "] must be an API version "
+                        + "such as apps/v1 or apps/v1/Deployment, got \"" + apiVersions.get(i) + "\"");
+            }
+        }
+        return new HelmOptions(helm.releaseName, helm.valueFiles, helm.values,
+                list(helm.parameters, p -> new HelmParameter(p.name, p.value)), helm.kubeVersion, apiVersions);
     }
 
     private static Destination destination(ApplicationSpecModel.Destination destination) {
@@ -100,7 +124,8 @@ public final class ApplicationMapper {
                     duration("spec.syncPolicy.retry.backoff.maxDuration", backoff == null ? null : backoff.maxDuration,
                             "3m"));
         }
-        return new SyncPolicy(automated, Boolean.TRUE.equals(policy.allowEmpty), retry);
+        return new SyncPolicy(automated, Boolean.TRUE.equals(policy.allowEmpty), retry,
+                SyncOptions.parse(policy.syncOptions));
     }
 
     private static IgnoreDifference ignore(ApplicationSpecModel.IgnoreDifference rule) {

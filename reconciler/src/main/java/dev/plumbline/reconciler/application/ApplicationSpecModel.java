@@ -22,7 +22,7 @@ public class ApplicationSpecModel {
     @JsonPropertyDescription("Where the objects go, and what else this Application may touch.")
     public Destination destination;
 
-    @JsonPropertyDescription("Automated or manual (absent: manual, report only), prune, self-heal, allowEmpty, retry.")
+    @JsonPropertyDescription("Automated or manual (absent: manual, report only), prune, self-heal, allowEmpty, retry, syncOptions.")
     public SyncPolicy syncPolicy;
 
     @Pattern("^(off|warn|heal)$")
@@ -59,6 +59,12 @@ public class ApplicationSpecModel {
         @JsonPropertyDescription("Inline values, as a YAML document.")
         public String values;
         public List<HelmParameter> parameters;
+        @JsonPropertyDescription("The Kubernetes version the chart sees in .Capabilities.KubeVersion and checks its "
+                + "kubeVersion against, such as v1.29.0; by default the destination cluster's.")
+        public String kubeVersion;
+        @JsonPropertyDescription("The API versions the chart sees in .Capabilities.APIVersions, such as "
+                + "monitoring.coreos.com/v1, instead of those the destination cluster serves.")
+        public List<String> apiVersions;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -110,6 +116,9 @@ public class ApplicationSpecModel {
         @JsonPropertyDescription("Whether an empty render may prune everything the app owns; default false.")
         public Boolean allowEmpty;
         public RetryPolicy retry;
+        @JsonPropertyDescription("Argo CD style Key=value options; CreateNamespace=true creates the destination "
+                + "namespace before a sync when it is missing.")
+        public List<String> syncOptions;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

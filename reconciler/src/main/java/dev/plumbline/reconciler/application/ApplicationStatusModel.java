@@ -85,6 +85,10 @@ public class ApplicationStatusModel {
         public Integer objects;
         @JsonPropertyDescription("How many fields drifted, over all objects.")
         public Integer fields;
+        @JsonPropertyDescription("How many of the objects were deleted from the cluster after they were live.")
+        public Integer deleted;
+        @JsonPropertyDescription("How many of the objects are orphans: live and tracked, but wanted by no app.")
+        public Integer orphans;
         @JsonPropertyDescription("Whether Plumbline is healing it: heal mode, not paused, and no fight over a field.")
         public Boolean healing;
         public String detectedAt;
@@ -96,6 +100,7 @@ public class ApplicationStatusModel {
             return o instanceof DriftSummary d && Objects.equals(episodeId, d.episodeId)
                     && Objects.equals(mode, d.mode) && Objects.equals(revision, d.revision)
                     && Objects.equals(objects, d.objects) && Objects.equals(fields, d.fields)
+                    && Objects.equals(deleted, d.deleted) && Objects.equals(orphans, d.orphans)
                     && Objects.equals(healing, d.healing) && Objects.equals(detectedAt, d.detectedAt)
                     && Objects.equals(changedBy, d.changedBy);
         }

@@ -1,8 +1,8 @@
 package dev.plumbline.reconciler.application;
 
 import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.reconciler.cluster.ClusterCapabilitiesWatch;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
-import dev.plumbline.reconciler.messaging.EventPublisher;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -25,7 +25,9 @@ import org.jboss.logging.Logger;
 /**
  * Watches the Application resources of the configured namespace, publishes each one's spec on
  * {@code plumbline.applications} when it changes (a tombstone when it is deleted), and tells the reconciler.
- * Status writes do not change the spec, so they publish nothing.
+ * Status writes do not change the spec, so they publish nothing. Each spec carries the destination cluster's
+ * version and API versions as last read ({@link ClusterCapabilitiesWatch}); when those change, every spec is published
+ * again, so the renderer templates Helm charts against the cluster as it is.
  */
 @ApplicationScoped
 public class ApplicationWatcher {
@@ -33,17 +35,22 @@ public class ApplicationWatcher {
     private static final Logger LOG = Logger.getLogger(ApplicationWatcher.class);
 
     private final KubernetesClient client;
-    private final EventPublisher publisher;
+    private final SpecOutputs publisher;
+    private final ClusterCapabilitiesWatch capabilities;
     private final String namespace;
     private final Duration cacheSyncTimeout;
     private final Map<String, List<Object>> published = new ConcurrentHashMap<>();
+    /** Held while a spec or tombstone is published, so a spec published again never follows a tombstone. */
+    private final Object publishing = new Object();
     private volatile SharedIndexInformer<Application> informer;
     private CompletionStage<Void> filled;
 
     @Inject
-    public ApplicationWatcher(KubernetesClient client, EventPublisher publisher, ReconcilerConfig config) {
+    public ApplicationWatcher(KubernetesClient client, SpecOutputs publisher, ClusterCapabilitiesWatch capabilities,
+                              ReconcilerConfig config) {
         this.client = client;
         this.publisher = publisher;
+        this.capabilities = capabilities;
         this.namespace = config.applications().namespace();
         this.cacheSyncTimeout = config.kube().cacheSyncTimeout();
     }
@@ -56,6 +63,7 @@ public class ApplicationWatcher {
      */
     public synchronized void start(BiConsumer<String, Boolean> changed) {
         if (filled == null) {
+            capabilities.start(this::republish);
             filled = watch(changed);
         }
         try {
@@ -89,8 +97,10 @@ public class ApplicationWatcher {
             @Override
             public void onDelete(Application application, boolean finalStateUnknown) {
                 String app = application.getMetadata().getName();
-                published.remove(app);
-                publisher.deleted(app);
+                synchronized (publishing) {
+                    published.remove(app);
+                    publisher.deleted(app);
+                }
                 changed.accept(app, false);
             }
         });
@@ -115,12 +125,31 @@ public class ApplicationWatcher {
         return namespace;
     }
 
+    /**
+     * Publishes every spec again that the cluster's capabilities, just changed, make different; one deleted
+     * meanwhile keeps its tombstone.
+     */
+    private void republish() {
+        for (Application listed : all()) {
+            synchronized (publishing) {
+                get(listed.getMetadata().getName()).ifPresent(this::publishChanged);
+            }
+        }
+    }
+
     /** Publishes the spec when it differs from the last one published; an unreadable spec publishes nothing. */
     private boolean publish(Application application) {
+        synchronized (publishing) {
+            return publishChanged(application);
+        }
+    }
+
+    private boolean publishChanged(Application application) {
         String app = application.getMetadata().getName();
         ApplicationSpec spec;
         try {
-            spec = ApplicationMapper.toSpec(application);
+            spec = ApplicationMapper.toSpec(application)
+                    .withClusterCapabilities(capabilities.current().orElse(null));
         } catch (InvalidApplicationException e) {
             LOG.warnf("Application %s/%s is invalid: %s", namespace, app, e.getMessage());
             published.remove(app);
@@ -128,7 +157,8 @@ public class ApplicationWatcher {
         }
         List<Object> content = List.of(spec.generation(), spec.sourceSpec(), spec.destination(), spec.syncPolicy(),
                 Objects.toString(spec.driftMode()), spec.ignoreDifferences(), spec.notifications(),
-                Optional.ofNullable(spec.selfHealPause()), Optional.ofNullable(spec.requestedSync()));
+                Optional.ofNullable(spec.selfHealPause()), Optional.ofNullable(spec.requestedSync()),
+                Optional.ofNullable(spec.clusterCapabilities()));
         if (content.equals(published.get(app))) {
             return false;
         }

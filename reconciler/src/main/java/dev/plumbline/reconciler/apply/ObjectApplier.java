@@ -8,6 +8,8 @@ import dev.plumbline.reconciler.cluster.ClusterGuard;
 import dev.plumbline.reconciler.cluster.LiveObjects;
 import dev.plumbline.reconciler.cluster.ResourceType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -54,6 +56,16 @@ public class ObjectApplier {
         live.remember(applied);
     }
 
+    /**
+     * Server-side apply of a Namespace holding only its name ({@code CreateNamespace=true}). It carries no tracking
+     * marks, so no app owns it and no prune ever deletes it.
+     */
+    public void applyNamespace(String name) {
+        Namespace namespace = new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build();
+        guard.call(() -> client.namespaces().resource(namespace).fieldManager(FIELD_MANAGER).forceConflicts()
+                .serverSideApply());
+    }
+
     /** Removes entries another manager added, with the JSON patch {@link GainedEntries} wrote. */
     public void removeGained(ObjectIdentity object, ArrayNode patch) {
         Resource<GenericKubernetesResource> resource = resource(object);
@@ -94,9 +106,7 @@ public class ObjectApplier {
     private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
             Resource<GenericKubernetesResource>> resources(ObjectIdentity object) {
         ResourceType type = catalog.find(object.groupKind())
-                .orElseThrow(() -> new IllegalStateException("the API server does not serve " + object.kind()
-                        + (object.group().isEmpty() ? "" : "." + object.group()) + " (" + object.apiVersion()
-                        + "): is its CustomResourceDefinition installed?"))
+                .orElseThrow(() -> new KindNotServedException(object))
                 .atVersion(object.version());
         var resources = client.genericKubernetesResources(type.context());
         return type.namespaced() ? resources.inNamespace(object.namespace()) : resources;

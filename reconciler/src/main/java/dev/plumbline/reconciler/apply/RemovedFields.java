@@ -47,7 +47,7 @@ public final class RemovedFields {
     }
 
     private static void walk(JsonNode owned, JsonNode desired, JsonNode live, FieldPath path, List<FieldDiff> out) {
-        Iterator<Map.Entry<String, JsonNode>> entries = owned.fields();
+        Iterator<Map.Entry<String, JsonNode>> entries = owned.properties().iterator();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             String name = entry.getKey();
@@ -114,7 +114,7 @@ public final class RemovedFields {
 
     private static Map<String, JsonNode> key(String json) {
         Map<String, JsonNode> key = new LinkedHashMap<>();
-        parse(json).fields().forEachRemaining(part -> key.put(part.getKey(), part.getValue()));
+        parse(json).properties().forEach(part -> key.put(part.getKey(), part.getValue()));
         return key;
     }
 

@@ -1,6 +1,7 @@
 package dev.plumbline.reconciler.cluster;
 
 import dev.plumbline.reconciler.config.ReconcilerConfig;
+import dev.plumbline.servicekit.ratelimit.TokenBucket;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import io.smallrye.faulttolerance.api.Guard;
@@ -18,13 +19,13 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ClusterGuard {
 
-    private final RequestRateLimiter rateLimiter;
+    private final TokenBucket rateLimiter;
     private final Guard guard;
 
     @Inject
     public ClusterGuard(ReconcilerConfig config) {
         ReconcilerConfig.Kube kube = config.kube();
-        this.rateLimiter = new RequestRateLimiter(kube.qps(), kube.burst());
+        this.rateLimiter = new TokenBucket(kube.qps(), kube.burst());
         this.guard = Guard.create()
                 .withDescription("kubernetes-api")
                 .withRetry()

@@ -6,15 +6,13 @@ import java.time.Duration;
 
 /**
  * Every setting of the reconciler service. Each property can also be set from the environment, for example
- * {@code plumbline.topics.partitions} as {@code PLUMBLINE_TOPICS_PARTITIONS}. The cluster itself is found the way
+ * {@code plumbline.topics.partitions} (the service-kit's {@code ServiceSettings}) as
+ * {@code PLUMBLINE_TOPICS_PARTITIONS}. The cluster itself is found the way
  * fabric8 finds it (KUBECONFIG, {@code ~/.kube/config}, the in-cluster service account), or set with
  * {@code quarkus.kubernetes-client.*}.
  */
 @ConfigMapping(prefix = "plumbline")
 public interface ReconcilerConfig {
-
-    /** The Kafka topics this service writes. */
-    Topics topics();
 
     /** Where Applications live. */
     Applications applications();
@@ -24,17 +22,6 @@ public interface ReconcilerConfig {
 
     /** How syncs run. */
     Sync sync();
-
-    interface Topics {
-
-        /** Create the topics this service writes at start-up, with the partitions and cleanup policies of the design. */
-        @WithDefault("true")
-        boolean provision();
-
-        /** Partitions of a topic this service creates; a topic that already exists keeps its own. */
-        @WithDefault("6")
-        int partitions();
-    }
 
     interface Applications {
 
@@ -80,6 +67,13 @@ public interface ReconcilerConfig {
         /** How long to wait for the watch caches of the cluster's kinds to fill at start or for a new kind. */
         @WithDefault("60s")
         Duration cacheSyncTimeout();
+
+        /**
+         * How often the cluster's version and served API versions (what Helm charts see as {@code .Capabilities}) are
+         * read again; a CustomResourceDefinition added, changed or removed reads them at once.
+         */
+        @WithDefault("10m")
+        Duration capabilitiesRefresh();
     }
 
     interface Sync {

@@ -7,6 +7,7 @@ import dev.plumbline.events.SelfHealFight;
 import dev.plumbline.events.manifest.DriftedField;
 import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.FieldManagerAttribution;
+import dev.plumbline.events.vocabulary.DriftKind;
 import dev.plumbline.reconciler.application.ApplicationStatusModel.DriftSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,8 @@ public final class DriftSummaries {
         summary.revision = alert.revision();
         summary.objects = alert.objects().size();
         summary.fields = alert.objects().stream().mapToInt(object -> object.fields().size()).sum();
+        summary.deleted = count(alert.objects(), DriftKind.DELETED);
+        summary.orphans = count(alert.objects(), DriftKind.ORPHAN);
         // a fight stopped healing for the rest of the episode; only a new episode heals again
         summary.healing = alert.willHeal() && (!grew || !Boolean.FALSE.equals(current.healing));
         summary.detectedAt = grew ? current.detectedAt : alert.time().toString();
@@ -77,6 +80,10 @@ public final class DriftSummaries {
         return new ArrayList<>(managers);
     }
 
+    private static int count(List<DriftedObject> objects, DriftKind kind) {
+        return (int) objects.stream().filter(object -> object.kind() == kind).count();
+    }
+
     private static boolean sameEpisode(DriftSummary current, String episodeId) {
         return episodeId == null || Objects.equals(current.episodeId, episodeId);
     }
@@ -88,6 +95,8 @@ public final class DriftSummaries {
         copy.revision = from.revision;
         copy.objects = from.objects;
         copy.fields = from.fields;
+        copy.deleted = from.deleted;
+        copy.orphans = from.orphans;
         copy.healing = from.healing;
         copy.detectedAt = from.detectedAt;
         copy.changedBy = from.changedBy == null ? new ArrayList<>() : new ArrayList<>(from.changedBy);

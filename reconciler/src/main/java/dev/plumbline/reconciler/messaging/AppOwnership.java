@@ -1,6 +1,7 @@
 package dev.plumbline.reconciler.messaging;
 
 import dev.plumbline.events.topic.Topics;
+import dev.plumbline.reconciler.reconcile.OwnedApps;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,18 +22,19 @@ import org.apache.kafka.common.utils.Utils;
 @ApplicationScoped
 @Default
 @Identifier("rendered-manifests-rebalance")
-public class AppOwnership implements KafkaConsumerRebalanceListener {
+public class AppOwnership implements KafkaConsumerRebalanceListener, OwnedApps {
 
     private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
     private volatile int partitionCount;
-    private volatile Consumer<AppOwnership> onGained = ownership -> { };
+    private volatile Consumer<OwnedApps> onGained = ownership -> { };
 
-    /** @param gained hears each time partitions are assigned to this instance, to reconcile the apps it gained */
-    public void onGained(Consumer<AppOwnership> gained) {
+    @Override
+    public void onGained(Consumer<OwnedApps> gained) {
         this.onGained = gained;
     }
 
     /** Whether this instance reconciles the app now. */
+    @Override
     public boolean owns(String app) {
         int partitions = partitionCount;
         return partitions > 0 && assigned.contains(partitionOf(app, partitions));

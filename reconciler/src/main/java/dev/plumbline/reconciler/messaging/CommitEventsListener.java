@@ -4,6 +4,7 @@ import dev.plumbline.events.CommitIgnored;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.git.WatchingApplication;
 import dev.plumbline.reconciler.ignored.IgnoredCommit;
+import dev.plumbline.reconciler.reconcile.IgnoredCommitInbox;
 import dev.plumbline.reconciler.reconcile.ReconcileRequest;
 import dev.plumbline.reconciler.reconcile.Reconciler;
 import dev.plumbline.reconciler.reconcile.ReconcileReason;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * if the app's partition moves there. One commit per app at most, so what is kept stays as small as the catalog.
  */
 @ApplicationScoped
-public class CommitEventsListener {
+public class CommitEventsListener implements IgnoredCommitInbox {
 
     private final Map<String, IgnoredCommit> newest = new ConcurrentHashMap<>();
 
@@ -44,7 +45,7 @@ public class CommitEventsListener {
         }
     }
 
-    /** The newest ignored commit heard of for the app since its last reconcile, now taken out. */
+    @Override
     public List<IgnoredCommit> take(String app) {
         IgnoredCommit ignored = newest.remove(app);
         return ignored == null ? List.of() : List.of(ignored);

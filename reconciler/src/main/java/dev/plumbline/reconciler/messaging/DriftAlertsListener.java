@@ -5,6 +5,7 @@ import dev.plumbline.events.DriftRecovered;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.SelfHealFight;
 import dev.plumbline.reconciler.reconcile.AppInbox;
+import dev.plumbline.reconciler.reconcile.DriftAlertInbox;
 import dev.plumbline.reconciler.reconcile.ReconcileRequest;
 import dev.plumbline.reconciler.reconcile.Reconciler;
 import dev.plumbline.reconciler.reconcile.ReconcileReason;
@@ -22,7 +23,7 @@ import org.jboss.logging.Logger;
  * brought up to date by a compare-only reconcile of the app; the offset is committed once that status is written.
  */
 @ApplicationScoped
-public class DriftAlertsListener {
+public class DriftAlertsListener implements DriftAlertInbox {
 
     private static final Logger LOG = Logger.getLogger(DriftAlertsListener.class);
 
@@ -46,7 +47,7 @@ public class DriftAlertsListener {
         });
     }
 
-    /** The alerts of the app not yet in its status, in order, now taken out. */
+    @Override
     public List<PlumblineEvent> take(String app) {
         return alerts.take(app);
     }

@@ -4,6 +4,8 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.DiffComputed;
 import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.reconciler.application.SpecOutputs;
+import dev.plumbline.reconciler.reconcile.ReconcileOutputs;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /** Writes the reconciler's events, keyed by app: specs (and tombstones), diffs and apply actions. */
 @ApplicationScoped
-public class EventPublisher {
+public class EventPublisher implements SpecOutputs, ReconcileOutputs {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
 
@@ -35,19 +37,23 @@ public class EventPublisher {
     @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<Record<String, PlumblineEvent>> applyActions;
 
+    @Override
     public void spec(ApplicationSpec spec) {
         send(applications, spec.app(), spec);
     }
 
     /** A deleted Application: a tombstone, so compaction forgets it. */
+    @Override
     public void deleted(String app) {
         send(applications, app, null);
     }
 
+    @Override
     public void diff(DiffComputed diff) {
         send(diffResults, diff.app(), diff);
     }
 
+    @Override
     public void actions(List<ApplyAction> actions) {
         actions.forEach(action -> send(applyActions, action.app(), action));
     }

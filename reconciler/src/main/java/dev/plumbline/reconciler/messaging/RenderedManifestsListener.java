@@ -2,6 +2,7 @@ package dev.plumbline.reconciler.messaging;
 
 import dev.plumbline.engine.desired.DesiredStateStore;
 import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.reconciler.reconcile.DesiredStates;
 import dev.plumbline.reconciler.reconcile.ReconcileRequest;
 import dev.plumbline.reconciler.reconcile.Reconciler;
 import dev.plumbline.reconciler.reconcile.ReconcileReason;
@@ -16,7 +17,7 @@ import org.jboss.logging.Logger;
  * and reconciles each app whose desired state arrives.
  */
 @ApplicationScoped
-public class RenderedManifestsListener {
+public class RenderedManifestsListener implements DesiredStates {
 
     private static final Logger LOG = Logger.getLogger(RenderedManifestsListener.class);
 
@@ -39,6 +40,7 @@ public class RenderedManifestsListener {
         }
     }
 
+    @Override
     public DesiredStateStore desiredState() {
         return desiredState;
     }

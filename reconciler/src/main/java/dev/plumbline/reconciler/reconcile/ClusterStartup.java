@@ -1,9 +1,7 @@
 package dev.plumbline.reconciler.reconcile;
 
 import dev.plumbline.reconciler.application.ApplicationWatcher;
-import dev.plumbline.reconciler.application.StaleSpecs;
 import dev.plumbline.reconciler.cluster.LiveObjects;
-import dev.plumbline.reconciler.messaging.AppOwnership;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,9 +33,11 @@ public class ClusterStartup {
     @Inject
     Reconciler reconciler;
     @Inject
-    StaleSpecs staleSpecs;
+    StaleSpecSweep staleSpecs;
     @Inject
-    AppOwnership ownership;
+    NamespaceWatch namespaces;
+    @Inject
+    OwnedApps ownership;
 
     private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor();
     private volatile boolean started;
@@ -53,6 +53,7 @@ public class ClusterStartup {
     private void startWatching() {
         try {
             liveObjects.start(app -> reconciler.submit(app, ReconcileRequest.of(ReconcileReason.LIVE_CHANGED)));
+            namespaces.start(app -> reconciler.submit(app, ReconcileRequest.of(ReconcileReason.RETRY)));
             applications.start((app, exists) -> {
                 if (exists) {
                     reconciler.submit(app, ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED));

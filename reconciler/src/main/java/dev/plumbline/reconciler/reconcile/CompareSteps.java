@@ -1,6 +1,7 @@
 package dev.plumbline.reconciler.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plumbline.engine.desired.DesiredState;
 import dev.plumbline.engine.diff.ApplicationDiffer;
 import dev.plumbline.engine.object.ObjectKey;
 import dev.plumbline.events.DiffComputed;
@@ -19,8 +20,6 @@ import dev.plumbline.reconciler.cluster.ApiCatalog;
 import dev.plumbline.reconciler.cluster.LiveObjects;
 import dev.plumbline.reconciler.limits.DestinationLimits;
 import dev.plumbline.reconciler.limits.Refusal;
-import dev.plumbline.reconciler.messaging.EventPublisher;
-import dev.plumbline.reconciler.messaging.RenderedManifestsListener;
 import dev.plumbline.reconciler.status.ConditionType;
 import dev.plumbline.reconciler.status.StatusWriter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,13 +38,13 @@ public class CompareSteps {
     @Inject
     ApplicationWatcher applications;
     @Inject
-    RenderedManifestsListener renders;
+    DesiredStates renders;
     @Inject
     LiveObjects liveObjects;
     @Inject
     ApiCatalog catalog;
     @Inject
-    EventPublisher publisher;
+    ReconcileOutputs publisher;
     @Inject
     StatusWriter statusWriter;
 
@@ -82,8 +81,8 @@ public class CompareSteps {
     }
 
     void readDesired(ReconcileContext context) {
-        context.desired = renders.desiredState().get(context.app()).orElse(null);
-        RenderFailed failure = context.desired == null ? null : context.desired.failure();
+        DesiredState desired = renders.desiredState().get(context.app()).orElse(null);
+        RenderFailed failure = desired == null ? null : desired.failure();
         if (failure != null) {
             String where = failure.file() == null ? "" : " (" + failure.file()
                     + (failure.line() == null ? "" : ":" + failure.line()) + ")";
@@ -91,7 +90,7 @@ public class CompareSteps {
                     + failure.revision() + " did not render: " + failure.message() + where
                     + "; the last good render stays in force");
         }
-        context.render = context.desired == null ? null : context.desired.lastRendered();
+        context.render = desired == null ? null : desired.lastRendered();
         if (context.render == null) {
             context.conditions().set(ConditionType.WaitingForRender, "NotRendered", "no render of "
                     + context.spec.sourceSpec().repoUrl() + " path \"" + context.spec.sourceSpec().path()

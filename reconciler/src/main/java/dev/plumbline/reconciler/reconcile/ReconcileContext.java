@@ -1,7 +1,6 @@
 package dev.plumbline.reconciler.reconcile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plumbline.engine.desired.DesiredState;
 import dev.plumbline.engine.diff.ApplicationDiff;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ManifestsRendered;
@@ -12,6 +11,7 @@ import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.SyncStatus;
 import dev.plumbline.events.vocabulary.SyncTrigger;
 import dev.plumbline.reconciler.application.Application;
+import dev.plumbline.reconciler.apply.ApplyFailure;
 import dev.plumbline.reconciler.limits.Refusal;
 import dev.plumbline.reconciler.status.Conditions;
 import java.time.Instant;
@@ -25,15 +25,13 @@ public final class ReconcileContext {
     private final ReconcileRequest request;
     private final Instant startedAt = Instant.now();
     private final Conditions conditions = new Conditions();
-    private final List<Outcome> outcomes = new ArrayList<>();
-    private String currentStep;
+    private final List<ObjectOutcome> outcomes = new ArrayList<>();
     private boolean stopped;
     private String failedStep;
     private Exception failure;
 
     Application resource;
     ApplicationSpec spec;
-    DesiredState desired;
     ManifestsRendered render;
     List<ObjectNode> live = List.of();
     ApplicationDiff diff;
@@ -41,7 +39,8 @@ public final class ReconcileContext {
     SyncStatus syncStatus = SyncStatus.UNKNOWN;
     List<Refusal> refusals = List.of();
     Sync sync;
-    String syncFailure;
+    /** The write that failed the sync, as a person reads it; null when none did. */
+    ApplyFailure syncFailure;
 
     /**
      * A sync this reconcile carries out.
@@ -51,7 +50,7 @@ public final class ReconcileContext {
      * @param initiatedBy plumbline, or the person who asked
      * @param token       the annotation token it answers; null otherwise
      */
-    record Sync(String id, SyncTrigger trigger, String initiatedBy, String token) {
+    public record Sync(String id, SyncTrigger trigger, String initiatedBy, String token) {
     }
 
     public ReconcileContext(String app, ReconcileRequest request) {
@@ -76,12 +75,23 @@ public final class ReconcileContext {
     }
 
     /** What the sync did to each object, in order; they become apply actions numbered 1..n. */
-    public List<Outcome> outcomes() {
+    public List<ObjectOutcome> outcomes() {
         return outcomes;
     }
 
     /** One object's part in a sync. */
-    public record Outcome(ObjectIdentity object, ApplyOperation operation, ApplyResult result, String error) {
+    public record ObjectOutcome(ObjectIdentity object, ApplyOperation operation, ApplyResult result, String error) {
+    }
+
+    /** How many objects the sync wrote with this operation. */
+    int succeeded(ApplyOperation operation) {
+        return (int) outcomes.stream()
+                .filter(o -> o.result() == ApplyResult.SUCCEEDED && o.operation() == operation).count();
+    }
+
+    /** A sync with refused objects applies nothing: one refused object refuses the whole sync. */
+    boolean syncRefused() {
+        return sync != null && !refusals.isEmpty();
     }
 
     /** Ends the steps early: nothing more to do. The closing steps still run. */
@@ -93,14 +103,6 @@ public final class ReconcileContext {
         return stopped;
     }
 
-    void enter(String step) {
-        currentStep = step;
-    }
-
-    public String currentStep() {
-        return currentStep;
-    }
-
     void fail(String step, Exception cause) {
         if (failure == null) {
             failedStep = step;
@@ -109,20 +111,20 @@ public final class ReconcileContext {
         stopped = true;
     }
 
-    public boolean failed() {
-        return failure != null;
-    }
-
-    /** Which step failed and why, as a status message says it. */
-    public String failureMessage() {
-        if (failure == null) {
-            return null;
+    /** How the reconcile ended, from what its steps recorded so far; a failed step outweighs the rest. */
+    public ReconcileOutcome outcome() {
+        if (failure != null) {
+            return new ReconcileOutcome.StepFailed(failedStep, failure, sync);
         }
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return "step " + failedStep + " failed: " + message;
-    }
-
-    public Exception failure() {
-        return failure;
+        if (sync == null) {
+            return new ReconcileOutcome.NoSync();
+        }
+        if (syncRefused()) {
+            return new ReconcileOutcome.Refused(sync, refusals);
+        }
+        if (syncFailure != null) {
+            return new ReconcileOutcome.SyncFailed(sync, syncFailure);
+        }
+        return new ReconcileOutcome.Synced(sync, succeeded(ApplyOperation.APPLY), succeeded(ApplyOperation.PRUNE));
     }
 }

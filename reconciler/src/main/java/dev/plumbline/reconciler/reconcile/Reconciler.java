@@ -2,13 +2,19 @@ package dev.plumbline.reconciler.reconcile;
 
 import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.application.Retry;
+import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.HealthStatus;
 import dev.plumbline.reconciler.application.ApplicationStatusModel.SyncRecord;
+import dev.plumbline.reconciler.apply.ApplyFailure;
+import dev.plumbline.reconciler.apply.ApplyFailure.Retrying;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
-import dev.plumbline.reconciler.messaging.AppOwnership;
-import dev.plumbline.reconciler.messaging.EventPublisher;
-import dev.plumbline.reconciler.reconcile.ReconcileContext.Outcome;
+import dev.plumbline.reconciler.reconcile.ReconcileContext.ObjectOutcome;
+import dev.plumbline.reconciler.reconcile.ReconcileContext.Sync;
+import dev.plumbline.reconciler.reconcile.ReconcileOutcome.Refused;
+import dev.plumbline.reconciler.reconcile.ReconcileOutcome.StepFailed;
+import dev.plumbline.reconciler.reconcile.ReconcileOutcome.SyncFailed;
+import dev.plumbline.reconciler.reconcile.ReconcileOutcome.Synced;
 import dev.plumbline.reconciler.status.ConditionType;
 import dev.plumbline.reconciler.status.StatusComputer;
 import dev.plumbline.reconciler.status.StatusInput;
@@ -23,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -43,10 +50,10 @@ public class Reconciler {
 
     private final CompareSteps compare;
     private final SyncSteps sync;
-    private final EventPublisher publisher;
+    private final ReconcileOutputs publisher;
     private final StatusWriter statusWriter;
     private final StatusNews news;
-    private final AppOwnership ownership;
+    private final OwnedApps ownership;
     private final MeterRegistry metrics;
     private final ReconcilerConfig config;
     private final ExecutorService workers;
@@ -54,10 +61,13 @@ public class Reconciler {
     private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
     private final AppQueue queue;
     private final StepRunner runner;
+    private final NamespaceWatch namespaces;
 
     @Inject
-    public Reconciler(CompareSteps compare, SyncSteps sync, EventPublisher publisher, StatusWriter statusWriter,
-                      StatusNews news, AppOwnership ownership, MeterRegistry metrics, ReconcilerConfig config) {
+    public Reconciler(CompareSteps compare, SyncSteps sync, ReconcileOutputs publisher, StatusWriter statusWriter,
+                      StatusNews news, OwnedApps ownership, MeterRegistry metrics, ReconcilerConfig config,
+                      NamespaceWatch namespaces) {
+        this.namespaces = namespaces;
         this.compare = compare;
         this.sync = sync;
         this.publisher = publisher;
@@ -98,40 +108,49 @@ public class Reconciler {
         ReconcileContext context = new ReconcileContext(app, request);
         Timer.Sample sample = Timer.start(metrics);
         runner.run(context);
-        boolean failed = context.failed() || context.syncFailure != null && !"refused".equals(context.syncFailure);
-        sample.stop(metrics.timer("plumbline.reconcile.duration", "result", failed ? "failed" : "ok"));
-        if (context.failed()) {
-            LOG.warnf(context.failure(), "reconcile of app %s: %s", app, context.failureMessage());
-        }
-        if (failed && context.spec != null) {
-            scheduleRetry(app, context.spec.syncPolicy().retry());
-        } else if (!failed) {
-            failedAttempts.remove(app);
+        ReconcileOutcome outcome = context.outcome();
+        sample.stop(metrics.timer("plumbline.reconcile.duration", "result", outcome.failed() ? "failed" : "ok"));
+        switch (outcome.kind()) {
+            case NO_SYNC, SYNCED, REFUSED -> failedAttempts.remove(app);
+            case SYNC_FAILED -> {
+                ApplyFailure failure = ((SyncFailed) outcome).failure();
+                if (failure.waitingForNamespace() != null) {
+                    namespaces.await(failure.waitingForNamespace(), app);
+                }
+                scheduleRetry(app, context.spec.syncPolicy().retry(), failure.cause().retrying());
+            }
+            case STEP_FAILED -> {
+                StepFailed failed = (StepFailed) outcome;
+                LOG.warnf(failed.cause(), "reconcile of app %s: %s", app, failed.message());
+                if (context.spec != null) {
+                    scheduleRetry(app, context.spec.syncPolicy().retry(), Retrying.LIMITED);
+                }
+            }
         }
     }
 
-    private void scheduleRetry(String app, Retry retry) {
-        int limit = retry == null ? config.sync().retryLimit() : retry.limit();
-        Duration first = retry == null ? config.sync().retryBackoff() : retry.backoff();
-        Duration max = retry == null ? config.sync().retryMaxBackoff() : retry.maxBackoff();
-        int factor = retry == null ? 2 : Math.max(1, retry.factor());
+    private void scheduleRetry(String app, Retry retry, Retrying retrying) {
+        Retry policy = retry != null ? retry : new Retry(config.sync().retryLimit(), config.sync().retryBackoff(), 2,
+                config.sync().retryMaxBackoff());
         int attempt = failedAttempts.merge(app, 1, Integer::sum);
-        if (attempt > limit) {
-            LOG.warnf("app %s: sync failed %d times, no more retries until its desired state changes", app, limit);
+        Optional<Duration> wait = SyncRetries.wait(attempt, policy, retrying);
+        if (wait.isEmpty()) {
+            LOG.warnf("app %s: sync failed %d time(s), no more retries until its desired state changes", app,
+                    attempt);
             return;
         }
-        long wait = Math.min(max.toMillis(), first.toMillis() * (long) Math.pow(factor, attempt - 1));
-        retries.schedule(() -> submit(app, ReconcileRequest.of(ReconcileReason.RETRY)), wait, TimeUnit.MILLISECONDS);
+        retries.schedule(() -> submit(app, ReconcileRequest.of(ReconcileReason.RETRY)), wait.get().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     void publishActions(ReconcileContext context) {
         if (context.sync == null || context.outcomes().isEmpty()) {
             return;
         }
-        List<Outcome> outcomes = context.outcomes();
+        List<ObjectOutcome> outcomes = context.outcomes();
         List<ApplyAction> actions = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
-            Outcome outcome = outcomes.get(i);
+            ObjectOutcome outcome = outcomes.get(i);
             actions.add(ApplyAction.of(context.render.correlationId(), context.app(), context.render.revision(),
                     context.sync.id(), context.sync.trigger(), context.sync.initiatedBy(), outcome.object(),
                     outcome.operation(), outcome.result(), outcome.error(), i + 1, outcomes.size()));
@@ -145,19 +164,20 @@ public class Reconciler {
         if (context.resource == null) {
             return;
         }
-        if (context.failed()) {
+        ReconcileOutcome outcome = context.outcome();
+        if (outcome instanceof StepFailed failed) {
             ConditionType type = context.diff == null ? ConditionType.ComparisonFailed : ConditionType.SyncFailed;
-            context.conditions().set(type, "Error", context.failureMessage() + "; retried with backoff");
-        } else if (context.syncFailure != null && !"refused".equals(context.syncFailure)) {
-            context.conditions().set(ConditionType.SyncFailed, "ApplyFailed", context.syncFailure
-                    + "; retried with backoff");
+            context.conditions().set(type, "Error", failed.message() + "; retried with backoff");
+        } else if (outcome instanceof SyncFailed failed) {
+            context.conditions().set(ConditionType.SyncFailed, failed.failure().cause().reason(),
+                    failed.failure().sentence());
         }
         news.ignoredCommit(context);
         boolean compared = context.diff != null;
         StatusInput input = new StatusInput(context.resource.getMetadata().getGeneration(),
                 compared ? context.syncStatus : null, compared ? context.render.revision() : null,
                 compared ? context.diff.health() : null, compared ? healthMessage(context) : null,
-                context.spec == null ? null : context.spec.selfHealPause(), syncRecord(context),
+                context.spec == null ? null : context.spec.selfHealPause(), syncRecord(context, outcome),
                 context.conditions(), context.sync == null ? null : context.sync.token(), news.drift(context));
         Instant now = Instant.now();
         statusWriter.write(context.resource, StatusComputer.next(context.resource.getStatus(), input, now));
@@ -172,33 +192,44 @@ public class Reconciler {
                 .map(diff -> diff.object() + " is " + worst.label()).orElse(null);
     }
 
-    private static SyncRecord syncRecord(ReconcileContext context) {
-        if (context.sync == null) {
-            return null;
-        }
+    /** The sync's entry in the history; null when the reconcile carried out none. */
+    private static SyncRecord syncRecord(ReconcileContext context, ReconcileOutcome outcome) {
+        return switch (outcome.kind()) {
+            case NO_SYNC -> null;
+            case SYNCED -> {
+                Synced synced = (Synced) outcome;
+                yield syncRecord(context, synced.sync(), ApplyResult.SUCCEEDED,
+                        synced.applied() + " applied, " + synced.pruned() + " pruned");
+            }
+            case REFUSED -> {
+                Refused refused = (Refused) outcome;
+                yield syncRecord(context, refused.sync(), ApplyResult.REFUSED,
+                        refused.refusals().size() + " object(s) outside the Application's destination");
+            }
+            case SYNC_FAILED -> {
+                SyncFailed failed = (SyncFailed) outcome;
+                yield syncRecord(context, failed.sync(), ApplyResult.FAILED, failed.failure().sentence());
+            }
+            case STEP_FAILED -> {
+                StepFailed failed = (StepFailed) outcome;
+                yield failed.sync() == null ? null
+                        : syncRecord(context, failed.sync(), ApplyResult.FAILED, failed.message());
+            }
+        };
+    }
+
+    private static SyncRecord syncRecord(ReconcileContext context, Sync sync, ApplyResult result, String message) {
         SyncRecord record = new SyncRecord();
-        record.syncId = context.sync.id();
+        record.syncId = sync.id();
         record.revision = context.render == null ? null : context.render.revision();
-        record.trigger = context.sync.trigger().label();
-        record.initiatedBy = context.sync.initiatedBy();
+        record.trigger = sync.trigger().label();
+        record.initiatedBy = sync.initiatedBy();
         record.startedAt = context.startedAt().toString();
         record.finishedAt = Instant.now().toString();
-        long applied = context.outcomes().stream().filter(o -> o.result() == ApplyResult.SUCCEEDED
-                && o.operation() == dev.plumbline.events.vocabulary.ApplyOperation.APPLY).count();
-        long pruned = context.outcomes().stream().filter(o -> o.result() == ApplyResult.SUCCEEDED
-                && o.operation() == dev.plumbline.events.vocabulary.ApplyOperation.PRUNE).count();
-        record.applied = (int) applied;
-        record.pruned = (int) pruned;
-        if (context.failed() || context.syncFailure != null && !"refused".equals(context.syncFailure)) {
-            record.result = ApplyResult.FAILED.label();
-            record.message = context.failed() ? context.failureMessage() : context.syncFailure;
-        } else if ("refused".equals(context.syncFailure)) {
-            record.result = ApplyResult.REFUSED.label();
-            record.message = context.refusals.size() + " object(s) outside the Application's destination";
-        } else {
-            record.result = ApplyResult.SUCCEEDED.label();
-            record.message = applied + " applied, " + pruned + " pruned";
-        }
+        record.applied = context.succeeded(ApplyOperation.APPLY);
+        record.pruned = context.succeeded(ApplyOperation.PRUNE);
+        record.result = result.label();
+        record.message = message;
         return record;
     }
 

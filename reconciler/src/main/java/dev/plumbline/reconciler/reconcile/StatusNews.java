@@ -5,9 +5,6 @@ import dev.plumbline.reconciler.application.ApplicationStatusModel;
 import dev.plumbline.reconciler.application.ApplicationStatusModel.DriftSummary;
 import dev.plumbline.reconciler.drift.DriftSummaries;
 import dev.plumbline.reconciler.ignored.IgnoredCommit;
-import dev.plumbline.reconciler.messaging.CommitEventsListener;
-import dev.plumbline.reconciler.messaging.DriftAlertsListener;
-import dev.plumbline.reconciler.messaging.RenderedManifestsListener;
 import dev.plumbline.reconciler.status.ConditionType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,11 +19,11 @@ import java.time.Instant;
 public class StatusNews {
 
     @Inject
-    DriftAlertsListener driftAlerts;
+    DriftAlertInbox driftAlerts;
     @Inject
-    CommitEventsListener commitEvents;
+    IgnoredCommitInbox commitEvents;
     @Inject
-    RenderedManifestsListener renders;
+    DesiredStates renders;
 
     /** The drift summary after the alerts heard since the last reconcile. */
     DriftSummary drift(ReconcileContext context) {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Runs a reconcile's steps in order until one stops or fails, then the closing steps (status, events) whatever
  * happened: as Flux's {@code reconcile()} does, failures are handled here and nowhere else, by recording which step
- * failed and why on the context, where the status and the retry pick it up.
+ * failed and why on the context, whose {@link ReconcileContext#outcome()} the status and the retry read.
  */
 public final class StepRunner {
 
@@ -31,7 +31,6 @@ public final class StepRunner {
 
     private static void attempt(Step step, ReconcileContext context) {
         try {
-            context.enter(step.name());
             step.run(context);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,12 +15,14 @@ import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.ChangeType;
 import dev.plumbline.events.vocabulary.SyncTrigger;
+import dev.plumbline.reconciler.apply.ApplyFailure;
 import dev.plumbline.reconciler.apply.GainedEntries;
 import dev.plumbline.reconciler.apply.ObjectApplier;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
 import dev.plumbline.reconciler.limits.Refusal;
-import dev.plumbline.reconciler.reconcile.ReconcileContext.Outcome;
+import dev.plumbline.reconciler.reconcile.ReconcileContext.ObjectOutcome;
 import dev.plumbline.reconciler.status.ConditionType;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -28,15 +30,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** The steps that change the cluster: decide whether to sync, apply in waves, prune. */
 @ApplicationScoped
 public class SyncSteps {
 
+    private static final Logger LOG = Logger.getLogger(SyncSteps.class);
+
     @Inject
     ObjectApplier applier;
     @Inject
     ReconcilerConfig config;
+    @Inject
+    NamespaceWatch namespaces;
 
     List<Step> steps() {
         return List.of(Step.of("decide-sync", this::decide),
@@ -97,18 +104,21 @@ public class SyncSteps {
         if (context.sync == null) {
             return;
         }
-        Map<ObjectKey, Refusal> refused = new HashMap<>();
-        context.refusals.forEach(refusal -> refused.put(ObjectKey.of(refusal.object()), refusal));
-        if (!refused.isEmpty()) {
+        if (context.syncRefused()) {
+            Map<ObjectKey, Refusal> refused = new HashMap<>();
+            context.refusals.forEach(refusal -> refused.put(ObjectKey.of(refusal.object()), refusal));
             for (RenderedObject object : ApplyOrder.forApply(context.render.objects())) {
                 Refusal refusal = refused.get(ObjectKey.of(object.identity()));
                 context.outcomes().add(refusal != null
-                        ? new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.REFUSED, refusal.reason())
-                        : new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SKIPPED,
+                        ? new ObjectOutcome(object.identity(), ApplyOperation.APPLY, ApplyResult.REFUSED,
+                        refusal.reason())
+                        : new ObjectOutcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SKIPPED,
                         "not applied: another object of this sync was refused"));
             }
-            context.syncFailure = "refused";
             return;
+        }
+        if (context.spec.syncPolicy().options().createNamespace()) {
+            createNamespace(context);
         }
         Map<ObjectKey, ObjectDiff> diffs = new HashMap<>();
         context.objects.forEach(diff -> diffs.put(ObjectKey.of(diff.object()), diff));
@@ -123,8 +133,8 @@ public class SyncSteps {
                     continue;
                 }
                 if (context.syncFailure != null) {
-                    context.outcomes().add(new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SKIPPED,
-                            "not applied: " + context.syncFailure));
+                    context.outcomes().add(new ObjectOutcome(object.identity(), ApplyOperation.APPLY,
+                            ApplyResult.SKIPPED, "not applied: an object before it failed"));
                     continue;
                 }
                 applyOne(context, differ, object, diff);
@@ -153,29 +163,60 @@ public class SyncSteps {
                     }
                 }
             }
-            context.outcomes().add(new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null));
+            context.outcomes().add(new ObjectOutcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SUCCEEDED,
+                    null));
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            context.outcomes().add(new Outcome(object.identity(), ApplyOperation.APPLY, ApplyResult.FAILED, message));
-            context.syncFailure = object.identity() + " failed: " + message;
+            failed(context, object.identity(), ApplyOperation.APPLY, e,
+                    ApplyFailure.ofApply(object.identity(), context.spec.destination().namespace(), e));
         }
+    }
+
+    /**
+     * {@code CreateNamespace=true}: the destination namespace is created before anything is applied, when the
+     * namespace watch does not know it. It is part of the sync's actions, but not of the app: it is never pruned.
+     */
+    private void createNamespace(ReconcileContext context) {
+        String name = context.spec.destination().namespace();
+        if (namespaces.exists(name)) {
+            return;
+        }
+        ObjectIdentity namespace = ObjectIdentity.clusterScoped("v1", "Namespace", name);
+        try {
+            applier.applyNamespace(name);
+            context.outcomes().add(new ObjectOutcome(namespace, ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null));
+        } catch (RuntimeException e) {
+            failed(context, namespace, ApplyOperation.APPLY, e, ApplyFailure.ofApply(namespace, name, e));
+        }
+    }
+
+    /** The sentence goes to the status and the apply action; the API's whole answer only to the log. */
+    private static void failed(ReconcileContext context, ObjectIdentity object, ApplyOperation operation,
+                               RuntimeException cause, ApplyFailure failure) {
+        if (cause instanceof KubernetesClientException) {
+            LOG.warnf("app %s: %s of %s failed: %s", context.app(), operation.label(), object, cause.getMessage());
+        } else {
+            LOG.warnf(cause, "app %s: %s of %s failed", context.app(), operation.label(), object);
+        }
+        context.outcomes().add(new ObjectOutcome(object, operation, ApplyResult.FAILED, failure.sentence()));
+        context.syncFailure = failure;
     }
 
     void prune(ReconcileContext context) {
         var automated = context.spec.syncPolicy().automated();
         boolean selective = context.request().syncRequest() != null
                 && !context.request().syncRequest().objects().isEmpty();
-        if (context.sync == null || context.syncFailure != null || automated == null || !automated.prune() || selective) {
+        if (context.sync == null || context.syncRefused() || context.syncFailure != null || automated == null
+                || !automated.prune() || selective) {
             return;
         }
         for (var live : context.diff.prune().toPrune()) {
             ObjectIdentity object = dev.plumbline.engine.object.ObjectIdentityReader.identityOf(live);
             try {
                 applier.delete(object);
-                context.outcomes().add(new Outcome(object, ApplyOperation.PRUNE, ApplyResult.SUCCEEDED, null));
+                context.outcomes().add(new ObjectOutcome(object, ApplyOperation.PRUNE, ApplyResult.SUCCEEDED, null));
             } catch (RuntimeException e) {
-                context.outcomes().add(new Outcome(object, ApplyOperation.PRUNE, ApplyResult.FAILED, e.getMessage()));
-                context.syncFailure = "prune of " + object + " failed: " + e.getMessage();
+                failed(context, object, ApplyOperation.PRUNE, e,
+                        ApplyFailure.ofPrune(object, context.spec.destination().namespace(), e));
             }
         }
     }

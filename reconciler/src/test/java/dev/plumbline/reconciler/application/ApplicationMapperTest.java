@@ -8,6 +8,7 @@ import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.reconciler.testing.Renders;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +64,50 @@ class ApplicationMapperTest {
         badPause.getMetadata().setAnnotations(Map.of(OperationalAnnotations.PAUSED_UNTIL, "tomorrow"));
         assertThatThrownBy(() -> ApplicationMapper.toSpec(badPause))
                 .hasMessageContaining("plumbline.dev/self-heal-paused-until must be an RFC 3339 time");
+    }
+
+    @Test
+    void syncOptionsAreReadAndAnUnknownOneIsRefusedByName() {
+        Application resource = Renders.application("shop", "shop", null);
+        resource.getSpec().syncPolicy.syncOptions = java.util.List.of("CreateNamespace=true");
+        assertThat(ApplicationMapper.toSpec(resource).syncPolicy().options().createNamespace()).isTrue();
+
+        resource.getSpec().syncPolicy.syncOptions = java.util.List.of("CreateNamespce=true");
+        assertThatThrownBy(() -> ApplicationMapper.toSpec(resource))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessageContaining("spec.syncPolicy.syncOptions: unknown option \"CreateNamespce=true\"");
+    }
+
+    @Test
+    void theHelmKubeVersionAndApiVersionsOfTheApplicationReachItsSpec() {
+        Application resource = Renders.application("shop", "shop", null);
+        resource.getSpec().source.helm = new ApplicationSpecModel.Helm();
+        resource.getSpec().source.helm.kubeVersion = "v1.29.3-eks-adc7111";
+        resource.getSpec().source.helm.apiVersions = List.of("monitoring.coreos.com/v1", "v1/Pod", "policy/v1");
+
+        ApplicationSpec spec = ApplicationMapper.toSpec(resource);
+
+        assertThat(spec.sourceSpec().helm().kubeVersion()).isEqualTo("v1.29.3-eks-adc7111");
+        assertThat(spec.sourceSpec().helm().apiVersions())
+                .containsExactly("monitoring.coreos.com/v1", "v1/Pod", "policy/v1");
+    }
+
+    @Test
+    void aHelmKubeVersionOrApiVersionThatIsNotOneIsRefusedNamingTheField() {
+        Application badVersion = Renders.application("shop", "shop", null);
+        badVersion.getSpec().source.helm = new ApplicationSpecModel.Helm();
+        badVersion.getSpec().source.helm.kubeVersion = "latest";
+        assertThatThrownBy(() -> ApplicationMapper.toSpec(badVersion))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessage("spec.source.helm.kubeVersion must be a Kubernetes version such as v1.29.0, "
+                        + "got \"latest\"");
+
+        Application badApi = Renders.application("shop", "shop", null);
+        badApi.getSpec().source.helm = new ApplicationSpecModel.Helm();
+        badApi.getSpec().source.helm.apiVersions = List.of("apps/v1", "monitoring coreos");
+        assertThatThrownBy(() -> ApplicationMapper.toSpec(badApi))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessage("spec.source.helm.apiVersions[1] must be an API version such as apps/v1 or "
+                        + "apps/v1/Deployment, got \"monitoring coreos\"");
     }
 }

@@ -41,6 +41,18 @@ class DriftSummariesTest {
     }
 
     @Test
+    void deletedAndOrphanedObjectsAreCountedApartFromDriftedFields() {
+        DriftSummary summary = DriftSummaries.next(null, List.of(detected("e1", DriftMode.HEAL, null,
+                new DriftedObject(WEB, DriftKind.DELETED, List.of()),
+                new DriftedObject(SETTINGS, DriftKind.ORPHAN, List.of()))));
+
+        assertThat(summary.objects).isEqualTo(2);
+        assertThat(summary.fields).isZero();
+        assertThat(summary.deleted).isEqualTo(1);
+        assertThat(summary.orphans).isEqualTo(1);
+    }
+
+    @Test
     void anEpisodeThatGrowsKeepsWhenItWasDetected() {
         DriftDetected first = detected("e1", DriftMode.WARN, null, object(WEB, field("spec.replicas", "kubectl-edit")));
         DriftDetected grown = detected("e1", DriftMode.WARN, null, object(WEB, field("spec.replicas", "kubectl-edit")),

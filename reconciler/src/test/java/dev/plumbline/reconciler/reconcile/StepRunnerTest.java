@@ -29,7 +29,8 @@ class StepRunnerTest {
         runner.run(context);
 
         assertThat(ran).containsExactly("read", "status");
-        assertThat(context.failureMessage()).isEqualTo("step apply failed: the API server said 500");
+        assertThat(context.outcome()).isInstanceOfSatisfying(ReconcileOutcome.StepFailed.class, failed ->
+                assertThat(failed.message()).isEqualTo("step apply failed: the API server said 500"));
     }
 
     @Test
@@ -41,7 +42,7 @@ class StepRunnerTest {
         runner.run(context);
 
         assertThat(ran).containsExactly("status");
-        assertThat(context.failed()).isFalse();
+        assertThat(context.outcome()).isInstanceOf(ReconcileOutcome.NoSync.class);
     }
 
     private Step record(String name) {

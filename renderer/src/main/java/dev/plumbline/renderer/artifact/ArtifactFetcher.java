@@ -2,7 +2,7 @@ package dev.plumbline.renderer.artifact;
 
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
-import dev.plumbline.renderer.render.RenderFailure;
+import dev.plumbline.renderer.failure.RenderFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

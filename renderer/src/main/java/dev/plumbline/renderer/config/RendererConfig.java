@@ -8,13 +8,11 @@ import java.util.Optional;
 
 /**
  * Every setting of the renderer service. Each property can also be set from the environment, for example
- * {@code plumbline.topics.partitions} as {@code PLUMBLINE_TOPICS_PARTITIONS}.
+ * {@code plumbline.topics.partitions} (the service-kit's {@code ServiceSettings}) as
+ * {@code PLUMBLINE_TOPICS_PARTITIONS}.
  */
 @ConfigMapping(prefix = "plumbline")
 public interface RendererConfig {
-
-    /** The Kafka topics this service writes. */
-    Topics topics();
 
     /** How renders run. */
     Render render();
@@ -24,17 +22,6 @@ public interface RendererConfig {
 
     /** The render cache. */
     Cache cache();
-
-    interface Topics {
-
-        /** Create the topics this service writes at start-up, with the partitions and cleanup policies of the design. */
-        @WithDefault("true")
-        boolean provision();
-
-        /** Partitions of a topic this service creates; a topic that already exists keeps its own. */
-        @WithDefault("6")
-        int partitions();
-    }
 
     interface Render {
 

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -71,7 +72,7 @@ public class CommitEventsRebalance implements KafkaConsumerRebalanceListener {
                 }
             }
             // Applications that arrived before their repository's commits were known render now
-            rendering.waitingApplications().forEach(spec -> specChanges.offer(spec.app(), spec));
+            rendering.waitingApplications().forEach(spec -> specChanges.offer(spec.app(), Optional.of(spec)));
         } catch (RuntimeException e) {
             // the next commit event of each repository makes up for it
             LOG.warnf(e, "could not read the history of %s: new Applications wait for their next commit", partitions);

@@ -1,6 +1,8 @@
 package dev.plumbline.renderer.messaging;
 
+import dev.plumbline.engine.application.ApplicationCatalog;
 import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.servicekit.applications.ApplicationChanges;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +21,7 @@ import org.jboss.logging.Logger;
  * that a burst (every Application at start-up, a bulk edit) downloads each commit once.
  */
 @ApplicationScoped
-public class SpecChanges {
+public class SpecChanges implements ApplicationChanges {
 
     private static final Logger LOG = Logger.getLogger(SpecChanges.class);
 
@@ -45,10 +47,16 @@ public class SpecChanges {
         }
     }
 
-    /** @param spec the new spec; null when the Application was deleted */
-    public synchronized void offer(String app, ApplicationSpec spec) {
+    /** New and changed Applications are rendered at once; a deleted one is forgotten. */
+    @Override
+    public void changed(String app, Optional<ApplicationSpec> spec, ApplicationCatalog catalog) {
+        offer(app, spec);
+    }
+
+    /** @param spec the new spec; empty when the Application was deleted */
+    public synchronized void offer(String app, Optional<ApplicationSpec> spec) {
         pending.remove(app);
-        pending.put(app, Optional.ofNullable(spec));
+        pending.put(app, spec);
         notifyAll();
     }
 

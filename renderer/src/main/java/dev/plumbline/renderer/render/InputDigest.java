@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.renderer.failure.RenderFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +24,9 @@ import java.util.stream.Stream;
 /**
  * The cache key of a render: a sha256 over everything that decides its output and nothing else (the commit SHA
  * is not in it), namely the renderer, the Application's name and destination namespace (written into the
- * objects), its source options, and the name and content of every file under its inputs.
+ * objects), its source options, for a Helm chart the {@code .Capabilities} it sees (so the cluster's version or
+ * API versions changing renders it again, and an unchanged cluster does not), and the name and content of every
+ * file under its inputs.
  */
 public final class InputDigest {
 
@@ -46,6 +49,9 @@ public final class InputDigest {
                     JSON.writeValueAsString(spec.sourceSpec().helm()),
                     JSON.writeValueAsString(spec.sourceSpec().kustomize()),
                     JSON.writeValueAsString(spec.sourceSpec().directory()))));
+            if (renderer == RendererKind.HELM) {
+                update(sha256, JSON.writeValueAsString(HelmCapabilities.of(spec)));
+            }
             for (String input : inputs.paths()) {
                 Path top = input.isEmpty() ? root : root.resolve(input);
                 try (Stream<Path> files = Files.walk(top)) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
+import dev.plumbline.renderer.failure.RenderFailure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.engine.order.KindOrder;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.renderer.failure.RenderFailure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,7 +78,7 @@ public final class ObjectSetAssembler {
             track(metadata, app);
             objects.add(new RenderedObject(identity, body, source.sourcePath()));
         }
-        objects.sort(Comparator.comparing(RenderedObject::identity, ApplyOrder.IDENTITIES));
+        objects.sort(Comparator.comparing(RenderedObject::identity, KindOrder.IDENTITIES));
         return new RenderedSet(renderer, objects, digest(objects));
     }
 

@@ -3,9 +3,11 @@ package dev.plumbline.renderer.render;
 import dev.plumbline.engine.application.ApplicationCatalog;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.CommitDetected;
+import dev.plumbline.events.application.ClusterCapabilities;
 import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.renderer.artifact.RepositoryTree;
+import dev.plumbline.renderer.failure.RenderFailure;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -26,11 +28,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RenderCoordinator {
 
-    /** What this instance knows of an Application: the spec parts that decide its render, and what it read last. */
-    private record Known(SourceSpec source, String namespace, InputSet inputs) {
+    /**
+     * What this instance knows of an Application: the spec parts that decide its render (the cluster's capabilities
+     * among them, which only a Helm chart reads: the render cache spares the others a second render), and what it
+     * read last.
+     */
+    private record Known(SourceSpec source, String namespace, ClusterCapabilities cluster, InputSet inputs) {
+
+        static Known of(ApplicationSpec spec, InputSet inputs) {
+            return new Known(spec.sourceSpec(), spec.destination().namespace(), spec.clusterCapabilities(), inputs);
+        }
 
         boolean sameSpecAs(ApplicationSpec spec) {
-            return source.equals(spec.sourceSpec()) && namespace.equals(spec.destination().namespace());
+            return source.equals(spec.sourceSpec()) && namespace.equals(spec.destination().namespace())
+                    && Objects.equals(cluster, spec.clusterCapabilities());
         }
     }
 
@@ -99,7 +110,7 @@ public final class RenderCoordinator {
             if (!needsRender(spec)) {
                 continue;
             }
-            known.put(spec.app(), new Known(spec.sourceSpec(), spec.destination().namespace(), null));
+            known.put(spec.app(), Known.of(spec, null));
             Optional<CommitDetected> latest = revisions.latestFor(spec.sourceSpec());
             if (latest.isEmpty()) {
                 waiting.add(spec.app());
@@ -154,7 +165,7 @@ public final class RenderCoordinator {
                         && SourceMatch.sameRepository(last.repoUrl(), spec.sourceSpec().repoUrl()))
                 .orElse(true);
         if (renderedSince) {
-            known.put(spec.app(), new Known(spec.sourceSpec(), spec.destination().namespace(), null));
+            known.put(spec.app(), Known.of(spec, null));
         }
         return !renderedSince;
     }
@@ -163,7 +174,7 @@ public final class RenderCoordinator {
     private boolean touched(ApplicationSpec spec, RepositoryTree tree, List<String> changedPaths) {
         try {
             InputSet inputs = pipeline.inputs(spec, tree);
-            known.put(spec.app(), new Known(spec.sourceSpec(), spec.destination().namespace(), inputs));
+            known.put(spec.app(), Known.of(spec, inputs));
             return inputs.touchedBy(changedPaths);
         } catch (RenderFailure failure) {
             return true;
@@ -174,7 +185,7 @@ public final class RenderCoordinator {
         for (ApplicationSpec spec : specs) {
             RenderOutcome outcome = outcomes.get(spec.app());
             if (outcome != null) {
-                known.put(spec.app(), new Known(spec.sourceSpec(), spec.destination().namespace(), outcome.inputs()));
+                known.put(spec.app(), Known.of(spec, outcome.inputs()));
             }
         }
     }

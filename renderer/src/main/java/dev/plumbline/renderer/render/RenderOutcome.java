@@ -1,6 +1,7 @@
 package dev.plumbline.renderer.render;
 
 import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.renderer.failure.RenderFailure;
 
 /**
  * What came of rendering one Application: a set, or a failure.

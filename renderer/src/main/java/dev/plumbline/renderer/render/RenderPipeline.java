@@ -4,7 +4,7 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.renderer.artifact.RepositoryTree;
-import dev.plumbline.renderer.cache.RenderCache;
+import dev.plumbline.renderer.failure.RenderFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

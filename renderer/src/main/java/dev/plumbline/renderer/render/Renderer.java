@@ -1,6 +1,7 @@
 package dev.plumbline.renderer.render;
 
 import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.renderer.failure.RenderFailure;
 import java.util.List;
 
 /** Turns an Application's folder into objects. Implementations hold no state between renders but caches of tools. */

@@ -8,6 +8,7 @@ import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.renderer.artifact.ArtifactFetcher;
 import dev.plumbline.renderer.artifact.RepositoryTree;
 import dev.plumbline.renderer.artifact.TarballExtractor;
+import dev.plumbline.renderer.failure.RenderFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,11 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /** A folder of one commit's renders, removed with everything in it when closed, symlinks not followed. */
 public final class ScratchFolder implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(ScratchFolder.class.getName());
+    private static final Logger LOG = Logger.getLogger(ScratchFolder.class);
 
     private final Path path;
 
@@ -51,8 +52,7 @@ public final class ScratchFolder implements AutoCloseable {
                 Files.deleteIfExists(file);
             }
         } catch (IOException | UncheckedIOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot remove the scratch folder " + folder
-                    + "; it is removed at the next start", e);
+            LOG.warnf(e, "cannot remove the scratch folder %s; it is removed at the next start", folder);
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
-import dev.plumbline.renderer.render.RenderFailure;
+import dev.plumbline.renderer.failure.RenderFailure;
 import dev.plumbline.renderer.testing.ArtifactServer;
 import dev.plumbline.renderer.testing.Tarballs;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.application.HelmOptions;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.renderer.artifact.RepositoryTree;
-import dev.plumbline.renderer.cache.RenderCache;
+import dev.plumbline.renderer.render.RenderCache;
 import dev.plumbline.renderer.render.RenderMetrics;
 import dev.plumbline.renderer.render.RenderOutcome;
 import dev.plumbline.renderer.render.RenderPipeline;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.renderer.failure.RenderFailure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -72,6 +73,30 @@ class ObjectSetAssemblerTest {
 
         assertThat(reversed.objects()).isEqualTo(first.objects());
         assertThat(reversed.digest()).isEqualTo(first.digest()).startsWith("sha256:");
+    }
+
+    @Test
+    void webhookConfigurationsComeAfterTheKindsHelmInstallsAndBeforeCustomResources() {
+        RenderedSet set = assemble("""
+                apiVersion: acme.example.com/v1
+                kind: Widget
+                metadata: {name: w, namespace: shop}
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingWebhookConfiguration
+                metadata: {name: check}
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: MutatingWebhookConfiguration
+                metadata: {name: mutate}
+                ---
+                apiVersion: apiregistration.k8s.io/v1
+                kind: APIService
+                metadata: {name: v1.acme.example.com}
+                """);
+
+        assertThat(set.objects()).extracting(object -> object.identity().kind()).containsExactly(
+                "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "Widget");
     }
 
     @Test

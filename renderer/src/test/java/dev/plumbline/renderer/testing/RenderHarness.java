@@ -12,7 +12,7 @@ import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.renderer.artifact.ArtifactFetcher;
 import dev.plumbline.renderer.artifact.TarballExtractor;
-import dev.plumbline.renderer.cache.RenderCache;
+import dev.plumbline.renderer.render.RenderCache;
 import dev.plumbline.renderer.render.LastRenders;
 import dev.plumbline.renderer.render.RenderCoordinator;
 import dev.plumbline.renderer.render.RenderMetrics;

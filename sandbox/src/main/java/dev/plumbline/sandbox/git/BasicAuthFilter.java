@@ -19,6 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class BasicAuthFilter extends HttpFilter {
 
+    private static final long serialVersionUID = 1L;
+
     private static final String PREFIX = "Basic ";
     private static final String CHALLENGE = "Basic realm=\"plumbline sandbox git\", charset=\"UTF-8\"";
 

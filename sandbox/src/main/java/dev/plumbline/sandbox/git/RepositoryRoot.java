@@ -64,7 +64,8 @@ final class RepositoryRoot implements RepositoryResolver<HttpServletRequest> {
             return folder;
         }
         Files.createDirectories(folder);
-        try (Git ignored = Git.init().setBare(true).setInitialBranch("main").setDirectory(folder.toFile()).call()) {
+        try {
+            Git.init().setBare(true).setInitialBranch("main").setDirectory(folder.toFile()).call().close();
             return folder;
         } catch (GitAPIException e) {
             throw new IOException("cannot create the bare repository " + folder + ": " + e.getMessage(), e);

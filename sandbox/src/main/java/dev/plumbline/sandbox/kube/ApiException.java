@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** A request the API refuses; it becomes a {@code Status} answer with the code and reason Kubernetes uses. */
 class ApiException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int code;
     private final String reason;
     private final transient ObjectNode details;

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 final class ApplyConflict extends ApiException {
 
+    private static final long serialVersionUID = 1L;
+
     /** One field the applier would change, and the entry that owns it. */
     record Field(ManagedFields.Entry owner, List<String> path) {
     }

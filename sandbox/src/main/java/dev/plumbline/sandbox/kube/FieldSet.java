@@ -31,7 +31,7 @@ final class FieldSet {
         if (node == null || !node.isObject()) {
             return set;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (SELF.equals(field.getKey())) {

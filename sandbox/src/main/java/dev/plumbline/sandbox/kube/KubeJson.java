@@ -65,6 +65,9 @@ final class KubeJson {
 
     /** A request the API refuses as malformed: answered 400 BadRequest. */
     static final class BadRequest extends ApiException {
+
+        private static final long serialVersionUID = 1L;
+
         BadRequest(String message) {
             super(400, "BadRequest", message);
         }

@@ -112,7 +112,7 @@ final class ObjectFields {
             } else if (element.startsWith("k:")) {
                 JsonNode key = KubeJson.read(element.substring(2));
                 List<String> parts = new ArrayList<>();
-                key.fields().forEachRemaining(f -> parts.add(f.getKey() + "=" + f.getValue()));
+                key.properties().forEach(f -> parts.add(f.getKey() + "=" + f.getValue()));
                 text.append('[').append(String.join(",", parts)).append(']');
             } else {
                 text.append('[').append(element).append(']');
@@ -143,7 +143,7 @@ final class ObjectFields {
 
     private void collect(JsonNode value, List<String> path, List<String> fieldNames, FieldSet set) {
         if (value.isObject() && !value.isEmpty()) {
-            value.fields().forEachRemaining(field -> {
+            value.properties().forEach(field -> {
                 path.add("f:" + field.getKey());
                 fieldNames.add(field.getKey());
                 collect(field.getValue(), path, fieldNames, set);
@@ -167,7 +167,7 @@ final class ObjectFields {
         if (before == null || before.isMissingNode() || kindChanged) {
             collectNew(after, path, fieldNames, set);
         } else if (after.isObject() && !after.isEmpty() && before.isObject()) {
-            after.fields().forEachRemaining(field -> {
+            after.properties().forEach(field -> {
                 path.add("f:" + field.getKey());
                 fieldNames.add(field.getKey());
                 diff(before.get(field.getKey()), field.getValue(), path, fieldNames, set);
@@ -219,7 +219,7 @@ final class ObjectFields {
         if (!item.isObject()) {
             return false;
         }
-        Iterator<Map.Entry<String, JsonNode>> key = KubeJson.read(element.substring(2)).fields();
+        Iterator<Map.Entry<String, JsonNode>> key = KubeJson.read(element.substring(2)).properties().iterator();
         while (key.hasNext()) {
             Map.Entry<String, JsonNode> part = key.next();
             if (!part.getValue().equals(item.get(part.getKey()))) {

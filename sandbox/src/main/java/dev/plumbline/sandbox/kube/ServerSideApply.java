@@ -86,7 +86,7 @@ final class ServerSideApply {
     }
 
     private void mergeObject(ObjectNode target, JsonNode config, List<String> fieldNames) {
-        config.fields().forEachRemaining(field -> {
+        config.properties().forEach(field -> {
             String name = field.getKey();
             JsonNode value = field.getValue();
             JsonNode existing = target.get(name);

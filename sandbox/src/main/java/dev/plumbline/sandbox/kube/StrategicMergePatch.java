@@ -184,7 +184,7 @@ final class StrategicMergePatch {
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
         List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-        node.fields().forEachRemaining(entries::add);
+        entries.addAll(node.properties());
         return entries;
     }
 }

@@ -3,6 +3,7 @@ package dev.plumbline.sandbox.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The real kubectl against the standalone launcher, through the kubeconfig the launcher writes. */
+@Tag("slow")
 class KubectlAgainstLauncherTest {
 
     private static final Path KUBECTL = Path.of("/usr/bin/kubectl");

@@ -137,6 +137,7 @@ class ListsSelectorsAndWatchResumeTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the watch stays open while the body changes objects; only try closes it
     void a_watch_from_a_list_resource_version_sees_only_what_changed_after_that_list() {
         http.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"resume\"}}");
         configMap("resume", "before", "{}");

@@ -55,6 +55,7 @@ class WatchTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the watch stays open while the body changes objects; only try closes it
     void a_watch_sees_apply_merge_patch_json_patch_and_delete_of_a_config_map() {
         Recorder<ConfigMap> recorder =
                 new Recorder<>(cm -> cm.getData() == null ? "-" : cm.getData().get("color"));
@@ -76,6 +77,7 @@ class WatchTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the watch stays open while the body changes objects; only try closes it
     void a_watch_sees_a_strategic_merge_patch_of_a_deployment() {
         Recorder<Deployment> recorder = new Recorder<>(
                 d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());

@@ -6,9 +6,10 @@ import dev.plumbline.events.application.HelmOptions;
 import dev.plumbline.events.application.HelmParameter;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.renderer.render.HelmCapabilities;
 import dev.plumbline.renderer.render.InputSet;
 import dev.plumbline.renderer.render.ManifestParser;
-import dev.plumbline.renderer.render.RenderFailure;
+import dev.plumbline.renderer.failure.RenderFailure;
 import dev.plumbline.renderer.render.RenderRequest;
 import dev.plumbline.renderer.render.Renderer;
 import dev.plumbline.renderer.render.SourceObject;
@@ -19,21 +20,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * A Helm chart, templated in-process by helm-java as {@code helm template} would: release name, destination
  * namespace, the Application's value files in order, its inline values after them, and its {@code --set}
- * parameters last.
+ * parameters last. The chart sees the destination cluster through {@code .Capabilities} (see
+ * {@link HelmCapabilities}): its version through {@code --kube-version}, its API versions written into the templates
+ * (see {@link ApiVersionsRewrite}).
  */
 public final class HelmRenderer implements Renderer {
 
     private static final HelmOptions NO_OPTIONS = new HelmOptions(null, List.of(), null, List.of());
 
+    private static final Logger LOG = Logger.getLogger(HelmRenderer.class);
+
     private final Runnable afterFirstTemplate;
     private final AtomicBoolean templated = new AtomicBoolean();
+    private final AtomicBoolean unknownCapabilitiesTold = new AtomicBoolean();
+    private volatile List<String> helmApiVersions;
 
     /**
      * @param afterFirstTemplate run once, after the first template: the native Helm library takes over the
@@ -57,11 +67,28 @@ public final class HelmRenderer implements Renderer {
     public List<SourceObject> render(RenderRequest request) {
         HelmOptions options = options(request);
         ChartInputs inputs = chartInputs(request);
-        Path chart = inputs.localDeps().isEmpty() ? request.appDir() : withLocalDeps(request, inputs.localDeps());
+        HelmCapabilities capabilities = HelmCapabilities.of(request.spec());
+        if (capabilities.unknown() && unknownCapabilitiesTold.compareAndSet(false, true)) {
+            LOG.infof("Application %s: the destination cluster's version and API versions are not known yet (the "
+                    + "reconciler publishes them once it has read the cluster), so charts see Helm's defaults; "
+                    + "this is said once", request.app());
+        }
+        boolean rewrite = !capabilities.apiVersions().isEmpty()
+                && ApiVersionsRewrite.asked(request.appDir(), inputs.localDeps().values());
+        Path chart = inputs.localDeps().isEmpty() && !rewrite ? request.appDir()
+                : copy(request, inputs.localDeps());
+        if (rewrite) {
+            Set<String> served = new TreeSet<>(helmApiVersions(request.scratch()));
+            served.addAll(capabilities.apiVersions());
+            ApiVersionsRewrite.apply(chart, served);
+        }
         String release = options.releaseName() == null ? request.app() : options.releaseName();
         TemplateCommand template = new Helm(chart).template()
                 .withName(release)
                 .withNamespace(request.spec().destination().namespace());
+        if (capabilities.kubeVersion() != null) {
+            template.withKubeVersion(capabilities.kubeVersion());
+        }
         inputs.valueFiles().forEach(template::withValuesFile);
         if (options.values() != null && !options.values().isBlank()) {
             template.withValuesFile(write(request.scratch().resolve("inline-values.yaml"), options.values()));
@@ -71,17 +98,52 @@ public final class HelmRenderer implements Renderer {
         }
         String output;
         try {
-            output = template.call();
+            output = call(template);
         } catch (IllegalStateException e) {
-            throw TemplateErrors.failure(e.getMessage(), request.path());
+            throw TemplateErrors.failure(explained(e.getMessage(), capabilities), request.path());
+        }
+        Map<Integer, String> templates = sourceComments(output, request.path());
+        return ManifestParser.parse(output, "the helm template output of " + request.path(), null,
+                line -> templateAt(templates, line));
+    }
+
+    private String call(TemplateCommand template) {
+        try {
+            return template.call();
         } finally {
             if (templated.compareAndSet(false, true)) {
                 afterFirstTemplate.run();
             }
         }
-        Map<Integer, String> templates = sourceComments(output, request.path());
-        return ManifestParser.parse(output, "the helm template output of " + request.path(), null,
-                line -> templateAt(templates, line));
+    }
+
+    /** A chart refusing Helm's default version is told why no other version was there to offer. */
+    private static String explained(String message, HelmCapabilities capabilities) {
+        if (message != null && capabilities.kubeVersion() == null && message.contains("incompatible with Kubernetes")) {
+            return message + " (Helm's default version: the destination cluster's version is not known yet; set "
+                    + "spec.source.helm.kubeVersion to render before the reconciler has read the cluster)";
+        }
+        return message;
+    }
+
+    /** The API versions Helm answers with on its own, asked of helm-java once. */
+    private List<String> helmApiVersions(Path scratch) {
+        List<String> known = helmApiVersions;
+        if (known == null) {
+            Path probe = scratch.resolve("api-versions-probe");
+            write(probe.resolve("Chart.yaml"), "apiVersion: v2\nname: probe\nversion: 0.0.0\n");
+            write(probe.resolve("templates").resolve("api-versions.yaml"), """
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: probe
+                    data:
+                      apiVersions: {{ .Capabilities.APIVersions | toJson | quote }}
+                    """);
+            known = ApiVersionsRewrite.parseProbe(call(new Helm(probe).template().withName("probe")));
+            helmApiVersions = known;
+        }
+        return known;
     }
 
     private static HelmOptions options(RenderRequest request) {
@@ -100,7 +162,7 @@ public final class HelmRenderer implements Renderer {
      * A copy of the chart with its {@code file://} dependencies put under {@code charts/}, as
      * {@code helm dependency build} would, so that the shared extracted tree is never changed.
      */
-    private static Path withLocalDeps(RenderRequest request, Map<String, Path> localDeps) {
+    private static Path copy(RenderRequest request, Map<String, Path> localDeps) {
         Path copy = request.scratch().resolve("chart");
         copyTree(request.appDir(), copy);
         localDeps.forEach((name, folder) -> copyTree(folder, copy.resolve("charts").resolve(name)));
@@ -124,6 +186,7 @@ public final class HelmRenderer implements Renderer {
 
     private static Path write(Path file, String text) {
         try {
+            Files.createDirectories(file.getParent());
             return Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,7 @@
 package dev.plumbline.renderer.render.helm;
 
 import dev.plumbline.events.vocabulary.RenderFailureReason;
-import dev.plumbline.renderer.render.RenderFailure;
+import dev.plumbline.renderer.failure.RenderFailure;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.renderer.artifact.RepositoryTree;
-import dev.plumbline.renderer.render.RenderFailure;
+import dev.plumbline.renderer.failure.RenderFailure;
+import dev.plumbline.renderer.render.RendererChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class KustomizationGraph {
 
-    public static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
-
     private static final ObjectMapper YAML = new YAMLMapper();
     /** What kustomize takes for a remote target: a URL, an scp-like Git address, or a host name with a path. */
     private static final Pattern REMOTE = Pattern.compile(
@@ -41,17 +40,6 @@ public final class KustomizationGraph {
 
     private KustomizationGraph(RepositoryTree tree) {
         this.tree = tree;
-    }
-
-    /** The kustomization file of a folder; null when it has none. */
-    public static Path kustomizationFile(Path folder) {
-        for (String name : FILE_NAMES) {
-            Path file = folder.resolve(name);
-            if (Files.isRegularFile(file)) {
-                return file;
-            }
-        }
-        return null;
     }
 
     /** Every repository path the kustomization in {@code folder} reads, the folder itself included. */
@@ -69,7 +57,7 @@ public final class KustomizationGraph {
             return;
         }
         inputs.add(tree.repositoryPath(folder));
-        Path file = kustomizationFile(folder);
+        Path file = RendererChoice.kustomizationFile(folder);
         if (file == null) {
             return;
         }

@@ -1,7 +1,7 @@
 package dev.plumbline.renderer.render.kustomize;
 
 import dev.plumbline.events.vocabulary.RenderFailureReason;
-import dev.plumbline.renderer.render.RenderFailure;
+import dev.plumbline.renderer.failure.RenderFailure;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.plumbline.events.application.KustomizeOptions;
+import dev.plumbline.renderer.render.RendererChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ public final class KustomizeOverlay {
         }
         if (!options.images().isEmpty()) {
             ArrayNode images = kustomization.putArray("images");
-            options.images().forEach(image -> images.add((JsonNode) YAML.valueToTree(image(image, renamed))));
+            options.images().forEach(image -> images.add(YAML.valueToTree(image(image, renamed))));
         }
         if (!options.commonLabels().isEmpty()) {
             // as `kustomize edit add label` (Argo CD's commonLabels): selectors and templates too
@@ -103,7 +104,7 @@ public final class KustomizeOverlay {
      * that kustomization, so its override replaces the rename; ours runs after it and so has to match the new name.
      */
     private static Map<String, String> renamedImages(Path appDir) {
-        Path file = KustomizationGraph.kustomizationFile(appDir);
+        Path file = RendererChoice.kustomizationFile(appDir);
         Map<String, String> renamed = new TreeMap<>();
         if (file == null) {
             return renamed;

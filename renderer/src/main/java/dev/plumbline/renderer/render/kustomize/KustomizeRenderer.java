@@ -5,9 +5,10 @@ import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.renderer.render.InputSet;
 import dev.plumbline.renderer.render.ManifestParser;
-import dev.plumbline.renderer.render.RenderFailure;
+import dev.plumbline.renderer.failure.RenderFailure;
 import dev.plumbline.renderer.render.RenderRequest;
 import dev.plumbline.renderer.render.Renderer;
+import dev.plumbline.renderer.render.RendererChoice;
 import dev.plumbline.renderer.render.SourceObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public final class KustomizeRenderer implements Renderer {
 
     @Override
     public List<SourceObject> render(RenderRequest request) {
-        Path kustomizationFile = KustomizationGraph.kustomizationFile(request.appDir());
+        Path kustomizationFile = RendererChoice.kustomizationFile(request.appDir());
         String file = kustomizationFile == null
                 ? request.fileInPath("kustomization.yaml") : request.tree().repositoryPath(kustomizationFile);
         KustomizeOptions options = request.source().kustomize();

@@ -5,7 +5,7 @@ import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.renderer.render.InputSet;
 import dev.plumbline.renderer.render.ManifestParser;
-import dev.plumbline.renderer.render.RenderFailure;
+import dev.plumbline.renderer.failure.RenderFailure;
 import dev.plumbline.renderer.render.RenderRequest;
 import dev.plumbline.renderer.render.Renderer;
 import dev.plumbline.renderer.render.SourceObject;

@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A JVM that has templated a chart with helm-java still stops on SIGTERM, as Kubernetes stops a pod. */
+@Tag("slow")
 class TerminationSignalsTest {
 
     @Test

@@ -1,0 +1,90 @@
+package dev.plumbline.reconciler;
+
+import static dev.plumbline.reconciler.testing.LiveCluster.PATIENCE;
+import static dev.plumbline.reconciler.testing.Renders.application;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.kafka.EventTestClient;
+import dev.plumbline.events.topic.Topics;
+import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.LiveCluster;
+import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
+import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
+import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each Application spec on {@code plumbline.applications} says what the destination cluster is, as read from its
+ * API server, so that the renderer templates Helm charts against it; a CRD installed later is published with it.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true, initArgs = {
+        @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
+        @ResourceArg(name = EmbeddedKubeApiResource.CRDS, value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")})
+@Tag("slow")
+class ClusterCapabilitiesAcceptanceTest {
+
+    @EmbeddedKubeApiResource.Kube
+    EmbeddedKubeApi api;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    Reconciler reconciler;
+
+    private EventTestClient kafka;
+    private LiveCluster cluster;
+
+    @BeforeEach
+    void connect() {
+        cluster = new LiveCluster(api, reconciler);
+        kafka = new EventTestClient(bootstrapServers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void thePublishedSpecCarriesTheClustersVersionAndACrdInstalledLater() {
+        String reported = api.client().getKubernetesVersion().getGitVersion();
+        cluster.deploy(application("charted", "charted", null));
+
+        ApplicationSpec first = kafka.awaitRecord(Topics.APPLICATIONS, PATIENCE, ApplicationSpec.class,
+                spec -> spec.app().equals("charted") && spec.clusterCapabilities() != null);
+        assertThat(first.clusterCapabilities().kubeVersion()).isEqualTo(reported);
+        assertThat(first.clusterCapabilities().apiVersions()).contains("v1", "apps/v1", "apps/v1/Deployment")
+                .doesNotContain("monitoring.coreos.com/v1");
+
+        api.client().resource(new CustomResourceDefinitionBuilder()
+                .withNewMetadata().withName("servicemonitors.monitoring.coreos.com").endMetadata()
+                .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
+                .withNewNames().withKind("ServiceMonitor").withPlural("servicemonitors")
+                .withSingular("servicemonitor").withListKind("ServiceMonitorList").endNames()
+                .addNewVersion().withName("v1").withServed(true).withStorage(true)
+                .withNewSchema().withNewOpenAPIV3Schema().withType("object")
+                .withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema().endSchema()
+                .endVersion()
+                .endSpec().build()).create();
+
+        ApplicationSpec again = kafka.awaitRecord(Topics.APPLICATIONS, PATIENCE, ApplicationSpec.class,
+                spec -> spec.app().equals("charted") && spec.clusterCapabilities() != null
+                        && spec.clusterCapabilities().apiVersions().contains("monitoring.coreos.com/v1"));
+        assertThat(again.clusterCapabilities().apiVersions()).contains("monitoring.coreos.com/v1/ServiceMonitor");
+        assertThat(again.clusterCapabilities().kubeVersion()).isEqualTo(reported);
+        assertThat(again.generation()).isEqualTo(first.generation());
+    }
+}

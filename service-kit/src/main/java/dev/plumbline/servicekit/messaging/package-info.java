@@ -1,0 +1,4 @@
+/**
+ * The kit's channel adapters: the only classes of the kit that touch Kafka or reactive messaging, as in every service.
+ */
+package dev.plumbline.servicekit.messaging;

@@ -1,0 +1,2 @@
+/** The one exponential backoff every retry in Plumbline waits by: polls, deliveries, sync retries and heal requests. */
+package dev.plumbline.servicekit.retry;
