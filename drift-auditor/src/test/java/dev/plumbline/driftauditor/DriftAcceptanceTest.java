@@ -26,7 +26,7 @@ import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
 import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
@@ -40,7 +40,7 @@ import dev.plumbline.events.vocabulary.DriftResolution;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.events.vocabulary.SyncTrigger;
-import dev.plumbline.events.vocabulary.TriggerKind;
+import dev.plumbline.events.vocabulary.FetchCauseKind;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -315,6 +315,6 @@ class DriftAcceptanceTest {
                 List.of(new Trailer("Reviewed-by", "Bo")));
         return CommitDetected.of(correlationId, "https://git.example.com/shop.git", "refs/heads/main", null,
                 "c0ffee1heal-app", RefUpdateKind.INITIAL, List.of(info), List.of("apps/heal-app/heal-app.yaml"),
-                new Trigger(TriggerKind.WEBHOOK, null, null, null), new Artifact("http://gw/a.tgz", "0".repeat(64)));
+                new FetchCause(FetchCauseKind.WEBHOOK, null, null, null), new Artifact("http://gw/a.tgz", "0".repeat(64)));
     }
 }

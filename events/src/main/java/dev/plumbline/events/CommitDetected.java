@@ -1,8 +1,9 @@
 package dev.plumbline.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import java.time.Instant;
 import java.util.List;
@@ -19,20 +20,21 @@ import java.util.Objects;
  * @param update       initial, fast-forward, forced or deleted
  * @param commits      the commits in {@code before..after}, oldest first; on first sight only {@code after}
  * @param changedPaths repository paths changed between before and after (every path on first sight), sorted
- * @param trigger      what made the git-watcher fetch
+ * @param fetchCause   what made the git-watcher fetch (written {@code trigger}, its name in schema version 1)
  * @param artifact     the tarball of {@code after}'s tree; null when the ref was deleted
  */
 public record CommitDetected(String eventId, int schemaVersion, Instant time, String source, String correlationId,
                              String repoUrl, String ref, String before, String after, RefUpdateKind update,
-                             List<CommitInfo> commits, List<String> changedPaths, Trigger trigger,
-                             Artifact artifact) implements PlumblineEvent {
+                             List<CommitInfo> commits, List<String> changedPaths,
+                             @JsonProperty("trigger") FetchCause fetchCause, Artifact artifact)
+        implements PlumblineEvent {
 
     public CommitDetected {
         Envelope.check(EventType.COMMIT_DETECTED, eventId, schemaVersion, time, source, correlationId);
         Objects.requireNonNull(repoUrl, "repoUrl");
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(update, "update");
-        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(fetchCause, "fetchCause");
         commits = commits == null ? List.of() : List.copyOf(commits);
         changedPaths = changedPaths == null ? List.of() : List.copyOf(changedPaths);
     }
@@ -43,10 +45,10 @@ public record CommitDetected(String eventId, int schemaVersion, Instant time, St
      */
     public static CommitDetected of(String correlationId, String repoUrl, String ref, String before, String after,
                                     RefUpdateKind update, List<CommitInfo> commits, List<String> changedPaths,
-                                    Trigger trigger, Artifact artifact) {
+                                    FetchCause fetchCause, Artifact artifact) {
         return new CommitDetected(Envelope.newEventId(), EventType.COMMIT_DETECTED.schemaVersion(), Envelope.now(),
                 PlumblineService.GIT_WATCHER.source(), correlationId, repoUrl, ref, before, after, update, commits,
-                changedPaths, trigger, artifact);
+                changedPaths, fetchCause, artifact);
     }
 
     @Override

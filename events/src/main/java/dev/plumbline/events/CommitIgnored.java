@@ -1,6 +1,7 @@
 package dev.plumbline.events;
 
-import dev.plumbline.events.git.Trigger;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.WatchingApplication;
 import java.time.Instant;
 import java.util.List;
@@ -14,14 +15,15 @@ import java.util.Objects;
  * @param ref          the ref the commit landed on
  * @param sha          the commit
  * @param changedPaths the paths it changed, sorted
- * @param trigger      what made the git-watcher look
+ * @param fetchCause   what made the git-watcher look (written {@code trigger}, its name in schema version 1)
  * @param watchers     the Applications watching this repository, with what they watch
  * @param explanation  for example "commit 1a2b3c changed overlays/prod/web.yaml; no Application watches that path;
  *                     Application web watches overlays/production on branch main"
  */
 public record CommitIgnored(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                            String repoUrl, String ref, String sha, List<String> changedPaths, Trigger trigger,
-                            List<WatchingApplication> watchers, String explanation) implements PlumblineEvent {
+                            String repoUrl, String ref, String sha, List<String> changedPaths,
+                            @JsonProperty("trigger") FetchCause fetchCause, List<WatchingApplication> watchers,
+                            String explanation) implements PlumblineEvent {
 
     public CommitIgnored {
         Envelope.check(EventType.COMMIT_IGNORED, eventId, schemaVersion, time, source, correlationId);
@@ -32,10 +34,10 @@ public record CommitIgnored(String eventId, int schemaVersion, Instant time, Str
     }
 
     public static CommitIgnored of(String correlationId, String repoUrl, String ref, String sha,
-                                   List<String> changedPaths, Trigger trigger, List<WatchingApplication> watchers,
+                                   List<String> changedPaths, FetchCause fetchCause, List<WatchingApplication> watchers,
                                    String explanation) {
         return new CommitIgnored(Envelope.newEventId(), EventType.COMMIT_IGNORED.schemaVersion(), Envelope.now(),
-                PlumblineService.GIT_WATCHER.source(), correlationId, repoUrl, ref, sha, changedPaths, trigger,
+                PlumblineService.GIT_WATCHER.source(), correlationId, repoUrl, ref, sha, changedPaths, fetchCause,
                 watchers, explanation);
     }
 

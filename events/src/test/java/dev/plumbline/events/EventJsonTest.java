@@ -110,6 +110,17 @@ class EventJsonTest {
     }
 
     @Test
+    void fetch_causes_and_notification_occasions_keep_their_schema_version_1_field_name_trigger() {
+        assertThat(tree(EventSamples.commitDetected()).get("trigger").get("kind").asText()).isEqualTo("webhook");
+        assertThat(tree(EventSamples.commitIgnored()).get("trigger").get("kind").asText()).isEqualTo("poll");
+        assertThat(tree(EventSamples.notificationSent()).get("trigger").isTextual()).isTrue();
+        assertThat(tree(EventSamples.notificationDeadLettered()).get("trigger").isTextual()).isTrue();
+        assertThat(tree(EventSamples.applicationSpec()).get("notifications").get(0).get("trigger").asText())
+                .isEqualTo("drift-detected");
+        assertThat(tree(EventSamples.commitDetected()).has("fetchCause")).isFalse();
+    }
+
+    @Test
     void fields_added_inside_nested_parts_are_ignored() {
         CommitDetected event = EventSamples.commitDetected();
         ObjectNode json = tree(event);

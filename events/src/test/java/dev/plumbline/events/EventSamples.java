@@ -20,7 +20,7 @@ import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
 import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.WatchingApplication;
 import dev.plumbline.events.manifest.DriftedField;
 import dev.plumbline.events.manifest.DriftedObject;
@@ -39,7 +39,7 @@ import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.DriftResolution;
 import dev.plumbline.events.vocabulary.HealthStatus;
 import dev.plumbline.events.vocabulary.NotificationChannel;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
@@ -101,7 +101,7 @@ public final class EventSamples {
                 DriftMode.HEAL,
                 List.of(new IgnoreDifference("apps", "Deployment", "web", null, List.of("/spec/replicas"),
                         List.of("kube-controller-manager"))),
-                List.of(new NotificationSubscription(NotificationTrigger.DRIFT_DETECTED, NotificationChannel.SLACK,
+                List.of(new NotificationSubscription(NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK,
                         "shop-alerts")),
                 new SelfHealPause(Instant.parse("2026-11-27T18:00:00Z"), "ana@example.com", "incident INC-42"),
                 new RequestedSync("2026-11-27T16:00:00Z", "ben@example.com", Instant.parse("2026-11-27T16:00:00Z"),
@@ -120,14 +120,14 @@ public final class EventSamples {
                         new Trailer("Signed-off-by", "Ana Lima <ana@example.com>")));
         return CommitDetected.of(CORRELATION, REPO, "refs/heads/main", SHA_BEFORE, SHA_AFTER,
                 RefUpdateKind.FAST_FORWARD, List.of(commit), List.of("apps/web/values-prod.yaml"),
-                Trigger.webhook(WebhookProvider.GITHUB, "72d3162e-cc78-11e3-81ab-4c9367dc0958"),
+                FetchCause.webhook(WebhookProvider.GITHUB, "72d3162e-cc78-11e3-81ab-4c9367dc0958"),
                 new Artifact("http://git-watcher:8081/artifacts/shop/" + SHA_AFTER + ".tar.gz",
                         "3b5d5c3712955042212316173ccf37be800c3e1e58c1c3b0e7e5c4a0f9a3f1aa"));
     }
 
     public static CommitIgnored commitIgnored() {
         return CommitIgnored.of(CORRELATION, REPO, "refs/heads/main", SHA_AFTER, List.of("overlays/prod/web.yaml"),
-                Trigger.poll(), List.of(new WatchingApplication("web", "main", "overlays/production")),
+                FetchCause.poll(), List.of(new WatchingApplication("web", "main", "overlays/production")),
                 "commit 9f8e7d changed overlays/prod/web.yaml; no Application watches that path; "
                         + "Application web watches overlays/production on branch main");
     }
@@ -211,13 +211,13 @@ public final class EventSamples {
 
     public static NotificationSent notificationSent() {
         return NotificationSent.of(CORRELATION, "web", "drift-detected/web/" + SHA_AFTER + "/",
-                NotificationTrigger.DRIFT_DETECTED, NotificationChannel.SLACK, "shop-alerts", SHA_AFTER,
+                NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK, "shop-alerts", SHA_AFTER,
                 List.of(DEPLOYMENT, SECRET), List.of(driftDetected().eventId()));
     }
 
     public static NotificationDeadLettered notificationDeadLettered() {
         return NotificationDeadLettered.of(CORRELATION, "web", "sync-failed/web/" + SHA_AFTER + "/",
-                NotificationTrigger.SYNC_FAILED, NotificationChannel.WEBHOOK, "pager", SHA_AFTER,
+                NotificationOccasion.SYNC_FAILED, NotificationChannel.WEBHOOK, "pager", SHA_AFTER,
                 "Sync of web failed at 9f8e7d6", "1 of 3 objects failed in app web",
                 "{\"trigger\":\"sync-failed\",\"app\":\"web\"}", 12, "HTTP 503 from webhook pager",
                 Instant.parse("2026-11-27T15:20:00Z"), List.of(applyAction().eventId()));

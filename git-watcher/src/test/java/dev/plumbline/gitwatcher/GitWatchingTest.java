@@ -10,7 +10,7 @@ import dev.plumbline.events.git.CommitInfo;
 import dev.plumbline.events.git.Trailer;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
-import dev.plumbline.events.vocabulary.TriggerKind;
+import dev.plumbline.events.vocabulary.FetchCauseKind;
 import dev.plumbline.events.vocabulary.WebhookProvider;
 import dev.plumbline.gitwatcher.testing.CommitEventsProbe;
 import dev.plumbline.gitwatcher.testing.GitWorkspace;
@@ -81,7 +81,7 @@ class GitWatchingTest {
             assertThat(initial.update()).isEqualTo(RefUpdateKind.INITIAL);
             assertThat(initial.after()).isEqualTo(first);
             assertThat(initial.changedPaths()).containsExactly("README.md", "apps/web/deploy.yaml");
-            assertThat(initial.trigger().kind()).isEqualTo(TriggerKind.WATCH_STARTED);
+            assertThat(initial.fetchCause().kind()).isEqualTo(FetchCauseKind.WATCH_STARTED);
 
             String scale = work.commit("Scale web to 3\n\nReviewed-by: Ben <ben@example.com>\n"
                     + "Signed-off-by: Ana Lima <ana@example.com>\n", Map.of("apps/web/deploy.yaml", "replicas: 3\n"));
@@ -105,9 +105,9 @@ class GitWatchingTest {
             assertThat(scaled.trailers()).containsExactly(new Trailer("Reviewed-by", "Ben <ben@example.com>"),
                     new Trailer("Signed-off-by", "Ana Lima <ana@example.com>"));
             assertThat(pushed.changedPaths()).containsExactly("apps/web/deploy.yaml", "apps/web/service.yaml");
-            assertThat(pushed.trigger().kind()).isEqualTo(TriggerKind.WEBHOOK);
-            assertThat(pushed.trigger().provider()).isEqualTo(WebhookProvider.GITHUB);
-            assertThat(pushed.trigger().deliveryId()).isEqualTo("delivery-" + suffix(url));
+            assertThat(pushed.fetchCause().kind()).isEqualTo(FetchCauseKind.WEBHOOK);
+            assertThat(pushed.fetchCause().provider()).isEqualTo(WebhookProvider.GITHUB);
+            assertThat(pushed.fetchCause().deliveryId()).isEqualTo("delivery-" + suffix(url));
 
             HttpResponse<byte[]> redelivery = http.githubPush(url, "refs/heads/main", "delivery-" + suffix(url));
             assertThat(Http.text(redelivery)).contains("\"outcome\":\"duplicate\"");
@@ -144,8 +144,8 @@ class GitWatchingTest {
             assertThat(forced.before()).isEqualTo(rewritten);
             assertThat(forced.after()).isEqualTo(replacement);
             assertThat(forced.commits()).extracting(CommitInfo::sha).containsExactly(replacement);
-            assertThat(forced.trigger().kind()).isEqualTo(TriggerKind.MANUAL);
-            assertThat(forced.trigger().actor()).isEqualTo("ana");
+            assertThat(forced.fetchCause().kind()).isEqualTo(FetchCauseKind.MANUAL);
+            assertThat(forced.fetchCause().actor()).isEqualTo("ana");
         }
     }
 
@@ -170,6 +170,8 @@ class GitWatchingTest {
             assertThat(deleted.artifact()).isNull();
             await().atMost(PATIENCE).until(() -> Http.text(http.get("api/repos"))
                     .contains("branch feature does not exist"));
+            // the fetch cause keeps the name scripts read from GET /api/repos
+            assertThat(Http.text(http.get("api/repos"))).contains("\"lastTrigger\":{\"kind\":\"");
             http.refresh(url);
             assertExactly(url, 2);
         }

@@ -8,7 +8,7 @@ import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
-import dev.plumbline.events.vocabulary.TriggerKind;
+import dev.plumbline.events.vocabulary.FetchCauseKind;
 import dev.plumbline.gitwatcher.repo.RepoUrl;
 import dev.plumbline.gitwatcher.testing.CommitEventsProbe;
 import dev.plumbline.gitwatcher.testing.GitWorkspace;
@@ -77,7 +77,7 @@ class PollingTest {
                         .until(() -> probe.detected(url), list -> list.size() == 2);
                 assertThat(events.get(1).after()).isEqualTo(pushed);
                 assertThat(events.get(1).update()).isEqualTo(RefUpdateKind.FAST_FORWARD);
-                assertThat(events.get(1).trigger().kind()).isEqualTo(TriggerKind.POLL);
+                assertThat(events.get(1).fetchCause().kind()).isEqualTo(FetchCauseKind.POLL);
             }
         }
     }

@@ -9,7 +9,7 @@ import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
-import dev.plumbline.events.vocabulary.TriggerKind;
+import dev.plumbline.events.vocabulary.FetchCauseKind;
 import dev.plumbline.gitwatcher.testing.CommitEventsProbe;
 import dev.plumbline.gitwatcher.testing.GitWorkspace;
 import dev.plumbline.gitwatcher.testing.Http;
@@ -112,7 +112,7 @@ class SshWatchingTest {
             assertThat(pushed.before()).isEqualTo(first);
             assertThat(pushed.after()).isEqualTo(scaled);
             assertThat(pushed.changedPaths()).containsExactly("app/deploy.yaml");
-            assertThat(pushed.trigger().kind()).isEqualTo(TriggerKind.WEBHOOK);
+            assertThat(pushed.fetchCause().kind()).isEqualTo(FetchCauseKind.WEBHOOK);
             assertThat(repo(url).path("lastError").isMissingNode()).isTrue();
         }
     }

@@ -5,7 +5,7 @@ import dev.plumbline.events.NotificationSent;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
 import dev.plumbline.events.vocabulary.NotificationChannel;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import dev.plumbline.notifier.aggregate.DedupWindow;
 import dev.plumbline.notifier.aggregate.Notification;
 import dev.plumbline.servicekit.messaging.ApplicationsListener;
@@ -58,12 +58,12 @@ class NotifierServiceTest extends ServiceContract {
 
     /** What the delivery log holds once the drift of {@code app} was told on Slack's ops destination. */
     private static NotificationSent delivered(String app) {
-        return NotificationSent.of("c", app, notification(app).dedupKey(), NotificationTrigger.DRIFT_DETECTED,
+        return NotificationSent.of("c", app, notification(app).dedupKey(), NotificationOccasion.DRIFT_DETECTED,
                 NotificationChannel.SLACK, "ops", null, List.of(), List.of());
     }
 
     private static Notification notification(String app) {
-        return new Notification(NotificationTrigger.DRIFT_DETECTED, app, null, "", "c", Instant.now(), List.of(),
+        return new Notification(NotificationOccasion.DRIFT_DETECTED, app, null, "", "c", Instant.now(), List.of(),
                 List.of(), "", Map.of(), null, 1, 0, List.of());
     }
 }

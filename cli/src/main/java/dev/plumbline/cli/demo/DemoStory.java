@@ -124,7 +124,8 @@ public final class DemoStory {
             revision[0] = repo.commitAndPush(BEN, "web: keep the greeting tuned during incident 42");
             CommitDetected commit = announce(repo, revision[0]);
             return List.of("git-watcher announced " + shortSha(commit.after()) + " by " + commit.commits().get(
-                    commit.commits().size() - 1).author().name() + " (trigger " + commit.trigger().kind().label() + ")");
+                    commit.commits().size() - 1).author().name() + " (fetch cause: " + commit.fetchCause().kind().label()
+                    + ")");
         });
 
         story.step("Converged: Git and the cluster agree again; self-heal resumed", () -> {
@@ -176,9 +177,9 @@ public final class DemoStory {
     private String syncedAt(String revision) {
         ApplicationView view = confirm("Application " + APP + " synced at " + shortSha(revision), STEP,
                 () -> live.application(APP).filter(a -> a.isSyncedAt(revision)));
-        String trigger = view.lastSync().map(s -> " (last sync: " + s.get("trigger") + " by " + s.get("initiatedBy")
+        String lastSync = view.lastSync().map(s -> " (last sync: " + s.get("trigger") + " by " + s.get("initiatedBy")
                 + ", " + s.get("result") + ")").orElse("");
-        return "Application " + APP + ": " + view.syncStatus() + " at " + shortSha(view.revision()) + trigger;
+        return "Application " + APP + ": " + view.syncStatus() + " at " + shortSha(view.revision()) + lastSync;
     }
 
     private String liveGreeting(String expected) {

@@ -15,7 +15,7 @@ import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.git.CommitInfo;
 import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.AuditAction;
@@ -143,7 +143,7 @@ class AuditCommandsTest {
         CommitInfo info = new CommitInfo(SHA, ana, ana, "Scale web\n\nApproved-by: Ben <ben@example.com>\n",
                 List.of(new Trailer("Approved-by", "Ben <ben@example.com>")));
         CommitDetected commit = CommitDetected.of("corr-1", "http://git.example/config.git", "refs/heads/main",
-                null, SHA, RefUpdateKind.INITIAL, List.of(info), List.of("apps/" + app + "/web.yaml"), Trigger.poll(),
+                null, SHA, RefUpdateKind.INITIAL, List.of(info), List.of("apps/" + app + "/web.yaml"), FetchCause.poll(),
                 null);
         ObjectNode details = JSON.createObjectNode();
         details.set("commits", JSON.valueToTree(commit.commits()));

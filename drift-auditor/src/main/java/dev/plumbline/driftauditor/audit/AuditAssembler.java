@@ -82,7 +82,7 @@ public final class AuditAssembler {
         details.put("before", commit.before());
         details.put("after", commit.after());
         details.set("update", JSON.valueToTree(commit.update()));
-        details.set("trigger", JSON.valueToTree(commit.trigger()));
+        details.set("trigger", JSON.valueToTree(commit.fetchCause()));
         details.set("commits", JSON.valueToTree(commit.commits()));
         return new AuditEntry(app, AuditAction.COMMIT_DETECTED, actor,
                 "commit " + shortSha(commit.after()) + " on " + commit.ref() + " by " + actor

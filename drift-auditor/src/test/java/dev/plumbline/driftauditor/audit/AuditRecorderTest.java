@@ -22,7 +22,7 @@ import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
 import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.vocabulary.ApplyOperation;
@@ -32,7 +32,7 @@ import dev.plumbline.events.vocabulary.DriftKind;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.SyncTrigger;
-import dev.plumbline.events.vocabulary.TriggerKind;
+import dev.plumbline.events.vocabulary.FetchCauseKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -190,7 +190,7 @@ class AuditRecorderTest {
                 "Scale web\n\nReviewed-by: Bo <bo@example.com>", List.of(new Trailer("Reviewed-by", "Bo <bo@example.com>")));
         return CommitDetected.of(correlationId, "https://git.example.com/shop.git", "refs/heads/main", null, sha,
                 RefUpdateKind.INITIAL, List.of(info), List.of("apps/web/web.yaml"),
-                new Trigger(TriggerKind.POLL, null, null, null), new Artifact("http://gw/a.tgz", "0".repeat(64)));
+                new FetchCause(FetchCauseKind.POLL, null, null, null), new Artifact("http://gw/a.tgz", "0".repeat(64)));
     }
 
     private static ManifestsRendered renderOf(CommitDetected commit) {

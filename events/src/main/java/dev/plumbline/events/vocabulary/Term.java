@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * A word of Plumbline's shared vocabulary. Every enum of this package implements it so that a value reads the
  * same in JSON, logs, status and messages: lower kebab-case, for example {@code out-of-sync} or
- * {@code commit-detected} (the names the notifier's triggers and the audit trail use).
+ * {@code commit-detected} (the names notification occasions and the audit trail use).
  */
 public interface Term {
 

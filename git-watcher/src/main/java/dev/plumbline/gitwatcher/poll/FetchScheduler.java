@@ -1,7 +1,7 @@
 package dev.plumbline.gitwatcher.poll;
 
-import dev.plumbline.events.git.Trigger;
-import dev.plumbline.events.vocabulary.TriggerKind;
+import dev.plumbline.events.git.FetchCause;
+import dev.plumbline.events.vocabulary.FetchCauseKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -28,10 +28,10 @@ public final class FetchScheduler implements AutoCloseable {
     /** Fetches one repository; false when it failed (the scheduler then backs off). */
     @FunctionalInterface
     public interface Task {
-        boolean fetch(String repoKey, Trigger trigger, String correlationId);
+        boolean fetch(String repoKey, FetchCause cause, String correlationId);
     }
 
-    private record Request(Trigger trigger, String correlationId) {
+    private record Request(FetchCause cause, String correlationId) {
     }
 
     private static final class Slot {
@@ -62,9 +62,9 @@ public final class FetchScheduler implements AutoCloseable {
     }
 
     /** Starts watching a repository: a fetch now, then polls. Watching it again only nudges it. */
-    public void watch(String repoKey, Trigger trigger) {
+    public void watch(String repoKey, FetchCause cause) {
         slots.computeIfAbsent(repoKey, k -> new Slot());
-        request(repoKey, trigger, newCorrelationId());
+        request(repoKey, cause, newCorrelationId());
     }
 
     /** Stops polling a repository; a fetch running now completes and is not followed by another. */
@@ -79,7 +79,7 @@ public final class FetchScheduler implements AutoCloseable {
     }
 
     /** Asks for a fetch now; false when the repository is not watched. */
-    public boolean request(String repoKey, Trigger trigger, String correlationId) {
+    public boolean request(String repoKey, FetchCause cause, String correlationId) {
         Slot slot = slots.get(repoKey);
         if (slot == null) {
             return false;
@@ -88,10 +88,10 @@ public final class FetchScheduler implements AutoCloseable {
             if (slot.removed || closed) {
                 return false;
             }
-            Request request = new Request(trigger, correlationId);
+            Request request = new Request(cause, correlationId);
             if (slot.running) {
                 // a poll never replaces a nudge: the fetch after this one is reported as the webhook's or the person's
-                if (slot.pending == null || trigger.kind() != TriggerKind.POLL) {
+                if (slot.pending == null || cause.kind() != FetchCauseKind.POLL) {
                     slot.pending = request;
                 }
                 return true;
@@ -124,7 +124,7 @@ public final class FetchScheduler implements AutoCloseable {
     private void run(String repoKey, Slot slot, Request request) {
         boolean ok = false;
         try {
-            ok = task.fetch(repoKey, request.trigger(), request.correlationId());
+            ok = task.fetch(repoKey, request.cause(), request.correlationId());
         } finally {
             // also after an unexpected exception: the slot must not stay "running" and stop polling forever
             afterFetch(repoKey, slot, ok);
@@ -147,7 +147,7 @@ public final class FetchScheduler implements AutoCloseable {
             }
             Duration delay = backoff.next(slot.failures, random);
             slot.nextPoll = Instant.now().plus(delay);
-            slot.timer = timers.schedule(() -> request(repoKey, Trigger.poll(), newCorrelationId()),
+            slot.timer = timers.schedule(() -> request(repoKey, FetchCause.poll(), newCorrelationId()),
                     delay.toNanos(), TimeUnit.NANOSECONDS);
         }
     }

@@ -2,7 +2,7 @@ package dev.plumbline.gitwatcher.poll;
 
 import dev.plumbline.engine.application.ApplicationCatalog;
 import dev.plumbline.events.ApplicationSpec;
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.gitwatcher.artifact.ArtifactStore;
 import dev.plumbline.gitwatcher.config.GitWatcherConfig;
 import dev.plumbline.gitwatcher.config.RepoAccess;
@@ -122,9 +122,9 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
             Optional<WatchedRepo> old = before.byKey(repo.key());
             if (old.isEmpty()) {
                 health.putIfAbsent(repo.key(), new RepoHealth());
-                scheduler.watch(repo.key(), Trigger.watchStarted());
+                scheduler.watch(repo.key(), FetchCause.watchStarted());
             } else if (!old.get().equals(repo)) {
-                scheduler.request(repo.key(), Trigger.watchStarted(), FetchScheduler.newCorrelationId());
+                scheduler.request(repo.key(), FetchCause.watchStarted(), FetchScheduler.newCorrelationId());
             }
         }
         before.repos().stream().filter(repo -> now.byKey(repo.key()).isEmpty()).forEach(repo -> {
@@ -139,14 +139,14 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
     }
 
     @Override
-    public void nudge(String repoKey, Trigger trigger) {
-        scheduler.request(repoKey, trigger, FetchScheduler.newCorrelationId());
+    public void nudge(String repoKey, FetchCause cause) {
+        scheduler.request(repoKey, cause, FetchScheduler.newCorrelationId());
     }
 
     /** Asks for a fetch of the repository a URL names; empty when no Application watches it. */
     public Optional<WatchedRepo> refresh(String anyUrl, String actor) {
         Optional<WatchedRepo> repo = watched.byUrl(anyUrl);
-        repo.ifPresent(r -> scheduler.request(r.key(), Trigger.manual(actor), FetchScheduler.newCorrelationId()));
+        repo.ifPresent(r -> scheduler.request(r.key(), FetchCause.manual(actor), FetchScheduler.newCorrelationId()));
         return repo;
     }
 
@@ -163,7 +163,7 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
     }
 
     /** One fetch cycle of one repository; false when it failed, so that the scheduler backs off. */
-    boolean fetch(String repoKey, Trigger trigger, String correlationId) {
+    boolean fetch(String repoKey, FetchCause cause, String correlationId) {
         Optional<WatchedRepo> found = watched.byKey(repoKey);
         if (found.isEmpty()) {
             return true;
@@ -174,30 +174,30 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
         long start = System.nanoTime();
         CycleResult result = null;
         try (Mirror mirror = Mirror.open(config.dataDir().resolve("repos").resolve(repoKey))) {
-            result = cycle.run(repo, mirror, access.authFor(repo.fetchUrl()), reported.load(repoKey), trigger,
+            result = cycle.run(repo, mirror, access.authFor(repo.fetchUrl()), reported.load(repoKey), cause,
                     correlationId);
             publisher.publish(result.events());
             reported.save(repoKey, result.reported());
         } catch (Exception e) {
-            return failed(repo, repoHealth, started, elapsed(start), trigger, describe(e), result);
+            return failed(repo, repoHealth, started, elapsed(start), cause, describe(e), result);
         } finally {
             timer(repo).record(elapsed(start));
         }
         if (!result.problems().isEmpty()) {
-            return failed(repo, repoHealth, started, elapsed(start), trigger, String.join("; ", result.problems()),
+            return failed(repo, repoHealth, started, elapsed(start), cause, String.join("; ", result.problems()),
                     result);
         }
-        if (repoHealth.succeeded(started, elapsed(start), trigger, result.revisions())) {
+        if (repoHealth.succeeded(started, elapsed(start), cause, result.revisions())) {
             LOG.infof("repository %s is fetched again", repo.url().normalized());
         }
         return true;
     }
 
-    private boolean failed(WatchedRepo repo, RepoHealth repoHealth, Instant started, Duration took, Trigger trigger,
+    private boolean failed(WatchedRepo repo, RepoHealth repoHealth, Instant started, Duration took, FetchCause cause,
                            String error, CycleResult partial) {
         String message = access.redactor().redact(error);
         failures(repo).increment();
-        if (repoHealth.failed(started, took, trigger, message, partial == null ? null : partial.revisions())) {
+        if (repoHealth.failed(started, took, cause, message, partial == null ? null : partial.revisions())) {
             LOG.warnf("repository %s cannot be fetched, retrying with backoff: %s", repo.url().normalized(), message);
         }
         return false;

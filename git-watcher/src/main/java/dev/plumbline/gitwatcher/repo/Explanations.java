@@ -22,7 +22,7 @@ public final class Explanations {
      *
      * @param resolvedRefs each watched revision's resolved ref, to say "branch main" for "main"
      */
-    public static String outsideEveryPath(String sha, List<String> changedPaths, List<Watcher> watchers,
+    public static String outsideEveryPath(String sha, List<String> changedPaths, List<WatchingApplication> watchers,
                                           Map<String, String> resolvedRefs) {
         String which = changedPaths.size() == 1 ? "that path" : "those paths";
         return "commit " + shortSha(sha) + " changed " + listPaths(changedPaths) + "; no Application watches " + which
@@ -30,12 +30,12 @@ public final class Explanations {
     }
 
     /** A commit on a branch or tag that no Application follows. */
-    public static String unwatchedRef(String sha, String ref, List<Watcher> watchers, Map<String, String> resolvedRefs) {
+    public static String unwatchedRef(String sha, String ref, List<WatchingApplication> watchers, Map<String, String> resolvedRefs) {
         return "commit " + shortSha(sha) + " landed on " + RevisionResolver.describe(ref)
                 + ", which no Application watches; " + describeWatchers(watchers, resolvedRefs);
     }
 
-    static String describeWatchers(List<Watcher> watchers, Map<String, String> resolvedRefs) {
+    static String describeWatchers(List<WatchingApplication> watchers, Map<String, String> resolvedRefs) {
         return watchers.stream()
                 .map(w -> "Application " + w.app() + " watches "
                         + (w.path().isEmpty() ? "the whole repository" : w.path())

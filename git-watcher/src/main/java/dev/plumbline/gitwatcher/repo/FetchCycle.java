@@ -5,8 +5,7 @@ import dev.plumbline.events.CommitIgnored;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
-import dev.plumbline.events.git.Trigger;
-import dev.plumbline.events.git.WatchingApplication;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.gitwatcher.artifact.ArtifactStore;
 import dev.plumbline.gitwatcher.artifact.StoredArtifact;
@@ -43,7 +42,7 @@ public final class FetchCycle {
     }
 
     public CycleResult run(WatchedRepo repo, Mirror mirror, TransportAuth auth, Map<String, Reported> reported,
-                           Trigger trigger, String correlationId) throws IOException, GitAPIException {
+                           FetchCause cause, String correlationId) throws IOException, GitAPIException {
         MirrorRefs before = mirror.refs();
         MirrorRefs after = mirror.fetch(repo.fetchUrl(), auth, settings.timeout());
 
@@ -64,19 +63,19 @@ public final class FetchCycle {
         CommitReader reader = new CommitReader(mirror.repository());
         List<PlumblineEvent> events = new ArrayList<>();
         for (RefChange change : diff.changes()) {
-            events.addAll(describe(repo, change, mirror, reader, trigger, correlationId, refOfRevision));
+            events.addAll(describe(repo, change, mirror, reader, cause, correlationId, refOfRevision));
         }
         if (!before.commits().isEmpty()) {
-            events.addAll(explainUnwatchedRefs(repo, before, after, current.keySet(), reader, trigger, correlationId,
+            events.addAll(explainUnwatchedRefs(repo, before, after, current.keySet(), reader, cause, correlationId,
                     refOfRevision));
         }
         return new CycleResult(events, diff.reported(), revisions);
     }
 
     private List<PlumblineEvent> describe(WatchedRepo repo, RefChange change, Mirror mirror, CommitReader reader,
-                                          Trigger trigger, String correlationId, Map<String, String> refOfRevision)
+                                          FetchCause cause, String correlationId, Map<String, String> refOfRevision)
             throws IOException {
-        Trigger cause = change.watchStarted() ? Trigger.watchStarted() : trigger;
+        FetchCause refCause = change.watchStarted() ? FetchCause.watchStarted() : cause;
         List<CommitInfo> commits = List.of();
         List<String> paths = List.of();
         Artifact artifact = null;
@@ -90,15 +89,16 @@ public final class FetchCycle {
         List<PlumblineEvent> events = new ArrayList<>();
         for (String url : spellings(repo, change.apps())) {
             events.add(CommitDetected.of(correlationId, url, change.ref(), change.before(), change.after(),
-                    change.kind(), commits, paths, cause, artifact));
+                    change.kind(), commits, paths, refCause, artifact));
         }
         if (change.kind() == RefUpdateKind.FAST_FORWARD || change.kind() == RefUpdateKind.FORCED) {
-            List<Watcher> ofRef = repo.watchers().stream().filter(w -> change.apps().contains(w.app())).toList();
+            List<WatchingApplication> ofRef =
+                    repo.watchers().stream().filter(w -> change.apps().contains(w.app())).toList();
             for (RevCommit commit : range) {
                 List<String> own = reader.ownPaths(commit);
                 if (ofRef.stream().noneMatch(w -> PathCoverage.coversAny(w.path(), own))) {
                     String why = Explanations.outsideEveryPath(commit.name(), own, repo.watchers(), refOfRevision);
-                    events.addAll(ignored(repo, change.ref(), commit.name(), own, cause, correlationId, why));
+                    events.addAll(ignored(repo, change.ref(), commit.name(), own, refCause, correlationId, why));
                 }
             }
         }
@@ -107,7 +107,7 @@ public final class FetchCycle {
 
     /** A branch or tag that moved in this fetch, that no Application follows: its new commit deploys nothing. */
     private List<PlumblineEvent> explainUnwatchedRefs(WatchedRepo repo, MirrorRefs before, MirrorRefs after,
-                                                      Set<String> watchedRefs, CommitReader reader, Trigger trigger,
+                                                      Set<String> watchedRefs, CommitReader reader, FetchCause cause,
                                                       String correlationId, Map<String, String> refOfRevision)
             throws IOException {
         List<PlumblineEvent> events = new ArrayList<>();
@@ -120,17 +120,17 @@ public final class FetchCycle {
             List<String> paths = old != null
                     ? reader.changedPaths(old, ref.getValue()) : reader.ownPaths(ref.getValue());
             String why = Explanations.unwatchedRef(ref.getValue(), ref.getKey(), repo.watchers(), refOfRevision);
-            events.addAll(ignored(repo, ref.getKey(), ref.getValue(), paths, trigger, correlationId, why));
+            events.addAll(ignored(repo, ref.getKey(), ref.getValue(), paths, cause, correlationId, why));
         }
         return events;
     }
 
-    private List<PlumblineEvent> ignored(WatchedRepo repo, String ref, String sha, List<String> paths, Trigger trigger,
+    private List<PlumblineEvent> ignored(WatchedRepo repo, String ref, String sha, List<String> paths, FetchCause cause,
                                          String correlationId, String explanation) {
-        List<WatchingApplication> watchers = repo.watchers().stream().map(Watcher::asWatchingApplication).toList();
+        var watchers = repo.watchers().stream().map(WatchingApplication::withoutRepoUrl).toList();
         List<PlumblineEvent> events = new ArrayList<>();
         for (String url : repo.spellings()) {
-            events.add(CommitIgnored.of(correlationId, url, ref, sha, paths, trigger, watchers, explanation));
+            events.add(CommitIgnored.of(correlationId, url, ref, sha, paths, cause, watchers, explanation));
         }
         return events;
     }

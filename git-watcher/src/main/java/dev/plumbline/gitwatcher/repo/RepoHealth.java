@@ -1,6 +1,6 @@
 package dev.plumbline.gitwatcher.repo;
 
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,22 +12,22 @@ import java.util.List;
 public final class RepoHealth {
 
     /** A moment of this repository's state, for {@code /api/repos}. */
-    public record Snapshot(Instant lastFetch, Duration lastFetchDuration, Trigger lastTrigger, String lastError,
+    public record Snapshot(Instant lastFetch, Duration lastFetchDuration, FetchCause lastFetchCause, String lastError,
                            Instant failingSince, int consecutiveFailures, List<ResolvedRevision> revisions) {
     }
 
     private Instant lastFetch;
     private Duration lastFetchDuration;
-    private Trigger lastTrigger;
+    private FetchCause lastFetchCause;
     private String lastError;
     private Instant failingSince;
     private int consecutiveFailures;
     private List<ResolvedRevision> revisions = List.of();
 
     /** @return true when this failure starts an episode, and so is to be reported */
-    public synchronized boolean failed(Instant at, Duration took, Trigger trigger, String error,
+    public synchronized boolean failed(Instant at, Duration took, FetchCause cause, String error,
                                        List<ResolvedRevision> resolved) {
-        record(at, took, trigger);
+        record(at, took, cause);
         lastError = error;
         if (resolved != null) {
             revisions = List.copyOf(resolved);
@@ -41,8 +41,8 @@ public final class RepoHealth {
     }
 
     /** @return true when this success ends a failure episode */
-    public synchronized boolean succeeded(Instant at, Duration took, Trigger trigger, List<ResolvedRevision> resolved) {
-        record(at, took, trigger);
+    public synchronized boolean succeeded(Instant at, Duration took, FetchCause cause, List<ResolvedRevision> resolved) {
+        record(at, took, cause);
         revisions = List.copyOf(resolved);
         boolean recovered = failingSince != null;
         lastError = null;
@@ -52,13 +52,13 @@ public final class RepoHealth {
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(lastFetch, lastFetchDuration, lastTrigger, lastError, failingSince, consecutiveFailures,
+        return new Snapshot(lastFetch, lastFetchDuration, lastFetchCause, lastError, failingSince, consecutiveFailures,
                 revisions);
     }
 
-    private void record(Instant at, Duration took, Trigger trigger) {
+    private void record(Instant at, Duration took, FetchCause cause) {
         lastFetch = at;
         lastFetchDuration = took;
-        lastTrigger = trigger;
+        lastFetchCause = cause;
     }
 }

@@ -32,7 +32,7 @@ public final class WatchSet {
     /** Groups Applications by repository; an Application whose URL is not a URL is left out and named in {@link #rejected()}. */
     public static WatchSet of(Collection<ApplicationSpec> applications) {
         Map<String, RepoUrl> urls = new TreeMap<>();
-        Map<String, List<Watcher>> watchers = new TreeMap<>();
+        Map<String, List<WatchingApplication>> watchers = new TreeMap<>();
         List<String> rejected = new ArrayList<>();
         for (ApplicationSpec spec : applications) {
             SourceSpec source = spec.sourceSpec();
@@ -45,11 +45,11 @@ public final class WatchSet {
             }
             urls.putIfAbsent(url.key(), url);
             watchers.computeIfAbsent(url.key(), k -> new ArrayList<>())
-                    .add(new Watcher(spec.app(), source.repoUrl().trim(), source.targetRevision().trim(), source.path()));
+                    .add(new WatchingApplication(spec.app(), source.repoUrl().trim(), source.targetRevision().trim(), source.path()));
         }
         Map<String, WatchedRepo> byKey = new TreeMap<>();
         watchers.forEach((key, list) -> {
-            list.sort(Comparator.comparing(Watcher::app));
+            list.sort(Comparator.comparing(WatchingApplication::app));
             byKey.put(key, new WatchedRepo(urls.get(key), list));
         });
         return new WatchSet(byKey, rejected);

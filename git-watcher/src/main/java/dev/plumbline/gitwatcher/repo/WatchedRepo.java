@@ -7,7 +7,7 @@ import java.util.TreeSet;
 /**
  * A repository that at least one Application watches, with every Application watching it (sorted by app).
  */
-public record WatchedRepo(RepoUrl url, List<Watcher> watchers) {
+public record WatchedRepo(RepoUrl url, List<WatchingApplication> watchers) {
 
     public WatchedRepo {
         watchers = List.copyOf(watchers);

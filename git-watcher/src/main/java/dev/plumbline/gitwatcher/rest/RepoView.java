@@ -1,11 +1,12 @@
 package dev.plumbline.gitwatcher.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.plumbline.events.git.Trigger;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.gitwatcher.repo.RepoHealth;
 import dev.plumbline.gitwatcher.repo.ResolvedRevision;
 import dev.plumbline.gitwatcher.repo.WatchedRepo;
-import dev.plumbline.gitwatcher.repo.Watcher;
+import dev.plumbline.gitwatcher.repo.WatchingApplication;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  * @param watchedRefs         each revision its Applications follow, what it resolved to at the last fetch
  * @param lastFetch           when the last fetch ended; absent before the first
  * @param lastFetchMillis     how long it took
- * @param lastTrigger         what caused it
+ * @param lastFetchCause      what made it fetch (written {@code lastTrigger}, the name scripts already read)
  * @param lastError           why the last fetch failed; absent after a success
  * @param failingSince        when the current failure episode began
  * @param consecutiveFailures failures in a row
@@ -28,7 +29,8 @@ import java.util.stream.Collectors;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RepoView(String url, String key, List<WatchedRef> watchedRefs, Instant lastFetch, Long lastFetchMillis,
-                       Trigger lastTrigger, String lastError, Instant failingSince, int consecutiveFailures,
+                       @JsonProperty("lastTrigger") FetchCause lastFetchCause, String lastError,
+                       Instant failingSince, int consecutiveFailures,
                        Instant nextFetch) {
 
     /**
@@ -48,13 +50,13 @@ public record RepoView(String url, String key, List<WatchedRef> watchedRefs, Ins
         List<WatchedRef> refs = repo.revisions().stream().map(revision -> {
             ResolvedRevision r = resolved.get(revision);
             List<String> apps = repo.watchers().stream().filter(w -> w.targetRevision().equals(revision))
-                    .map(Watcher::app).toList();
+                    .map(WatchingApplication::app).toList();
             return r == null ? new WatchedRef(revision, null, null, null, apps)
                     : new WatchedRef(revision, r.ref(), r.sha(), r.problem(), apps);
         }).toList();
         return new RepoView(repo.fetchUrl(), repo.key(), refs, health.lastFetch(),
                 health.lastFetchDuration() == null ? null : health.lastFetchDuration().toMillis(),
-                health.lastTrigger(), health.lastError(), health.failingSince(), health.consecutiveFailures(),
+                health.lastFetchCause(), health.lastError(), health.failingSince(), health.consecutiveFailures(),
                 nextFetch);
     }
 }

@@ -21,7 +21,7 @@ public class ReposResource {
 
     /**
      * @param url   the repository, spelled as any Application spells it (or its HTTPS or SSH twin)
-     * @param actor who asks, recorded in the trigger of the commit events it leads to
+     * @param actor who asks, recorded in the fetch cause of the commit events it leads to
      */
     public record RefreshRequest(String url, String actor) {
     }

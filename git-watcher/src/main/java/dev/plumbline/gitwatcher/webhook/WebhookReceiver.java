@@ -1,6 +1,6 @@
 package dev.plumbline.gitwatcher.webhook;
 
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.gitwatcher.webhook.WebhookOutcome.Outcome;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -24,7 +24,7 @@ public final class WebhookReceiver {
         Optional<String> watchedKey(String anyUrl);
 
         /** Asks for a fetch of a watched repository; returns at once. */
-        void nudge(String repoKey, Trigger trigger);
+        void nudge(String repoKey, FetchCause cause);
     }
 
     private static final int RECENT = 100;
@@ -71,8 +71,8 @@ public final class WebhookReceiver {
             return record(delivery, 202, Outcome.UNWATCHED, "no Application watches "
                     + String.join(" or ", notice.repositoryUrls()), notice.repositoryUrls());
         }
-        Trigger trigger = Trigger.webhook(delivery.provider(), delivery.deliveryId());
-        keys.forEach(key -> repositories.nudge(key, trigger));
+        FetchCause cause = FetchCause.webhook(delivery.provider(), delivery.deliveryId());
+        keys.forEach(key -> repositories.nudge(key, cause));
         return record(delivery, 202, Outcome.ACCEPTED, "fetch scheduled"
                 + (notice.refs().isEmpty() ? "" : " for a push to " + String.join(", ", notice.refs())),
                 notice.repositoryUrls());

@@ -1,6 +1,6 @@
 package dev.plumbline.gitwatcher.bench;
 
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.gitwatcher.artifact.ArtifactStore;
 import dev.plumbline.gitwatcher.repo.CycleResult;
 import dev.plumbline.gitwatcher.repo.FetchCycle;
@@ -67,7 +67,7 @@ final class PollCycleBench {
         for (WatchedRepo repo : watched.repos()) {
             results.add(workers.submit(() -> {
                 try (Mirror mirror = Mirror.open(data.resolve("repos").resolve(repo.key()))) {
-                    CycleResult result = cycle.run(repo, mirror, auth, store.load(repo.key()), Trigger.poll(), "bench");
+                    CycleResult result = cycle.run(repo, mirror, auth, store.load(repo.key()), FetchCause.poll(), "bench");
                     store.save(repo.key(), result.reported());
                     return result.events().size();
                 }

@@ -3,8 +3,8 @@ package dev.plumbline.gitwatcher.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.plumbline.events.git.Trigger;
-import dev.plumbline.events.vocabulary.TriggerKind;
+import dev.plumbline.events.git.FetchCause;
+import dev.plumbline.events.vocabulary.FetchCauseKind;
 import dev.plumbline.events.vocabulary.WebhookProvider;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class FetchSchedulerTest {
 
     private final List<String> fetched = new CopyOnWriteArrayList<>();
-    private final Map<String, List<TriggerKind>> triggers = new ConcurrentHashMap<>();
+    private final Map<String, List<FetchCauseKind>> causes = new ConcurrentHashMap<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private FetchScheduler scheduler;
 
@@ -33,52 +33,52 @@ class FetchSchedulerTest {
 
     @Test
     void aWatchedRepositoryIsFetchedAtOnceAndThenOnEveryPollTick() {
-        scheduler = scheduler(Duration.ofMillis(100), (key, trigger, id) -> record(key, trigger));
+        scheduler = scheduler(Duration.ofMillis(100), (key, cause, id) -> record(key, cause));
 
-        scheduler.watch("a", Trigger.watchStarted());
+        scheduler.watch("a", FetchCause.watchStarted());
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> triggers.getOrDefault("a", List.of()).size() >= 3);
-        assertThat(triggers.get("a").get(0)).isEqualTo(TriggerKind.WATCH_STARTED);
-        assertThat(triggers.get("a").subList(1, 3)).containsOnly(TriggerKind.POLL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> causes.getOrDefault("a", List.of()).size() >= 3);
+        assertThat(causes.get("a").get(0)).isEqualTo(FetchCauseKind.WATCH_STARTED);
+        assertThat(causes.get("a").subList(1, 3)).containsOnly(FetchCauseKind.POLL);
     }
 
     @Test
-    void nudgesDuringAFetchAreFoldedIntoOneMoreFetchThatKeepsTheWebhookTrigger() throws Exception {
+    void nudgesDuringAFetchAreFoldedIntoOneMoreFetchThatKeepsTheWebhookCause() throws Exception {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
         CountDownLatch firstStarted = new CountDownLatch(1);
-        scheduler = scheduler(Duration.ofHours(1), (key, trigger, id) -> {
+        scheduler = scheduler(Duration.ofHours(1), (key, cause, id) -> {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             firstStarted.countDown();
             awaitRelease();
             running.decrementAndGet();
-            return record(key, trigger);
+            return record(key, cause);
         });
-        scheduler.watch("a", Trigger.watchStarted());
+        scheduler.watch("a", FetchCause.watchStarted());
         assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
 
         for (int i = 0; i < 50; i++) {
-            scheduler.request("a", Trigger.webhook(WebhookProvider.GITHUB, "d-" + i), "c-" + i);
+            scheduler.request("a", FetchCause.webhook(WebhookProvider.GITHUB, "d-" + i), "c-" + i);
         }
-        scheduler.request("a", Trigger.poll(), "tick");
+        scheduler.request("a", FetchCause.poll(), "tick");
         release.countDown();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> triggers.getOrDefault("a", List.of()).size() == 2);
-        assertThat(triggers.get("a")).containsExactly(TriggerKind.WATCH_STARTED, TriggerKind.WEBHOOK);
+        await().atMost(Duration.ofSeconds(5)).until(() -> causes.getOrDefault("a", List.of()).size() == 2);
+        assertThat(causes.get("a")).containsExactly(FetchCauseKind.WATCH_STARTED, FetchCauseKind.WEBHOOK);
         assertThat(mostAtOnce.get()).isEqualTo(1);
     }
 
     @Test
     void aHungRepositoryDoesNotHoldUpAnother() {
-        scheduler = scheduler(Duration.ofHours(1), (key, trigger, id) -> {
+        scheduler = scheduler(Duration.ofHours(1), (key, cause, id) -> {
             if (key.equals("slow")) {
                 awaitRelease();
             }
-            return record(key, trigger);
+            return record(key, cause);
         });
 
-        scheduler.watch("slow", Trigger.watchStarted());
-        scheduler.watch("fast", Trigger.watchStarted());
+        scheduler.watch("slow", FetchCause.watchStarted());
+        scheduler.watch("fast", FetchCause.watchStarted());
 
         await().atMost(Duration.ofSeconds(5)).until(() -> fetched.contains("fast"));
         assertThat(fetched).doesNotContain("slow");
@@ -87,15 +87,15 @@ class FetchSchedulerTest {
     @Test
     void aFailingRepositoryIsRetriedWithBackoffAndAnUnwatchedOneIsLeftAlone() {
         AtomicInteger attempts = new AtomicInteger();
-        scheduler = scheduler(Duration.ofHours(1), (key, trigger, id) -> attempts.incrementAndGet() > 2);
+        scheduler = scheduler(Duration.ofHours(1), (key, cause, id) -> attempts.incrementAndGet() > 2);
 
-        scheduler.watch("a", Trigger.watchStarted());
+        scheduler.watch("a", FetchCause.watchStarted());
 
         await().atMost(Duration.ofSeconds(5)).until(() -> attempts.get() == 3);
         assertThat(scheduler.nextPoll("a")).isPresent();
         scheduler.unwatch("a");
         assertThat(scheduler.nextPoll("a")).isEmpty();
-        assertThat(scheduler.request("a", Trigger.manual("ana"), "c")).isFalse();
+        assertThat(scheduler.request("a", FetchCause.manual("ana"), "c")).isFalse();
     }
 
     private FetchScheduler scheduler(Duration interval, FetchScheduler.Task task) {
@@ -103,9 +103,9 @@ class FetchSchedulerTest {
                 new Random(1));
     }
 
-    private boolean record(String key, Trigger trigger) {
+    private boolean record(String key, FetchCause cause) {
         fetched.add(key);
-        triggers.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(trigger.kind());
+        causes.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(cause.kind());
         return true;
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ExplanationsTest {
 
     private static final String SHA = "1a2b3c4d5e6f" + "0".repeat(28);
-    private static final Watcher WEB = new Watcher("web", "https://x/r", "main", "overlays/production");
+    private static final WatchingApplication WEB = new WatchingApplication("web", "https://x/r", "main", "overlays/production");
 
     @Test
     void aCommitOutsideEveryPathNamesWhatItChangedAndWhatIsWatched() {
@@ -22,7 +22,7 @@ class ExplanationsTest {
 
     @Test
     void manyPathsAndManyApplicationsAreListedShortly() {
-        Watcher api = new Watcher("api", "https://x/r", "HEAD", "");
+        WatchingApplication api = new WatchingApplication("api", "https://x/r", "HEAD", "");
         String text = Explanations.outsideEveryPath(SHA, List.of("a", "b", "c", "d", "e", "f", "g"),
                 List.of(api, WEB), Map.of("HEAD", "refs/heads/trunk"));
 

@@ -62,7 +62,7 @@ class RepoUrlTest {
 
         assertThat(set.repos()).hasSize(1);
         WatchedRepo repo = set.repos().iterator().next();
-        assertThat(repo.watchers()).extracting(Watcher::app).containsExactly("api", "web");
+        assertThat(repo.watchers()).extracting(WatchingApplication::app).containsExactly("api", "web");
         assertThat(repo.watchers().get(0).path()).isEqualTo("apps/api");
         assertThat(repo.spellings()).containsExactly("https://github.com/Shop/deploy",
                 "https://github.com/shop/deploy.git");

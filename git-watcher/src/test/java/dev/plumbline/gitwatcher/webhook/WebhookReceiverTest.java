@@ -3,7 +3,7 @@ package dev.plumbline.gitwatcher.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.vocabulary.WebhookProvider;
 import dev.plumbline.gitwatcher.repo.RepoUrl;
 import dev.plumbline.gitwatcher.webhook.WebhookOutcome.Outcome;
@@ -25,7 +25,7 @@ class WebhookReceiverTest {
     /** Watches one repository, known by any of the URLs a payload gives for it, and records each nudge. */
     static final class FakeRepositories implements WebhookReceiver.Repositories {
         final Set<String> watched;
-        final List<Trigger> nudges = new ArrayList<>();
+        final List<FetchCause> nudges = new ArrayList<>();
 
         FakeRepositories(Set<String> watched) {
             this.watched = watched;
@@ -37,8 +37,8 @@ class WebhookReceiverTest {
         }
 
         @Override
-        public void nudge(String repoKey, Trigger trigger) {
-            nudges.add(trigger);
+        public void nudge(String repoKey, FetchCause cause) {
+            nudges.add(cause);
         }
     }
 
@@ -232,7 +232,7 @@ class WebhookReceiverTest {
                 .handle(new WebhookRequest(Endpoint.GENERIC, headers, body));
 
         assertThat(outcome.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(everything.nudges).containsExactly(Trigger.webhook(WebhookProvider.GENERIC, "ci-42"));
+        assertThat(everything.nudges).containsExactly(FetchCause.webhook(WebhookProvider.GENERIC, "ci-42"));
     }
 
     private static WebhookReceiver receiver(Optional<String> shared, FakeRepositories repositories) {

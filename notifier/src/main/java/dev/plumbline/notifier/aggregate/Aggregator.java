@@ -1,9 +1,9 @@
 package dev.plumbline.notifier.aggregate;
 
-import dev.plumbline.events.vocabulary.NotificationTrigger;
-import dev.plumbline.notifier.trigger.CommitRef;
-import dev.plumbline.notifier.trigger.ObjectLine;
-import dev.plumbline.notifier.trigger.Occurrence;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
+import dev.plumbline.notifier.occasion.CommitRef;
+import dev.plumbline.notifier.occasion.ObjectLine;
+import dev.plumbline.notifier.occasion.Occurrence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a burst of occurrences into one message: occurrences of the same trigger, app, revision and subject are
+ * Turns a burst of occurrences into one message: occurrences of the same occasion, app, revision and subject are
  * merged while they keep coming, and released once none came for the quiet period, or once the first of them has
  * waited the longest hold (a drift that never stops still gets told). Not thread-safe: one caller at a time.
  */
 public final class Aggregator {
 
-    private record Key(NotificationTrigger trigger, String app, String revision, String subject) {
+    private record Key(NotificationOccasion occasion, String app, String revision, String subject) {
     }
 
     private final Duration quiet;
@@ -35,7 +35,7 @@ public final class Aggregator {
     }
 
     public void add(Occurrence occurrence, Instant now) {
-        Key key = new Key(occurrence.trigger(), occurrence.app(), occurrence.revision(), occurrence.subject());
+        Key key = new Key(occurrence.occasion(), occurrence.app(), occurrence.revision(), occurrence.subject());
         groups.computeIfAbsent(key, ignored -> new Group(now)).merge(occurrence, now);
     }
 
@@ -96,7 +96,7 @@ public final class Aggregator {
         }
 
         private Notification notification(Key key) {
-            return new Notification(key.trigger(), key.app(), key.revision(), key.subject(), correlationId,
+            return new Notification(key.occasion(), key.app(), key.revision(), key.subject(), correlationId,
                     firstSeen, List.copyOf(objects.values()), List.copyOf(changedBy), outcome,
                     Collections.unmodifiableMap(new LinkedHashMap<>(facts)),
                     commit, occurrences, 0, List.copyOf(sourceEventIds));

@@ -1,7 +1,7 @@
 package dev.plumbline.notifier.aggregate;
 
 import dev.plumbline.events.manifest.ObjectIdentity;
-import dev.plumbline.notifier.trigger.ObjectLine;
+import dev.plumbline.notifier.occasion.ObjectLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Remembers what each destination was told within the window, so that the same trigger for the same app, revision
+ * Remembers what each destination was told within the window, so that the same occasion for the same app, revision
  * and subject is told once: a repeat is suppressed, unless it names objects the earlier message did not, and then
  * only those are told. That keeps a redelivery after a restart silent, yet a drift that keeps growing still
  * reaches people. Thread-safe: deliveries to several destinations and the delivery log reader share it.

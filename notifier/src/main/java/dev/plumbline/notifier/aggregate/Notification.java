@@ -1,20 +1,20 @@
 package dev.plumbline.notifier.aggregate;
 
 import dev.plumbline.events.manifest.ObjectIdentity;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
-import dev.plumbline.notifier.trigger.CommitRef;
-import dev.plumbline.notifier.trigger.ObjectLine;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
+import dev.plumbline.notifier.occasion.CommitRef;
+import dev.plumbline.notifier.occasion.ObjectLine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One message to tell: the occurrences of one trigger for one app, revision and subject, aggregated.
+ * One message to tell: the occurrences of one occasion for one app, revision and subject, aggregated.
  *
- * @param trigger        the occasion
+ * @param occasion       the occasion
  * @param app            the Application
  * @param revision       the commit SHA concerned; null when none is known
- * @param subject        what tells notifications of one trigger, app and revision apart; often empty
+ * @param subject        what tells notifications of one occasion, app and revision apart; often empty
  * @param correlationId  the correlation id of the latest occurrence
  * @param firstSeen      when the first occurrence happened
  * @param objects        every object concerned, each once, in the order they were first reported
@@ -26,16 +26,16 @@ import java.util.Map;
  * @param toldBefore     how many of the objects an earlier message already told (0 for a first message)
  * @param sourceEventIds the events it was made from, once per occurrence that named them
  */
-public record Notification(NotificationTrigger trigger, String app, String revision, String subject,
+public record Notification(NotificationOccasion occasion, String app, String revision, String subject,
                            String correlationId, Instant firstSeen, List<ObjectLine> objects, List<String> changedBy,
                            String outcome, Map<String, String> facts, CommitRef commit, int occurrences,
                            int toldBefore, List<String> sourceEventIds) {
 
     /**
-     * What makes two notifications the same, for the dedup window: {@code <trigger>/<app>/<revision>/<subject>}.
+     * What makes two notifications the same, for the dedup window: {@code <occasion>/<app>/<revision>/<subject>}.
      */
     public String dedupKey() {
-        return trigger.label() + "/" + app + "/" + (revision == null ? "-" : revision) + "/" + subject;
+        return occasion.label() + "/" + app + "/" + (revision == null ? "-" : revision) + "/" + subject;
     }
 
     public List<ObjectIdentity> objectIdentities() {
@@ -44,7 +44,7 @@ public record Notification(NotificationTrigger trigger, String app, String revis
 
     /** The same notification listing only {@code remaining}, after {@code told} objects were told earlier. */
     public Notification onlyNew(List<ObjectLine> remaining, int told) {
-        return new Notification(trigger, app, revision, subject, correlationId, firstSeen, remaining, changedBy,
+        return new Notification(occasion, app, revision, subject, correlationId, firstSeen, remaining, changedBy,
                 outcome, facts, commit, occurrences, told, sourceEventIds);
     }
 }

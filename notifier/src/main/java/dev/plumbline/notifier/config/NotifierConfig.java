@@ -40,7 +40,7 @@ public interface NotifierConfig {
 
     interface Defaults {
 
-        /** The triggers the default destinations hear. */
+        /** The notification occasions the default destinations hear (the key keeps its first name: triggers). */
         @WithDefault("drift-detected,drift-recovered,self-heal-fight,sync-succeeded,sync-failed,out-of-sync,"
                 + "render-failed,health-degraded,self-heal-paused,self-heal-resumed")
         List<String> triggers();
@@ -49,7 +49,7 @@ public interface NotifierConfig {
         @WithDefault("slack:default")
         List<String> destinations();
 
-        /** Other default destinations for some triggers: {@code plumbline.defaults.per-trigger.sync-failed=...}. */
+        /** Other default destinations for some occasions: {@code plumbline.defaults.per-trigger.sync-failed=...}. */
         Map<String, List<String>> perTrigger();
     }
 
@@ -152,7 +152,7 @@ public interface NotifierConfig {
 
     interface Dedup {
 
-        /** The same trigger for the same app, revision and subject reaches a destination once in this window. */
+        /** The same occasion for the same app, revision and subject reaches a destination once in this window. */
         @WithDefault("5m")
         Duration window();
 

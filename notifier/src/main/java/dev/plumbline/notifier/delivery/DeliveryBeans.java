@@ -1,6 +1,6 @@
 package dev.plumbline.notifier.delivery;
 
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import dev.plumbline.notifier.aggregate.DedupWindow;
 import dev.plumbline.notifier.config.NotifierConfig;
 import dev.plumbline.notifier.template.MessageTemplates;
@@ -31,23 +31,23 @@ public class DeliveryBeans {
     @Produces
     @Singleton
     Routing routing(NotifierConfig config) {
-        Set<NotificationTrigger> triggers = EnumSet.noneOf(NotificationTrigger.class);
-        config.defaults().triggers().forEach(name -> triggers.add(trigger(name)));
-        Map<NotificationTrigger, List<Target>> perTrigger = new EnumMap<>(NotificationTrigger.class);
-        config.defaults().perTrigger().forEach((name, targets) -> perTrigger.put(trigger(name), targets(targets)));
-        return new Routing(triggers, targets(config.defaults().destinations()), perTrigger);
+        Set<NotificationOccasion> occasions = EnumSet.noneOf(NotificationOccasion.class);
+        config.defaults().triggers().forEach(name -> occasions.add(occasion(name)));
+        Map<NotificationOccasion, List<Target>> perOccasion = new EnumMap<>(NotificationOccasion.class);
+        config.defaults().perTrigger().forEach((name, targets) -> perOccasion.put(occasion(name), targets(targets)));
+        return new Routing(occasions, targets(config.defaults().destinations()), perOccasion);
     }
 
     private static List<Target> targets(List<String> texts) {
         return texts.stream().filter(text -> !text.isBlank()).map(Target::parse).toList();
     }
 
-    static NotificationTrigger trigger(String name) {
+    static NotificationOccasion occasion(String name) {
         try {
-            return NotificationTrigger.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return NotificationOccasion.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("unknown notification trigger " + name + "; the triggers are "
-                    + EnumSet.allOf(NotificationTrigger.class).stream().map(NotificationTrigger::label).toList(),
+            throw new IllegalArgumentException("unknown notification occasion " + name + "; the occasions are "
+                    + EnumSet.allOf(NotificationOccasion.class).stream().map(NotificationOccasion::label).toList(),
                     unknown);
         }
     }

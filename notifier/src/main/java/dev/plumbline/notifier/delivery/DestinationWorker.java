@@ -93,7 +93,7 @@ final class DestinationWorker implements AutoCloseable {
             DeliveryFailure failure = attempt(outgoing);
             if (failure == null) {
                 untilWritten(() -> settings.records().sent(NotificationSent.of(toSend.correlationId(), toSend.app(),
-                        toSend.dedupKey(), toSend.trigger(), target.channel(), target.destination(),
+                        toSend.dedupKey(), toSend.occasion(), target.channel(), target.destination(),
                         toSend.revision(), toSend.objectIdentities(), toSend.sourceEventIds().stream().distinct()
                                 .toList())));
                 dedup.record(target.toString(), toSend.dedupKey(), toSend.objectIdentities(), Instant.now());
@@ -146,7 +146,7 @@ final class DestinationWorker implements AutoCloseable {
         LOG.warnf("%s was not told of %s after %d attempts (%s); written to the dead letters", target,
                 notification.dedupKey(), attempts, failure.getMessage());
         untilWritten(() -> settings.records().deadLettered(NotificationDeadLettered.of(
-                notification.correlationId(), notification.app(), notification.dedupKey(), notification.trigger(),
+                notification.correlationId(), notification.app(), notification.dedupKey(), notification.occasion(),
                 target.channel(), target.destination(), notification.revision(), outgoing.title(),
                 outgoing.text(), outgoing.body(), attempts, failure.getMessage(), first,
                 notification.sourceEventIds().stream().distinct().toList())));

@@ -47,7 +47,7 @@ public class Dispatcher {
      * (delivered, suppressed or dead-lettered), at once when it has none.
      */
     public void dispatch(Notification notification, Optional<ApplicationSpec> spec, Runnable done) {
-        List<Target> targets = routing.targets(notification.trigger(), spec).stream().filter(this::known).toList();
+        List<Target> targets = routing.targets(notification.occasion(), spec).stream().filter(this::known).toList();
         if (targets.isEmpty()) {
             done.run();
             return;

@@ -5,8 +5,8 @@ import dev.plumbline.notifier.aggregate.Aggregator;
 import dev.plumbline.notifier.aggregate.Notification;
 import dev.plumbline.notifier.config.NotifierConfig;
 import dev.plumbline.notifier.delivery.Dispatcher;
-import dev.plumbline.notifier.trigger.Occurrence;
-import dev.plumbline.notifier.trigger.TriggerDerivation;
+import dev.plumbline.notifier.occasion.OccasionDerivation;
+import dev.plumbline.notifier.occasion.Occurrence;
 import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The notifier's steps in one place: an event fires triggers, occurrences gather into notifications, due
+ * The notifier's steps in one place: an event gives rise to occasions, occurrences gather into notifications, due
  * notifications go to the dispatcher, and each record is acknowledged once all that came of it is done. The
  * channel threads hand events in; a ticker releases due notifications, once start-up has read the delivery log
  * and the Application catalog.
@@ -35,7 +35,7 @@ public class NotificationPipeline {
     private static final Logger LOG = Logger.getLogger(NotificationPipeline.class);
     private static final long TICK_MILLIS = 200;
 
-    private final TriggerDerivation derivation;
+    private final OccasionDerivation derivation;
     private final Aggregator aggregator;
     private final AckTracker acks = new AckTracker();
     private final Duration maxEventAge;
@@ -46,7 +46,7 @@ public class NotificationPipeline {
 
     NotificationPipeline(NotifierConfig config, Dispatcher dispatcher, ApplicationsListener applications,
                          StartupGate gate, MeterRegistry registry) {
-        this.derivation = new TriggerDerivation(config.aggregation().syncTimeout());
+        this.derivation = new OccasionDerivation(config.aggregation().syncTimeout());
         this.aggregator = new Aggregator(config.aggregation().quiet(), config.aggregation().maxHold());
         this.maxEventAge = config.aggregation().maxEventAge();
         this.dispatcher = dispatcher;
@@ -87,7 +87,7 @@ public class NotificationPipeline {
         }
         acks.register(event.eventId(), ack);
         synchronized (this) {
-            TriggerDerivation.Derivation derived = derivation.derive(event,
+            OccasionDerivation.Derivation derived = derivation.derive(event,
                     applications.catalog().get(event.app()), now);
             take(derived, now);
             if (derived.held()) {
@@ -97,7 +97,7 @@ public class NotificationPipeline {
         acks.release(event.eventId());
     }
 
-    private void take(TriggerDerivation.Derivation derived, Instant now) {
+    private void take(OccasionDerivation.Derivation derived, Instant now) {
         for (Occurrence occurrence : derived.occurrences()) {
             occurrence.sourceEventIds().forEach(acks::hold);
             aggregator.add(occurrence, now);

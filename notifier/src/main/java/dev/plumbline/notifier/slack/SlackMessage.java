@@ -32,7 +32,7 @@ public final class SlackMessage {
 
         ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
         field(fields, "App", escape(view.app()));
-        field(fields, "Trigger", view.trigger());
+        field(fields, "Occasion", view.trigger());
         if (!view.revision().isEmpty()) {
             String summary = view.commitSummary().isEmpty() ? "" : " " + escape(view.commitSummary());
             field(fields, "Revision", "`" + view.shortRevision() + "`" + summary);

@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Writes notifications with Qute templates that users can replace. Each of the four templates ({@value #TITLE},
  * {@value #TEXT}, {@value #MARKDOWN}, {@value #HTML}) is looked up, first match wins, as
- * {@code <override>/<trigger>/<name>}, {@code <override>/<name>}, then the jar's defaults the same way; so a team
- * can change one trigger's email without copying the rest. Values are escaped for the format: HTML in
+ * {@code <override>/<occasion>/<name>}, {@code <override>/<name>}, then the jar's defaults the same way; so a team
+ * can change one occasion's email without copying the rest. Values are escaped for the format: HTML in
  * {@value #HTML}, Slack's {@code & < >} in {@value #MARKDOWN}.
  */
 public final class MessageTemplates {
@@ -53,22 +53,22 @@ public final class MessageTemplates {
 
     public RenderedMessage render(Notification notification) {
         MessageView view = MessageView.of(notification, maxListed);
-        String trigger = view.trigger();
-        String title = render(trigger, TITLE, view, "").strip().replaceAll("\\s*\\n\\s*", " ");
+        String occasion = view.trigger();
+        String title = render(occasion, TITLE, view, "").strip().replaceAll("\\s*\\n\\s*", " ");
         return new RenderedMessage(title,
-                render(trigger, TEXT, view, title).strip(),
-                render(trigger, MARKDOWN, view, title).strip(),
-                render(trigger, HTML, view, title).strip(), view);
+                render(occasion, TEXT, view, title).strip(),
+                render(occasion, MARKDOWN, view, title).strip(),
+                render(occasion, HTML, view, title).strip(), view);
     }
 
     /** Every template sees the notification as {@code n} and the rendered title as {@code title}. */
-    private String render(String trigger, String name, MessageView view, String title) {
-        Template template = cache.computeIfAbsent(trigger + "/" + name, id -> parse(trigger, name));
+    private String render(String occasion, String name, MessageView view, String title) {
+        Template template = cache.computeIfAbsent(occasion + "/" + name, id -> parse(occasion, name));
         return template.data("n", view).data("title", title).render();
     }
 
-    private Template parse(String trigger, String name) {
-        for (String candidate : List.of(trigger + "/" + name, name)) {
+    private Template parse(String occasion, String name) {
+        for (String candidate : List.of(occasion + "/" + name, name)) {
             Optional<String> content = overrides.map(folder -> folder.resolve(candidate)).filter(Files::isRegularFile)
                     .map(MessageTemplates::read);
             if (content.isEmpty()) {

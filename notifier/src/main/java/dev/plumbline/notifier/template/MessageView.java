@@ -1,7 +1,7 @@
 package dev.plumbline.notifier.template;
 
 import dev.plumbline.notifier.aggregate.Notification;
-import dev.plumbline.notifier.trigger.ObjectLine;
+import dev.plumbline.notifier.occasion.ObjectLine;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +9,8 @@ import java.util.Map;
  * What a template sees of a notification; every value is text or a list, never null, so that a template needs no
  * null checks. Documented in {@code docs/notifier.md}, since users write templates against it.
  *
- * @param trigger       the trigger's name, such as {@code drift-detected}
+ * @param trigger       the notification occasion's name, such as {@code drift-detected}; templates have read it as
+ *                      {@code n.trigger} since before it was called an occasion
  * @param app           the Application
  * @param revision      the commit SHA (for a recovery or a fight, the one the drift was found at), or empty
  * @param shortRevision its first seven characters, or empty
@@ -42,7 +43,7 @@ public record MessageView(String trigger, String app, String revision, String sh
                 : commit != null && commit.sha() != null ? commit.sha() : "";
         List<ObjectLine> objects = notification.objects();
         List<ObjectLine> shown = objects.size() <= maxListed ? objects : objects.subList(0, maxListed);
-        return new MessageView(notification.trigger().label(), notification.app(), revision,
+        return new MessageView(notification.occasion().label(), notification.app(), revision,
                 revision.length() > 7 ? revision.substring(0, 7) : revision,
                 commit == null || commit.author() == null ? "" : commit.author(),
                 commit == null || commit.summary() == null ? "" : commit.summary(),

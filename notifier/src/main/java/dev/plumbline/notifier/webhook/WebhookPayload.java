@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.notifier.aggregate.Notification;
 import dev.plumbline.notifier.template.RenderedMessage;
-import dev.plumbline.notifier.trigger.ObjectLine;
+import dev.plumbline.notifier.occasion.ObjectLine;
 
 /**
  * The JSON body of a generic webhook: the notification's facts for machines, every object listed, and the
@@ -21,7 +21,7 @@ public final class WebhookPayload {
     public static String body(String deliveryId, Notification notification, RenderedMessage message) {
         ObjectNode body = JSON.createObjectNode();
         body.put("id", deliveryId);
-        body.put("trigger", notification.trigger().label());
+        body.put("trigger", notification.occasion().label());
         body.put("app", notification.app());
         body.put("revision", notification.revision());
         body.put("title", message.title());

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import dev.plumbline.events.vocabulary.NotificationChannel;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +27,13 @@ final class AcceptanceEvents {
     private AcceptanceEvents() {
     }
 
-    /** The sample Application under another name, subscribed to one trigger at one destination. */
-    static ApplicationSpec app(String name, NotificationTrigger trigger, NotificationChannel channel,
+    /** The sample Application under another name, subscribed to one occasion at one destination. */
+    static ApplicationSpec app(String name, NotificationOccasion occasion, NotificationChannel channel,
                                String recipient) {
         ApplicationSpec sample = EventSamples.applicationSpec();
         return ApplicationSpec.of(name, sample.namespace(), 1, sample.sourceSpec(), sample.destination(),
                 sample.syncPolicy(), sample.driftMode(), List.of(),
-                List.of(new NotificationSubscription(trigger, channel, recipient)), null, null);
+                List.of(new NotificationSubscription(occasion, channel, recipient)), null, null);
     }
 
     /** Publishes events as fast as the producer goes, as a burst from the drift-auditor would come. */

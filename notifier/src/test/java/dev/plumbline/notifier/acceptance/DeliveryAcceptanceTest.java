@@ -32,7 +32,7 @@ import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.DriftKind;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.NotificationChannel;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.events.vocabulary.SyncTrigger;
@@ -100,7 +100,7 @@ class DeliveryAcceptanceTest {
     void slack_answering_ok_gets_one_block_kit_message_with_a_plain_text_fallback() throws Exception {
         stubSlack("ok", aResponse().withStatus(200).withBody("ok"));
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("ok-app", NotificationTrigger.DRIFT_DETECTED,
+            subscribe(kafka, AcceptanceEvents.app("ok-app", NotificationOccasion.DRIFT_DETECTED,
                     NotificationChannel.SLACK, "ok"));
             kafka.send(drift("ok-app", 1, 0));
 
@@ -122,7 +122,7 @@ class DeliveryAcceptanceTest {
         slack.stubFor(post(urlPathEqualTo(path("limited"))).inScenario("limited").whenScenarioStateIs("calm")
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("limited-app", NotificationTrigger.DRIFT_DETECTED,
+            subscribe(kafka, AcceptanceEvents.app("limited-app", NotificationOccasion.DRIFT_DETECTED,
                     NotificationChannel.SLACK, "limited"));
             kafka.send(drift("limited-app", 1, 0));
 
@@ -142,7 +142,7 @@ class DeliveryAcceptanceTest {
         slack.stubFor(post(urlPathEqualTo(path("broken"))).inScenario("broken").whenScenarioStateIs("mended")
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("broken-app", NotificationTrigger.DRIFT_DETECTED,
+            subscribe(kafka, AcceptanceEvents.app("broken-app", NotificationOccasion.DRIFT_DETECTED,
                     NotificationChannel.SLACK, "broken"));
             kafka.send(drift("broken-app", 1, 0));
 
@@ -161,7 +161,7 @@ class DeliveryAcceptanceTest {
         slack.stubFor(post(urlPathEqualTo(path("slow"))).inScenario("slow").whenScenarioStateIs("quick")
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("slow-app", NotificationTrigger.DRIFT_DETECTED,
+            subscribe(kafka, AcceptanceEvents.app("slow-app", NotificationOccasion.DRIFT_DETECTED,
                     NotificationChannel.SLACK, "slow"));
             kafka.send(drift("slow-app", 1, 0));
 
@@ -176,7 +176,7 @@ class DeliveryAcceptanceTest {
     void a_refusal_goes_to_the_dead_letters_at_once_with_its_error_and_without_the_url() throws Exception {
         stubSlack("refusing", aResponse().withStatus(404).withBody("no_service"));
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("refused-app", NotificationTrigger.DRIFT_DETECTED,
+            subscribe(kafka, AcceptanceEvents.app("refused-app", NotificationOccasion.DRIFT_DETECTED,
                     NotificationChannel.SLACK, "refusing"));
             kafka.send(drift("refused-app", 1, 0));
 
@@ -197,7 +197,7 @@ class DeliveryAcceptanceTest {
     void five_hundred_drift_events_for_one_app_in_ten_seconds_make_a_handful_of_messages_counting_every_object() {
         stubSlack("storm", aResponse().withStatus(200).withBody("ok"));
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("storm-app", NotificationTrigger.DRIFT_DETECTED,
+            subscribe(kafka, AcceptanceEvents.app("storm-app", NotificationOccasion.DRIFT_DETECTED,
                     NotificationChannel.SLACK, "storm"));
             List<DriftDetected> storm = java.util.stream.IntStream.range(0, 500)
                     .mapToObj(i -> drift("storm-app", i, i / 50)).toList();
@@ -212,7 +212,7 @@ class DeliveryAcceptanceTest {
     @Test
     void a_failed_sync_is_mailed_once_with_an_html_and_a_text_part() throws Exception {
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("mail-app", NotificationTrigger.SYNC_FAILED,
+            subscribe(kafka, AcceptanceEvents.app("mail-app", NotificationOccasion.SYNC_FAILED,
                     NotificationChannel.EMAIL, "team@example.com"));
             for (int i = 1; i <= 3; i++) {
                 kafka.send(ApplyAction.of("c", "mail-app", SHA, "sync-1", SyncTrigger.AUTOMATED,
@@ -234,7 +234,7 @@ class DeliveryAcceptanceTest {
     @Test
     void a_webhook_receives_a_signed_body_it_can_verify() throws Exception {
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("hook-app", NotificationTrigger.RENDER_FAILED,
+            subscribe(kafka, AcceptanceEvents.app("hook-app", NotificationOccasion.RENDER_FAILED,
                     NotificationChannel.WEBHOOK, "pager"));
             kafka.send(RenderFailed.of("c", "hook-app", "https://git.example.com/shop.git", SHA, "apps/hook",
                     RendererKind.KUSTOMIZE, RenderFailureReason.INVALID_MANIFEST, "base ../base not found",

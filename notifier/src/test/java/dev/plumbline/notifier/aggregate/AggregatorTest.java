@@ -3,8 +3,8 @@ package dev.plumbline.notifier.aggregate;
 import static dev.plumbline.notifier.aggregate.NotificationFixtures.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plumbline.events.vocabulary.NotificationTrigger;
-import dev.plumbline.notifier.trigger.Occurrence;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
+import dev.plumbline.notifier.occasion.Occurrence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,10 +54,10 @@ class AggregatorTest {
     }
 
     @Test
-    void apps_and_triggers_are_told_apart() {
+    void apps_and_occasions_are_told_apart() {
         aggregator.add(drift("web", 1), T0);
         aggregator.add(drift("api", 1), T0);
-        Occurrence recovered = new Occurrence(NotificationTrigger.DRIFT_RECOVERED, "web", null, "", "c", T0,
+        Occurrence recovered = new Occurrence(NotificationOccasion.DRIFT_RECOVERED, "web", null, "", "c", T0,
                 List.of(), List.of(), "healed", Map.of(), null, List.of("e"));
         aggregator.add(recovered, T0);
 

@@ -1,9 +1,9 @@
 package dev.plumbline.notifier.aggregate;
 
 import dev.plumbline.events.manifest.ObjectIdentity;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
-import dev.plumbline.notifier.trigger.ObjectLine;
-import dev.plumbline.notifier.trigger.Occurrence;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
+import dev.plumbline.notifier.occasion.ObjectLine;
+import dev.plumbline.notifier.occasion.Occurrence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ public final class NotificationFixtures {
     public static Occurrence drift(String app, int... objects) {
         List<ObjectLine> lines = IntStream.of(objects).mapToObj(i -> new ObjectLine(deployment(i), "modified",
                 List.of("spec.replicas: 3 → 5 (kubectl-edit, Update)"))).toList();
-        return new Occurrence(NotificationTrigger.DRIFT_DETECTED, app, SHA, "", "c", Instant.now(), lines,
+        return new Occurrence(NotificationOccasion.DRIFT_DETECTED, app, SHA, "", "c", Instant.now(), lines,
                 List.of("kubectl-edit"), "Plumbline will heal it.", Map.of("drift mode", "heal"), null,
                 List.of(UUID.randomUUID().toString()));
     }

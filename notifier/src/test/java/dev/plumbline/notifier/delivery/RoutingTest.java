@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.vocabulary.NotificationChannel;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,26 +18,26 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RoutingTest {
 
-    private final Routing routing = new Routing(EnumSet.of(NotificationTrigger.DRIFT_DETECTED,
-            NotificationTrigger.SYNC_FAILED), List.of(Target.parse("slack:default")),
-            Map.of(NotificationTrigger.SYNC_FAILED, List.of(Target.parse("email:oncall@example.com"))));
+    private final Routing routing = new Routing(EnumSet.of(NotificationOccasion.DRIFT_DETECTED,
+            NotificationOccasion.SYNC_FAILED), List.of(Target.parse("slack:default")),
+            Map.of(NotificationOccasion.SYNC_FAILED, List.of(Target.parse("email:oncall@example.com"))));
 
     @Test
-    void an_app_without_subscriptions_gets_the_defaults_per_trigger() {
-        assertThat(routing.targets(NotificationTrigger.DRIFT_DETECTED, Optional.empty()))
+    void an_app_without_subscriptions_gets_the_defaults_per_occasion() {
+        assertThat(routing.targets(NotificationOccasion.DRIFT_DETECTED, Optional.empty()))
                 .containsExactly(new Target(NotificationChannel.SLACK, "default"));
-        assertThat(routing.targets(NotificationTrigger.SYNC_FAILED, Optional.empty()))
+        assertThat(routing.targets(NotificationOccasion.SYNC_FAILED, Optional.empty()))
                 .containsExactly(new Target(NotificationChannel.EMAIL, "oncall@example.com"));
-        assertThat(routing.targets(NotificationTrigger.SYNC_SUCCEEDED, Optional.empty())).isEmpty();
+        assertThat(routing.targets(NotificationOccasion.SYNC_SUCCEEDED, Optional.empty())).isEmpty();
     }
 
     @Test
     void an_app_with_subscriptions_gets_exactly_those() {
         ApplicationSpec spec = EventSamples.applicationSpec();
 
-        assertThat(routing.targets(NotificationTrigger.DRIFT_DETECTED, Optional.of(spec)))
+        assertThat(routing.targets(NotificationOccasion.DRIFT_DETECTED, Optional.of(spec)))
                 .containsExactly(new Target(NotificationChannel.SLACK, "shop-alerts"));
-        assertThat(routing.targets(NotificationTrigger.SYNC_FAILED, Optional.of(spec))).isEmpty();
+        assertThat(routing.targets(NotificationOccasion.SYNC_FAILED, Optional.of(spec))).isEmpty();
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plumbline.notifier.aggregate.Aggregator;
 import dev.plumbline.notifier.aggregate.Notification;
 import dev.plumbline.notifier.aggregate.NotificationFixtures;
-import dev.plumbline.notifier.trigger.ObjectLine;
-import dev.plumbline.notifier.trigger.Occurrence;
+import dev.plumbline.notifier.occasion.ObjectLine;
+import dev.plumbline.notifier.occasion.Occurrence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class MessageTemplatesTest {
     }
 
     @Test
-    void each_trigger_has_a_title_of_its_own() {
+    void each_occasion_has_a_title_of_its_own() {
         assertThat(templates.render(NotificationFixtures.notification("web", 1)).title())
                 .isEqualTo("1 object drifted in app web");
     }
@@ -47,7 +47,7 @@ class MessageTemplatesTest {
     @Test
     void values_are_escaped_for_html_and_for_slack() {
         Occurrence sneaky = NotificationFixtures.drift("web", 1);
-        Occurrence withMarkup = new Occurrence(sneaky.trigger(), sneaky.app(), sneaky.revision(), "", "c",
+        Occurrence withMarkup = new Occurrence(sneaky.occasion(), sneaky.app(), sneaky.revision(), "", "c",
                 Instant.now(), List.of(new ObjectLine(NotificationFixtures.deployment(1), "modified",
                         List.of("metadata.annotations.note: <b>x</b> & <!channel>"))), List.of(), "ok",
                 java.util.Map.of(), null, List.of("e"));
@@ -63,7 +63,7 @@ class MessageTemplatesTest {
     }
 
     @Test
-    void a_template_in_the_override_folder_replaces_the_default_for_its_trigger_only(@TempDir Path folder)
+    void a_template_in_the_override_folder_replaces_the_default_for_its_occasion_only(@TempDir Path folder)
             throws IOException {
         Files.createDirectories(folder.resolve("drift-detected"));
         Files.writeString(folder.resolve("drift-detected").resolve("title.txt"),

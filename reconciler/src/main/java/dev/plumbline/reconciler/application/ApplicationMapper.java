@@ -15,7 +15,7 @@ import dev.plumbline.events.application.SyncPolicy;
 import dev.plumbline.events.manifest.GroupKind;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.NotificationChannel;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.events.vocabulary.Term;
 import java.time.Duration;
@@ -140,7 +140,7 @@ public final class ApplicationMapper {
         if (line.trigger == null || line.channel == null || line.recipient == null) {
             throw new InvalidApplicationException("spec.notifications[] needs trigger, channel and recipient");
         }
-        return new NotificationSubscription(term("spec.notifications[].trigger", NotificationTrigger.values(),
+        return new NotificationSubscription(term("spec.notifications[].trigger", NotificationOccasion.values(),
                 line.trigger), term("spec.notifications[].channel", NotificationChannel.values(), line.channel),
                 line.recipient);
     }

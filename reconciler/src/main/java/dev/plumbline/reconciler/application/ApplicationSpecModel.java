@@ -32,7 +32,7 @@ public class ApplicationSpecModel {
     @JsonPropertyDescription("Differences left out of diffs and drift.")
     public List<IgnoreDifference> ignoreDifferences;
 
-    @JsonPropertyDescription("Who is told what: one line per trigger and destination.")
+    @JsonPropertyDescription("Who is told what: one line per notification occasion and destination.")
     public List<Notification> notifications;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -164,7 +164,7 @@ public class ApplicationSpecModel {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Notification {
         @Required
-        @JsonPropertyDescription("The occasion, such as sync-failed or drift-detected.")
+        @JsonPropertyDescription("The notification occasion, such as sync-failed or drift-detected.")
         public String trigger;
         @Required
         @Pattern("^(slack|email|webhook)$")

@@ -7,7 +7,7 @@ import dev.plumbline.reconciler.ignored.IgnoredCommit;
 import dev.plumbline.reconciler.reconcile.IgnoredCommitInbox;
 import dev.plumbline.reconciler.reconcile.ReconcileRequest;
 import dev.plumbline.reconciler.reconcile.Reconciler;
-import dev.plumbline.reconciler.reconcile.Trigger;
+import dev.plumbline.reconciler.reconcile.ReconcileReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -41,7 +41,7 @@ public class CommitEventsListener implements IgnoredCommitInbox {
         for (WatchingApplication watcher : event.watchers()) {
             IgnoredCommit ignored = IgnoredCommit.forWatcher(event, watcher);
             newest.merge(watcher.app(), ignored, (kept, heard) -> heard.since().isBefore(kept.since()) ? kept : heard);
-            reconciler.submit(watcher.app(), ReconcileRequest.of(Trigger.LIVE_CHANGED));
+            reconciler.submit(watcher.app(), ReconcileRequest.of(ReconcileReason.LIVE_CHANGED));
         }
     }
 

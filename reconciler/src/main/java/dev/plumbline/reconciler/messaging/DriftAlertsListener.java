@@ -8,7 +8,7 @@ import dev.plumbline.reconciler.reconcile.AppInbox;
 import dev.plumbline.reconciler.reconcile.DriftAlertInbox;
 import dev.plumbline.reconciler.reconcile.ReconcileRequest;
 import dev.plumbline.reconciler.reconcile.Reconciler;
-import dev.plumbline.reconciler.reconcile.Trigger;
+import dev.plumbline.reconciler.reconcile.ReconcileReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -41,7 +41,7 @@ public class DriftAlertsListener implements DriftAlertInbox {
             return CompletableFuture.completedFuture(null);
         }
         alerts.offer(alert.app(), alert);
-        return reconciler.submit(alert.app(), ReconcileRequest.of(Trigger.LIVE_CHANGED)).exceptionally(failure -> {
+        return reconciler.submit(alert.app(), ReconcileRequest.of(ReconcileReason.LIVE_CHANGED)).exceptionally(failure -> {
             LOG.warnf("drift summary of app %s not written: %s", alert.app(), failure.getMessage());
             return null;
         });

@@ -5,7 +5,7 @@ import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.reconciler.reconcile.DesiredStates;
 import dev.plumbline.reconciler.reconcile.ReconcileRequest;
 import dev.plumbline.reconciler.reconcile.Reconciler;
-import dev.plumbline.reconciler.reconcile.Trigger;
+import dev.plumbline.reconciler.reconcile.ReconcileReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +36,7 @@ public class RenderedManifestsListener implements DesiredStates {
             return;
         }
         if (renderRecord.key() != null) {
-            reconciler.submit(renderRecord.key(), ReconcileRequest.of(Trigger.DESIRED_CHANGED));
+            reconciler.submit(renderRecord.key(), ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED));
         }
     }
 

@@ -46,17 +46,17 @@ public class ClusterStartup {
         // apps whose partitions this instance just gained: their Application events may have come before
         ownership.onGained(owned -> applications.all().stream().map(app -> app.getMetadata().getName())
                 .filter(owned::owns)
-                .forEach(app -> reconciler.submit(app, ReconcileRequest.of(Trigger.DESIRED_CHANGED))));
+                .forEach(app -> reconciler.submit(app, ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED))));
         starter.execute(this::startWatching);
     }
 
     private void startWatching() {
         try {
-            liveObjects.start(app -> reconciler.submit(app, ReconcileRequest.of(Trigger.LIVE_CHANGED)));
-            namespaces.start(app -> reconciler.submit(app, ReconcileRequest.of(Trigger.RETRY)));
+            liveObjects.start(app -> reconciler.submit(app, ReconcileRequest.of(ReconcileReason.LIVE_CHANGED)));
+            namespaces.start(app -> reconciler.submit(app, ReconcileRequest.of(ReconcileReason.RETRY)));
             applications.start((app, exists) -> {
                 if (exists) {
-                    reconciler.submit(app, ReconcileRequest.of(Trigger.DESIRED_CHANGED));
+                    reconciler.submit(app, ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED));
                 } else {
                     reconciler.forget(app);
                 }

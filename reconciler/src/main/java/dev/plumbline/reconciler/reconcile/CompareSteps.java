@@ -156,7 +156,7 @@ public class CompareSteps {
         int content = Objects.hash(diff.revision(), diff.syncStatus(), diff.health(), diff.objects());
         Integer before = publishedDiffs.put(context.app(), content);
         // a live change that changes nothing in the diff (a status update, our own apply) is not worth an event
-        if (context.request().trigger() != Trigger.LIVE_CHANGED || before == null || before != content) {
+        if (context.request().reason() != ReconcileReason.LIVE_CHANGED || before == null || before != content) {
             publisher.diff(diff);
         }
     }

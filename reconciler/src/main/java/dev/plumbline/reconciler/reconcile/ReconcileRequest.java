@@ -6,28 +6,28 @@ import java.util.Collection;
 /**
  * One reason to reconcile an app.
  *
- * @param trigger     why
- * @param syncRequest the request from the sync-requests topic; null for other triggers
+ * @param reason      why
+ * @param syncRequest the request from the sync-requests topic; null for other reasons
  */
-public record ReconcileRequest(Trigger trigger, SyncRequested syncRequest) {
+public record ReconcileRequest(ReconcileReason reason, SyncRequested syncRequest) {
 
-    public static ReconcileRequest of(Trigger trigger) {
-        return new ReconcileRequest(trigger, null);
+    public static ReconcileRequest of(ReconcileReason reason) {
+        return new ReconcileRequest(reason, null);
     }
 
     public static ReconcileRequest sync(SyncRequested request) {
-        return new ReconcileRequest(Trigger.SYNC_REQUESTED, request);
+        return new ReconcileRequest(ReconcileReason.SYNC_REQUESTED, request);
     }
 
     /** The strongest of requests that arrived while the app was busy; the latest sync request wins among those. */
     public static ReconcileRequest merge(Collection<ReconcileRequest> requests) {
         ReconcileRequest strongest = null;
         for (ReconcileRequest request : requests) {
-            if (strongest == null || request.trigger().compareTo(strongest.trigger()) >= 0) {
+            if (strongest == null || request.reason().compareTo(strongest.reason()) >= 0) {
                 strongest = request;
             }
         }
-        return strongest == null ? of(Trigger.LIVE_CHANGED) : strongest;
+        return strongest == null ? of(ReconcileReason.LIVE_CHANGED) : strongest;
     }
 
 }

@@ -139,7 +139,7 @@ public class Reconciler {
                     attempt);
             return;
         }
-        retries.schedule(() -> submit(app, ReconcileRequest.of(Trigger.RETRY)), wait.get().toMillis(),
+        retries.schedule(() -> submit(app, ReconcileRequest.of(ReconcileReason.RETRY)), wait.get().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 

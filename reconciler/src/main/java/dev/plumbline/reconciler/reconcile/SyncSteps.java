@@ -88,7 +88,7 @@ public class SyncSteps {
         } else if (newAnnotation) {
             context.sync = new ReconcileContext.Sync(newId(), SyncTrigger.MANUAL, annotation.by(), annotation.token());
         } else if (context.spec.syncPolicy().automated() != null
-                && context.request().trigger().compareTo(Trigger.RETRY) >= 0 && hasWork(context, pruneOn)) {
+                && context.request().reason().compareTo(ReconcileReason.RETRY) >= 0 && hasWork(context, pruneOn)) {
             context.sync = new ReconcileContext.Sync(newId(), SyncTrigger.AUTOMATED, "plumbline", null);
         }
     }

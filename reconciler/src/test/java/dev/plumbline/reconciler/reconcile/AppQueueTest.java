@@ -27,10 +27,10 @@ class AppQueueTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
-        List<Trigger> runs = new CopyOnWriteArrayList<>();
+        List<ReconcileReason> runs = new CopyOnWriteArrayList<>();
         AppQueue queue = new AppQueue(workers, (app, request) -> {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-            runs.add(request.trigger());
+            runs.add(request.reason());
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -39,16 +39,16 @@ class AppQueueTest {
             running.decrementAndGet();
         });
 
-        var first = queue.submit("shop", ReconcileRequest.of(Trigger.DESIRED_CHANGED));
+        var first = queue.submit("shop", ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED));
         await().until(() -> running.get() == 1);
-        queue.submit("shop", ReconcileRequest.of(Trigger.LIVE_CHANGED));
-        var last = queue.submit("shop", ReconcileRequest.of(Trigger.SYNC_REQUESTED));
+        queue.submit("shop", ReconcileRequest.of(ReconcileReason.LIVE_CHANGED));
+        var last = queue.submit("shop", ReconcileRequest.of(ReconcileReason.SYNC_REQUESTED));
         release.countDown();
 
         last.get(10, TimeUnit.SECONDS);
         assertThat(first).isDone();
         assertThat(mostAtOnce.get()).isEqualTo(1);
-        assertThat(runs).containsExactly(Trigger.DESIRED_CHANGED, Trigger.SYNC_REQUESTED);
+        assertThat(runs).containsExactly(ReconcileReason.DESIRED_CHANGED, ReconcileReason.SYNC_REQUESTED);
         await().until(queue::idle);
     }
 
@@ -64,8 +64,8 @@ class AppQueueTest {
             }
         });
 
-        var shop = queue.submit("shop", ReconcileRequest.of(Trigger.DESIRED_CHANGED));
-        var blog = queue.submit("blog", ReconcileRequest.of(Trigger.DESIRED_CHANGED));
+        var shop = queue.submit("shop", ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED));
+        var blog = queue.submit("blog", ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED));
 
         shop.get(10, TimeUnit.SECONDS);
         blog.get(10, TimeUnit.SECONDS);

@@ -26,7 +26,7 @@ class ReconcileOutcomeTest {
     private static final ApplyFailure FORBIDDEN = new ApplyFailure("Deployment shop/web was not applied: forbidden",
             ApplyFailure.Cause.FORBIDDEN, null);
 
-    private final ReconcileContext context = new ReconcileContext("shop", ReconcileRequest.of(Trigger.DESIRED_CHANGED));
+    private final ReconcileContext context = new ReconcileContext("shop", ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED));
 
     @Test
     void aReconcileWithoutASyncEndsWithoutOneAndIsNoFailure() {

@@ -50,6 +50,6 @@ class StepRunnerTest {
     }
 
     private static ReconcileContext context() {
-        return new ReconcileContext("shop", ReconcileRequest.of(Trigger.DESIRED_CHANGED));
+        return new ReconcileContext("shop", ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED));
     }
 }

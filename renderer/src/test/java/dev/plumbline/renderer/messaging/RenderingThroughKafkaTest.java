@@ -13,7 +13,7 @@ import dev.plumbline.events.RenderFailed;
 import dev.plumbline.events.application.Destination;
 import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.git.Artifact;
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
@@ -177,7 +177,7 @@ class RenderingThroughKafkaTest {
         Artifact artifact = server.serve(name + "-" + UUID.randomUUID(), tarball);
         String sha = artifact.sha256().substring(0, 40);
         return CommitDetected.of(UUID.randomUUID().toString(), repo, "refs/heads/main", null, sha, update, List.of(),
-                changedPaths, Trigger.poll(), artifact);
+                changedPaths, FetchCause.poll(), artifact);
     }
 
     private static String configMap(String name, String value) {

@@ -8,7 +8,7 @@ import dev.plumbline.events.application.HelmOptions;
 import dev.plumbline.events.application.KustomizeOptions;
 import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.git.Artifact;
-import dev.plumbline.events.git.Trigger;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.renderer.artifact.ArtifactFetcher;
 import dev.plumbline.renderer.artifact.TarballExtractor;
@@ -82,7 +82,7 @@ public final class RenderHarness implements AutoCloseable {
         String sha = Tarballs.sha256(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 40);
         return CommitDetected.of(UUID.randomUUID().toString(), REPO, "refs/heads/main",
                 update == RefUpdateKind.INITIAL ? null : String.format("%040x", 0), sha, update, List.of(),
-                List.of(changedPaths), Trigger.poll(), artifact);
+                List.of(changedPaths), FetchCause.poll(), artifact);
     }
 
     public static ApplicationSpec app(String name, String path) {

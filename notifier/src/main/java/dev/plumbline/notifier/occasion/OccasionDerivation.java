@@ -1,4 +1,4 @@
-package dev.plumbline.notifier.trigger;
+package dev.plumbline.notifier.occasion;
 
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ApplyAction;
@@ -11,7 +11,7 @@ import dev.plumbline.events.RenderFailed;
 import dev.plumbline.events.SelfHealFight;
 import dev.plumbline.events.vocabulary.AuditAction;
 import dev.plumbline.events.vocabulary.HealthStatus;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import dev.plumbline.events.vocabulary.SyncStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,16 +21,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which triggers an event fires. Some need memory of earlier events: a sync is told once it is whole, health only
- * when it turns degraded, a pending diff only when it changes, and messages name the commit behind a revision,
- * which the audit trail told earlier. Not thread-safe: one caller at a time.
+ * Which notification occasions an event gives rise to. Some need memory of earlier events: a sync is told once it
+ * is whole, health only when it turns degraded, a pending diff only when it changes, and messages name the commit
+ * behind a revision, which the audit trail told earlier. Not thread-safe: one caller at a time.
  */
-public final class TriggerDerivation {
+public final class OccasionDerivation {
 
     /**
      * What one event led to.
      *
-     * @param occurrences the triggers fired now
+     * @param occurrences the occasions that arose now
      * @param held        whether the event is kept for a later occurrence (an action of a sync not yet whole):
      *                    its offset must not be committed until that occurrence is delivered
      * @param released    ids of events held before that are no longer held (their sync is now whole or given up)
@@ -56,7 +56,7 @@ public final class TriggerDerivation {
     private final AppMemory<CommitRef> commits = new AppMemory<>(APPS_REMEMBERED);
 
     /** @param syncGiveUpAfter how long a sync may wait for its last action */
-    public TriggerDerivation(Duration syncGiveUpAfter) {
+    public OccasionDerivation(Duration syncGiveUpAfter) {
         this.syncs = new SyncCollector(syncGiveUpAfter);
     }
 
@@ -68,16 +68,16 @@ public final class TriggerDerivation {
     public Derivation derive(PlumblineEvent event, Optional<ApplicationSpec> spec, Instant now) {
         if (event instanceof DriftDetected drift) {
             driftRevision.put(drift.app(), drift.revision());
-            return Derivation.of(DriftTriggers.detected(drift, commit(drift.app(), drift.revision())));
+            return Derivation.of(DriftOccasions.detected(drift, commit(drift.app(), drift.revision())));
         }
         // recoveries and fights carry no revision: the one remembered from the drift names the commit in the
         // message, but stays out of the dedup key, which must not change when a restart forgot it
         if (event instanceof DriftRecovered recovery) {
-            return Derivation.of(DriftTriggers.recovered(recovery, commit(recovery.app(),
+            return Derivation.of(DriftOccasions.recovered(recovery, commit(recovery.app(),
                     driftRevision.get(recovery.app()))));
         }
         if (event instanceof SelfHealFight fight) {
-            return Derivation.of(DriftTriggers.fight(fight, commit(fight.app(), driftRevision.get(fight.app()))));
+            return Derivation.of(DriftOccasions.fight(fight, commit(fight.app(), driftRevision.get(fight.app()))));
         }
         if (event instanceof ApplyAction action) {
             return applied(action, now);
@@ -86,7 +86,7 @@ public final class TriggerDerivation {
             return diffed(diff, spec);
         }
         if (event instanceof RenderFailed failure) {
-            return Derivation.of(StateTriggers.renderFailed(failure, commit(failure.app(), failure.revision())));
+            return Derivation.of(StateOccasions.renderFailed(failure, commit(failure.app(), failure.revision())));
         }
         if (event instanceof AuditRecord record) {
             return audited(record);
@@ -101,7 +101,7 @@ public final class TriggerDerivation {
         for (SyncCollector.Sync sync : syncs.expire(now)) {
             sync.actions().forEach(action -> released.add(action.eventId()));
             ApplyAction last = sync.actions().get(sync.actions().size() - 1);
-            SyncTriggers.of(sync, deployed.get(last.app()), commit(last.app(), last.revision()))
+            SyncOccasions.of(sync, deployed.get(last.app()), commit(last.app(), last.revision()))
                     .ifPresent(occurrences::add);
         }
         return new Derivation(occurrences, false, released);
@@ -115,8 +115,8 @@ public final class TriggerDerivation {
         List<String> released = whole.get().actions().stream().map(ApplyAction::eventId)
                 .filter(id -> !id.equals(action.eventId())).toList();
         String previous = deployed.get(action.app());
-        Optional<Occurrence> told = SyncTriggers.of(whole.get(), previous, commit(action.app(), action.revision()));
-        told.filter(occurrence -> occurrence.trigger() == NotificationTrigger.SYNC_SUCCEEDED)
+        Optional<Occurrence> told = SyncOccasions.of(whole.get(), previous, commit(action.app(), action.revision()));
+        told.filter(occurrence -> occurrence.occasion() == NotificationOccasion.SYNC_SUCCEEDED)
                 .ifPresent(occurrence -> deployed.put(action.app(), action.revision()));
         if (whole.get().complete() && told.isEmpty() && action.revision() != null) {
             deployed.put(action.app(), action.revision());
@@ -128,14 +128,14 @@ public final class TriggerDerivation {
         List<Occurrence> occurrences = new ArrayList<>();
         HealthStatus before = health.put(diff.app(), diff.health());
         if (diff.health() == HealthStatus.DEGRADED && before != HealthStatus.DEGRADED) {
-            occurrences.add(StateTriggers.healthDegraded(diff, commit(diff.app(), diff.revision())));
+            occurrences.add(StateOccasions.healthDegraded(diff, commit(diff.app(), diff.revision())));
         }
         boolean manual = spec.map(s -> s.syncPolicy().automated() == null).orElse(false);
         String pending = diff.syncStatus() == SyncStatus.OUT_OF_SYNC && !diff.changes().isEmpty()
                 ? diff.revision() + "@" + diff.digest() : null;
         String told = pendingDiff.put(diff.app(), pending);
         if (manual && pending != null && !Objects.equals(pending, told)) {
-            occurrences.add(StateTriggers.outOfSync(diff, commit(diff.app(), diff.revision())));
+            occurrences.add(StateOccasions.outOfSync(diff, commit(diff.app(), diff.revision())));
         }
         return new Derivation(occurrences, false, List.of());
     }
@@ -147,10 +147,10 @@ public final class TriggerDerivation {
             return Derivation.none();
         }
         if (record.action() == AuditAction.PAUSED) {
-            return Derivation.of(StateTriggers.pauseOrResume(record, NotificationTrigger.SELF_HEAL_PAUSED));
+            return Derivation.of(StateOccasions.pauseOrResume(record, NotificationOccasion.SELF_HEAL_PAUSED));
         }
         if (record.action() == AuditAction.RESUMED) {
-            return Derivation.of(StateTriggers.pauseOrResume(record, NotificationTrigger.SELF_HEAL_RESUMED));
+            return Derivation.of(StateOccasions.pauseOrResume(record, NotificationOccasion.SELF_HEAL_RESUMED));
         }
         return Derivation.none();
     }

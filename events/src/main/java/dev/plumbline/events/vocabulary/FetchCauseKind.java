@@ -1,7 +1,7 @@
 package dev.plumbline.events.vocabulary;
 
-/** What made the git-watcher look at a repository. */
-public enum TriggerKind implements Term {
+/** What made the git-watcher fetch a repository: the kind of a {@link dev.plumbline.events.git.FetchCause}. */
+public enum FetchCauseKind implements Term {
     /** A verified webhook; it only nudged a fetch, the fetched ref is the truth. */
     WEBHOOK,
     POLL,

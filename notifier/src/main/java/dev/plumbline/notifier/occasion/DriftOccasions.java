@@ -1,4 +1,4 @@
-package dev.plumbline.notifier.trigger;
+package dev.plumbline.notifier.occasion;
 
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.DriftRecovered;
@@ -6,7 +6,7 @@ import dev.plumbline.events.SelfHealFight;
 import dev.plumbline.events.manifest.DriftedField;
 import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.vocabulary.DriftMode;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /** The drift-alerts topic: drift-detected, drift-recovered and self-heal-fight. */
-final class DriftTriggers {
+final class DriftOccasions {
 
-    private DriftTriggers() {
+    private DriftOccasions() {
     }
 
     static Occurrence detected(DriftDetected drift, CommitRef commit) {
@@ -30,7 +30,7 @@ final class DriftTriggers {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("drift mode", drift.mode().label());
         facts.put("episode", drift.episodeId());
-        return new Occurrence(NotificationTrigger.DRIFT_DETECTED, drift.app(), drift.revision(), "",
+        return new Occurrence(NotificationOccasion.DRIFT_DETECTED, drift.app(), drift.revision(), "",
                 drift.correlationId(), drift.time(), objects, List.copyOf(changedBy), plan(drift), facts, commit,
                 List.of(drift.eventId()));
     }
@@ -48,7 +48,7 @@ final class DriftTriggers {
             case LIVE_RESTORED -> "Someone put the live objects back as Git wants them.";
             case DESIRED_CHANGED -> "Git changed so that it matches the live objects.";
         };
-        return new Occurrence(NotificationTrigger.DRIFT_RECOVERED, recovery.app(), null, "",
+        return new Occurrence(NotificationOccasion.DRIFT_RECOVERED, recovery.app(), null, "",
                 recovery.correlationId(), recovery.time(), objects, List.of(), outcome, facts, commit,
                 List.of(recovery.eventId()));
     }
@@ -61,7 +61,7 @@ final class DriftTriggers {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("field", fight.path());
         facts.put("other writer", fight.opponent().manager());
-        return new Occurrence(NotificationTrigger.SELF_HEAL_FIGHT, fight.app(), null,
+        return new Occurrence(NotificationOccasion.SELF_HEAL_FIGHT, fight.app(), null,
                 fight.object() + "#" + fight.path(), fight.correlationId(), fight.time(), List.of(line),
                 List.of(fight.opponent().manager()),
                 "Plumbline stopped healing this field. Fix Git or the other writer, then resume self-heal or sync.",

@@ -1,4 +1,4 @@
-package dev.plumbline.notifier.trigger;
+package dev.plumbline.notifier.occasion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ import dev.plumbline.events.vocabulary.ChangeType;
 import dev.plumbline.events.vocabulary.DriftKind;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.HealthStatus;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import dev.plumbline.events.vocabulary.SyncStatus;
 import dev.plumbline.events.vocabulary.SyncTrigger;
 import java.time.Duration;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class TriggerDerivationTest {
+class OccasionDerivationTest {
 
     private static final String SHA = "9f8e7d6c5b4a39281706f5e4d3c2b1a098f7e6d5";
     private static final ObjectIdentity WEB = ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web");
@@ -43,13 +43,13 @@ class TriggerDerivationTest {
     private static final ObjectIdentity SECRET = ObjectIdentity.namespaced("v1", "Secret", "shop", "db");
     private static final Instant NOW = Instant.now();
 
-    private final TriggerDerivation derivation = new TriggerDerivation(Duration.ofMinutes(10));
+    private final OccasionDerivation derivation = new OccasionDerivation(Duration.ofMinutes(10));
 
     @Test
     void a_drift_names_its_objects_fields_and_who_changed_them_and_says_plumbline_will_heal_it() {
         Occurrence drift = only(derivation.derive(EventSamples.driftDetected(), Optional.empty(), NOW));
 
-        assertThat(drift.trigger()).isEqualTo(NotificationTrigger.DRIFT_DETECTED);
+        assertThat(drift.occasion()).isEqualTo(NotificationOccasion.DRIFT_DETECTED);
         assertThat(drift.objects()).extracting(ObjectLine::status).containsExactly("modified", "deleted");
         assertThat(drift.objects().get(0).details()).containsExactly("spec.replicas: 3 → 5 (kubectl-edit, Update)");
         assertThat(drift.changedBy()).containsExactly("kubectl-edit");
@@ -82,14 +82,14 @@ class TriggerDerivationTest {
         ApplyAction first = action("s1", WEB, ApplyResult.SUCCEEDED, 1, 2, SyncTrigger.AUTOMATED);
         ApplyAction last = action("s1", API, ApplyResult.SUCCEEDED, 2, 2, SyncTrigger.AUTOMATED);
 
-        TriggerDerivation.Derivation held = derivation.derive(first, Optional.empty(), NOW);
-        TriggerDerivation.Derivation whole = derivation.derive(last, Optional.empty(), NOW);
+        OccasionDerivation.Derivation held = derivation.derive(first, Optional.empty(), NOW);
+        OccasionDerivation.Derivation whole = derivation.derive(last, Optional.empty(), NOW);
 
         assertThat(held.held()).isTrue();
         assertThat(held.occurrences()).isEmpty();
         assertThat(whole.released()).containsExactly(first.eventId());
         Occurrence sync = only(whole);
-        assertThat(sync.trigger()).isEqualTo(NotificationTrigger.SYNC_SUCCEEDED);
+        assertThat(sync.occasion()).isEqualTo(NotificationOccasion.SYNC_SUCCEEDED);
         assertThat(sync.objects()).hasSize(2);
         assertThat(sync.sourceEventIds()).containsExactly(first.eventId(), last.eventId());
     }
@@ -104,7 +104,7 @@ class TriggerDerivationTest {
                 Optional.empty(), NOW).occurrences()).isEmpty();
         Occurrence failed = only(derivation.derive(action("s4", WEB, ApplyResult.FAILED, 1, 1,
                 SyncTrigger.SELF_HEAL), Optional.empty(), NOW));
-        assertThat(failed.trigger()).isEqualTo(NotificationTrigger.SYNC_FAILED);
+        assertThat(failed.occasion()).isEqualTo(NotificationOccasion.SYNC_FAILED);
         assertThat(failed.objects().get(0).details()).containsExactly("admission webhook denied the request");
     }
 
@@ -113,7 +113,7 @@ class TriggerDerivationTest {
         ApplyAction first = action("s1", WEB, ApplyResult.SUCCEEDED, 1, 3, SyncTrigger.AUTOMATED);
         derivation.derive(first, Optional.empty(), NOW);
 
-        TriggerDerivation.Derivation expired = derivation.expire(NOW.plus(Duration.ofMinutes(11)));
+        OccasionDerivation.Derivation expired = derivation.expire(NOW.plus(Duration.ofMinutes(11)));
 
         assertThat(expired.released()).containsExactly(first.eventId());
         assertThat(only(expired).outcome()).contains("1 of the sync's 3 actions");
@@ -123,8 +123,8 @@ class TriggerDerivationTest {
     void health_is_told_when_it_turns_degraded_not_on_every_diff_that_finds_it_so() {
         DiffComputed degraded = diff(HealthStatus.DEGRADED, SyncStatus.SYNCED, "d1");
 
-        assertThat(only(derivation.derive(degraded, Optional.empty(), NOW)).trigger())
-                .isEqualTo(NotificationTrigger.HEALTH_DEGRADED);
+        assertThat(only(derivation.derive(degraded, Optional.empty(), NOW)).occasion())
+                .isEqualTo(NotificationOccasion.HEALTH_DEGRADED);
         assertThat(derivation.derive(diff(HealthStatus.DEGRADED, SyncStatus.SYNCED, "d1"), Optional.empty(), NOW)
                 .occurrences()).isEmpty();
         derivation.derive(diff(HealthStatus.HEALTHY, SyncStatus.SYNCED, "d1"), Optional.empty(), NOW);
@@ -139,12 +139,12 @@ class TriggerDerivationTest {
                 spec.destination(), SyncPolicy.manual(), null, List.of(), List.of(), null, null, null);
 
         assertThat(derivation.derive(diff(HealthStatus.HEALTHY, SyncStatus.OUT_OF_SYNC, "d1"), Optional.of(manual),
-                NOW).occurrences()).extracting(Occurrence::trigger).containsExactly(NotificationTrigger.OUT_OF_SYNC);
+                NOW).occurrences()).extracting(Occurrence::occasion).containsExactly(NotificationOccasion.OUT_OF_SYNC);
         assertThat(derivation.derive(diff(HealthStatus.HEALTHY, SyncStatus.OUT_OF_SYNC, "d1"), Optional.of(manual),
                 NOW).occurrences()).isEmpty();
         assertThat(derivation.derive(diff(HealthStatus.HEALTHY, SyncStatus.OUT_OF_SYNC, "d2"), Optional.of(manual),
                 NOW).occurrences()).hasSize(1);
-        assertThat(new TriggerDerivation(Duration.ofMinutes(1)).derive(diff(HealthStatus.HEALTHY,
+        assertThat(new OccasionDerivation(Duration.ofMinutes(1)).derive(diff(HealthStatus.HEALTHY,
                 SyncStatus.OUT_OF_SYNC, "d1"), Optional.of(spec), NOW).occurrences()).isEmpty();
     }
 
@@ -152,7 +152,7 @@ class TriggerDerivationTest {
     void a_render_failure_says_where_and_that_the_last_good_render_stays_in_force() {
         Occurrence failed = only(derivation.derive(EventSamples.renderFailed(), Optional.empty(), NOW));
 
-        assertThat(failed.trigger()).isEqualTo(NotificationTrigger.RENDER_FAILED);
+        assertThat(failed.occasion()).isEqualTo(NotificationOccasion.RENDER_FAILED);
         assertThat(failed.facts()).containsEntry("file", "apps/web/service.yaml:12").containsKey("error");
         assertThat(failed.outcome()).contains("last good render");
     }
@@ -181,13 +181,13 @@ class TriggerDerivationTest {
         Occurrence paused = only(derivation.derive(pause, Optional.empty(), NOW));
         Occurrence resumed = only(derivation.derive(resume, Optional.empty(), NOW));
 
-        assertThat(paused.trigger()).isEqualTo(NotificationTrigger.SELF_HEAL_PAUSED);
+        assertThat(paused.occasion()).isEqualTo(NotificationOccasion.SELF_HEAL_PAUSED);
         assertThat(paused.changedBy()).containsExactly("ana@example.com");
-        assertThat(resumed.trigger()).isEqualTo(NotificationTrigger.SELF_HEAL_RESUMED);
+        assertThat(resumed.occasion()).isEqualTo(NotificationOccasion.SELF_HEAL_RESUMED);
         assertThat(paused.subject()).isNotEqualTo(resumed.subject());
     }
 
-    private static Occurrence only(TriggerDerivation.Derivation derivation) {
+    private static Occurrence only(OccasionDerivation.Derivation derivation) {
         assertThat(derivation.occurrences()).hasSize(1);
         return derivation.occurrences().get(0);
     }

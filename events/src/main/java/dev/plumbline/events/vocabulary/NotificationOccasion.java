@@ -1,7 +1,10 @@
 package dev.plumbline.events.vocabulary;
 
-/** Occasions a person can subscribe to, named as in the audit vocabulary. */
-public enum NotificationTrigger implements Term {
+/**
+ * What a person can subscribe to be told of, named as in the audit vocabulary. Not a trigger: a trigger starts a
+ * sync.
+ */
+public enum NotificationOccasion implements Term {
     DRIFT_DETECTED,
     DRIFT_RECOVERED,
     SELF_HEAL_FIGHT,

@@ -1,6 +1,6 @@
-package dev.plumbline.notifier.trigger;
+package dev.plumbline.notifier.occasion;
 
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One trigger fired by one event (or, for a sync, by its whole set of apply actions): the raw material of a
+ * One occasion fired by one event (or, for a sync, by its whole set of apply actions): the raw material of a
  * notification, before occurrences of the same kind are aggregated.
  *
- * @param trigger        the occasion
+ * @param occasion       the occasion
  * @param app            the Application
  * @param revision       the commit SHA concerned; null when none is known
- * @param subject        what tells two occurrences of one trigger, app and revision apart: a fought field, an audit
+ * @param subject        what tells two occurrences of one occasion, app and revision apart: a fought field, an audit
  *                       sequence; empty when nothing does (all drift of an app at a revision is one story)
  * @param correlationId  the correlation id of the source event
  * @param time           when the source event was made
@@ -25,12 +25,12 @@ import java.util.Objects;
  * @param commit         the commit behind the revision; null when unknown
  * @param sourceEventIds the events it was made from
  */
-public record Occurrence(NotificationTrigger trigger, String app, String revision, String subject,
+public record Occurrence(NotificationOccasion occasion, String app, String revision, String subject,
                          String correlationId, Instant time, List<ObjectLine> objects, List<String> changedBy,
                          String outcome, Map<String, String> facts, CommitRef commit, List<String> sourceEventIds) {
 
     public Occurrence {
-        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(occasion, "occasion");
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(time, "time");
         subject = subject == null ? "" : subject;

@@ -1,4 +1,4 @@
-package dev.plumbline.notifier.trigger;
+package dev.plumbline.notifier.occasion;
 
 /**
  * The commit behind a revision, as the audit trail recorded it when the commit was detected.

@@ -1,10 +1,10 @@
-package dev.plumbline.notifier.trigger;
+package dev.plumbline.notifier.occasion;
 
 import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
-import dev.plumbline.events.vocabulary.NotificationTrigger;
+import dev.plumbline.events.vocabulary.NotificationOccasion;
 import dev.plumbline.events.vocabulary.SyncTrigger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A whole sync as sync-succeeded or sync-failed. */
-final class SyncTriggers {
+final class SyncOccasions {
 
-    private SyncTriggers() {
+    private SyncOccasions() {
     }
 
     /**
@@ -47,8 +47,9 @@ final class SyncTriggers {
         if (last.initiatedBy() != null && !AuditRecord.PLUMBLINE_ACTOR.equals(last.initiatedBy())) {
             changedBy.add(last.initiatedBy());
         }
-        NotificationTrigger trigger = succeeded ? NotificationTrigger.SYNC_SUCCEEDED : NotificationTrigger.SYNC_FAILED;
-        return Optional.of(new Occurrence(trigger, last.app(), last.revision(), "", last.correlationId(),
+        NotificationOccasion occasion =
+                succeeded ? NotificationOccasion.SYNC_SUCCEEDED : NotificationOccasion.SYNC_FAILED;
+        return Optional.of(new Occurrence(occasion, last.app(), last.revision(), "", last.correlationId(),
                 last.time(), objects, changedBy, outcome(sync, actions, failed), facts, commit,
                 actions.stream().map(ApplyAction::eventId).toList()));
     }

@@ -1,4 +1,4 @@
-package dev.plumbline.notifier.trigger;
+package dev.plumbline.notifier.occasion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plumbline.events.manifest.DriftedField;

@@ -1,4 +1,4 @@
-package dev.plumbline.notifier.trigger;
+package dev.plumbline.notifier.occasion;
 
 import dev.plumbline.events.ApplyAction;
 import java.time.Duration;

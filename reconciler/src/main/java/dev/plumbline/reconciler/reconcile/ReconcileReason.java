@@ -1,7 +1,10 @@
 package dev.plumbline.reconciler.reconcile;
 
-/** Why an app is reconciled. Requests that pile up while the app is busy are merged into the strongest. */
-public enum Trigger {
+/**
+ * Why an app is reconciled; not a sync trigger, which says what started a sync. Requests that pile up while the app
+ * is busy are merged into the strongest.
+ */
+public enum ReconcileReason {
     /** One of its objects changed live: compare and report; never apply (healing is the drift-auditor's call). */
     LIVE_CHANGED,
     /** A failed sync is tried again. */
