@@ -20,8 +20,8 @@ import java.util.List;
 final class LayeringRules {
 
     /** Every module of Plumbline, by its package under {@code dev.plumbline}. */
-    static final List<String> PLUMBLINE_MODULES = List.of("events", "engine", "sandbox", "gitwatcher", "renderer",
-            "reconciler", "driftauditor", "notifier", "cli");
+    static final List<String> PLUMBLINE_MODULES = List.of("events", "engine", "servicekit", "sandbox", "gitwatcher",
+            "renderer", "reconciler", "driftauditor", "notifier", "cli");
 
     /** The services and the cli: each reaches the others through topics and HTTP, never through their classes. */
     static final List<String> SERVICES = List.of("gitwatcher", "renderer", "reconciler", "driftauditor", "notifier",

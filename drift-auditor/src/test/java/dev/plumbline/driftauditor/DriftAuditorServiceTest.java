@@ -1,6 +1,6 @@
 package dev.plumbline.driftauditor;
 
-import dev.plumbline.servicekit.applications.ApplicationsListener;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;

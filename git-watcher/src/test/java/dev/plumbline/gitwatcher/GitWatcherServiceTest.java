@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
-import dev.plumbline.servicekit.applications.ApplicationsListener;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

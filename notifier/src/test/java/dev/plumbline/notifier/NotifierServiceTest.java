@@ -8,7 +8,7 @@ import dev.plumbline.events.vocabulary.NotificationChannel;
 import dev.plumbline.events.vocabulary.NotificationTrigger;
 import dev.plumbline.notifier.aggregate.DedupWindow;
 import dev.plumbline.notifier.aggregate.Notification;
-import dev.plumbline.servicekit.applications.ApplicationsListener;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

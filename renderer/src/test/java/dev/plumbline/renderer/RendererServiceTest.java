@@ -3,7 +3,7 @@ package dev.plumbline.renderer;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
-import dev.plumbline.servicekit.applications.ApplicationsListener;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import dev.plumbline.renderer.messaging.RenderingService;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;

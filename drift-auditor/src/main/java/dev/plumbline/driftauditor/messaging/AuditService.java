@@ -4,7 +4,7 @@ import dev.plumbline.driftauditor.audit.AuditRecorder;
 import dev.plumbline.driftauditor.audit.AuditTrail;
 import dev.plumbline.driftauditor.audit.CommitCache;
 import dev.plumbline.driftauditor.config.DriftAuditorConfig;
-import dev.plumbline.servicekit.applications.ApplicationsListener;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.driftauditor.watch.ResumeMarkReader;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -7,7 +7,7 @@ import dev.plumbline.notifier.config.NotifierConfig;
 import dev.plumbline.notifier.delivery.Dispatcher;
 import dev.plumbline.notifier.trigger.Occurrence;
 import dev.plumbline.notifier.trigger.TriggerDerivation;
-import dev.plumbline.servicekit.applications.ApplicationsListener;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

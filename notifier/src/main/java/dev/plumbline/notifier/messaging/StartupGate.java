@@ -1,7 +1,7 @@
 package dev.plumbline.notifier.messaging;
 
 import dev.plumbline.notifier.config.NotifierConfig;
-import dev.plumbline.servicekit.applications.ApplicationsListener;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;

@@ -36,7 +36,7 @@ import dev.plumbline.events.vocabulary.NotificationTrigger;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.events.vocabulary.SyncTrigger;
-import dev.plumbline.servicekit.applications.ApplicationsListener;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -19,7 +19,7 @@ import dev.plumbline.renderer.render.helm.TerminationSignals;
 import dev.plumbline.renderer.render.kustomize.KustomizeCommand;
 import dev.plumbline.renderer.render.kustomize.KustomizeRenderer;
 import dev.plumbline.renderer.render.plain.PlainRenderer;
-import dev.plumbline.servicekit.applications.ApplicationsListener;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

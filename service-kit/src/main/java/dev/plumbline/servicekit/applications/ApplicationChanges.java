@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What a service does when an Application is added, changed or deleted. A service implements it on one of its beans;
- * {@link ApplicationsListener} calls every such bean after the catalog has taken the change.
+ * {@link dev.plumbline.servicekit.messaging.ApplicationsListener} calls every such bean after the catalog has taken the change.
  */
 public interface ApplicationChanges {
 

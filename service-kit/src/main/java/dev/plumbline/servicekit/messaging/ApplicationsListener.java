@@ -1,7 +1,9 @@
-package dev.plumbline.servicekit.applications;
+package dev.plumbline.servicekit.messaging;
 
 import dev.plumbline.engine.application.ApplicationCatalog;
 import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.servicekit.applications.ApplicationChanges;
+import dev.plumbline.servicekit.applications.CatalogFeed;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
