@@ -6,7 +6,7 @@ import dev.plumbline.driftauditor.audit.AuditStore;
 import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.EventJson;
 import dev.plumbline.events.topic.Topics;
-import io.smallrye.common.annotation.Identifier;
+import dev.plumbline.servicekit.messaging.PartitionReaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -20,8 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,8 +34,7 @@ public class KafkaAuditStore implements AuditStore {
     private static final Duration POLL = Duration.ofMillis(500);
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaSettings;
+    PartitionReaders readers;
 
     @Inject
     EventPublisher publisher;
@@ -124,12 +121,7 @@ public class KafkaAuditStore implements AuditStore {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaSettings.get("bootstrap.servers"));
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        settings.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+        return readers.bytes("plumbline-drift-auditor-audit-reader",
+                Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
     }
 }

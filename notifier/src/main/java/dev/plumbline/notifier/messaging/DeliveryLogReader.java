@@ -2,13 +2,12 @@ package dev.plumbline.notifier.messaging;
 
 import dev.plumbline.events.NotificationSent;
 import dev.plumbline.events.PlumblineEvent;
-import dev.plumbline.events.kafka.EventConsumers;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.notifier.aggregate.DedupWindow;
 import dev.plumbline.notifier.config.NotifierConfig;
+import dev.plumbline.servicekit.messaging.PartitionReaders;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -43,8 +41,7 @@ public class DeliveryLogReader {
     private static final Duration TOPIC_WAIT = Duration.ofSeconds(2);
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaSettings;
+    PartitionReaders readers;
 
     @Inject
     NotifierConfig config;
@@ -98,7 +95,8 @@ public class DeliveryLogReader {
     }
 
     private void readLog() {
-        try (KafkaConsumer<String, PlumblineEvent> reader = EventConsumers.skippingUnreadable(settings())) {
+        try (KafkaConsumer<String, PlumblineEvent> reader = readers.events(
+                "plumbline-notifier-delivery-log")) {
             consumer = reader;
             gate.catalogEndsAt(endOffsets(reader, Topics.APPLICATIONS, false));
             List<TopicPartition> partitions = partitions(reader, Topics.NOTIFICATIONS, true);
@@ -160,18 +158,5 @@ public class DeliveryLogReader {
                 return List.of();
             }
         }
-    }
-
-    private Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>();
-        kafkaSettings.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                settings.put(key, value);
-            }
-        });
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "plumbline-notifier-delivery-log");
-        return settings;
     }
 }

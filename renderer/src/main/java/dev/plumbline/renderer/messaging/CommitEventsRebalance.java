@@ -2,8 +2,8 @@ package dev.plumbline.renderer.messaging;
 
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.PlumblineEvent;
-import dev.plumbline.events.kafka.EventConsumers;
 import dev.plumbline.events.topic.Topics;
+import dev.plumbline.servicekit.messaging.PartitionReaders;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -41,8 +40,7 @@ public class CommitEventsRebalance implements KafkaConsumerRebalanceListener {
     private static final Duration POLL = Duration.ofMillis(200);
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaSettings;
+    PartitionReaders readers;
 
     @Inject
     RenderingService rendering;
@@ -59,7 +57,8 @@ public class CommitEventsRebalance implements KafkaConsumerRebalanceListener {
         Map<TopicPartition, Long> until = new HashMap<>();
         partitions.forEach(partition -> until.put(partition,
                 committed.get(partition) == null ? 0L : committed.get(partition).offset()));
-        try (KafkaConsumer<String, PlumblineEvent> history = EventConsumers.skippingUnreadable(settings())) {
+        try (KafkaConsumer<String, PlumblineEvent> history = readers.events(
+                "plumbline-renderer-commit-history")) {
             List<TopicPartition> assigned = List.copyOf(partitions);
             history.assign(assigned);
             history.seekToBeginning(assigned);
@@ -97,14 +96,5 @@ public class CommitEventsRebalance implements KafkaConsumerRebalanceListener {
     /** The partition Kafka's default partitioner gives a record keyed by the repository URL. */
     static int partitionOf(String repoUrl, int partitions) {
         return Utils.toPositive(Utils.murmur2(repoUrl.getBytes(StandardCharsets.UTF_8))) % partitions;
-    }
-
-    private Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>(kafkaSettings);
-        settings.keySet().removeIf(key -> key.startsWith("mp.") || key.equals("group.id"));
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "plumbline-renderer-commit-history");
-        return settings;
     }
 }

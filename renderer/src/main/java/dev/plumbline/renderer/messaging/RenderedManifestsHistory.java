@@ -1,16 +1,14 @@
 package dev.plumbline.renderer.messaging;
 
 import dev.plumbline.events.PlumblineEvent;
-import dev.plumbline.events.kafka.EventConsumers;
 import dev.plumbline.events.topic.Topics;
+import dev.plumbline.servicekit.messaging.PartitionReaders;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,8 +32,7 @@ public class RenderedManifestsHistory {
     private static final Duration POLL = Duration.ofMillis(500);
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaSettings;
+    PartitionReaders readers;
 
     @Inject
     RenderingService rendering;
@@ -59,7 +56,8 @@ public class RenderedManifestsHistory {
     }
 
     private void read() {
-        try (KafkaConsumer<String, PlumblineEvent> reader = EventConsumers.skippingUnreadable(settings())) {
+        try (KafkaConsumer<String, PlumblineEvent> reader = readers.events(
+                "plumbline-renderer-history", largeRecords())) {
             consumer = reader;
             List<TopicPartition> partitions = partitions(reader);
             reader.assign(partitions);
@@ -100,15 +98,9 @@ public class RenderedManifestsHistory {
         throw new WakeupException();
     }
 
-    private Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>(kafkaSettings);
-        settings.keySet().removeIf(key -> key.startsWith("mp.") || key.equals("group.id"));
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // the topic is created by OwnedTopics with its compaction and size settings, never by a reader
-        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.LARGE_RECORD_BYTES);
-        settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.LARGE_RECORD_BYTES);
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "plumbline-renderer-history");
-        return settings;
+    /** A rendered manifest may be as large as the topic allows: a fetch must be able to take one. */
+    private static Map<String, Object> largeRecords() {
+        return Map.of(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.LARGE_RECORD_BYTES,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.LARGE_RECORD_BYTES);
     }
 }

@@ -1,4 +1,5 @@
 /**
- * The kit's channel adapters: the only classes of the kit that touch Kafka or reactive messaging, as in every service.
+ * The kit's channel adapters and Kafka readers: the only classes of the kit that touch Kafka or reactive messaging, as
+ * in every service.
  */
 package dev.plumbline.servicekit.messaging;

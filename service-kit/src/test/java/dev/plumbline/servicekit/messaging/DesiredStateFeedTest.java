@@ -1,0 +1,52 @@
+package dev.plumbline.servicekit.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plumbline.events.EventSamples;
+import dev.plumbline.events.ManifestsRendered;
+import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class DesiredStateFeedTest {
+
+    private final DesiredStateFeed feed = new DesiredStateFeed();
+    private final ManifestsRendered rendered = EventSamples.manifestsRendered();
+
+    @Test
+    void aRenderChangesItsAppsDesiredState() {
+        assertThat(feed.accept(record(rendered.app(), rendered))).contains(rendered.app());
+
+        assertThat(feed.store().get(rendered.app())).hasValueSatisfying(
+                state -> assertThat(state.rendered()).contains(rendered));
+    }
+
+    @Test
+    void aTombstoneForgetsTheApp() {
+        feed.accept(record(rendered.app(), rendered));
+
+        assertThat(feed.accept(record(rendered.app(), null))).contains(rendered.app());
+        assertThat(feed.store().get(rendered.app())).isEmpty();
+    }
+
+    @Test
+    void aRenderUnderAnotherAppsKeyIsSkippedAndTheAppKeepsItsState() {
+        feed.accept(record(rendered.app(), rendered));
+
+        assertThat(feed.accept(record("other-app", rendered))).isEmpty();
+        assertThat(feed.store().get("other-app")).isEmpty();
+        assertThat(feed.store().get(rendered.app())).isPresent();
+    }
+
+    @Test
+    void aRecordWithoutKeyIsSkippedInsteadOfFailingTheChannel() {
+        assertThat(feed.accept(record(null, rendered))).isEmpty();
+        assertThat(feed.accept(record(null, null))).isEmpty();
+        assertThat(feed.store().get(rendered.app())).isEmpty();
+    }
+
+    private static ConsumerRecord<String, PlumblineEvent> record(String key, PlumblineEvent value) {
+        return new ConsumerRecord<>(Topics.RENDERED_MANIFESTS, 0, 7, key, value);
+    }
+}
