@@ -21,33 +21,33 @@ class PlumblineArchitectureTest {
     private static final LayeringRules PLUMBLINE = new LayeringRules("dev.plumbline", LayeringRules.PLUMBLINE_MODULES);
 
     @ArchTest
-    static void no_package_cycles(JavaClasses classes) {
+    static void noModuleHasAPackageCycle(JavaClasses classes) {
         PLUMBLINE.noPackageCycles().check(classes);
     }
 
     @ArchTest
-    static void kafka_only_in_messaging(JavaClasses classes) {
+    static void kafkaTypesAreUsedOnlyInMessagingPackages(JavaClasses classes) {
         PLUMBLINE.kafkaOnlyInMessaging().check(classes);
     }
 
     @ArchTest
-    static void engine_and_events_free_of_quarkus_and_jakarta(JavaClasses classes) {
+    static void engineAndEventsFreeOfQuarkusAndJakarta(JavaClasses classes) {
         PLUMBLINE.frameworkFreeCore().check(classes);
     }
 
     @ArchTest
-    static void services_never_depend_on_one_another(JavaClasses classes) {
+    static void servicesNeverDependOnOneAnother(JavaClasses classes) {
         PLUMBLINE.servicesIndependent().check(classes);
     }
 
     @ArchTest
-    static void sandbox_only_from_the_cli(JavaClasses classes) {
+    static void sandboxOnlyFromTheCli(JavaClasses classes) {
         PLUMBLINE.sandboxOnlyFromCli().check(classes);
     }
 
     /** The rules above would pass on nothing at all: this fails when a module's classes were not read. */
     @ArchTest
-    static void every_module_is_read(JavaClasses classes) {
+    static void everyModuleIsRead(JavaClasses classes) {
         Set<String> modules = classes.stream().map(JavaClass::getPackageName)
                 .map(name -> name.split("\\.")[2]).collect(Collectors.toSet());
         assertThat(modules).containsExactlyInAnyOrderElementsOf(LayeringRules.PLUMBLINE_MODULES);

@@ -26,7 +26,7 @@ class ApplicationSpecTest {
             "true,  true,  none, HEAL",
             "true,  true,  OFF,  OFF",
             "false, false, HEAL, HEAL"})
-    void the_drift_mode_defaults_to_heal_only_when_self_heal_is_on(boolean automated, boolean selfHeal,
+    void theDriftModeDefaultsToHealOnlyWhenSelfHealIsOn(boolean automated, boolean selfHeal,
                                                                    DriftMode declared, DriftMode expected) {
         SyncPolicy policy = automated ? SyncPolicy.automated(false, selfHeal) : SyncPolicy.manual();
 
@@ -39,7 +39,7 @@ class ApplicationSpecTest {
             "2026-11-27T12:00:00Z, false",
             "2026-11-27T11:00:00Z, false",
             "none,                 true"})
-    void a_self_heal_pause_ends_at_its_expiry(Instant until, boolean paused) {
+    void aSelfHealPauseEndsAtItsExpiry(Instant until, boolean paused) {
         SelfHealPause pause = new SelfHealPause(until, "ana@example.com", "incident");
 
         assertThat(spec(SyncPolicy.automated(true, true), null, pause).selfHealPausedAt(NOON)).isEqualTo(paused);

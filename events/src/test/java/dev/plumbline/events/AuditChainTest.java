@@ -21,7 +21,7 @@ class AuditChainTest {
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     @Test
-    void each_record_holds_the_hash_of_the_one_before_it() {
+    void eachRecordHoldsTheHashOfTheOneBeforeIt() {
         AuditRecord first = AuditRecord.next(null, EventSamples.commitDetected(), "web",
                 AuditAction.COMMIT_DETECTED, "Ana Lima <ana@example.com>", "commit 9f8e7d", null, List.of(), null);
         AuditRecord second = AuditRecord.next(first, EventSamples.applyAction(), "web", AuditAction.APPLIED,
@@ -36,7 +36,7 @@ class AuditChainTest {
     }
 
     @Test
-    void a_record_copies_id_type_time_and_correlation_of_the_event_it_came_from() {
+    void aRecordCopiesIdTypeTimeAndCorrelationOfTheEventItCameFrom() {
         ApplyAction apply = EventSamples.applyAction();
         AuditRecord record = AuditRecord.next(null, apply, "web", AuditAction.APPLY_FAILED,
                 AuditRecord.PLUMBLINE_ACTOR, "failed", apply.revision(), List.of(apply.object()), null);
@@ -48,7 +48,7 @@ class AuditChainTest {
     }
 
     @Test
-    void a_record_whose_content_was_changed_no_longer_matches_its_hash() throws IOException {
+    void aRecordWhoseContentWasChangedNoLongerMatchesItsHash() throws IOException {
         AuditRecord record = EventSamples.auditRecord();
         ObjectNode json = (ObjectNode) PLAIN.readTree(EventJson.write(record));
         json.put("actor", "mallory");
@@ -60,7 +60,7 @@ class AuditChainTest {
     }
 
     @Test
-    void the_hash_of_the_stored_json_equals_the_hash_of_the_record_whatever_the_key_order() throws IOException {
+    void theHashOfTheStoredJsonEqualsTheHashOfTheRecordWhateverTheKeyOrder() throws IOException {
         AuditRecord record = EventSamples.auditRecord();
         ObjectNode json = (ObjectNode) PLAIN.readTree(EventJson.write(record));
         Map<String, Object> reversed = new TreeMap<String, Object>(Comparator.reverseOrder());
@@ -72,7 +72,7 @@ class AuditChainTest {
     }
 
     @Test
-    void fields_added_by_a_newer_writer_are_covered_by_the_hash_of_the_stored_json() throws IOException {
+    void fieldsAddedByANewerWriterAreCoveredByTheHashOfTheStoredJson() throws IOException {
         ObjectNode json = (ObjectNode) PLAIN.readTree(EventJson.write(EventSamples.auditRecord()));
         String before = AuditChain.hash(json);
         json.put("addedLater", "also protected");

@@ -35,7 +35,7 @@ class EventJsonTest {
     }
 
     @Test
-    void every_event_type_has_a_sample_and_every_event_record_has_a_type() {
+    void everyEventTypeHasASampleAndEveryEventRecordHasAType() {
         assertThat(EventSamples.byType().keySet()).isEqualTo(EnumSet.allOf(EventType.class));
         Set<Class<?>> typed = Arrays.stream(EventType.values()).map(EventType::eventClass).collect(Collectors.toSet());
         assertThat(Set.of(PlumblineEvent.class.getPermittedSubclasses())).isEqualTo(typed);
@@ -43,7 +43,7 @@ class EventJsonTest {
 
     @ParameterizedTest
     @MethodSource("samples")
-    void an_event_reads_back_equal_to_what_was_written(PlumblineEvent event) {
+    void anEventReadsBackEqualToWhatWasWritten(PlumblineEvent event) {
         PlumblineEvent read = EventJson.read(EventJson.write(event));
 
         assertThat(read).isEqualTo(event);
@@ -52,7 +52,7 @@ class EventJsonTest {
 
     @ParameterizedTest
     @MethodSource("samples")
-    void the_json_starts_with_the_cloud_events_type_and_the_schema_version(PlumblineEvent event) {
+    void theJsonStartsWithTheCloudEventsTypeAndTheSchemaVersion(PlumblineEvent event) {
         String json = text(EventJson.write(event));
 
         assertThat(json).startsWith("{\"type\":\"" + event.type().typeName() + "\",\"schemaVersion\":"
@@ -61,7 +61,7 @@ class EventJsonTest {
 
     @ParameterizedTest
     @MethodSource("samples")
-    void times_are_written_as_iso_8601_text(PlumblineEvent event) {
+    void timesAreWrittenAsIso8601Text(PlumblineEvent event) {
         JsonNode time = tree(event).get("time");
 
         assertThat(time.isTextual()).isTrue();
@@ -69,7 +69,7 @@ class EventJsonTest {
     }
 
     @Test
-    void vocabulary_words_and_durations_are_written_as_people_read_them() {
+    void vocabularyWordsAndDurationsAreWrittenAsPeopleReadThem() {
         String diff = text(EventJson.write(EventSamples.diffComputed()));
         String fight = text(EventJson.write(EventSamples.selfHealFight()));
 
@@ -79,7 +79,7 @@ class EventJsonTest {
     }
 
     @Test
-    void a_render_of_ten_megabytes_reads_back_intact() {
+    void aRenderOfTenMegabytesReadsBackIntact() {
         ManifestsRendered sample = EventSamples.manifestsRendered();
         String annotation = "x".repeat(5_000);
         List<RenderedObject> objects = new ArrayList<>();
@@ -101,7 +101,7 @@ class EventJsonTest {
 
     @ParameterizedTest
     @MethodSource("samples")
-    void fields_added_by_a_newer_writer_are_ignored(PlumblineEvent event) {
+    void fieldsAddedByANewerWriterAreIgnored(PlumblineEvent event) {
         ObjectNode json = tree(event);
         json.put("addedLater", "a field this reader does not know");
         json.putObject("addedLaterObject").put("nested", true);
@@ -110,7 +110,7 @@ class EventJsonTest {
     }
 
     @Test
-    void fetch_causes_and_notification_occasions_keep_their_schema_version_1_field_name_trigger() {
+    void fetchCausesAndNotificationOccasionsKeepTheirSchemaVersion1FieldNameTrigger() {
         assertThat(tree(EventSamples.commitDetected()).get("trigger").get("kind").asText()).isEqualTo("webhook");
         assertThat(tree(EventSamples.commitIgnored()).get("trigger").get("kind").asText()).isEqualTo("poll");
         assertThat(tree(EventSamples.notificationSent()).get("trigger").isTextual()).isTrue();
@@ -121,7 +121,7 @@ class EventJsonTest {
     }
 
     @Test
-    void fields_added_inside_nested_parts_are_ignored() {
+    void fieldsAddedInsideNestedPartsAreIgnored() {
         CommitDetected event = EventSamples.commitDetected();
         ObjectNode json = tree(event);
         ((ObjectNode) json.get("commits").get(0)).put("signature", "-----BEGIN PGP SIGNATURE-----");
@@ -132,7 +132,7 @@ class EventJsonTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void a_schema_version_newer_than_supported_is_rejected_naming_type_and_versions(EventType type) {
+    void aSchemaVersionNewerThanSupportedIsRejectedNamingTypeAndVersions(EventType type) {
         ObjectNode json = tree(EventSamples.byType().get(type));
         int newer = type.schemaVersion() + 1;
         json.put("schemaVersion", newer);
@@ -146,7 +146,7 @@ class EventJsonTest {
     }
 
     @Test
-    void a_schema_version_below_the_first_is_rejected() {
+    void aSchemaVersionBelowTheFirstIsRejected() {
         ObjectNode json = tree(EventSamples.commitDetected());
         json.put("schemaVersion", 0);
 
@@ -157,7 +157,7 @@ class EventJsonTest {
     }
 
     @Test
-    void an_unknown_type_is_rejected_listing_the_types_this_reader_knows() {
+    void anUnknownTypeIsRejectedListingTheTypesThisReaderKnows() {
         ObjectNode json = tree(EventSamples.driftDetected());
         json.put("type", "dev.plumbline.drift.predicted");
 
@@ -172,7 +172,7 @@ class EventJsonTest {
     }
 
     @Test
-    void an_event_without_a_type_or_version_is_rejected_clearly() {
+    void anEventWithoutATypeOrVersionIsRejectedClearly() {
         ObjectNode noType = tree(EventSamples.applyAction());
         noType.remove("type");
         ObjectNode noVersion = tree(EventSamples.applyAction());
@@ -187,7 +187,7 @@ class EventJsonTest {
     }
 
     @Test
-    void bytes_that_are_not_a_json_object_are_rejected_clearly() {
+    void bytesThatAreNotAJsonObjectAreRejectedClearly() {
         assertThatThrownBy(() -> EventJson.read("not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(EventReadException.class)
                 .hasMessageStartingWith("Cannot read event: not valid JSON");
@@ -197,7 +197,7 @@ class EventJsonTest {
     }
 
     @Test
-    void a_missing_required_field_is_named_with_its_place_in_the_event() {
+    void aMissingRequiredFieldIsNamedWithItsPlaceInTheEvent() {
         ObjectNode json = tree(EventSamples.commitDetected());
         ((ObjectNode) json.get("commits").get(0)).remove("sha");
 
@@ -208,7 +208,7 @@ class EventJsonTest {
     }
 
     @Test
-    void a_malformed_value_is_reported_without_library_class_names() {
+    void aMalformedValueIsReportedWithoutLibraryClassNames() {
         ObjectNode json = tree(EventSamples.driftRecovered());
         json.put("detectedAt", "yesterday");
 
@@ -220,7 +220,7 @@ class EventJsonTest {
     }
 
     @Test
-    void reading_one_expected_type_refuses_another() {
+    void readingOneExpectedTypeRefusesAnother() {
         byte[] rendered = EventJson.write(EventSamples.manifestsRendered());
 
         assertThat(EventJson.read(rendered, ManifestsRendered.class).app()).isEqualTo("web");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class EventLogTest {
 
     @Test
-    void the_demo_reads_past_an_event_it_cannot_read_to_the_one_it_waits_for() {
+    void theDemoReadsPastAnEventItCannotReadToTheOneItWaitsFor() {
         String kafka = SharedEmbeddedKafka.bootstrapServers();
         try (EventTestClient client = new EventTestClient(kafka)) {
             client.ensureTopics(PlumblineService.RENDERER.ownedTopics());

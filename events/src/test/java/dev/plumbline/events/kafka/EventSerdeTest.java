@@ -35,7 +35,7 @@ class EventSerdeTest {
 
     @ParameterizedTest
     @MethodSource("samples")
-    void an_event_comes_back_equal_through_the_kafka_serializer_and_deserializer(PlumblineEvent event) {
+    void anEventComesBackEqualThroughTheKafkaSerializerAndDeserializer(PlumblineEvent event) {
         Headers headers = new RecordHeaders();
 
         byte[] value = serializer.serialize(event.topic(), headers, event);
@@ -47,7 +47,7 @@ class EventSerdeTest {
 
     @ParameterizedTest
     @MethodSource("samples")
-    void the_record_carries_the_cloud_events_attributes_as_headers(PlumblineEvent event) {
+    void theRecordCarriesTheCloudEventsAttributesAsHeaders(PlumblineEvent event) {
         Headers headers = new RecordHeaders();
 
         serializer.serialize(event.topic(), headers, event);
@@ -63,7 +63,7 @@ class EventSerdeTest {
     }
 
     @Test
-    void commit_events_have_no_subject_and_are_keyed_by_repository() {
+    void commitEventsHaveNoSubjectAndAreKeyedByRepository() {
         PlumblineEvent commit = EventSamples.byType().get(EventType.COMMIT_DETECTED);
         Headers headers = new RecordHeaders();
 
@@ -75,7 +75,7 @@ class EventSerdeTest {
     }
 
     @Test
-    void serializing_again_replaces_the_headers_instead_of_repeating_them() {
+    void serializingAgainReplacesTheHeadersInsteadOfRepeatingThem() {
         PlumblineEvent event = EventSamples.all().get(0);
         Headers headers = new RecordHeaders();
 
@@ -86,7 +86,7 @@ class EventSerdeTest {
     }
 
     @Test
-    void a_tombstone_stays_null_both_ways_and_gets_no_headers() {
+    void aTombstoneStaysNullBothWaysAndGetsNoHeaders() {
         Headers headers = new RecordHeaders();
 
         assertThat(serializer.serialize(Topics.APPLICATIONS, headers, null)).isNull();
@@ -97,7 +97,7 @@ class EventSerdeTest {
     }
 
     @Test
-    void kafka_can_create_both_by_class_name() throws ReflectiveOperationException {
+    void kafkaCanCreateBothByClassName() throws ReflectiveOperationException {
         for (Class<?> type : List.of(EventSerializer.class, EventDeserializer.class)) {
             Object instance = Class.forName(type.getName()).getConstructor().newInstance();
             assertThat(instance).isInstanceOfAny(Serializer.class, Deserializer.class);
@@ -105,7 +105,7 @@ class EventSerdeTest {
     }
 
     @Test
-    void an_event_from_a_newer_plumbline_fails_deserialization_with_the_readable_reason() {
+    void anEventFromANewerPlumblineFailsDeserializationWithTheReadableReason() {
         String newer = new String(EventJson.write(EventSamples.all().get(0)), StandardCharsets.UTF_8)
                 .replace("\"schemaVersion\":1", "\"schemaVersion\":2");
 

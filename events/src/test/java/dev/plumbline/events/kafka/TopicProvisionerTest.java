@@ -35,7 +35,7 @@ class TopicProvisionerTest {
     }
 
     @Test
-    void missing_topics_are_created_with_their_partitions_and_configs() throws Exception {
+    void missingTopicsAreCreatedWithTheirPartitionsAndConfigs() throws Exception {
         ProvisioningResult result = provisioner.ensure(admin, Topics.all());
 
         assertThat(result.created()).containsExactlyElementsOf(Topics.all().stream().map(TopicSpec::name).toList());
@@ -45,7 +45,7 @@ class TopicProvisionerTest {
     }
 
     @Test
-    void running_again_changes_nothing() {
+    void runningAgainChangesNothing() {
         provisioner.ensure(admin, Topics.all());
 
         ProvisioningResult again = provisioner.ensure(admin, Topics.all());
@@ -57,7 +57,7 @@ class TopicProvisionerTest {
     }
 
     @Test
-    void a_topic_with_the_wrong_cleanup_policy_is_corrected() throws Exception {
+    void aTopicWithTheWrongCleanupPolicyIsCorrected() throws Exception {
         admin.createTopics(List.of(new NewTopic(Topics.APPLICATIONS, 6, (short) 1)
                 .configs(Map.of("cleanup.policy", "delete")))).all().get();
 
@@ -68,7 +68,7 @@ class TopicProvisionerTest {
     }
 
     @Test
-    void a_different_partition_count_is_reported_and_left_alone() throws Exception {
+    void aDifferentPartitionCountIsReportedAndLeftAlone() throws Exception {
         admin.createTopics(List.of(new NewTopic(Topics.AUDIT, 3, (short) 1)
                 .configs(Topics.spec(Topics.AUDIT, 6).topicConfigs()))).all().get();
 
@@ -81,7 +81,7 @@ class TopicProvisionerTest {
     }
 
     @Test
-    void a_topic_created_by_another_instance_meanwhile_is_not_an_error() {
+    void aTopicCreatedByAnotherInstanceMeanwhileIsNotAnError() {
         TopicSpec spec = Topics.spec(Topics.SYNC_REQUESTS, 6);
         MockAdminClient racing = new RivalCreatesAfterList(spec);
 

@@ -47,7 +47,7 @@ class UnreadableRecordSkipperTest {
     }
 
     @Test
-    void an_unreadable_record_is_taken_out_of_the_poll_and_counted_while_a_tombstone_and_events_pass() {
+    void anUnreadableRecordIsTakenOutOfThePollAndCountedWhileATombstoneAndEventsPass() {
         ConsumerRecord<Object, Object> before = polled(0, "web", EventJson.write(EventSamples.applicationSpec()));
         ConsumerRecord<Object, Object> garbage = polled(1, "web", "{not json".getBytes(StandardCharsets.UTF_8));
         ConsumerRecord<Object, Object> tombstone = polled(2, "web", null);
@@ -63,7 +63,7 @@ class UnreadableRecordSkipperTest {
     }
 
     @Test
-    void the_reason_a_record_is_unreadable_travels_in_its_header() {
+    void theReasonARecordIsUnreadableTravelsInItsHeader() {
         String unknownType = "{\"type\":\"dev.plumbline.future.thing\",\"schemaVersion\":1}";
         Headers headers = new RecordHeaders();
 
@@ -76,7 +76,7 @@ class UnreadableRecordSkipperTest {
     }
 
     @Test
-    void the_deserializer_refuses_to_start_without_the_skipper_which_keeps_unreadable_records_from_passing_for_tombstones() {
+    void theDeserializerRefusesToStartWithoutTheSkipperWhichKeepsUnreadableRecordsFromPassingForTombstones() {
         assertThatThrownBy(() -> deserializer.configure(Map.of(), false))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(UnreadableRecordSkipper.class.getName())

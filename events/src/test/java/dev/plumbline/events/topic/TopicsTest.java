@@ -27,21 +27,21 @@ class TopicsTest {
             Topics.DRIFT_ALERTS, Topics.AUDIT, Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DEAD_LETTER);
 
     @Test
-    void every_designed_topic_has_one_spec_with_six_partitions_by_default() {
+    void everyDesignedTopicHasOneSpecWithSixPartitionsByDefault() {
         assertThat(Topics.all()).extracting(TopicSpec::name).containsExactlyElementsOf(DESIGNED);
         assertThat(Topics.all()).allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(6));
         assertThat(DESIGNED).allSatisfy(name -> assertThat(name).startsWith("plumbline."));
     }
 
     @Test
-    void the_caller_chooses_the_partition_count() {
+    void theCallerChoosesThePartitionCount() {
         assertThat(Topics.all(12)).allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(12));
         assertThat(PlumblineService.RENDERER.ownedTopics(3)).singleElement()
                 .satisfies(spec -> assertThat(spec.partitions()).isEqualTo(3));
     }
 
     @Test
-    void state_topics_are_compacted_and_event_topics_expire() {
+    void stateTopicsAreCompactedAndEventTopicsExpire() {
         Map<String, CleanupPolicy> policies = Topics.all().stream()
                 .collect(Collectors.toMap(TopicSpec::name, TopicSpec::cleanupPolicy));
 
@@ -56,14 +56,14 @@ class TopicsTest {
     }
 
     @Test
-    void rendered_manifests_accept_records_of_many_megabytes() {
+    void renderedManifestsAcceptRecordsOfManyMegabytes() {
         String maxBytes = Topics.spec(Topics.RENDERED_MANIFESTS, 6).configs().get("max.message.bytes");
 
         assertThat(Integer.parseInt(maxBytes)).isGreaterThanOrEqualTo(32 * 1024 * 1024);
     }
 
     @Test
-    void the_audit_trail_is_kept_longer_than_any_other_topic() {
+    void theAuditTrailIsKeptLongerThanAnyOtherTopic() {
         long audit = retention(Topics.spec(Topics.AUDIT, 6));
 
         assertThat(audit).isGreaterThanOrEqualTo(Duration.ofDays(365).toMillis());
@@ -73,7 +73,7 @@ class TopicsTest {
     }
 
     @Test
-    void every_topic_has_a_writer_and_sync_requests_have_two() {
+    void everyTopicHasAWriterAndSyncRequestsHaveTwo() {
         assertThat(DESIGNED).allSatisfy(topic ->
                 assertThat(Arrays.stream(PlumblineService.values()).filter(s -> s.writes(topic))).isNotEmpty());
         assertThat(Arrays.stream(PlumblineService.values()).filter(s -> s.writes(Topics.SYNC_REQUESTS)))
@@ -86,13 +86,13 @@ class TopicsTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void every_event_type_belongs_on_a_designed_topic(EventType type) {
+    void everyEventTypeBelongsOnADesignedTopic(EventType type) {
         assertThat(DESIGNED).contains(type.topic());
     }
 
     @ParameterizedTest
     @MethodSource("dev.plumbline.events.EventSamples#all")
-    void every_event_names_as_its_source_a_service_that_writes_its_topic(PlumblineEvent event) {
+    void everyEventNamesAsItsSourceAServiceThatWritesItsTopic(PlumblineEvent event) {
         assertThat(Arrays.stream(PlumblineService.values())
                 .filter(service -> service.source().equals(event.source())))
                 .singleElement()
@@ -101,18 +101,18 @@ class TopicsTest {
 
     @ParameterizedTest
     @EnumSource(PlumblineService.class)
-    void a_service_names_itself_as_a_cloud_events_source(PlumblineService service) {
+    void aServiceNamesItselfAsACloudEventsSource(PlumblineService service) {
         assertThat(service.source()).matches("plumbline/[a-z]+(-[a-z]+)?");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"plumbline.unknown", "applications"})
-    void asking_for_a_topic_that_does_not_exist_fails_naming_it(String name) {
+    void askingForATopicThatDoesNotExistFailsNamingIt(String name) {
         assertThatThrownBy(() -> Topics.spec(name, 6)).hasMessageContaining(name);
     }
 
     @Test
-    void an_operator_can_override_one_config() {
+    void anOperatorCanOverrideOneConfig() {
         TopicSpec longer = Topics.spec(Topics.AUDIT, 6).withConfig("retention.ms", "-1");
 
         assertThat(longer.topicConfigs()).containsEntry("retention.ms", "-1").containsEntry("cleanup.policy", "delete");

@@ -97,7 +97,7 @@ class DeliveryAcceptanceTest {
     }
 
     @Test
-    void slack_answering_ok_gets_one_block_kit_message_with_a_plain_text_fallback() throws Exception {
+    void slackAnsweringOkGetsOneBlockKitMessageWithAPlainTextFallback() throws Exception {
         stubSlack("ok", aResponse().withStatus(200).withBody("ok"));
         try (EventTestClient kafka = kafka()) {
             subscribe(kafka, AcceptanceEvents.app("ok-app", NotificationOccasion.DRIFT_DETECTED,
@@ -115,7 +115,7 @@ class DeliveryAcceptanceTest {
     }
 
     @Test
-    void slack_answering_429_is_tried_again_no_sooner_than_its_retry_after() {
+    void slackAnswering429IsTriedAgainNoSoonerThanItsRetryAfter() {
         slack.stubFor(post(urlPathEqualTo(path("limited"))).inScenario("limited").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2").withBody("rate_limited"))
                 .willSetStateTo("calm"));
@@ -134,7 +134,7 @@ class DeliveryAcceptanceTest {
     }
 
     @Test
-    void slack_answering_500_is_tried_again_with_backoff_until_it_takes_the_message_once() {
+    void slackAnswering500IsTriedAgainWithBackoffUntilItTakesTheMessageOnce() {
         slack.stubFor(post(urlPathEqualTo(path("broken"))).inScenario("broken").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(500)).willSetStateTo("still broken"));
         slack.stubFor(post(urlPathEqualTo(path("broken"))).inScenario("broken").whenScenarioStateIs("still broken")
@@ -154,7 +154,7 @@ class DeliveryAcceptanceTest {
     }
 
     @Test
-    void slack_not_answering_in_time_is_tried_again() {
+    void slackNotAnsweringInTimeIsTriedAgain() {
         slack.stubFor(post(urlPathEqualTo(path("slow"))).inScenario("slow").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(200).withBody("ok").withFixedDelay(6000))
                 .willSetStateTo("quick"));
@@ -173,7 +173,7 @@ class DeliveryAcceptanceTest {
     }
 
     @Test
-    void a_refusal_goes_to_the_dead_letters_at_once_with_its_error_and_without_the_url() throws Exception {
+    void aRefusalGoesToTheDeadLettersAtOnceWithItsErrorAndWithoutTheUrl() throws Exception {
         stubSlack("refusing", aResponse().withStatus(404).withBody("no_service"));
         try (EventTestClient kafka = kafka()) {
             subscribe(kafka, AcceptanceEvents.app("refused-app", NotificationOccasion.DRIFT_DETECTED,
@@ -194,7 +194,7 @@ class DeliveryAcceptanceTest {
     }
 
     @Test
-    void five_hundred_drift_events_for_one_app_in_ten_seconds_make_a_handful_of_messages_counting_every_object() {
+    void fiveHundredDriftEventsForOneAppInTenSecondsMakeAHandfulOfMessagesCountingEveryObject() {
         stubSlack("storm", aResponse().withStatus(200).withBody("ok"));
         try (EventTestClient kafka = kafka()) {
             subscribe(kafka, AcceptanceEvents.app("storm-app", NotificationOccasion.DRIFT_DETECTED,
@@ -210,7 +210,7 @@ class DeliveryAcceptanceTest {
     }
 
     @Test
-    void a_failed_sync_is_mailed_once_with_an_html_and_a_text_part() throws Exception {
+    void aFailedSyncIsMailedOnceWithAnHtmlAndATextPart() throws Exception {
         try (EventTestClient kafka = kafka()) {
             subscribe(kafka, AcceptanceEvents.app("mail-app", NotificationOccasion.SYNC_FAILED,
                     NotificationChannel.EMAIL, "team@example.com"));
@@ -232,7 +232,7 @@ class DeliveryAcceptanceTest {
     }
 
     @Test
-    void a_webhook_receives_a_signed_body_it_can_verify() throws Exception {
+    void aWebhookReceivesASignedBodyItCanVerify() throws Exception {
         try (EventTestClient kafka = kafka()) {
             subscribe(kafka, AcceptanceEvents.app("hook-app", NotificationOccasion.RENDER_FAILED,
                     NotificationChannel.WEBHOOK, "pager"));

@@ -80,7 +80,7 @@ class NotifierRestartIT {
     }
 
     @Test
-    void a_notifier_killed_while_slack_fails_tells_everything_exactly_once_after_a_restart() throws Exception {
+    void aNotifierKilledWhileSlackFailsTellsEverythingExactlyOnceAfterARestart() throws Exception {
         try (EventTestClient client = new EventTestClient(kafka)) {
             client.ensureTopics(Stream.of(PlumblineService.RECONCILER, PlumblineService.RENDERER,
                     PlumblineService.DRIFT_AUDITOR).flatMap(s -> s.ownedTopics().stream()).toList());

@@ -20,7 +20,7 @@ class AggregatorTest {
     private final Aggregator aggregator = new Aggregator(Duration.ofSeconds(2), Duration.ofSeconds(15));
 
     @Test
-    void five_hundred_drift_events_of_one_app_in_ten_seconds_make_one_notification_naming_every_object() {
+    void fiveHundredDriftEventsOfOneAppInTenSecondsMakeOneNotificationNamingEveryObject() {
         for (int i = 0; i < 500; i++) {
             aggregator.add(drift("web", i), T0.plusMillis(i * 20L));
             assertThat(aggregator.due(T0.plusMillis(i * 20L))).isEmpty();
@@ -36,7 +36,7 @@ class AggregatorTest {
     }
 
     @Test
-    void a_notification_waits_for_quiet_but_never_longer_than_the_longest_hold() {
+    void aNotificationWaitsForQuietButNeverLongerThanTheLongestHold() {
         for (int second = 0; second < 14; second++) {
             aggregator.add(drift("web", second), T0.plusSeconds(second));
         }
@@ -46,7 +46,7 @@ class AggregatorTest {
     }
 
     @Test
-    void an_object_reported_twice_is_listed_once_with_its_latest_report() {
+    void anObjectReportedTwiceIsListedOnceWithItsLatestReport() {
         aggregator.add(drift("web", 1, 2), T0);
         aggregator.add(drift("web", 2, 3), T0.plusSeconds(1));
 
@@ -54,7 +54,7 @@ class AggregatorTest {
     }
 
     @Test
-    void apps_and_occasions_are_told_apart() {
+    void appsAndOccasionsAreToldApart() {
         aggregator.add(drift("web", 1), T0);
         aggregator.add(drift("api", 1), T0);
         Occurrence recovered = new Occurrence(NotificationOccasion.DRIFT_RECOVERED, "web", null, "", "c", T0,

@@ -16,7 +16,7 @@ class DedupWindowTest {
     private final DedupWindow dedup = new DedupWindow(Duration.ofMinutes(5));
 
     @Test
-    void the_same_notification_reaches_a_destination_once_per_window() {
+    void theSameNotificationReachesADestinationOncePerWindow() {
         Notification first = notification("web", 1, 2);
         assertThat(dedup.decide("slack:default", first, T0)).contains(first);
         dedup.record("slack:default", first.dedupKey(), first.objectIdentities(), T0);
@@ -27,7 +27,7 @@ class DedupWindowTest {
     }
 
     @Test
-    void a_repeat_that_names_new_objects_tells_only_those_and_how_many_were_told_before() {
+    void aRepeatThatNamesNewObjectsTellsOnlyThoseAndHowManyWereToldBefore() {
         Notification first = notification("web", 1, 2);
         dedup.record("slack:default", first.dedupKey(), first.objectIdentities(), T0);
 
@@ -40,7 +40,7 @@ class DedupWindowTest {
     }
 
     @Test
-    void destinations_are_deduplicated_each_on_its_own() {
+    void destinationsAreDeduplicatedEachOnItsOwn() {
         Notification first = notification("web", 1);
         dedup.record("slack:default", first.dedupKey(), first.objectIdentities(), T0);
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class HttpPostTest {
 
     @Test
-    void a_malformed_address_fails_naming_the_setting_and_never_its_value() {
+    void aMalformedAddressFailsNamingTheSettingAndNeverItsValue() {
         assertThatThrownBy(() -> HttpPost.address("hooks.slack.com/services/T0/B0/xoxb-secret-token",
                 "plumbline.slack.webhook-url"))
                 .hasMessageContaining("plumbline.slack.webhook-url").hasMessageNotContaining("secret-token");
@@ -21,7 +21,7 @@ class HttpPostTest {
     }
 
     @Test
-    void an_answer_is_shortened_to_one_line_for_an_error_message() {
+    void anAnswerIsShortenedToOneLineForAnErrorMessage() {
         assertThat(HttpPost.shortBody("invalid_payload\n")).isEqualTo("invalid_payload");
         assertThat(HttpPost.shortBody("x".repeat(300))).hasSize(101);
     }

@@ -18,7 +18,7 @@ class RetryPolicyTest {
     private final DeliveryFailure serverError = DeliveryFailure.transientFailure("slack:default answered 500");
 
     @Test
-    void waits_double_after_each_failure_up_to_the_longest_wait() {
+    void waitsDoubleAfterEachFailureUpToTheLongestWait() {
         assertThat(policy.next(1, serverError, Duration.ZERO, () -> 0.5)).contains(Duration.ofSeconds(1));
         assertThat(policy.next(2, serverError, Duration.ZERO, () -> 0.5)).contains(Duration.ofSeconds(2));
         assertThat(policy.next(5, serverError, Duration.ZERO, () -> 0.5)).contains(Duration.ofSeconds(16));
@@ -27,14 +27,14 @@ class RetryPolicyTest {
 
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 0.25, 0.999})
-    void jitter_spreads_a_wait_by_at_most_a_fifth_either_way(double random) {
+    void jitterSpreadsAWaitByAtMostAFifthEitherWay(double random) {
         Duration wait = policy.next(4, serverError, Duration.ZERO, () -> random).orElseThrow();
 
         assertThat(wait).isBetween(Duration.ofMillis(6400), Duration.ofMillis(9600));
     }
 
     @Test
-    void a_retry_after_is_honoured_and_only_ever_lengthened_by_jitter() {
+    void aRetryAfterIsHonouredAndOnlyEverLengthenedByJitter() {
         DeliveryFailure slow = DeliveryFailure.rateLimited("429", Duration.ofSeconds(30));
 
         assertThat(policy.next(1, slow, Duration.ZERO, () -> 0.0)).contains(Duration.ofSeconds(30));
@@ -43,12 +43,12 @@ class RetryPolicyTest {
     }
 
     @Test
-    void a_refusal_is_not_retried() {
+    void aRefusalIsNotRetried() {
         assertThat(policy.next(1, DeliveryFailure.permanent("404 no_service"), Duration.ZERO, () -> 0.5)).isEmpty();
     }
 
     @Test
-    void gives_up_after_the_last_attempt_or_when_the_next_would_be_too_late() {
+    void givesUpAfterTheLastAttemptOrWhenTheNextWouldBeTooLate() {
         assertThat(policy.next(20, serverError, Duration.ZERO, () -> 0.5)).isEmpty();
         assertThat(policy.next(3, serverError, Duration.ofMinutes(29).plusSeconds(57), () -> 0.5)).isEmpty();
     }

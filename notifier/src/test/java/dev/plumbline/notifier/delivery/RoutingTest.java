@@ -23,7 +23,7 @@ class RoutingTest {
             Map.of(NotificationOccasion.SYNC_FAILED, List.of(Target.parse("email:oncall@example.com"))));
 
     @Test
-    void an_app_without_subscriptions_gets_the_defaults_per_occasion() {
+    void anAppWithoutSubscriptionsGetsTheDefaultsPerOccasion() {
         assertThat(routing.targets(NotificationOccasion.DRIFT_DETECTED, Optional.empty()))
                 .containsExactly(new Target(NotificationChannel.SLACK, "default"));
         assertThat(routing.targets(NotificationOccasion.SYNC_FAILED, Optional.empty()))
@@ -32,7 +32,7 @@ class RoutingTest {
     }
 
     @Test
-    void an_app_with_subscriptions_gets_exactly_those() {
+    void anAppWithSubscriptionsGetsExactlyThose() {
         ApplicationSpec spec = EventSamples.applicationSpec();
 
         assertThat(routing.targets(NotificationOccasion.DRIFT_DETECTED, Optional.of(spec)))
@@ -41,7 +41,7 @@ class RoutingTest {
     }
 
     @Test
-    void a_destination_is_written_channel_colon_name() {
+    void aDestinationIsWrittenChannelColonName() {
         assertThat(Target.parse("webhook:pager")).hasToString("webhook:pager");
         assertThatThrownBy(() -> Target.parse("pager")).hasMessageContaining("<channel>:<name>");
         assertThatThrownBy(() -> Target.parse("teams:x")).hasMessageContaining("unknown channel teams");

@@ -46,7 +46,7 @@ class OccasionDerivationTest {
     private final OccasionDerivation derivation = new OccasionDerivation(Duration.ofMinutes(10));
 
     @Test
-    void a_drift_names_its_objects_fields_and_who_changed_them_and_says_plumbline_will_heal_it() {
+    void aDriftNamesItsObjectsFieldsAndWhoChangedThemAndSaysPlumblineWillHealIt() {
         Occurrence drift = only(derivation.derive(EventSamples.driftDetected(), Optional.empty(), NOW));
 
         assertThat(drift.occasion()).isEqualTo(NotificationOccasion.DRIFT_DETECTED);
@@ -57,7 +57,7 @@ class OccasionDerivationTest {
     }
 
     @Test
-    void a_drift_under_a_pause_says_who_paused_and_that_nothing_will_be_healed() {
+    void aDriftUnderAPauseSaysWhoPausedAndThatNothingWillBeHealed() {
         DriftDetected paused = DriftDetected.of("c", "web", "e1", SHA, DriftMode.HEAL,
                 new SelfHealPause(null, "ana@example.com", "incident INC-42"), List.of());
 
@@ -66,7 +66,7 @@ class OccasionDerivationTest {
     }
 
     @Test
-    void secret_values_never_reach_a_message_even_when_upstream_masking_failed() {
+    void secretValuesNeverReachAMessageEvenWhenUpstreamMaskingFailed() {
         DriftDetected drift = DriftDetected.of("c", "web", "e1", SHA, DriftMode.WARN, null, List.of(
                 new DriftedObject(SECRET, DriftKind.MODIFIED, List.of(new DriftedField("data.password",
                         JsonNodeFactory.instance.textNode("hunter2"), JsonNodeFactory.instance.textNode("s3cret"),
@@ -78,7 +78,7 @@ class OccasionDerivationTest {
     }
 
     @Test
-    void a_sync_is_told_once_whole_and_its_earlier_actions_are_held_until_then() {
+    void aSyncIsToldOnceWholeAndItsEarlierActionsAreHeldUntilThen() {
         ApplyAction first = action("s1", WEB, ApplyResult.SUCCEEDED, 1, 2, SyncTrigger.AUTOMATED);
         ApplyAction last = action("s1", API, ApplyResult.SUCCEEDED, 2, 2, SyncTrigger.AUTOMATED);
 
@@ -95,7 +95,7 @@ class OccasionDerivationTest {
     }
 
     @Test
-    void a_sync_of_the_revision_already_deployed_and_a_heal_are_no_news_but_a_failure_is() {
+    void aSyncOfTheRevisionAlreadyDeployedAndAHealAreNoNewsButAFailureIs() {
         derivation.derive(action("s1", WEB, ApplyResult.SUCCEEDED, 1, 1, SyncTrigger.AUTOMATED), Optional.empty(), NOW);
 
         assertThat(derivation.derive(action("s2", WEB, ApplyResult.SUCCEEDED, 1, 1, SyncTrigger.MANUAL),
@@ -109,7 +109,7 @@ class OccasionDerivationTest {
     }
 
     @Test
-    void a_sync_whose_last_action_never_comes_is_told_as_failed_when_given_up() {
+    void aSyncWhoseLastActionNeverComesIsToldAsFailedWhenGivenUp() {
         ApplyAction first = action("s1", WEB, ApplyResult.SUCCEEDED, 1, 3, SyncTrigger.AUTOMATED);
         derivation.derive(first, Optional.empty(), NOW);
 
@@ -120,7 +120,7 @@ class OccasionDerivationTest {
     }
 
     @Test
-    void health_is_told_when_it_turns_degraded_not_on_every_diff_that_finds_it_so() {
+    void healthIsToldWhenItTurnsDegradedNotOnEveryDiffThatFindsItSo() {
         DiffComputed degraded = diff(HealthStatus.DEGRADED, SyncStatus.SYNCED, "d1");
 
         assertThat(only(derivation.derive(degraded, Optional.empty(), NOW)).occasion())
@@ -132,7 +132,7 @@ class OccasionDerivationTest {
     }
 
     @Test
-    void out_of_sync_is_told_for_a_manual_app_once_per_pending_diff() {
+    void outOfSyncIsToldForAManualAppOncePerPendingDiff() {
         ApplicationSpec spec = EventSamples.applicationSpec();
         ApplicationSpec manual = new ApplicationSpec(spec.eventId(), spec.schemaVersion(), spec.time(),
                 spec.source(), spec.correlationId(), "web", spec.namespace(), 1, spec.sourceSpec(),
@@ -149,7 +149,7 @@ class OccasionDerivationTest {
     }
 
     @Test
-    void a_render_failure_says_where_and_that_the_last_good_render_stays_in_force() {
+    void aRenderFailureSaysWhereAndThatTheLastGoodRenderStaysInForce() {
         Occurrence failed = only(derivation.derive(EventSamples.renderFailed(), Optional.empty(), NOW));
 
         assertThat(failed.occasion()).isEqualTo(NotificationOccasion.RENDER_FAILED);
@@ -158,7 +158,7 @@ class OccasionDerivationTest {
     }
 
     @Test
-    void a_commit_told_by_the_audit_trail_names_its_author_in_later_messages() {
+    void aCommitToldByTheAuditTrailNamesItsAuthorInLaterMessages() {
         AuditRecord commit = AuditRecord.next(null, EventSamples.commitDetected(), "web",
                 AuditAction.COMMIT_DETECTED, "Ana Lima <ana@example.com>", "commit 9f8e7d on main: Scale web to 3",
                 SHA, List.of(), null);
@@ -172,7 +172,7 @@ class OccasionDerivationTest {
     }
 
     @Test
-    void pauses_and_resumes_from_the_audit_trail_are_told_with_who_did_it() {
+    void pausesAndResumesFromTheAuditTrailAreToldWithWhoDidIt() {
         AuditRecord pause = AuditRecord.next(null, EventSamples.applicationSpec(), "web", AuditAction.PAUSED,
                 "ana@example.com", "self-heal paused: incident INC-42", null, List.of(), null);
         AuditRecord resume = AuditRecord.next(pause, EventSamples.applicationSpec(), "web", AuditAction.RESUMED,

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SlackMessageTest {
 
     @Test
-    void a_message_has_a_header_the_facts_the_story_and_what_plumbline_does_plus_a_plain_text_fallback()
+    void aMessageHasAHeaderTheFactsTheStoryAndWhatPlumblineDoesPlusAPlainTextFallback()
             throws Exception {
         RenderedMessage message = new MessageTemplates(Optional.empty(), 20)
                 .render(NotificationFixtures.notification("web", IntStream.range(0, 500).toArray()));

@@ -26,7 +26,7 @@ class MessageTemplatesTest {
     private final MessageTemplates templates = new MessageTemplates(Optional.empty(), 20);
 
     @Test
-    void a_storm_is_titled_with_its_count_and_lists_twenty_objects_then_counts_the_rest() {
+    void aStormIsTitledWithItsCountAndListsTwentyObjectsThenCountsTheRest() {
         RenderedMessage message = templates.render(NotificationFixtures.notification("web",
                 IntStream.range(0, 500).toArray()));
 
@@ -39,13 +39,13 @@ class MessageTemplatesTest {
     }
 
     @Test
-    void each_occasion_has_a_title_of_its_own() {
+    void eachOccasionHasATitleOfItsOwn() {
         assertThat(templates.render(NotificationFixtures.notification("web", 1)).title())
                 .isEqualTo("1 object drifted in app web");
     }
 
     @Test
-    void values_are_escaped_for_html_and_for_slack() {
+    void valuesAreEscapedForHtmlAndForSlack() {
         Occurrence sneaky = NotificationFixtures.drift("web", 1);
         Occurrence withMarkup = new Occurrence(sneaky.occasion(), sneaky.app(), sneaky.revision(), "", "c",
                 Instant.now(), List.of(new ObjectLine(NotificationFixtures.deployment(1), "modified",
@@ -63,7 +63,7 @@ class MessageTemplatesTest {
     }
 
     @Test
-    void a_template_in_the_override_folder_replaces_the_default_for_its_occasion_only(@TempDir Path folder)
+    void aTemplateInTheOverrideFolderReplacesTheDefaultForItsOccasionOnly(@TempDir Path folder)
             throws IOException {
         Files.createDirectories(folder.resolve("drift-detected"));
         Files.writeString(folder.resolve("drift-detected").resolve("title.txt"),

@@ -16,14 +16,14 @@ class WebhookSignatureTest {
     private static final String BODY = "{\"trigger\":\"sync-failed\",\"app\":\"web\"}";
 
     @Test
-    void the_signature_is_the_hex_hmac_sha256_of_timestamp_dot_body() {
+    void theSignatureIsTheHexHmacSha256OfTimestampDotBody() {
         // printf '%s' '1795791600.{"trigger":"sync-failed","app":"web"}' | openssl dgst -sha256 -hmac s3cret
         assertThat(WebhookSignature.sign("s3cret", 1795791600L, BODY))
                 .isEqualTo("sha256=eaaf12413e82ee4188e54d3dc8fcab02be659ed4cd75bc1fbf0e6bd664b71024");
     }
 
     @Test
-    void a_receiver_accepts_a_fresh_signed_body_and_refuses_tampering_replay_and_the_wrong_secret() {
+    void aReceiverAcceptsAFreshSignedBodyAndRefusesTamperingReplayAndTheWrongSecret() {
         long at = NOW.getEpochSecond();
         String signature = WebhookSignature.sign("s3cret", at, BODY);
 

@@ -41,7 +41,7 @@ class GitServerAccessTest {
     }
 
     @Test
-    void a_request_without_credentials_is_challenged() throws Exception {
+    void aRequestWithoutCredentialsIsChallenged() throws Exception {
         RawHttp.Response response = RawHttp.get(port, "/team/app.git" + INFO_REFS);
 
         assertThat(response.status()).isEqualTo(401);
@@ -52,7 +52,7 @@ class GitServerAccessTest {
     }
 
     @Test
-    void a_wrong_password_is_refused() throws Exception {
+    void aWrongPasswordIsRefused() throws Exception {
         RawHttp.Response response = RawHttp.get(port, "/team/app.git" + INFO_REFS, USER, "guessed");
 
         assertThat(response.status()).isEqualTo(401);
@@ -63,17 +63,17 @@ class GitServerAccessTest {
     }
 
     @Test
-    void the_right_credentials_are_let_through() throws Exception {
+    void theRightCredentialsAreLetThrough() throws Exception {
         assertThat(RawHttp.get(port, "/team/app.git" + INFO_REFS, USER, PASSWORD).status()).isEqualTo(200);
     }
 
     @Test
-    void a_repository_is_also_served_without_the_dot_git_suffix() throws Exception {
+    void aRepositoryIsAlsoServedWithoutTheDotGitSuffix() throws Exception {
         assertThat(RawHttp.get(port, "/team/app" + INFO_REFS, USER, PASSWORD).status()).isEqualTo(200);
     }
 
     @Test
-    void an_unknown_repository_is_not_found() throws Exception {
+    void anUnknownRepositoryIsNotFound() throws Exception {
         assertThat(RawHttp.get(port, "/team/nope.git" + INFO_REFS, USER, PASSWORD).status()).isEqualTo(404);
         assertThatThrownBy(() -> Git.lsRemoteRepository().setRemote(server.repositoryUrl("team/nope"))
                 .setCredentialsProvider(new UsernamePasswordCredentialsProvider(USER, PASSWORD)).call())
@@ -84,7 +84,7 @@ class GitServerAccessTest {
     @ParameterizedTest
     @ValueSource(strings = {"/../outside.git", "/team/../../outside.git", "/%2e%2e/outside.git",
             "/team/%2e%2e/%2e%2e/outside.git", "/..%2foutside.git"})
-    void a_repository_outside_the_root_cannot_be_reached(String path) throws Exception {
+    void aRepositoryOutsideTheRootCannotBeReached(String path) throws Exception {
         new GitServer(sandbox).createBareRepository("outside");
 
         int status = RawHttp.get(port, path + INFO_REFS, USER, PASSWORD).status();

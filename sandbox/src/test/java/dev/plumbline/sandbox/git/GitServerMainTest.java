@@ -30,7 +30,7 @@ class GitServerMainTest {
     Path root;
 
     @Test
-    void runs_as_its_own_jvm_with_credentials_from_the_environment_and_stops_on_sigterm() throws Exception {
+    void runsAsItsOwnJvmWithCredentialsFromTheEnvironmentAndStopsOnSigterm() throws Exception {
         new GitServer(root).createBareRepository("team/app");
         ProcessBuilder launcher = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

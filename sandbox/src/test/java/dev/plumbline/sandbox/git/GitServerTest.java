@@ -46,7 +46,7 @@ class GitServerTest {
     }
 
     @Test
-    void a_pushed_commit_reaches_another_clone_through_fetch() throws Exception {
+    void aPushedCommitReachesAnotherCloneThroughFetch() throws Exception {
         server.createBareRepository("platform/apps");
         String url = server.repositoryUrl("platform/apps");
 
@@ -65,14 +65,14 @@ class GitServerTest {
     }
 
     @Test
-    void repositories_are_served_under_their_name_with_dot_git() {
+    void repositoriesAreServedUnderTheirNameWithDotGit() {
         assertThat(server.repositoryUrl("platform/apps")).isEqualTo(server.url() + "/platform/apps.git");
         assertThat(server.repositoryUrl("platform/apps.git")).isEqualTo(server.url() + "/platform/apps.git");
         assertThat(URI.create(server.url()).getHost()).isEqualTo("127.0.0.1");
     }
 
     @Test
-    void creating_a_repository_twice_keeps_its_history_and_main_as_default_branch() throws Exception {
+    void creatingARepositoryTwiceKeepsItsHistoryAndMainAsDefaultBranch() throws Exception {
         Path folder = server.createBareRepository("demo");
         try (Git clone = clone(server.repositoryUrl("demo"), "clone")) {
             clone.commit().setMessage("First").setAllowEmpty(true)
@@ -90,7 +90,7 @@ class GitServerTest {
     }
 
     @Test
-    void without_credentials_configured_anyone_may_clone_and_push() throws Exception {
+    void withoutCredentialsConfiguredAnyoneMayCloneAndPush() throws Exception {
         try (GitServer open = new GitServer(root.resolve("open")).start()) {
             open.createBareRepository("scratch");
             try (Git clone = Git.cloneRepository().setURI(open.repositoryUrl("scratch"))

@@ -21,24 +21,24 @@ class RepositoryRootTest {
     @ParameterizedTest
     @CsvSource({"app, app.git", "app.git, app.git", "org/app, org/app.git", "org/team/app.git, org/team/app.git",
             "my_org/app-1.2, my_org/app-1.2.git"})
-    void a_name_maps_to_a_bare_repository_folder_ending_in_dot_git(String name, String folder) {
+    void aNameMapsToABareRepositoryFolderEndingInDotGit(String name, String folder) {
         assertThat(new RepositoryRoot(root).folderOf(name)).isEqualTo(root.resolve(folder));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"../outside", "org/../../outside", "/etc/passwd", "org//app", "org/app/", ".",
             "..", ".git", "org\\app", "org/.hidden", "-option", "org/app.git/../../x"})
-    void a_name_that_could_leave_the_root_is_refused(String name) {
+    void aNameThatCouldLeaveTheRootIsRefused(String name) {
         assertThatIllegalArgumentException().isThrownBy(() -> new RepositoryRoot(root).folderOf(name));
     }
 
     @Test
-    void an_empty_name_is_refused() {
+    void anEmptyNameIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new RepositoryRoot(root).folderOf(""));
     }
 
     @Test
-    void a_symbolic_link_to_a_repository_outside_the_root_is_not_followed(@TempDir Path elsewhere) throws Exception {
+    void aSymbolicLinkToARepositoryOutsideTheRootIsNotFollowed(@TempDir Path elsewhere) throws Exception {
         Path outside = new RepositoryRoot(elsewhere).createBare("secret");
         Path served = root.resolve("served");
         Files.createDirectories(served);
@@ -50,7 +50,7 @@ class RepositoryRootTest {
     }
 
     @Test
-    void a_folder_that_is_no_repository_is_not_found() {
+    void aFolderThatIsNoRepositoryIsNotFound() {
         RepositoryRoot repositories = new RepositoryRoot(root);
 
         assertThatThrownBy(() -> repositories.open(null, "missing.git"))

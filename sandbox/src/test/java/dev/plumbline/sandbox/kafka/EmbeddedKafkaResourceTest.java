@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedKafkaResourceTest {
 
     @Test
-    void points_quarkus_at_a_running_broker_and_turns_dev_services_off() throws Exception {
+    void pointsQuarkusAtARunningBrokerAndTurnsDevServicesOff() throws Exception {
         Map<String, String> properties = new EmbeddedKafkaResource().start();
 
         assertThat(properties).containsEntry("quarkus.kafka.devservices.enabled", "false");
@@ -22,7 +22,7 @@ class EmbeddedKafkaResourceTest {
     }
 
     @Test
-    void every_test_class_and_quarkus_restart_reuses_the_one_broker_of_the_jvm() {
+    void everyTestClassAndQuarkusRestartReusesTheOneBrokerOfTheJvm() {
         EmbeddedKafkaResource first = new EmbeddedKafkaResource();
         String servers = first.start().get("kafka.bootstrap.servers");
         first.stop();
@@ -33,7 +33,7 @@ class EmbeddedKafkaResourceTest {
     }
 
     @Test
-    void uses_the_broker_named_by_KAFKA_BOOTSTRAP_SERVERS_instead_of_starting_one() {
+    void usesTheBrokerNamedByKAFKABOOTSTRAPSERVERSInsteadOfStartingOne() {
         System.setProperty(SharedEmbeddedKafka.BOOTSTRAP_SERVERS_VARIABLE, "kafka.example:19092");
         try {
             assertThat(new EmbeddedKafkaResource().start())

@@ -34,7 +34,7 @@ class EmbeddedKafkaTest {
     }
 
     @Test
-    void an_ephemeral_broker_carries_records_from_a_producer_to_a_consumer() throws Exception {
+    void anEphemeralBrokerCarriesRecordsFromAProducerToAConsumer() throws Exception {
         createTopic("round-trip");
         String servers = kafka.bootstrapServers();
         try (KafkaProducer<String, String> producer = KafkaTestClients.producer(servers);
@@ -51,7 +51,7 @@ class EmbeddedKafkaTest {
     }
 
     @Test
-    void a_32_mib_record_flows_through_the_broker() throws Exception {
+    void a32MibRecordFlowsThroughTheBroker() throws Exception {
         createTopic("large-records");
         String renderedApp = "x".repeat(32 * 1024 * 1024);
         try (KafkaProducer<String, String> producer = KafkaTestClients.producer(kafka.bootstrapServers());
@@ -66,7 +66,7 @@ class EmbeddedKafkaTest {
     }
 
     @Test
-    void asking_for_an_unknown_topic_does_not_create_it() throws Exception {
+    void askingForAnUnknownTopicDoesNotCreateIt() throws Exception {
         try (Admin admin = KafkaTestClients.admin(kafka.bootstrapServers());
              KafkaConsumer<String, String> consumer = KafkaTestClients.consumer(kafka.bootstrapServers(), "probe")) {
             // a consumer asks the broker to auto-create by default; the broker must refuse
@@ -76,7 +76,7 @@ class EmbeddedKafkaTest {
     }
 
     @Test
-    void a_fatal_broker_error_is_logged_instead_of_ending_the_jvm_the_tests_run_in() {
+    void aFatalBrokerErrorIsLoggedInsteadOfEndingTheJvmTheTestsRunIn() {
         // what a broker thread does when the broker's log folders are gone, as they are while a test JVM exits
         Exit.halt(1, "Shutdown broker because all log dirs have failed");
         Exit.exit(1, "fatal error");

@@ -27,7 +27,7 @@ class KafkaBrokerMainTest {
     Path dataDir;
 
     @Test
-    void runs_as_its_own_jvm_says_when_it_is_ready_and_stops_on_sigterm() throws Exception {
+    void runsAsItsOwnJvmSaysWhenItIsReadyAndStopsOnSigterm() throws Exception {
         int port = freePort();
         Process broker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dslf4j.provider=" + STANDALONE_LOGGING, "-cp", System.getProperty("java.class.path"),

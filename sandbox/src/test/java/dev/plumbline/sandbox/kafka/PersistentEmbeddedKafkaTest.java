@@ -35,7 +35,7 @@ class PersistentEmbeddedKafkaTest {
     Path dataDir;
 
     @Test
-    void a_restarted_broker_keeps_its_topics_records_and_committed_offsets() throws Exception {
+    void aRestartedBrokerKeepsItsTopicsRecordsAndCommittedOffsets() throws Exception {
         int port = freePort();
         try (EmbeddedKafka kafka = EmbeddedKafka.startPersistent(dataDir, port)) {
             assertThat(kafka.bootstrapServers()).isEqualTo("127.0.0.1:" + port);

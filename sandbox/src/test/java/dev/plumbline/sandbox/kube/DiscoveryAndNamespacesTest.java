@@ -45,7 +45,7 @@ class DiscoveryAndNamespacesTest {
     }
 
     @Test
-    void discovery_lists_the_built_in_kinds_with_scope_kind_verbs_and_short_names() {
+    void discoveryListsTheBuiltInKindsWithScopeKindVerbsAndShortNames() {
         assertThat(http.get("/api").body().path("versions").toString()).isEqualTo("[\"v1\"]");
         assertThat(groupNames()).contains("apps", "batch", "networking.k8s.io", "rbac.authorization.k8s.io",
                 "apiextensions.k8s.io", "policy", "autoscaling");
@@ -63,7 +63,7 @@ class DiscoveryAndNamespacesTest {
     }
 
     @Test
-    void a_created_crd_appears_in_discovery_is_established_and_its_objects_are_stored() {
+    void aCreatedCrdAppearsInDiscoveryIsEstablishedAndItsObjectsAreStored() {
         assertThat(http.get("/apis/example.com/v1").code()).isEqualTo(404);
 
         CrdFixtures.createWidgetCrd(http);
@@ -82,7 +82,7 @@ class DiscoveryAndNamespacesTest {
     }
 
     @Test
-    void deleting_a_namespace_deletes_the_objects_in_it_and_nothing_elsewhere() {
+    void deletingANamespaceDeletesTheObjectsInItAndNothingElsewhere() {
         KubernetesClient client = api.client();
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("doomed").endMetadata().build())
                 .create();
@@ -99,7 +99,7 @@ class DiscoveryAndNamespacesTest {
     }
 
     @Test
-    void the_api_starts_with_default_and_kube_system_and_refuses_objects_in_a_missing_namespace() {
+    void theApiStartsWithDefaultAndKubeSystemAndRefusesObjectsInAMissingNamespace() {
         assertThat(api.client().namespaces().list().getItems()).extracting(ns -> ns.getMetadata().getName())
                 .contains("default", "kube-system");
 
@@ -111,7 +111,7 @@ class DiscoveryAndNamespacesTest {
     }
 
     @Test
-    void kubectl_get_receives_a_table_with_name_and_age() {
+    void kubectlGetReceivesATableWithNameAndAge() {
         KubeHttp.Answer answer = http.get("/api/v1/namespaces",
                 "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
 

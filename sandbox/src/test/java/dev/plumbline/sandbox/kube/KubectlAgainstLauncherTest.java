@@ -117,14 +117,14 @@ class KubectlAgainstLauncherTest {
     }
 
     @Test
-    void kubectl_get_lists_the_namespaces_the_api_starts_with() {
+    void kubectlGetListsTheNamespacesTheApiStartsWith() {
         Run run = kubectl("get", "namespaces").succeeded();
 
         assertThat(run.stdout()).contains("NAME", "AGE", "default", "kube-system");
     }
 
     @Test
-    void kubectl_client_side_apply_creates_then_configures_a_deployment() throws IOException {
+    void kubectlClientSideApplyCreatesThenConfiguresADeployment() throws IOException {
         Path manifest = work.resolve("deployment.yaml");
         Files.copy(resource("deployment.yaml"), manifest);
 
@@ -142,7 +142,7 @@ class KubectlAgainstLauncherTest {
     }
 
     @Test
-    void kubectl_server_side_apply_then_edit_leaves_the_edit_attributed_to_kubectl_edit() throws IOException {
+    void kubectlServerSideApplyThenEditLeavesTheEditAttributedToKubectlEdit() throws IOException {
         assertThat(kubectl("apply", "--server-side", "-f", resource("configmap.yaml").toString())
                 .succeeded().stdout()).contains("configmap/settings serverside-applied");
         Path editor = work.resolve("editor.sh");
@@ -164,7 +164,7 @@ class KubectlAgainstLauncherTest {
     }
 
     @Test
-    void kubectl_delete_removes_an_object() throws IOException {
+    void kubectlDeleteRemovesAnObject() throws IOException {
         Path manifest = work.resolve("doomed.yaml");
         Files.writeString(manifest, Files.readString(resource("configmap.yaml")).replace("settings", "doomed"));
         kubectl("create", "-f", manifest.toString()).succeeded();

@@ -119,7 +119,7 @@ class KubectlCommandsTest {
     }
 
     @Test
-    void create_namespace_configmap_and_deployment_which_kubectl_sends_as_protobuf() {
+    void createNamespaceConfigmapAndDeploymentWhichKubectlSendsAsProtobuf() {
         assertThat(kubectl.run("create", "namespace", "shop").succeeded().stdout()).contains("namespace/shop created");
         kubectl.run("create", "configmap", "settings", "-n", "shop", "--from-literal=color=blue").succeeded();
         kubectl.run("create", "deployment", "web", "-n", "shop", "--image=nginx:1.25", "--replicas=2").succeeded();
@@ -132,7 +132,7 @@ class KubectlCommandsTest {
     }
 
     @Test
-    void apply_validates_client_side_and_server_side_and_refuses_an_unknown_field() {
+    void applyValidatesClientSideAndServerSideAndRefusesAnUnknownField() {
         Path manifest = manifest("apply.yaml", DEPLOYMENT.formatted("applied"));
         assertThat(kubectl.run("apply", "-f", manifest.toString()).succeeded().stdout())
                 .contains("deployment.apps/applied created");
@@ -153,7 +153,7 @@ class KubectlCommandsTest {
     }
 
     @Test
-    void get_prints_yaml_and_json() {
+    void getPrintsYamlAndJson() {
         applied("printed");
 
         assertThat(kubectl.run("get", "deployment", "printed", "-o", "yaml").succeeded().stdout())
@@ -162,7 +162,7 @@ class KubectlCommandsTest {
     }
 
     @Test
-    void edit_saves_what_the_editor_changed() throws IOException {
+    void editSavesWhatTheEditorChanged() throws IOException {
         applied("edited");
         Path editor = work.resolve("editor.sh");
         Files.writeString(editor, "#!/bin/sh\nsed -i 's/nginx:1.25/nginx:1.27/' \"$1\"\n");
@@ -176,7 +176,7 @@ class KubectlCommandsTest {
     }
 
     @Test
-    void patch_as_json_patch_merge_patch_and_strategic_merge_patch() {
+    void patchAsJsonPatchMergePatchAndStrategicMergePatch() {
         applied("patched");
 
         kubectl.run("patch", "deployment", "patched", "--type", "json",
@@ -195,7 +195,7 @@ class KubectlCommandsTest {
     }
 
     @Test
-    void label_annotate_scale_and_set_image() {
+    void labelAnnotateScaleAndSetImage() {
         applied("tuned");
 
         kubectl.run("label", "deployment", "tuned", "team=shop").succeeded();
@@ -216,7 +216,7 @@ class KubectlCommandsTest {
     }
 
     @Test
-    void scale_a_custom_resource_whose_crd_declares_the_scale_subresource() {
+    void scaleACustomResourceWhoseCrdDeclaresTheScaleSubresource() {
         kubectl.run("apply", "-f", manifest("gadget-crd.yaml", GADGET_CRD).toString()).succeeded();
         kubectl.run("apply", "-f", manifest("gadget.yaml",
                 "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g1}\nspec: {replicas: 1, size: s}\n")
@@ -233,7 +233,7 @@ class KubectlCommandsTest {
     }
 
     @Test
-    void delete_removes_the_object() {
+    void deleteRemovesTheObject() {
         applied("doomed");
 
         assertThat(kubectl.run("delete", "deployment", "doomed").succeeded().stdout())
@@ -243,7 +243,7 @@ class KubectlCommandsTest {
     }
 
     @Test
-    void diff_exits_0_when_the_manifest_matches_and_1_showing_the_change_when_not() {
+    void diffExits0WhenTheManifestMatchesAnd1ShowingTheChangeWhenNot() {
         applied("compared");
         Path same = manifest("compared.yaml", DEPLOYMENT.formatted("compared"));
 
@@ -261,7 +261,7 @@ class KubectlCommandsTest {
     }
 
     @Test
-    void wait_and_rollout_status_end_once_status_is_written_and_get_watch_prints_changes() {
+    void waitAndRolloutStatusEndOnceStatusIsWrittenAndGetWatchPrintsChanges() {
         applied("awaited");
         Kubectl.Running wait = kubectl.start(Map.of(), "wait", "--for=condition=Available", "deployment/awaited",
                 "--timeout=20s");

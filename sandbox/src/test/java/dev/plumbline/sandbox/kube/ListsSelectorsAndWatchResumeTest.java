@@ -74,7 +74,7 @@ class ListsSelectorsAndWatchResumeTest {
     }
 
     @Test
-    void a_list_in_a_namespace_holds_only_that_namespace_and_not_one_whose_name_starts_alike() {
+    void aListInANamespaceHoldsOnlyThatNamespaceAndNotOneWhoseNameStartsAlike() {
         assertThat(listed(CONFIG_MAPS.formatted("shop"))).containsExactly("shop/cart", "shop/orders", "shop/plain");
         assertThat(listed(CONFIG_MAPS.formatted("shop-staging"))).containsExactly("shop-staging/cart");
         // ordered by namespace and name as etcd keys sort: '-' before '/'
@@ -83,7 +83,7 @@ class ListsSelectorsAndWatchResumeTest {
     }
 
     @Test
-    void label_selectors_follow_kubernetes_rules_for_equality_sets_and_existence() {
+    void labelSelectorsFollowKubernetesRulesForEqualitySetsAndExistence() {
         assertThat(listedOfFixtures(selected("tier=web"))).containsExactly("shop-staging/cart", "shop/cart");
         assertThat(listedOfFixtures(selected("tier==db,team=a"))).containsExactly("shop/orders");
         assertThat(listedOfFixtures(selected("tier!=web")))
@@ -99,7 +99,7 @@ class ListsSelectorsAndWatchResumeTest {
     }
 
     @Test
-    void a_selector_that_does_not_parse_is_a_400_naming_it() {
+    void aSelectorThatDoesNotParseIsA400NamingIt() {
         KubeHttp.Answer answer = http.get(selected("tier in web"));
 
         assertThat(answer.code()).isEqualTo(400);
@@ -107,7 +107,7 @@ class ListsSelectorsAndWatchResumeTest {
     }
 
     @Test
-    void a_deleted_object_is_404_and_a_collection_delete_takes_only_what_its_selector_matches() {
+    void aDeletedObjectIs404AndACollectionDeleteTakesOnlyWhatItsSelectorMatches() {
         http.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"scratch\"}}");
         configMap("scratch", "keep", "{\"batch\":\"no\"}");
         configMap("scratch", "drop-1", "{\"batch\":\"yes\"}");
@@ -123,7 +123,7 @@ class ListsSelectorsAndWatchResumeTest {
     }
 
     @Test
-    void an_object_with_a_finalizer_is_marked_on_delete_and_gone_once_its_finalizer_is_removed() {
+    void anObjectWithAFinalizerIsMarkedOnDeleteAndGoneOnceItsFinalizerIsRemoved() {
         http.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"held\"}}");
         http.post(CONFIG_MAPS.formatted("held"), "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
                 + "\"metadata\":{\"name\":\"held\",\"finalizers\":[\"example.com/hold\"]}}");
@@ -138,7 +138,7 @@ class ListsSelectorsAndWatchResumeTest {
 
     @Test
     @SuppressWarnings("try") // the watch stays open while the body changes objects; only try closes it
-    void a_watch_from_a_list_resource_version_sees_only_what_changed_after_that_list() {
+    void aWatchFromAListResourceVersionSeesOnlyWhatChangedAfterThatList() {
         http.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"resume\"}}");
         configMap("resume", "before", "{}");
         configMap("resume", "removed", "{}");

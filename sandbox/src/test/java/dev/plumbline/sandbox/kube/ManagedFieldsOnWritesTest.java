@@ -34,7 +34,7 @@ class ManagedFieldsOnWritesTest {
     }
 
     @Test
-    void a_create_without_a_field_manager_is_recorded_under_the_user_agent_name() {
+    void aCreateWithoutAFieldManagerIsRecordedUnderTheUserAgentName() {
         create("created");
 
         JsonNode stored = http.get(CONFIG_MAPS + "/created").body();
@@ -45,7 +45,7 @@ class ManagedFieldsOnWritesTest {
     }
 
     @Test
-    void a_merge_patch_by_kubectl_edit_is_recorded_as_its_update_and_taken_from_the_applier() {
+    void aMergePatchByKubectlEditIsRecordedAsItsUpdateAndTakenFromTheApplier() {
         http.apply(CONFIG_MAPS + "/edited", "plumbline", false,
                 "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"edited\"},"
                         + "\"data\":{\"color\":\"blue\",\"size\":\"large\"}}");
@@ -63,7 +63,7 @@ class ManagedFieldsOnWritesTest {
     }
 
     @Test
-    void a_json_patch_and_a_replace_record_only_the_fields_they_changed() {
+    void aJsonPatchAndAReplaceRecordOnlyTheFieldsTheyChanged() {
         create("patched");
 
         http.patch(CONFIG_MAPS + "/patched?fieldManager=scripted", "application/json-patch+json",
@@ -80,7 +80,7 @@ class ManagedFieldsOnWritesTest {
     }
 
     @Test
-    void a_replace_written_against_an_old_resource_version_is_refused() {
+    void aReplaceWrittenAgainstAnOldResourceVersionIsRefused() {
         create("stale");
         JsonNode old = http.get(CONFIG_MAPS + "/stale").body();
         http.patch(CONFIG_MAPS + "/stale", "application/merge-patch+json", "{\"data\":{\"color\":\"red\"}}");

@@ -43,7 +43,7 @@ class ProtobufBodyTest {
     }
 
     @Test
-    void a_deployment_sent_as_protobuf_is_stored_as_kubernetes_json() throws Exception {
+    void aDeploymentSentAsProtobufIsStoredAsKubernetesJson() throws Exception {
         V1Apps.Deployment deployment = V1Apps.Deployment.newBuilder()
                 .setMetadata(Meta.ObjectMeta.newBuilder().setName("web").setGenerateName("")
                         .setCreationTimestamp(Meta.Time.newBuilder()).putLabels("app", "web"))
@@ -78,7 +78,7 @@ class ProtobufBodyTest {
     }
 
     @Test
-    void times_bytes_and_maps_take_their_json_forms() {
+    void timesBytesAndMapsTakeTheirJsonForms() {
         V1.Secret secret = V1.Secret.newBuilder()
                 .setMetadata(Meta.ObjectMeta.newBuilder().setName("s")
                         .setDeletionTimestamp(Meta.Time.newBuilder().setSeconds(1_700_000_000L)))
@@ -93,7 +93,7 @@ class ProtobufBodyTest {
     }
 
     @Test
-    void a_kind_it_cannot_read_as_protobuf_is_refused_naming_json_as_the_way() {
+    void aKindItCannotReadAsProtobufIsRefusedNamingJsonAsTheWay() {
         byte[] body = envelope("example.com/v1", "Widget", V1.ConfigMap.getDefaultInstance());
 
         assertThatThrownBy(() -> ProtobufBody.toJson(body))
@@ -103,7 +103,7 @@ class ProtobufBodyTest {
     }
 
     @Test
-    void go_durations_read_as_go_writes_them() {
+    void goDurationsReadAsGoWritesThem() {
         assertThat(ProtobufJson.goDuration(3_600_000_000_000L)).isEqualTo("1h0m0s");
         assertThat(ProtobufJson.goDuration(90_000_000_000L)).isEqualTo("1m30s");
         assertThat(ProtobufJson.goDuration(1_500_000_000L)).isEqualTo("1.5s");

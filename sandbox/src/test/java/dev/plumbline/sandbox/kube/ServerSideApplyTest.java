@@ -38,7 +38,7 @@ class ServerSideApplyTest {
     }
 
     @Test
-    void an_apply_of_a_missing_object_creates_it_and_records_the_manager_as_apply() {
+    void anApplyOfAMissingObjectCreatesItAndRecordsTheManagerAsApply() {
         KubeHttp.Answer answer = http.apply(CONFIG_MAPS + "created", "plumbline", false,
                 configMap("created", "color: blue"));
 
@@ -57,7 +57,7 @@ class ServerSideApplyTest {
     }
 
     @Test
-    void an_apply_by_the_same_manager_without_a_field_removes_that_field() {
+    void anApplyByTheSameManagerWithoutAFieldRemovesThatField() {
         http.apply(CONFIG_MAPS + "dropped", "plumbline", false, configMap("dropped", "color: blue\nsize: large"));
 
         KubeHttp.Answer answer = http.apply(CONFIG_MAPS + "dropped", "plumbline", false,
@@ -71,7 +71,7 @@ class ServerSideApplyTest {
     }
 
     @Test
-    void an_apply_that_changes_a_field_another_manager_owns_is_refused_with_409_naming_both() {
+    void anApplyThatChangesAFieldAnotherManagerOwnsIsRefusedWith409NamingBoth() {
         http.apply(CONFIG_MAPS + "contested", "plumbline", false, configMap("contested", "color: blue"));
 
         KubeHttp.Answer answer = http.apply(CONFIG_MAPS + "contested", "intruder", false,
@@ -89,7 +89,7 @@ class ServerSideApplyTest {
     }
 
     @Test
-    void a_forced_apply_takes_the_field_and_managed_fields_show_the_move() {
+    void aForcedApplyTakesTheFieldAndManagedFieldsShowTheMove() {
         http.apply(CONFIG_MAPS + "forced", "plumbline", false, configMap("forced", "color: blue\nsize: large"));
 
         KubeHttp.Answer answer = http.apply(CONFIG_MAPS + "forced", "intruder", true, configMap("forced", "color: red"));
@@ -102,7 +102,7 @@ class ServerSideApplyTest {
     }
 
     @Test
-    void an_apply_with_the_same_value_shares_the_field_and_a_dropped_shared_field_stays() {
+    void anApplyWithTheSameValueSharesTheFieldAndADroppedSharedFieldStays() {
         http.apply(CONFIG_MAPS + "shared", "plumbline", false, configMap("shared", "color: blue\nsize: large"));
         http.apply(CONFIG_MAPS + "shared", "other", false, configMap("shared", "color: blue"));
 
@@ -115,7 +115,7 @@ class ServerSideApplyTest {
     }
 
     @Test
-    void an_apply_merges_containers_by_name_and_records_keyed_items() {
+    void anApplyMergesContainersByNameAndRecordsKeyedItems() {
         String deployments = "/apis/apps/v1/namespaces/default/deployments/";
         http.apply(deployments + "keyed", "plumbline", false, """
                 apiVersion: apps/v1

@@ -42,7 +42,7 @@ class StrategicMergePatchTest {
     }
 
     @Test
-    void changing_one_containers_image_keeps_the_other_container_and_merges_env_by_name() {
+    void changingOneContainersImageKeepsTheOtherContainerAndMergesEnvByName() {
         createWebDeployment("merged");
 
         KubeHttp.Answer answer = http.patch(DEPLOYMENTS + "/merged?fieldManager=kubectl-edit", STRATEGIC, """
@@ -64,7 +64,7 @@ class StrategicMergePatchTest {
     }
 
     @Test
-    void null_deletes_a_map_entry_and_patch_delete_removes_a_list_item() {
+    void nullDeletesAMapEntryAndPatchDeleteRemovesAListItem() {
         createWebDeployment("deleting");
 
         http.patch(DEPLOYMENTS + "/deleting", STRATEGIC, """
@@ -78,7 +78,7 @@ class StrategicMergePatchTest {
     }
 
     @Test
-    void set_element_order_reorders_the_merged_list_and_replace_swaps_a_list_whole() {
+    void setElementOrderReordersTheMergedListAndReplaceSwapsAListWhole() {
         createWebDeployment("ordered");
 
         http.patch(DEPLOYMENTS + "/ordered", STRATEGIC, """
@@ -93,7 +93,7 @@ class StrategicMergePatchTest {
     }
 
     @Test
-    void a_service_merges_its_ports_by_port() {
+    void aServiceMergesItsPortsByPort() {
         String services = "/api/v1/namespaces/default/services";
         http.post(services, """
                 {"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},
@@ -107,7 +107,7 @@ class StrategicMergePatchTest {
     }
 
     @Test
-    void a_strategic_merge_patch_of_a_custom_resource_is_refused_as_kubernetes_does() {
+    void aStrategicMergePatchOfACustomResourceIsRefusedAsKubernetesDoes() {
         CrdFixtures.createWidgetCrd(http);
         http.post("/apis/example.com/v1/namespaces/default/widgets",
                 "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"w\"},\"spec\":{}}");

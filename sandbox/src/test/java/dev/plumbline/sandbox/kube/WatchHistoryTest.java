@@ -66,7 +66,7 @@ class WatchHistoryTest {
     }
 
     @Test
-    void a_watch_from_the_last_forgotten_version_gets_every_change_after_it() {
+    void aWatchFromTheLastForgottenVersionGetsEveryChangeAfterIt() {
         RecordingSocket socket = watchFrom(storeWithFiveCreations(), 2);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(socket.sent).extracting(
@@ -76,7 +76,7 @@ class WatchHistoryTest {
     }
 
     @Test
-    void a_watch_from_a_version_older_than_the_changes_kept_is_told_410_expired_and_closed() {
+    void aWatchFromAVersionOlderThanTheChangesKeptIsTold410ExpiredAndClosed() {
         RecordingSocket socket = watchFrom(storeWithFiveCreations(), 1);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> socket.closedWith == 1000);

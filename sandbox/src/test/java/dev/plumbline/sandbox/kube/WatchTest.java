@@ -56,7 +56,7 @@ class WatchTest {
 
     @Test
     @SuppressWarnings("try") // the watch stays open while the body changes objects; only try closes it
-    void a_watch_sees_apply_merge_patch_json_patch_and_delete_of_a_config_map() {
+    void aWatchSeesApplyMergePatchJsonPatchAndDeleteOfAConfigMap() {
         Recorder<ConfigMap> recorder =
                 new Recorder<>(cm -> cm.getData() == null ? "-" : cm.getData().get("color"));
         String path = "/api/v1/namespaces/default/configmaps/watched";
@@ -78,7 +78,7 @@ class WatchTest {
 
     @Test
     @SuppressWarnings("try") // the watch stays open while the body changes objects; only try closes it
-    void a_watch_sees_a_strategic_merge_patch_of_a_deployment() {
+    void aWatchSeesAStrategicMergePatchOfADeployment() {
         Recorder<Deployment> recorder = new Recorder<>(
                 d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
         try (Watch ignored = api.client().apps().deployments().inNamespace("default").watch(recorder)) {

@@ -19,7 +19,7 @@ class CatalogFeedTest {
             told.add(app + (spec.isPresent() ? " changed" : " deleted") + ", " + catalog.all().size() + " known"));
 
     @Test
-    void a_spec_is_kept_and_the_service_told() {
+    void aSpecIsKeptAndTheServiceTold() {
         feed.accept(0, 0, "web", EventSamples.applicationSpec("web"));
 
         assertThat(feed.catalog().get("web")).isPresent();
@@ -27,7 +27,7 @@ class CatalogFeedTest {
     }
 
     @Test
-    void a_tombstone_deletes_the_app() {
+    void aTombstoneDeletesTheApp() {
         feed.accept(0, 0, "web", EventSamples.applicationSpec("web"));
         feed.accept(0, 1, "web", null);
 
@@ -36,7 +36,7 @@ class CatalogFeedTest {
     }
 
     @Test
-    void a_refused_record_is_skipped_and_the_records_after_it_still_read() {
+    void aRefusedRecordIsSkippedAndTheRecordsAfterItStillRead() {
         feed.accept(0, 0, "web", EventSamples.applicationSpec("web"));
         feed.accept(0, 1, "web", EventSamples.applicationSpec("shop"));
         feed.accept(0, 2, "web", EventSamples.commitDetected());
@@ -49,7 +49,7 @@ class CatalogFeedTest {
     }
 
     @Test
-    void a_service_failing_on_one_app_does_not_hold_up_the_next() {
+    void aServiceFailingOnOneAppDoesNotHoldUpTheNext() {
         List<String> handled = new ArrayList<>();
         CatalogFeed failingOnWeb = new CatalogFeed((app, spec, catalog) -> {
             if (app.equals("web")) {
@@ -66,7 +66,7 @@ class CatalogFeedTest {
     }
 
     @Test
-    void skipped_records_count_as_read_so_start_up_does_not_wait_for_them() {
+    void skippedRecordsCountAsReadSoStartUpDoesNotWaitForThem() {
         feed.accept(0, 0, "web", EventSamples.applicationSpec("web"));
         feed.accept(0, 1, "web", EventSamples.commitDetected());
         feed.accept(1, 0, "api", EventSamples.applicationSpec("api"));

@@ -15,7 +15,7 @@ class TokenBucketTest {
     private static final Instant T0 = Instant.parse("2026-11-27T15:00:00Z");
 
     @Test
-    void one_a_second_spaces_a_burst_a_second_apart() {
+    void oneASecondSpacesABurstASecondApart() {
         TokenBucket slack = new TokenBucket(1, 1);
 
         assertThat(slack.reserve(T0)).isZero();
@@ -24,7 +24,7 @@ class TokenBucketTest {
     }
 
     @Test
-    void tokens_come_back_with_time_up_to_the_burst() {
+    void tokensComeBackWithTimeUpToTheBurst() {
         TokenBucket limit = new TokenBucket(2, 3);
         for (int i = 0; i < 3; i++) {
             assertThat(limit.reserve(T0)).isZero();
@@ -40,7 +40,7 @@ class TokenBucketTest {
     }
 
     @Test
-    void a_waiting_caller_is_held_until_its_token_is_due() {
+    void aWaitingCallerIsHeldUntilItsTokenIsDue() {
         TokenBucket tenPerSecond = new TokenBucket(10, 1);
         tenPerSecond.acquire();
         long start = System.nanoTime();
@@ -52,7 +52,7 @@ class TokenBucketTest {
     }
 
     @Test
-    void a_rate_that_lets_nothing_through_is_refused() {
+    void aRateThatLetsNothingThroughIsRefused() {
         assertThatThrownBy(() -> new TokenBucket(0, 1)).hasMessageContaining("positive rate");
         assertThatThrownBy(() -> new TokenBucket(1, 0)).hasMessageContaining("burst of at least 1");
     }

@@ -17,7 +17,7 @@ class ExponentialBackoffTest {
             0.2);
 
     @Test
-    void each_failure_multiplies_the_wait_up_to_the_longest() {
+    void eachFailureMultipliesTheWaitUpToTheLongest() {
         assertThat(doubling.delay(0)).isZero();
         assertThat(doubling.delay(1)).isEqualTo(Duration.ofSeconds(5));
         assertThat(doubling.delay(2)).isEqualTo(Duration.ofSeconds(10));
@@ -26,13 +26,13 @@ class ExponentialBackoffTest {
     }
 
     @Test
-    void a_thousand_failures_wait_the_longest_rather_than_overflow() {
+    void aThousandFailuresWaitTheLongestRatherThanOverflow() {
         assertThat(doubling.delay(1000)).isEqualTo(Duration.ofMinutes(5));
         assertThat(doubling.delay(Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
-    void a_factor_of_three_triples() {
+    void aFactorOfThreeTriples() {
         ExponentialBackoff tripling = new ExponentialBackoff(Duration.ofSeconds(2), 3, Duration.ofMinutes(5), 0);
 
         assertThat(tripling.delay(3)).isEqualTo(Duration.ofSeconds(18));
@@ -40,17 +40,17 @@ class ExponentialBackoffTest {
 
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 0.25, 0.5, 0.999})
-    void jitter_spreads_a_wait_by_at_most_its_fraction_either_way(double random) {
+    void jitterSpreadsAWaitByAtMostItsFractionEitherWay(double random) {
         assertThat(doubling.delay(4, () -> random)).isBetween(Duration.ofSeconds(32), Duration.ofSeconds(48));
     }
 
     @Test
-    void a_middle_random_number_leaves_the_wait_as_it_is() {
+    void aMiddleRandomNumberLeavesTheWaitAsItIs() {
         assertThat(doubling.delay(2, () -> 0.5)).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
-    void settings_that_make_no_backoff_are_refused() {
+    void settingsThatMakeNoBackoffAreRefused() {
         assertThatThrownBy(() -> new ExponentialBackoff(Duration.ofSeconds(1), 0.5, Duration.ofSeconds(5), 0))
                 .hasMessageContaining("factor >= 1");
         assertThatThrownBy(() -> new ExponentialBackoff(Duration.ofSeconds(10), 2, Duration.ofSeconds(5), 0))
