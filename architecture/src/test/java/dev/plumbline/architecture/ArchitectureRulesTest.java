@@ -17,8 +17,19 @@ class ArchitectureRulesTest {
 
     private static final String FIXTURE = "dev.plumbline.architecture.fixture";
     private static final JavaClasses FIXTURE_CLASSES = new ClassFileImporter().importPackages(FIXTURE);
-    private static final LayeringRules RULES = new LayeringRules(FIXTURE, List.of("cycle", "layered", "service", "events", "engine", "renderer",
-            "reconciler", "notifier", "sandbox", "cli"));
+    private static final LayeringRules RULES = new LayeringRules(
+            FIXTURE,
+            List.of(
+                    "cycle",
+                    "layered",
+                    "service",
+                    "events",
+                    "engine",
+                    "renderer",
+                    "reconciler",
+                    "notifier",
+                    "sandbox",
+                    "cli"));
 
     @Test
     void aPackageCycleIsReported() {
@@ -32,17 +43,19 @@ class ArchitectureRulesTest {
     void aCycleThroughAModulesOwnPackageIsReported() {
         List<String> violations = violations(RULES.noPackageCycles());
 
-        assertThat(violations).anyMatch(text -> text.contains("Slice layered ->")
-                && text.contains("Slice layered.leaf"));
+        assertThat(violations)
+                .anyMatch(text -> text.contains("Slice layered ->") && text.contains("Slice layered.leaf"));
     }
 
     @Test
     void kafkaOutsideMessagingIsReported() {
         List<String> violations = violations(RULES.kafkaOnlyInMessaging());
 
-        assertThat(violations).anyMatch(text -> text.contains("ProducerInRest")
-                && text.contains("org.apache.kafka.clients.producer.Producer"));
-        assertThat(violations).noneMatch(text -> text.contains("ProducerInMessaging"))
+        assertThat(violations)
+                .anyMatch(text ->
+                        text.contains("ProducerInRest") && text.contains("org.apache.kafka.clients.producer.Producer"));
+        assertThat(violations)
+                .noneMatch(text -> text.contains("ProducerInMessaging"))
                 .noneMatch(text -> text.contains("TextSerializer"));
     }
 
@@ -50,18 +63,19 @@ class ArchitectureRulesTest {
     void quarkusOrJakartaInTheCoreIsReported() {
         List<String> violations = violations(RULES.frameworkFreeCore());
 
-        assertThat(violations).anyMatch(text -> text.contains("StartupInEngine")
-                && text.contains("io.quarkus.runtime.StartupEvent"));
-        assertThat(violations).anyMatch(text -> text.contains("StartupInEngine")
-                && text.contains("jakarta.enterprise.event.Observes"));
+        assertThat(violations)
+                .anyMatch(text -> text.contains("StartupInEngine") && text.contains("io.quarkus.runtime.StartupEvent"));
+        assertThat(violations)
+                .anyMatch(
+                        text -> text.contains("StartupInEngine") && text.contains("jakarta.enterprise.event.Observes"));
     }
 
     @Test
     void aServiceUsingAnotherServicesClassIsReported() {
         List<String> violations = violations(RULES.servicesIndependent());
 
-        assertThat(violations).anyMatch(text -> text.contains("ReachesIntoReconciler")
-                && text.contains("ReconcilerInternals"));
+        assertThat(violations)
+                .anyMatch(text -> text.contains("ReachesIntoReconciler") && text.contains("ReconcilerInternals"));
         assertThat(violations).noneMatch(text -> text.contains("Broker"));
     }
 
@@ -75,7 +89,9 @@ class ArchitectureRulesTest {
 
     private static List<String> violations(ArchRule rule) {
         EvaluationResult result = rule.evaluate(FIXTURE_CLASSES);
-        assertThat(result.hasViolation()).as("%s reports the fixture's violation", rule.getDescription()).isTrue();
+        assertThat(result.hasViolation())
+                .as("%s reports the fixture's violation", rule.getDescription())
+                .isTrue();
         return result.getFailureReport().getDetails();
     }
 }

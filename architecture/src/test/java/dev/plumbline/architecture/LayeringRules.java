@@ -20,12 +20,21 @@ import java.util.List;
 final class LayeringRules {
 
     /** Every module of Plumbline, by its package under {@code dev.plumbline}. */
-    static final List<String> PLUMBLINE_MODULES = List.of("events", "engine", "sandbox", "servicekit",
-            "gitwatcher", "renderer", "reconciler", "driftauditor", "notifier", "cli");
+    static final List<String> PLUMBLINE_MODULES = List.of(
+            "events",
+            "engine",
+            "sandbox",
+            "servicekit",
+            "gitwatcher",
+            "renderer",
+            "reconciler",
+            "driftauditor",
+            "notifier",
+            "cli");
 
     /** The services and the cli: each reaches the others through topics and HTTP, never through their classes. */
-    static final List<String> SERVICES = List.of("gitwatcher", "renderer", "reconciler", "driftauditor", "notifier",
-            "cli");
+    static final List<String> SERVICES =
+            List.of("gitwatcher", "renderer", "reconciler", "driftauditor", "notifier", "cli");
 
     private static final String[] KAFKA = {"org.apache.kafka..", "io.smallrye.reactive.messaging.."};
     private static final String[] FRAMEWORKS = {"io.quarkus..", "jakarta.."};
@@ -47,13 +56,15 @@ final class LayeringRules {
      * Maven forbids cycles between them.
      */
     ArchRule noPackageCycles() {
-        return CompositeArchRule.of(modules.stream().map(this::noPackageCyclesIn).toList())
+        return CompositeArchRule.of(
+                        modules.stream().map(this::noPackageCyclesIn).toList())
                 .as("no module of " + root + " has a package cycle");
     }
 
     private ArchRule noPackageCyclesIn(String module) {
         return slices().assignedFrom(packagesOf(module))
-                .should().beFreeOfCycles()
+                .should()
+                .beFreeOfCycles()
                 .because("a package that depends on a package depending back on it cannot be read, tested or"
                         + " moved on its own; give the lower one a port interface instead");
     }
@@ -78,34 +89,49 @@ final class LayeringRules {
 
     /** The serde and the broker are the edges of events and sandbox; a service's edge is its messaging package. */
     ArchRule kafkaOnlyInMessaging() {
-        return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(root + ".*.messaging..", root + ".events.kafka..",
-                        root + ".sandbox.kafka..")
-                .should().dependOnClassesThat().resideInAnyPackage(KAFKA)
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackages(root + ".*.messaging..", root + ".events.kafka..", root + ".sandbox.kafka..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(KAFKA)
                 .because("Kafka and reactive messaging are edges: the rest of a module works on events and plain"
                         + " types, so it can be tested without a broker");
     }
 
     ArchRule frameworkFreeCore() {
-        return noClasses().that().resideInAnyPackage(root + ".engine..", root + ".events..")
-                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+        return noClasses()
+                .that()
+                .resideInAnyPackage(root + ".engine..", root + ".events..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(FRAMEWORKS)
                 .because("engine and events are plain Java shared by every service and the cli, usable without"
                         + " Quarkus or a CDI container");
     }
 
     ArchRule servicesIndependent() {
-        return slices().matching(root + ".(*)..").namingSlices("$1")
-                .that(DescribedPredicate.describe("are services " + SERVICES,
-                        (Slice slice) -> SERVICES.contains(slice.getNamePart(1))))
-                .should().notDependOnEachOther()
+        return slices().matching(root + ".(*)..")
+                .namingSlices("$1")
+                .that(DescribedPredicate.describe(
+                        "are services " + SERVICES, (Slice slice) -> SERVICES.contains(slice.getNamePart(1))))
+                .should()
+                .notDependOnEachOther()
                 .because("services meet only through the event contracts in events; shared logic belongs in"
                         + " engine");
     }
 
     ArchRule sandboxOnlyFromCli() {
-        return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(root + ".sandbox..", root + ".cli..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".sandbox..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackages(root + ".sandbox..", root + ".cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".sandbox..")
                 .because("the sandbox stands in for Kafka, Kubernetes and Git in tests and in 'plumb up'; a service"
                         + " that used it in its main code would ship a test broker");
     }

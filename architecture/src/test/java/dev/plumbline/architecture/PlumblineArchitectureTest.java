@@ -48,8 +48,10 @@ class PlumblineArchitectureTest {
     /** The rules above would pass on nothing at all: this fails when a module's classes were not read. */
     @ArchTest
     static void everyModuleIsRead(JavaClasses classes) {
-        Set<String> modules = classes.stream().map(JavaClass::getPackageName)
-                .map(name -> name.split("\\.")[2]).collect(Collectors.toSet());
+        Set<String> modules = classes.stream()
+                .map(JavaClass::getPackageName)
+                .map(name -> name.split("\\.")[2])
+                .collect(Collectors.toSet());
         assertThat(modules).containsExactlyInAnyOrderElementsOf(LayeringRules.PLUMBLINE_MODULES);
     }
 }

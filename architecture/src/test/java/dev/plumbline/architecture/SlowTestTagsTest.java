@@ -20,18 +20,24 @@ class SlowTestTagsTest {
 
     /** What makes a test class slow: a Quarkus application or the shared Kafka broker started for it. */
     private static final Pattern STARTS_SOMETHING_SLOW = Pattern.compile(
-            "^@(QuarkusTest|QuarkusIntegrationTest|(QuarkusTestResource|WithTestResource)\\((value = )?EmbeddedKafkaResource)", Pattern.MULTILINE);
+            "^@(QuarkusTest|QuarkusIntegrationTest|(QuarkusTestResource|WithTestResource)\\((value = )?EmbeddedKafkaResource)",
+            Pattern.MULTILINE);
 
     private static final Pattern TAGGED = Pattern.compile("^@Tag\\(\"(slow|system)\"\\)", Pattern.MULTILINE);
 
     @Test
     void everyTestClassThatStartsQuarkusOrTheBrokerIsTaggedSlow() {
-        List<Path> untagged = testSources(Path.of("..")).filter(file -> {
-            String source = read(file);
-            return STARTS_SOMETHING_SLOW.matcher(source).find() && !TAGGED.matcher(source).find();
-        }).toList();
+        List<Path> untagged = testSources(Path.of(".."))
+                .filter(file -> {
+                    String source = read(file);
+                    return STARTS_SOMETHING_SLOW.matcher(source).find()
+                            && !TAGGED.matcher(source).find();
+                })
+                .toList();
 
-        assertThat(untagged).as("test classes that start Quarkus or the broker without @Tag(\"slow\")").isEmpty();
+        assertThat(untagged)
+                .as("test classes that start Quarkus or the broker without @Tag(\"slow\")")
+                .isEmpty();
     }
 
     @Test
@@ -39,15 +45,22 @@ class SlowTestTagsTest {
         String untagged = "@QuarkusTest\nclass ReconcilerServiceTest {\n}\n";
         String tagged = "@QuarkusTest\n@Tag(\"slow\")\nclass ReconcilerServiceTest {\n}\n";
 
-        assertThat(STARTS_SOMETHING_SLOW.matcher(untagged).find() && !TAGGED.matcher(untagged).find()).isTrue();
-        assertThat(STARTS_SOMETHING_SLOW.matcher(tagged).find() && !TAGGED.matcher(tagged).find()).isFalse();
+        assertThat(STARTS_SOMETHING_SLOW.matcher(untagged).find()
+                        && !TAGGED.matcher(untagged).find())
+                .isTrue();
+        assertThat(STARTS_SOMETHING_SLOW.matcher(tagged).find()
+                        && !TAGGED.matcher(tagged).find())
+                .isFalse();
     }
 
     private static Stream<Path> testSources(Path root) {
         try (Stream<Path> modules = Files.list(root)) {
-            List<Path> testFolders = modules.map(module -> module.resolve("src/test/java")).filter(Files::isDirectory)
+            List<Path> testFolders = modules.map(module -> module.resolve("src/test/java"))
+                    .filter(Files::isDirectory)
                     .toList();
-            assertThat(testFolders).as("test source folders under %s", root.toAbsolutePath()).isNotEmpty();
+            assertThat(testFolders)
+                    .as("test source folders under %s", root.toAbsolutePath())
+                    .isNotEmpty();
             return testFolders.stream().flatMap(SlowTestTagsTest::javaFiles);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

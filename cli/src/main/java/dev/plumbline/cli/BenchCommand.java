@@ -34,10 +34,15 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rounds", defaultValue = "20", description = "Commits (and drifts) measured (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rounds",
+            defaultValue = "20",
+            description = "Commits (and drifts) measured (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--poll-interval", defaultValue = "2s",
+    @Option(
+            names = "--poll-interval",
+            defaultValue = "2s",
             description = "git-watcher's poll interval in this run (default: ${DEFAULT-VALUE}).")
     String pollInterval;
 
@@ -46,9 +51,15 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunLayout home = RunLayout.under(HomeDirectory.resolve());
-        RunLayout layout = new RunLayout(home.home(), home.home().resolve(".plumbline").resolve("bench"));
-        StackSettings settings = new StackSettings(freePort(), 0, 0,
-                new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0), Optional.empty(), Optional.empty())
+        RunLayout layout =
+                new RunLayout(home.home(), home.home().resolve(".plumbline").resolve("bench"));
+        StackSettings settings = new StackSettings(
+                        freePort(),
+                        0,
+                        0,
+                        new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0),
+                        Optional.empty(),
+                        Optional.empty())
                 .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", pollInterval);
         String loadBefore = Bench.loadAverage();
         out.println("Starting a run for the benchmark (load average " + loadBefore + ") …");
@@ -59,19 +70,26 @@ final class BenchCommand implements Callable<Integer> {
         RunningStack stack = started.get();
         try (LiveSystem live = new LiveSystem(stack.environment())) {
             out.println("Measuring …");
-            Bench.Figures figures = new Bench(live, out).run(layout.runDir().resolve("bench-repository"), rounds,
-                    Math.max(5, rounds / 2), rounds);
+            Bench.Figures figures = new Bench(live, out)
+                    .run(layout.runDir().resolve("bench-repository"), rounds, Math.max(5, rounds / 2), rounds);
             out.println();
             out.println("Plumbline bench (load average before " + loadBefore + ", after " + Bench.loadAverage() + ")");
             out.printf("  %-44s %s%n", "commit to applied, webhook", figures.webhook());
             out.printf("  %-44s %s%n", "commit to applied, polling every " + pollInterval, figures.polling());
-            out.printf("  %-44s %.1f s%n", Bench.FLEET + " Applications changed by one commit, synced",
+            out.printf(
+                    "  %-44s %.1f s%n",
+                    Bench.FLEET + " Applications changed by one commit, synced",
                     figures.fleetSynced().toMillis() / 1000.0);
             out.printf("  %-44s %s%n", "drift to healed", figures.driftHealed());
             out.println("  resident memory (VmRSS) with " + (Bench.FLEET + 1) + " Applications:");
             for (RunningComponent component : stack.components()) {
-                out.printf("    %-14s %s%n", component.name(), component.residentKib()
-                        .stream().mapToObj(kib -> "%d MiB".formatted(kib / 1024)).findFirst().orElse("unknown"));
+                out.printf(
+                        "    %-14s %s%n",
+                        component.name(),
+                        component.residentKib().stream()
+                                .mapToObj(kib -> "%d MiB".formatted(kib / 1024))
+                                .findFirst()
+                                .orElse("unknown"));
             }
             return 0;
         } catch (RuntimeException failure) {

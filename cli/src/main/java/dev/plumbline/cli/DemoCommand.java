@@ -45,8 +45,8 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RunLayout layout = RunLayout.under(HomeDirectory.resolve());
         long started = System.nanoTime();
-        Optional<RunningStack> running = Foreground.start(out, spec.commandLine().getErr(), layout,
-                stackOptions.settings(), "demo");
+        Optional<RunningStack> running =
+                Foreground.start(out, spec.commandLine().getErr(), layout, stackOptions.settings(), "demo");
         if (running.isEmpty()) {
             return 1;
         }
@@ -55,18 +55,25 @@ final class DemoCommand implements Callable<Integer> {
         // Ctrl-C during the story stops the run, detached or not: a half-told demo is not worth keeping
         Foreground.StopOnExit stopOnExit = Foreground.stopOnExit(out, stack);
         try {
-            Demo.run(stack.environment(), layout.runDir().resolve("demo-repository"),
-                    url -> stack.addToEnvironment("DEMO_REPO_URL", url), new InProcessPlumb(stack::environment),
-                    out, setupOnly);
+            Demo.run(
+                    stack.environment(),
+                    layout.runDir().resolve("demo-repository"),
+                    url -> stack.addToEnvironment("DEMO_REPO_URL", url),
+                    new InProcessPlumb(stack::environment),
+                    out,
+                    setupOnly);
         } catch (RuntimeException failure) {
             out.println();
-            out.println("The demo stopped: " + (failure instanceof DemoStepException ? failure.getMessage()
-                    : failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+            out.println("The demo stopped: "
+                    + (failure instanceof DemoStepException
+                            ? failure.getMessage()
+                            : failure.getClass().getSimpleName() + ": " + failure.getMessage()));
             out.println("The services' logs are in " + layout.logs() + ".");
             return stopOrStay(out, stack, stopOnExit, 1);
         }
         out.println();
-        out.printf("%s in %.0f s. The demo repository is DEMO_REPO_URL in %s; try ./plumb app list.%n",
+        out.printf(
+                "%s in %.0f s. The demo repository is DEMO_REPO_URL in %s; try ./plumb app list.%n",
                 setupOnly ? "Set up" : "The story is told", (System.nanoTime() - started) / 1e9, layout.envFile());
         return stopOrStay(out, stack, stopOnExit, 0);
     }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "down", mixinStandardHelpOptions = true,
+@Command(
+        name = "down",
+        mixinStandardHelpOptions = true,
         description = "Stops a run started with 'plumb up --detach', leaving no process behind.")
 final class DownCommand implements Callable<Integer> {
 
@@ -18,9 +20,12 @@ final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> stopped = DetachedRun.stop(RunLayout.under(HomeDirectory.resolve()));
-        spec.commandLine().getOut().println(stopped.isEmpty()
-                ? "No detached run of Plumbline is running."
-                : "Stopped " + String.join(", ", stopped) + ".");
+        spec.commandLine()
+                .getOut()
+                .println(
+                        stopped.isEmpty()
+                                ? "No detached run of Plumbline is running."
+                                : "Stopped " + String.join(", ", stopped) + ".");
         return 0;
     }
 }

@@ -18,16 +18,17 @@ final class Foreground {
     private Foreground() {}
 
     /** Starts the run (stopping an earlier detached one first); empty, with the reason printed, when it failed. */
-    static Optional<RunningStack> start(PrintWriter out, PrintWriter err, RunLayout layout, StackSettings settings,
-            String command) {
+    static Optional<RunningStack> start(
+            PrintWriter out, PrintWriter err, RunLayout layout, StackSettings settings, String command) {
         if (!DetachedRun.stop(layout).isEmpty()) {
             out.println("stopped an earlier detached run first");
         }
         try {
             return Optional.of(new LocalStack(layout, settings, line -> {
-                out.println("  " + line);
-                out.flush();
-            }).start());
+                        out.println("  " + line);
+                        out.flush();
+                    })
+                    .start());
         } catch (ComponentFailedException | java.io.UncheckedIOException failure) {
             err.println("plumb " + command + " failed: " + failure.getMessage());
             err.flush();
@@ -39,7 +40,8 @@ final class Foreground {
         out.println();
         out.println("Plumbline is up.");
         stack.environment().entrySet().stream()
-                .filter(e -> e.getKey().endsWith("_URL") || e.getKey().equals("KAFKA_BOOTSTRAP_SERVERS")
+                .filter(e -> e.getKey().endsWith("_URL")
+                        || e.getKey().equals("KAFKA_BOOTSTRAP_SERVERS")
                         || e.getKey().equals("KUBECONFIG"))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.printf("  %-24s %s%n", e.getKey(), e.getValue()));

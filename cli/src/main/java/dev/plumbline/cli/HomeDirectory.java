@@ -9,6 +9,8 @@ final class HomeDirectory {
 
     static Path resolve() {
         String home = System.getenv("PLUMBLINE_HOME");
-        return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
+        return Path.of(home == null || home.isBlank() ? "." : home)
+                .toAbsolutePath()
+                .normalize();
     }
 }

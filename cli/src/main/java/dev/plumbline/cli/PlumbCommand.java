@@ -16,8 +16,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PlumbVersion.class,
         description = "Plumbline, a GitOps agent for Kubernetes: Git is the desired state, the cluster follows.",
-        subcommands = {UpCommand.class, DemoCommand.class, BenchCommand.class, DownCommand.class, AppCommand.class,
-            AuditCommand.class, DriftCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            UpCommand.class,
+            DemoCommand.class,
+            BenchCommand.class,
+            DownCommand.class,
+            AppCommand.class,
+            AuditCommand.class,
+            DriftCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class PlumbCommand implements RunEnvironment.Source {
 
     private final Supplier<RunEnvironment> environment;
@@ -28,7 +36,8 @@ public final class PlumbCommand implements RunEnvironment.Source {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(() -> RunEnvironment.load(HomeDirectory.resolve(), System.getenv())).execute(args));
+        System.exit(commandLine(() -> RunEnvironment.load(HomeDirectory.resolve(), System.getenv()))
+                .execute(args));
     }
 
     /** The command line with its error handling: a failure the user can act on is one line, never a stack trace. */
@@ -63,7 +72,8 @@ public final class PlumbCommand implements RunEnvironment.Source {
         }
         if (failure instanceof KubernetesClientException kube) {
             String reason = kube.getStatus() != null && kube.getStatus().getMessage() != null
-                    ? kube.getStatus().getMessage() : rootMessage(kube);
+                    ? kube.getStatus().getMessage()
+                    : rootMessage(kube);
             return "the Kubernetes API failed (" + kube.getCode() + "): " + reason;
         }
         return "unexpected failure: " + failure.getClass().getSimpleName() + ": " + rootMessage(failure);

@@ -11,25 +11,37 @@ final class StackOptions {
     @Option(names = "--kubeconfig", description = "A kubeconfig of a real cluster to use instead of the embedded API.")
     Path kubeconfig;
 
-    @Option(names = "--kafka-port", defaultValue = "" + StackSettings.DEFAULT_KAFKA_PORT,
+    @Option(
+            names = "--kafka-port",
+            defaultValue = "" + StackSettings.DEFAULT_KAFKA_PORT,
             description = "Port of the embedded Kafka broker (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
-    @Option(names = "--kube-api-port", defaultValue = "" + StackSettings.DEFAULT_KUBE_API_PORT,
+    @Option(
+            names = "--kube-api-port",
+            defaultValue = "" + StackSettings.DEFAULT_KUBE_API_PORT,
             description = "Port of the embedded Kubernetes API (default: ${DEFAULT-VALUE}).")
     int kubeApiPort;
 
-    @Option(names = "--git-port", defaultValue = "" + StackSettings.DEFAULT_GIT_SERVER_PORT,
+    @Option(
+            names = "--git-port",
+            defaultValue = "" + StackSettings.DEFAULT_GIT_SERVER_PORT,
             description = "Port of the sandbox Git server (default: ${DEFAULT-VALUE}).")
     int gitPort;
 
     StackSettings settings() {
-        return new StackSettings(kafkaPort, kubeApiPort, gitPort, StackSettings.ServicePorts.defaults(),
-                environment("KAFKA_BOOTSTRAP_SERVERS"), externalKubeconfig());
+        return new StackSettings(
+                kafkaPort,
+                kubeApiPort,
+                gitPort,
+                StackSettings.ServicePorts.defaults(),
+                environment("KAFKA_BOOTSTRAP_SERVERS"),
+                externalKubeconfig());
     }
 
     private Optional<Path> externalKubeconfig() {
-        return Optional.ofNullable(kubeconfig).or(() -> environment("KUBECONFIG").map(Path::of));
+        return Optional.ofNullable(kubeconfig)
+                .or(() -> environment("KUBECONFIG").map(Path::of));
     }
 
     private static Optional<String> environment(String name) {

@@ -37,8 +37,8 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         RunLayout layout = RunLayout.under(HomeDirectory.resolve());
-        Optional<RunningStack> started = Foreground.start(out, spec.commandLine().getErr(), layout,
-                stackOptions.settings(), "up");
+        Optional<RunningStack> started =
+                Foreground.start(out, spec.commandLine().getErr(), layout, stackOptions.settings(), "up");
         if (started.isEmpty()) {
             return 1;
         }

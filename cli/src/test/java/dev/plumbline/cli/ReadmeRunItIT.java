@@ -55,9 +55,14 @@ class ReadmeRunItIT {
         Assumptions.assumeTrue(onPath("kubectl"), "the README's Run it section uses kubectl, which is not installed");
         Assumptions.assumeTrue(onPath("git"), "the README's Run it section uses git, which is not installed");
         RunLayout layout = new RunLayout(Path.of("..").toAbsolutePath().normalize(), runDir);
-        StackSettings settings = new StackSettings(freePort(), 0, 0,
-                new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0), Optional.empty(), Optional.empty());
-        stack = new LocalStack(layout, settings, line -> { }).start();
+        StackSettings settings = new StackSettings(
+                freePort(),
+                0,
+                0,
+                new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0),
+                Optional.empty(),
+                Optional.empty());
+        stack = new LocalStack(layout, settings, line -> {}).start();
         live = new LiveSystem(stack.environment());
         // the README's commands name the run as a user's checkout has it
         Files.createDirectories(userDir.resolve(".plumbline"));
@@ -77,18 +82,29 @@ class ReadmeRunItIT {
     @Test
     void theRunItSectionFollowedVerbatimDeploysTheApplication() throws Exception {
         List<String> steps = runItSteps(Files.readString(Path.of("../README.md")));
-        assertThat(steps).as("shell blocks of README's Run it section after ./plumb up").isNotEmpty();
+        assertThat(steps)
+                .as("shell blocks of README's Run it section after ./plumb up")
+                .isNotEmpty();
 
         Shell.Result result = Shell.run(userDir, String.join("\n", steps));
 
-        assertThat(result.exitCode()).as("the README's steps, output:%n%s", result.output()).isZero();
-        String pushed = Shell.run(userDir, "git -C config rev-parse HEAD").output().strip();
-        await().atMost(WITHIN).until(() -> live.application("web").map(app -> app.isSyncedAt(pushed)).orElse(false));
-        assertThat(live.configMap("shop", "web-settings").orElseThrow().getData()).containsEntry("greeting", "hello");
+        assertThat(result.exitCode())
+                .as("the README's steps, output:%n%s", result.output())
+                .isZero();
+        String pushed =
+                Shell.run(userDir, "git -C config rev-parse HEAD").output().strip();
+        await().atMost(WITHIN)
+                .until(() -> live.application("web")
+                        .map(app -> app.isSyncedAt(pushed))
+                        .orElse(false));
+        assertThat(live.configMap("shop", "web-settings").orElseThrow().getData())
+                .containsEntry("greeting", "hello");
         PlumbCli.Outcome appGet = new InProcessPlumb(stack::environment).run("app", "get", "web");
         assertThat(appGet.exitCode()).isZero();
         assertThat(appGet.out()).contains("synced").contains("namespace shop");
-        assertThat(live.application("web").flatMap(ApplicationView::drift)).as("drift of web").isEmpty();
+        assertThat(live.application("web").flatMap(ApplicationView::drift))
+                .as("drift of web")
+                .isEmpty();
     }
 
     /** The shell blocks of the section {@code ## Run it}, less the one that starts the run. */
@@ -120,12 +136,12 @@ class ReadmeRunItIT {
     /** bash in a folder, with git's identity set as a user's own configuration would. */
     private static final class Shell {
 
-        record Result(int exitCode, String output) {
-        }
+        record Result(int exitCode, String output) {}
 
         static Result run(Path folder, String script) {
             ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
-                    .directory(folder.toFile()).redirectErrorStream(true);
+                    .directory(folder.toFile())
+                    .redirectErrorStream(true);
             Map<String, String> env = builder.environment();
             env.remove("KUBECONFIG");
             env.put("GIT_AUTHOR_NAME", "Ana Lima");

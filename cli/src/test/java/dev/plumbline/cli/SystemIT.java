@@ -19,10 +19,10 @@ import dev.plumbline.cli.demo.GitWatcherWebhook;
 import dev.plumbline.cli.demo.LiveSystem;
 import dev.plumbline.cli.demo.PlumbCli;
 import dev.plumbline.cli.demo.StoryRunner.StepResult;
+import dev.plumbline.cli.run.LocalStack;
 import dev.plumbline.cli.run.RunLayout;
 import dev.plumbline.cli.run.RunningComponent;
 import dev.plumbline.cli.run.RunningStack;
-import dev.plumbline.cli.run.LocalStack;
 import dev.plumbline.cli.run.StackSettings;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.CommitIgnored;
@@ -79,13 +79,19 @@ class SystemIT {
     static void startEverything() throws IOException {
         slack = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         slack.start();
-        slack.stubFor(post(urlEqualTo("/slack")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        slack.stubFor(post(urlEqualTo("/slack"))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
         layout = new RunLayout(Path.of("..").toAbsolutePath().normalize(), runDir);
         // the broker and git-watcher (whose artifact URLs name its port) need a port chosen up front; everything
         // else takes any free port and says which. Polling is slowed down so that only webhooks move things: a
         // refused webhook must then change nothing at all.
-        StackSettings settings = new StackSettings(freePort(), 0, 0,
-                new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0), Optional.empty(), Optional.empty())
+        StackSettings settings = new StackSettings(
+                        freePort(),
+                        0,
+                        0,
+                        new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0),
+                        Optional.empty(),
+                        Optional.empty())
                 .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", "10m")
                 .withServiceSetting("notifier", "PLUMBLINE_SLACK_WEBHOOK_URL", slack.baseUrl() + "/slack");
         stack = new LocalStack(layout, settings, progress::add).start();
@@ -109,14 +115,19 @@ class SystemIT {
     @Order(1)
     void everyPackagedServiceReportsReadyAgainstTheStandaloneBroker() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (String variable : List.of("GIT_WATCHER_URL", "RENDERER_URL", "RECONCILER_URL", "DRIFT_AUDITOR_URL",
-                "NOTIFIER_URL")) {
+        for (String variable :
+                List.of("GIT_WATCHER_URL", "RENDERER_URL", "RECONCILER_URL", "DRIFT_AUDITOR_URL", "NOTIFIER_URL")) {
             String url = stack.environment().get(variable);
-            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
+            HttpResponse<String> ready = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).as(variable + " readiness").isEqualTo(200);
-            assertThat(ready.body()).as(variable + " readiness").contains("\"status\": \"UP\"").contains("Kafka");
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
+            assertThat(ready.body())
+                    .as(variable + " readiness")
+                    .contains("\"status\": \"UP\"")
+                    .contains("Kafka");
+            HttpResponse<String> metrics = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.body()).as(variable + " metrics").contains("jvm_memory_used_bytes");
         }
@@ -129,12 +140,23 @@ class SystemIT {
     @Test
     @Order(2)
     void theDemoStoryIsConfirmedStepByStepFromTheLiveSystem() throws IOException {
-        List<StepResult> steps = Demo.run(stack.environment(), runDir.resolve("demo-working-copy"),
-                url -> stack.addToEnvironment("DEMO_REPO_URL", url), plumb(), new PrintWriter(System.out, true), false);
+        List<StepResult> steps = Demo.run(
+                stack.environment(),
+                runDir.resolve("demo-working-copy"),
+                url -> stack.addToEnvironment("DEMO_REPO_URL", url),
+                plumb(),
+                new PrintWriter(System.out, true),
+                false);
 
         assertThat(steps).hasSize(DemoStory.STEPS);
-        assertThat(confirmations(steps.get(0))).contains("Application web: synced", "Application api: synced",
-                "Application cache: synced", "ConfigMap cache-settings", "ConfigMap api-settings", "Service web");
+        assertThat(confirmations(steps.get(0)))
+                .contains(
+                        "Application web: synced",
+                        "Application api: synced",
+                        "Application cache: synced",
+                        "ConfigMap cache-settings",
+                        "ConfigMap api-settings",
+                        "Service web");
         assertThat(confirmations(steps.get(1))).contains("greeting=hello world");
         assertThat(confirmations(steps.get(3))).contains("greeting 'hello world' -> 'changed by hand' by kubectl-edit");
         assertThat(confirmations(steps.get(4))).contains("resolution healed");
@@ -142,7 +164,9 @@ class SystemIT {
         assertThat(confirmations(steps.get(7))).contains("greeting: tuned during incident 42");
         assertThat(confirmations(steps.get(9))).contains("resolution desired-changed");
         assertThat(confirmations(steps.get(11))).contains("Service demo/web: not found", "pruned 1");
-        assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings").orElseThrow().getData())
+        assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings")
+                        .orElseThrow()
+                        .getData())
                 .containsEntry("greeting", "tuned during incident 42");
         assertThat(Files.readString(layout.envFile())).contains("export DEMO_REPO_URL='" + demoRepoUrl() + "'");
         assertThat(Files.getPosixFilePermissions(layout.envFile()))
@@ -161,10 +185,14 @@ class SystemIT {
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.body()).contains("unauthorized");
             assertThat(live.events().await(CommitDetected.class, c -> sha.equals(c.after()), Duration.ofSeconds(5)))
-                    .as("a commit event after a refused webhook").isEmpty();
+                    .as("a commit event after a refused webhook")
+                    .isEmpty();
             assertThat(webApplication().revision()).isEqualTo(revisionBefore);
-            assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings").orElseThrow().getData())
-                    .containsEntry("greeting", "tuned during incident 42").doesNotContainKey("forged");
+            assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings")
+                            .orElseThrow()
+                            .getData())
+                    .containsEntry("greeting", "tuned during incident 42")
+                    .doesNotContainKey("forged");
 
             // the same commit, announced by a webhook signed with the run's secret, is deployed
             assertThat(webhook().pushed(repo.url(), "main").accepted()).isTrue();
@@ -179,7 +207,8 @@ class SystemIT {
             String sha = repo.write("docs/runbook.md", "# Runbook\n").commitAndPush(CARLA, "docs: a runbook");
             assertThat(webhook().pushed(repo.url(), "main").accepted()).isTrue();
 
-            CommitIgnored ignored = live.events().await(CommitIgnored.class, c -> sha.equals(c.sha()), WITHIN)
+            CommitIgnored ignored = live.events()
+                    .await(CommitIgnored.class, c -> sha.equals(c.sha()), WITHIN)
                     .orElseThrow(() -> new AssertionError("no CommitIgnored for " + sha));
             assertThat(ignored.explanation()).contains("docs/runbook.md").contains("Application web watches apps/web");
             await().atMost(WITHIN).untilAsserted(() -> {
@@ -194,24 +223,33 @@ class SystemIT {
     @Order(5)
     void aRenderFailureLeavesTheClusterAsItWasAndReachesSlack() {
         try (ConfigRepository repo = workingCopy()) {
-            ConfigMap before = live.configMap(DemoSetup.NAMESPACE, "web-settings").orElseThrow();
+            ConfigMap before =
+                    live.configMap(DemoSetup.NAMESPACE, "web-settings").orElseThrow();
             String sha = repo.write("apps/web/broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: [unclosed\n")
                     .commitAndPush(CARLA, "web: a file that does not parse");
             assertThat(webhook().pushed(repo.url(), "main").accepted()).isTrue();
 
-            RenderFailed failed = live.events().await(RenderFailed.class,
-                    r -> r.app().equals("web") && sha.equals(r.revision()), WITHIN)
+            RenderFailed failed = live.events()
+                    .await(RenderFailed.class, r -> r.app().equals("web") && sha.equals(r.revision()), WITHIN)
                     .orElseThrow(() -> new AssertionError("no RenderFailed for web at " + sha));
             assertThat(failed.reason()).isEqualTo(RenderFailureReason.INVALID_MANIFEST);
-            await().atMost(WITHIN).untilAsserted(() -> assertThat(webApplication().condition("RenderFailed"))
-                    .hasValueSatisfying(condition -> assertThat(condition.get("message").toString())
-                            .contains("broken.yaml")));
-            assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings").orElseThrow().getMetadata()
-                    .getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
-            await().atMost(WITHIN).untilAsserted(() -> assertThat(slack.findAll(postRequestedFor(urlEqualTo("/slack"))))
-                    .map(LoggedRequest::getBodyAsString)
-                    .anySatisfy(body -> assertThat(body).contains("web").contains("broken.yaml")
-                            .containsIgnoringCase("render")));
+            await().atMost(WITHIN)
+                    .untilAsserted(() -> assertThat(webApplication().condition("RenderFailed"))
+                            .hasValueSatisfying(condition -> assertThat(
+                                            condition.get("message").toString())
+                                    .contains("broken.yaml")));
+            assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings")
+                            .orElseThrow()
+                            .getMetadata()
+                            .getResourceVersion())
+                    .isEqualTo(before.getMetadata().getResourceVersion());
+            await().atMost(WITHIN)
+                    .untilAsserted(() -> assertThat(slack.findAll(postRequestedFor(urlEqualTo("/slack"))))
+                            .map(LoggedRequest::getBodyAsString)
+                            .anySatisfy(body -> assertThat(body)
+                                    .contains("web")
+                                    .contains("broken.yaml")
+                                    .containsIgnoringCase("render")));
 
             String fixed = repo.delete("apps/web/broken.yaml").commitAndPush(CARLA, "web: drop the broken file");
             assertThat(webhook().pushed(repo.url(), "main").accepted()).isTrue();
@@ -240,11 +278,15 @@ class SystemIT {
             }
             String lastCommit = last;
             await().atMost(WITHIN).until(() -> webApplication().isSyncedAt(lastCommit));
-            assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings").orElseThrow().getData())
-                    .containsAllEntriesOf(IntStream.rangeClosed(1, 6).boxed().collect(java.util.stream.Collectors
-                            .toMap(i -> "change-" + i, String::valueOf)));
+            assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings")
+                            .orElseThrow()
+                            .getData())
+                    .containsAllEntriesOf(IntStream.rangeClosed(1, 6)
+                            .boxed()
+                            .collect(java.util.stream.Collectors.toMap(i -> "change-" + i, String::valueOf)));
             assertThat(stack.component("renderer").log().resolveSibling("renderer.log.previous"))
-                    .as("the killed renderer's log, kept beside the new one").isNotEmptyFile();
+                    .as("the killed renderer's log, kept beside the new one")
+                    .isNotEmptyFile();
         }
     }
 
@@ -265,8 +307,8 @@ class SystemIT {
     }
 
     private static GitWatcherWebhook webhook() {
-        return new GitWatcherWebhook(stack.environment().get("GIT_WATCHER_URL"),
-                stack.environment().get("PLUMBLINE_WEBHOOK_SECRET"));
+        return new GitWatcherWebhook(
+                stack.environment().get("GIT_WATCHER_URL"), stack.environment().get("PLUMBLINE_WEBHOOK_SECRET"));
     }
 
     private static PlumbCli plumb() {

@@ -18,26 +18,32 @@ class ApplicationCrdTest {
 
     @Test
     void theBaseCarriesTheReconcilersApplicationCrdUnchanged() {
-        Assumptions.assumeTrue(Files.isRegularFile(Repo.path(GENERATED)),
+        Assumptions.assumeTrue(
+                Files.isRegularFile(Repo.path(GENERATED)),
                 "the reconciler has no generated CRD yet (" + GENERATED + "): nothing to carry (skipped)");
 
-        assertThat(Repo.read(IN_BASE)).as("copy " + GENERATED + " to " + IN_BASE).isEqualTo(Repo.read(GENERATED));
+        assertThat(Repo.read(IN_BASE))
+                .as("copy " + GENERATED + " to " + IN_BASE)
+                .isEqualTo(Repo.read(GENERATED));
         assertThat(Repo.read("deploy/base/kustomization.yaml")).contains("crds/applications.plumbline.dev.yaml");
     }
 
     @Test
     void everyOverlayInstallsTheApplicationCrdWhoseResourcesTheRolesName() {
-        Assumptions.assumeTrue(Files.isRegularFile(Repo.path(IN_BASE)),
+        Assumptions.assumeTrue(
+                Files.isRegularFile(Repo.path(IN_BASE)),
                 "the base carries no Application CRD yet (" + IN_BASE + ") (skipped)");
         for (Overlay overlay : Overlay.values()) {
-            CustomResourceDefinition crd = overlay.render().typed("CustomResourceDefinition",
-                    "applications.plumbline.dev", CustomResourceDefinition.class);
+            CustomResourceDefinition crd = overlay.render()
+                    .typed("CustomResourceDefinition", "applications.plumbline.dev", CustomResourceDefinition.class);
 
             assertThat(crd.getSpec().getGroup()).isEqualTo("plumbline.dev");
             assertThat(crd.getSpec().getNames().getPlural()).isEqualTo("applications");
             assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
-            assertThat(crd.getSpec().getVersions()).allSatisfy(version ->
-                    assertThat(version.getSubresources().getStatus()).as("a status subresource").isNotNull());
+            assertThat(crd.getSpec().getVersions())
+                    .allSatisfy(version -> assertThat(version.getSubresources().getStatus())
+                            .as("a status subresource")
+                            .isNotNull());
         }
     }
 }

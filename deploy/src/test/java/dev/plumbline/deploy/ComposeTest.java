@@ -32,7 +32,9 @@ class ComposeTest {
                 environment.put(pair[0], pair.length > 1 ? pair[1] : "");
             });
         } else {
-            node.properties().forEach(entry -> environment.put(entry.getKey(), entry.getValue().asText()));
+            node.properties()
+                    .forEach(entry ->
+                            environment.put(entry.getKey(), entry.getValue().asText()));
         }
         return environment;
     }
@@ -40,10 +42,12 @@ class ComposeTest {
     @Test
     void runsKafkaAndTheFiveServicesAndNothingElse() {
         List<String> names = StreamSupport.stream(
-                ((Iterable<String>) () -> compose().path("services").fieldNames()).spliterator(), false).toList();
+                        ((Iterable<String>) () -> compose().path("services").fieldNames()).spliterator(), false)
+                .toList();
 
-        assertThat(names).containsExactlyInAnyOrder("kafka", "git-watcher", "renderer", "reconciler",
-                "drift-auditor", "notifier");
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "kafka", "git-watcher", "renderer", "reconciler", "drift-auditor", "notifier");
     }
 
     @Test
@@ -51,7 +55,8 @@ class ComposeTest {
         JsonNode kafka = compose().path("services").path("kafka");
 
         assertThat(kafka.path("image").asText()).isEqualTo("apache/kafka:" + Repo.parentPomProperty("kafka.version"));
-        assertThat(environment(kafka)).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+        assertThat(environment(kafka))
+                .containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
                 .containsKey("KAFKA_CONTROLLER_QUORUM_VOTERS");
         assertThat(kafka.path("healthcheck").path("test").toString()).contains("kafka-broker-api-versions");
     }
@@ -66,11 +71,18 @@ class ComposeTest {
             assertThat(compose.path("image").asText()).as(service.id()).isEqualTo(service.image());
             assertThat(compose.path("ports")).as(service.id()).hasSize(1);
             assertThat(compose.path("ports").get(0).asText()).as(service.id()).isEqualTo(port + ":" + port);
-            assertThat(environment(compose)).as(service.id()).containsEntry("QUARKUS_HTTP_PORT", port)
+            assertThat(environment(compose))
+                    .as(service.id())
+                    .containsEntry("QUARKUS_HTTP_PORT", port)
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
-            assertThat(compose.path("healthcheck").path("test").toString()).as(service.id())
+            assertThat(compose.path("healthcheck").path("test").toString())
+                    .as(service.id())
                     .contains("http://localhost:" + port + "/q/health/ready");
-            assertThat(compose.path("depends_on").path("kafka").path("condition").asText()).as(service.id())
+            assertThat(compose.path("depends_on")
+                            .path("kafka")
+                            .path("condition")
+                            .asText())
+                    .as(service.id())
                     .isEqualTo("service_healthy");
             assertThat(service.port()).isEqualTo(service.portInApplicationProperties());
         }
@@ -80,9 +92,15 @@ class ComposeTest {
     void theRendererDownloadsArtifactsFromGitWatcherByItsComposeName() {
         Map<String, String> gitWatcher = environment(compose().path("services").path("git-watcher"));
 
-        assertThat(gitWatcher).containsEntry("PLUMBLINE_ARTIFACTS_BASE_URL",
-                "http://git-watcher:" + PlumblineService.GIT_WATCHER.port());
-        assertThat(compose().path("services").path("renderer").path("depends_on").has("git-watcher")).isTrue();
+        assertThat(gitWatcher)
+                .containsEntry(
+                        "PLUMBLINE_ARTIFACTS_BASE_URL", "http://git-watcher:" + PlumblineService.GIT_WATCHER.port());
+        assertThat(compose()
+                        .path("services")
+                        .path("renderer")
+                        .path("depends_on")
+                        .has("git-watcher"))
+                .isTrue();
     }
 
     @Test

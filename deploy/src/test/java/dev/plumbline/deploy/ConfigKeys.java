@@ -24,6 +24,7 @@ final class ConfigKeys {
     private static final List<String> FRAMEWORK_PREFIXES = List.of("quarkus.", "kafka.", "mp.messaging.");
     /** Environment read by a library directly rather than through configuration: the Kubernetes client's. */
     private static final List<String> LIBRARY_ENVIRONMENT = List.of("KUBECONFIG");
+
     private static final String MAP_KEY = "\u0000";
 
     private final String prefix;
@@ -73,7 +74,8 @@ final class ConfigKeys {
 
     /** Every setting of the mapping, a map key shown as {@code *}. */
     List<String> describe() {
-        return properties.stream().map(Pattern::pattern)
+        return properties.stream()
+                .map(Pattern::pattern)
                 .map(pattern -> pattern.replace("[^.]+", "*").replace("\\Q", "").replace("\\E", ""))
                 .toList();
     }
@@ -84,7 +86,9 @@ final class ConfigKeys {
 
     private void walk(Class<?> group, List<String> path) {
         for (Method method : group.getMethods()) {
-            if (method.getParameterCount() != 0 || method.isDefault() || Modifier.isStatic(method.getModifiers())
+            if (method.getParameterCount() != 0
+                    || method.isDefault()
+                    || Modifier.isStatic(method.getModifiers())
                     || method.getDeclaringClass() == Object.class) {
                 continue;
             }
@@ -149,7 +153,8 @@ final class ConfigKeys {
 
     private static Type argument(Type type, int index) {
         return type instanceof ParameterizedType parameterized
-                ? parameterized.getActualTypeArguments()[index] : String.class;
+                ? parameterized.getActualTypeArguments()[index]
+                : String.class;
     }
 
     /** SmallRye's environment spelling: anything but letters and digits becomes {@code _}, then upper case. */

@@ -30,16 +30,20 @@ class ConfigKeysTest {
         assertThat(gitWatcher.knowsProperty("plumbline.topics.partitions")).isTrue();
         assertThat(gitWatcher.knowsEnvironment("PLUMBLINE_TOPICS_PARTITIONS")).isTrue();
         assertThat(gitWatcher.knowsProperty("plumbline.webhook.github.secret")).isTrue();
-        assertThat(gitWatcher.knowsProperty("plumbline.credentials.my-org.password-file")).isTrue();
-        assertThat(gitWatcher.knowsEnvironment("PLUMBLINE_CREDENTIALS_MY_ORG_PASSWORD_FILE")).isTrue();
+        assertThat(gitWatcher.knowsProperty("plumbline.credentials.my-org.password-file"))
+                .isTrue();
+        assertThat(gitWatcher.knowsEnvironment("PLUMBLINE_CREDENTIALS_MY_ORG_PASSWORD_FILE"))
+                .isTrue();
         assertThat(gitWatcher.knowsProperty("%prod.plumbline.data-dir")).isTrue();
         assertThat(gitWatcher.knowsEnvironment("QUARKUS_HTTP_PORT")).isTrue();
         assertThat(gitWatcher.knowsEnvironment("KAFKA_BOOTSTRAP_SERVERS")).isTrue();
 
         assertThat(gitWatcher.knowsProperty("plumbline.webhook.secrets")).isFalse();
-        assertThat(gitWatcher.knowsProperty("plumbline.credentials.my-org.passwordfile")).isFalse();
+        assertThat(gitWatcher.knowsProperty("plumbline.credentials.my-org.passwordfile"))
+                .isFalse();
         assertThat(gitWatcher.knowsEnvironment("PLUMBLINE_POLL_INTERVALL")).isFalse();
-        assertThat(gitWatcher.knowsEnvironment("PLUMBLINE_SLACK_WEBHOOK_URL_TYPO")).isFalse();
+        assertThat(gitWatcher.knowsEnvironment("PLUMBLINE_SLACK_WEBHOOK_URL_TYPO"))
+                .isFalse();
         assertThat(gitWatcher.knowsEnvironment("HTTP_PORT")).isFalse();
     }
 
@@ -49,25 +53,39 @@ class ConfigKeysTest {
         List<String> unknown = new ArrayList<>();
         for (PlumblineService service : PlumblineService.values()) {
             ConfigKeys keys = ConfigKeys.of(service.configMappings());
-            PodSpec pod = OverlaysTest.deployment(overlay, service).getSpec().getTemplate().getSpec();
+            PodSpec pod = OverlaysTest.deployment(overlay, service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec();
             for (Container container : pod.getContainers()) {
-                container.getEnv().stream().map(env -> env.getName()).filter(name -> !keys.knowsEnvironment(name))
+                container.getEnv().stream()
+                        .map(env -> env.getName())
+                        .filter(name -> !keys.knowsEnvironment(name))
                         .forEach(name -> unknown.add(service + ": environment " + name));
-                container.getEnvFrom().forEach(source -> configMap(overlay, source.getConfigMapRef().getName())
-                        .getData().keySet().stream().filter(name -> !keys.knowsEnvironment(name))
-                        .forEach(name -> unknown.add(service + ": " + source.getConfigMapRef().getName() + " " + name)));
+                container
+                        .getEnvFrom()
+                        .forEach(source ->
+                                configMap(overlay, source.getConfigMapRef().getName()).getData().keySet().stream()
+                                        .filter(name -> !keys.knowsEnvironment(name))
+                                        .forEach(name -> unknown.add(service + ": "
+                                                + source.getConfigMapRef().getName() + " " + name)));
             }
-            pod.getVolumes().stream().filter(volume -> volume.getConfigMap() != null).forEach(volume -> {
-                ConfigMap map = configMap(overlay, volume.getConfigMap().getName());
-                map.getData().forEach((file, text) -> {
-                    if (file.endsWith(".properties")) {
-                        settingsIn(text).stream().filter(name -> !keys.knowsProperty(name))
-                                .forEach(name -> unknown.add(service + ": " + file + " " + name));
-                    }
-                });
-            });
+            pod.getVolumes().stream()
+                    .filter(volume -> volume.getConfigMap() != null)
+                    .forEach(volume -> {
+                        ConfigMap map = configMap(overlay, volume.getConfigMap().getName());
+                        map.getData().forEach((file, text) -> {
+                            if (file.endsWith(".properties")) {
+                                settingsIn(text).stream()
+                                        .filter(name -> !keys.knowsProperty(name))
+                                        .forEach(name -> unknown.add(service + ": " + file + " " + name));
+                            }
+                        });
+                    });
         }
-        assertThat(unknown).as("settings no service reads (check the @ConfigMapping and docs/<service>.md)").isEmpty();
+        assertThat(unknown)
+                .as("settings no service reads (check the @ConfigMapping and docs/<service>.md)")
+                .isEmpty();
     }
 
     @Test

@@ -21,8 +21,11 @@ class KafkaTopicsTest {
     void theKafkaTopicsAreExactlyTheTopicsOfTheDesignWithTheirPartitionsCleanupPoliciesAndSettings() {
         Map<String, TopicSpec> expected = Topics.all().stream()
                 .collect(Collectors.toMap(TopicSpec::name, spec -> spec, (a, b) -> a, TreeMap::new));
-        List<KafkaTopic> topics = Overlay.STRIMZI.render().ofKind("KafkaTopic")
-                .map(object -> StrimziTypes.parse(object, KafkaTopic.class)).toList();
+        List<KafkaTopic> topics = Overlay.STRIMZI
+                .render()
+                .ofKind("KafkaTopic")
+                .map(object -> StrimziTypes.parse(object, KafkaTopic.class))
+                .toList();
 
         assertThat(topics.stream().map(topic -> topic.spec().topicName()))
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -40,14 +43,21 @@ class KafkaTopicsTest {
     @Test
     void kafkaRunsInKraftModeOnANodePoolOfControllersAndBrokersThatTakeTheLargestRecords() {
         var kafka = StrimziTypes.parse(Overlay.STRIMZI.render().named("Kafka", "plumbline"), StrimziTypes.Kafka.class);
-        List<KafkaNodePool> pools = Overlay.STRIMZI.render().ofKind("KafkaNodePool")
-                .map(object -> StrimziTypes.parse(object, KafkaNodePool.class)).toList();
+        List<KafkaNodePool> pools = Overlay.STRIMZI
+                .render()
+                .ofKind("KafkaNodePool")
+                .map(object -> StrimziTypes.parse(object, KafkaNodePool.class))
+                .toList();
 
-        assertThat(pools).isNotEmpty().allSatisfy(pool ->
-                assertThat(pool.metadata().labels()).containsEntry("strimzi.io/cluster", "plumbline"));
+        assertThat(pools)
+                .isNotEmpty()
+                .allSatisfy(
+                        pool -> assertThat(pool.metadata().labels()).containsEntry("strimzi.io/cluster", "plumbline"));
         assertThat(pools.stream().flatMap(pool -> pool.spec().roles().stream()))
                 .contains(ProcessRole.controller, ProcessRole.broker);
-        assertThat(kafka.spec().entityOperator().topicOperator()).as("the topic operator makes the topics").isNotNull();
+        assertThat(kafka.spec().entityOperator().topicOperator())
+                .as("the topic operator makes the topics")
+                .isNotNull();
         assertThat(Long.parseLong(String.valueOf(kafka.spec().kafka().config().get("message.max.bytes"))))
                 .isGreaterThanOrEqualTo(Topics.LARGE_RECORD_BYTES);
         assertThat(Long.parseLong(String.valueOf(kafka.spec().kafka().config().get("replica.fetch.max.bytes"))))
@@ -57,10 +67,15 @@ class KafkaTopicsTest {
     @Test
     void theServicesBootstrapFromTheStrimziClustersPlainListener() {
         var kafka = StrimziTypes.parse(Overlay.STRIMZI.render().named("Kafka", "plumbline"), StrimziTypes.Kafka.class);
-        var listener = kafka.spec().kafka().listeners().stream().filter(l -> !l.tls()).findFirst().orElseThrow();
+        var listener = kafka.spec().kafka().listeners().stream()
+                .filter(l -> !l.tls())
+                .findFirst()
+                .orElseThrow();
         ConfigMap bootstrap = Overlay.STRIMZI.render().typed("ConfigMap", "plumbline-kafka", ConfigMap.class);
 
-        assertThat(bootstrap.getData()).containsEntry("KAFKA_BOOTSTRAP_SERVERS",
-                "plumbline-kafka-bootstrap." + kafka.metadata().namespace() + ".svc:" + listener.port());
+        assertThat(bootstrap.getData())
+                .containsEntry(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "plumbline-kafka-bootstrap." + kafka.metadata().namespace() + ".svc:" + listener.port());
     }
 }

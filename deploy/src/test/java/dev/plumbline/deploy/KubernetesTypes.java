@@ -22,15 +22,15 @@ final class KubernetesTypes {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final String MODEL_PACKAGE = "io.fabric8.kubernetes.api.model";
 
-    private KubernetesTypes() {
-    }
+    private KubernetesTypes() {}
 
     /** The object as the model class of its apiVersion and kind; a kind the model does not know fails. */
     static HasMetadata parseAsItsType(JsonNode object) {
         HasMetadata typed = SERIALIZATION.unmarshal(object.toString());
         if (typed instanceof GenericKubernetesResource) {
-            throw new AssertionError(Manifests.describe(object) + ": " + object.path("apiVersion").asText()
-                    + " " + object.path("kind").asText() + " is not a Kubernetes type the model knows");
+            throw new AssertionError(Manifests.describe(object) + ": "
+                    + object.path("apiVersion").asText() + " "
+                    + object.path("kind").asText() + " is not a Kubernetes type the model knows");
         }
         return typed;
     }
@@ -80,9 +80,12 @@ final class KubernetesTypes {
     }
 
     private static boolean isGetter(Method method) {
-        return method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())
-                && method.getName().startsWith("get") && method.getDeclaringClass() != Object.class
-                && !method.getReturnType().isPrimitive() && method.getReturnType() != String.class;
+        return method.getParameterCount() == 0
+                && !Modifier.isStatic(method.getModifiers())
+                && method.getName().startsWith("get")
+                && method.getDeclaringClass() != Object.class
+                && !method.getReturnType().isPrimitive()
+                && method.getReturnType() != String.class;
     }
 
     private static Object invoke(Method getter, Object target) {

@@ -31,7 +31,10 @@ class KubernetesTypesTest {
                 """).objects().get(0);
 
         assertThat(KubernetesTypes.unknownFields(KubernetesTypes.parseAsItsType(deployment)))
-                .singleElement().asString().contains("containers[0]").contains("readinesProbe");
+                .singleElement()
+                .asString()
+                .contains("containers[0]")
+                .contains("readinesProbe");
     }
 
     @Test

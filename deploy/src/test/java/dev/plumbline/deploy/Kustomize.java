@@ -22,16 +22,17 @@ final class Kustomize {
 
     /** The renderer's default, plumbline.render.kustomize.commands. */
     private static final List<String> CANDIDATES = List.of("kustomize build", "kubectl kustomize");
+
     private static final KustomizeCommand COMMAND =
             new KustomizeCommand(CANDIDATES, System.getenv().getOrDefault("PATH", ""));
     private static final Map<Path, String> BUILT = new ConcurrentHashMap<>();
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** The objects the kustomization in {@code folder} makes, as one YAML stream (built once per run). */
     static String build(Path folder) {
-        Assumptions.assumeTrue(COMMAND.command().isPresent(),
+        Assumptions.assumeTrue(
+                COMMAND.command().isPresent(),
                 "neither kustomize nor kubectl is on the PATH: install one to render deploy/ (skipped)");
         return BUILT.computeIfAbsent(folder.toAbsolutePath().normalize(), Kustomize::run);
     }
@@ -43,7 +44,8 @@ final class Kustomize {
             COMMAND.build(folder, output, scratch, Repo.root().relativize(folder) + "/kustomization.yaml");
             String objects = Files.readString(output, StandardCharsets.UTF_8);
             try (var files = Files.walk(scratch)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
             return objects;
         } catch (RenderFailure e) {

@@ -39,20 +39,23 @@ class NetworkPoliciesTest {
     @EnumSource(Overlay.class)
     void theRendererReachesGitWatchersArtifactsAndOtherwiseOnlyDnsAndKafka(Overlay overlay) {
         List<NetworkPolicyEgressRule> egress = policiesFor(overlay, PlumblineService.RENDERER).stream()
-                .flatMap(policy -> policy.getSpec().getEgress().stream()).toList();
+                .flatMap(policy -> policy.getSpec().getEgress().stream())
+                .toList();
 
         assertThat(egress).isNotEmpty().allSatisfy(rule -> {
             Set<Integer> ports = ports(rule.getPorts());
             boolean toGitWatcherArtifacts = ports.equals(Set.of(PlumblineService.GIT_WATCHER.port()))
                     && !rule.getTo().isEmpty()
                     && rule.getTo().stream().allMatch(peer -> selectsPodsOf(peer, PlumblineService.GIT_WATCHER));
-            assertThat(toGitWatcherArtifacts || DNS.containsAll(ports) && !ports.isEmpty()
-                    || KAFKA.containsAll(ports) && !ports.isEmpty())
+            assertThat(toGitWatcherArtifacts
+                            || DNS.containsAll(ports) && !ports.isEmpty()
+                            || KAFKA.containsAll(ports) && !ports.isEmpty())
                     .as("the renderer may go to git-watcher's artifacts, DNS or Kafka, not %s", rule)
                     .isTrue();
         });
-        assertThat(egress).anySatisfy(rule -> assertThat(rule.getTo())
-                .anyMatch(peer -> selectsPodsOf(peer, PlumblineService.GIT_WATCHER)));
+        assertThat(egress)
+                .anySatisfy(rule ->
+                        assertThat(rule.getTo()).anyMatch(peer -> selectsPodsOf(peer, PlumblineService.GIT_WATCHER)));
     }
 
     @ParameterizedTest
@@ -61,27 +64,45 @@ class NetworkPoliciesTest {
         for (PlumblineService service : PlumblineService.values()) {
             List<NetworkPolicyIngressRule> ingress = policiesFor(overlay, service).stream()
                     .filter(policy -> policy.getSpec().getIngress() != null)
-                    .flatMap(policy -> policy.getSpec().getIngress().stream()).toList();
+                    .flatMap(policy -> policy.getSpec().getIngress().stream())
+                    .toList();
 
-            assertThat(ingress).as("%s: %s's ingress", overlay, service).isNotEmpty().allSatisfy(rule -> {
-                assertThat(rule.getFrom()).as("a rule with no 'from' admits everyone").isNotEmpty();
-                assertThat(rule.getPorts()).as("a rule with no ports admits every port").isNotEmpty();
-                assertThat(rule.getPorts()).allSatisfy(port -> assertThat(port.getPort()).satisfiesAnyOf(
-                        value -> assertThat(value.getStrVal()).isEqualTo("http"),
-                        value -> assertThat(value.getIntVal()).isEqualTo(service.port())));
-                for (NetworkPolicyPeer peer : rule.getFrom()) {
-                    boolean monitoring = namespaceLabels(peer).equals(MONITORING) && peer.getPodSelector() == null;
-                    boolean ingressController = namespaceLabels(peer).equals(INGRESS_CONTROLLER)
-                            && peer.getPodSelector() == null;
-                    boolean renderer = peer.getNamespaceSelector() == null && peer.getIpBlock() == null
-                            && selectsPodsOf(peer, PlumblineService.RENDERER);
-                    if (service == PlumblineService.GIT_WATCHER) {
-                        assertThat(monitoring || ingressController || renderer).as("%s may come in", peer).isTrue();
-                    } else {
-                        assertThat(monitoring).as("%s may come into %s", peer, service).isTrue();
-                    }
-                }
-            });
+            assertThat(ingress)
+                    .as("%s: %s's ingress", overlay, service)
+                    .isNotEmpty()
+                    .allSatisfy(rule -> {
+                        assertThat(rule.getFrom())
+                                .as("a rule with no 'from' admits everyone")
+                                .isNotEmpty();
+                        assertThat(rule.getPorts())
+                                .as("a rule with no ports admits every port")
+                                .isNotEmpty();
+                        assertThat(rule.getPorts())
+                                .allSatisfy(port -> assertThat(port.getPort())
+                                        .satisfiesAnyOf(
+                                                value -> assertThat(value.getStrVal())
+                                                        .isEqualTo("http"),
+                                                value -> assertThat(value.getIntVal())
+                                                        .isEqualTo(service.port())));
+                        for (NetworkPolicyPeer peer : rule.getFrom()) {
+                            boolean monitoring =
+                                    namespaceLabels(peer).equals(MONITORING) && peer.getPodSelector() == null;
+                            boolean ingressController =
+                                    namespaceLabels(peer).equals(INGRESS_CONTROLLER) && peer.getPodSelector() == null;
+                            boolean renderer = peer.getNamespaceSelector() == null
+                                    && peer.getIpBlock() == null
+                                    && selectsPodsOf(peer, PlumblineService.RENDERER);
+                            if (service == PlumblineService.GIT_WATCHER) {
+                                assertThat(monitoring || ingressController || renderer)
+                                        .as("%s may come in", peer)
+                                        .isTrue();
+                            } else {
+                                assertThat(monitoring)
+                                        .as("%s may come into %s", peer, service)
+                                        .isTrue();
+                            }
+                        }
+                    });
         }
     }
 
@@ -91,35 +112,48 @@ class NetworkPoliciesTest {
         for (PlumblineService service : PlumblineService.values()) {
             Set<Integer> ports = policiesFor(overlay, service).stream()
                     .flatMap(policy -> policy.getSpec().getEgress().stream())
-                    .flatMap(rule -> ports(rule.getPorts()).stream()).collect(Collectors.toSet());
+                    .flatMap(rule -> ports(rule.getPorts()).stream())
+                    .collect(Collectors.toSet());
             assertThat(ports).as("%s: %s's egress ports", overlay, service).contains(53, 9092);
         }
     }
 
     /** The policies that select the pods of a service. */
     static List<NetworkPolicy> policiesFor(Overlay overlay, PlumblineService service) {
-        Map<String, String> podLabels = OverlaysTest.deployment(overlay, service).getSpec().getTemplate()
-                .getMetadata().getLabels();
+        Map<String, String> podLabels = OverlaysTest.deployment(overlay, service)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels();
         return overlay.render().typed("NetworkPolicy", NetworkPolicy.class).stream()
                 .filter(policy -> {
-                    assertThat(policy.getSpec().getPodSelector().getMatchExpressions()).isNullOrEmpty();
-                    Map<String, String> wanted = policy.getSpec().getPodSelector().getMatchLabels();
+                    assertThat(policy.getSpec().getPodSelector().getMatchExpressions())
+                            .isNullOrEmpty();
+                    Map<String, String> wanted =
+                            policy.getSpec().getPodSelector().getMatchLabels();
                     return wanted == null || podLabels.entrySet().containsAll(wanted.entrySet());
                 })
                 .toList();
     }
 
     private static boolean selectsPodsOf(NetworkPolicyPeer peer, PlumblineService service) {
-        return peer.getPodSelector() != null && peer.getIpBlock() == null
-                && Map.of("app.kubernetes.io/name", service.id()).equals(peer.getPodSelector().getMatchLabels());
+        return peer.getPodSelector() != null
+                && peer.getIpBlock() == null
+                && Map.of("app.kubernetes.io/name", service.id())
+                        .equals(peer.getPodSelector().getMatchLabels());
     }
 
     private static Map<String, String> namespaceLabels(NetworkPolicyPeer peer) {
-        return peer.getNamespaceSelector() == null || peer.getNamespaceSelector().getMatchLabels() == null
-                ? Map.of() : peer.getNamespaceSelector().getMatchLabels();
+        return peer.getNamespaceSelector() == null
+                        || peer.getNamespaceSelector().getMatchLabels() == null
+                ? Map.of()
+                : peer.getNamespaceSelector().getMatchLabels();
     }
 
     private static Set<Integer> ports(List<NetworkPolicyPort> ports) {
-        return ports.stream().map(NetworkPolicyPort::getPort).map(IntOrString::getIntVal).collect(Collectors.toSet());
+        return ports.stream()
+                .map(NetworkPolicyPort::getPort)
+                .map(IntOrString::getIntVal)
+                .collect(Collectors.toSet());
     }
 }

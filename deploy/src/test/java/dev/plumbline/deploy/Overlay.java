@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The kustomizations under deploy/ that a user applies. */
 enum Overlay {
-
     BASE("deploy/base"),
     DEV("deploy/overlays/dev"),
     PRODUCTION("deploy/overlays/production"),

@@ -23,9 +23,13 @@ class OverlaysTest {
     void rendersWithKustomizeIntoTheFiveServicesAndTheirNamespace(Overlay overlay) {
         Manifests manifests = overlay.render();
 
-        assertThat(manifests.ofKind("Deployment").map(object -> object.path("metadata").path("name").asText()))
+        assertThat(manifests
+                        .ofKind("Deployment")
+                        .map(object -> object.path("metadata").path("name").asText()))
                 .containsExactlyInAnyOrder("git-watcher", "renderer", "reconciler", "drift-auditor", "notifier");
-        assertThat(manifests.ofKind("Namespace").map(object -> object.path("metadata").path("name").asText()))
+        assertThat(manifests
+                        .ofKind("Namespace")
+                        .map(object -> object.path("metadata").path("name").asText()))
                 .contains("plumbline");
     }
 
@@ -39,7 +43,8 @@ class OverlaysTest {
                 continue;
             }
             HasMetadata typed = KubernetesTypes.parseAsItsType(object);
-            KubernetesTypes.unknownFields(typed).forEach(field -> problems.add(Manifests.describe(object) + ": " + field));
+            KubernetesTypes.unknownFields(typed)
+                    .forEach(field -> problems.add(Manifests.describe(object) + ": " + field));
         }
         assertThat(problems).as("fields unknown to their Kubernetes type").isEmpty();
     }
@@ -47,7 +52,8 @@ class OverlaysTest {
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void everyNamespacedObjectIsInPlumblinesNamespaceAndKafkaInItsOwn(Overlay overlay) {
-        Set<String> clusterScoped = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition");
+        Set<String> clusterScoped =
+                Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition");
         for (JsonNode object : overlay.render().objects()) {
             String kind = object.path("kind").asText();
             String namespace = object.path("metadata").path("namespace").asText("");
@@ -70,18 +76,33 @@ class OverlaysTest {
             Container container = only(pod.getContainers(), service);
             String what = overlay + ": " + service;
 
-            assertThat(container.getLivenessProbe().getHttpGet().getPath()).as(what).isEqualTo("/q/health/live");
-            assertThat(container.getReadinessProbe().getHttpGet().getPath()).as(what).isEqualTo("/q/health/ready");
-            assertThat(container.getStartupProbe().getHttpGet().getPath()).as(what).isEqualTo("/q/health/started");
+            assertThat(container.getLivenessProbe().getHttpGet().getPath())
+                    .as(what)
+                    .isEqualTo("/q/health/live");
+            assertThat(container.getReadinessProbe().getHttpGet().getPath())
+                    .as(what)
+                    .isEqualTo("/q/health/ready");
+            assertThat(container.getStartupProbe().getHttpGet().getPath())
+                    .as(what)
+                    .isEqualTo("/q/health/started");
             assertThat(container.getResources().getRequests()).as(what).containsKeys("cpu", "memory");
             assertThat(container.getResources().getLimits()).as(what).containsKeys("cpu", "memory");
 
             assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(what).isTrue();
-            assertThat(pod.getSecurityContext().getSeccompProfile().getType()).as(what).isEqualTo("RuntimeDefault");
-            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).as(what).isTrue();
-            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).as(what).isFalse();
-            assertThat(container.getSecurityContext().getCapabilities().getDrop()).as(what).containsExactly("ALL");
-            assertThat(container.getVolumeMounts()).as(what + " has a writable /tmp")
+            assertThat(pod.getSecurityContext().getSeccompProfile().getType())
+                    .as(what)
+                    .isEqualTo("RuntimeDefault");
+            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem())
+                    .as(what)
+                    .isTrue();
+            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation())
+                    .as(what)
+                    .isFalse();
+            assertThat(container.getSecurityContext().getCapabilities().getDrop())
+                    .as(what)
+                    .containsExactly("ALL");
+            assertThat(container.getVolumeMounts())
+                    .as(what + " has a writable /tmp")
                     .anyMatch(mount -> mount.getMountPath().equals("/tmp"));
         }
     }
@@ -90,20 +111,32 @@ class OverlaysTest {
     @EnumSource(Overlay.class)
     void everyServiceListensOnItsOwnPortBehindAServiceOfTheSamePort(Overlay overlay) {
         for (PlumblineService service : PlumblineService.values()) {
-            Container container = only(overlay.render().typed("Deployment", service.id(), Deployment.class)
-                    .getSpec().getTemplate().getSpec().getContainers(), service);
+            Container container = only(
+                    overlay.render()
+                            .typed("Deployment", service.id(), Deployment.class)
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers(),
+                    service);
             Service kubeService = overlay.render().typed("Service", service.id(), Service.class);
 
-            assertThat(service.port()).as("the port %s's application.properties sets", service)
+            assertThat(service.port())
+                    .as("the port %s's application.properties sets", service)
                     .isEqualTo(service.portInApplicationProperties());
-            assertThat(container.getPorts()).singleElement()
+            assertThat(container.getPorts())
+                    .singleElement()
                     .satisfies(port -> assertThat(port.getContainerPort()).isEqualTo(service.port()));
-            assertThat(container.getEnv()).filteredOn(env -> env.getName().equals("QUARKUS_HTTP_PORT"))
-                    .singleElement().satisfies(env -> assertThat(env.getValue()).isEqualTo(String.valueOf(service.port())));
-            assertThat(kubeService.getSpec().getPorts()).singleElement()
+            assertThat(container.getEnv())
+                    .filteredOn(env -> env.getName().equals("QUARKUS_HTTP_PORT"))
+                    .singleElement()
+                    .satisfies(env -> assertThat(env.getValue()).isEqualTo(String.valueOf(service.port())));
+            assertThat(kubeService.getSpec().getPorts())
+                    .singleElement()
                     .satisfies(port -> assertThat(port.getPort()).isEqualTo(service.port()));
             assertThat(kubeService.getSpec().getSelector())
-                    .isEqualTo(deployment(overlay, service).getSpec().getSelector().getMatchLabels());
+                    .isEqualTo(
+                            deployment(overlay, service).getSpec().getSelector().getMatchLabels());
         }
     }
 
@@ -111,7 +144,12 @@ class OverlaysTest {
     @EnumSource(Overlay.class)
     void everyServiceRunsTheImageTheImagesProfileBuilds(Overlay overlay) {
         for (PlumblineService service : PlumblineService.values()) {
-            Container container = only(deployment(overlay, service).getSpec().getTemplate().getSpec().getContainers(),
+            Container container = only(
+                    deployment(overlay, service)
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers(),
                     service);
             assertThat(container.getImage()).as(overlay + ": " + service).isEqualTo(service.image());
         }
@@ -121,19 +159,27 @@ class OverlaysTest {
     @EnumSource(Overlay.class)
     void everyConfigMapAPodUsesIsRenderedAndNoSecretIsIncludedOnlyReferenced(Overlay overlay) {
         Manifests manifests = overlay.render();
-        assertThat(manifests.ofKind("Secret")).as("Secrets are the user's, never part of deploy/").isEmpty();
+        assertThat(manifests.ofKind("Secret"))
+                .as("Secrets are the user's, never part of deploy/")
+                .isEmpty();
 
-        Set<String> configMaps = manifests.ofKind("ConfigMap")
-                .map(object -> object.path("metadata").path("name").asText()).collect(Collectors.toSet());
+        Set<String> configMaps = manifests
+                .ofKind("ConfigMap")
+                .map(object -> object.path("metadata").path("name").asText())
+                .collect(Collectors.toSet());
         Set<String> secrets = new TreeSet<>();
         for (PlumblineService service : PlumblineService.values()) {
             PodSpec pod = deployment(overlay, service).getSpec().getTemplate().getSpec();
             for (Container container : pod.getContainers()) {
-                container.getEnvFrom().forEach(source -> assertThat(configMaps)
-                        .contains(source.getConfigMapRef().getName()));
-                container.getEnv().stream().filter(env -> env.getValueFrom() != null
-                                && env.getValueFrom().getSecretKeyRef() != null)
-                        .forEach(env -> secrets.add(env.getValueFrom().getSecretKeyRef().getName()));
+                container
+                        .getEnvFrom()
+                        .forEach(source -> assertThat(configMaps)
+                                .contains(source.getConfigMapRef().getName()));
+                container.getEnv().stream()
+                        .filter(env ->
+                                env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+                        .forEach(env ->
+                                secrets.add(env.getValueFrom().getSecretKeyRef().getName()));
             }
             pod.getVolumes().forEach(volume -> {
                 if (volume.getConfigMap() != null) {
@@ -144,7 +190,8 @@ class OverlaysTest {
                 }
             });
         }
-        assertThat(secrets).as("the Secrets docs/deploy.md tells users to create")
+        assertThat(secrets)
+                .as("the Secrets docs/deploy.md tells users to create")
                 .allMatch(name -> Repo.read("docs/deploy.md").contains("`" + name + "`"), "named in docs/deploy.md");
     }
 
@@ -154,12 +201,17 @@ class OverlaysTest {
         List<JsonNode> ingresses = overlay.render().ofKind("Ingress").toList();
         assertThat(ingresses).hasSize(1);
         List<JsonNode> paths = new ArrayList<>();
-        ingresses.get(0).path("spec").path("rules").forEach(rule -> rule.path("http").path("paths").forEach(paths::add));
+        ingresses
+                .get(0)
+                .path("spec")
+                .path("rules")
+                .forEach(rule -> rule.path("http").path("paths").forEach(paths::add));
 
         assertThat(paths).singleElement().satisfies(path -> {
             assertThat(path.path("path").asText()).isEqualTo("/webhooks/");
             assertThat(path.path("pathType").asText()).isEqualTo("Prefix");
-            assertThat(path.path("backend").path("service").path("name").asText()).isEqualTo("git-watcher");
+            assertThat(path.path("backend").path("service").path("name").asText())
+                    .isEqualTo("git-watcher");
         });
         assertThat(ingresses.get(0).path("spec").has("defaultBackend")).isFalse();
     }

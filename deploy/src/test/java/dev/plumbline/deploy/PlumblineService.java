@@ -11,7 +11,6 @@ import java.util.Optional;
 
 /** The five services as deploy/ and docker-compose.yml know them: name, HTTP port, settings. */
 enum PlumblineService {
-
     GIT_WATCHER("git-watcher", 8081, GitWatcherConfig.class),
     RENDERER("renderer", 8082, RendererConfig.class),
     RECONCILER("reconciler", 8083, ReconcilerConfig.class),

@@ -34,9 +34,14 @@ class RbacTest {
 
         assertThat(rules).isNotEmpty().allSatisfy(rule -> {
             assertThat(rule.getApiGroups()).as("apiGroups of %s", rule).doesNotContain("*");
-            assertThat(rule.getResources()).as("resources of %s", rule).doesNotContain("*").isNotEmpty();
+            assertThat(rule.getResources())
+                    .as("resources of %s", rule)
+                    .doesNotContain("*")
+                    .isNotEmpty();
             assertThat(rule.getVerbs()).as("verbs of %s", rule).doesNotContain("*", "escalate", "bind", "impersonate");
-            assertThat(rule.getNonResourceURLs()).as("non-resource URLs of %s", rule).isEmpty();
+            assertThat(rule.getNonResourceURLs())
+                    .as("non-resource URLs of %s", rule)
+                    .isEmpty();
         });
     }
 
@@ -47,21 +52,33 @@ class RbacTest {
         for (RoleRef ref : roleRefs(manifests)) {
             assertThat(manifests.ofKind(ref.getKind()))
                     .as("%s %s is defined in %s", ref.getKind(), ref.getName(), overlay)
-                    .anyMatch(role -> role.path("metadata").path("name").asText().equals(ref.getName()));
+                    .anyMatch(
+                            role -> role.path("metadata").path("name").asText().equals(ref.getName()));
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = PlumblineService.class, names = {"GIT_WATCHER", "RENDERER", "NOTIFIER"})
+    @EnumSource(
+            value = PlumblineService.class,
+            names = {"GIT_WATCHER", "RENDERER", "NOTIFIER"})
     void aServiceWithNoBusinessWithTheApiGetsNoTokenAndNoRole(PlumblineService service) {
         for (Overlay overlay : Overlay.values()) {
             ServiceAccount account = overlay.render().typed("ServiceAccount", service.id(), ServiceAccount.class);
-            PodSpec pod = OverlaysTest.deployment(overlay, service).getSpec().getTemplate().getSpec();
+            PodSpec pod = OverlaysTest.deployment(overlay, service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec();
 
             assertThat(pod.getServiceAccountName()).isEqualTo(service.id());
-            assertThat(account.getAutomountServiceAccountToken()).as("%s: %s's account", overlay, service).isFalse();
-            assertThat(pod.getAutomountServiceAccountToken()).as("%s: %s's pod", overlay, service).isFalse();
-            assertThat(rulesOf(overlay.render(), service)).as("%s: rules granted to %s", overlay, service).isEmpty();
+            assertThat(account.getAutomountServiceAccountToken())
+                    .as("%s: %s's account", overlay, service)
+                    .isFalse();
+            assertThat(pod.getAutomountServiceAccountToken())
+                    .as("%s: %s's pod", overlay, service)
+                    .isFalse();
+            assertThat(rulesOf(overlay.render(), service))
+                    .as("%s: rules granted to %s", overlay, service)
+                    .isEmpty();
         }
     }
 
@@ -108,9 +125,11 @@ class RbacTest {
             assertThat(rule.getResources()).contains("deployments");
             assertThat(rule.getVerbs()).contains("patch", "delete");
         });
-        assertThat(rules).filteredOn(rule -> rule.getResources().contains("applications"))
+        assertThat(rules)
+                .filteredOn(rule -> rule.getResources().contains("applications"))
                 .allSatisfy(rule -> assertThat(rule.getVerbs()).doesNotContainAnyElementsOf(WRITE));
-        assertThat(rules).as("Secrets and RBAC objects are opt-in (docs/deploy.md)")
+        assertThat(rules)
+                .as("Secrets and RBAC objects are opt-in (docs/deploy.md)")
                 .allSatisfy(rule -> {
                     assertThat(rule.getResources()).doesNotContain("secrets");
                     assertThat(rule.getApiGroups()).doesNotContain("rbac.authorization.k8s.io");
@@ -122,7 +141,8 @@ class RbacTest {
     void onlyTheReconcilerMayWriteToTheCluster(Overlay overlay) {
         for (PlumblineService service : PlumblineService.values()) {
             if (service != PlumblineService.RECONCILER) {
-                assertThat(rulesOf(overlay.render(), service)).as("%s: %s's rules", overlay, service)
+                assertThat(rulesOf(overlay.render(), service))
+                        .as("%s: %s's rules", overlay, service)
                         .allSatisfy(rule -> assertThat(rule.getVerbs()).doesNotContainAnyElementsOf(WRITE));
             }
         }
@@ -166,14 +186,18 @@ class RbacTest {
     }
 
     private static boolean grantsTo(List<Subject> subjects, PlumblineService service) {
-        return subjects.stream().anyMatch(subject -> subject.getKind().equals("ServiceAccount")
-                && subject.getName().equals(service.id()) && "plumbline".equals(subject.getNamespace()));
+        return subjects.stream()
+                .anyMatch(subject -> subject.getKind().equals("ServiceAccount")
+                        && subject.getName().equals(service.id())
+                        && "plumbline".equals(subject.getNamespace()));
     }
 
     private static List<RoleRef> roleRefs(Manifests manifests) {
         return Stream.concat(
-                manifests.typed("RoleBinding", RoleBinding.class).stream().map(RoleBinding::getRoleRef),
-                manifests.typed("ClusterRoleBinding", ClusterRoleBinding.class).stream()
-                        .map(ClusterRoleBinding::getRoleRef)).toList();
+                        manifests.typed("RoleBinding", RoleBinding.class).stream()
+                                .map(RoleBinding::getRoleRef),
+                        manifests.typed("ClusterRoleBinding", ClusterRoleBinding.class).stream()
+                                .map(ClusterRoleBinding::getRoleRef))
+                .toList();
     }
 }

@@ -13,8 +13,7 @@ final class Repo {
 
     private static final Path ROOT = findRoot();
 
-    private Repo() {
-    }
+    private Repo() {}
 
     static Path root() {
         return ROOT;
@@ -68,6 +67,7 @@ final class Repo {
             }
             folder = folder.getParent();
         }
-        throw new IllegalStateException("no deploy/base/kustomization.yaml above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no deploy/base/kustomization.yaml above " + Path.of("").toAbsolutePath());
     }
 }

@@ -24,8 +24,7 @@ final class StrimziTypes {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private StrimziTypes() {
-    }
+    private StrimziTypes() {}
 
     /** The Strimzi object as its record; an unknown kind, version or field fails. */
     static Object parse(JsonNode object) {
@@ -45,60 +44,59 @@ final class StrimziTypes {
         try {
             return STRICT.treeToValue(object, type);
         } catch (Exception e) {
-            throw new AssertionError(Manifests.describe(object) + " does not parse as " + type.getSimpleName() + ": "
-                    + e.getMessage(), e);
+            throw new AssertionError(
+                    Manifests.describe(object) + " does not parse as " + type.getSimpleName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
-    record Metadata(String name, String namespace, Map<String, String> labels, Map<String, String> annotations) {
-    }
+    record Metadata(String name, String namespace, Map<String, String> labels, Map<String, String> annotations) {}
 
-    record Kafka(String apiVersion, String kind, Metadata metadata, KafkaSpec spec) {
-    }
+    record Kafka(String apiVersion, String kind, Metadata metadata, KafkaSpec spec) {}
 
-    record KafkaSpec(KafkaClusterSpec kafka, EntityOperatorSpec entityOperator) {
-    }
+    record KafkaSpec(KafkaClusterSpec kafka, EntityOperatorSpec entityOperator) {}
 
-    record KafkaClusterSpec(String version, String metadataVersion, List<Listener> listeners,
-            Map<String, Object> config) {
-    }
+    record KafkaClusterSpec(
+            String version, String metadataVersion, List<Listener> listeners, Map<String, Object> config) {}
 
-    record Listener(String name, int port, ListenerType type, boolean tls) {
-    }
+    record Listener(String name, int port, ListenerType type, boolean tls) {}
 
     enum ListenerType {
-        internal, route, loadbalancer, nodeport, ingress, cluster_ip
+        internal,
+        route,
+        loadbalancer,
+        nodeport,
+        ingress,
+        cluster_ip
     }
 
-    record EntityOperatorSpec(Map<String, Object> topicOperator, Map<String, Object> userOperator) {
-    }
+    record EntityOperatorSpec(Map<String, Object> topicOperator, Map<String, Object> userOperator) {}
 
-    record KafkaNodePool(String apiVersion, String kind, Metadata metadata, KafkaNodePoolSpec spec) {
-    }
+    record KafkaNodePool(String apiVersion, String kind, Metadata metadata, KafkaNodePoolSpec spec) {}
 
-    record KafkaNodePoolSpec(int replicas, List<ProcessRole> roles, Storage storage, ResourceRequirements resources) {
-    }
+    record KafkaNodePoolSpec(int replicas, List<ProcessRole> roles, Storage storage, ResourceRequirements resources) {}
 
     enum ProcessRole {
-        controller, broker
+        controller,
+        broker
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Storage(StorageType type, String size, Boolean deleteClaim, KraftMetadata kraftMetadata,
-            String storageClass) {
-    }
+    record Storage(
+            StorageType type, String size, Boolean deleteClaim, KraftMetadata kraftMetadata, String storageClass) {}
 
     enum StorageType {
-        ephemeral, @com.fasterxml.jackson.annotation.JsonProperty("persistent-claim") persistentClaim, jbod
+        ephemeral,
+        @com.fasterxml.jackson.annotation.JsonProperty("persistent-claim")
+        persistentClaim,
+        jbod
     }
 
     enum KraftMetadata {
         shared
     }
 
-    record KafkaTopic(String apiVersion, String kind, Metadata metadata, KafkaTopicSpec spec) {
-    }
+    record KafkaTopic(String apiVersion, String kind, Metadata metadata, KafkaTopicSpec spec) {}
 
-    record KafkaTopicSpec(String topicName, Integer partitions, Integer replicas, Map<String, Object> config) {
-    }
+    record KafkaTopicSpec(String topicName, Integer partitions, Integer replicas, Map<String, Object> config) {}
 }

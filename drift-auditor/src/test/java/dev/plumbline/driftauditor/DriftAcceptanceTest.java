@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.driftauditor.pause.ResumeMark;
-import dev.plumbline.events.AuditVerifier;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import dev.plumbline.driftauditor.testing.EventCollector;
 import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.AuditVerifier;
@@ -24,9 +22,9 @@ import dev.plumbline.events.SyncRequested;
 import dev.plumbline.events.application.SelfHealPause;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
-import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
@@ -37,11 +35,12 @@ import dev.plumbline.events.vocabulary.AuditAction;
 import dev.plumbline.events.vocabulary.DriftKind;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.DriftResolution;
+import dev.plumbline.events.vocabulary.FetchCauseKind;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.events.vocabulary.SyncTrigger;
-import dev.plumbline.events.vocabulary.FetchCauseKind;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
+import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -101,10 +100,18 @@ class DriftAcceptanceTest {
             }
         });
         events = new EventCollector(servers, Topics.DRIFT_ALERTS, Topics.SYNC_REQUESTS);
-        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(ConfigProvider.getConfig()
-                .getValue("quarkus.kubernetes-client.api-server-url", String.class)).withNamespace("default").build();
+        Config config = new ConfigBuilder(Config.empty())
+                .withMasterUrl(
+                        ConfigProvider.getConfig().getValue("quarkus.kubernetes-client.api-server-url", String.class))
+                .withNamespace("default")
+                .build();
         kube = new KubernetesClientBuilder().withConfig(config).build();
-        kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build())
+        kube.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("shop")
+                        .endMetadata()
+                        .build())
                 .serverSideApply();
     }
 
@@ -126,31 +133,59 @@ class DriftAcceptanceTest {
         kafka.send(spec(app, DriftMode.HEAL, null));
         kafka.send(commit);
         kafka.send(render(commit.correlationId(), app, desired));
-        kafka.send(ApplyAction.of(commit.correlationId(), app, commit.after(), "sync-1", SyncTrigger.AUTOMATED,
-                "plumbline", identity(desired), ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null, 1, 1));
+        kafka.send(ApplyAction.of(
+                commit.correlationId(),
+                app,
+                commit.after(),
+                "sync-1",
+                SyncTrigger.AUTOMATED,
+                "plumbline",
+                identity(desired),
+                ApplyOperation.APPLY,
+                ApplyResult.SUCCEEDED,
+                null,
+                1,
+                1));
         awaitWatched(app);
 
         Instant edited = Instant.now();
         kubectlEdit(app, 5);
 
-        await().atMost(PATIENCE).until(() -> !events.of(DriftDetected.class, app).isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> !events.of(DriftDetected.class, app).isEmpty());
         DriftDetected alert = events.of(DriftDetected.class, app).get(0);
-        System.out.println("drift alert " + Duration.between(edited, Instant.now()).toMillis() + " ms after the edit");
+        System.out.println(
+                "drift alert " + Duration.between(edited, Instant.now()).toMillis() + " ms after the edit");
         assertThat(alert.correlationId()).isEqualTo(commit.correlationId());
-        assertThat(alert.objects()).as(alert.toString()).singleElement().satisfies(object -> assertThat(object.fields()).singleElement()
-                .satisfies(field -> {
+        assertThat(alert.objects())
+                .as(alert.toString())
+                .singleElement()
+                .satisfies(object -> assertThat(object.fields()).singleElement().satisfies(field -> {
                     assertThat(field.path()).isEqualTo("spec.replicas");
                     assertThat(field.changedBy().manager()).isEqualTo("kubectl-edit");
                 }));
 
-        await().atMost(PATIENCE).until(() -> !events.of(SyncRequested.class, app).isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> !events.of(SyncRequested.class, app).isEmpty());
         SyncRequested heal = events.of(SyncRequested.class, app).get(0);
         assertThat(heal.trigger()).isEqualTo(SyncTrigger.SELF_HEAL);
         applyAsPlumbline(desired);
-        kafka.send(ApplyAction.of(heal.correlationId(), app, commit.after(), "sync-2", SyncTrigger.SELF_HEAL,
-                "plumbline", identity(desired), ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null, 1, 1));
+        kafka.send(ApplyAction.of(
+                heal.correlationId(),
+                app,
+                commit.after(),
+                "sync-2",
+                SyncTrigger.SELF_HEAL,
+                "plumbline",
+                identity(desired),
+                ApplyOperation.APPLY,
+                ApplyResult.SUCCEEDED,
+                null,
+                1,
+                1));
 
-        await().atMost(PATIENCE).until(() -> !events.of(DriftRecovered.class, app).isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> !events.of(DriftRecovered.class, app).isEmpty());
         assertThat(events.of(DriftRecovered.class, app).get(0).resolution()).isEqualTo(DriftResolution.HEALED);
         assertThat(events.of(DriftDetected.class, app)).hasSize(1);
 
@@ -160,9 +195,15 @@ class DriftAcceptanceTest {
             trail.addAll(auditOf(app));
             return trail.stream().anyMatch(r -> r.path("action").asText().equals("drift-recovered"));
         });
-        assertThat(trail).extracting(r -> r.path("action").asText()).containsSubsequence(
-                AuditAction.COMMIT_DETECTED.label(), AuditAction.RENDERED.label(), AuditAction.APPLIED.label(),
-                AuditAction.DRIFT_DETECTED.label(), AuditAction.HEAL_REQUESTED.label(), AuditAction.HEALED.label());
+        assertThat(trail)
+                .extracting(r -> r.path("action").asText())
+                .containsSubsequence(
+                        AuditAction.COMMIT_DETECTED.label(),
+                        AuditAction.RENDERED.label(),
+                        AuditAction.APPLIED.label(),
+                        AuditAction.DRIFT_DETECTED.label(),
+                        AuditAction.HEAL_REQUESTED.label(),
+                        AuditAction.HEALED.label());
         assertThat(trail).extracting(r -> r.path("correlationId").asText()).containsOnly(commit.correlationId());
         assertThat(trail.get(0).path("actor").asText()).isEqualTo("Ana Lopez <ana@example.com>");
         assertThat(new AuditVerifier(true).verify(trail).valid()).isTrue();
@@ -171,7 +212,11 @@ class DriftAcceptanceTest {
         tampered.remove(2);
         assertThat(new AuditVerifier(true).verify(tampered).valid()).isFalse();
 
-        String patch = given().get("/api/apps/" + app + "/drift/patch").then().statusCode(200).extract().asString();
+        String patch = given().get("/api/apps/" + app + "/drift/patch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(patch).isEmpty();
     }
 
@@ -186,13 +231,21 @@ class DriftAcceptanceTest {
 
         kubectlEdit(app, 5);
 
-        await().atMost(PATIENCE).until(() -> !events.of(DriftDetected.class, app).isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> !events.of(DriftDetected.class, app).isEmpty());
         assertThat(events.of(DriftDetected.class, app).get(0).mode()).isEqualTo(DriftMode.WARN);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> events.of(SyncRequested.class, app).isEmpty());
 
-        String patch = given().get("/api/apps/" + app + "/drift/patch").then().statusCode(200).extract().asString();
-        assertThat(patch).contains("--- a/apps/" + app + "/" + app + ".yaml").contains("-  replicas: 3")
+        String patch = given().get("/api/apps/" + app + "/drift/patch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(patch)
+                .contains("--- a/apps/" + app + "/" + app + ".yaml")
+                .contains("-  replicas: 3")
                 .contains("+  replicas: 5");
         given().get("/api/apps/nobody/drift/patch").then().statusCode(404);
         given().get("/api/audit?since=yesterday").then().statusCode(400);
@@ -210,22 +263,30 @@ class DriftAcceptanceTest {
 
         kubectlEdit(app, 5);
 
-        await().atMost(PATIENCE).until(() -> !events.of(DriftDetected.class, app).isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> !events.of(DriftDetected.class, app).isEmpty());
         assertThat(events.of(DriftDetected.class, app).get(0).pause()).isEqualTo(pause);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> events.of(SyncRequested.class, app).isEmpty());
 
         resumeMarkedBy(app, "bob");
         kafka.send(spec(app, DriftMode.HEAL, null));
-        await().atMost(PATIENCE).until(() -> !events.of(SyncRequested.class, app).isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> !events.of(SyncRequested.class, app).isEmpty());
         applyAsPlumbline(desired);
-        await().atMost(PATIENCE).until(() -> !events.of(DriftRecovered.class, app).isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> !events.of(DriftRecovered.class, app).isEmpty());
 
-        await().atMost(PATIENCE).until(() -> auditOf(app).stream().map(r -> r.path("action").asText()).toList()
-                .containsAll(List.of(AuditAction.PAUSED.label(), AuditAction.RESUMED.label())));
-        assertThat(auditOf(app)).filteredOn(record -> record.path("action").asText()
-                        .equals(AuditAction.RESUMED.label()))
-                .singleElement().satisfies(resumed -> assertThat(resumed.path("actor").asText()).isEqualTo("bob"));
+        await().atMost(PATIENCE)
+                .until(() -> auditOf(app).stream()
+                        .map(r -> r.path("action").asText())
+                        .toList()
+                        .containsAll(List.of(AuditAction.PAUSED.label(), AuditAction.RESUMED.label())));
+        assertThat(auditOf(app))
+                .filteredOn(record -> record.path("action").asText().equals(AuditAction.RESUMED.label()))
+                .singleElement()
+                .satisfies(resumed -> assertThat(resumed.path("actor").asText()).isEqualTo("bob"));
     }
 
     @Test
@@ -238,60 +299,97 @@ class DriftAcceptanceTest {
         awaitWatched(app);
 
         applyAsPlumbline(deployment(app, app, 4));
-        kube.genericKubernetesResources("apps/v1", "Deployment").inNamespace("shop").withName(app).delete();
+        kube.genericKubernetesResources("apps/v1", "Deployment")
+                .inNamespace("shop")
+                .withName(app)
+                .delete();
 
-        await().atMost(PATIENCE).until(() -> !events.of(SyncRequested.class, app).isEmpty());
-        assertThat(events.of(DriftDetected.class, app)).singleElement()
+        await().atMost(PATIENCE)
+                .until(() -> !events.of(SyncRequested.class, app).isEmpty());
+        assertThat(events.of(DriftDetected.class, app))
+                .singleElement()
                 .satisfies(alert -> assertThat(alert.objects().get(0).kind()).isEqualTo(DriftKind.DELETED));
 
         ObjectNode ghost = deployment("ghost-app", "ghost", 1);
-        kube.resource(toResource(ghost)).fieldManager("kubectl").forceConflicts().serverSideApply();
-        await().atMost(PATIENCE).until(() -> !events.of(DriftDetected.class, "ghost-app").isEmpty());
-        assertThat(events.of(DriftDetected.class, "ghost-app").get(0).objects()).singleElement()
+        kube.resource(toResource(ghost))
+                .fieldManager("kubectl")
+                .forceConflicts()
+                .serverSideApply();
+        await().atMost(PATIENCE)
+                .until(() -> !events.of(DriftDetected.class, "ghost-app").isEmpty());
+        assertThat(events.of(DriftDetected.class, "ghost-app").get(0).objects())
+                .singleElement()
                 .satisfies(object -> assertThat(object.kind()).isEqualTo(DriftKind.ORPHAN));
     }
 
     /** The Application as {@code plumb app resume --as WHO} leaves it: pause annotations gone, the resume mark set. */
     private void resumeMarkedBy(String app, String who) {
-        try (InputStream crd = Files.newInputStream(Path.of("..", "reconciler", "src", "main", "kubernetes",
-                "applications.plumbline.dev-v1.yml"))) {
+        try (InputStream crd = Files.newInputStream(
+                Path.of("..", "reconciler", "src", "main", "kubernetes", "applications.plumbline.dev-v1.yml"))) {
             kube.load(crd).serverSideApply();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("plumbline").endMetadata()
-                .build()).serverSideApply();
+        kube.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("plumbline")
+                        .endMetadata()
+                        .build())
+                .serverSideApply();
         GenericKubernetesResource application = new GenericKubernetesResource();
         application.setApiVersion("plumbline.dev/v1alpha1");
         application.setKind("Application");
-        application.setMetadata(new ObjectMetaBuilder().withName(app).withNamespace("plumbline")
-                .withAnnotations(Map.of(ResumeMark.RESUMED_BY, who, ResumeMark.RESUMED_AT, Instant.now().toString()))
+        application.setMetadata(new ObjectMetaBuilder()
+                .withName(app)
+                .withNamespace("plumbline")
+                .withAnnotations(Map.of(
+                        ResumeMark.RESUMED_BY,
+                        who,
+                        ResumeMark.RESUMED_AT,
+                        Instant.now().toString()))
                 .build());
-        application.setAdditionalProperty("spec", Map.of(
-                "source", Map.of("repoURL", "https://git.example.com/shop.git", "path", "apps/" + app),
-                "destination", Map.of("namespace", "shop")));
+        application.setAdditionalProperty(
+                "spec",
+                Map.of(
+                        "source", Map.of("repoURL", "https://git.example.com/shop.git", "path", "apps/" + app),
+                        "destination", Map.of("namespace", "shop")));
         kube.resource(application).serverSideApply();
     }
 
     private void awaitWatched(String app) {
         // the service has the render and lists the kind: a drift-free app then shows an empty patch
-        await().atMost(PATIENCE).until(() -> given().get("/api/apps/" + app + "/drift/patch").statusCode() == 200);
+        await().atMost(PATIENCE)
+                .until(() -> given().get("/api/apps/" + app + "/drift/patch").statusCode() == 200);
     }
 
     private List<JsonNode> auditOf(String app) {
-        JsonNode records = given().queryParam("app", app).get("/api/audit").then().statusCode(200).extract()
+        JsonNode records = given().queryParam("app", app)
+                .get("/api/audit")
+                .then()
+                .statusCode(200)
+                .extract()
                 .as(JsonNode.class);
         return StreamSupport.stream(records.spliterator(), false).toList();
     }
 
     private void applyAsPlumbline(ObjectNode body) {
-        kube.resource(toResource(body)).fieldManager("plumbline").forceConflicts().serverSideApply();
+        kube.resource(toResource(body))
+                .fieldManager("plumbline")
+                .forceConflicts()
+                .serverSideApply();
     }
 
     private void kubectlEdit(String name, int replicas) {
-        kube.genericKubernetesResources("apps/v1", "Deployment").inNamespace("shop").withName(name).patch(
-                new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager("kubectl-edit").build(),
-                "{\"spec\":{\"replicas\":" + replicas + "}}");
+        kube.genericKubernetesResources("apps/v1", "Deployment")
+                .inNamespace("shop")
+                .withName(name)
+                .patch(
+                        new PatchContext.Builder()
+                                .withPatchType(PatchType.JSON_MERGE)
+                                .withFieldManager("kubectl-edit")
+                                .build(),
+                        "{\"spec\":{\"replicas\":" + replicas + "}}");
     }
 
     private GenericKubernetesResource toResource(ObjectNode body) {
@@ -299,22 +397,41 @@ class DriftAcceptanceTest {
     }
 
     private static ObjectIdentity identity(ObjectNode body) {
-        return ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", body.at("/metadata/name").asText());
+        return ObjectIdentity.namespaced(
+                "apps/v1", "Deployment", "shop", body.at("/metadata/name").asText());
     }
 
     private static ManifestsRendered render(String correlationId, String app, ObjectNode body) {
         RenderedObject object = new RenderedObject(identity(body), body, "apps/" + app + "/" + app + ".yaml");
-        return ManifestsRendered.of(correlationId, app, "https://git.example.com/shop.git", "c0ffee1" + app,
-                "apps/" + app, RendererKind.PLAIN, "sha256:" + app, List.of(object));
+        return ManifestsRendered.of(
+                correlationId,
+                app,
+                "https://git.example.com/shop.git",
+                "c0ffee1" + app,
+                "apps/" + app,
+                RendererKind.PLAIN,
+                "sha256:" + app,
+                List.of(object));
     }
 
     private static CommitDetected commit(String correlationId) {
         Instant now = Instant.now();
-        CommitInfo info = new CommitInfo("c0ffee1heal-app", new GitSignature("Ana Lopez", "ana@example.com", now),
-                new GitSignature("Ana Lopez", "ana@example.com", now), "Scale web\n\nReviewed-by: Bo",
+        CommitInfo info = new CommitInfo(
+                "c0ffee1heal-app",
+                new GitSignature("Ana Lopez", "ana@example.com", now),
+                new GitSignature("Ana Lopez", "ana@example.com", now),
+                "Scale web\n\nReviewed-by: Bo",
                 List.of(new Trailer("Reviewed-by", "Bo")));
-        return CommitDetected.of(correlationId, "https://git.example.com/shop.git", "refs/heads/main", null,
-                "c0ffee1heal-app", RefUpdateKind.INITIAL, List.of(info), List.of("apps/heal-app/heal-app.yaml"),
-                new FetchCause(FetchCauseKind.WEBHOOK, null, null, null), new Artifact("http://gw/a.tgz", "0".repeat(64)));
+        return CommitDetected.of(
+                correlationId,
+                "https://git.example.com/shop.git",
+                "refs/heads/main",
+                null,
+                "c0ffee1heal-app",
+                RefUpdateKind.INITIAL,
+                List.of(info),
+                List.of("apps/heal-app/heal-app.yaml"),
+                new FetchCause(FetchCauseKind.WEBHOOK, null, null, null),
+                new Artifact("http://gw/a.tgz", "0".repeat(64)));
     }
 }

@@ -1,11 +1,11 @@
 package dev.plumbline.driftauditor;
 
-import dev.plumbline.servicekit.messaging.ApplicationsListener;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
+import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,7 +33,8 @@ class DriftAuditorServiceTest extends ServiceContract {
 
     @Test
     void anUnreadableRecordOnTheApplicationsTopicIsSkippedAndDeletesNothing() throws Exception {
-        assertUnreadableRecordIsSkipped(EventSamples.applicationSpec("unreadable-before"),
+        assertUnreadableRecordIsSkipped(
+                EventSamples.applicationSpec("unreadable-before"),
                 EventSamples.applicationSpec("unreadable-after"),
                 spec -> applications.catalog().get(spec.app()).isPresent());
     }

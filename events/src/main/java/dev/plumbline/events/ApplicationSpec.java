@@ -32,12 +32,25 @@ import java.util.Objects;
  * @param clusterCapabilities the destination cluster's version and served API versions, for Helm's
  *                          {@code .Capabilities}; null while the reconciler has not read them
  */
-public record ApplicationSpec(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                              String app, String namespace, long generation, SourceSpec sourceSpec,
-                              Destination destination, SyncPolicy syncPolicy, DriftMode driftMode,
-                              List<IgnoreDifference> ignoreDifferences, List<NotificationSubscription> notifications,
-                              SelfHealPause selfHealPause, RequestedSync requestedSync,
-                              ClusterCapabilities clusterCapabilities) implements PlumblineEvent {
+public record ApplicationSpec(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String app,
+        String namespace,
+        long generation,
+        SourceSpec sourceSpec,
+        Destination destination,
+        SyncPolicy syncPolicy,
+        DriftMode driftMode,
+        List<IgnoreDifference> ignoreDifferences,
+        List<NotificationSubscription> notifications,
+        SelfHealPause selfHealPause,
+        RequestedSync requestedSync,
+        ClusterCapabilities clusterCapabilities)
+        implements PlumblineEvent {
 
     public ApplicationSpec {
         Envelope.check(EventType.APPLICATION_SPEC, eventId, schemaVersion, time, source, correlationId);
@@ -53,22 +66,58 @@ public record ApplicationSpec(String eventId, int schemaVersion, Instant time, S
      * A spec as the reconciler publishes it. Each publication starts a new correlation id: a render it causes
      * carries that id onward.
      */
-    public static ApplicationSpec of(String app, String namespace, long generation, SourceSpec sourceSpec,
-                                     Destination destination, SyncPolicy syncPolicy, DriftMode driftMode,
-                                     List<IgnoreDifference> ignoreDifferences,
-                                     List<NotificationSubscription> notifications,
-                                     SelfHealPause selfHealPause, RequestedSync requestedSync) {
-        return new ApplicationSpec(Envelope.newEventId(), EventType.APPLICATION_SPEC.schemaVersion(), Envelope.now(),
-                PlumblineService.RECONCILER.source(), Envelope.newEventId(), app, namespace, generation, sourceSpec,
-                destination, syncPolicy, driftMode, ignoreDifferences, notifications, selfHealPause, requestedSync,
+    public static ApplicationSpec of(
+            String app,
+            String namespace,
+            long generation,
+            SourceSpec sourceSpec,
+            Destination destination,
+            SyncPolicy syncPolicy,
+            DriftMode driftMode,
+            List<IgnoreDifference> ignoreDifferences,
+            List<NotificationSubscription> notifications,
+            SelfHealPause selfHealPause,
+            RequestedSync requestedSync) {
+        return new ApplicationSpec(
+                Envelope.newEventId(),
+                EventType.APPLICATION_SPEC.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.RECONCILER.source(),
+                Envelope.newEventId(),
+                app,
+                namespace,
+                generation,
+                sourceSpec,
+                destination,
+                syncPolicy,
+                driftMode,
+                ignoreDifferences,
+                notifications,
+                selfHealPause,
+                requestedSync,
                 null);
     }
 
     /** The same spec, event and all, telling what the destination cluster is. */
     public ApplicationSpec withClusterCapabilities(ClusterCapabilities capabilities) {
-        return new ApplicationSpec(eventId, schemaVersion, time, source, correlationId, app, namespace, generation,
-                sourceSpec, destination, syncPolicy, driftMode, ignoreDifferences, notifications, selfHealPause,
-                requestedSync, capabilities);
+        return new ApplicationSpec(
+                eventId,
+                schemaVersion,
+                time,
+                source,
+                correlationId,
+                app,
+                namespace,
+                generation,
+                sourceSpec,
+                destination,
+                syncPolicy,
+                driftMode,
+                ignoreDifferences,
+                notifications,
+                selfHealPause,
+                requestedSync,
+                capabilities);
     }
 
     @Override
@@ -81,7 +130,8 @@ public record ApplicationSpec(String eventId, int schemaVersion, Instant time, S
         if (driftMode != null) {
             return driftMode;
         }
-        boolean selfHeal = syncPolicy.automated() != null && syncPolicy.automated().selfHeal();
+        boolean selfHeal =
+                syncPolicy.automated() != null && syncPolicy.automated().selfHeal();
         return selfHeal ? DriftMode.HEAL : DriftMode.WARN;
     }
 

@@ -23,10 +23,24 @@ import java.util.Objects;
  * @param objectIndex this action's position in the sync, from 1
  * @param objectCount how many actions the sync has
  */
-public record ApplyAction(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                          String app, String revision, String syncId, SyncTrigger trigger, String initiatedBy,
-                          ObjectIdentity object, ApplyOperation operation, ApplyResult result, String error,
-                          int objectIndex, int objectCount) implements PlumblineEvent {
+public record ApplyAction(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String app,
+        String revision,
+        String syncId,
+        SyncTrigger trigger,
+        String initiatedBy,
+        ObjectIdentity object,
+        ApplyOperation operation,
+        ApplyResult result,
+        String error,
+        int objectIndex,
+        int objectCount)
+        implements PlumblineEvent {
 
     public ApplyAction {
         Envelope.check(EventType.APPLY_ACTION, eventId, schemaVersion, time, source, correlationId);
@@ -38,13 +52,36 @@ public record ApplyAction(String eventId, int schemaVersion, Instant time, Strin
         Objects.requireNonNull(result, "result");
     }
 
-    public static ApplyAction of(String correlationId, String app, String revision, String syncId,
-                                 SyncTrigger trigger, String initiatedBy, ObjectIdentity object,
-                                 ApplyOperation operation, ApplyResult result, String error, int objectIndex,
-                                 int objectCount) {
-        return new ApplyAction(Envelope.newEventId(), EventType.APPLY_ACTION.schemaVersion(), Envelope.now(),
-                PlumblineService.RECONCILER.source(), correlationId, app, revision, syncId, trigger, initiatedBy,
-                object, operation, result, error, objectIndex, objectCount);
+    public static ApplyAction of(
+            String correlationId,
+            String app,
+            String revision,
+            String syncId,
+            SyncTrigger trigger,
+            String initiatedBy,
+            ObjectIdentity object,
+            ApplyOperation operation,
+            ApplyResult result,
+            String error,
+            int objectIndex,
+            int objectCount) {
+        return new ApplyAction(
+                Envelope.newEventId(),
+                EventType.APPLY_ACTION.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.RECONCILER.source(),
+                correlationId,
+                app,
+                revision,
+                syncId,
+                trigger,
+                initiatedBy,
+                object,
+                operation,
+                result,
+                error,
+                objectIndex,
+                objectCount);
     }
 
     @Override

@@ -19,8 +19,7 @@ public final class AuditChain {
     public static final String HASH_FIELD = "hash";
     private static final String PREFIX = "sha256:";
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     public static String hash(AuditRecord record) {
         return hash(EventJson.tree(record));

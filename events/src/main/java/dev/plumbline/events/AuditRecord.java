@@ -30,10 +30,25 @@ import java.util.Objects;
  * @param previousHash    the hash of the app's previous record; null for its first
  * @param hash            this record's hash
  */
-public record AuditRecord(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                          String app, long sequence, Instant occurredAt, AuditAction action, String actor,
-                          String summary, String revision, List<ObjectIdentity> objects, JsonNode details,
-                          String sourceEventId, String sourceEventType, String previousHash, String hash)
+public record AuditRecord(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String app,
+        long sequence,
+        Instant occurredAt,
+        AuditAction action,
+        String actor,
+        String summary,
+        String revision,
+        List<ObjectIdentity> objects,
+        JsonNode details,
+        String sourceEventId,
+        String sourceEventType,
+        String previousHash,
+        String hash)
         implements PlumblineEvent {
 
     /** The actor of everything Plumbline does on its own. */
@@ -55,19 +70,41 @@ public record AuditRecord(String eventId, int schemaVersion, Instant time, Strin
      * @param previous the app's previous record; null for its first
      * @param from     the event this record is made from; its id, type, time and correlation id are copied
      */
-    public static AuditRecord next(AuditRecord previous, PlumblineEvent from, String app, AuditAction action,
-                                   String actor, String summary, String revision, List<ObjectIdentity> objects,
-                                   JsonNode details) {
+    public static AuditRecord next(
+            AuditRecord previous,
+            PlumblineEvent from,
+            String app,
+            AuditAction action,
+            String actor,
+            String summary,
+            String revision,
+            List<ObjectIdentity> objects,
+            JsonNode details) {
         if (previous != null && !previous.app().equals(app)) {
-            throw new IllegalArgumentException("the previous record of app " + app + " cannot be one of app "
-                    + previous.app());
+            throw new IllegalArgumentException(
+                    "the previous record of app " + app + " cannot be one of app " + previous.app());
         }
         long sequence = previous == null ? 1 : previous.sequence() + 1;
         String previousHash = previous == null ? null : previous.hash();
-        AuditRecord unhashed = new AuditRecord(Envelope.newEventId(), EventType.AUDIT_RECORD.schemaVersion(),
-                Envelope.now(), PlumblineService.DRIFT_AUDITOR.source(), from.correlationId(), app, sequence,
-                from.time(), action, actor, summary, revision, objects, details, from.eventId(),
-                from.type().typeName(), previousHash, null);
+        AuditRecord unhashed = new AuditRecord(
+                Envelope.newEventId(),
+                EventType.AUDIT_RECORD.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.DRIFT_AUDITOR.source(),
+                from.correlationId(),
+                app,
+                sequence,
+                from.time(),
+                action,
+                actor,
+                summary,
+                revision,
+                objects,
+                details,
+                from.eventId(),
+                from.type().typeName(),
+                previousHash,
+                null);
         return unhashed.withHash(AuditChain.hash(unhashed));
     }
 
@@ -82,7 +119,24 @@ public record AuditRecord(String eventId, int schemaVersion, Instant time, Strin
     }
 
     private AuditRecord withHash(String newHash) {
-        return new AuditRecord(eventId, schemaVersion, time, source, correlationId, app, sequence, occurredAt, action,
-                actor, summary, revision, objects, details, sourceEventId, sourceEventType, previousHash, newHash);
+        return new AuditRecord(
+                eventId,
+                schemaVersion,
+                time,
+                source,
+                correlationId,
+                app,
+                sequence,
+                occurredAt,
+                action,
+                actor,
+                summary,
+                revision,
+                objects,
+                details,
+                sourceEventId,
+                sourceEventType,
+                previousHash,
+                newHash);
     }
 }

@@ -16,11 +16,15 @@ import java.util.Objects;
 public final class AuditVerifier {
 
     /** What can be wrong with a trail. */
-    public enum ProblemKind { GAP, CHANGED, BROKEN_LINK, UNREADABLE }
+    public enum ProblemKind {
+        GAP,
+        CHANGED,
+        BROKEN_LINK,
+        UNREADABLE
+    }
 
     /** One problem, naming the app and the record's sequence number. */
-    public record Problem(String app, long sequence, ProblemKind kind, String message) {
-    }
+    public record Problem(String app, long sequence, ProblemKind kind, String message) {}
 
     /** The verdict: valid when there is no problem. */
     public record Report(int records, int apps, List<Problem> problems) {
@@ -35,9 +39,15 @@ public final class AuditVerifier {
                 return "audit trail verified: " + records + " records of " + apps + " apps, no gap, no change";
             }
             StringBuilder text = new StringBuilder("audit trail does NOT verify: " + problems.size() + " problems\n");
-            problems.forEach(problem -> text.append("  ").append(problem.app()).append(" #")
-                    .append(problem.sequence()).append(' ').append(problem.kind()).append(": ")
-                    .append(problem.message()).append('\n'));
+            problems.forEach(problem -> text.append("  ")
+                    .append(problem.app())
+                    .append(" #")
+                    .append(problem.sequence())
+                    .append(' ')
+                    .append(problem.kind())
+                    .append(": ")
+                    .append(problem.message())
+                    .append('\n'));
             return text.toString();
         }
     }
@@ -57,12 +67,18 @@ public final class AuditVerifier {
         Map<String, List<JsonNode>> byApp = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (JsonNode record : records) {
-            if (!record.isObject() || !record.path("app").isTextual() || !record.path("sequence").canConvertToLong()) {
-                problems.add(new Problem(record.path("app").asText("?"), -1, ProblemKind.UNREADABLE,
+            if (!record.isObject()
+                    || !record.path("app").isTextual()
+                    || !record.path("sequence").canConvertToLong()) {
+                problems.add(new Problem(
+                        record.path("app").asText("?"),
+                        -1,
+                        ProblemKind.UNREADABLE,
                         "not an audit record: it lacks app or sequence"));
                 continue;
             }
-            byApp.computeIfAbsent(record.get("app").asText(), app -> new ArrayList<>()).add(record);
+            byApp.computeIfAbsent(record.get("app").asText(), app -> new ArrayList<>())
+                    .add(record);
         }
         byApp.forEach((app, trail) -> verifyApp(app, trail, problems));
         return new Report(records.size(), byApp.size(), List.copyOf(problems));
@@ -75,25 +91,41 @@ public final class AuditVerifier {
             String previousHash = record.path("previousHash").asText(null);
             String hash = record.path(AuditChain.HASH_FIELD).asText(null);
             if (!Objects.equals(hash, AuditChain.hash(record))) {
-                problems.add(new Problem(app, sequence, ProblemKind.CHANGED,
+                problems.add(new Problem(
+                        app,
+                        sequence,
+                        ProblemKind.CHANGED,
                         "its content does not match its hash: it was changed after it was written"));
             }
             if (previous == null) {
                 if (complete && (sequence != 1 || previousHash != null)) {
-                    problems.add(new Problem(app, sequence, ProblemKind.GAP, sequence == 1
-                            ? "the first record links to a previous one that is missing"
-                            : "records 1 to " + (sequence - 1) + " are missing"));
+                    problems.add(new Problem(
+                            app,
+                            sequence,
+                            ProblemKind.GAP,
+                            sequence == 1
+                                    ? "the first record links to a previous one that is missing"
+                                    : "records 1 to " + (sequence - 1) + " are missing"));
                 }
             } else {
                 long expected = previous.get("sequence").asLong() + 1;
                 if (sequence != expected) {
-                    problems.add(new Problem(app, sequence, ProblemKind.GAP, sequence > expected
-                            ? "records " + expected + " to " + (sequence - 1) + " are missing"
-                            : "record out of order or repeated: expected " + expected));
+                    problems.add(new Problem(
+                            app,
+                            sequence,
+                            ProblemKind.GAP,
+                            sequence > expected
+                                    ? "records " + expected + " to " + (sequence - 1) + " are missing"
+                                    : "record out of order or repeated: expected " + expected));
                 }
-                if (!Objects.equals(previousHash, previous.path(AuditChain.HASH_FIELD).asText(null))) {
-                    problems.add(new Problem(app, sequence, ProblemKind.BROKEN_LINK,
-                            "its previousHash is not the hash of record " + previous.get("sequence").asLong()));
+                if (!Objects.equals(
+                        previousHash, previous.path(AuditChain.HASH_FIELD).asText(null))) {
+                    problems.add(new Problem(
+                            app,
+                            sequence,
+                            ProblemKind.BROKEN_LINK,
+                            "its previousHash is not the hash of record "
+                                    + previous.get("sequence").asLong()));
                 }
             }
             previous = record;

@@ -23,10 +23,21 @@ import java.util.Objects;
  * @param fetchCause   what made the git-watcher fetch (written {@code trigger}, its name in schema version 1)
  * @param artifact     the tarball of {@code after}'s tree; null when the ref was deleted
  */
-public record CommitDetected(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                             String repoUrl, String ref, String before, String after, RefUpdateKind update,
-                             List<CommitInfo> commits, List<String> changedPaths,
-                             @JsonProperty("trigger") FetchCause fetchCause, Artifact artifact)
+public record CommitDetected(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String repoUrl,
+        String ref,
+        String before,
+        String after,
+        RefUpdateKind update,
+        List<CommitInfo> commits,
+        List<String> changedPaths,
+        @JsonProperty("trigger") FetchCause fetchCause,
+        Artifact artifact)
         implements PlumblineEvent {
 
     public CommitDetected {
@@ -43,12 +54,32 @@ public record CommitDetected(String eventId, int schemaVersion, Instant time, St
      * @param correlationId made by the git-watcher when the webhook or poll tick arrives, so its logs and every
      *                      later event share it
      */
-    public static CommitDetected of(String correlationId, String repoUrl, String ref, String before, String after,
-                                    RefUpdateKind update, List<CommitInfo> commits, List<String> changedPaths,
-                                    FetchCause fetchCause, Artifact artifact) {
-        return new CommitDetected(Envelope.newEventId(), EventType.COMMIT_DETECTED.schemaVersion(), Envelope.now(),
-                PlumblineService.GIT_WATCHER.source(), correlationId, repoUrl, ref, before, after, update, commits,
-                changedPaths, fetchCause, artifact);
+    public static CommitDetected of(
+            String correlationId,
+            String repoUrl,
+            String ref,
+            String before,
+            String after,
+            RefUpdateKind update,
+            List<CommitInfo> commits,
+            List<String> changedPaths,
+            FetchCause fetchCause,
+            Artifact artifact) {
+        return new CommitDetected(
+                Envelope.newEventId(),
+                EventType.COMMIT_DETECTED.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.GIT_WATCHER.source(),
+                correlationId,
+                repoUrl,
+                ref,
+                before,
+                after,
+                update,
+                commits,
+                changedPaths,
+                fetchCause,
+                artifact);
     }
 
     @Override

@@ -20,10 +20,20 @@ import java.util.Objects;
  * @param explanation  for example "commit 1a2b3c changed overlays/prod/web.yaml; no Application watches that path;
  *                     Application web watches overlays/production on branch main"
  */
-public record CommitIgnored(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                            String repoUrl, String ref, String sha, List<String> changedPaths,
-                            @JsonProperty("trigger") FetchCause fetchCause, List<WatchingApplication> watchers,
-                            String explanation) implements PlumblineEvent {
+public record CommitIgnored(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String repoUrl,
+        String ref,
+        String sha,
+        List<String> changedPaths,
+        @JsonProperty("trigger") FetchCause fetchCause,
+        List<WatchingApplication> watchers,
+        String explanation)
+        implements PlumblineEvent {
 
     public CommitIgnored {
         Envelope.check(EventType.COMMIT_IGNORED, eventId, schemaVersion, time, source, correlationId);
@@ -33,12 +43,28 @@ public record CommitIgnored(String eventId, int schemaVersion, Instant time, Str
         watchers = watchers == null ? List.of() : List.copyOf(watchers);
     }
 
-    public static CommitIgnored of(String correlationId, String repoUrl, String ref, String sha,
-                                   List<String> changedPaths, FetchCause fetchCause, List<WatchingApplication> watchers,
-                                   String explanation) {
-        return new CommitIgnored(Envelope.newEventId(), EventType.COMMIT_IGNORED.schemaVersion(), Envelope.now(),
-                PlumblineService.GIT_WATCHER.source(), correlationId, repoUrl, ref, sha, changedPaths, fetchCause,
-                watchers, explanation);
+    public static CommitIgnored of(
+            String correlationId,
+            String repoUrl,
+            String ref,
+            String sha,
+            List<String> changedPaths,
+            FetchCause fetchCause,
+            List<WatchingApplication> watchers,
+            String explanation) {
+        return new CommitIgnored(
+                Envelope.newEventId(),
+                EventType.COMMIT_IGNORED.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.GIT_WATCHER.source(),
+                correlationId,
+                repoUrl,
+                ref,
+                sha,
+                changedPaths,
+                fetchCause,
+                watchers,
+                explanation);
     }
 
     @Override

@@ -18,9 +18,19 @@ import java.util.Objects;
  * @param health     the app's health at the time of the diff: its worst object's
  * @param objects    one entry per desired or owned object, prunes included, in apply order
  */
-public record DiffComputed(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                           String app, String revision, String digest, SyncStatus syncStatus, HealthStatus health,
-                           List<ObjectDiff> objects) implements PlumblineEvent {
+public record DiffComputed(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String app,
+        String revision,
+        String digest,
+        SyncStatus syncStatus,
+        HealthStatus health,
+        List<ObjectDiff> objects)
+        implements PlumblineEvent {
 
     public DiffComputed {
         Envelope.check(EventType.DIFF_COMPUTED, eventId, schemaVersion, time, source, correlationId);
@@ -30,10 +40,25 @@ public record DiffComputed(String eventId, int schemaVersion, Instant time, Stri
         objects = objects == null ? List.of() : List.copyOf(objects);
     }
 
-    public static DiffComputed of(String correlationId, String app, String revision, String digest,
-                                  SyncStatus syncStatus, HealthStatus health, List<ObjectDiff> objects) {
-        return new DiffComputed(Envelope.newEventId(), EventType.DIFF_COMPUTED.schemaVersion(), Envelope.now(),
-                PlumblineService.RECONCILER.source(), correlationId, app, revision, digest, syncStatus, health,
+    public static DiffComputed of(
+            String correlationId,
+            String app,
+            String revision,
+            String digest,
+            SyncStatus syncStatus,
+            HealthStatus health,
+            List<ObjectDiff> objects) {
+        return new DiffComputed(
+                Envelope.newEventId(),
+                EventType.DIFF_COMPUTED.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.RECONCILER.source(),
+                correlationId,
+                app,
+                revision,
+                digest,
+                syncStatus,
+                health,
                 objects);
     }
 
@@ -44,6 +69,8 @@ public record DiffComputed(String eventId, int schemaVersion, Instant time, Stri
 
     /** The objects a sync would create, update or delete. */
     public List<ObjectDiff> changes() {
-        return objects.stream().filter(diff -> diff.change() != ChangeType.UNCHANGED).toList();
+        return objects.stream()
+                .filter(diff -> diff.change() != ChangeType.UNCHANGED)
+                .toList();
     }
 }

@@ -17,9 +17,19 @@ import java.util.Objects;
  * @param pause     the self-heal pause in force; null when self-heal is not paused
  * @param objects   the drifted objects with their fields, values (Secrets masked) and who changed them
  */
-public record DriftDetected(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                            String app, String episodeId, String revision, DriftMode mode, SelfHealPause pause,
-                            List<DriftedObject> objects) implements PlumblineEvent {
+public record DriftDetected(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String app,
+        String episodeId,
+        String revision,
+        DriftMode mode,
+        SelfHealPause pause,
+        List<DriftedObject> objects)
+        implements PlumblineEvent {
 
     public DriftDetected {
         Envelope.check(EventType.DRIFT_DETECTED, eventId, schemaVersion, time, source, correlationId);
@@ -30,10 +40,25 @@ public record DriftDetected(String eventId, int schemaVersion, Instant time, Str
     }
 
     /** @param correlationId that of the desired state in force, so the drift joins its commit's story */
-    public static DriftDetected of(String correlationId, String app, String episodeId, String revision,
-                                   DriftMode mode, SelfHealPause pause, List<DriftedObject> objects) {
-        return new DriftDetected(Envelope.newEventId(), EventType.DRIFT_DETECTED.schemaVersion(), Envelope.now(),
-                PlumblineService.DRIFT_AUDITOR.source(), correlationId, app, episodeId, revision, mode, pause,
+    public static DriftDetected of(
+            String correlationId,
+            String app,
+            String episodeId,
+            String revision,
+            DriftMode mode,
+            SelfHealPause pause,
+            List<DriftedObject> objects) {
+        return new DriftDetected(
+                Envelope.newEventId(),
+                EventType.DRIFT_DETECTED.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.DRIFT_AUDITOR.source(),
+                correlationId,
+                app,
+                episodeId,
+                revision,
+                mode,
+                pause,
                 objects);
     }
 

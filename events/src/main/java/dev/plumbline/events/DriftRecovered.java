@@ -14,9 +14,18 @@ import java.util.Objects;
  * @param resolution healed by Plumbline, restored by someone else, or made moot by a change in Git
  * @param objects    the objects that had drifted
  */
-public record DriftRecovered(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                             String app, String episodeId, Instant detectedAt, DriftResolution resolution,
-                             List<ObjectIdentity> objects) implements PlumblineEvent {
+public record DriftRecovered(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String app,
+        String episodeId,
+        Instant detectedAt,
+        DriftResolution resolution,
+        List<ObjectIdentity> objects)
+        implements PlumblineEvent {
 
     public DriftRecovered {
         Envelope.check(EventType.DRIFT_RECOVERED, eventId, schemaVersion, time, source, correlationId);
@@ -26,10 +35,23 @@ public record DriftRecovered(String eventId, int schemaVersion, Instant time, St
         objects = objects == null ? List.of() : List.copyOf(objects);
     }
 
-    public static DriftRecovered of(String correlationId, String app, String episodeId, Instant detectedAt,
-                                    DriftResolution resolution, List<ObjectIdentity> objects) {
-        return new DriftRecovered(Envelope.newEventId(), EventType.DRIFT_RECOVERED.schemaVersion(), Envelope.now(),
-                PlumblineService.DRIFT_AUDITOR.source(), correlationId, app, episodeId, detectedAt, resolution,
+    public static DriftRecovered of(
+            String correlationId,
+            String app,
+            String episodeId,
+            Instant detectedAt,
+            DriftResolution resolution,
+            List<ObjectIdentity> objects) {
+        return new DriftRecovered(
+                Envelope.newEventId(),
+                EventType.DRIFT_RECOVERED.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.DRIFT_AUDITOR.source(),
+                correlationId,
+                app,
+                episodeId,
+                detectedAt,
+                resolution,
                 objects);
     }
 

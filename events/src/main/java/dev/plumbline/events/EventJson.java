@@ -44,15 +44,16 @@ public final class EventJson {
 
     private static final ObjectWriter CANONICAL = MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     public static byte[] write(PlumblineEvent event) {
         try {
             return MAPPER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + event.type().typeName() + " " + event.eventId()
-                    + " as JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot write " + event.type().typeName() + " " + event.eventId() + " as JSON: "
+                            + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -68,8 +69,10 @@ public final class EventJson {
         try {
             return MAPPER.treeToValue(tree, type.eventClass());
         } catch (JsonMappingException e) {
-            throw new EventReadException("Cannot read " + type.typeName() + " event (schema version "
-                    + tree.path(SCHEMA_VERSION_FIELD).asInt() + "): " + describe(e), e);
+            throw new EventReadException(
+                    "Cannot read " + type.typeName() + " event (schema version "
+                            + tree.path(SCHEMA_VERSION_FIELD).asInt() + "): " + describe(e),
+                    e);
         } catch (JsonProcessingException e) {
             throw new EventReadException("Cannot read " + type.typeName() + " event: " + e.getOriginalMessage(), e);
         }
@@ -102,8 +105,11 @@ public final class EventJson {
         try {
             node = MAPPER.readTree(json);
         } catch (IOException e) {
-            throw new EventReadException("Cannot read event: not valid JSON ("
-                    + (e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()) + ")", e);
+            throw new EventReadException(
+                    "Cannot read event: not valid JSON ("
+                            + (e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage())
+                            + ")",
+                    e);
         }
         if (!(node instanceof ObjectNode object)) {
             throw new EventReadException("Cannot read event: expected a JSON object, found "
@@ -120,19 +126,26 @@ public final class EventJson {
         String typeName = typeNode.asText();
         JsonNode versionNode = tree.get(SCHEMA_VERSION_FIELD);
         if (versionNode == null || !versionNode.canConvertToInt() || !versionNode.isIntegralNumber()) {
-            throw new EventReadException("Cannot read " + typeName + " event: it has no integer '"
-                    + SCHEMA_VERSION_FIELD + "' field");
+            throw new EventReadException(
+                    "Cannot read " + typeName + " event: it has no integer '" + SCHEMA_VERSION_FIELD + "' field");
         }
         int version = versionNode.intValue();
-        EventType type = EventType.fromTypeName(typeName).orElseThrow(() -> new UnsupportedEventException(
-                "Cannot read event of unknown type '" + typeName + "' (schema version " + version
-                        + "); this reader knows " + knownTypes() + ". A newer Plumbline may have written it: "
-                        + "upgrade this service.", typeName, version));
+        EventType type = EventType.fromTypeName(typeName)
+                .orElseThrow(() -> new UnsupportedEventException(
+                        "Cannot read event of unknown type '" + typeName + "' (schema version " + version
+                                + "); this reader knows " + knownTypes() + ". A newer Plumbline may have written it: "
+                                + "upgrade this service.",
+                        typeName,
+                        version));
         if (!type.reads(version)) {
-            throw new UnsupportedEventException("Cannot read " + typeName + " event with schema version " + version
-                    + "; this reader supports schema version " + type.supportedVersions()
-                    + (version > type.schemaVersion() ? ". A newer Plumbline wrote it: upgrade this service." : "."),
-                    typeName, version);
+            throw new UnsupportedEventException(
+                    "Cannot read " + typeName + " event with schema version " + version
+                            + "; this reader supports schema version " + type.supportedVersions()
+                            + (version > type.schemaVersion()
+                                    ? ". A newer Plumbline wrote it: upgrade this service."
+                                    : "."),
+                    typeName,
+                    version);
         }
         return type;
     }

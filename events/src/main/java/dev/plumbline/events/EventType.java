@@ -23,7 +23,10 @@ public enum EventType {
     SELF_HEAL_FIGHT("dev.plumbline.drift.fight", 1, SelfHealFight.class, Topics.DRIFT_ALERTS),
     AUDIT_RECORD("dev.plumbline.audit.record", 1, AuditRecord.class, Topics.AUDIT),
     NOTIFICATION_SENT("dev.plumbline.notification.sent", 1, NotificationSent.class, Topics.NOTIFICATIONS),
-    NOTIFICATION_DEAD_LETTERED("dev.plumbline.notification.dead-lettered", 1, NotificationDeadLettered.class,
+    NOTIFICATION_DEAD_LETTERED(
+            "dev.plumbline.notification.dead-lettered",
+            1,
+            NotificationDeadLettered.class,
             Topics.NOTIFICATIONS_DEAD_LETTER);
 
     /** Every type reads schema versions from this one up to its own {@link #schemaVersion()}. */
@@ -72,6 +75,8 @@ public enum EventType {
     }
 
     public static Optional<EventType> fromTypeName(String typeName) {
-        return Arrays.stream(values()).filter(type -> type.typeName.equals(typeName)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.typeName.equals(typeName))
+                .findFirst();
     }
 }

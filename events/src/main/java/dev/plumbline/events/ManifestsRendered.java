@@ -18,9 +18,19 @@ import java.util.Objects;
  * @param objects  every object, in a deterministic order, with the destination namespace filled in and the
  *                 tracking label and annotation set
  */
-public record ManifestsRendered(String eventId, int schemaVersion, Instant time, String source,
-                                String correlationId, String app, String repoUrl, String revision, String path,
-                                RendererKind renderer, String digest, List<RenderedObject> objects)
+public record ManifestsRendered(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String app,
+        String repoUrl,
+        String revision,
+        String path,
+        RendererKind renderer,
+        String digest,
+        List<RenderedObject> objects)
         implements PlumblineEvent {
 
     public ManifestsRendered {
@@ -32,11 +42,28 @@ public record ManifestsRendered(String eventId, int schemaVersion, Instant time,
     }
 
     /** @param correlationId the id of the commit event or spec change that caused this render */
-    public static ManifestsRendered of(String correlationId, String app, String repoUrl, String revision, String path,
-                                       RendererKind renderer, String digest, List<RenderedObject> objects) {
-        return new ManifestsRendered(Envelope.newEventId(), EventType.MANIFESTS_RENDERED.schemaVersion(),
-                Envelope.now(), PlumblineService.RENDERER.source(), correlationId, app, repoUrl, revision, path,
-                renderer, digest, objects);
+    public static ManifestsRendered of(
+            String correlationId,
+            String app,
+            String repoUrl,
+            String revision,
+            String path,
+            RendererKind renderer,
+            String digest,
+            List<RenderedObject> objects) {
+        return new ManifestsRendered(
+                Envelope.newEventId(),
+                EventType.MANIFESTS_RENDERED.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.RENDERER.source(),
+                correlationId,
+                app,
+                repoUrl,
+                revision,
+                path,
+                renderer,
+                digest,
+                objects);
     }
 
     @Override

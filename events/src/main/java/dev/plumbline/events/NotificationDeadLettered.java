@@ -25,12 +25,25 @@ import java.util.Objects;
  * @param firstAttemptAt when the first try was made
  * @param sourceEventIds the events the notification was made from
  */
-public record NotificationDeadLettered(String eventId, int schemaVersion, Instant time, String source,
-                                       String correlationId, String app, String dedupKey,
-                                       @JsonProperty("trigger") NotificationOccasion occasion,
-                                       NotificationChannel channel, String destination,
-                                       String revision, String title, String text, String payload, int attempts,
-                                       String lastError, Instant firstAttemptAt, List<String> sourceEventIds)
+public record NotificationDeadLettered(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String app,
+        String dedupKey,
+        @JsonProperty("trigger") NotificationOccasion occasion,
+        NotificationChannel channel,
+        String destination,
+        String revision,
+        String title,
+        String text,
+        String payload,
+        int attempts,
+        String lastError,
+        Instant firstAttemptAt,
+        List<String> sourceEventIds)
         implements PlumblineEvent {
 
     public NotificationDeadLettered {
@@ -45,15 +58,40 @@ public record NotificationDeadLettered(String eventId, int schemaVersion, Instan
     }
 
     /** @param correlationId that of the events the notification was made from */
-    public static NotificationDeadLettered of(String correlationId, String app, String dedupKey,
-                                              NotificationOccasion occasion, NotificationChannel channel,
-                                              String destination, String revision, String title, String text,
-                                              String payload, int attempts, String lastError,
-                                              Instant firstAttemptAt, List<String> sourceEventIds) {
-        return new NotificationDeadLettered(Envelope.newEventId(),
-                EventType.NOTIFICATION_DEAD_LETTERED.schemaVersion(), Envelope.now(),
-                PlumblineService.NOTIFIER.source(), correlationId, app, dedupKey, occasion, channel, destination,
-                revision, title, text, payload, attempts, lastError, firstAttemptAt, sourceEventIds);
+    public static NotificationDeadLettered of(
+            String correlationId,
+            String app,
+            String dedupKey,
+            NotificationOccasion occasion,
+            NotificationChannel channel,
+            String destination,
+            String revision,
+            String title,
+            String text,
+            String payload,
+            int attempts,
+            String lastError,
+            Instant firstAttemptAt,
+            List<String> sourceEventIds) {
+        return new NotificationDeadLettered(
+                Envelope.newEventId(),
+                EventType.NOTIFICATION_DEAD_LETTERED.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.NOTIFIER.source(),
+                correlationId,
+                app,
+                dedupKey,
+                occasion,
+                channel,
+                destination,
+                revision,
+                title,
+                text,
+                payload,
+                attempts,
+                lastError,
+                firstAttemptAt,
+                sourceEventIds);
     }
 
     @Override

@@ -21,11 +21,21 @@ import java.util.Objects;
  * @param objects        the objects the message listed or counted
  * @param sourceEventIds the events the notification was made from
  */
-public record NotificationSent(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                               String app, String dedupKey,
-                               @JsonProperty("trigger") NotificationOccasion occasion, NotificationChannel channel,
-                               String destination, String revision, List<ObjectIdentity> objects,
-                               List<String> sourceEventIds) implements PlumblineEvent {
+public record NotificationSent(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String app,
+        String dedupKey,
+        @JsonProperty("trigger") NotificationOccasion occasion,
+        NotificationChannel channel,
+        String destination,
+        String revision,
+        List<ObjectIdentity> objects,
+        List<String> sourceEventIds)
+        implements PlumblineEvent {
 
     public NotificationSent {
         Envelope.check(EventType.NOTIFICATION_SENT, eventId, schemaVersion, time, source, correlationId);
@@ -39,12 +49,30 @@ public record NotificationSent(String eventId, int schemaVersion, Instant time, 
     }
 
     /** @param correlationId that of the events the notification was made from */
-    public static NotificationSent of(String correlationId, String app, String dedupKey, NotificationOccasion occasion,
-                                      NotificationChannel channel, String destination, String revision,
-                                      List<ObjectIdentity> objects, List<String> sourceEventIds) {
-        return new NotificationSent(Envelope.newEventId(), EventType.NOTIFICATION_SENT.schemaVersion(),
-                Envelope.now(), PlumblineService.NOTIFIER.source(), correlationId, app, dedupKey, occasion, channel,
-                destination, revision, objects, sourceEventIds);
+    public static NotificationSent of(
+            String correlationId,
+            String app,
+            String dedupKey,
+            NotificationOccasion occasion,
+            NotificationChannel channel,
+            String destination,
+            String revision,
+            List<ObjectIdentity> objects,
+            List<String> sourceEventIds) {
+        return new NotificationSent(
+                Envelope.newEventId(),
+                EventType.NOTIFICATION_SENT.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.NOTIFIER.source(),
+                correlationId,
+                app,
+                dedupKey,
+                occasion,
+                channel,
+                destination,
+                revision,
+                objects,
+                sourceEventIds);
     }
 
     @Override

@@ -11,9 +11,20 @@ import java.time.Instant;
  */
 @JsonPropertyOrder({"type", "schemaVersion", "eventId", "time", "source", "correlationId", "app"})
 public sealed interface PlumblineEvent
-        permits ApplicationSpec, CommitDetected, CommitIgnored, ManifestsRendered, RenderFailed, DiffComputed,
-        ApplyAction, SyncRequested, DriftDetected, DriftRecovered, SelfHealFight, AuditRecord, NotificationSent,
-        NotificationDeadLettered {
+        permits ApplicationSpec,
+                CommitDetected,
+                CommitIgnored,
+                ManifestsRendered,
+                RenderFailed,
+                DiffComputed,
+                ApplyAction,
+                SyncRequested,
+                DriftDetected,
+                DriftRecovered,
+                SelfHealFight,
+                AuditRecord,
+                NotificationSent,
+                NotificationDeadLettered {
 
     /** A random UUID, unique per event; consumers use it to drop redeliveries. */
     String eventId();

@@ -21,10 +21,23 @@ import java.util.Objects;
  * @param line         the line in that file; null when unknown
  * @param lastRendered the last successful render of this app, still the desired state; null when it never rendered
  */
-public record RenderFailed(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                           String app, String repoUrl, String revision, String path, RendererKind renderer,
-                           RenderFailureReason reason, String message, String file, Integer line,
-                           ManifestsRendered lastRendered) implements PlumblineEvent {
+public record RenderFailed(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String app,
+        String repoUrl,
+        String revision,
+        String path,
+        RendererKind renderer,
+        RenderFailureReason reason,
+        String message,
+        String file,
+        Integer line,
+        ManifestsRendered lastRendered)
+        implements PlumblineEvent {
 
     public RenderFailed {
         Envelope.check(EventType.RENDER_FAILED, eventId, schemaVersion, time, source, correlationId);
@@ -33,12 +46,34 @@ public record RenderFailed(String eventId, int schemaVersion, Instant time, Stri
         Objects.requireNonNull(message, "message");
     }
 
-    public static RenderFailed of(String correlationId, String app, String repoUrl, String revision, String path,
-                                  RendererKind renderer, RenderFailureReason reason, String message, String file,
-                                  Integer line, ManifestsRendered lastRendered) {
-        return new RenderFailed(Envelope.newEventId(), EventType.RENDER_FAILED.schemaVersion(), Envelope.now(),
-                PlumblineService.RENDERER.source(), correlationId, app, repoUrl, revision, path, renderer, reason,
-                message, file, line, lastRendered);
+    public static RenderFailed of(
+            String correlationId,
+            String app,
+            String repoUrl,
+            String revision,
+            String path,
+            RendererKind renderer,
+            RenderFailureReason reason,
+            String message,
+            String file,
+            Integer line,
+            ManifestsRendered lastRendered) {
+        return new RenderFailed(
+                Envelope.newEventId(),
+                EventType.RENDER_FAILED.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.RENDERER.source(),
+                correlationId,
+                app,
+                repoUrl,
+                revision,
+                path,
+                renderer,
+                reason,
+                message,
+                file,
+                line,
+                lastRendered);
     }
 
     @Override

@@ -19,9 +19,19 @@ import java.util.Objects;
  * @param reverts   how many times the field was reverted within {@code window}
  * @param window    the span the reverts were counted in
  */
-public record SelfHealFight(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                            String app, String episodeId, ObjectIdentity object, String path,
-                            FieldManagerAttribution opponent, int reverts, Duration window)
+public record SelfHealFight(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String app,
+        String episodeId,
+        ObjectIdentity object,
+        String path,
+        FieldManagerAttribution opponent,
+        int reverts,
+        Duration window)
         implements PlumblineEvent {
 
     public SelfHealFight {
@@ -32,11 +42,28 @@ public record SelfHealFight(String eventId, int schemaVersion, Instant time, Str
         opponent = opponent == null ? FieldManagerAttribution.unknown() : opponent;
     }
 
-    public static SelfHealFight of(String correlationId, String app, String episodeId, ObjectIdentity object,
-                                   String path, FieldManagerAttribution opponent, int reverts, Duration window) {
-        return new SelfHealFight(Envelope.newEventId(), EventType.SELF_HEAL_FIGHT.schemaVersion(), Envelope.now(),
-                PlumblineService.DRIFT_AUDITOR.source(), correlationId, app, episodeId, object, path, opponent,
-                reverts, window);
+    public static SelfHealFight of(
+            String correlationId,
+            String app,
+            String episodeId,
+            ObjectIdentity object,
+            String path,
+            FieldManagerAttribution opponent,
+            int reverts,
+            Duration window) {
+        return new SelfHealFight(
+                Envelope.newEventId(),
+                EventType.SELF_HEAL_FIGHT.schemaVersion(),
+                Envelope.now(),
+                PlumblineService.DRIFT_AUDITOR.source(),
+                correlationId,
+                app,
+                episodeId,
+                object,
+                path,
+                opponent,
+                reverts,
+                window);
     }
 
     @Override

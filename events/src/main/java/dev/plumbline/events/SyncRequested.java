@@ -16,9 +16,19 @@ import java.util.Objects;
  * @param revision    the revision to sync to (a rollback); null for the app's current desired revision
  * @param objects     the objects to sync (the drifted ones of a heal); empty for the whole app
  */
-public record SyncRequested(String eventId, int schemaVersion, Instant time, String source, String correlationId,
-                            String app, SyncTrigger trigger, String reason, String requestedBy, String revision,
-                            List<ObjectIdentity> objects) implements PlumblineEvent {
+public record SyncRequested(
+        String eventId,
+        int schemaVersion,
+        Instant time,
+        String source,
+        String correlationId,
+        String app,
+        SyncTrigger trigger,
+        String reason,
+        String requestedBy,
+        String revision,
+        List<ObjectIdentity> objects)
+        implements PlumblineEvent {
 
     public SyncRequested {
         Envelope.check(EventType.SYNC_REQUESTED, eventId, schemaVersion, time, source, correlationId);
@@ -33,14 +43,30 @@ public record SyncRequested(String eventId, int schemaVersion, Instant time, Str
      * @param requester     the drift-auditor or the CLI
      * @param correlationId for a heal, that of the desired state being restored; for a manual request, a new one
      */
-    public static SyncRequested of(PlumblineService requester, String correlationId, String app, SyncTrigger trigger,
-                                   String reason, String requestedBy, String revision,
-                                   List<ObjectIdentity> objects) {
+    public static SyncRequested of(
+            PlumblineService requester,
+            String correlationId,
+            String app,
+            SyncTrigger trigger,
+            String reason,
+            String requestedBy,
+            String revision,
+            List<ObjectIdentity> objects) {
         if (!requester.writes(Topics.SYNC_REQUESTS)) {
             throw new IllegalArgumentException(requester + " does not write " + Topics.SYNC_REQUESTS);
         }
-        return new SyncRequested(Envelope.newEventId(), EventType.SYNC_REQUESTED.schemaVersion(), Envelope.now(),
-                requester.source(), correlationId, app, trigger, reason, requestedBy, revision, objects);
+        return new SyncRequested(
+                Envelope.newEventId(),
+                EventType.SYNC_REQUESTED.schemaVersion(),
+                Envelope.now(),
+                requester.source(),
+                correlationId,
+                app,
+                trigger,
+                reason,
+                requestedBy,
+                revision,
+                objects);
     }
 
     @Override

@@ -20,33 +20,50 @@ class ApplicationSpecTest {
     private static final Instant NOON = Instant.parse("2026-11-27T12:00:00Z");
 
     @ParameterizedTest(name = "automated={0}, selfHeal={1}, declared={2} gives {3}")
-    @CsvSource(nullValues = "none", value = {
-            "false, false, none, WARN",
-            "true,  false, none, WARN",
-            "true,  true,  none, HEAL",
-            "true,  true,  OFF,  OFF",
-            "false, false, HEAL, HEAL"})
-    void theDriftModeDefaultsToHealOnlyWhenSelfHealIsOn(boolean automated, boolean selfHeal,
-                                                                   DriftMode declared, DriftMode expected) {
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "false, false, none, WARN",
+                "true,  false, none, WARN",
+                "true,  true,  none, HEAL",
+                "true,  true,  OFF,  OFF",
+                "false, false, HEAL, HEAL"
+            })
+    void theDriftModeDefaultsToHealOnlyWhenSelfHealIsOn(
+            boolean automated, boolean selfHeal, DriftMode declared, DriftMode expected) {
         SyncPolicy policy = automated ? SyncPolicy.automated(false, selfHeal) : SyncPolicy.manual();
 
         assertThat(spec(policy, declared, null).effectiveDriftMode()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "pause until {0} is in force at noon: {1}")
-    @CsvSource(nullValues = "none", value = {
-            "2026-11-27T13:00:00Z, true",
-            "2026-11-27T12:00:00Z, false",
-            "2026-11-27T11:00:00Z, false",
-            "none,                 true"})
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "2026-11-27T13:00:00Z, true",
+                "2026-11-27T12:00:00Z, false",
+                "2026-11-27T11:00:00Z, false",
+                "none,                 true"
+            })
     void aSelfHealPauseEndsAtItsExpiry(Instant until, boolean paused) {
         SelfHealPause pause = new SelfHealPause(until, "ana@example.com", "incident");
 
-        assertThat(spec(SyncPolicy.automated(true, true), null, pause).selfHealPausedAt(NOON)).isEqualTo(paused);
+        assertThat(spec(SyncPolicy.automated(true, true), null, pause).selfHealPausedAt(NOON))
+                .isEqualTo(paused);
     }
 
     private static ApplicationSpec spec(SyncPolicy policy, DriftMode driftMode, SelfHealPause pause) {
-        return ApplicationSpec.of("web", "plumbline", 1, SourceSpec.of("https://git.example.com/shop.git", "main",
-                "apps/web"), Destination.of("shop"), policy, driftMode, List.of(), List.of(), pause, null);
+        return ApplicationSpec.of(
+                "web",
+                "plumbline",
+                1,
+                SourceSpec.of("https://git.example.com/shop.git", "main", "apps/web"),
+                Destination.of("shop"),
+                policy,
+                driftMode,
+                List.of(),
+                List.of(),
+                pause,
+                null);
     }
 }

@@ -22,10 +22,26 @@ class AuditChainTest {
 
     @Test
     void eachRecordHoldsTheHashOfTheOneBeforeIt() {
-        AuditRecord first = AuditRecord.next(null, EventSamples.commitDetected(), "web",
-                AuditAction.COMMIT_DETECTED, "Ana Lima <ana@example.com>", "commit 9f8e7d", null, List.of(), null);
-        AuditRecord second = AuditRecord.next(first, EventSamples.applyAction(), "web", AuditAction.APPLIED,
-                AuditRecord.PLUMBLINE_ACTOR, "applied", null, List.of(), null);
+        AuditRecord first = AuditRecord.next(
+                null,
+                EventSamples.commitDetected(),
+                "web",
+                AuditAction.COMMIT_DETECTED,
+                "Ana Lima <ana@example.com>",
+                "commit 9f8e7d",
+                null,
+                List.of(),
+                null);
+        AuditRecord second = AuditRecord.next(
+                first,
+                EventSamples.applyAction(),
+                "web",
+                AuditAction.APPLIED,
+                AuditRecord.PLUMBLINE_ACTOR,
+                "applied",
+                null,
+                List.of(),
+                null);
 
         assertThat(first.sequence()).isEqualTo(1);
         assertThat(first.previousHash()).isNull();
@@ -38,8 +54,16 @@ class AuditChainTest {
     @Test
     void aRecordCopiesIdTypeTimeAndCorrelationOfTheEventItCameFrom() {
         ApplyAction apply = EventSamples.applyAction();
-        AuditRecord record = AuditRecord.next(null, apply, "web", AuditAction.APPLY_FAILED,
-                AuditRecord.PLUMBLINE_ACTOR, "failed", apply.revision(), List.of(apply.object()), null);
+        AuditRecord record = AuditRecord.next(
+                null,
+                apply,
+                "web",
+                AuditAction.APPLY_FAILED,
+                AuditRecord.PLUMBLINE_ACTOR,
+                "failed",
+                apply.revision(),
+                List.of(apply.object()),
+                null);
 
         assertThat(record.sourceEventId()).isEqualTo(apply.eventId());
         assertThat(record.sourceEventType()).isEqualTo("dev.plumbline.apply.action");
@@ -64,7 +88,7 @@ class AuditChainTest {
         AuditRecord record = EventSamples.auditRecord();
         ObjectNode json = (ObjectNode) PLAIN.readTree(EventJson.write(record));
         Map<String, Object> reversed = new TreeMap<String, Object>(Comparator.reverseOrder());
-        reversed.putAll(PLAIN.convertValue(json, new TypeReference<Map<String, Object>>() { }));
+        reversed.putAll(PLAIN.convertValue(json, new TypeReference<Map<String, Object>>() {}));
         ObjectNode reordered = PLAIN.valueToTree(reversed);
 
         assertThat(AuditChain.hash(json)).isEqualTo(record.hash());

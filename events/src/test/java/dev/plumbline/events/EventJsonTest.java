@@ -37,7 +37,8 @@ class EventJsonTest {
     @Test
     void everyEventTypeHasASampleAndEveryEventRecordHasAType() {
         assertThat(EventSamples.byType().keySet()).isEqualTo(EnumSet.allOf(EventType.class));
-        Set<Class<?>> typed = Arrays.stream(EventType.values()).map(EventType::eventClass).collect(Collectors.toSet());
+        Set<Class<?>> typed =
+                Arrays.stream(EventType.values()).map(EventType::eventClass).collect(Collectors.toSet());
         assertThat(Set.of(PlumblineEvent.class.getPermittedSubclasses())).isEqualTo(typed);
     }
 
@@ -55,8 +56,9 @@ class EventJsonTest {
     void theJsonStartsWithTheCloudEventsTypeAndTheSchemaVersion(PlumblineEvent event) {
         String json = text(EventJson.write(event));
 
-        assertThat(json).startsWith("{\"type\":\"" + event.type().typeName() + "\",\"schemaVersion\":"
-                + event.type().schemaVersion() + ",");
+        assertThat(json)
+                .startsWith("{\"type\":\"" + event.type().typeName() + "\",\"schemaVersion\":"
+                        + event.type().schemaVersion() + ",");
     }
 
     @ParameterizedTest
@@ -73,8 +75,8 @@ class EventJsonTest {
         String diff = text(EventJson.write(EventSamples.diffComputed()));
         String fight = text(EventJson.write(EventSamples.selfHealFight()));
 
-        assertThat(diff).contains("\"syncStatus\":\"out-of-sync\"", "\"change\":\"update\"",
-                "\"health\":\"progressing\"");
+        assertThat(diff)
+                .contains("\"syncStatus\":\"out-of-sync\"", "\"change\":\"update\"", "\"health\":\"progressing\"");
         assertThat(fight).contains("\"window\":\"PT10M\"");
     }
 
@@ -85,13 +87,22 @@ class EventJsonTest {
         List<RenderedObject> objects = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
             ObjectNode body = sample.objects().get(0).body().deepCopy();
-            ((ObjectNode) body.get("metadata")).put("name", "web-" + i).putObject("annotations")
+            ((ObjectNode) body.get("metadata"))
+                    .put("name", "web-" + i)
+                    .putObject("annotations")
                     .put("example.com/padding", annotation);
-            objects.add(new RenderedObject(ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web-" + i),
-                    body, null));
+            objects.add(new RenderedObject(
+                    ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web-" + i), body, null));
         }
-        ManifestsRendered large = ManifestsRendered.of(sample.correlationId(), "web", sample.repoUrl(),
-                sample.revision(), sample.path(), sample.renderer(), sample.digest(), objects);
+        ManifestsRendered large = ManifestsRendered.of(
+                sample.correlationId(),
+                "web",
+                sample.repoUrl(),
+                sample.revision(),
+                sample.path(),
+                sample.renderer(),
+                sample.digest(),
+                objects);
 
         byte[] json = EventJson.write(large);
 
@@ -111,11 +122,22 @@ class EventJsonTest {
 
     @Test
     void fetchCausesAndNotificationOccasionsKeepTheirSchemaVersion1FieldNameTrigger() {
-        assertThat(tree(EventSamples.commitDetected()).get("trigger").get("kind").asText()).isEqualTo("webhook");
-        assertThat(tree(EventSamples.commitIgnored()).get("trigger").get("kind").asText()).isEqualTo("poll");
-        assertThat(tree(EventSamples.notificationSent()).get("trigger").isTextual()).isTrue();
-        assertThat(tree(EventSamples.notificationDeadLettered()).get("trigger").isTextual()).isTrue();
-        assertThat(tree(EventSamples.applicationSpec()).get("notifications").get(0).get("trigger").asText())
+        assertThat(tree(EventSamples.commitDetected())
+                        .get("trigger")
+                        .get("kind")
+                        .asText())
+                .isEqualTo("webhook");
+        assertThat(tree(EventSamples.commitIgnored()).get("trigger").get("kind").asText())
+                .isEqualTo("poll");
+        assertThat(tree(EventSamples.notificationSent()).get("trigger").isTextual())
+                .isTrue();
+        assertThat(tree(EventSamples.notificationDeadLettered()).get("trigger").isTextual())
+                .isTrue();
+        assertThat(tree(EventSamples.applicationSpec())
+                        .get("notifications")
+                        .get(0)
+                        .get("trigger")
+                        .asText())
                 .isEqualTo("drift-detected");
         assertThat(tree(EventSamples.commitDetected()).has("fetchCause")).isFalse();
     }
@@ -214,8 +236,8 @@ class EventJsonTest {
 
         assertThatThrownBy(() -> EventJson.read(bytes(json)))
                 .isInstanceOf(EventReadException.class)
-                .hasMessageStartingWith("Cannot read dev.plumbline.drift.recovered event (schema version 1): "
-                        + "at detectedAt: ")
+                .hasMessageStartingWith(
+                        "Cannot read dev.plumbline.drift.recovered event (schema version 1): " + "at detectedAt: ")
                 .hasMessageNotContaining("com.fasterxml");
     }
 

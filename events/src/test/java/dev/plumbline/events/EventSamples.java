@@ -2,9 +2,9 @@ package dev.plumbline.events;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.events.application.ClusterCapabilities;
 import dev.plumbline.events.application.Destination;
 import dev.plumbline.events.application.DirectoryOptions;
-import dev.plumbline.events.application.ClusterCapabilities;
 import dev.plumbline.events.application.HelmOptions;
 import dev.plumbline.events.application.HelmParameter;
 import dev.plumbline.events.application.IgnoreDifference;
@@ -18,9 +18,9 @@ import dev.plumbline.events.application.SyncOptions;
 import dev.plumbline.events.application.SyncPolicy;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
-import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.WatchingApplication;
 import dev.plumbline.events.manifest.DriftedField;
 import dev.plumbline.events.manifest.DriftedObject;
@@ -65,8 +65,7 @@ public final class EventSamples {
     static final ObjectIdentity DEPLOYMENT = ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web");
     static final ObjectIdentity SECRET = ObjectIdentity.namespaced("v1", "Secret", "shop", "web-db");
 
-    private EventSamples() {
-    }
+    private EventSamples() {}
 
     public static List<PlumblineEvent> all() {
         return List.copyOf(byType().values());
@@ -74,9 +73,21 @@ public final class EventSamples {
 
     public static Map<EventType, PlumblineEvent> byType() {
         Map<EventType, PlumblineEvent> samples = new EnumMap<>(EventType.class);
-        List.of(applicationSpec(), commitDetected(), commitIgnored(), manifestsRendered(), renderFailed(),
-                        diffComputed(), applyAction(), syncRequested(), driftDetected(), driftRecovered(),
-                        selfHealFight(), auditRecord(), notificationSent(), notificationDeadLettered())
+        List.of(
+                        applicationSpec(),
+                        commitDetected(),
+                        commitIgnored(),
+                        manifestsRendered(),
+                        renderFailed(),
+                        diffComputed(),
+                        applyAction(),
+                        syncRequested(),
+                        driftDetected(),
+                        driftRecovered(),
+                        selfHealFight(),
+                        auditRecord(),
+                        notificationSent(),
+                        notificationDeadLettered())
                 .forEach(event -> samples.put(event.type(), event));
         return samples;
     }
@@ -87,47 +98,89 @@ public final class EventSamples {
 
     /** The sample spec under another Application's name. */
     public static ApplicationSpec applicationSpec(String app) {
-        SourceSpec source = new SourceSpec(REPO, "main", "apps/web", RendererKind.HELM,
-                new HelmOptions("web", List.of("values.yaml", "values-prod.yaml"), "replicas: 3\n",
-                        List.of(new HelmParameter("image.tag", "1.4.2")), "v1.31.0",
+        SourceSpec source = new SourceSpec(
+                REPO,
+                "main",
+                "apps/web",
+                RendererKind.HELM,
+                new HelmOptions(
+                        "web",
+                        List.of("values.yaml", "values-prod.yaml"),
+                        "replicas: 3\n",
+                        List.of(new HelmParameter("image.tag", "1.4.2")),
+                        "v1.31.0",
                         List.of("monitoring.coreos.com/v1")),
-                new KustomizeOptions("prod-", null, List.of("web=registry.example.com/web:1.4.2"),
-                        Map.of("team", "shop"), Map.of("owner", "shop@example.com")),
+                new KustomizeOptions(
+                        "prod-",
+                        null,
+                        List.of("web=registry.example.com/web:1.4.2"),
+                        Map.of("team", "shop"),
+                        Map.of("owner", "shop@example.com")),
                 new DirectoryOptions(true, "*.yaml", "*-test.yaml"));
-        return ApplicationSpec.of(app, "plumbline", 7, source,
-                new Destination("shop", List.of("shop-jobs"), List.of(new GroupKind("", "Namespace"))),
-                new SyncPolicy(new SyncPolicy.Automated(true, true), false,
-                        new Retry(5, Duration.ofSeconds(5), 2, Duration.ofMinutes(3)), new SyncOptions(true)),
-                DriftMode.HEAL,
-                List.of(new IgnoreDifference("apps", "Deployment", "web", null, List.of("/spec/replicas"),
-                        List.of("kube-controller-manager"))),
-                List.of(new NotificationSubscription(NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK,
-                        "shop-alerts")),
-                new SelfHealPause(Instant.parse("2026-11-27T18:00:00Z"), "ana@example.com", "incident INC-42"),
-                new RequestedSync("2026-11-27T16:00:00Z", "ben@example.com", Instant.parse("2026-11-27T16:00:00Z"),
-                        null))
-                .withClusterCapabilities(new ClusterCapabilities("v1.32.0", List.of("v1", "apps/v1",
-                        "apps/v1/Deployment")));
+        return ApplicationSpec.of(
+                        app,
+                        "plumbline",
+                        7,
+                        source,
+                        new Destination("shop", List.of("shop-jobs"), List.of(new GroupKind("", "Namespace"))),
+                        new SyncPolicy(
+                                new SyncPolicy.Automated(true, true),
+                                false,
+                                new Retry(5, Duration.ofSeconds(5), 2, Duration.ofMinutes(3)),
+                                new SyncOptions(true)),
+                        DriftMode.HEAL,
+                        List.of(new IgnoreDifference(
+                                "apps",
+                                "Deployment",
+                                "web",
+                                null,
+                                List.of("/spec/replicas"),
+                                List.of("kube-controller-manager"))),
+                        List.of(new NotificationSubscription(
+                                NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK, "shop-alerts")),
+                        new SelfHealPause(Instant.parse("2026-11-27T18:00:00Z"), "ana@example.com", "incident INC-42"),
+                        new RequestedSync(
+                                "2026-11-27T16:00:00Z", "ben@example.com", Instant.parse("2026-11-27T16:00:00Z"), null))
+                .withClusterCapabilities(
+                        new ClusterCapabilities("v1.32.0", List.of("v1", "apps/v1", "apps/v1/Deployment")));
     }
 
     public static CommitDetected commitDetected() {
         GitSignature author = new GitSignature("Ana Lima", "ana@example.com", Instant.parse("2026-11-27T15:00:00Z"));
-        GitSignature committer = new GitSignature("Git Host", "noreply@example.com",
-                Instant.parse("2026-11-27T15:01:30Z"));
-        CommitInfo commit = new CommitInfo(SHA_AFTER, author, committer,
+        GitSignature committer =
+                new GitSignature("Git Host", "noreply@example.com", Instant.parse("2026-11-27T15:01:30Z"));
+        CommitInfo commit = new CommitInfo(
+                SHA_AFTER,
+                author,
+                committer,
                 "Scale web to 3\n\nReviewed-by: Ben <ben@example.com>\nSigned-off-by: Ana Lima <ana@example.com>\n",
-                List.of(new Trailer("Reviewed-by", "Ben <ben@example.com>"),
+                List.of(
+                        new Trailer("Reviewed-by", "Ben <ben@example.com>"),
                         new Trailer("Signed-off-by", "Ana Lima <ana@example.com>")));
-        return CommitDetected.of(CORRELATION, REPO, "refs/heads/main", SHA_BEFORE, SHA_AFTER,
-                RefUpdateKind.FAST_FORWARD, List.of(commit), List.of("apps/web/values-prod.yaml"),
+        return CommitDetected.of(
+                CORRELATION,
+                REPO,
+                "refs/heads/main",
+                SHA_BEFORE,
+                SHA_AFTER,
+                RefUpdateKind.FAST_FORWARD,
+                List.of(commit),
+                List.of("apps/web/values-prod.yaml"),
                 FetchCause.webhook(WebhookProvider.GITHUB, "72d3162e-cc78-11e3-81ab-4c9367dc0958"),
-                new Artifact("http://git-watcher:8081/artifacts/shop/" + SHA_AFTER + ".tar.gz",
+                new Artifact(
+                        "http://git-watcher:8081/artifacts/shop/" + SHA_AFTER + ".tar.gz",
                         "3b5d5c3712955042212316173ccf37be800c3e1e58c1c3b0e7e5c4a0f9a3f1aa"));
     }
 
     public static CommitIgnored commitIgnored() {
-        return CommitIgnored.of(CORRELATION, REPO, "refs/heads/main", SHA_AFTER, List.of("overlays/prod/web.yaml"),
-                FetchCause.poll(), List.of(new WatchingApplication("web", "main", "overlays/production")),
+        return CommitIgnored.of(
+                CORRELATION,
+                REPO,
+                "refs/heads/main",
+                SHA_AFTER,
+                List.of("overlays/prod/web.yaml"),
+                FetchCause.poll(),
+                List.of(new WatchingApplication("web", "main", "overlays/production")),
                 "commit 9f8e7d changed overlays/prod/web.yaml; no Application watches that path; "
                         + "Application web watches overlays/production on branch main");
     }
@@ -140,61 +193,144 @@ public final class EventSamples {
     public static ManifestsRendered manifestsRendered(String app) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("apiVersion", "apps/v1").put("kind", "Deployment");
-        body.putObject("metadata").put("name", "web").put("namespace", "shop")
-                .putObject("labels").put("app.kubernetes.io/managed-by", "plumbline");
-        body.putObject("spec").put("replicas", 3).put("paused", false).putArray("args").add("--port=8080").add(1.5);
-        return ManifestsRendered.of(CORRELATION, app, REPO, SHA_AFTER, "apps/web", RendererKind.PLAIN,
-                "sha256:0a1b2c", List.of(new RenderedObject(DEPLOYMENT, body, "apps/web/deployment.yaml")));
+        body.putObject("metadata")
+                .put("name", "web")
+                .put("namespace", "shop")
+                .putObject("labels")
+                .put("app.kubernetes.io/managed-by", "plumbline");
+        body.putObject("spec")
+                .put("replicas", 3)
+                .put("paused", false)
+                .putArray("args")
+                .add("--port=8080")
+                .add(1.5);
+        return ManifestsRendered.of(
+                CORRELATION,
+                app,
+                REPO,
+                SHA_AFTER,
+                "apps/web",
+                RendererKind.PLAIN,
+                "sha256:0a1b2c",
+                List.of(new RenderedObject(DEPLOYMENT, body, "apps/web/deployment.yaml")));
     }
 
     public static RenderFailed renderFailed() {
-        return RenderFailed.of(CORRELATION, "web", REPO, SHA_AFTER, "apps/web", RendererKind.PLAIN,
-                RenderFailureReason.INVALID_MANIFEST, "apps/web/service.yaml line 12: mapping values are not allowed",
-                "apps/web/service.yaml", 12, manifestsRendered());
+        return RenderFailed.of(
+                CORRELATION,
+                "web",
+                REPO,
+                SHA_AFTER,
+                "apps/web",
+                RendererKind.PLAIN,
+                RenderFailureReason.INVALID_MANIFEST,
+                "apps/web/service.yaml line 12: mapping values are not allowed",
+                "apps/web/service.yaml",
+                12,
+                manifestsRendered());
     }
 
     public static DiffComputed diffComputed() {
-        return DiffComputed.of(CORRELATION, "web", SHA_AFTER, "sha256:0a1b2c", SyncStatus.OUT_OF_SYNC,
+        return DiffComputed.of(
+                CORRELATION,
+                "web",
+                SHA_AFTER,
+                "sha256:0a1b2c",
+                SyncStatus.OUT_OF_SYNC,
                 HealthStatus.PROGRESSING,
-                List.of(new ObjectDiff(DEPLOYMENT, ChangeType.UPDATE, HealthStatus.HEALTHY,
-                                List.of(new FieldDiff("spec.replicas", JsonNodeFactory.instance.numberNode(2),
+                List.of(
+                        new ObjectDiff(
+                                DEPLOYMENT,
+                                ChangeType.UPDATE,
+                                HealthStatus.HEALTHY,
+                                List.of(new FieldDiff(
+                                        "spec.replicas",
+                                        JsonNodeFactory.instance.numberNode(2),
                                         JsonNodeFactory.instance.numberNode(3)))),
-                        new ObjectDiff(SECRET, ChangeType.UPDATE, HealthStatus.HEALTHY,
-                                List.of(new FieldDiff("data.password", JsonNodeFactory.instance.textNode("++++++++"),
+                        new ObjectDiff(
+                                SECRET,
+                                ChangeType.UPDATE,
+                                HealthStatus.HEALTHY,
+                                List.of(new FieldDiff(
+                                        "data.password",
+                                        JsonNodeFactory.instance.textNode("++++++++"),
                                         JsonNodeFactory.instance.textNode("+++++++++")))),
-                        new ObjectDiff(ObjectIdentity.clusterScoped("v1", "Namespace", "shop"), ChangeType.UNCHANGED,
-                                null, null)));
+                        new ObjectDiff(
+                                ObjectIdentity.clusterScoped("v1", "Namespace", "shop"),
+                                ChangeType.UNCHANGED,
+                                null,
+                                null)));
     }
 
     public static ApplyAction applyAction() {
-        return ApplyAction.of(CORRELATION, "web", SHA_AFTER, "sync-0007", SyncTrigger.AUTOMATED,
-                AuditRecord.PLUMBLINE_ACTOR, DEPLOYMENT, ApplyOperation.APPLY, ApplyResult.FAILED,
-                "admission webhook denied the request", 2, 3);
+        return ApplyAction.of(
+                CORRELATION,
+                "web",
+                SHA_AFTER,
+                "sync-0007",
+                SyncTrigger.AUTOMATED,
+                AuditRecord.PLUMBLINE_ACTOR,
+                DEPLOYMENT,
+                ApplyOperation.APPLY,
+                ApplyResult.FAILED,
+                "admission webhook denied the request",
+                2,
+                3);
     }
 
     public static SyncRequested syncRequested() {
-        return SyncRequested.of(PlumblineService.DRIFT_AUDITOR, CORRELATION, "web", SyncTrigger.SELF_HEAL,
-                "drift: spec.replicas changed by kubectl-edit", AuditRecord.PLUMBLINE_ACTOR, null, List.of(DEPLOYMENT));
+        return SyncRequested.of(
+                PlumblineService.DRIFT_AUDITOR,
+                CORRELATION,
+                "web",
+                SyncTrigger.SELF_HEAL,
+                "drift: spec.replicas changed by kubectl-edit",
+                AuditRecord.PLUMBLINE_ACTOR,
+                null,
+                List.of(DEPLOYMENT));
     }
 
     public static DriftDetected driftDetected() {
-        FieldManagerAttribution kubectl = new FieldManagerAttribution("kubectl-edit", "Update",
-                Instant.parse("2026-11-27T15:10:00Z"));
-        return DriftDetected.of(CORRELATION, "web", "drift-web-0001", SHA_AFTER, DriftMode.HEAL, null,
-                List.of(new DriftedObject(DEPLOYMENT, DriftKind.MODIFIED,
-                                List.of(new DriftedField("spec.replicas", JsonNodeFactory.instance.numberNode(3),
-                                        JsonNodeFactory.instance.numberNode(5), kubectl))),
+        FieldManagerAttribution kubectl =
+                new FieldManagerAttribution("kubectl-edit", "Update", Instant.parse("2026-11-27T15:10:00Z"));
+        return DriftDetected.of(
+                CORRELATION,
+                "web",
+                "drift-web-0001",
+                SHA_AFTER,
+                DriftMode.HEAL,
+                null,
+                List.of(
+                        new DriftedObject(
+                                DEPLOYMENT,
+                                DriftKind.MODIFIED,
+                                List.of(new DriftedField(
+                                        "spec.replicas",
+                                        JsonNodeFactory.instance.numberNode(3),
+                                        JsonNodeFactory.instance.numberNode(5),
+                                        kubectl))),
                         new DriftedObject(SECRET, DriftKind.DELETED, List.of())));
     }
 
     public static DriftRecovered driftRecovered() {
-        return DriftRecovered.of(CORRELATION, "web", "drift-web-0001", Instant.parse("2026-11-27T15:10:00.250Z"),
-                DriftResolution.HEALED, List.of(DEPLOYMENT));
+        return DriftRecovered.of(
+                CORRELATION,
+                "web",
+                "drift-web-0001",
+                Instant.parse("2026-11-27T15:10:00.250Z"),
+                DriftResolution.HEALED,
+                List.of(DEPLOYMENT));
     }
 
     public static SelfHealFight selfHealFight() {
-        return SelfHealFight.of(CORRELATION, "web", "drift-web-0001", DEPLOYMENT, "spec.replicas",
-                new FieldManagerAttribution("hpa-controller", "Update", Instant.parse("2026-11-27T15:12:00Z")), 6,
+        return SelfHealFight.of(
+                CORRELATION,
+                "web",
+                "drift-web-0001",
+                DEPLOYMENT,
+                "spec.replicas",
+                new FieldManagerAttribution("hpa-controller", "Update", Instant.parse("2026-11-27T15:12:00Z")),
+                6,
                 Duration.ofMinutes(10));
     }
 
@@ -203,23 +339,56 @@ public final class EventSamples {
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.put("committer", "Git Host <noreply@example.com>");
         details.putArray("Reviewed-by").add("Ben <ben@example.com>");
-        AuditRecord first = AuditRecord.next(null, commit, "web", AuditAction.COMMIT_DETECTED,
-                "Ana Lima <ana@example.com>", "commit 9f8e7d on main: Scale web to 3", SHA_AFTER, List.of(), details);
-        return AuditRecord.next(first, applyAction(), "web", AuditAction.APPLY_FAILED, AuditRecord.PLUMBLINE_ACTOR,
-                "apply of Deployment apps/v1 shop/web failed", SHA_AFTER, List.of(DEPLOYMENT), null);
+        AuditRecord first = AuditRecord.next(
+                null,
+                commit,
+                "web",
+                AuditAction.COMMIT_DETECTED,
+                "Ana Lima <ana@example.com>",
+                "commit 9f8e7d on main: Scale web to 3",
+                SHA_AFTER,
+                List.of(),
+                details);
+        return AuditRecord.next(
+                first,
+                applyAction(),
+                "web",
+                AuditAction.APPLY_FAILED,
+                AuditRecord.PLUMBLINE_ACTOR,
+                "apply of Deployment apps/v1 shop/web failed",
+                SHA_AFTER,
+                List.of(DEPLOYMENT),
+                null);
     }
 
     public static NotificationSent notificationSent() {
-        return NotificationSent.of(CORRELATION, "web", "drift-detected/web/" + SHA_AFTER + "/",
-                NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK, "shop-alerts", SHA_AFTER,
-                List.of(DEPLOYMENT, SECRET), List.of(driftDetected().eventId()));
+        return NotificationSent.of(
+                CORRELATION,
+                "web",
+                "drift-detected/web/" + SHA_AFTER + "/",
+                NotificationOccasion.DRIFT_DETECTED,
+                NotificationChannel.SLACK,
+                "shop-alerts",
+                SHA_AFTER,
+                List.of(DEPLOYMENT, SECRET),
+                List.of(driftDetected().eventId()));
     }
 
     public static NotificationDeadLettered notificationDeadLettered() {
-        return NotificationDeadLettered.of(CORRELATION, "web", "sync-failed/web/" + SHA_AFTER + "/",
-                NotificationOccasion.SYNC_FAILED, NotificationChannel.WEBHOOK, "pager", SHA_AFTER,
-                "Sync of web failed at 9f8e7d6", "1 of 3 objects failed in app web",
-                "{\"trigger\":\"sync-failed\",\"app\":\"web\"}", 12, "HTTP 503 from webhook pager",
-                Instant.parse("2026-11-27T15:20:00Z"), List.of(applyAction().eventId()));
+        return NotificationDeadLettered.of(
+                CORRELATION,
+                "web",
+                "sync-failed/web/" + SHA_AFTER + "/",
+                NotificationOccasion.SYNC_FAILED,
+                NotificationChannel.WEBHOOK,
+                "pager",
+                SHA_AFTER,
+                "Sync of web failed at 9f8e7d6",
+                "1 of 3 objects failed in app web",
+                "{\"trigger\":\"sync-failed\",\"app\":\"web\"}",
+                12,
+                "HTTP 503 from webhook pager",
+                Instant.parse("2026-11-27T15:20:00Z"),
+                List.of(applyAction().eventId()));
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
-import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -36,7 +36,8 @@ class GitWatcherServiceTest extends ServiceContract {
 
     @Test
     void anUnreadableRecordOnTheApplicationsTopicIsSkippedAndDeletesNothing() throws Exception {
-        assertUnreadableRecordIsSkipped(EventSamples.applicationSpec("unreadable-before"),
+        assertUnreadableRecordIsSkipped(
+                EventSamples.applicationSpec("unreadable-before"),
                 EventSamples.applicationSpec("unreadable-after"),
                 spec -> applications.catalog().get(spec.app()).isPresent());
     }

@@ -9,8 +9,8 @@ import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.git.CommitInfo;
 import dev.plumbline.events.git.Trailer;
 import dev.plumbline.events.kafka.EventTestClient;
-import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.FetchCauseKind;
+import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.WebhookProvider;
 import dev.plumbline.gitwatcher.testing.CommitEventsProbe;
 import dev.plumbline.gitwatcher.testing.GitWorkspace;
@@ -83,8 +83,10 @@ class GitWatchingTest {
             assertThat(initial.changedPaths()).containsExactly("README.md", "apps/web/deploy.yaml");
             assertThat(initial.fetchCause().kind()).isEqualTo(FetchCauseKind.WATCH_STARTED);
 
-            String scale = work.commit("Scale web to 3\n\nReviewed-by: Ben <ben@example.com>\n"
-                    + "Signed-off-by: Ana Lima <ana@example.com>\n", Map.of("apps/web/deploy.yaml", "replicas: 3\n"));
+            String scale = work.commit(
+                    "Scale web to 3\n\nReviewed-by: Ben <ben@example.com>\n"
+                            + "Signed-off-by: Ana Lima <ana@example.com>\n",
+                    Map.of("apps/web/deploy.yaml", "replicas: 3\n"));
             String service = work.commit("Add the service", Map.of("apps/web/service.yaml", "kind: Service\n"));
             work.push("HEAD:refs/heads/main");
             HttpResponse<byte[]> ack = http.githubPush(url, "refs/heads/main", "delivery-" + suffix(url));
@@ -102,8 +104,10 @@ class GitWatchingTest {
             assertThat(scaled.author().email()).isEqualTo("ana@example.com");
             assertThat(scaled.author().time()).isEqualTo(GitWorkspace.ANA.getWhenAsInstant());
             assertThat(scaled.committer().name()).isEqualTo("Merge Bot");
-            assertThat(scaled.trailers()).containsExactly(new Trailer("Reviewed-by", "Ben <ben@example.com>"),
-                    new Trailer("Signed-off-by", "Ana Lima <ana@example.com>"));
+            assertThat(scaled.trailers())
+                    .containsExactly(
+                            new Trailer("Reviewed-by", "Ben <ben@example.com>"),
+                            new Trailer("Signed-off-by", "Ana Lima <ana@example.com>"));
             assertThat(pushed.changedPaths()).containsExactly("apps/web/deploy.yaml", "apps/web/service.yaml");
             assertThat(pushed.fetchCause().kind()).isEqualTo(FetchCauseKind.WEBHOOK);
             assertThat(pushed.fetchCause().provider()).isEqualTo(WebhookProvider.GITHUB);
@@ -114,13 +118,16 @@ class GitWatchingTest {
             assertExactly(url, 2);
             assertThat(probe.ignored(url)).as("every commit touched apps/web").isEmpty();
 
-            HttpResponse<byte[]> artifact = http.get(URI.create(pushed.artifact().url()).getPath().substring(1));
+            HttpResponse<byte[]> artifact =
+                    http.get(URI.create(pushed.artifact().url()).getPath().substring(1));
             assertThat(artifact.statusCode()).isEqualTo(200);
-            assertThat(Signatures.sha256Hex(artifact.body())).isEqualTo(pushed.artifact().sha256());
-            assertThat(artifact.headers().firstValue("X-Plumbline-Sha256")).contains(pushed.artifact().sha256());
-            assertThat(artifact.headers().firstValue("Cache-Control"))
-                    .contains("public, max-age=31536000, immutable");
-            assertThat(artifact.headers().firstValue("ETag")).contains("\"" + pushed.artifact().sha256() + "\"");
+            assertThat(Signatures.sha256Hex(artifact.body()))
+                    .isEqualTo(pushed.artifact().sha256());
+            assertThat(artifact.headers().firstValue("X-Plumbline-Sha256"))
+                    .contains(pushed.artifact().sha256());
+            assertThat(artifact.headers().firstValue("Cache-Control")).contains("public, max-age=31536000, immutable");
+            assertThat(artifact.headers().firstValue("ETag"))
+                    .contains("\"" + pushed.artifact().sha256() + "\"");
         }
     }
 
@@ -168,8 +175,8 @@ class GitWatchingTest {
             assertThat(deleted.before()).isEqualTo(feature);
             assertThat(deleted.after()).isNull();
             assertThat(deleted.artifact()).isNull();
-            await().atMost(PATIENCE).until(() -> Http.text(http.get("api/repos"))
-                    .contains("branch feature does not exist"));
+            await().atMost(PATIENCE)
+                    .until(() -> Http.text(http.get("api/repos")).contains("branch feature does not exist"));
             // the fetch cause keeps the name scripts read from GET /api/repos
             assertThat(Http.text(http.get("api/repos"))).contains("\"lastTrigger\":{\"kind\":\"");
             http.refresh(url);
@@ -187,18 +194,25 @@ class GitWatchingTest {
             work.push("refs/tags/v1.0.0:refs/tags/v1.0.0");
             kafka.send(SandboxGit.application("tagged-" + suffix(url), url, "v1.0.0", "app"));
             kafka.send(SandboxGit.application("pinned-" + suffix(url), url, first, "app"));
-            await().atMost(PATIENCE).until(() -> probe.detected(url).stream().map(CommitDetected::ref).toList()
-                    .containsAll(List.of("refs/tags/v1.0.0", first)));
-            assertThat(probe.detected(url)).allSatisfy(e -> assertThat(e.after()).isEqualTo(first));
+            await().atMost(PATIENCE)
+                    .until(() -> probe.detected(url).stream()
+                            .map(CommitDetected::ref)
+                            .toList()
+                            .containsAll(List.of("refs/tags/v1.0.0", first)));
+            assertThat(probe.detected(url))
+                    .allSatisfy(e -> assertThat(e.after()).isEqualTo(first));
 
             String second = work.commit("v2", Map.of("app/a.yaml", "a: 2\n"));
             work.push("HEAD:refs/heads/main");
             http.refresh(url);
 
-            CommitIgnored onMain = await().atMost(PATIENCE).until(() -> probe.ignored(url), l -> !l.isEmpty()).get(0);
+            CommitIgnored onMain = await().atMost(PATIENCE)
+                    .until(() -> probe.ignored(url), l -> !l.isEmpty())
+                    .get(0);
             assertThat(onMain.sha()).isEqualTo(second);
-            assertThat(onMain.explanation()).startsWith("commit " + second.substring(0, 7)
-                    + " landed on branch main, which no Application watches");
+            assertThat(onMain.explanation())
+                    .startsWith("commit " + second.substring(0, 7)
+                            + " landed on branch main, which no Application watches");
             assertExactly(url, 2);
         }
     }
@@ -217,14 +231,19 @@ class GitWatchingTest {
             work.push("HEAD:refs/heads/main");
             http.refresh(url);
 
-            CommitIgnored ignored = await().atMost(PATIENCE).until(() -> probe.ignored(url), l -> !l.isEmpty()).get(0);
+            CommitIgnored ignored = await().atMost(PATIENCE)
+                    .until(() -> probe.ignored(url), l -> !l.isEmpty())
+                    .get(0);
             assertThat(ignored.sha()).isEqualTo(stray);
             assertThat(ignored.ref()).isEqualTo("refs/heads/main");
             assertThat(ignored.changedPaths()).containsExactly("overlays/prod/web.yaml");
-            assertThat(ignored.explanation()).isEqualTo("commit " + stray.substring(0, 7)
-                    + " changed overlays/prod/web.yaml; no Application watches that path; Application " + app
-                    + " watches overlays/production on branch main");
-            assertThat(ignored.watchers()).singleElement().satisfies(w -> assertThat(w.app()).isEqualTo(app));
+            assertThat(ignored.explanation())
+                    .isEqualTo("commit " + stray.substring(0, 7)
+                            + " changed overlays/prod/web.yaml; no Application watches that path; Application " + app
+                            + " watches overlays/production on branch main");
+            assertThat(ignored.watchers())
+                    .singleElement()
+                    .satisfies(w -> assertThat(w.app()).isEqualTo(app));
         }
     }
 
@@ -234,7 +253,9 @@ class GitWatchingTest {
 
     /** Waits a while to be sure no further commit event comes. */
     private void assertExactly(String url, int count) {
-        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> probe.detected(url).size() == count);
+        await().during(Duration.ofSeconds(2))
+                .atMost(PATIENCE)
+                .until(() -> probe.detected(url).size() == count);
     }
 
     private static String suffix(String url) {

@@ -7,8 +7,8 @@ import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
-import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.FetchCauseKind;
+import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.gitwatcher.repo.RepoUrl;
 import dev.plumbline.gitwatcher.testing.CommitEventsProbe;
 import dev.plumbline.gitwatcher.testing.GitWorkspace;
@@ -45,8 +45,15 @@ class PollingTest {
     public static class ShortInterval implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("plumbline.poll.interval", INTERVAL.toSeconds() + "s", "plumbline.poll.jitter", "0.1",
-                    "plumbline.cleanup.grace-period", GRACE.toSeconds() + "s", "plumbline.cleanup.interval", "500ms");
+            return Map.of(
+                    "plumbline.poll.interval",
+                    INTERVAL.toSeconds() + "s",
+                    "plumbline.poll.jitter",
+                    "0.1",
+                    "plumbline.cleanup.grace-period",
+                    GRACE.toSeconds() + "s",
+                    "plumbline.cleanup.interval",
+                    "500ms");
         }
     }
 
@@ -58,23 +65,25 @@ class PollingTest {
 
     @Test
     void aPushIsFoundByPollingWithinOneInterval() throws Exception {
-        try (SandboxGit git = new SandboxGit(); EventTestClient kafka = new EventTestClient(bootstrapServers);
-             CommitEventsProbe probe = new CommitEventsProbe(bootstrapServers)) {
+        try (SandboxGit git = new SandboxGit();
+                EventTestClient kafka = new EventTestClient(bootstrapServers);
+                CommitEventsProbe probe = new CommitEventsProbe(bootstrapServers)) {
             kafka.ensureTopics(PlumblineService.RECONCILER.ownedTopics());
             String url = git.newRepository("polled");
             try (GitWorkspace work = git.workspace(url)) {
                 work.commit("Base", Map.of("app/a.yaml", "a: 1\n"));
                 work.push("HEAD:refs/heads/main");
                 kafka.send(SandboxGit.application("polled-" + System.nanoTime(), url, "main", "app"));
-                await().atMost(Duration.ofSeconds(30)).until(() -> probe.detected(url).size() == 1);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> probe.detected(url).size() == 1);
 
                 String pushed = work.commit("Change", Map.of("app/a.yaml", "a: 2\n"));
                 work.push("HEAD:refs/heads/main");
 
                 // one interval, its jitter, and a second for the fetch and the broker
                 Duration bound = INTERVAL.plus(INTERVAL.dividedBy(10)).plusSeconds(1);
-                List<CommitDetected> events = await().atMost(bound)
-                        .until(() -> probe.detected(url), list -> list.size() == 2);
+                List<CommitDetected> events =
+                        await().atMost(bound).until(() -> probe.detected(url), list -> list.size() == 2);
                 assertThat(events.get(1).after()).isEqualTo(pushed);
                 assertThat(events.get(1).update()).isEqualTo(RefUpdateKind.FAST_FORWARD);
                 assertThat(events.get(1).fetchCause().kind()).isEqualTo(FetchCauseKind.POLL);
@@ -84,8 +93,9 @@ class PollingTest {
 
     @Test
     void theMirrorArtifactsAndStateOfARepositoryNoLongerWatchedAreRemovedAfterTheGracePeriod() throws Exception {
-        try (SandboxGit git = new SandboxGit(); EventTestClient kafka = new EventTestClient(bootstrapServers);
-             CommitEventsProbe probe = new CommitEventsProbe(bootstrapServers)) {
+        try (SandboxGit git = new SandboxGit();
+                EventTestClient kafka = new EventTestClient(bootstrapServers);
+                CommitEventsProbe probe = new CommitEventsProbe(bootstrapServers)) {
             kafka.ensureTopics(PlumblineService.RECONCILER.ownedTopics());
             String url = git.newRepository("dropped");
             String key = RepoUrl.of(url).key();
@@ -95,14 +105,18 @@ class PollingTest {
             }
             String app = "dropped-" + System.nanoTime();
             kafka.send(SandboxGit.application(app, url, "main", "app"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> probe.detected(url).size() == 1);
-            List<Path> left = List.of(dataDir.resolve("repos").resolve(key), dataDir.resolve("artifacts").resolve(key),
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> probe.detected(url).size() == 1);
+            List<Path> left = List.of(
+                    dataDir.resolve("repos").resolve(key),
+                    dataDir.resolve("artifacts").resolve(key),
                     dataDir.resolve("state").resolve(key + ".json"));
             assertThat(left).allMatch(Files::exists);
 
             kafka.sendTombstone(Topics.APPLICATIONS, app);
-            await().during(GRACE.minusMillis(500)).atMost(GRACE.plusSeconds(1)).until(() -> left.stream()
-                    .allMatch(Files::exists));
+            await().during(GRACE.minusMillis(500))
+                    .atMost(GRACE.plusSeconds(1))
+                    .until(() -> left.stream().allMatch(Files::exists));
             await().atMost(Duration.ofSeconds(10)).until(() -> left.stream().noneMatch(Files::exists));
         }
     }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.kafka.EventTestClient;
-import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.FetchCauseKind;
+import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.gitwatcher.testing.CommitEventsProbe;
 import dev.plumbline.gitwatcher.testing.GitWorkspace;
 import dev.plumbline.gitwatcher.testing.Http;
@@ -105,7 +105,8 @@ class SshWatchingTest {
 
             String scaled = work.commit("Scale web", Map.of("app/deploy.yaml", "replicas: 3\n"));
             work.push("HEAD:refs/heads/main");
-            assertThat(http.githubPush(url, "refs/heads/main", "ssh-" + name).statusCode()).isEqualTo(202);
+            assertThat(http.githubPush(url, "refs/heads/main", "ssh-" + name).statusCode())
+                    .isEqualTo(202);
 
             CommitDetected pushed = awaitDetected(url, 2).get(1);
             assertThat(pushed.update()).isEqualTo(RefUpdateKind.FAST_FORWARD);
@@ -138,7 +139,10 @@ class SshWatchingTest {
             work.push("HEAD:refs/heads/main");
             kafka.send(SandboxGit.application(name, url, "main", "app"));
             String error = awaitError(url);
-            assertThat(error).contains("host key").contains("known_hosts").contains(URI.create(stranger).getHost());
+            assertThat(error)
+                    .contains("host key")
+                    .contains("known_hosts")
+                    .contains(URI.create(stranger).getHost());
             assertPlain(error);
             assertThat(probe.detected(url)).isEmpty();
         }
@@ -167,8 +171,12 @@ class SshWatchingTest {
     private String newRepository(String name) {
         String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            Git.init().setBare(true).setInitialBranch("main")
-                    .setGitDir(repositories.resolve(unique + ".git").toFile()).call().close();
+            Git.init()
+                    .setBare(true)
+                    .setInitialBranch("main")
+                    .setGitDir(repositories.resolve(unique + ".git").toFile())
+                    .call()
+                    .close();
             return unique;
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -178,8 +186,11 @@ class SshWatchingTest {
     /** The test pushes through the file system; only the git-watcher goes through SSH. */
     private GitWorkspace workspace(String name) {
         try {
-            return new GitWorkspace(Files.createTempDirectory("ssh-work"), repositories.resolve(name + ".git")
-                    .toString(), null, null);
+            return new GitWorkspace(
+                    Files.createTempDirectory("ssh-work"),
+                    repositories.resolve(name + ".git").toString(),
+                    null,
+                    null);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -195,7 +206,9 @@ class SshWatchingTest {
 
     private JsonNode repo(String url) throws IOException {
         JsonNode repos = JSON.readTree(http.get("api/repos").body());
-        return StreamSupport.stream(repos.spliterator(), false).filter(r -> url.equals(r.path("url").asText()))
-                .findFirst().orElse(JSON.missingNode());
+        return StreamSupport.stream(repos.spliterator(), false)
+                .filter(r -> url.equals(r.path("url").asText()))
+                .findFirst()
+                .orElse(JSON.missingNode());
     }
 }

@@ -67,7 +67,8 @@ class WebhookEndpointsTest {
             HttpResponse<byte[]> real = http.post(path, headers, WebhookFixtures.body(fixture));
             assertThat(real.statusCode()).as(fixture + ": " + Http.text(real)).isIn(200, 202);
 
-            headers.replaceAll((name, value) -> name.contains("Signature") || name.contains("Token") ? "forged" : value);
+            headers.replaceAll(
+                    (name, value) -> name.contains("Signature") || name.contains("Token") ? "forged" : value);
             HttpResponse<byte[]> forged = http.post(path, headers, WebhookFixtures.body(fixture));
             assertThat(forged.statusCode()).as(fixture).isEqualTo(401);
             assertThat(Http.text(forged)).contains("\"outcome\":\"unauthorized\"");
@@ -76,10 +77,12 @@ class WebhookEndpointsTest {
 
     @Test
     void aPingIsAnsweredWith200AndAnUnwatchedRepositoryWith202AndRecorded() {
-        HttpResponse<byte[]> ping = http.post("webhooks/github", sendable(WebhookFixtures.headers("github-ping")),
+        HttpResponse<byte[]> ping = http.post(
+                "webhooks/github",
+                sendable(WebhookFixtures.headers("github-ping")),
                 WebhookFixtures.body("github-ping"));
-        HttpResponse<byte[]> push = http.post("webhooks/gogs", sendable(WebhookFixtures.headers("gogs-push")),
-                WebhookFixtures.body("gogs-push"));
+        HttpResponse<byte[]> push = http.post(
+                "webhooks/gogs", sendable(WebhookFixtures.headers("gogs-push")), WebhookFixtures.body("gogs-push"));
 
         assertThat(ping.statusCode()).isEqualTo(200);
         assertThat(push.statusCode()).isEqualTo(202);
@@ -106,8 +109,14 @@ class WebhookEndpointsTest {
 
             byte[] body = ("{\"repository\":\"" + url + "\"}").getBytes(StandardCharsets.UTF_8);
             long start = System.nanoTime();
-            HttpResponse<byte[]> ack = http.post("webhooks/generic", Map.of("X-Delivery-Id", "slow-1",
-                    "X-Signature", "sha256=" + Signatures.hmacSha256Hex(Http.SECRET, body)), body);
+            HttpResponse<byte[]> ack = http.post(
+                    "webhooks/generic",
+                    Map.of(
+                            "X-Delivery-Id",
+                            "slow-1",
+                            "X-Signature",
+                            "sha256=" + Signatures.hmacSha256Hex(Http.SECRET, body)),
+                    body);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(ack.statusCode()).isEqualTo(202);
@@ -130,14 +139,18 @@ class WebhookEndpointsTest {
 
     private static void assertError(HttpResponse<byte[]> response, int status, String words) {
         assertThat(response.statusCode()).as(Http.text(response)).isEqualTo(status);
-        assertThat(Http.text(response)).startsWith("{\"error\":").contains(words).doesNotContain("Exception", "\tat ");
+        assertThat(Http.text(response))
+                .startsWith("{\"error\":")
+                .contains(words)
+                .doesNotContain("Exception", "\tat ");
     }
 
     /** Java's HTTP client sets these itself and refuses them from a caller. */
     private static Map<String, String> sendable(Map<String, String> headers) {
         Map<String, String> copy = new HashMap<>(headers);
-        copy.keySet().removeIf(name -> List.of("content-length", "connection", "host", "user-agent")
-                .contains(name.toLowerCase()));
+        copy.keySet()
+                .removeIf(name -> List.of("content-length", "connection", "host", "user-agent")
+                        .contains(name.toLowerCase()));
         return copy;
     }
 
@@ -147,15 +160,17 @@ class WebhookEndpointsTest {
         private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
         HangingGitHost() throws IOException {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (!socket.isClosed()) {
-                        accepted.add(socket.accept());
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            }, "hanging-git-host");
+            Thread acceptor = new Thread(
+                    () -> {
+                        try {
+                            while (!socket.isClosed()) {
+                                accepted.add(socket.accept());
+                            }
+                        } catch (IOException closed) {
+                            // the test is over
+                        }
+                    },
+                    "hanging-git-host");
             acceptor.setDaemon(true);
             acceptor.start();
         }

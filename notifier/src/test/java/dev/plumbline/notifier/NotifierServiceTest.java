@@ -8,8 +8,8 @@ import dev.plumbline.events.vocabulary.NotificationChannel;
 import dev.plumbline.events.vocabulary.NotificationOccasion;
 import dev.plumbline.notifier.aggregate.DedupWindow;
 import dev.plumbline.notifier.aggregate.Notification;
-import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,25 +45,50 @@ class NotifierServiceTest extends ServiceContract {
 
     @Test
     void anUnreadableRecordOnTheApplicationsTopicIsSkippedAndDeletesNothing() throws Exception {
-        assertUnreadableRecordIsSkipped(EventSamples.applicationSpec("unreadable-before"),
+        assertUnreadableRecordIsSkipped(
+                EventSamples.applicationSpec("unreadable-before"),
                 EventSamples.applicationSpec("unreadable-after"),
                 spec -> applications.catalog().get(spec.app()).isPresent());
     }
 
     @Test
     void anUnreadableRecordInTheDeliveryLogIsSkippedAndTheDeliveriesAfterItAreStillRemembered() throws Exception {
-        assertUnreadableRecordIsSkipped(delivered("log-before"), delivered("log-after"),
-                sent -> dedup.decide(DESTINATION, notification(sent.app()), Instant.now()).isEmpty());
+        assertUnreadableRecordIsSkipped(
+                delivered("log-before"),
+                delivered("log-after"),
+                sent -> dedup.decide(DESTINATION, notification(sent.app()), Instant.now())
+                        .isEmpty());
     }
 
     /** What the delivery log holds once the drift of {@code app} was told on Slack's ops destination. */
     private static NotificationSent delivered(String app) {
-        return NotificationSent.of("c", app, notification(app).dedupKey(), NotificationOccasion.DRIFT_DETECTED,
-                NotificationChannel.SLACK, "ops", null, List.of(), List.of());
+        return NotificationSent.of(
+                "c",
+                app,
+                notification(app).dedupKey(),
+                NotificationOccasion.DRIFT_DETECTED,
+                NotificationChannel.SLACK,
+                "ops",
+                null,
+                List.of(),
+                List.of());
     }
 
     private static Notification notification(String app) {
-        return new Notification(NotificationOccasion.DRIFT_DETECTED, app, null, "", "c", Instant.now(), List.of(),
-                List.of(), "", Map.of(), null, 1, 0, List.of());
+        return new Notification(
+                NotificationOccasion.DRIFT_DETECTED,
+                app,
+                null,
+                "",
+                "c",
+                Instant.now(),
+                List.of(),
+                List.of(),
+                "",
+                Map.of(),
+                null,
+                1,
+                0,
+                List.of());
     }
 }

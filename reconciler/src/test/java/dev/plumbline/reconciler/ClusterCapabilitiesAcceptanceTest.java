@@ -29,9 +29,15 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true, initArgs = {
-        @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
-        @ResourceArg(name = EmbeddedKubeApiResource.CRDS, value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")})
+@QuarkusTestResource(
+        value = EmbeddedKubeApiResource.class,
+        restrictToAnnotatedClass = true,
+        initArgs = {
+            @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
+            @ResourceArg(
+                    name = EmbeddedKubeApiResource.CRDS,
+                    value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")
+        })
 @Tag("slow")
 class ClusterCapabilitiesAcceptanceTest {
 
@@ -63,25 +69,51 @@ class ClusterCapabilitiesAcceptanceTest {
         String reported = api.client().getKubernetesVersion().getGitVersion();
         cluster.deploy(application("charted", "charted", null));
 
-        ApplicationSpec first = kafka.awaitRecord(Topics.APPLICATIONS, PATIENCE, ApplicationSpec.class,
+        ApplicationSpec first = kafka.awaitRecord(
+                Topics.APPLICATIONS,
+                PATIENCE,
+                ApplicationSpec.class,
                 spec -> spec.app().equals("charted") && spec.clusterCapabilities() != null);
         assertThat(first.clusterCapabilities().kubeVersion()).isEqualTo(reported);
-        assertThat(first.clusterCapabilities().apiVersions()).contains("v1", "apps/v1", "apps/v1/Deployment")
+        assertThat(first.clusterCapabilities().apiVersions())
+                .contains("v1", "apps/v1", "apps/v1/Deployment")
                 .doesNotContain("monitoring.coreos.com/v1");
 
-        api.client().resource(new CustomResourceDefinitionBuilder()
-                .withNewMetadata().withName("servicemonitors.monitoring.coreos.com").endMetadata()
-                .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
-                .withNewNames().withKind("ServiceMonitor").withPlural("servicemonitors")
-                .withSingular("servicemonitor").withListKind("ServiceMonitorList").endNames()
-                .addNewVersion().withName("v1").withServed(true).withStorage(true)
-                .withNewSchema().withNewOpenAPIV3Schema().withType("object")
-                .withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema().endSchema()
-                .endVersion()
-                .endSpec().build()).create();
+        api.client()
+                .resource(new CustomResourceDefinitionBuilder()
+                        .withNewMetadata()
+                        .withName("servicemonitors.monitoring.coreos.com")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withGroup("monitoring.coreos.com")
+                        .withScope("Namespaced")
+                        .withNewNames()
+                        .withKind("ServiceMonitor")
+                        .withPlural("servicemonitors")
+                        .withSingular("servicemonitor")
+                        .withListKind("ServiceMonitorList")
+                        .endNames()
+                        .addNewVersion()
+                        .withName("v1")
+                        .withServed(true)
+                        .withStorage(true)
+                        .withNewSchema()
+                        .withNewOpenAPIV3Schema()
+                        .withType("object")
+                        .withXKubernetesPreserveUnknownFields(true)
+                        .endOpenAPIV3Schema()
+                        .endSchema()
+                        .endVersion()
+                        .endSpec()
+                        .build())
+                .create();
 
-        ApplicationSpec again = kafka.awaitRecord(Topics.APPLICATIONS, PATIENCE, ApplicationSpec.class,
-                spec -> spec.app().equals("charted") && spec.clusterCapabilities() != null
+        ApplicationSpec again = kafka.awaitRecord(
+                Topics.APPLICATIONS,
+                PATIENCE,
+                ApplicationSpec.class,
+                spec -> spec.app().equals("charted")
+                        && spec.clusterCapabilities() != null
                         && spec.clusterCapabilities().apiVersions().contains("monitoring.coreos.com/v1"));
         assertThat(again.clusterCapabilities().apiVersions()).contains("monitoring.coreos.com/v1/ServiceMonitor");
         assertThat(again.clusterCapabilities().kubeVersion()).isEqualTo(reported);

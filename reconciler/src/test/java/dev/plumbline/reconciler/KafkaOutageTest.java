@@ -48,7 +48,9 @@ class KafkaOutageTest {
     }
 
     private HttpResponse<String> get() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(readiness.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(readiness.toString())).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

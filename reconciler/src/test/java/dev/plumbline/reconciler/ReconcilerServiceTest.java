@@ -37,15 +37,23 @@ class ReconcilerServiceTest extends ServiceContract {
 
             kafka.send(render);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> renders.desiredState().get(render.app())
-                    .flatMap(state -> state.rendered()).filter(render::equals).isPresent());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> renders.desiredState()
+                            .get(render.app())
+                            .flatMap(state -> state.rendered())
+                            .filter(render::equals)
+                            .isPresent());
         }
     }
 
     @Test
     void anUnreadableRecordOnTheRenderedManifestsTopicIsSkippedAndDeletesNoDesiredState() throws Exception {
-        assertUnreadableRecordIsSkipped(EventSamples.manifestsRendered("unreadable-before"),
+        assertUnreadableRecordIsSkipped(
+                EventSamples.manifestsRendered("unreadable-before"),
                 EventSamples.manifestsRendered("unreadable-after"),
-                render -> renders.desiredState().get(render.app()).flatMap(state -> state.rendered()).isPresent());
+                render -> renders.desiredState()
+                        .get(render.app())
+                        .flatMap(state -> state.rendered())
+                        .isPresent());
     }
 }

@@ -66,9 +66,15 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true, initArgs = {
-        @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
-        @ResourceArg(name = EmbeddedKubeApiResource.CRDS, value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")})
+@QuarkusTestResource(
+        value = EmbeddedKubeApiResource.class,
+        restrictToAnnotatedClass = true,
+        initArgs = {
+            @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
+            @ResourceArg(
+                    name = EmbeddedKubeApiResource.CRDS,
+                    value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")
+        })
 @Tag("slow")
 class StatusAndRequestsAcceptanceTest {
 
@@ -111,9 +117,17 @@ class StatusAndRequestsAcceptanceTest {
         long gets = api.traffic().count("GET");
         long patches = api.traffic().count("PATCH");
         ObjectIdentity settings = ObjectIdentity.namespaced("v1", "ConfigMap", app, "settings");
-        DriftDetected alert = DriftDetected.of("c1", app, "episode-1", "rev1", DriftMode.HEAL, null,
-                List.of(new DriftedObject(settings, DriftKind.MODIFIED, List.of(
-                        field("data.color", "kubectl-edit"), field("data.size", "alice")))));
+        DriftDetected alert = DriftDetected.of(
+                "c1",
+                app,
+                "episode-1",
+                "rev1",
+                DriftMode.HEAL,
+                null,
+                List.of(new DriftedObject(
+                        settings,
+                        DriftKind.MODIFIED,
+                        List.of(field("data.color", "kubectl-edit"), field("data.size", "alice")))));
 
         kafka.send(alert);
 
@@ -128,14 +142,23 @@ class StatusAndRequestsAcceptanceTest {
         assertThat(drift.changedBy).containsExactly("alice", "kubectl-edit");
         cluster.awaitQuiet();
         assertThat(api.traffic().count("PATCH")).as("one status write").isEqualTo(patches + 1);
-        assertThat(api.traffic().count("GET")).as("no GET before the status patch").isEqualTo(gets);
+        assertThat(api.traffic().count("GET"))
+                .as("no GET before the status patch")
+                .isEqualTo(gets);
 
-        kafka.send(SelfHealFight.of("c1", app, "episode-1", settings, "data.color",
-                new FieldManagerAttribution("kubectl-edit", "Update", null), 5, Duration.ofMinutes(10)));
+        kafka.send(SelfHealFight.of(
+                "c1",
+                app,
+                "episode-1",
+                settings,
+                "data.color",
+                new FieldManagerAttribution("kubectl-edit", "Update", null),
+                5,
+                Duration.ofMinutes(10)));
         cluster.awaitStatus(app, s -> s.drift != null && Boolean.FALSE.equals(s.drift.healing));
 
-        kafka.send(DriftRecovered.of("c1", app, "episode-1", alert.time(), DriftResolution.LIVE_RESTORED,
-                List.of(settings)));
+        kafka.send(DriftRecovered.of(
+                "c1", app, "episode-1", alert.time(), DriftResolution.LIVE_RESTORED, List.of(settings)));
         cluster.awaitStatus(app, s -> s.drift == null);
     }
 
@@ -148,29 +171,51 @@ class StatusAndRequestsAcceptanceTest {
         String explanation = "commit 1a2b3c changed docs/readme.md; no Application watches that path; "
                 + "Application ignoring watches apps/ignoring on branch main";
 
-        kafka.send(CommitIgnored.of("c2", REPO, "refs/heads/main", "1a2b3c", List.of("docs/readme.md"), null,
-                List.of(new WatchingApplication(app, "main", "apps/" + app)), explanation));
+        kafka.send(CommitIgnored.of(
+                "c2",
+                REPO,
+                "refs/heads/main",
+                "1a2b3c",
+                List.of("docs/readme.md"),
+                null,
+                List.of(new WatchingApplication(app, "main", "apps/" + app)),
+                explanation));
 
-        ApplicationStatusModel.Condition ignored = condition(cluster.awaitStatus(app,
-                s -> condition(s, "CommitIgnored").isPresent()), "CommitIgnored").orElseThrow();
+        ApplicationStatusModel.Condition ignored = condition(
+                        cluster.awaitStatus(
+                                app, s -> condition(s, "CommitIgnored").isPresent()),
+                        "CommitIgnored")
+                .orElseThrow();
         assertThat(ignored.status).isEqualTo("True");
         assertThat(ignored.reason).isEqualTo("PathNotWatched");
         assertThat(ignored.message).isEqualTo(explanation);
 
         kafka.send(render(app, "rev2", List.of(configMap(app, app, "settings", Map.of("k", "v2")))));
 
-        cluster.awaitStatus(app, s -> "rev2".equals(s.sync.revision) && condition(s, "CommitIgnored").isEmpty());
+        cluster.awaitStatus(
+                app,
+                s -> "rev2".equals(s.sync.revision)
+                        && condition(s, "CommitIgnored").isEmpty());
     }
 
     @Test
     void aSpecLeftOnTheTopicByADeletedApplicationGetsItsTombstone() {
         String kept = "still-here";
         cluster.deploy(kept, null);
-        kafka.send(ApplicationSpec.of("deleted-meanwhile", "plumbline", 1, SourceSpec.of(REPO, "main", "apps/gone"),
-                new Destination("gone", List.of(), List.of()), SyncPolicy.manual(), null, List.of(), List.of(), null,
+        kafka.send(ApplicationSpec.of(
+                "deleted-meanwhile",
+                "plumbline",
+                1,
+                SourceSpec.of(REPO, "main", "apps/gone"),
+                new Destination("gone", List.of(), List.of()),
+                SyncPolicy.manual(),
+                null,
+                List.of(),
+                List.of(),
+                null,
                 null));
-        await().atMost(PATIENCE).until(() -> staleSpecs.publishedApps(PATIENCE)
-                .containsAll(List.of(kept, "deleted-meanwhile")));
+        await().atMost(PATIENCE)
+                .until(() -> staleSpecs.publishedApps(PATIENCE).containsAll(List.of(kept, "deleted-meanwhile")));
 
         assertThat(staleSpecs.sweep(PATIENCE)).contains("deleted-meanwhile").doesNotContain(kept);
 
@@ -185,20 +230,22 @@ class StatusAndRequestsAcceptanceTest {
         kafka.send(render(app, "rev2", List.of(configMap(app, app, "settings", Map.of("k", "v")))));
         cluster.awaitStatus(app, s -> s.sync != null && "out-of-sync".equals(s.sync.status));
 
-        kafka.send(SyncRequested.of(PlumblineService.CLI, "c3", app, SyncTrigger.ROLLBACK, "back", "carol", "rev1",
-                List.of()));
+        kafka.send(SyncRequested.of(
+                PlumblineService.CLI, "c3", app, SyncTrigger.ROLLBACK, "back", "carol", "rev1", List.of()));
 
-        ApplicationStatusModel refused = cluster.awaitStatus(app, s -> condition(s, "RevisionUnavailable").isPresent());
+        ApplicationStatusModel refused = cluster.awaitStatus(
+                app, s -> condition(s, "RevisionUnavailable").isPresent());
         assertThat(condition(refused, "RevisionUnavailable").orElseThrow().message)
                 .contains("revision rev1", "carol", "revision rev2", "revert the commit in Git");
         assertThat(refused.history).isEmpty();
         assertThat(cluster.configMap(app, "settings")).isEmpty();
 
-        kafka.send(SyncRequested.of(PlumblineService.CLI, "c4", app, SyncTrigger.MANUAL, "ship it", "alice", null,
-                List.of()));
+        kafka.send(SyncRequested.of(
+                PlumblineService.CLI, "c4", app, SyncTrigger.MANUAL, "ship it", "alice", null, List.of()));
 
         cluster.awaitConfigMap(app, "settings", map -> "v".equals(map.getData().get("k")));
-        ApplicationStatusModel.SyncRecord sync = cluster.awaitStatus(app, s -> !s.history.isEmpty()).history.get(0);
+        ApplicationStatusModel.SyncRecord sync =
+                cluster.awaitStatus(app, s -> !s.history.isEmpty()).history.get(0);
         assertThat(sync.trigger).isEqualTo("manual");
         assertThat(sync.initiatedBy).isEqualTo("alice");
         assertThat(sync.result).isEqualTo("succeeded");
@@ -212,17 +259,21 @@ class StatusAndRequestsAcceptanceTest {
         cluster.awaitStatus(app, s -> s.sync != null && "out-of-sync".equals(s.sync.status));
         String token = "2026-11-27T12:00:00Z";
 
-        api.client().resources(Application.class).inNamespace("plumbline").withName(app).edit(application -> {
-            Map<String, String> annotations = new HashMap<>();
-            annotations.put("plumbline.dev/sync-requested-at", token);
-            annotations.put("plumbline.dev/sync-requested-by", "bob");
-            application.getMetadata().setAnnotations(annotations);
-            return application;
-        });
+        api.client()
+                .resources(Application.class)
+                .inNamespace("plumbline")
+                .withName(app)
+                .edit(application -> {
+                    Map<String, String> annotations = new HashMap<>();
+                    annotations.put("plumbline.dev/sync-requested-at", token);
+                    annotations.put("plumbline.dev/sync-requested-by", "bob");
+                    application.getMetadata().setAnnotations(annotations);
+                    return application;
+                });
 
         cluster.awaitConfigMap(app, "settings", map -> "v".equals(map.getData().get("k")));
-        ApplicationStatusModel status = cluster.awaitStatus(app, s -> token.equals(s.handledSyncRequest)
-                && !s.history.isEmpty());
+        ApplicationStatusModel status =
+                cluster.awaitStatus(app, s -> token.equals(s.handledSyncRequest) && !s.history.isEmpty());
         assertThat(status.history).hasSize(1);
         assertThat(status.history.get(0).trigger).isEqualTo("manual");
         assertThat(status.history.get(0).initiatedBy).isEqualTo("bob");
@@ -240,23 +291,41 @@ class StatusAndRequestsAcceptanceTest {
 
         kafka.send(render(app, "rev1", List.of(widget(app, app, "gear"), widgetCrd(app))));
 
-        ApplyAction widgetApplied = kafka.awaitRecord(Topics.APPLY_ACTIONS, PATIENCE, ApplyAction.class,
-                action -> app.equals(action.app()) && "Widget".equals(action.object().kind()));
+        ApplyAction widgetApplied = kafka.awaitRecord(
+                Topics.APPLY_ACTIONS,
+                PATIENCE,
+                ApplyAction.class,
+                action -> app.equals(action.app())
+                        && "Widget".equals(action.object().kind()));
         assertThat(widgetApplied.result().label()).isEqualTo("succeeded");
         assertThat(widgetApplied.objectIndex()).as("after its CRD").isEqualTo(2);
-        assertThat(api.client().apiextensions().v1().customResourceDefinitions().withName("widgets.example.com").get()
-                .getStatus().getConditions()).anySatisfy(c -> {
+        assertThat(api.client()
+                        .apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName("widgets.example.com")
+                        .get()
+                        .getStatus()
+                        .getConditions())
+                .anySatisfy(c -> {
                     assertThat(c.getType()).isEqualTo("Established");
                     assertThat(c.getStatus()).isEqualTo("True");
                 });
-        GenericKubernetesResource gear = api.client().genericKubernetesResources("example.com/v1", "Widget")
-                .inNamespace(app).withName("gear").get();
+        GenericKubernetesResource gear = api.client()
+                .genericKubernetesResources("example.com/v1", "Widget")
+                .inNamespace(app)
+                .withName("gear")
+                .get();
         assertThat(gear).isNotNull();
-        assertThat(cluster.awaitStatus(app, s -> !s.history.isEmpty()).history.get(0).applied).isEqualTo(2);
+        assertThat(cluster.awaitStatus(app, s -> !s.history.isEmpty()).history.get(0).applied)
+                .isEqualTo(2);
     }
 
     private static DriftedField field(String path, String manager) {
-        return new DriftedField(path, TextNode.valueOf("desired"), TextNode.valueOf("live"),
+        return new DriftedField(
+                path,
+                TextNode.valueOf("desired"),
+                TextNode.valueOf("live"),
                 new FieldManagerAttribution(manager, "Update", Instant.parse("2026-11-27T10:00:00Z")));
     }
 }

@@ -37,9 +37,15 @@ import org.junit.jupiter.api.Test;
 /** The reconciler against the embedded Kubernetes API and a real broker: renders in, objects and status out. */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true, initArgs = {
-        @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
-        @ResourceArg(name = EmbeddedKubeApiResource.CRDS, value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")})
+@QuarkusTestResource(
+        value = EmbeddedKubeApiResource.class,
+        restrictToAnnotatedClass = true,
+        initArgs = {
+            @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
+            @ResourceArg(
+                    name = EmbeddedKubeApiResource.CRDS,
+                    value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")
+        })
 @Tag("slow")
 class SyncAcceptanceTest {
 
@@ -79,15 +85,16 @@ class SyncAcceptanceTest {
         cluster.deploy(app, automated(true));
         kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("color", "blue")))));
 
-        ConfigMap live = cluster.awaitConfigMap(app, "settings", map -> "blue".equals(map.getData().get("color")));
+        ConfigMap live = cluster.awaitConfigMap(
+                app, "settings", map -> "blue".equals(map.getData().get("color")));
         assertThat(live.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "plumbline");
         assertThat(live.getMetadata().getAnnotations()).containsEntry("plumbline.dev/app", app);
         assertThat(live.getMetadata().getManagedFields()).anySatisfy(entry -> {
             assertThat(entry.getManager()).isEqualTo("plumbline");
             assertThat(entry.getOperation()).isEqualTo("Apply");
         });
-        ApplicationStatusModel status = cluster.awaitStatus(app, s -> s.sync != null
-                && "synced".equals(s.sync.status) && !s.history.isEmpty());
+        ApplicationStatusModel status =
+                cluster.awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status) && !s.history.isEmpty());
         assertThat(status.sync.revision).isEqualTo("rev1");
         assertThat(status.history.get(0).trigger).isEqualTo("automated");
         assertThat(status.history.get(0).initiatedBy).isEqualTo("plumbline");
@@ -98,8 +105,10 @@ class SyncAcceptanceTest {
     void theSameRenderDeliveredAgainSendsZeroWriteRequests() {
         String app = "steady";
         cluster.deploy(app, automated(true));
-        List<RenderedObject> objects = List.of(configMap(app, app, "one", Map.of("k", "v")),
-                configMap(app, app, "two", Map.of("k", "v")), configMap(app, app, "three", Map.of("k", "v")));
+        List<RenderedObject> objects = List.of(
+                configMap(app, app, "one", Map.of("k", "v")),
+                configMap(app, app, "two", Map.of("k", "v")),
+                configMap(app, app, "three", Map.of("k", "v")));
         kafka.send(render(app, "rev1", objects));
         cluster.awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status) && !s.history.isEmpty());
         cluster.awaitQuiet();
@@ -110,8 +119,12 @@ class SyncAcceptanceTest {
         kafka.send(render(app, "rev1", objects));
 
         await().atMost(PATIENCE).until(() -> reconciles() > reconciles && reconciler.idle());
-        assertThat(api.traffic().writes()).as("write requests for an unchanged render").isEqualTo(writes);
-        assertThat(api.traffic().count("GET")).as("GET requests for an unchanged render").isEqualTo(gets);
+        assertThat(api.traffic().writes())
+                .as("write requests for an unchanged render")
+                .isEqualTo(writes);
+        assertThat(api.traffic().count("GET"))
+                .as("GET requests for an unchanged render")
+                .isEqualTo(gets);
     }
 
     @Test
@@ -123,17 +136,21 @@ class SyncAcceptanceTest {
 
         kafka.send(render(app, "rev2", List.of(configMap(app, app, "settings", Map.of("a", "1")))));
 
-        cluster.awaitConfigMap(app, "settings",
-                map -> !map.getData().containsKey("b") && "1".equals(map.getData().get("a")));
-        cluster.awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status)
-                && "rev2".equals(s.sync.revision));
+        cluster.awaitConfigMap(
+                app,
+                "settings",
+                map -> !map.getData().containsKey("b")
+                        && "1".equals(map.getData().get("a")));
+        cluster.awaitStatus(
+                app, s -> s.sync != null && "synced".equals(s.sync.status) && "rev2".equals(s.sync.revision));
     }
 
     @Test
     void anObjectRemovedInGitIsPrunedWhenPruneIsOn() {
         String app = "prune-on";
         cluster.deploy(app, automated(true));
-        kafka.send(render(app, "rev1", List.of(configMap(app, app, "keep", Map.of()), configMap(app, app, "gone", Map.of()))));
+        kafka.send(render(
+                app, "rev1", List.of(configMap(app, app, "keep", Map.of()), configMap(app, app, "gone", Map.of()))));
         cluster.awaitConfigMap(app, "gone", map -> true);
 
         kafka.send(render(app, "rev2", List.of(configMap(app, app, "keep", Map.of()))));
@@ -148,12 +165,14 @@ class SyncAcceptanceTest {
     void anObjectRemovedInGitIsKeptWhenPruneIsOff() {
         String app = "prune-off";
         cluster.deploy(app, automated(false));
-        kafka.send(render(app, "rev1", List.of(configMap(app, app, "keep", Map.of()), configMap(app, app, "stays", Map.of()))));
+        kafka.send(render(
+                app, "rev1", List.of(configMap(app, app, "keep", Map.of()), configMap(app, app, "stays", Map.of()))));
         cluster.awaitConfigMap(app, "stays", map -> true);
 
         kafka.send(render(app, "rev2", List.of(configMap(app, app, "keep", Map.of()))));
 
-        ApplicationStatusModel status = cluster.awaitStatus(app, s -> condition(s, "PruneWithheld").isPresent());
+        ApplicationStatusModel status =
+                cluster.awaitStatus(app, s -> condition(s, "PruneWithheld").isPresent());
         assertThat(condition(status, "PruneWithheld").get().message).contains("prune is off", "stays");
         assertThat(status.sync.status).isEqualTo("out-of-sync");
         assertThat(cluster.configMap(app, "stays")).isPresent();
@@ -168,7 +187,8 @@ class SyncAcceptanceTest {
 
         kafka.send(render(app, "rev2", List.of()));
 
-        ApplicationStatusModel status = cluster.awaitStatus(app, s -> condition(s, "PruneWithheld").isPresent());
+        ApplicationStatusModel status =
+                cluster.awaitStatus(app, s -> condition(s, "PruneWithheld").isPresent());
         assertThat(condition(status, "PruneWithheld").get().reason).isEqualTo("EmptyRender");
         assertThat(cluster.configMap(app, "precious")).isPresent();
     }
@@ -180,7 +200,9 @@ class SyncAcceptanceTest {
         kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("k", "v")))));
 
         cluster.awaitStatus(app, s -> s.sync != null && "out-of-sync".equals(s.sync.status));
-        given().get("/api/apps/" + app + "/diff").then().statusCode(200)
+        given().get("/api/apps/" + app + "/diff")
+                .then()
+                .statusCode(200)
                 .body("syncStatus", equalTo("out-of-sync"))
                 .body("objects[0].change", equalTo("create"));
         assertThat(cluster.configMap(app, "settings")).isEmpty();
@@ -192,15 +214,19 @@ class SyncAcceptanceTest {
         String app = "fenced";
         cluster.deploy(app, automated(true));
         cluster.namespace("elsewhere");
-        kafka.send(render(app, "rev1", List.of(configMap(app, app, "inside", Map.of()),
-                configMap(app, "elsewhere", "outside", Map.of()))));
+        kafka.send(render(
+                app,
+                "rev1",
+                List.of(configMap(app, app, "inside", Map.of()), configMap(app, "elsewhere", "outside", Map.of()))));
 
-        ApplicationStatusModel status = cluster.awaitStatus(app,
-                s -> condition(s, "SyncRefused").isPresent() && !s.history.isEmpty());
+        ApplicationStatusModel status =
+                cluster.awaitStatus(app, s -> condition(s, "SyncRefused").isPresent() && !s.history.isEmpty());
         assertThat(condition(status, "SyncRefused").get().message)
                 .contains("ConfigMap v1 elsewhere/outside", "namespace \"elsewhere\"", "allowedNamespaces");
         assertThat(status.history.get(0).result).isEqualTo("refused");
-        assertThat(cluster.configMap(app, "inside")).as("nothing of a refused sync is applied").isEmpty();
+        assertThat(cluster.configMap(app, "inside"))
+                .as("nothing of a refused sync is applied")
+                .isEmpty();
         assertThat(cluster.configMap("elsewhere", "outside")).isEmpty();
     }
 
@@ -212,13 +238,17 @@ class SyncAcceptanceTest {
         kafka.send(render(app, "rev1", List.of(configMap(app, app, "old", Map.of()))));
         cluster.awaitConfigMap(app, "old", map -> true);
 
-        kafka.send(render(app, "rev2", List.of(configMap(app, app, "new", Map.of()),
-                configMap(app, "beyond", "outside", Map.of()))));
+        kafka.send(render(
+                app,
+                "rev2",
+                List.of(configMap(app, app, "new", Map.of()), configMap(app, "beyond", "outside", Map.of()))));
 
-        ApplicationStatusModel status = cluster.awaitStatus(app,
-                s -> s.history.size() >= 2 && "refused".equals(s.history.get(0).result));
+        ApplicationStatusModel status =
+                cluster.awaitStatus(app, s -> s.history.size() >= 2 && "refused".equals(s.history.get(0).result));
         assertThat(status.history.get(0).pruned).isZero();
-        assertThat(cluster.configMap(app, "old")).as("what Git lost stays while the sync is refused").isPresent();
+        assertThat(cluster.configMap(app, "old"))
+                .as("what Git lost stays while the sync is refused")
+                .isPresent();
         assertThat(cluster.configMap(app, "new")).isEmpty();
     }
 
@@ -237,12 +267,16 @@ class SyncAcceptanceTest {
 
     @Test
     void anUnknownAppIsAJson404WithAMessage() {
-        given().get("/api/apps/no-such-app").then().statusCode(404)
+        given().get("/api/apps/no-such-app")
+                .then()
+                .statusCode(404)
                 .contentType("application/json")
                 .body("message", containsString("no application no-such-app"));
     }
 
     private double reconciles() {
-        return metrics.find("plumbline.reconcile.duration").timers().stream().mapToDouble(t -> t.count()).sum();
+        return metrics.find("plumbline.reconcile.duration").timers().stream()
+                .mapToDouble(t -> t.count())
+                .sum();
     }
 }

@@ -41,9 +41,15 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true, initArgs = {
-        @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
-        @ResourceArg(name = EmbeddedKubeApiResource.CRDS, value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")})
+@QuarkusTestResource(
+        value = EmbeddedKubeApiResource.class,
+        restrictToAnnotatedClass = true,
+        initArgs = {
+            @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
+            @ResourceArg(
+                    name = EmbeddedKubeApiResource.CRDS,
+                    value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")
+        })
 @Tag("slow")
 class SyncFailuresAcceptanceTest {
 
@@ -84,21 +90,29 @@ class SyncFailuresAcceptanceTest {
 
         String sentence = "ConfigMap v1 orphan-ns/settings was not applied: namespace \"orphan-ns\" does not exist; "
                 + "create it, or add syncOptions: [CreateNamespace=true] to the Application";
-        ApplicationStatusModel failed = cluster.awaitStatus(app,
-                s -> condition(s, "SyncFailed").isPresent() && !s.history.isEmpty());
-        ApplicationStatusModel.Condition condition = condition(failed, "SyncFailed").orElseThrow();
+        ApplicationStatusModel failed =
+                cluster.awaitStatus(app, s -> condition(s, "SyncFailed").isPresent() && !s.history.isEmpty());
+        ApplicationStatusModel.Condition condition =
+                condition(failed, "SyncFailed").orElseThrow();
         assertThat(condition.message).isEqualTo(sentence);
         assertThat(condition.reason).isEqualTo("NamespaceMissing");
         assertThat(failed.history.get(0).message).isEqualTo(sentence);
-        ApplyAction action = kafka.awaitRecord(Topics.APPLY_ACTIONS, PATIENCE, ApplyAction.class,
+        ApplyAction action = kafka.awaitRecord(
+                Topics.APPLY_ACTIONS,
+                PATIENCE,
+                ApplyAction.class,
                 a -> app.equals(a.app()) && "failed".equals(a.result().label()));
         assertThat(action.error()).isEqualTo(sentence);
 
         cluster.namespace("orphan-ns");
 
-        cluster.awaitConfigMap("orphan-ns", "settings", map -> "v".equals(map.getData().get("k")));
-        ApplicationStatusModel synced = cluster.awaitStatus(app, s -> s.sync != null
-                && "synced".equals(s.sync.status) && condition(s, "SyncFailed").isEmpty());
+        cluster.awaitConfigMap(
+                "orphan-ns", "settings", map -> "v".equals(map.getData().get("k")));
+        ApplicationStatusModel synced = cluster.awaitStatus(
+                app,
+                s -> s.sync != null
+                        && "synced".equals(s.sync.status)
+                        && condition(s, "SyncFailed").isEmpty());
         assertThat(synced.history.get(0).result).isEqualTo("succeeded");
         assertThat(synced.history.get(0).trigger).isEqualTo("automated");
     }
@@ -118,10 +132,11 @@ class SyncFailuresAcceptanceTest {
             assertThat(entry.getManager()).isEqualTo("plumbline");
             assertThat(entry.getOperation()).isEqualTo("Apply");
         });
-        assertThat(namespace.getMetadata().getLabels()).as("not tracked, so never pruned")
+        assertThat(namespace.getMetadata().getLabels())
+                .as("not tracked, so never pruned")
                 .doesNotContainKey("app.kubernetes.io/managed-by");
-        ApplicationStatusModel synced = cluster.awaitStatus(app, s -> s.sync != null
-                && "synced".equals(s.sync.status) && !s.history.isEmpty());
+        ApplicationStatusModel synced =
+                cluster.awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status) && !s.history.isEmpty());
         assertThat(synced.history.get(0).result).isEqualTo("succeeded");
     }
 
@@ -131,16 +146,25 @@ class SyncFailuresAcceptanceTest {
         Application application = application(app, app, automated(true));
         application.getSpec().syncPolicy.syncOptions = List.of("CreateNamespce=true");
         cluster.namespace(app);
-        api.client().resources(Application.class).inNamespace("plumbline").resource(application).create();
+        api.client()
+                .resources(Application.class)
+                .inNamespace("plumbline")
+                .resource(application)
+                .create();
 
-        ApplicationStatusModel status = cluster.awaitStatus(app, s -> condition(s, "InvalidSpec").isPresent());
+        ApplicationStatusModel status =
+                cluster.awaitStatus(app, s -> condition(s, "InvalidSpec").isPresent());
 
-        assertThat(condition(status, "InvalidSpec").orElseThrow().message).contains(
-                "spec.syncPolicy.syncOptions", "\"CreateNamespce=true\"", "CreateNamespace=true");
+        assertThat(condition(status, "InvalidSpec").orElseThrow().message)
+                .contains("spec.syncPolicy.syncOptions", "\"CreateNamespce=true\"", "CreateNamespace=true");
     }
 
     private void create(Application application) {
-        api.client().resources(Application.class).inNamespace("plumbline").resource(application).create();
+        api.client()
+                .resources(Application.class)
+                .inNamespace("plumbline")
+                .resource(application)
+                .create();
         String app = application.getMetadata().getName();
         await().atMost(PATIENCE).until(() -> given().get("/api/apps/" + app).statusCode() == 200);
     }

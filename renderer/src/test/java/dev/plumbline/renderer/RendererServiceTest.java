@@ -3,9 +3,9 @@ package dev.plumbline.renderer;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.testing.ServiceContract;
-import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import dev.plumbline.renderer.messaging.RenderingService;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,14 +35,16 @@ class RendererServiceTest extends ServiceContract {
 
     @Test
     void anUnreadableRecordOnTheApplicationsTopicIsSkippedAndDeletesNothing() throws Exception {
-        assertUnreadableRecordIsSkipped(EventSamples.applicationSpec("unreadable-before"),
+        assertUnreadableRecordIsSkipped(
+                EventSamples.applicationSpec("unreadable-before"),
                 EventSamples.applicationSpec("unreadable-after"),
                 spec -> applications.catalog().get(spec.app()).isPresent());
     }
 
     @Test
     void anUnreadableRecordInTheRenderHistoryIsSkippedAndTheRendersAfterItAreStillKnown() throws Exception {
-        assertUnreadableRecordIsSkipped(EventSamples.manifestsRendered("history-before"),
+        assertUnreadableRecordIsSkipped(
+                EventSamples.manifestsRendered("history-before"),
                 EventSamples.manifestsRendered("history-after"),
                 render -> rendering.lastRenders().lastGood(render.app()).isPresent());
     }

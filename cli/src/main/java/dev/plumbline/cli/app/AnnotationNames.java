@@ -11,6 +11,7 @@ final class AnnotationNames {
     static final String PAUSE_REASON = "plumbline.dev/self-heal-pause-reason";
     /** Who resumed self-heal and when: the pause annotations are gone, so the audit trail reads the resumer here. */
     static final String RESUMED_BY = "plumbline.dev/self-heal-resumed-by";
+
     static final String RESUMED_AT = "plumbline.dev/self-heal-resumed-at";
     static final String SYNC_REQUESTED_AT = "plumbline.dev/sync-requested-at";
     static final String SYNC_REQUESTED_BY = "plumbline.dev/sync-requested-by";

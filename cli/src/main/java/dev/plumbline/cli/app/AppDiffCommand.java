@@ -22,11 +22,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Shows what a sync would change, per object.",
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Shows what a sync would change, per object.",
             "The reconciler's latest comparison of Git (desired) with the cluster (live), each changed field as "
                     + "live -> desired. Secret values are masked.",
-            "Exit code: 0 no difference, 1 a difference, 2 an error (as kubectl diff)."})
+            "Exit code: 0 no difference, 1 a difference, 2 an error (as kubectl diff)."
+        })
 final class AppDiffCommand implements Callable<Integer> {
 
     @Spec
@@ -89,13 +93,15 @@ final class AppDiffCommand implements Callable<Integer> {
     private static String summary(DiffComputed diff, List<ObjectDiff> changes) {
         String at = diff.revision() == null ? "" : " at " + shortRevision(diff.revision());
         if (changes.isEmpty()) {
-            return diff.app() + ": no difference between Git" + at + " and the cluster (" + diff.objects().size()
-                    + " objects)";
+            return diff.app() + ": no difference between Git" + at + " and the cluster ("
+                    + diff.objects().size() + " objects)";
         }
-        Map<String, Long> counts = changes.stream().collect(Collectors.groupingBy(c -> c.change().label(),
-                TreeMap::new, Collectors.counting()));
+        Map<String, Long> counts = changes.stream()
+                .collect(Collectors.groupingBy(c -> c.change().label(), TreeMap::new, Collectors.counting()));
         return diff.app() + ": " + changes.size() + " of " + diff.objects().size() + " objects differ from Git" + at
-                + " (" + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                .collect(Collectors.joining(", ")) + ")";
+                + " ("
+                + counts.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", ")) + ")";
     }
 }

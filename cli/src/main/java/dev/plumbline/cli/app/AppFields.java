@@ -54,7 +54,8 @@ final class AppFields {
         int orphans = drift.path("orphans").asInt();
         List<String> parts = new ArrayList<>();
         if (fields > 0) {
-            parts.add(fields + " field(s)" + (withObjects ? " in " + (objects - deleted - orphans) + " object(s)" : ""));
+            parts.add(
+                    fields + " field(s)" + (withObjects ? " in " + (objects - deleted - orphans) + " object(s)" : ""));
         }
         if (deleted > 0) {
             parts.add(deleted + " deleted object(s)");

@@ -22,12 +22,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "get", mixinStandardHelpOptions = true,
-        description = {"Shows one Application, as argocd app get does.",
+@Command(
+        name = "get",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Shows one Application, as argocd app get does.",
             "Source, destination, sync status and revision, health, drift (changed fields, deleted objects, "
                     + "orphans), self-heal pause, the last sync and who or what started it, and its conditions in full.",
             "Read from the Application resource, so it works while the reconciler is down; the objects and their "
-                    + "diff state are added when the reconciler answers."})
+                    + "diff state are added when the reconciler answers."
+        })
 final class AppGetCommand implements Callable<Integer> {
 
     private static final String LABEL = "%-15s%s%n";
@@ -70,14 +74,23 @@ final class AppGetCommand implements Callable<Integer> {
         out.printf(LABEL, "Path:", orDefault(text(spec, "source", "path"), "(the repository root)"));
         out.printf(LABEL, "Destination:", "namespace " + text(spec, "destination", "namespace"));
         out.printf(LABEL, "Sync policy:", syncPolicy(spec.path("syncPolicy")));
-        out.printf(LABEL, "Sync status:", orDefault(text(status, "sync", "status"), "unknown")
-                + revision(text(status, "sync", "revision")));
+        out.printf(
+                LABEL,
+                "Sync status:",
+                orDefault(text(status, "sync", "status"), "unknown") + revision(text(status, "sync", "revision")));
         String healthMessage = text(status, "health", "message");
-        out.printf(LABEL, "Health:", orDefault(text(status, "health", "status"), "unknown")
-                + (healthMessage == null || healthMessage.isBlank() ? "" : " (" + healthMessage + ")"));
+        out.printf(
+                LABEL,
+                "Health:",
+                orDefault(text(status, "health", "status"), "unknown")
+                        + (healthMessage == null || healthMessage.isBlank() ? "" : " (" + healthMessage + ")"));
         out.printf(LABEL, "Drift:", drift(status.path("drift")));
-        out.printf(LABEL, "Self-heal:", SelfHealPause.of(app, Instant.now()).map(SelfHealPause::describe)
-                .orElse("active"));
+        out.printf(
+                LABEL,
+                "Self-heal:",
+                SelfHealPause.of(app, Instant.now())
+                        .map(SelfHealPause::describe)
+                        .orElse("active"));
         out.printf(LABEL, "Last sync:", lastSync(status.path("history").path(0)));
     }
 
@@ -101,9 +114,11 @@ final class AppGetCommand implements Callable<Integer> {
             return "none";
         }
         StringBuilder text = new StringBuilder(orDefault(text(drift, "mode"), "drift"))
-                .append(": ").append(AppFields.driftCounts(drift, true))
+                .append(": ")
+                .append(AppFields.driftCounts(drift, true))
                 .append(revision(text(drift, "revision")))
-                .append(", detected ").append(Times.toSecond(text(drift, "detectedAt")));
+                .append(", detected ")
+                .append(Times.toSecond(text(drift, "detectedAt")));
         List<String> managers = new ArrayList<>();
         drift.path("changedBy").forEach(manager -> managers.add(manager.asText()));
         if (!managers.isEmpty()) {
@@ -112,7 +127,10 @@ final class AppGetCommand implements Callable<Integer> {
         if (drift.path("healing").asBoolean()) {
             text.append(", healing");
         }
-        return text.append(" (episode ").append(text(drift, "episodeId")).append(')').toString();
+        return text.append(" (episode ")
+                .append(text(drift, "episodeId"))
+                .append(')')
+                .toString();
     }
 
     /** The last sync and who or what started it: {@code succeeded at ..., manual by ana: 3 applied, 0 pruned}. */
@@ -135,8 +153,12 @@ final class AppGetCommand implements Callable<Integer> {
         }
         out.println("Conditions:");
         conditions.forEach(condition -> {
-            out.printf("  %s=%s  %s  (since %s)%n", text(condition, "type"), text(condition, "status"),
-                    orDefault(text(condition, "reason"), ""), Times.toSecond(text(condition, "lastTransitionTime")));
+            out.printf(
+                    "  %s=%s  %s  (since %s)%n",
+                    text(condition, "type"),
+                    text(condition, "status"),
+                    orDefault(text(condition, "reason"), ""),
+                    Times.toSecond(text(condition, "lastTransitionTime")));
             String message = text(condition, "message");
             if (message != null && !message.isBlank()) {
                 out.println("    " + message);
@@ -155,8 +177,13 @@ final class AppGetCommand implements Callable<Integer> {
         }
         out.println("Objects, as last compared" + revision(diff.revision()) + ":");
         Table table = Table.withColumns("kind", "namespace", "name", "state", "health");
-        diff.objects().forEach(object -> table.row(object.object().kind(), object.object().namespace(),
-                object.object().name(), object.change().label(), object.health().label()));
+        diff.objects()
+                .forEach(object -> table.row(
+                        object.object().kind(),
+                        object.object().namespace(),
+                        object.object().name(),
+                        object.change().label(),
+                        object.health().label()));
         table.print(out);
     }
 

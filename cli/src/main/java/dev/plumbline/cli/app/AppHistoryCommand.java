@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
         description = "Lists the last syncs of an Application (the reconciler keeps 10), newest first, with who or "
                 + "what started each.")
 final class AppHistoryCommand implements Callable<Integer> {
@@ -48,11 +50,17 @@ final class AppHistoryCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Table table = Table.withColumns("started", "revision", "trigger", "by", "result", "applied", "pruned",
-                "message");
-        history.forEach(sync -> table.row(Times.toSecond(text(sync, "startedAt")),
-                shortRevision(text(sync, "revision")), text(sync, "trigger"), text(sync, "initiatedBy"),
-                text(sync, "result"), text(sync, "applied"), text(sync, "pruned"), AppFields.syncMessage(sync)));
+        Table table =
+                Table.withColumns("started", "revision", "trigger", "by", "result", "applied", "pruned", "message");
+        history.forEach(sync -> table.row(
+                Times.toSecond(text(sync, "startedAt")),
+                shortRevision(text(sync, "revision")),
+                text(sync, "trigger"),
+                text(sync, "initiatedBy"),
+                text(sync, "result"),
+                text(sync, "applied"),
+                text(sync, "pruned"),
+                AppFields.syncMessage(sync)));
         table.print(out);
         return 0;
     }

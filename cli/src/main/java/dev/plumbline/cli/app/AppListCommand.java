@@ -18,10 +18,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"Lists the Applications with their sync status, revision, health, drift and self-heal pause.",
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists the Applications with their sync status, revision, health, drift and self-heal pause.",
             "Drift counts changed fields, objects deleted after they were live, and orphans; an object never "
-                    + "created (a failed sync) is not drift but makes the app out-of-sync."})
+                    + "created (a failed sync) is not drift but makes the app out-of-sync."
+        })
 final class AppListCommand implements Callable<Integer> {
 
     @Spec
@@ -44,9 +48,13 @@ final class AppListCommand implements Callable<Integer> {
                 return 0;
             }
             Table table = Table.withColumns("name", "sync", "revision", "health", "drift", "self-heal");
-            apps.forEach(app -> table.row(name(app), orUnknown(text(app, "status", "sync", "status")),
+            apps.forEach(app -> table.row(
+                    name(app),
+                    orUnknown(text(app, "status", "sync", "status")),
                     shortRevision(text(app, "status", "sync", "revision")),
-                    orUnknown(text(app, "status", "health", "status")), drift(app), selfHeal(app)));
+                    orUnknown(text(app, "status", "health", "status")),
+                    drift(app),
+                    selfHeal(app)));
             table.print(out);
         }
         return 0;

@@ -14,11 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "pause", mixinStandardHelpOptions = true,
-        description = {"Pauses self-heal, for an incident: drift is reported, not healed.",
+@Command(
+        name = "pause",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Pauses self-heal, for an incident: drift is reported, not healed.",
             "Git changes are still applied.",
             "Sets the annotations plumbline.dev/self-heal-paused-by, -paused-until and -pause-reason through the "
-                    + "Kubernetes API with your own credentials. Undo with 'plumb app resume'."})
+                    + "Kubernetes API with your own credentials. Undo with 'plumb app resume'."
+        })
 final class AppPauseCommand implements Callable<Integer> {
 
     @Spec
@@ -30,11 +34,17 @@ final class AppPauseCommand implements Callable<Integer> {
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, as recorded and alerted.")
     String reason;
 
-    @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--for",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "How long, such as 30m or 2h; without it, until 'plumb app resume'.")
     Duration duration;
 
-    @Option(names = "--as", paramLabel = "WHO", defaultValue = "${sys:user.name}",
+    @Option(
+            names = "--as",
+            paramLabel = "WHO",
+            defaultValue = "${sys:user.name}",
             description = "Who pauses, as recorded (default: your user name, ${DEFAULT-VALUE}).")
     String pausedBy;
 

@@ -15,11 +15,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Resumes self-heal.", "Removes the plumbline.dev/self-heal-paused-* annotations and records "
-                + "who resumed in plumbline.dev/self-heal-resumed-by and -resumed-at, in one change through the "
-                + "Kubernetes API with your own credentials; the audit trail names that person. Drift still present "
-                + "is healed from then on."})
+@Command(
+        name = "resume",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Resumes self-heal.",
+            "Removes the plumbline.dev/self-heal-paused-* annotations and records "
+                    + "who resumed in plumbline.dev/self-heal-resumed-by and -resumed-at, in one change through the "
+                    + "Kubernetes API with your own credentials; the audit trail names that person. Drift still present "
+                    + "is healed from then on."
+        })
 final class AppResumeCommand implements Callable<Integer> {
 
     @Spec
@@ -28,7 +33,10 @@ final class AppResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The Application's name.")
     String name;
 
-    @Option(names = "--as", paramLabel = "WHO", defaultValue = "${sys:user.name}",
+    @Option(
+            names = "--as",
+            paramLabel = "WHO",
+            defaultValue = "${sys:user.name}",
             description = "Who resumes, as recorded (default: your user name, ${DEFAULT-VALUE}).")
     String resumedBy;
 
@@ -48,10 +56,12 @@ final class AppResumeCommand implements Callable<Integer> {
             annotations.put(AnnotationNames.PAUSED_UNTIL, null);
             annotations.put(AnnotationNames.PAUSE_REASON, null);
             annotations.put(AnnotationNames.RESUMED_BY, resumedBy);
-            annotations.put(AnnotationNames.RESUMED_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            annotations.put(
+                    AnnotationNames.RESUMED_AT,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             applications.annotate(name, annotations);
-            out.println("Self-heal of " + name + " resumed by " + resumedBy + " (it was " + pause.get().describe()
-                    + ").");
+            out.println("Self-heal of " + name + " resumed by " + resumedBy + " (it was "
+                    + pause.get().describe() + ").");
         }
         out.flush();
         return 0;

@@ -15,14 +15,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Rolls an Application back through Git, never behind its back.",
+@Command(
+        name = "rollback",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rolls an Application back through Git, never behind its back.",
             "Clones its repository, makes "
-                + "one commit on the branch it follows that restores the app's folder (spec.source.path) to its "
-                + "content at REVISION, and pushes it. Plumbline then applies it as any commit.",
+                    + "one commit on the branch it follows that restores the app's folder (spec.source.path) to its "
+                    + "content at REVISION, and pushes it. Plumbline then applies it as any commit.",
             "The commit is \"Revert <app> to <revision>\", lists the commits it reverts (\"This reverts commit X.\") "
                     + "and carries a Requested-by trailer. Uses GIT_USERNAME and GIT_PASSWORD when set; the author "
-                    + "is the one your Git configuration names."})
+                    + "is the one your Git configuration names."
+        })
 final class AppRollbackCommand implements Callable<Integer> {
 
     @Spec
@@ -31,12 +35,18 @@ final class AppRollbackCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The Application's name.")
     String name;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "REVISION",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "REVISION",
             description = "The commit to go back to (a SHA, short or full); default: the revision of the last "
                     + "successful sync before the current one (see plumb app history).")
     String revision;
 
-    @Option(names = "--as", paramLabel = "WHO", defaultValue = "${sys:user.name}",
+    @Option(
+            names = "--as",
+            paramLabel = "WHO",
+            defaultValue = "${sys:user.name}",
             description = "Who asks, for the Requested-by trailer (default: your user name, ${DEFAULT-VALUE}).")
     String requestedBy;
 
@@ -51,8 +61,8 @@ final class AppRollbackCommand implements Callable<Integer> {
         String repoUrl = text(app, "spec", "source", "repoURL");
         String path = normalisedPath(text(app, "spec", "source", "path"));
         String target = revision != null ? revision : previousSuccessfulRevision(app);
-        String branch = GitRollback.branchOf(repoUrl, text(app, "spec", "source", "targetRevision"),
-                environment.gitCredentials());
+        String branch = GitRollback.branchOf(
+                repoUrl, text(app, "spec", "source", "targetRevision"), environment.gitCredentials());
         GitRollback.Pushed pushed = new GitRollback(repoUrl, branch, path, environment.gitCredentials())
                 .revertTo(name, target, requestedBy);
         out.println("Pushed " + shortRevision(pushed.commit()) + " to " + branch + " of " + repoUrl + ":");
@@ -83,7 +93,8 @@ final class AppRollbackCommand implements Callable<Integer> {
         if (path == null) {
             return "";
         }
-        String trimmed = path.strip().replaceAll("^\\./", "").replaceAll("^/+", "").replaceAll("/+$", "");
+        String trimmed =
+                path.strip().replaceAll("^\\./", "").replaceAll("^/+", "").replaceAll("/+$", "");
         return trimmed.equals(".") ? "" : trimmed;
     }
 }

@@ -18,13 +18,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Asks for a sync now, as 'flux reconcile' does.",
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Asks for a sync now, as 'flux reconcile' does.",
             "Sets the "
-                + "annotations plumbline.dev/sync-requested-at (now) and plumbline.dev/sync-requested-by on it, "
-                + "through the Kubernetes API with your own credentials.",
+                    + "annotations plumbline.dev/sync-requested-at (now) and plumbline.dev/sync-requested-by on it, "
+                    + "through the Kubernetes API with your own credentials.",
             "With --wait, waits until the reconciler has carried the request out and prints the sync; exit code 1 "
-                    + "when that sync did not succeed."})
+                    + "when that sync did not succeed."
+        })
 final class AppSyncCommand implements Callable<Integer> {
 
     @Spec
@@ -33,11 +37,18 @@ final class AppSyncCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The Application's name.")
     String name;
 
-    @Option(names = "--as", paramLabel = "WHO", description = "Who asks, as recorded (default: your user name, ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--as",
+            paramLabel = "WHO",
+            description = "Who asks, as recorded (default: your user name, ${DEFAULT-VALUE}).",
             defaultValue = "${sys:user.name}")
     String requestedBy;
 
-    @Option(names = "--wait", arity = "0..1", paramLabel = "TIMEOUT", fallbackValue = "2m",
+    @Option(
+            names = "--wait",
+            arity = "0..1",
+            paramLabel = "TIMEOUT",
+            fallbackValue = "2m",
             converter = DurationConverter.class,
             description = "Wait for the sync to be carried out, at most TIMEOUT (default 2m), such as 30s or 5m.")
     Duration wait;
@@ -59,8 +70,8 @@ final class AppSyncCommand implements Callable<Integer> {
                 return 0;
             }
             out.flush();
-            JsonNode handled = applications.awaitStatus(name, wait, app -> token.equals(
-                    text(app, "status", "handledSyncRequest")));
+            JsonNode handled = applications.awaitStatus(
+                    name, wait, app -> token.equals(text(app, "status", "handledSyncRequest")));
             if (handled == null) {
                 throw new CommandFailedException("the reconciler has not carried out the sync of " + name + " within "
                         + wait.toSeconds() + "s: is it running? (plumb app get " + name + " shows its conditions)");

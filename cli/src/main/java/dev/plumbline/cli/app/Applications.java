@@ -7,10 +7,10 @@ import dev.plumbline.cli.connect.CommandFailedException;
 import dev.plumbline.cli.connect.RunEnvironment;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +26,12 @@ import java.util.function.Predicate;
 final class Applications implements AutoCloseable {
 
     static final ResourceDefinitionContext APPLICATION = new ResourceDefinitionContext.Builder()
-            .withGroup("plumbline.dev").withVersion("v1alpha1").withKind("Application").withPlural("applications")
-            .withNamespaced(true).build();
+            .withGroup("plumbline.dev")
+            .withVersion("v1alpha1")
+            .withKind("Application")
+            .withPlural("applications")
+            .withNamespaced(true)
+            .build();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,17 +50,20 @@ final class Applications implements AutoCloseable {
     List<JsonNode> list() {
         return client.genericKubernetesResources(APPLICATION).inNamespace(namespace).list().getItems().stream()
                 .map(Applications::tree)
-                .sorted(Comparator.comparing(app -> app.path("metadata").path("name").asText()))
+                .sorted(Comparator.comparing(
+                        app -> app.path("metadata").path("name").asText()))
                 .toList();
     }
 
     /** @throws CommandFailedException when there is no such Application */
     JsonNode get(String name) {
-        GenericKubernetesResource resource = client.genericKubernetesResources(APPLICATION).inNamespace(namespace)
-                .withName(name).get();
+        GenericKubernetesResource resource = client.genericKubernetesResources(APPLICATION)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         if (resource == null) {
-            throw new CommandFailedException("no application " + name + " in namespace " + namespace
-                    + " (see: plumb app list)");
+            throw new CommandFailedException(
+                    "no application " + name + " in namespace " + namespace + " (see: plumb app list)");
         }
         return tree(resource);
     }
@@ -67,15 +74,21 @@ final class Applications implements AutoCloseable {
         ObjectNode patch = JSON.createObjectNode();
         ObjectNode values = patch.putObject("metadata").putObject("annotations");
         annotations.forEach(values::put);
-        return tree(client.genericKubernetesResources(APPLICATION).inNamespace(namespace).withName(name)
+        return tree(client.genericKubernetesResources(APPLICATION)
+                .inNamespace(namespace)
+                .withName(name)
                 .patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString()));
     }
 
     /** The Application once it satisfies {@code condition}, watched rather than polled; null after {@code timeout}. */
     JsonNode awaitStatus(String name, Duration timeout, Predicate<JsonNode> condition) {
         try {
-            return tree(client.genericKubernetesResources(APPLICATION).inNamespace(namespace).withName(name)
-                    .waitUntilCondition(app -> app != null && condition.test(tree(app)), timeout.toMillis(),
+            return tree(client.genericKubernetesResources(APPLICATION)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .waitUntilCondition(
+                            app -> app != null && condition.test(tree(app)),
+                            timeout.toMillis(),
                             TimeUnit.MILLISECONDS));
         } catch (KubernetesClientTimeoutException timedOut) {
             return null;

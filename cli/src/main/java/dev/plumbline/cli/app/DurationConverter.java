@@ -19,12 +19,13 @@ final class DurationConverter implements ITypeConverter<Duration> {
         int end = 0;
         while (parts.find() && parts.start() == end) {
             long amount = Long.parseLong(parts.group(1));
-            total = total.plus(switch (parts.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            });
+            total = total.plus(
+                    switch (parts.group(2)) {
+                        case "s" -> Duration.ofSeconds(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        case "h" -> Duration.ofHours(amount);
+                        default -> Duration.ofDays(amount);
+                    });
             end = parts.end();
         }
         if (end == 0 || end != value.length() || total.isZero()) {

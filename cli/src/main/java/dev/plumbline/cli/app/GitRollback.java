@@ -42,8 +42,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 final class GitRollback {
 
     /** What was pushed. */
-    record Pushed(String commit, String branch, String message, List<String> reverted) {
-    }
+    record Pushed(String commit, String branch, String message, List<String> reverted) {}
 
     private final String repoUrl;
     private final String branch;
@@ -65,7 +64,8 @@ final class GitRollback {
      * @throws CommandFailedException for a tag or commit, on which no commit can be made
      */
     static String branchOf(String repoUrl, String targetRevision, Optional<GitCredentials> credentials) {
-        var lsRemote = Git.lsRemoteRepository().setRemote(repoUrl).setHeads(false).setTags(false);
+        var lsRemote =
+                Git.lsRemoteRepository().setRemote(repoUrl).setHeads(false).setTags(false);
         credentials.ifPresent(c -> lsRemote.setCredentialsProvider(provider(c)));
         Map<String, Ref> refs;
         try {
@@ -95,7 +95,8 @@ final class GitRollback {
         Path clone = null;
         try {
             clone = Files.createTempDirectory("plumb-rollback");
-            try (Git git = cloneBranch(clone); RevWalk walk = new RevWalk(git.getRepository())) {
+            try (Git git = cloneBranch(clone);
+                    RevWalk walk = new RevWalk(git.getRepository())) {
                 Repository repository = git.getRepository();
                 RevCommit head = walk.parseCommit(repository.resolve("refs/heads/" + branch));
                 RevCommit target = walk.parseCommit(resolve(repository, revision));
@@ -108,7 +109,11 @@ final class GitRollback {
                 String message = message(app, target, reverted, requestedBy);
                 ObjectId commit = commit(repository, head, restored, message);
                 push(git, commit);
-                return new Pushed(commit.name(), branch, message, reverted.stream().map(RevCommit::name).toList());
+                return new Pushed(
+                        commit.name(),
+                        branch,
+                        message,
+                        reverted.stream().map(RevCommit::name).toList());
             }
         } catch (IOException | GitAPIException e) {
             throw new CommandFailedException("cannot roll back through " + repoUrl + ": " + e.getMessage());
@@ -118,8 +123,12 @@ final class GitRollback {
     }
 
     private Git cloneBranch(Path directory) throws GitAPIException {
-        var clone = Git.cloneRepository().setURI(repoUrl).setDirectory(directory.toFile()).setBare(true)
-                .setBranchesToClone(List.of("refs/heads/" + branch)).setBranch("refs/heads/" + branch);
+        var clone = Git.cloneRepository()
+                .setURI(repoUrl)
+                .setDirectory(directory.toFile())
+                .setBare(true)
+                .setBranchesToClone(List.of("refs/heads/" + branch))
+                .setBranch("refs/heads/" + branch);
         credentials.ifPresent(c -> clone.setCredentialsProvider(provider(c)));
         Git git = clone.call();
         try {
@@ -192,12 +201,24 @@ final class GitRollback {
     }
 
     private String message(String app, RevCommit target, List<RevCommit> reverted, String requestedBy) {
-        StringBuilder text = new StringBuilder("Revert ").append(app).append(" to ")
-                .append(target.abbreviate(7).name()).append("\n\n")
-                .append("Restores ").append(describePath()).append(" to its content at ").append(target.name())
-                .append(" (\"").append(target.getShortMessage()).append("\").\n\n");
-        reverted.forEach(commit -> text.append("This reverts commit ").append(commit.name()).append(".\n"));
-        return text.append(reverted.isEmpty() ? "" : "\n").append("Requested-by: ").append(requestedBy).append('\n')
+        StringBuilder text = new StringBuilder("Revert ")
+                .append(app)
+                .append(" to ")
+                .append(target.abbreviate(7).name())
+                .append("\n\n")
+                .append("Restores ")
+                .append(describePath())
+                .append(" to its content at ")
+                .append(target.name())
+                .append(" (\"")
+                .append(target.getShortMessage())
+                .append("\").\n\n");
+        reverted.forEach(commit ->
+                text.append("This reverts commit ").append(commit.name()).append(".\n"));
+        return text.append(reverted.isEmpty() ? "" : "\n")
+                .append("Requested-by: ")
+                .append(requestedBy)
+                .append('\n')
                 .toString();
     }
 
@@ -231,7 +252,8 @@ final class GitRollback {
         for (PushResult result : push.call()) {
             for (RemoteRefUpdate update : result.getRemoteUpdates()) {
                 if (update.getStatus() != RemoteRefUpdate.Status.OK) {
-                    throw new CommandFailedException("the push of the rollback commit " + commit.abbreviate(7).name()
+                    throw new CommandFailedException("the push of the rollback commit "
+                            + commit.abbreviate(7).name()
                             + " to " + branch + " was rejected (" + update.getStatus()
                             + (update.getMessage() == null ? "" : ": " + update.getMessage())
                             + "); nothing was changed. If someone pushed meanwhile, run the rollback again.");
@@ -253,7 +275,8 @@ final class GitRollback {
             return;
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException ignored) {
             // a temporary clone left behind is harmless
         }

@@ -18,8 +18,8 @@ final class ReconcilerDiffs {
     /** @throws CommandFailedException with the reconciler's own explanation when it has no diff to give */
     static DiffComputed latest(RunEnvironment environment, String app) {
         ServiceClient reconciler = environment.service(PlumblineServiceUrl.RECONCILER);
-        ServiceClient.Answer answer = reconciler.call("/api/apps/" + URLEncoder.encode(app, StandardCharsets.UTF_8)
-                + "/diff", "application/json");
+        ServiceClient.Answer answer = reconciler.call(
+                "/api/apps/" + URLEncoder.encode(app, StandardCharsets.UTF_8) + "/diff", "application/json");
         if (answer.status() == 404) {
             throw new CommandFailedException(answer.errorMessage());
         }

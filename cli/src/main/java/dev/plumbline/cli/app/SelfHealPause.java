@@ -31,8 +31,8 @@ record SelfHealPause(String by, Instant until, String reason) {
         if (until != null && !until.isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(new SelfHealPause(isBlank(by) ? "unknown" : by.strip(), until,
-                annotation(app, AnnotationNames.PAUSE_REASON)));
+        return Optional.of(new SelfHealPause(
+                isBlank(by) ? "unknown" : by.strip(), until, annotation(app, AnnotationNames.PAUSE_REASON)));
     }
 
     String describe() {

@@ -17,11 +17,17 @@ final class AuditLine {
     String format(JsonNode record) {
         remember(record);
         String revision = text(record, "revision");
-        String commit = revision == null ? "-" : shorten(revision)
-                + (peopleByRevision.containsKey(revision) ? " (" + peopleByRevision.get(revision) + ")" : "");
-        return String.join("  ", orDash(Times.toSecond(text(record, "time"))), orDash(text(record, "app")), commit,
-                orDash(text(record, "action")), "by " + orDash(text(record, "actor")) + ": "
-                        + orDash(text(record, "summary")));
+        String commit = revision == null
+                ? "-"
+                : shorten(revision)
+                        + (peopleByRevision.containsKey(revision) ? " (" + peopleByRevision.get(revision) + ")" : "");
+        return String.join(
+                "  ",
+                orDash(Times.toSecond(text(record, "time"))),
+                orDash(text(record, "app")),
+                commit,
+                orDash(text(record, "action")),
+                "by " + orDash(text(record, "actor")) + ": " + orDash(text(record, "summary")));
     }
 
     private void remember(JsonNode record) {
@@ -35,8 +41,10 @@ final class AuditLine {
             if (approver == null) {
                 approver = trailer(commit, "Reviewed-by");
             }
-            peopleByRevision.put(sha, (author == null ? "unknown author" : author)
-                    + (approver == null ? ", not approved" : ", approved by " + approver));
+            peopleByRevision.put(
+                    sha,
+                    (author == null ? "unknown author" : author)
+                            + (approver == null ? ", not approved" : ", approved by " + approver));
         }
     }
 

@@ -17,11 +17,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Prints the latest audit records, one line each.",
-            "Read from Kafka (plumbline.audit): time, "
-                + "app, commit (author, approver), action, actor and summary.",
-            "-o json prints one record per line as stored (hash included); -o yaml one document per record."})
+@Command(
+        name = "tail",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the latest audit records, one line each.",
+            "Read from Kafka (plumbline.audit): time, " + "app, commit (author, approver), action, actor and summary.",
+            "-o json prints one record per line as stored (hash included); -o yaml one document per record."
+        })
 final class AuditTailCommand implements Callable<Integer> {
 
     @Spec
@@ -33,10 +36,15 @@ final class AuditTailCommand implements Callable<Integer> {
     @Option(names = "--app", paramLabel = "NAME", description = "Only this Application's records.")
     String app;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep printing records as they are written, until Ctrl-C.")
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Keep printing records as they are written, until Ctrl-C.")
     boolean follow;
 
-    @Option(names = "-n", paramLabel = "N", defaultValue = "20",
+    @Option(
+            names = "-n",
+            paramLabel = "N",
+            defaultValue = "20",
             description = "How many of the latest records to print first (default: ${DEFAULT-VALUE}).")
     int count;
 
@@ -46,8 +54,10 @@ final class AuditTailCommand implements Callable<Integer> {
         AuditLine lines = new AuditLine();
         try (AuditTopic topic = new AuditTopic(RunEnvironment.of(spec).kafkaBootstrapServers())) {
             AuditTopic.Contents contents = topic.readAll();
-            List<JsonNode> mine = contents.records().stream().filter(this::selected)
-                    .sorted(Comparator.comparing(record -> record.path("time").asText())).toList();
+            List<JsonNode> mine = contents.records().stream()
+                    .filter(this::selected)
+                    .sorted(Comparator.comparing(record -> record.path("time").asText()))
+                    .toList();
             // every record passes through the line formatter, so commits older than the last N still name their author
             mine.subList(0, Math.max(0, mine.size() - count)).forEach(lines::format);
             Consumer<JsonNode> print = record -> {

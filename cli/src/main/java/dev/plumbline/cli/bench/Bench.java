@@ -71,7 +71,8 @@ public final class Bench {
                 String value = kind + "-" + round;
                 repo.write("one/settings.yaml", configMap(ONE, "round", value)).commitAndPush(BENCH, "bench: " + value);
                 Instant pushed = Instant.now();
-                if (nudge && !webhook.pushed(repo.url(), ConfigRepository.BRANCH).accepted()) {
+                if (nudge
+                        && !webhook.pushed(repo.url(), ConfigRepository.BRANCH).accepted()) {
                     throw new BenchException("git-watcher did not accept the webhook of round " + round);
                 }
                 latencies.add(Duration.between(pushed, watch.await(value, pushed, ROUND)));
@@ -105,18 +106,25 @@ public final class Bench {
 
     private void createApplications(String repoUrl) {
         StringBuilder yaml = new StringBuilder(application(ONE, repoUrl, "one"));
-        IntStream.range(0, FLEET).forEach(i -> yaml.append("---\n").append(application(fleetName(i), repoUrl,
-                "fleet/" + fleetName(i))));
+        IntStream.range(0, FLEET)
+                .forEach(i -> yaml.append("---\n").append(application(fleetName(i), repoUrl, "fleet/" + fleetName(i))));
         live.apply("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + NAMESPACE + "\n");
         live.apply(yaml.toString());
     }
 
     private void awaitSynced(List<String> apps, String revision, Duration timeout) {
         Optional<Boolean> synced = Poll.until(timeout, () -> {
-            List<String> done = live.cluster().genericKubernetesResources("plumbline.dev/v1alpha1", "Application")
-                    .inNamespace(LiveSystem.APPLICATIONS_NAMESPACE).list().getItems().stream()
-                    .map(ApplicationView::of).filter(view -> view.isSyncedAt(revision))
-                    .map(ApplicationView::name).toList();
+            List<String> done = live
+                    .cluster()
+                    .genericKubernetesResources("plumbline.dev/v1alpha1", "Application")
+                    .inNamespace(LiveSystem.APPLICATIONS_NAMESPACE)
+                    .list()
+                    .getItems()
+                    .stream()
+                    .map(ApplicationView::of)
+                    .filter(view -> view.isSyncedAt(revision))
+                    .map(ApplicationView::name)
+                    .toList();
             return Optional.of(done.containsAll(apps)).filter(all -> all);
         });
         if (synced.isEmpty()) {
@@ -153,7 +161,8 @@ public final class Bench {
                   source: {repoURL: %s, targetRevision: %s, path: %s}
                   destination: {namespace: %s}
                   syncPolicy: {automated: {prune: true, selfHeal: true}}
-                """.formatted(name, LiveSystem.APPLICATIONS_NAMESPACE, repoUrl, ConfigRepository.BRANCH, path, NAMESPACE);
+                """.formatted(
+                        name, LiveSystem.APPLICATIONS_NAMESPACE, repoUrl, ConfigRepository.BRANCH, path, NAMESPACE);
     }
 
     private void progress(String line) {
@@ -168,7 +177,9 @@ public final class Bench {
     /** The machine's load averages (1, 5, 15 minutes), from /proc/loadavg where there is one. */
     public static String loadAverage() {
         try {
-            String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg"))
+                    .trim()
+                    .split("\\s+");
             return String.join(" ", List.of(fields).subList(0, 3)) + " on "
                     + Runtime.getRuntime().availableProcessors() + " cores";
         } catch (java.io.IOException unavailable) {

@@ -48,11 +48,12 @@ final class ValueWatch implements AutoCloseable {
             while (true) {
                 Seen seen = values.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (seen == null) {
-                    throw new BenchException(key + "=" + value + " did not reach the cluster within "
-                            + timeout.toSeconds() + " s");
+                    throw new BenchException(
+                            key + "=" + value + " did not reach the cluster within " + timeout.toSeconds() + " s");
                 }
                 if (seen.value() == null) {
-                    throw new BenchException("the watch of the ConfigMap closed while waiting for " + key + "=" + value);
+                    throw new BenchException(
+                            "the watch of the ConfigMap closed while waiting for " + key + "=" + value);
                 }
                 if (seen.value().equals(value) && !seen.at().isBefore(notBefore)) {
                     return seen.at();

@@ -64,8 +64,9 @@ public final class RunEnvironment {
 
     /** @throws CommandFailedException naming the setting and how to provide it */
     public String require(String name) {
-        return optional(name).orElseThrow(() -> new CommandFailedException(
-                name + " is not set: start Plumbline with ./plumb up, or export it"));
+        return optional(name)
+                .orElseThrow(() -> new CommandFailedException(
+                        name + " is not set: start Plumbline with ./plumb up, or export it"));
     }
 
     public URI serviceUrl(PlumblineServiceUrl service) {
@@ -84,12 +85,16 @@ public final class RunEnvironment {
     private Path kubeconfigFile() {
         Optional<String> named = optional("KUBECONFIG");
         if (named.isPresent()) {
-            return Arrays.stream(named.get().split(File.pathSeparator)).filter(entry -> !entry.isBlank())
-                    .map(Path::of).filter(Files::isRegularFile).findFirst()
+            return Arrays.stream(named.get().split(File.pathSeparator))
+                    .filter(entry -> !entry.isBlank())
+                    .map(Path::of)
+                    .filter(Files::isRegularFile)
+                    .findFirst()
                     .orElseGet(() -> Path.of(named.get().split(File.pathSeparator)[0]));
         }
         // $HOME first, as kubectl looks there
-        Path userDefault = Path.of(optional("HOME").orElseGet(() -> System.getProperty("user.home")), ".kube", "config");
+        Path userDefault =
+                Path.of(optional("HOME").orElseGet(() -> System.getProperty("user.home")), ".kube", "config");
         if (Files.isRegularFile(userDefault)) {
             return userDefault;
         }
@@ -107,7 +112,8 @@ public final class RunEnvironment {
 
     /** Credentials for the config repositories, when the Git server needs them. */
     public Optional<GitCredentials> gitCredentials() {
-        return optional("GIT_USERNAME").map(user -> new GitCredentials(user, optional("GIT_PASSWORD").orElse("")));
+        return optional("GIT_USERNAME")
+                .map(user -> new GitCredentials(user, optional("GIT_PASSWORD").orElse("")));
     }
 
     public record GitCredentials(String username, String password) {
@@ -137,11 +143,11 @@ public final class RunEnvironment {
             config.setRequestRetryBackoffLimit(1);
             return new KubernetesClientBuilder().withConfig(config).build();
         } catch (IOException e) {
-            throw new CommandFailedException("cannot read the kubeconfig " + kubeconfig + " (KUBECONFIG): "
-                    + e.getMessage());
+            throw new CommandFailedException(
+                    "cannot read the kubeconfig " + kubeconfig + " (KUBECONFIG): " + e.getMessage());
         } catch (RuntimeException e) {
-            throw new CommandFailedException("the kubeconfig " + kubeconfig + " (KUBECONFIG) is not usable: "
-                    + e.getMessage());
+            throw new CommandFailedException(
+                    "the kubeconfig " + kubeconfig + " (KUBECONFIG) is not usable: " + e.getMessage());
         }
     }
 }

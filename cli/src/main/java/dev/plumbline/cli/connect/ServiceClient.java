@@ -28,22 +28,28 @@ public final class ServiceClient {
     ServiceClient(String service, URI base) {
         this.service = service;
         this.base = base;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** The answer whatever its status; {@link Answer#successfulBody()} turns an error into a one-line failure. */
     public Answer call(String pathAndQuery, String accept) {
         URI uri = URI.create(base + pathAndQuery);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", accept).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Accept", accept)
+                .GET()
+                .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(service, uri, response.statusCode(), response.body());
         } catch (ConnectException e) {
             throw new CommandFailedException("cannot reach the " + service + " at " + base
                     + " (connection refused): is Plumbline running? (./plumb up)");
         } catch (HttpTimeoutException e) {
-            throw new CommandFailedException("the " + service + " at " + base + " did not answer within "
-                    + TIMEOUT.toSeconds() + "s");
+            throw new CommandFailedException(
+                    "the " + service + " at " + base + " did not answer within " + TIMEOUT.toSeconds() + "s");
         } catch (IOException e) {
             throw new CommandFailedException("cannot reach the " + service + " at " + base + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -62,8 +68,8 @@ public final class ServiceClient {
         /** @throws CommandFailedException with the service's error message when the answer is not a success */
         public String successfulBody() {
             if (!ok()) {
-                throw new CommandFailedException("the " + service + " answered " + status + " to " + uri + ": "
-                        + errorMessage());
+                throw new CommandFailedException(
+                        "the " + service + " answered " + status + " to " + uri + ": " + errorMessage());
             }
             return body;
         }

@@ -10,8 +10,8 @@ public record ApplicationView(String name, Map<String, Object> status) {
 
     public static ApplicationView of(GenericKubernetesResource resource) {
         Object status = resource.getAdditionalProperties().get("status");
-        return new ApplicationView(resource.getMetadata().getName(),
-                status instanceof Map<?, ?> map ? cast(map) : Map.of());
+        return new ApplicationView(
+                resource.getMetadata().getName(), status instanceof Map<?, ?> map ? cast(map) : Map.of());
     }
 
     public String syncStatus() {
@@ -32,16 +32,21 @@ public record ApplicationView(String name, Map<String, Object> status) {
 
     /** The newest entry of the sync history, when there is one. */
     public Optional<Map<String, Object>> lastSync() {
-        return status.get("history") instanceof List<?> history && !history.isEmpty()
-                && history.get(0) instanceof Map<?, ?> entry ? Optional.of(cast(entry)) : Optional.empty();
+        return status.get("history") instanceof List<?> history
+                        && !history.isEmpty()
+                        && history.get(0) instanceof Map<?, ?> entry
+                ? Optional.of(cast(entry))
+                : Optional.empty();
     }
 
     public Optional<Map<String, Object>> condition(String type) {
         if (!(status.get("conditions") instanceof List<?> conditions)) {
             return Optional.empty();
         }
-        return conditions.stream().filter(c -> c instanceof Map<?, ?> map && type.equals(map.get("type")))
-                .map(c -> cast((Map<?, ?>) c)).findFirst();
+        return conditions.stream()
+                .filter(c -> c instanceof Map<?, ?> map && type.equals(map.get("type")))
+                .map(c -> cast((Map<?, ?>) c))
+                .findFirst();
     }
 
     public Optional<Map<String, Object>> selfHealPause() {

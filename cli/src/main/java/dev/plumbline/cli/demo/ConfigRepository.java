@@ -47,9 +47,17 @@ public final class ConfigRepository implements AutoCloseable {
         try {
             deleteRecursively(bare);
             deleteRecursively(workingCopy);
-            Git.init().setBare(true).setInitialBranch(BRANCH).setDirectory(bare.toFile()).call().close();
-            Git git = Git.cloneRepository().setURI(url).setDirectory(workingCopy.toFile())
-                    .setCredentialsProvider(credentials).call();
+            Git.init()
+                    .setBare(true)
+                    .setInitialBranch(BRANCH)
+                    .setDirectory(bare.toFile())
+                    .call()
+                    .close();
+            Git git = Git.cloneRepository()
+                    .setURI(url)
+                    .setDirectory(workingCopy.toFile())
+                    .setCredentialsProvider(credentials)
+                    .call();
             return new ConfigRepository(url, workingCopy, credentials, git);
         } catch (GitAPIException e) {
             throw new DemoStepException("cannot create the repository " + url + ": " + e.getMessage());
@@ -63,8 +71,11 @@ public final class ConfigRepository implements AutoCloseable {
                 new UsernamePasswordCredentialsProvider(server.username(), server.password());
         try {
             deleteRecursively(workingCopy);
-            Git git = Git.cloneRepository().setURI(url).setDirectory(workingCopy.toFile())
-                    .setCredentialsProvider(credentials).call();
+            Git git = Git.cloneRepository()
+                    .setURI(url)
+                    .setDirectory(workingCopy.toFile())
+                    .setCredentialsProvider(credentials)
+                    .call();
             return new ConfigRepository(url, workingCopy, credentials, git);
         } catch (GitAPIException e) {
             throw new DemoStepException("cannot clone " + url + ": " + e.getMessage());
@@ -76,8 +87,11 @@ public final class ConfigRepository implements AutoCloseable {
 
         /** The run's sandbox Git server, from its environment. */
         public static GitServer of(java.util.Map<String, String> run) {
-            return new GitServer(run.get("GIT_SERVER_URL"), Path.of(run.get("GIT_SERVER_ROOT")),
-                    run.get("GIT_USERNAME"), run.get("GIT_PASSWORD"));
+            return new GitServer(
+                    run.get("GIT_SERVER_URL"),
+                    Path.of(run.get("GIT_SERVER_ROOT")),
+                    run.get("GIT_USERNAME"),
+                    run.get("GIT_PASSWORD"));
         }
 
         @Override
@@ -145,9 +159,16 @@ public final class ConfigRepository implements AutoCloseable {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
-            RevCommit commit = git.commit().setAuthor(author).setCommitter(author).setMessage(message)
-                    .setAllowEmpty(false).call();
-            git.push().setCredentialsProvider(credentials).setRefSpecs(new RefSpec("HEAD:refs/heads/" + BRANCH)).call();
+            RevCommit commit = git.commit()
+                    .setAuthor(author)
+                    .setCommitter(author)
+                    .setMessage(message)
+                    .setAllowEmpty(false)
+                    .call();
+            git.push()
+                    .setCredentialsProvider(credentials)
+                    .setRefSpecs(new RefSpec("HEAD:refs/heads/" + BRANCH))
+                    .call();
             return commit.getName();
         } catch (GitAPIException e) {
             throw new DemoStepException("cannot commit and push to " + url + ": " + e.getMessage());

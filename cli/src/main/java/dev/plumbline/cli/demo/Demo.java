@@ -21,8 +21,13 @@ public final class Demo {
      * @throws DemoStepException naming the step the live system did not confirm
      */
     @SuppressWarnings("try") // the story reaches the repository through demo; the try only closes it at the end
-    public static List<StoryRunner.StepResult> run(Map<String, String> run, Path workFolder,
-            Consumer<String> announceRepository, PlumbCli plumb, PrintWriter out, boolean setupOnly) {
+    public static List<StoryRunner.StepResult> run(
+            Map<String, String> run,
+            Path workFolder,
+            Consumer<String> announceRepository,
+            PlumbCli plumb,
+            PrintWriter out,
+            boolean setupOnly) {
         StoryRunner story = new StoryRunner(out, setupOnly ? 1 : DemoStory.STEPS);
         try (LiveSystem live = new LiveSystem(run)) {
             out.println();

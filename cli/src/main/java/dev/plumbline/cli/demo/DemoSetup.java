@@ -20,18 +20,30 @@ public final class DemoSetup {
     public static final PersonIdent ANA = new PersonIdent("Ana Lima", "ana@example.com");
     static final Duration FIRST_SYNC = Duration.ofSeconds(150);
 
-    private static final List<String> FILES = List.of("README.md",
-            "apps/web/settings.yaml", "apps/web/deployment.yaml", "apps/web/service.yaml",
-            "apps/api/base/kustomization.yaml", "apps/api/base/deployment.yaml", "apps/api/base/settings.yaml",
-            "apps/api/overlays/production/kustomization.yaml", "apps/api/overlays/production/production.yaml",
-            "charts/cache/Chart.yaml", "charts/cache/values.yaml", "charts/cache/values-production.yaml",
-            "charts/cache/templates/configmap.yaml", "charts/cache/templates/deployment.yaml");
+    private static final List<String> FILES = List.of(
+            "README.md",
+            "apps/web/settings.yaml",
+            "apps/web/deployment.yaml",
+            "apps/web/service.yaml",
+            "apps/api/base/kustomization.yaml",
+            "apps/api/base/deployment.yaml",
+            "apps/api/base/settings.yaml",
+            "apps/api/overlays/production/kustomization.yaml",
+            "apps/api/overlays/production/production.yaml",
+            "charts/cache/Chart.yaml",
+            "charts/cache/values.yaml",
+            "charts/cache/values-production.yaml",
+            "charts/cache/templates/configmap.yaml",
+            "charts/cache/templates/deployment.yaml");
 
     /** The demo's Applications: name, path in the repository, and the source options that go with it. */
     public enum DemoApp {
         WEB("web", "apps/web", "plain YAML", ""),
         API("api", "apps/api/overlays/production", "a Kustomize base with a production overlay", ""),
-        CACHE("cache", "charts/cache", "a Helm chart with values",
+        CACHE(
+                "cache",
+                "charts/cache",
+                "a Helm chart with values",
                 "    helm:\n      valueFiles: [values-production.yaml]\n");
 
         public final String app;
@@ -71,7 +83,8 @@ public final class DemoSetup {
             apps.remove(DemoApp.API);
         });
         ConfigRepository repository = ConfigRepository.create(live.gitServer(), REPOSITORY, workFolder);
-        String revision = repository.copyFromClassPath("demo-repository", FILES)
+        String revision = repository
+                .copyFromClassPath("demo-repository", FILES)
                 .commitAndPush(ANA, "Three apps: web (plain), api (Kustomize), cache (Helm)");
         announceRepository.accept(repository.url());
         story.doing("pushed " + FILES.size() + " files to " + repository.url() + " as commit " + shortSha(revision));
@@ -94,10 +107,13 @@ public final class DemoSetup {
         List<String> lines = new ArrayList<>();
         for (DemoApp app : apps) {
             ApplicationView view = StoryRunner.confirm(
-                    "Application " + app.app + " synced at " + shortSha(revision) + failureHint(app.app), timeout,
+                    "Application " + app.app + " synced at " + shortSha(revision) + failureHint(app.app),
+                    timeout,
                     () -> live.application(app.app).filter(a -> a.isSyncedAt(revision)));
-            List<String> objects = StoryRunner.confirm("the objects of " + app.app + " in namespace " + NAMESPACE,
-                    timeout, () -> Optional.of(live.objectsOf(app.app, NAMESPACE)).filter(list -> !list.isEmpty()));
+            List<String> objects = StoryRunner.confirm(
+                    "the objects of " + app.app + " in namespace " + NAMESPACE,
+                    timeout,
+                    () -> Optional.of(live.objectsOf(app.app, NAMESPACE)).filter(list -> !list.isEmpty()));
             lines.add("Application " + app.app + ": " + view.syncStatus() + " at " + shortSha(view.revision())
                     + ", health " + view.health() + "; in namespace " + NAMESPACE + ": " + String.join(", ", objects));
         }
@@ -106,8 +122,10 @@ public final class DemoSetup {
 
     /** When an app is not synced, its conditions usually say why (a render failure, a refused object). */
     private String failureHint(String app) {
-        return live.application(app).map(view -> view.status().get("conditions"))
-                .map(conditions -> "; its conditions: " + conditions).orElse("");
+        return live.application(app)
+                .map(view -> view.status().get("conditions"))
+                .map(conditions -> "; its conditions: " + conditions)
+                .orElse("");
     }
 
     static String application(DemoApp app, String repoUrl) {
@@ -128,8 +146,14 @@ public final class DemoSetup {
                     automated:
                       prune: true
                       selfHeal: true
-                """.formatted(app.app, LiveSystem.APPLICATIONS_NAMESPACE, repoUrl, ConfigRepository.BRANCH, app.path,
-                app.sourceOptions, NAMESPACE);
+                """.formatted(
+                        app.app,
+                        LiveSystem.APPLICATIONS_NAMESPACE,
+                        repoUrl,
+                        ConfigRepository.BRANCH,
+                        app.path,
+                        app.sourceOptions,
+                        NAMESPACE);
     }
 
     /**
@@ -139,9 +163,12 @@ public final class DemoSetup {
     static Optional<String> kustomizeMissing() {
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
         boolean installed = java.util.Arrays.stream(path.split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl")) || Files.isExecutable(Path.of(dir, "kustomize")));
-        return installed ? Optional.empty() : Optional.of("kubectl (with its built-in Kustomize) is not installed, nor "
-                + "kustomize: the Kustomize app 'api' is skipped. Install kubectl to see it rendered.");
+                .anyMatch(dir ->
+                        Files.isExecutable(Path.of(dir, "kubectl")) || Files.isExecutable(Path.of(dir, "kustomize")));
+        return installed
+                ? Optional.empty()
+                : Optional.of("kubectl (with its built-in Kustomize) is not installed, nor "
+                        + "kustomize: the Kustomize app 'api' is skipped. Install kubectl to see it rendered.");
     }
 
     public static String shortSha(String sha) {

@@ -54,8 +54,9 @@ public final class DemoStory {
     /** Tells the story; with {@code setupOnly}, only its first step, that every Application is synced. */
     public void tell(Demo demo, DemoSetup setup, boolean setupOnly) {
         ConfigRepository repo = demo.repository();
-        story.step("Deploy: every Application synced from Git", () ->
-                setup.confirmSynced(demo.apps(), demo.firstRevision(), DemoSetup.FIRST_SYNC));
+        story.step(
+                "Deploy: every Application synced from Git",
+                () -> setup.confirmSynced(demo.apps(), demo.firstRevision(), DemoSetup.FIRST_SYNC));
         if (setupOnly) {
             return;
         }
@@ -81,21 +82,37 @@ public final class DemoStory {
         });
 
         story.step("Healed: Plumbline puts Git's value back", () -> {
-            DriftRecovered recovered = confirmed("DriftRecovered (healed) for " + APP, STEP,
-                    live.events().await(DriftRecovered.class, r -> r.app().equals(APP)
-                            && r.episodeId().equals(drift[0].episodeId()), STEP));
-            return List.of(liveGreeting("hello world"), "drift-alerts: DriftRecovered, resolution "
-                    + recovered.resolution().label());
+            DriftRecovered recovered = confirmed(
+                    "DriftRecovered (healed) for " + APP,
+                    STEP,
+                    live.events()
+                            .await(
+                                    DriftRecovered.class,
+                                    r -> r.app().equals(APP) && r.episodeId().equals(drift[0].episodeId()),
+                                    STEP));
+            return List.of(
+                    liveGreeting("hello world"),
+                    "drift-alerts: DriftRecovered, resolution "
+                            + recovered.resolution().label());
         });
 
         story.step("Self-heal paused for an incident: plumb app pause", () -> {
             runPlumb("app", "pause", APP, "--reason", "incident 42: tuning by hand", "--for", "1h");
-            ApplicationView paused = confirm("status.selfHealPause of Application " + APP, STEP,
+            ApplicationView paused = confirm(
+                    "status.selfHealPause of Application " + APP,
+                    STEP,
                     () -> live.application(APP).filter(a -> a.selfHealPause().isPresent()));
-            AuditRecord record = confirmed("the drift-auditor's 'paused' audit record for " + APP, STEP,
-                    live.events().await(AuditRecord.class, a -> a.app().equals(APP)
-                            && a.action() == AuditAction.PAUSED, STEP));
-            return List.of("Application " + APP + " status.selfHealPause: " + paused.selfHealPause().orElseThrow(),
+            AuditRecord record = confirmed(
+                    "the drift-auditor's 'paused' audit record for " + APP,
+                    STEP,
+                    live.events()
+                            .await(
+                                    AuditRecord.class,
+                                    a -> a.app().equals(APP) && a.action() == AuditAction.PAUSED,
+                                    STEP));
+            return List.of(
+                    "Application " + APP + " status.selfHealPause: "
+                            + paused.selfHealPause().orElseThrow(),
                     "audit: " + record.action().label() + " by " + record.actor());
         });
 
@@ -103,10 +120,12 @@ public final class DemoStory {
         story.step("A change by hand that stays while self-heal is paused", () -> {
             live.editByHand(NAMESPACE, SETTINGS, "greeting", "tuned during incident 42");
             DriftDetected reported = awaitDrift(beforeSecondEdit, true);
-            String stays = confirm("greeting still 'tuned during incident 42' after the drift was reported", STEP,
+            String stays = confirm(
+                    "greeting still 'tuned during incident 42' after the drift was reported",
+                    STEP,
                     () -> greeting().filter("tuned during incident 42"::equals));
-            return List.of(describe(reported), "paused by " + reported.pause().by() + ": not healed; live greeting="
-                    + stays);
+            return List.of(
+                    describe(reported), "paused by " + reported.pause().by() + ": not healed; live greeting=" + stays);
         });
 
         story.step("Exported to Git: plumb drift export writes the live values into the working copy", () -> {
@@ -116,28 +135,45 @@ public final class DemoStory {
                 throw new DemoStepException(SETTINGS_FILE + " in " + repo.workingCopy()
                         + " does not hold the live value after plumb drift export:\n" + file);
             }
-            return List.of(SETTINGS_FILE + " now says: " + file.lines().filter(l -> l.contains("greeting"))
-                    .findFirst().orElse("").strip());
+            return List.of(SETTINGS_FILE + " now says: "
+                    + file.lines()
+                            .filter(l -> l.contains("greeting"))
+                            .findFirst()
+                            .orElse("")
+                            .strip());
         });
 
         story.step("Committed: Ben commits the incident's change to Git", () -> {
             revision[0] = repo.commitAndPush(BEN, "web: keep the greeting tuned during incident 42");
             CommitDetected commit = announce(repo, revision[0]);
-            return List.of("git-watcher announced " + shortSha(commit.after()) + " by " + commit.commits().get(
-                    commit.commits().size() - 1).author().name() + " (fetch cause: " + commit.fetchCause().kind().label()
+            return List.of("git-watcher announced " + shortSha(commit.after()) + " by "
+                    + commit.commits().get(commit.commits().size() - 1).author().name() + " (fetch cause: "
+                    + commit.fetchCause().kind().label()
                     + ")");
         });
 
         story.step("Converged: Git and the cluster agree again; self-heal resumed", () -> {
             String synced = syncedAt(revision[0]);
-            DriftRecovered recovered = confirmed("DriftRecovered for " + APP + " after the commit", STEP,
-                    live.events().await(DriftRecovered.class, r -> r.app().equals(APP)
-                            && r.time().isAfter(beforeSecondEdit), STEP));
+            DriftRecovered recovered = confirmed(
+                    "DriftRecovered for " + APP + " after the commit",
+                    STEP,
+                    live.events()
+                            .await(
+                                    DriftRecovered.class,
+                                    r -> r.app().equals(APP) && r.time().isAfter(beforeSecondEdit),
+                                    STEP));
             runPlumb("app", "resume", APP);
-            confirm("self-heal resumed (no status.selfHealPause) on Application " + APP, STEP,
+            confirm(
+                    "self-heal resumed (no status.selfHealPause) on Application " + APP,
+                    STEP,
                     () -> live.application(APP).filter(a -> a.selfHealPause().isEmpty()));
-            return List.of(synced, "drift-alerts: DriftRecovered, resolution " + recovered.resolution().label()
-                    + (recovered.resolution() == DriftResolution.DESIRED_CHANGED ? " (Git now matches live)" : ""),
+            return List.of(
+                    synced,
+                    "drift-alerts: DriftRecovered, resolution "
+                            + recovered.resolution().label()
+                            + (recovered.resolution() == DriftResolution.DESIRED_CHANGED
+                                    ? " (Git now matches live)"
+                                    : ""),
                     "self-heal resumed");
         });
 
@@ -147,13 +183,22 @@ public final class DemoStory {
         });
 
         story.step("Pruned: Plumbline removes what Git no longer has", () -> {
-            confirm("Service " + NAMESPACE + "/web gone from the cluster", STEP,
-                    () -> Optional.of(live.cluster().services().inNamespace(NAMESPACE).withName("web").get() == null)
+            confirm(
+                    "Service " + NAMESPACE + "/web gone from the cluster",
+                    STEP,
+                    () -> Optional.of(live.cluster()
+                                            .services()
+                                            .inNamespace(NAMESPACE)
+                                            .withName("web")
+                                            .get()
+                                    == null)
                             .filter(gone -> gone));
             String synced = syncedAt(revision[0]);
-            Map<String, Object> lastSync = live.application(APP).flatMap(ApplicationView::lastSync).orElse(Map.of());
-            return List.of("Service " + NAMESPACE + "/web: not found in the cluster", synced
-                    + ", last sync pruned " + lastSync.getOrDefault("pruned", 0));
+            Map<String, Object> lastSync =
+                    live.application(APP).flatMap(ApplicationView::lastSync).orElse(Map.of());
+            return List.of(
+                    "Service " + NAMESPACE + "/web: not found in the cluster",
+                    synced + ", last sync pruned " + lastSync.getOrDefault("pruned", 0));
         });
     }
 
@@ -170,20 +215,28 @@ public final class DemoStory {
             throw new DemoStepException("git-watcher refused the webhook: " + answer.status() + " " + answer.body());
         }
         story.doing("pushed " + shortSha(sha) + "; git-watcher answered the signed webhook " + answer.status());
-        return confirmed("git-watcher announcing commit " + shortSha(sha), STEP,
+        return confirmed(
+                "git-watcher announcing commit " + shortSha(sha),
+                STEP,
                 live.events().await(CommitDetected.class, c -> sha.equals(c.after()), STEP));
     }
 
     private String syncedAt(String revision) {
-        ApplicationView view = confirm("Application " + APP + " synced at " + shortSha(revision), STEP,
+        ApplicationView view = confirm(
+                "Application " + APP + " synced at " + shortSha(revision),
+                STEP,
                 () -> live.application(APP).filter(a -> a.isSyncedAt(revision)));
-        String lastSync = view.lastSync().map(s -> " (last sync: " + s.get("trigger") + " by " + s.get("initiatedBy")
-                + ", " + s.get("result") + ")").orElse("");
+        String lastSync = view.lastSync()
+                .map(s -> " (last sync: " + s.get("trigger") + " by " + s.get("initiatedBy") + ", " + s.get("result")
+                        + ")")
+                .orElse("");
         return "Application " + APP + ": " + view.syncStatus() + " at " + shortSha(view.revision()) + lastSync;
     }
 
     private String liveGreeting(String expected) {
-        String value = confirm("ConfigMap " + NAMESPACE + "/" + SETTINGS + " greeting='" + expected + "'", STEP,
+        String value = confirm(
+                "ConfigMap " + NAMESPACE + "/" + SETTINGS + " greeting='" + expected + "'",
+                STEP,
                 () -> greeting().filter(expected::equals));
         return "ConfigMap " + NAMESPACE + "/" + SETTINGS + " in the cluster: greeting=" + value;
     }
@@ -193,11 +246,21 @@ public final class DemoStory {
     }
 
     private DriftDetected awaitDrift(Instant after, boolean paused) {
-        return confirmed("DriftDetected for " + APP + " naming kubectl-edit" + (paused ? ", with the pause" : ""), STEP,
-                live.events().await(DriftDetected.class, d -> d.app().equals(APP) && d.time().isAfter(after)
-                        && (d.pause() != null) == paused && fields(d).stream()
-                                .anyMatch(f -> f.changedBy() != null && "kubectl-edit".equals(f.changedBy().manager())),
-                        STEP));
+        return confirmed(
+                "DriftDetected for " + APP + " naming kubectl-edit" + (paused ? ", with the pause" : ""),
+                STEP,
+                live.events()
+                        .await(
+                                DriftDetected.class,
+                                d -> d.app().equals(APP)
+                                        && d.time().isAfter(after)
+                                        && (d.pause() != null) == paused
+                                        && fields(d).stream()
+                                                .anyMatch(f -> f.changedBy() != null
+                                                        && "kubectl-edit"
+                                                                .equals(f.changedBy()
+                                                                        .manager())),
+                                STEP));
     }
 
     private static List<DriftedField> fields(DriftDetected drift) {
@@ -205,11 +268,18 @@ public final class DemoStory {
     }
 
     private static String describe(DriftDetected drift) {
-        return "drift-alerts: DriftDetected " + drift.objects().stream().map(o -> o.object().kind() + " "
-                + o.object().namespace() + "/" + o.object().name() + " " + o.fields().stream()
-                .map(f -> f.path() + " '" + text(f.desired()) + "' -> '" + text(f.live()) + "' by "
-                        + (f.changedBy() == null ? "unknown" : f.changedBy().manager()))
-                .collect(Collectors.joining(", "))).collect(Collectors.joining("; "));
+        return "drift-alerts: DriftDetected "
+                + drift.objects().stream()
+                        .map(o -> o.object().kind() + " "
+                                + o.object().namespace() + "/" + o.object().name() + " "
+                                + o.fields().stream()
+                                        .map(f -> f.path() + " '" + text(f.desired()) + "' -> '" + text(f.live())
+                                                + "' by "
+                                                + (f.changedBy() == null
+                                                        ? "unknown"
+                                                        : f.changedBy().manager()))
+                                        .collect(Collectors.joining(", ")))
+                        .collect(Collectors.joining("; "));
     }
 
     private static String text(com.fasterxml.jackson.databind.JsonNode node) {
@@ -217,17 +287,19 @@ public final class DemoStory {
     }
 
     private static String managers(ConfigMap object) {
-        return object.getMetadata().getManagedFields().stream().map(ManagedFieldsEntry::getManager).distinct()
+        return object.getMetadata().getManagedFields().stream()
+                .map(ManagedFieldsEntry::getManager)
+                .distinct()
                 .collect(Collectors.joining(" and "));
     }
 
     private void runPlumb(String... args) {
         PlumbCli.Outcome outcome = plumb.run(args);
-        story.doing("plumb " + String.join(" ", args) + (outcome.describe().isEmpty() ? "" : ": "
-                + outcome.describe().replace("\n", "\n      ")));
+        story.doing("plumb " + String.join(" ", args)
+                + (outcome.describe().isEmpty() ? "" : ": " + outcome.describe().replace("\n", "\n      ")));
         if (outcome.exitCode() != 0) {
-            throw new DemoStepException("plumb " + String.join(" ", args) + " failed (exit code "
-                    + outcome.exitCode() + "): " + outcome.describe());
+            throw new DemoStepException("plumb " + String.join(" ", args) + " failed (exit code " + outcome.exitCode()
+                    + "): " + outcome.describe());
         }
     }
 }

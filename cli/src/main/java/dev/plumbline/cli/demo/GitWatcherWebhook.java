@@ -29,7 +29,8 @@ public final class GitWatcherWebhook {
 
     private final URI receiver;
     private final String secret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public GitWatcherWebhook(String gitWatcherUrl, String secret) {
         this.receiver = URI.create(gitWatcherUrl + "/webhooks/generic");
@@ -59,7 +60,8 @@ public final class GitWatcherWebhook {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
-            throw new DemoStepException("git-watcher at " + receiver + " did not answer the webhook: " + e.getMessage());
+            throw new DemoStepException(
+                    "git-watcher at " + receiver + " did not answer the webhook: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DemoStepException("interrupted while sending the webhook");

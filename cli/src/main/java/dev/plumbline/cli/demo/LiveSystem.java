@@ -38,14 +38,22 @@ public final class LiveSystem implements AutoCloseable {
     public LiveSystem(Map<String, String> run) {
         this.run = Map.copyOf(run);
         try {
-            this.cluster = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(
-                    Files.readString(Path.of(require("KUBECONFIG")), StandardCharsets.UTF_8))).build();
+            this.cluster = new KubernetesClientBuilder()
+                    .withConfig(Config.fromKubeconfig(
+                            Files.readString(Path.of(require("KUBECONFIG")), StandardCharsets.UTF_8)))
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the kubeconfig " + run.get("KUBECONFIG"), e);
         }
         try {
-            this.events = new EventLog(require("KAFKA_BOOTSTRAP_SERVERS"), List.of(Topics.COMMIT_EVENTS,
-                    Topics.RENDERED_MANIFESTS, Topics.APPLY_ACTIONS, Topics.DRIFT_ALERTS, Topics.AUDIT));
+            this.events = new EventLog(
+                    require("KAFKA_BOOTSTRAP_SERVERS"),
+                    List.of(
+                            Topics.COMMIT_EVENTS,
+                            Topics.RENDERED_MANIFESTS,
+                            Topics.APPLY_ACTIONS,
+                            Topics.DRIFT_ALERTS,
+                            Topics.AUDIT));
         } catch (MissingTopicException e) {
             throw new DemoStepException(e.getMessage());
         }
@@ -60,7 +68,8 @@ public final class LiveSystem implements AutoCloseable {
     }
 
     public ConfigRepository.GitServer gitServer() {
-        List.of("GIT_SERVER_URL", "GIT_SERVER_ROOT", "GIT_USERNAME", "GIT_PASSWORD").forEach(this::require);
+        List.of("GIT_SERVER_URL", "GIT_SERVER_ROOT", "GIT_USERNAME", "GIT_PASSWORD")
+                .forEach(this::require);
         return ConfigRepository.GitServer.of(run);
     }
 
@@ -74,29 +83,38 @@ public final class LiveSystem implements AutoCloseable {
 
     /** Creates or updates objects written as YAML, with the user's own field manager, as kubectl apply would. */
     public void apply(String yaml) {
-        cluster.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).serverSideApply();
+        cluster.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+                .serverSideApply();
     }
 
     public Optional<ApplicationView> application(String name) {
         GenericKubernetesResource resource = cluster.genericKubernetesResources(APPLICATION_API, "Application")
-                .inNamespace(APPLICATIONS_NAMESPACE).withName(name).get();
+                .inNamespace(APPLICATIONS_NAMESPACE)
+                .withName(name)
+                .get();
         return Optional.ofNullable(resource).map(ApplicationView::of);
     }
 
     public Optional<ConfigMap> configMap(String namespace, String name) {
-        return Optional.ofNullable(cluster.configMaps().inNamespace(namespace).withName(name).get());
+        return Optional.ofNullable(
+                cluster.configMaps().inNamespace(namespace).withName(name).get());
     }
 
     /** The objects of one app in a namespace, found by the annotation the renderer puts on each. */
     public List<String> objectsOf(String app, String namespace) {
         Stream<HasMetadata> objects = Stream.of(
-                cluster.configMaps().inNamespace(namespace).list().getItems().stream().map(HasMetadata.class::cast),
-                cluster.apps().deployments().inNamespace(namespace).list().getItems().stream().map(HasMetadata.class::cast),
-                cluster.services().inNamespace(namespace).list().getItems().stream().map(HasMetadata.class::cast))
+                        cluster.configMaps().inNamespace(namespace).list().getItems().stream()
+                                .map(HasMetadata.class::cast),
+                        cluster.apps().deployments().inNamespace(namespace).list().getItems().stream()
+                                .map(HasMetadata.class::cast),
+                        cluster.services().inNamespace(namespace).list().getItems().stream()
+                                .map(HasMetadata.class::cast))
                 .flatMap(s -> s);
         return objects.filter(o -> o.getMetadata().getAnnotations() != null
                         && app.equals(o.getMetadata().getAnnotations().get("plumbline.dev/app")))
-                .map(o -> o.getKind() + " " + o.getMetadata().getName()).sorted().toList();
+                .map(o -> o.getKind() + " " + o.getMetadata().getName())
+                .sorted()
+                .toList();
     }
 
     /**
@@ -104,9 +122,15 @@ public final class LiveSystem implements AutoCloseable {
      * {@code kubectl-edit}. Returns the object as the API server stored it.
      */
     public ConfigMap editByHand(String namespace, String name, String key, String value) {
-        return cluster.configMaps().inNamespace(namespace).withName(name).patch(
-                new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager("kubectl-edit").build(),
-                "{\"data\":{\"" + key + "\":\"" + value + "\"}}");
+        return cluster.configMaps()
+                .inNamespace(namespace)
+                .withName(name)
+                .patch(
+                        new PatchContext.Builder()
+                                .withPatchType(PatchType.JSON_MERGE)
+                                .withFieldManager("kubectl-edit")
+                                .build(),
+                        "{\"data\":{\"" + key + "\":\"" + value + "\"}}");
     }
 
     @Override

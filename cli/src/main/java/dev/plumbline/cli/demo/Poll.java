@@ -25,13 +25,17 @@ public final class Poll {
             return thread;
         });
         CompletableFuture<T> answer = new CompletableFuture<>();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                check.get().ifPresent(answer::complete);
-            } catch (RuntimeException failure) {
-                // a service restarting or the API server busy: the question is asked again at the next tick
-            }
-        }, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        check.get().ifPresent(answer::complete);
+                    } catch (RuntimeException failure) {
+                        // a service restarting or the API server busy: the question is asked again at the next tick
+                    }
+                },
+                0,
+                INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             return Optional.of(answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {

@@ -65,13 +65,14 @@ public final class StoryRunner {
      * when it gives none within {@code timeout}.
      */
     public static <T> T confirm(String expected, Duration timeout, Supplier<Optional<T>> check) {
-        return Poll.until(timeout, check).orElseThrow(() -> new DemoStepException(
-                "not confirmed within " + timeout.toSeconds() + " s: " + expected));
+        return Poll.until(timeout, check)
+                .orElseThrow(
+                        () -> new DemoStepException("not confirmed within " + timeout.toSeconds() + " s: " + expected));
     }
 
     /** Like {@link #confirm} for an answer that arrives from an event log, which waits on its own. */
     public static <T> T confirmed(String expected, Duration timeout, Optional<T> answer) {
-        return answer.orElseThrow(() -> new DemoStepException(
-                "not confirmed within " + timeout.toSeconds() + " s: " + expected));
+        return answer.orElseThrow(
+                () -> new DemoStepException("not confirmed within " + timeout.toSeconds() + " s: " + expected));
     }
 }

@@ -21,14 +21,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Exports an app's drift as a change for Git, to keep an emergency change.",
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Exports an app's drift as a change for Git, to keep an emergency change.",
             "Committing it makes Git match the live cluster.",
             "A plain-YAML app gives a unified diff of its files (as git diff prints it; '#' lines say what it cannot "
                     + "carry, such as masked Secret values); a Kustomize or Helm app gives each drifted field with "
                     + "its live value, to set in its overlay, templates or values.",
             "With --to DIR (a working copy of the config repository), the diff is applied to its files: review "
-                    + "with git diff, then commit and push. From the drift-auditor (DRIFT_AUDITOR_URL)."})
+                    + "with git diff, then commit and push. From the drift-auditor (DRIFT_AUDITOR_URL)."
+        })
 final class DriftExportCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,8 +46,10 @@ final class DriftExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The Application's name.")
     String name;
 
-    @Option(names = "--to", paramLabel = "DIR", description = "A working copy of the config repository to write the "
-            + "change into (plain-YAML apps).")
+    @Option(
+            names = "--to",
+            paramLabel = "DIR",
+            description = "A working copy of the config repository to write the " + "change into (plain-YAML apps).")
     Path workingCopy;
 
     @Override
@@ -52,7 +58,8 @@ final class DriftExportCommand implements Callable<Integer> {
         ServiceClient auditor = RunEnvironment.of(spec).service(PlumblineServiceUrl.DRIFT_AUDITOR);
         String path = "/api/apps/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/drift/patch";
         if (output.structured()) {
-            StructuredOutput.print(out, output.format(), tree(fetch(auditor, path + "?format=json", "application/json")));
+            StructuredOutput.print(
+                    out, output.format(), tree(fetch(auditor, path + "?format=json", "application/json")));
             return 0;
         }
         ServiceClient.Answer answer = fetch(auditor, path, "text/x-diff, application/json");
@@ -68,8 +75,7 @@ final class DriftExportCommand implements Callable<Integer> {
         if (diff) {
             out.print(body);
             if (!body.contains("diff --git")) {
-                spec.commandLine().getErr().println("no drift to export: the live objects of " + name
-                        + " match Git");
+                spec.commandLine().getErr().println("no drift to export: the live objects of " + name + " match Git");
             }
         } else {
             out.println(describeFields(tree(answer)));
@@ -87,8 +93,8 @@ final class DriftExportCommand implements Callable<Integer> {
         }
         PatchIntoWorkingCopy.Result result = PatchIntoWorkingCopy.apply(workingCopy, patch);
         result.notes().forEach(note -> out.println("note: " + note));
-        out.println("Wrote the live state of " + name + " into " + String.join(", ", result.files())
-                + " under " + result.workTree() + ".");
+        out.println("Wrote the live state of " + name + " into " + String.join(", ", result.files()) + " under "
+                + result.workTree() + ".");
         out.println("Review it with 'git diff', then commit and push: Plumbline then finds Git and the cluster equal.");
         out.flush();
         return 0;
@@ -107,8 +113,8 @@ final class DriftExportCommand implements Callable<Integer> {
         try {
             return JSON.readTree(answer.body());
         } catch (IOException e) {
-            throw new CommandFailedException("the drift-auditor's answer from " + answer.uri() + " is not JSON: "
-                    + e.getMessage());
+            throw new CommandFailedException(
+                    "the drift-auditor's answer from " + answer.uri() + " is not JSON: " + e.getMessage());
         }
     }
 
@@ -117,16 +123,27 @@ final class DriftExportCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         for (JsonNode object : patch.path("objects")) {
             JsonNode id = object.path("object");
-            text.append(id.path("kind").asText()).append(' ')
+            text.append(id.path("kind").asText())
+                    .append(' ')
                     .append(id.hasNonNull("namespace") ? id.path("namespace").asText() + "/" : "")
-                    .append(id.path("name").asText()).append(" (").append(object.path("kind").asText()).append(")\n");
+                    .append(id.path("name").asText())
+                    .append(" (")
+                    .append(object.path("kind").asText())
+                    .append(")\n");
             for (JsonNode field : object.path("fields")) {
-                text.append("  ").append(field.path("path").asText()).append(": live ")
-                        .append(field.path("live")).append(", Git ").append(field.path("desired")).append('\n');
+                text.append("  ")
+                        .append(field.path("path").asText())
+                        .append(": live ")
+                        .append(field.path("live"))
+                        .append(", Git ")
+                        .append(field.path("desired"))
+                        .append('\n');
             }
         }
-        patch.path("notes").forEach(note -> text.append("# ").append(note.asText()).append('\n'));
-        return text.length() == 0 ? "no drift to export: the live objects of " + name + " match Git"
+        patch.path("notes")
+                .forEach(note -> text.append("# ").append(note.asText()).append('\n'));
+        return text.length() == 0
+                ? "no drift to export: the live objects of " + name + " match Git"
                 : text.toString().stripTrailing();
     }
 }

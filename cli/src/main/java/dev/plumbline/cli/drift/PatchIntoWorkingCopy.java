@@ -17,24 +17,33 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  */
 final class PatchIntoWorkingCopy {
 
-    record Result(Path workTree, List<String> files, List<String> notes) {
-    }
+    record Result(Path workTree, List<String> files, List<String> notes) {}
 
     private PatchIntoWorkingCopy() {}
 
     static Result apply(Path directory, String patch) {
-        List<String> notes = patch.lines().filter(line -> line.startsWith("# ")).map(line -> line.substring(2))
+        List<String> notes = patch.lines()
+                .filter(line -> line.startsWith("# "))
+                .map(line -> line.substring(2))
                 .toList();
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(directory.toAbsolutePath().toFile());
+        FileRepositoryBuilder builder = new FileRepositoryBuilder()
+                .findGitDir(directory.toAbsolutePath().toFile());
         if (builder.getGitDir() == null) {
             throw new CommandFailedException(directory + " is not in a Git working copy: --to needs a clone of the "
                     + "app's config repository");
         }
-        try (Repository repository = builder.build(); Git git = new Git(repository)) {
-            var applied = git.apply().setPatch(new ByteArrayInputStream(patch.getBytes(StandardCharsets.UTF_8)))
+        try (Repository repository = builder.build();
+                Git git = new Git(repository)) {
+            var applied = git.apply()
+                    .setPatch(new ByteArrayInputStream(patch.getBytes(StandardCharsets.UTF_8)))
                     .call();
             List<String> files = applied.getUpdatedFiles().stream()
-                    .map(file -> repository.getWorkTree().toPath().relativize(file.toPath()).toString()).toList();
+                    .map(file -> repository
+                            .getWorkTree()
+                            .toPath()
+                            .relativize(file.toPath())
+                            .toString())
+                    .toList();
             return new Result(repository.getWorkTree().toPath(), files, notes);
         } catch (IOException e) {
             throw new CommandFailedException("cannot open the working copy at " + directory + ": " + e.getMessage());

@@ -36,8 +36,7 @@ public final class AuditTopic implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
 
     /** The records present when read, in topic order per partition, and whether retention has removed any. */
-    public record Contents(List<JsonNode> records, boolean complete) {
-    }
+    public record Contents(List<JsonNode> records, boolean complete) {}
 
     private final String bootstrapServers;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -61,7 +60,8 @@ public final class AuditTopic implements AutoCloseable {
     public Contents readAll() {
         try {
             partitions = consumer.partitionsFor(Topics.AUDIT, BROKER_TIMEOUT).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             if (partitions.isEmpty()) {
                 return new Contents(List.of(), true);
             }
@@ -78,16 +78,16 @@ public final class AuditTopic implements AutoCloseable {
         } catch (TimeoutException e) {
             throw unreachable();
         } catch (KafkaException e) {
-            throw new CommandFailedException("cannot read " + Topics.AUDIT + " from Kafka at " + bootstrapServers
-                    + ": " + e.getMessage());
+            throw new CommandFailedException(
+                    "cannot read " + Topics.AUDIT + " from Kafka at " + bootstrapServers + ": " + e.getMessage());
         }
     }
 
     /** Hands each record written after {@link #readAll()} to {@code sink}, until the process is stopped. */
     public void follow(Consumer<JsonNode> sink) {
         if (partitions.isEmpty()) {
-            throw new CommandFailedException("the topic " + Topics.AUDIT + " does not exist yet at "
-                    + bootstrapServers + ": is the drift-auditor running?");
+            throw new CommandFailedException("the topic " + Topics.AUDIT + " does not exist yet at " + bootstrapServers
+                    + ": is the drift-auditor running?");
         }
         try {
             while (!Thread.currentThread().isInterrupted()) {
@@ -112,8 +112,11 @@ public final class AuditTopic implements AutoCloseable {
                 return;
             }
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(server.strip().substring(0, colon),
-                        Integer.parseInt(server.strip().substring(colon + 1))), (int) BROKER_TIMEOUT.toMillis());
+                socket.connect(
+                        new InetSocketAddress(
+                                server.strip().substring(0, colon),
+                                Integer.parseInt(server.strip().substring(colon + 1))),
+                        (int) BROKER_TIMEOUT.toMillis());
                 return;
             } catch (IOException | IllegalArgumentException unreachable) {
                 // try the next one
@@ -133,8 +136,11 @@ public final class AuditTopic implements AutoCloseable {
         try {
             return JSON.readTree(record.value());
         } catch (IOException | RuntimeException notJson) {
-            return JSON.getNodeFactory().textNode(record.value() == null ? "" : new String(record.value(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            return JSON.getNodeFactory()
+                    .textNode(
+                            record.value() == null
+                                    ? ""
+                                    : new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

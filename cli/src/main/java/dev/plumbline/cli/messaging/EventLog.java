@@ -33,11 +33,16 @@ public final class EventLog implements AutoCloseable {
     public EventLog(String bootstrapServers, Collection<String> topics) {
         // an event of a newer schema is not ours to read: it is skipped, and the story looks for the events it knows
         consumer = EventConsumers.skippingUnreadable(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "plumb-demo",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024 * 1024,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "plumb-demo",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                64 * 1024 * 1024,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+                64 * 1024 * 1024));
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             var infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
@@ -74,7 +79,11 @@ public final class EventLog implements AutoCloseable {
     /** Every event of {@code type} read so far that matches, after reading what has arrived meanwhile. */
     public <T extends PlumblineEvent> List<T> all(Class<T> type, Predicate<T> matches) {
         readFor(Duration.ofMillis(200));
-        return seen.stream().filter(type::isInstance).map(type::cast).filter(matches).toList();
+        return seen.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(matches)
+                .toList();
     }
 
     private void readFor(Duration duration) {

@@ -22,10 +22,11 @@ public final class Table {
     /** A row; a null cell is printed as {@code -}. */
     public Table row(Object... cells) {
         if (cells.length != headings.size()) {
-            throw new IllegalArgumentException("a row of " + cells.length + " cells in a table of "
-                    + headings.size() + " columns");
+            throw new IllegalArgumentException(
+                    "a row of " + cells.length + " cells in a table of " + headings.size() + " columns");
         }
-        rows.add(Arrays.stream(cells).map(cell -> cell == null || cell.toString().isEmpty() ? "-" : cell.toString())
+        rows.add(Arrays.stream(cells)
+                .map(cell -> cell == null || cell.toString().isEmpty() ? "-" : cell.toString())
                 .toList());
         return this;
     }

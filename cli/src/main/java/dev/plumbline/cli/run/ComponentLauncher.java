@@ -20,7 +20,8 @@ final class ComponentLauncher {
     }
 
     Component sandbox(String name, String mainClass, List<String> args, Map<String, String> env, Pattern readyLine) {
-        List<String> command = new ArrayList<>(List.of(java, "-cp", layout.sandboxJar().toString(), mainClass));
+        List<String> command =
+                new ArrayList<>(List.of(java, "-cp", layout.sandboxJar().toString(), mainClass));
         command.addAll(args);
         return new Component(name, command, env, new Readiness.ReadyLine(readyLine));
     }

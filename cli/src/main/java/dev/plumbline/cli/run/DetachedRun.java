@@ -36,7 +36,8 @@ public final class DetachedRun {
                     .ifPresent(process -> running.add(new Shutdown.Member(fields[2], process)));
         }
         Shutdown.stop(running);
-        List<String> stopped = new ArrayList<>(running.stream().map(Shutdown.Member::name).toList());
+        List<String> stopped =
+                new ArrayList<>(running.stream().map(Shutdown.Member::name).toList());
         Collections.reverse(stopped);
         try {
             Files.deleteIfExists(layout.processesFile());
@@ -51,6 +52,9 @@ public final class DetachedRun {
      * the start time recorded with the pid tells them apart.
      */
     private static boolean isTheSameProcess(ProcessHandle process, long startedAtMillis) {
-        return process.info().startInstant().map(start -> start.toEpochMilli() == startedAtMillis).orElse(false);
+        return process.info()
+                .startInstant()
+                .map(start -> start.toEpochMilli() == startedAtMillis)
+                .orElse(false);
     }
 }

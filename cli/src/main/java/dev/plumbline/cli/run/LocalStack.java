@@ -43,7 +43,9 @@ public final class LocalStack {
         Map<String, String> env = new LinkedHashMap<>();
         try {
             env.put("KAFKA_BOOTSTRAP_SERVERS", settings.externalKafka().orElseGet(() -> startKafka(started)));
-            env.put("KUBECONFIG", settings.externalKubeconfig().map(Path::toString).orElseGet(() -> startKubeApi(started)));
+            env.put(
+                    "KUBECONFIG",
+                    settings.externalKubeconfig().map(Path::toString).orElseGet(() -> startKubeApi(started)));
             env.putAll(startGitServer(started));
             env.put("PLUMBLINE_WEBHOOK_SECRET", Secrets.random());
             env.putAll(startServices(started, env));
@@ -70,7 +72,11 @@ public final class LocalStack {
         Component kubeApi = launcher.sandbox(
                 "kube-api",
                 "dev.plumbline.sandbox.kube.KubeApiMain",
-                List.of("--port", String.valueOf(settings.kubeApiPort()), "--kubeconfig", layout.kubeconfig().toString()),
+                List.of(
+                        "--port",
+                        String.valueOf(settings.kubeApiPort()),
+                        "--kubeconfig",
+                        layout.kubeconfig().toString()),
                 Map.of(),
                 Pattern.compile("kube-api ready at (\\S+)"));
         awaitSandbox(kubeApi, started);
@@ -115,7 +121,8 @@ public final class LocalStack {
                     service.environment(runEnv, port, layout.runDir().resolve(service.module)));
             env.putAll(settings.serviceSettings(service.module));
             progress.accept("starting " + service.module + (port == 0 ? "" : " on port " + port) + " …");
-            RunningComponent running = launcher.start(launcher.service(service.module, layout.serviceJar(service.module), env));
+            RunningComponent running =
+                    launcher.start(launcher.service(service.module, layout.serviceJar(service.module), env));
             started.add(running);
             services.put(service, running);
         }
@@ -135,7 +142,8 @@ public final class LocalStack {
         for (ServiceProcess service : ServiceProcess.values()) {
             needed.add(layout.serviceJar(service.module));
         }
-        List<Path> missing = needed.stream().filter(path -> !Files.isRegularFile(path)).toList();
+        List<Path> missing =
+                needed.stream().filter(path -> !Files.isRegularFile(path)).toList();
         if (!missing.isEmpty()) {
             throw new ComponentFailedException("Plumbline is not built: missing " + missing
                     + ". Build it with ./mvnw -B -DskipTests package (./plumb does so on first use).");

@@ -47,7 +47,10 @@ public record RunLayout(Path home, Path runDir) {
 
     /** The Application CRD, generated from the reconciler's model and kept in the source tree. */
     public Path applicationCrd() {
-        return home.resolve("reconciler").resolve("src").resolve("main").resolve("kubernetes")
+        return home.resolve("reconciler")
+                .resolve("src")
+                .resolve("main")
+                .resolve("kubernetes")
                 .resolve("applications.plumbline.dev-v1.yml");
     }
 

@@ -27,7 +27,8 @@ public final class RunningComponent {
     private final Component component;
     private final Process process;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     RunningComponent(Component component, Process process, Path log) {
         this.component = component;
@@ -76,7 +77,8 @@ public final class RunningComponent {
     public Matcher awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         Pattern readyLine = component.readiness() instanceof Readiness.ReadyLine line
-                ? line.pattern() : Readiness.QuarkusService.LISTENING;
+                ? line.pattern()
+                : Readiness.QuarkusService.LISTENING;
         Matcher ready = awaitLine(readyLine, deadline, timeout);
         if (component.readiness() instanceof Readiness.QuarkusService) {
             URI health = URI.create("http://127.0.0.1:" + ready.group(1) + "/q/health/ready");
@@ -89,7 +91,10 @@ public final class RunningComponent {
 
     private Matcher awaitLine(Pattern pattern, Instant deadline, Duration timeout) {
         while (true) {
-            Optional<Matcher> match = readLog().stream().map(pattern::matcher).filter(Matcher::find).findFirst();
+            Optional<Matcher> match = readLog().stream()
+                    .map(pattern::matcher)
+                    .filter(Matcher::find)
+                    .findFirst();
             if (match.isPresent()) {
                 return match.get();
             }
@@ -104,7 +109,8 @@ public final class RunningComponent {
                     name() + " exited with code " + process.exitValue() + " before it was ready." + logTail());
         }
         if (Instant.now().isAfter(deadline)) {
-            throw new ComponentFailedException(name() + " was not ready within " + timeout.toSeconds() + " s." + logTail());
+            throw new ComponentFailedException(
+                    name() + " was not ready within " + timeout.toSeconds() + " s." + logTail());
         }
     }
 
@@ -145,7 +151,10 @@ public final class RunningComponent {
 
     private boolean answersOk(URI url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .timeout(Duration.ofSeconds(2))
+                    .GET()
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notYetListening) {
             return false;

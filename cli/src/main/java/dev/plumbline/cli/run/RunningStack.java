@@ -26,7 +26,10 @@ public final class RunningStack {
     private final List<RunningComponent> components;
     private final Map<String, String> environment;
 
-    RunningStack(RunLayout layout, ComponentLauncher launcher, List<RunningComponent> components,
+    RunningStack(
+            RunLayout layout,
+            ComponentLauncher launcher,
+            List<RunningComponent> components,
             Map<String, String> environment) {
         this.layout = layout;
         this.launcher = launcher;
@@ -43,7 +46,9 @@ public final class RunningStack {
     }
 
     public synchronized RunningComponent component(String name) {
-        return components.stream().filter(c -> c.name().equals(name)).findFirst()
+        return components.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("this run has no component " + name));
     }
 
@@ -66,8 +71,11 @@ public final class RunningStack {
             components.set(components.indexOf(previous), restarted);
         }
         Matcher ready = restarted.awaitReady(RESTART);
-        Arrays.stream(ServiceProcess.values()).filter(service -> service.module.equals(name)).findFirst()
-                .ifPresentOrElse(service -> addToEnvironment(service.urlVariable, "http://127.0.0.1:" + ready.group(1)),
+        Arrays.stream(ServiceProcess.values())
+                .filter(service -> service.module.equals(name))
+                .findFirst()
+                .ifPresentOrElse(
+                        service -> addToEnvironment(service.urlVariable, "http://127.0.0.1:" + ready.group(1)),
                         this::writeRunFiles);
         return restarted;
     }
@@ -76,24 +84,28 @@ public final class RunningStack {
     private static void keepLogOfPreviousRun(Path log) {
         try {
             if (Files.exists(log)) {
-                Files.move(log, log.resolveSibling(log.getFileName() + ".previous"),
-                        StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        log, log.resolveSibling(log.getFileName() + ".previous"), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the log " + log + " of the stopped process: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot keep the log " + log + " of the stopped process: " + e.getMessage(), e);
         }
     }
 
     /** Blocks until one of the processes exits, and returns it. */
     public RunningComponent awaitFirstExit() {
-        CompletableFuture<?>[] exits = components().stream().map(RunningComponent::onExit).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] exits =
+                components().stream().map(RunningComponent::onExit).toArray(CompletableFuture[]::new);
         CompletableFuture.anyOf(exits).join();
         return components().stream().filter(c -> !c.isAlive()).findFirst().orElseThrow();
     }
 
     /** Stops every process, the services (together) before the sandbox they depend on. */
     public void stop() {
-        Shutdown.stop(components().stream().map(c -> new Shutdown.Member(c.name(), c.handle())).toList());
+        Shutdown.stop(components().stream()
+                .map(c -> new Shutdown.Member(c.name(), c.handle()))
+                .toList());
         deleteQuietly(layout.processesFile());
     }
 

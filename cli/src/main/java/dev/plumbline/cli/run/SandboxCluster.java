@@ -24,14 +24,20 @@ final class SandboxCluster {
 
     static void prepare(Path kubeconfig, Path applicationCrd) {
         try (KubernetesClient client = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8))).build();
+                        .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8)))
+                        .build();
                 InputStream crd = Files.newInputStream(applicationCrd)) {
             client.load(crd).serverSideApply();
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata()
-                    .withName(APPLICATIONS_NAMESPACE).endMetadata().build()).serverSideApply();
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(APPLICATIONS_NAMESPACE)
+                            .endMetadata()
+                            .build())
+                    .serverSideApply();
         } catch (IOException | KubernetesClientException e) {
-            throw new ComponentFailedException("cannot prepare the embedded Kubernetes API (" + applicationCrd
-                    + "): " + e.getMessage());
+            throw new ComponentFailedException(
+                    "cannot prepare the embedded Kubernetes API (" + applicationCrd + "): " + e.getMessage());
         }
     }
 }

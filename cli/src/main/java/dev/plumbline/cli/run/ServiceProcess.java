@@ -20,8 +20,8 @@ enum ServiceProcess {
     NOTIFIER("notifier", "NOTIFIER_URL", StackSettings.ServicePorts::notifier);
 
     /** Everything of the run's or the user's environment that grants access somewhere; no service inherits it. */
-    static final Set<String> CREDENTIALS = Set.of("KUBECONFIG", "GIT_USERNAME", "GIT_PASSWORD",
-            "PLUMBLINE_WEBHOOK_SECRET", "PLUMBLINE_SLACK_WEBHOOK_URL");
+    static final Set<String> CREDENTIALS = Set.of(
+            "KUBECONFIG", "GIT_USERNAME", "GIT_PASSWORD", "PLUMBLINE_WEBHOOK_SECRET", "PLUMBLINE_SLACK_WEBHOOK_URL");
 
     final String module;
     final String urlVariable;
@@ -46,7 +46,8 @@ enum ServiceProcess {
         switch (this) {
             case GIT_WATCHER -> {
                 if (httpPort == 0) {
-                    throw new IllegalArgumentException("git-watcher needs a fixed port: the artifact URLs it publishes name it");
+                    throw new IllegalArgumentException(
+                            "git-watcher needs a fixed port: the artifact URLs it publishes name it");
                 }
                 env.put("PLUMBLINE_DATA_DIR", dataDir.toString());
                 env.put("PLUMBLINE_ARTIFACTS_BASE_URL", "http://127.0.0.1:" + httpPort);
@@ -62,7 +63,7 @@ enum ServiceProcess {
                     env.put("PLUMBLINE_SLACK_WEBHOOK_URL", slack);
                 }
             }
-            case RENDERER -> { }
+            case RENDERER -> {}
         }
         return env;
     }

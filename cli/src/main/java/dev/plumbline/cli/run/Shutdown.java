@@ -18,17 +18,21 @@ final class Shutdown {
     /** A process of the run and its component's name. */
     record Member(String name, ProcessHandle process) {}
 
-    private static final Set<String> SERVICES = Arrays.stream(ServiceProcess.values()).map(service -> service.module)
+    private static final Set<String> SERVICES = Arrays.stream(ServiceProcess.values())
+            .map(service -> service.module)
             .collect(Collectors.toUnmodifiableSet());
 
     private Shutdown() {}
 
     /** @param members in the order they were started */
     static void stop(List<Member> members) {
-        CompletableFuture.allOf(members.stream().filter(member -> SERVICES.contains(member.name()))
-                .map(member -> CompletableFuture.runAsync(() -> RunningComponent.stop(member.process())))
-                .toArray(CompletableFuture[]::new)).join();
-        List<Member> sandbox = new ArrayList<>(members.stream().filter(m -> !SERVICES.contains(m.name())).toList());
+        CompletableFuture.allOf(members.stream()
+                        .filter(member -> SERVICES.contains(member.name()))
+                        .map(member -> CompletableFuture.runAsync(() -> RunningComponent.stop(member.process())))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        List<Member> sandbox = new ArrayList<>(
+                members.stream().filter(m -> !SERVICES.contains(m.name())).toList());
         Collections.reverse(sandbox);
         sandbox.forEach(member -> RunningComponent.stop(member.process()));
     }

@@ -30,8 +30,13 @@ public record StackSettings(
         serviceSettings = Map.copyOf(serviceSettings);
     }
 
-    public StackSettings(int kafkaPort, int kubeApiPort, int gitServerPort, ServicePorts servicePorts,
-            Optional<String> externalKafka, Optional<Path> externalKubeconfig) {
+    public StackSettings(
+            int kafkaPort,
+            int kubeApiPort,
+            int gitServerPort,
+            ServicePorts servicePorts,
+            Optional<String> externalKafka,
+            Optional<Path> externalKubeconfig) {
         this(kafkaPort, kubeApiPort, gitServerPort, servicePorts, externalKafka, externalKubeconfig, Map.of());
     }
 
@@ -41,8 +46,8 @@ public record StackSettings(
         Map<String, String> ofModule = new HashMap<>(settings.getOrDefault(module, Map.of()));
         ofModule.put(name, value);
         settings.put(module, Map.copyOf(ofModule));
-        return new StackSettings(kafkaPort, kubeApiPort, gitServerPort, servicePorts, externalKafka,
-                externalKubeconfig, settings);
+        return new StackSettings(
+                kafkaPort, kubeApiPort, gitServerPort, servicePorts, externalKafka, externalKubeconfig, settings);
     }
 
     Map<String, String> serviceSettings(String module) {

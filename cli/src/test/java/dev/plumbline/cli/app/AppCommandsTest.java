@@ -79,10 +79,11 @@ class AppCommandsTest {
         Plumb.Run run = Plumb.run(cluster.environment(), "app", "list");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().lines().toList()).containsExactly(
-                "NAME  SYNC         REVISION  HEALTH    DRIFT                      SELF-HEAL",
-                "shop  out-of-sync  1a2b3c4   degraded  heal: 2 field(s), healing  active",
-                "web   unknown      -         unknown   none                       active");
+        assertThat(run.out().lines().toList())
+                .containsExactly(
+                        "NAME  SYNC         REVISION  HEALTH    DRIFT                      SELF-HEAL",
+                        "shop  out-of-sync  1a2b3c4   degraded  heal: 2 field(s), healing  active",
+                        "web   unknown      -         unknown   none                       active");
     }
 
     @Test
@@ -109,15 +110,25 @@ class AppCommandsTest {
 
     @Test
     void getAddsTheObjectsAndTheirDiffStateWhenTheReconcilerAnswers() {
-        DiffComputed diff = DiffComputed.of("c1", "shop", SHA_NOW, "sha256:00", SyncStatus.OUT_OF_SYNC,
-                HealthStatus.DEGRADED, List.of(new ObjectDiff(ObjectIdentity.namespaced("apps/v1", "Deployment",
-                        "shop", "web"), ChangeType.UPDATE, HealthStatus.DEGRADED, List.of())));
+        DiffComputed diff = DiffComputed.of(
+                "c1",
+                "shop",
+                SHA_NOW,
+                "sha256:00",
+                SyncStatus.OUT_OF_SYNC,
+                HealthStatus.DEGRADED,
+                List.of(new ObjectDiff(
+                        ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web"),
+                        ChangeType.UPDATE,
+                        HealthStatus.DEGRADED,
+                        List.of())));
         try (ServiceStandIn reconciler = new ServiceStandIn()
                 .answerJson("/api/apps/shop/diff", new String(EventJson.write(diff), StandardCharsets.UTF_8))) {
-            Plumb.Run run = Plumb.run(with(cluster.environment(), "RECONCILER_URL", reconciler.url()),
-                    "app", "get", "shop");
+            Plumb.Run run =
+                    Plumb.run(with(cluster.environment(), "RECONCILER_URL", reconciler.url()), "app", "get", "shop");
 
-            assertThat(run.out()).contains("Objects, as last compared (1a2b3c4):")
+            assertThat(run.out())
+                    .contains("Objects, as last compared (1a2b3c4):")
                     .containsPattern("Deployment +shop +web +update +degraded");
         }
     }
@@ -136,8 +147,10 @@ class AppCommandsTest {
         Plumb.Run run = Plumb.run(Map.of("HOME", home.toString()), "app", "list");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("list: KUBECONFIG is not set and " + home.resolve(".kube").resolve("config")
-                + " does not exist: start Plumbline with ./plumb up, or export KUBECONFIG\n");
+        assertThat(run.err())
+                .isEqualTo("list: KUBECONFIG is not set and "
+                        + home.resolve(".kube").resolve("config")
+                        + " does not exist: start Plumbline with ./plumb up, or export KUBECONFIG\n");
     }
 
     @Test
@@ -156,7 +169,8 @@ class AppCommandsTest {
         Plumb.Run run = Plumb.run(Map.of("KUBECONFIG", kubeconfig.toString()), "app", "list");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("list: cannot reach the Kubernetes API named by KUBECONFIG: ")
+        assertThat(run.err())
+                .startsWith("list: cannot reach the Kubernetes API named by KUBECONFIG: ")
                 .endsWith("; is Plumbline running (./plumb up), or does KUBECONFIG name the right cluster?\n");
     }
 
@@ -166,31 +180,45 @@ class AppCommandsTest {
 
         assertThat(run.out()).contains("\"episodeId\" : \"drift-shop-0001\"").doesNotContain("Conditions:");
         assertThat(Plumb.run(cluster.environment(), "app", "list", "-o", "yaml").out())
-                .contains("name: shop").contains("name: web");
+                .contains("name: shop")
+                .contains("name: web");
     }
 
     @Test
     void historyListsTheSyncsNewestFirstWithWhoStartedThem() {
         Plumb.Run run = Plumb.run(cluster.environment(), "app", "history", "shop");
 
-        assertThat(run.out().lines().toList()).containsExactly(
-                "STARTED               REVISION  TRIGGER    BY         RESULT     APPLIED  PRUNED  MESSAGE",
-                "2026-11-27T15:00:00Z  1a2b3c4   manual     ana        succeeded  3        1       -",
-                "2026-11-26T10:00:00Z  9f8e7d6   automated  plumbline  succeeded  2        0       -");
+        assertThat(run.out().lines().toList())
+                .containsExactly(
+                        "STARTED               REVISION  TRIGGER    BY         RESULT     APPLIED  PRUNED  MESSAGE",
+                        "2026-11-27T15:00:00Z  1a2b3c4   manual     ana        succeeded  3        1       -",
+                        "2026-11-26T10:00:00Z  9f8e7d6   automated  plumbline  succeeded  2        0       -");
     }
 
     @Test
     void pauseSetsTheAnnotationsTheServicesHonourAndResumeRemovesThem() {
         Instant before = Instant.now();
-        Plumb.Run paused = Plumb.run(cluster.environment(), "app", "pause", "web", "--reason", "incident 42",
-                "--for", "2h", "--as", "alice");
+        Plumb.Run paused = Plumb.run(
+                cluster.environment(),
+                "app",
+                "pause",
+                "web",
+                "--reason",
+                "incident 42",
+                "--for",
+                "2h",
+                "--as",
+                "alice");
 
         assertThat(paused.exitCode()).isZero();
         Map<String, String> annotations = cluster.annotations("web");
-        assertThat(annotations).containsEntry("plumbline.dev/self-heal-paused-by", "alice")
+        assertThat(annotations)
+                .containsEntry("plumbline.dev/self-heal-paused-by", "alice")
                 .containsEntry("plumbline.dev/self-heal-pause-reason", "incident 42");
         assertThat(Instant.parse(annotations.get("plumbline.dev/self-heal-paused-until")))
-                .isBetween(before.plus(Duration.ofHours(2)).minusSeconds(1), Instant.now().plus(Duration.ofHours(2)));
+                .isBetween(
+                        before.plus(Duration.ofHours(2)).minusSeconds(1),
+                        Instant.now().plus(Duration.ofHours(2)));
         assertThat(Plumb.run(cluster.environment(), "app", "get", "web").out())
                 .contains("Self-heal:     paused by alice until");
 
@@ -199,14 +227,18 @@ class AppCommandsTest {
 
         assertThat(resumed.out()).startsWith("Self-heal of web resumed by alice (it was paused by alice until");
         Map<String, String> afterResume = cluster.annotations("web");
-        assertThat(afterResume).doesNotContainKeys("plumbline.dev/self-heal-paused-by",
-                "plumbline.dev/self-heal-paused-until", "plumbline.dev/self-heal-pause-reason");
+        assertThat(afterResume)
+                .doesNotContainKeys(
+                        "plumbline.dev/self-heal-paused-by",
+                        "plumbline.dev/self-heal-paused-until",
+                        "plumbline.dev/self-heal-pause-reason");
         assertThat(afterResume).containsEntry("plumbline.dev/self-heal-resumed-by", "alice");
         assertThat(Instant.parse(afterResume.get("plumbline.dev/self-heal-resumed-at")))
                 .isBetween(resumedAfter, Instant.now());
 
         Plumb.run(cluster.environment(), "app", "pause", "web", "--reason", "again", "--as", "alice");
-        assertThat(cluster.annotations("web")).as("a new pause drops the mark of the last resume")
+        assertThat(cluster.annotations("web"))
+                .as("a new pause drops the mark of the last resume")
                 .doesNotContainKeys("plumbline.dev/self-heal-resumed-by", "plumbline.dev/self-heal-resumed-at");
         Plumb.run(cluster.environment(), "app", "resume", "web", "--as", "alice");
     }
@@ -231,21 +263,25 @@ class AppCommandsTest {
 
     @Test
     void syncAsksThroughTheAnnotationsAndWaitsForTheReconcilerToCarryItOut() throws Exception {
-        CompletableFuture<Plumb.Run> sync = CompletableFuture.supplyAsync(() ->
-                Plumb.run(cluster.environment(), "app", "sync", "shop", "--as", "bob", "--wait", "30s"));
+        CompletableFuture<Plumb.Run> sync = CompletableFuture.supplyAsync(
+                () -> Plumb.run(cluster.environment(), "app", "sync", "shop", "--as", "bob", "--wait", "30s"));
 
         String token = await().atMost(Duration.ofSeconds(10))
                 .until(() -> cluster.annotations("shop").get("plumbline.dev/sync-requested-at"), t -> t != null);
         assertThat(Instant.parse(token)).isBetween(Instant.now().minusSeconds(30), Instant.now());
         assertThat(cluster.annotations("shop")).containsEntry("plumbline.dev/sync-requested-by", "bob");
         // the reconciler's part: the sync done, recorded first in the history, and the request marked as handled
-        cluster.setStatus("shop", STATUS.replace("\"observedGeneration\": 1,", "\"observedGeneration\": 1, "
-                + "\"handledSyncRequest\": \"" + token + "\",").replace("\"initiatedBy\": \"ana\"",
-                "\"initiatedBy\": \"bob\""));
+        cluster.setStatus(
+                "shop",
+                STATUS.replace(
+                                "\"observedGeneration\": 1,",
+                                "\"observedGeneration\": 1, " + "\"handledSyncRequest\": \"" + token + "\",")
+                        .replace("\"initiatedBy\": \"ana\"", "\"initiatedBy\": \"bob\""));
 
         Plumb.Run run = sync.get(30, TimeUnit.SECONDS);
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Sync of shop requested by bob")
+        assertThat(run.out())
+                .contains("Sync of shop requested by bob")
                 .contains("Sync succeeded (1a2b3c4) at 2026-11-27T15:00:02Z, manual by bob: 3 applied, 1 pruned");
         cluster.setStatus("shop", STATUS);
     }

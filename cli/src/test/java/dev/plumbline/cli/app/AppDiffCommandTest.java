@@ -34,18 +34,40 @@ class AppDiffCommandTest {
 
     @Test
     void aDifferenceIsShownPerObjectAsLiveAgainstGitWithExitCode1() {
-        answer(DiffComputed.of("c1", "shop", SHA, "sha256:00", SyncStatus.OUT_OF_SYNC, HealthStatus.HEALTHY, List.of(
-                new ObjectDiff(WEB, ChangeType.UPDATE, HealthStatus.HEALTHY, List.of(
-                        new FieldDiff("spec.replicas", NODES.numberNode(5), NODES.numberNode(3)),
-                        new FieldDiff("spec.template.spec.containers[name=web].image", NODES.textNode("web:1.1"),
-                                NODES.textNode("web:1.2")),
-                        new FieldDiff("metadata.labels.tier", null, NODES.textNode("front")))),
-                new ObjectDiff(ObjectIdentity.namespaced("v1", "ConfigMap", "shop", "new-settings"), ChangeType.CREATE,
-                        HealthStatus.MISSING, null),
-                new ObjectDiff(ObjectIdentity.namespaced("v1", "ConfigMap", "shop", "old-settings"), ChangeType.DELETE,
-                        HealthStatus.HEALTHY, null),
-                new ObjectDiff(ObjectIdentity.clusterScoped("v1", "Namespace", "shop"), ChangeType.UNCHANGED,
-                        HealthStatus.HEALTHY, null))));
+        answer(DiffComputed.of(
+                "c1",
+                "shop",
+                SHA,
+                "sha256:00",
+                SyncStatus.OUT_OF_SYNC,
+                HealthStatus.HEALTHY,
+                List.of(
+                        new ObjectDiff(
+                                WEB,
+                                ChangeType.UPDATE,
+                                HealthStatus.HEALTHY,
+                                List.of(
+                                        new FieldDiff("spec.replicas", NODES.numberNode(5), NODES.numberNode(3)),
+                                        new FieldDiff(
+                                                "spec.template.spec.containers[name=web].image",
+                                                NODES.textNode("web:1.1"),
+                                                NODES.textNode("web:1.2")),
+                                        new FieldDiff("metadata.labels.tier", null, NODES.textNode("front")))),
+                        new ObjectDiff(
+                                ObjectIdentity.namespaced("v1", "ConfigMap", "shop", "new-settings"),
+                                ChangeType.CREATE,
+                                HealthStatus.MISSING,
+                                null),
+                        new ObjectDiff(
+                                ObjectIdentity.namespaced("v1", "ConfigMap", "shop", "old-settings"),
+                                ChangeType.DELETE,
+                                HealthStatus.HEALTHY,
+                                null),
+                        new ObjectDiff(
+                                ObjectIdentity.clusterScoped("v1", "Namespace", "shop"),
+                                ChangeType.UNCHANGED,
+                                HealthStatus.HEALTHY,
+                                null))));
 
         Plumb.Run run = diff();
 
@@ -76,7 +98,13 @@ class AppDiffCommandTest {
 
     @Test
     void noDifferenceSaysSoWithExitCode0() {
-        answer(DiffComputed.of("c1", "shop", SHA, "sha256:00", SyncStatus.SYNCED, HealthStatus.HEALTHY,
+        answer(DiffComputed.of(
+                "c1",
+                "shop",
+                SHA,
+                "sha256:00",
+                SyncStatus.SYNCED,
+                HealthStatus.HEALTHY,
                 List.of(new ObjectDiff(WEB, ChangeType.UNCHANGED, HealthStatus.HEALTHY, null))));
 
         Plumb.Run run = diff();
@@ -87,27 +115,37 @@ class AppDiffCommandTest {
 
     @Test
     void aDiffTheReconcilerDoesNotHaveIsAnErrorWithItsExplanationAndExitCode2() {
-        reconciler.answer("/api/apps/shop/diff", 404, "application/json",
+        reconciler.answer(
+                "/api/apps/shop/diff",
+                404,
+                "application/json",
                 "{\"status\":404,\"message\":\"no diff of application shop yet: it has not been compared by this "
                         + "instance\"}");
 
         Plumb.Run run = diff();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("diff: no diff of application shop yet: it has not been compared by this "
-                + "instance\n");
+        assertThat(run.err())
+                .isEqualTo("diff: no diff of application shop yet: it has not been compared by this " + "instance\n");
     }
 
     @Test
     void jsonOutputIsTheDiffEventAndKeepsTheExitCode() {
-        DiffComputed event = DiffComputed.of("c1", "shop", SHA, "sha256:00", SyncStatus.OUT_OF_SYNC,
-                HealthStatus.HEALTHY, List.of(new ObjectDiff(WEB, ChangeType.CREATE, HealthStatus.MISSING, null)));
+        DiffComputed event = DiffComputed.of(
+                "c1",
+                "shop",
+                SHA,
+                "sha256:00",
+                SyncStatus.OUT_OF_SYNC,
+                HealthStatus.HEALTHY,
+                List.of(new ObjectDiff(WEB, ChangeType.CREATE, HealthStatus.MISSING, null)));
         answer(event);
 
         Plumb.Run run = Plumb.run(Map.of("RECONCILER_URL", reconciler.url()), "app", "diff", "shop", "-o", "json");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(EventJson.read(run.out().getBytes(StandardCharsets.UTF_8), DiffComputed.class)).isEqualTo(event);
+        assertThat(EventJson.read(run.out().getBytes(StandardCharsets.UTF_8), DiffComputed.class))
+                .isEqualTo(event);
     }
 
     private void answer(DiffComputed diff) {

@@ -51,13 +51,26 @@ class AppRollbackCommandTest {
         environment.put("GIT_USERNAME", CREDENTIALS.username());
         environment.put("GIT_PASSWORD", CREDENTIALS.password());
         work = folder.resolve("work");
-        try (Git clone = Git.cloneRepository().setURI(url()).setDirectory(work.toFile())
-                .setCredentialsProvider(credentials()).call()) {
-            first = commit(clone, "shop: first version", Map.of("apps/shop/web.yaml", "replicas: 1\n",
-                    "apps/other/app.yaml", "other: 1\n"));
+        try (Git clone = Git.cloneRepository()
+                .setURI(url())
+                .setDirectory(work.toFile())
+                .setCredentialsProvider(credentials())
+                .call()) {
+            first = commit(
+                    clone,
+                    "shop: first version",
+                    Map.of("apps/shop/web.yaml", "replicas: 1\n", "apps/other/app.yaml", "other: 1\n"));
             second = commit(clone, "shop: scale to 3", Map.of("apps/shop/web.yaml", "replicas: 3\n"));
-            third = commit(clone, "shop: a bad config and a new file", Map.of("apps/shop/web.yaml", "replicas: 0\n",
-                    "apps/shop/extra.yaml", "extra: true\n", "apps/other/app.yaml", "other: 2\n"));
+            third = commit(
+                    clone,
+                    "shop: a bad config and a new file",
+                    Map.of(
+                            "apps/shop/web.yaml",
+                            "replicas: 0\n",
+                            "apps/shop/extra.yaml",
+                            "extra: true\n",
+                            "apps/other/app.yaml",
+                            "other: 2\n"));
             clone.tag().setName("v1").setObjectId(first).call();
             clone.push().setCredentialsProvider(credentials()).setPushTags().call();
         }
@@ -86,17 +99,21 @@ class AppRollbackCommandTest {
         Plumb.Run run = Plumb.run(environment, "app", "rollback", "shop", "--as", "alice");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        try (Repository repository = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repository)) {
+        try (Repository repository = Git.open(bare.toFile()).getRepository();
+                RevWalk walk = new RevWalk(repository)) {
             RevCommit pushed = walk.parseCommit(repository.resolve("refs/heads/main"));
             assertThat(pushed.getParents()).containsExactly(third);
-            assertThat(files(repository, pushed)).isEqualTo(Map.of(
-                    "apps/shop/web.yaml", "replicas: 3\n",
-                    // a file added after the revision goes; the rest of the repository stays as the branch has it
-                    "apps/other/app.yaml", "other: 2\n"));
-            assertThat(pushed.getFullMessage()).isEqualTo("Revert shop to " + second.abbreviate(7).name() + "\n\n"
-                    + "Restores apps/shop/ to its content at " + second.name() + " (\"shop: scale to 3\").\n\n"
-                    + "This reverts commit " + third.name() + ".\n\n"
-                    + "Requested-by: alice\n");
+            assertThat(files(repository, pushed))
+                    .isEqualTo(Map.of(
+                            "apps/shop/web.yaml", "replicas: 3\n",
+                            // a file added after the revision goes; the rest of the repository stays as the branch has
+                            // it
+                            "apps/other/app.yaml", "other: 2\n"));
+            assertThat(pushed.getFullMessage())
+                    .isEqualTo("Revert shop to " + second.abbreviate(7).name() + "\n\n"
+                            + "Restores apps/shop/ to its content at " + second.name() + " (\"shop: scale to 3\").\n\n"
+                            + "This reverts commit " + third.name() + ".\n\n"
+                            + "Requested-by: alice\n");
             assertThat(run.out()).startsWith("Pushed " + pushed.abbreviate(7).name() + " to main of " + url() + ":");
             resetTo(repository, third);
         }
@@ -107,8 +124,9 @@ class AppRollbackCommandTest {
         Plumb.Run run = Plumb.run(environment, "app", "rollback", "shop", third.name());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("rollback: nothing to roll back: apps/shop/ on main is already as it was at "
-                + third.abbreviate(7).name() + "\n");
+        assertThat(run.err())
+                .isEqualTo("rollback: nothing to roll back: apps/shop/ on main is already as it was at "
+                        + third.abbreviate(7).name() + "\n");
         try (Repository repository = Git.open(bare.toFile()).getRepository()) {
             assertThat(repository.resolve("refs/heads/main")).isEqualTo(third.getId());
         }
@@ -140,8 +158,15 @@ class AppRollbackCommandTest {
         }
         clone.add().addFilepattern(".").call();
         PersonIdent ana = new PersonIdent("Ana Lima", "ana@example.com");
-        RevCommit commit = clone.commit().setAuthor(ana).setCommitter(ana).setMessage(message).call();
-        clone.push().setCredentialsProvider(credentials()).setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
+        RevCommit commit = clone.commit()
+                .setAuthor(ana)
+                .setCommitter(ana)
+                .setMessage(message)
+                .call();
+        clone.push()
+                .setCredentialsProvider(credentials())
+                .setRefSpecs(new RefSpec("HEAD:refs/heads/main"))
+                .call();
         return commit;
     }
 
@@ -151,8 +176,9 @@ class AppRollbackCommandTest {
             walk.addTree(commit.getTree());
             walk.setRecursive(true);
             while (walk.next()) {
-                files.put(walk.getPathString(), new String(repository.open(walk.getObjectId(0)).getBytes(),
-                        StandardCharsets.UTF_8));
+                files.put(
+                        walk.getPathString(),
+                        new String(repository.open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
             }
         }
         return files;

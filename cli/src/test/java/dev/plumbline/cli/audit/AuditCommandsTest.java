@@ -13,9 +13,9 @@ import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.EventJson;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.git.CommitInfo;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
-import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.AuditAction;
@@ -26,12 +26,12 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,8 +45,10 @@ import org.junit.jupiter.api.Test;
 class AuditCommandsTest {
 
     /** As the drift-auditor's AuditAssembler writes details: times as ISO-8601 text. */
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
     private static final String SHA = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
 
     private EmbeddedKafka kafka;
@@ -76,13 +78,14 @@ class AuditCommandsTest {
         Plumb.Run run = Plumb.run(environment, "audit", "tail", "--app", "shop", "-n", "2");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines().toList()).containsExactly(
-                shop.get(1).time().truncatedTo(ChronoUnit.SECONDS)
-                        + "  shop  1a2b3c4 (Ana Lima, approved by Ben <ben@example.com>)  rendered  by "
-                        + "plumbline: rendered 1 object at 1a2b3c4",
-                shop.get(2).time().truncatedTo(ChronoUnit.SECONDS)
-                        + "  shop  1a2b3c4 (Ana Lima, approved by Ben <ben@example.com>)  applied  by "
-                        + "plumbline: applied Deployment apps/v1 shop/web");
+        assertThat(run.out().lines().toList())
+                .containsExactly(
+                        shop.get(1).time().truncatedTo(ChronoUnit.SECONDS)
+                                + "  shop  1a2b3c4 (Ana Lima, approved by Ben <ben@example.com>)  rendered  by "
+                                + "plumbline: rendered 1 object at 1a2b3c4",
+                        shop.get(2).time().truncatedTo(ChronoUnit.SECONDS)
+                                + "  shop  1a2b3c4 (Ana Lima, approved by Ben <ben@example.com>)  applied  by "
+                                + "plumbline: applied Deployment apps/v1 shop/web");
     }
 
     @Test
@@ -92,8 +95,8 @@ class AuditCommandsTest {
         ExecutorService terminal = Executors.newSingleThreadExecutor();
         StringWriter screen = new StringWriter();
         try {
-            Future<Plumb.Run> tail = terminal.submit(() -> Plumb.run(environment, new PrintWriter(screen, true),
-                    "audit", "tail", "--follow"));
+            Future<Plumb.Run> tail = terminal.submit(
+                    () -> Plumb.run(environment, new PrintWriter(screen, true), "audit", "tail", "--follow"));
             await().atMost(Duration.ofSeconds(20)).until(() -> screen.toString().contains("commit-detected"));
             client.send(shop.get(1));
 
@@ -121,8 +124,9 @@ class AuditCommandsTest {
         List<AuditRecord> shop = trail("shop");
         ObjectNode edited = (ObjectNode) JSON.readTree(EventJson.write(shop.get(1)));
         edited.put("actor", "mallory");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(),
                 new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.AUDIT, "shop", new String(EventJson.write(shop.get(0)))));
             producer.send(new ProducerRecord<>(Topics.AUDIT, "shop", edited.toString()));
@@ -133,27 +137,63 @@ class AuditCommandsTest {
         Plumb.Run run = Plumb.run(environment, "audit", "verify");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).startsWith("3 records of 1 app: chain BROKEN at shop record #2 (changed): its content "
-                + "does not match its hash: it was changed after it was written");
+        assertThat(run.out())
+                .startsWith("3 records of 1 app: chain BROKEN at shop record #2 (changed): its content "
+                        + "does not match its hash: it was changed after it was written");
     }
 
     /** A commit, its render and its apply, chained as the drift-auditor's AuditAssembler chains them. */
     private static List<AuditRecord> trail(String app) {
         GitSignature ana = new GitSignature("Ana Lima", "ana@example.com", Instant.parse("2026-11-27T15:00:00Z"));
-        CommitInfo info = new CommitInfo(SHA, ana, ana, "Scale web\n\nApproved-by: Ben <ben@example.com>\n",
+        CommitInfo info = new CommitInfo(
+                SHA,
+                ana,
+                ana,
+                "Scale web\n\nApproved-by: Ben <ben@example.com>\n",
                 List.of(new Trailer("Approved-by", "Ben <ben@example.com>")));
-        CommitDetected commit = CommitDetected.of("corr-1", "http://git.example/config.git", "refs/heads/main",
-                null, SHA, RefUpdateKind.INITIAL, List.of(info), List.of("apps/" + app + "/web.yaml"), FetchCause.poll(),
+        CommitDetected commit = CommitDetected.of(
+                "corr-1",
+                "http://git.example/config.git",
+                "refs/heads/main",
+                null,
+                SHA,
+                RefUpdateKind.INITIAL,
+                List.of(info),
+                List.of("apps/" + app + "/web.yaml"),
+                FetchCause.poll(),
                 null);
         ObjectNode details = JSON.createObjectNode();
         details.set("commits", JSON.valueToTree(commit.commits()));
-        AuditRecord detected = AuditRecord.next(null, commit, app, AuditAction.COMMIT_DETECTED,
-                "Ana Lima <ana@example.com>", "commit 1a2b3c4 on main: Scale web", SHA, List.of(), details);
-        AuditRecord rendered = AuditRecord.next(detected, EventSamples.manifestsRendered(), app,
-                AuditAction.RENDERED, AuditRecord.PLUMBLINE_ACTOR, "rendered 1 object at 1a2b3c4", SHA, List.of(),
+        AuditRecord detected = AuditRecord.next(
+                null,
+                commit,
+                app,
+                AuditAction.COMMIT_DETECTED,
+                "Ana Lima <ana@example.com>",
+                "commit 1a2b3c4 on main: Scale web",
+                SHA,
+                List.of(),
+                details);
+        AuditRecord rendered = AuditRecord.next(
+                detected,
+                EventSamples.manifestsRendered(),
+                app,
+                AuditAction.RENDERED,
+                AuditRecord.PLUMBLINE_ACTOR,
+                "rendered 1 object at 1a2b3c4",
+                SHA,
+                List.of(),
                 null);
-        AuditRecord applied = AuditRecord.next(rendered, EventSamples.applyAction(), app, AuditAction.APPLIED,
-                AuditRecord.PLUMBLINE_ACTOR, "applied Deployment apps/v1 shop/web", SHA, List.of(), null);
+        AuditRecord applied = AuditRecord.next(
+                rendered,
+                EventSamples.applyAction(),
+                app,
+                AuditAction.APPLIED,
+                AuditRecord.PLUMBLINE_ACTOR,
+                "applied Deployment apps/v1 shop/web",
+                SHA,
+                List.of(),
+                null);
         return List.of(detected, rendered, applied);
     }
 }

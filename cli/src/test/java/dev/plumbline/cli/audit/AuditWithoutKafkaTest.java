@@ -13,8 +13,9 @@ class AuditWithoutKafkaTest {
         Plumb.Run run = Plumb.run(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"), "audit", "verify");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("verify: cannot reach Kafka at 127.0.0.1:1 "
-                + "(KAFKA_BOOTSTRAP_SERVERS): is Plumbline running? (./plumb up)\n");
+        assertThat(run.err())
+                .isEqualTo("verify: cannot reach Kafka at 127.0.0.1:1 "
+                        + "(KAFKA_BOOTSTRAP_SERVERS): is Plumbline running? (./plumb up)\n");
     }
 
     @Test
@@ -22,7 +23,8 @@ class AuditWithoutKafkaTest {
         Plumb.Run run = Plumb.run(Map.of(), "audit", "tail");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("tail: KAFKA_BOOTSTRAP_SERVERS is not set: start Plumbline with ./plumb up, "
-                + "or export it\n");
+        assertThat(run.err())
+                .isEqualTo("tail: KAFKA_BOOTSTRAP_SERVERS is not set: start Plumbline with ./plumb up, "
+                        + "or export it\n");
     }
 }

@@ -12,7 +12,9 @@ class PercentilesTest {
 
     @Test
     void percentilesAreMeasuredValuesByNearestRank() {
-        List<Duration> samples = IntStream.rangeClosed(1, 100).mapToObj(i -> Duration.ofMillis(101 - i)).toList();
+        List<Duration> samples = IntStream.rangeClosed(1, 100)
+                .mapToObj(i -> Duration.ofMillis(101 - i))
+                .toList();
 
         Percentiles percentiles = Percentiles.of(samples);
 
@@ -24,7 +26,8 @@ class PercentilesTest {
 
     @Test
     void withFewSamplesTheP99IsTheSlowest() {
-        Percentiles percentiles = Percentiles.of(List.of(Duration.ofMillis(30), Duration.ofMillis(10), Duration.ofMillis(20)));
+        Percentiles percentiles =
+                Percentiles.of(List.of(Duration.ofMillis(30), Duration.ofMillis(10), Duration.ofMillis(20)));
 
         assertThat(percentiles.p50()).isEqualTo(Duration.ofMillis(20));
         assertThat(percentiles.p99()).isEqualTo(Duration.ofMillis(30));

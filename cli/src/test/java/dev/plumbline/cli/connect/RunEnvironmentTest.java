@@ -34,10 +34,11 @@ class RunEnvironmentTest {
     void anExportedSettingWinsOverTheEnvFile() throws Exception {
         writeEnvFile("export RECONCILER_URL='http://localhost:8083'\n");
 
-        RunEnvironment environment = RunEnvironment.load(home,
-                Map.of("RECONCILER_URL", "http://reconciler.example:9000/"));
+        RunEnvironment environment =
+                RunEnvironment.load(home, Map.of("RECONCILER_URL", "http://reconciler.example:9000/"));
 
-        assertThat(environment.serviceUrl(PlumblineServiceUrl.RECONCILER)).hasToString("http://reconciler.example:9000");
+        assertThat(environment.serviceUrl(PlumblineServiceUrl.RECONCILER))
+                .hasToString("http://reconciler.example:9000");
     }
 
     @Test
@@ -63,7 +64,8 @@ class RunEnvironmentTest {
                 """);
         String list = home.resolve("missing.yaml") + File.pathSeparator + kubeconfig;
 
-        try (KubernetesClient client = RunEnvironment.load(home, Map.of("KUBECONFIG", list)).kubernetesClient()) {
+        try (KubernetesClient client =
+                RunEnvironment.load(home, Map.of("KUBECONFIG", list)).kubernetesClient()) {
             assertThat(client.getConfiguration().getMasterUrl()).startsWith("https://cluster-b.example:6443");
         }
     }

@@ -18,7 +18,8 @@ class DemoSetupTest {
         assertThat(application.at("/spec/source/path").asText()).isEqualTo("charts/cache");
         assertThat(application.at("/spec/source/helm/valueFiles/0").asText()).isEqualTo("values-production.yaml");
         assertThat(application.at("/spec/destination/namespace").asText()).isEqualTo("demo");
-        assertThat(application.at("/spec/syncPolicy/automated/selfHeal").asBoolean()).isTrue();
+        assertThat(application.at("/spec/syncPolicy/automated/selfHeal").asBoolean())
+                .isTrue();
     }
 
     @Test

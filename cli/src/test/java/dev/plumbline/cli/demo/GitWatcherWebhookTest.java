@@ -15,8 +15,11 @@ class GitWatcherWebhookTest {
 
     @Test
     void onlyA202WithTheOutcomeAcceptedIsAccepted() {
-        assertThat(new GitWatcherWebhook.Answer(202, "{\"outcome\": \"accepted\"}").accepted()).isTrue();
-        assertThat(new GitWatcherWebhook.Answer(202, "{\"outcome\": \"unwatched\"}").accepted()).isFalse();
-        assertThat(new GitWatcherWebhook.Answer(401, "{\"outcome\": \"unauthorized\"}").accepted()).isFalse();
+        assertThat(new GitWatcherWebhook.Answer(202, "{\"outcome\": \"accepted\"}").accepted())
+                .isTrue();
+        assertThat(new GitWatcherWebhook.Answer(202, "{\"outcome\": \"unwatched\"}").accepted())
+                .isFalse();
+        assertThat(new GitWatcherWebhook.Answer(401, "{\"outcome\": \"unauthorized\"}").accepted())
+                .isFalse();
     }
 }

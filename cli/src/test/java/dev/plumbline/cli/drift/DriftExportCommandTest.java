@@ -25,6 +25,7 @@ class DriftExportCommandTest {
             spec:
               replicas: 3
             """;
+
     private static final String PATCH = """
             # Secret v1 shop/db data.password: a Secret value, masked; not written to Git
             diff --git a/apps/shop/web.yaml b/apps/shop/web.yaml
@@ -47,12 +48,18 @@ class DriftExportCommandTest {
     @BeforeEach
     void setUp() throws Exception {
         environment = Map.of("DRIFT_AUDITOR_URL", auditor.url());
-        try (Git git = Git.init().setInitialBranch("main").setDirectory(workingCopy.toFile()).call()) {
+        try (Git git = Git.init()
+                .setInitialBranch("main")
+                .setDirectory(workingCopy.toFile())
+                .call()) {
             Files.createDirectories(workingCopy.resolve("apps/shop"));
             Files.writeString(workingCopy.resolve("apps/shop/web.yaml"), IN_GIT);
             git.add().addFilepattern(".").call();
-            git.commit().setMessage("shop").setAuthor("Ana", "ana@example.com")
-                    .setCommitter("Ana", "ana@example.com").call();
+            git.commit()
+                    .setMessage("shop")
+                    .setAuthor("Ana", "ana@example.com")
+                    .setCommitter("Ana", "ana@example.com")
+                    .call();
         }
     }
 
@@ -75,14 +82,20 @@ class DriftExportCommandTest {
     void withToTheLiveValuesAreWrittenIntoTheWorkingCopyReadyToCommit() throws Exception {
         auditor.answer("/api/apps/shop/drift/patch", 200, "text/x-diff", PATCH);
 
-        Plumb.Run run = Plumb.run(environment, "drift", "export", "shop", "--to",
+        Plumb.Run run = Plumb.run(
+                environment,
+                "drift",
+                "export",
+                "shop",
+                "--to",
                 workingCopy.resolve("apps").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readString(workingCopy.resolve("apps/shop/web.yaml")))
                 .isEqualTo(IN_GIT.replace("replicas: 3", "replicas: 5"));
-        assertThat(run.out()).contains("note: Secret v1 shop/db data.password: a Secret value, masked; not written "
-                + "to Git").contains("Wrote the live state of shop into apps/shop/web.yaml");
+        assertThat(run.out())
+                .contains("note: Secret v1 shop/db data.password: a Secret value, masked; not written " + "to Git")
+                .contains("Wrote the live state of shop into apps/shop/web.yaml");
     }
 
     @Test
@@ -93,7 +106,8 @@ class DriftExportCommandTest {
         Plumb.Run run = Plumb.run(environment, "drift", "export", "shop", "--to", workingCopy.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("the drift patch does not apply to " + workingCopy)
+        assertThat(run.err())
+                .contains("the drift patch does not apply to " + workingCopy)
                 .contains("make its changes by hand");
         assertThat(Files.readString(workingCopy.resolve("apps/shop/web.yaml"))).contains("    replicas: 3");
     }
@@ -117,13 +131,17 @@ class DriftExportCommandTest {
                   spec.replicas: live 5, Git 3
                 # a helm app: set these live values in its templates or values
                 """);
-        assertThat(Plumb.run(environment, "drift", "export", "shop", "--to", workingCopy.toString()).exitCode())
+        assertThat(Plumb.run(environment, "drift", "export", "shop", "--to", workingCopy.toString())
+                        .exitCode())
                 .isEqualTo(2);
     }
 
     @Test
     void anAppTheDriftAuditorDoesNotKnowIsAnErrorWithItsExplanation() {
-        auditor.answer("/api/apps/nope/drift/patch", 404, "application/json",
+        auditor.answer(
+                "/api/apps/nope/drift/patch",
+                404,
+                "application/json",
                 "{\"status\":404,\"error\":\"app 'nope' has no desired state here\"}");
 
         Plumb.Run run = Plumb.run(environment, "drift", "export", "nope");

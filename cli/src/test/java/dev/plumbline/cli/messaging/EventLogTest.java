@@ -26,12 +26,15 @@ class EventLogTest {
         try (EventTestClient client = new EventTestClient(kafka)) {
             client.ensureTopics(PlumblineService.RENDERER.ownedTopics());
             try (EventLog log = new EventLog(kafka, List.of(Topics.RENDERED_MANIFESTS))) {
-                client.sendUnreadable(Topics.RENDERED_MANIFESTS, 0, "demo-web",
+                client.sendUnreadable(
+                        Topics.RENDERED_MANIFESTS,
+                        0,
+                        "demo-web",
                         "{\"type\":\"dev.plumbline.from.the.future\",\"schemaVersion\":1}");
                 client.send(EventSamples.manifestsRendered("demo-web"), 0);
 
-                Optional<ManifestsRendered> rendered = log.await(ManifestsRendered.class,
-                        render -> render.app().equals("demo-web"), Duration.ofSeconds(60));
+                Optional<ManifestsRendered> rendered = log.await(
+                        ManifestsRendered.class, render -> render.app().equals("demo-web"), Duration.ofSeconds(60));
 
                 assertThat(rendered).isPresent();
             }

@@ -11,8 +11,7 @@ import picocli.CommandLine;
 public final class Plumb {
 
     /** What the user sees. */
-    public record Run(int exitCode, String out, String err) {
-    }
+    public record Run(int exitCode, String out, String err) {}
 
     private Plumb() {}
 

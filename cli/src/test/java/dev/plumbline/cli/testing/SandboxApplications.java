@@ -20,11 +20,15 @@ import java.util.Map;
 public final class SandboxApplications implements AutoCloseable {
 
     public static final String NAMESPACE = "plumbline";
-    private static final Path CRD = Path.of("..", "reconciler", "src", "main", "kubernetes",
-            "applications.plumbline.dev-v1.yml");
+    private static final Path CRD =
+            Path.of("..", "reconciler", "src", "main", "kubernetes", "applications.plumbline.dev-v1.yml");
     private static final ResourceDefinitionContext APPLICATION = new ResourceDefinitionContext.Builder()
-            .withGroup("plumbline.dev").withVersion("v1alpha1").withKind("Application").withPlural("applications")
-            .withNamespaced(true).build();
+            .withGroup("plumbline.dev")
+            .withVersion("v1alpha1")
+            .withKind("Application")
+            .withPlural("applications")
+            .withNamespaced(true)
+            .build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedKubeApi api = new EmbeddedKubeApi().start();
@@ -37,8 +41,13 @@ public final class SandboxApplications implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata()
-                .build()).serverSideApply();
+        client().namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(NAMESPACE)
+                        .endMetadata()
+                        .build())
+                .serverSideApply();
     }
 
     public KubernetesClient client() {
@@ -56,11 +65,15 @@ public final class SandboxApplications implements AutoCloseable {
             GenericKubernetesResource app = new GenericKubernetesResource();
             app.setApiVersion("plumbline.dev/v1alpha1");
             app.setKind("Application");
-            app.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name)
-                    .withNamespace(NAMESPACE).build());
+            app.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                    .withName(name)
+                    .withNamespace(NAMESPACE)
+                    .build());
             app.setAdditionalProperty("spec", JSON.readValue(specJson, Map.class));
-            GenericKubernetesResource created = client().genericKubernetesResources(APPLICATION).inNamespace(NAMESPACE)
-                    .resource(app).create();
+            GenericKubernetesResource created = client().genericKubernetesResources(APPLICATION)
+                    .inNamespace(NAMESPACE)
+                    .resource(app)
+                    .create();
             if (statusJson != null) {
                 setStatus(created, statusJson);
             }
@@ -77,14 +90,20 @@ public final class SandboxApplications implements AutoCloseable {
     private void setStatus(GenericKubernetesResource app, String statusJson) {
         try {
             app.setAdditionalProperty("status", JSON.readValue(statusJson, Map.class));
-            client().genericKubernetesResources(APPLICATION).inNamespace(NAMESPACE).resource(app).updateStatus();
+            client().genericKubernetesResources(APPLICATION)
+                    .inNamespace(NAMESPACE)
+                    .resource(app)
+                    .updateStatus();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public GenericKubernetesResource get(String name) {
-        return client().genericKubernetesResources(APPLICATION).inNamespace(NAMESPACE).withName(name).get();
+        return client().genericKubernetesResources(APPLICATION)
+                .inNamespace(NAMESPACE)
+                .withName(name)
+                .get();
     }
 
     public Map<String, String> annotations(String name) {

@@ -18,8 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ServiceStandIn implements AutoCloseable {
 
-    private record Answer(int status, String contentType, String body) {
-    }
+    private record Answer(int status, String contentType, String body) {}
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -33,9 +32,12 @@ public final class ServiceStandIn implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String target = exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+                    + (exchange.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + exchange.getRequestURI().getRawQuery());
             requests.add(target);
-            Answer answer = answers.getOrDefault(target,
+            Answer answer = answers.getOrDefault(
+                    target,
                     new Answer(404, "application/json", "{\"status\":404,\"message\":\"nothing at " + target + "\"}"));
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());

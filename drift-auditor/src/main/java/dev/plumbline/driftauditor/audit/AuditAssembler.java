@@ -45,8 +45,7 @@ public final class AuditAssembler {
             .defaultPropertyInclusion(JsonInclude.Value.empty().withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
-    private AuditAssembler() {
-    }
+    private AuditAssembler() {}
 
     /** The entry for an app-keyed event; empty for an event that records no change (a skipped apply, say). */
     public static Optional<AuditEntry> of(PlumblineEvent event) {
@@ -72,10 +71,13 @@ public final class AuditAssembler {
 
     /** The commit that led to an app's render, recorded in that app's trail; the actor is the Git author. */
     public static AuditEntry commit(CommitDetected commit, String app) {
-        Optional<CommitInfo> head = commit.commits().stream().filter(info -> info.sha().equals(commit.after()))
-                .findFirst().or(() -> commit.commits().stream().reduce((first, second) -> second));
+        Optional<CommitInfo> head = commit.commits().stream()
+                .filter(info -> info.sha().equals(commit.after()))
+                .findFirst()
+                .or(() -> commit.commits().stream().reduce((first, second) -> second));
         String actor = head.map(CommitInfo::author).map(AuditAssembler::person).orElse("unknown");
-        String subject = head.map(info -> info.message().lines().findFirst().orElse("")).orElse("");
+        String subject =
+                head.map(info -> info.message().lines().findFirst().orElse("")).orElse("");
         ObjectNode details = JSON.createObjectNode();
         details.put("repoUrl", commit.repoUrl());
         details.put("ref", commit.ref());
@@ -84,11 +86,19 @@ public final class AuditAssembler {
         details.set("update", JSON.valueToTree(commit.update()));
         details.set("trigger", JSON.valueToTree(commit.fetchCause()));
         details.set("commits", JSON.valueToTree(commit.commits()));
-        return new AuditEntry(app, AuditAction.COMMIT_DETECTED, actor,
+        return new AuditEntry(
+                app,
+                AuditAction.COMMIT_DETECTED,
+                actor,
                 "commit " + shortSha(commit.after()) + " on " + commit.ref() + " by " + actor
                         + (subject.isBlank() ? "" : ": " + subject),
-                commit.after(), List.of(), details, commit.correlationId(), commit.eventId(),
-                commit.type().typeName(), commit.time());
+                commit.after(),
+                List.of(),
+                details,
+                commit.correlationId(),
+                commit.eventId(),
+                commit.type().typeName(),
+                commit.time());
     }
 
     private static AuditEntry rendered(ManifestsRendered rendered) {
@@ -98,9 +108,14 @@ public final class AuditAssembler {
         details.set("renderer", JSON.valueToTree(rendered.renderer()));
         details.put("digest", rendered.digest());
         details.put("objectCount", rendered.objects().size());
-        return entry(rendered, AuditAction.RENDERED, AuditRecord.PLUMBLINE_ACTOR,
+        return entry(
+                rendered,
+                AuditAction.RENDERED,
+                AuditRecord.PLUMBLINE_ACTOR,
                 "rendered " + rendered.objects().size() + " objects at " + shortSha(rendered.revision()),
-                rendered.revision(), List.of(), details);
+                rendered.revision(),
+                List.of(),
+                details);
     }
 
     private static AuditEntry renderFailed(RenderFailed failed) {
@@ -111,9 +126,14 @@ public final class AuditAssembler {
         if (failed.line() != null) {
             details.put("line", failed.line());
         }
-        return entry(failed, AuditAction.RENDER_FAILED, AuditRecord.PLUMBLINE_ACTOR,
-                "render of " + shortSha(failed.revision()) + " failed: " + failed.message(), failed.revision(),
-                List.of(), details);
+        return entry(
+                failed,
+                AuditAction.RENDER_FAILED,
+                AuditRecord.PLUMBLINE_ACTOR,
+                "render of " + shortSha(failed.revision()) + " failed: " + failed.message(),
+                failed.revision(),
+                List.of(),
+                details);
     }
 
     private static AuditEntry diff(DiffComputed diff) {
@@ -122,13 +142,23 @@ public final class AuditAssembler {
         details.set("syncStatus", JSON.valueToTree(diff.syncStatus()));
         details.set("health", JSON.valueToTree(diff.health()));
         details.put("digest", diff.digest());
-        details.set("changes", JSON.valueToTree(changes.stream()
-                .map(change -> JSON.createObjectNode().put("object", change.object().toString())
-                        .put("change", change.change().label()).put("fields", change.fields().size()))
-                .toList()));
-        return entry(diff, AuditAction.DIFF_COMPUTED, AuditRecord.PLUMBLINE_ACTOR,
-                diff.syncStatus().label() + ": " + changes.size() + (changes.size() == 1 ? " object" : " objects") + " to change", diff.revision(),
-                changes.stream().map(ObjectDiff::object).toList(), details);
+        details.set(
+                "changes",
+                JSON.valueToTree(changes.stream()
+                        .map(change -> JSON.createObjectNode()
+                                .put("object", change.object().toString())
+                                .put("change", change.change().label())
+                                .put("fields", change.fields().size()))
+                        .toList()));
+        return entry(
+                diff,
+                AuditAction.DIFF_COMPUTED,
+                AuditRecord.PLUMBLINE_ACTOR,
+                diff.syncStatus().label() + ": " + changes.size() + (changes.size() == 1 ? " object" : " objects")
+                        + " to change",
+                diff.revision(),
+                changes.stream().map(ObjectDiff::object).toList(),
+                details);
     }
 
     private static Optional<AuditEntry> apply(ApplyAction action) {
@@ -137,8 +167,10 @@ public final class AuditAssembler {
             case REFUSED -> AuditAction.APPLY_REFUSED;
             // never attempted: nothing changed, the failure or refusal that stopped it is recorded
             case SKIPPED -> null;
-            case SUCCEEDED -> action.operation() == ApplyOperation.PRUNE ? AuditAction.PRUNED
-                    : action.trigger() == SyncTrigger.SELF_HEAL ? AuditAction.HEALED : AuditAction.APPLIED;
+            case SUCCEEDED ->
+                action.operation() == ApplyOperation.PRUNE
+                        ? AuditAction.PRUNED
+                        : action.trigger() == SyncTrigger.SELF_HEAL ? AuditAction.HEALED : AuditAction.APPLIED;
         };
         if (recorded == null) {
             return Optional.empty();
@@ -152,9 +184,15 @@ public final class AuditAssembler {
         details.put("objectIndex", action.objectIndex());
         details.put("objectCount", action.objectCount());
         String actor = action.initiatedBy() == null ? AuditRecord.PLUMBLINE_ACTOR : action.initiatedBy();
-        return Optional.of(entry(action, recorded, actor, recorded.label() + " " + action.object() + " ("
+        return Optional.of(entry(
+                action,
+                recorded,
+                actor,
+                recorded.label() + " " + action.object() + " ("
                         + action.trigger().label() + ")" + (action.error() == null ? "" : ": " + action.error()),
-                action.revision(), List.of(action.object()), details));
+                action.revision(),
+                List.of(action.object()),
+                details));
     }
 
     private static AuditEntry syncRequested(SyncRequested request) {
@@ -167,25 +205,40 @@ public final class AuditAssembler {
         details.set("trigger", JSON.valueToTree(request.trigger()));
         details.put("reason", request.reason());
         details.put("requester", request.source());
-        return entry(request, action, request.requestedBy(), action.label() + " by " + request.requestedBy()
-                + (request.reason().isBlank() ? "" : ": " + request.reason()), request.revision(), request.objects(),
+        return entry(
+                request,
+                action,
+                request.requestedBy(),
+                action.label() + " by " + request.requestedBy()
+                        + (request.reason().isBlank() ? "" : ": " + request.reason()),
+                request.revision(),
+                request.objects(),
                 details);
     }
 
     private static AuditEntry driftDetected(DriftDetected drift) {
-        String changedBy = drift.objects().stream().flatMap(object -> object.fields().stream())
-                .map(field -> field.changedBy().manager()).distinct().sorted().collect(Collectors.joining(", "));
+        String changedBy = drift.objects().stream()
+                .flatMap(object -> object.fields().stream())
+                .map(field -> field.changedBy().manager())
+                .distinct()
+                .sorted()
+                .collect(Collectors.joining(", "));
         ObjectNode details = JSON.createObjectNode();
         details.put("episodeId", drift.episodeId());
         details.set("mode", JSON.valueToTree(drift.mode()));
         details.set("pause", JSON.valueToTree(drift.pause()));
         // the values are masked for Secrets upstream, by the engine, before they reach the alert
         details.set("objects", JSON.valueToTree(drift.objects()));
-        String outcome = drift.willHeal() ? "healing" : drift.pause() != null ? "self-heal paused, not healing"
-                : "warn only";
-        return entry(drift, AuditAction.DRIFT_DETECTED, changedBy.isEmpty() ? "unknown" : changedBy,
-                "drift in " + drift.objects().size() + " objects (" + outcome + ")", drift.revision(),
-                drift.objects().stream().map(DriftedObject::object).toList(), details);
+        String outcome =
+                drift.willHeal() ? "healing" : drift.pause() != null ? "self-heal paused, not healing" : "warn only";
+        return entry(
+                drift,
+                AuditAction.DRIFT_DETECTED,
+                changedBy.isEmpty() ? "unknown" : changedBy,
+                "drift in " + drift.objects().size() + " objects (" + outcome + ")",
+                drift.revision(),
+                drift.objects().stream().map(DriftedObject::object).toList(),
+                details);
     }
 
     private static AuditEntry driftRecovered(DriftRecovered recovered) {
@@ -193,9 +246,16 @@ public final class AuditAssembler {
         details.put("episodeId", recovered.episodeId());
         details.set("resolution", JSON.valueToTree(recovered.resolution()));
         details.set("detectedAt", JSON.valueToTree(recovered.detectedAt()));
-        String actor = recovered.resolution() == DriftResolution.LIVE_RESTORED ? "unknown" : AuditRecord.PLUMBLINE_ACTOR;
-        return entry(recovered, AuditAction.DRIFT_RECOVERED, actor, "drift ended: " + recovered.resolution().label(),
-                null, recovered.objects(), details);
+        String actor =
+                recovered.resolution() == DriftResolution.LIVE_RESTORED ? "unknown" : AuditRecord.PLUMBLINE_ACTOR;
+        return entry(
+                recovered,
+                AuditAction.DRIFT_RECOVERED,
+                actor,
+                "drift ended: " + recovered.resolution().label(),
+                null,
+                recovered.objects(),
+                details);
     }
 
     private static AuditEntry fight(SelfHealFight fight) {
@@ -205,16 +265,37 @@ public final class AuditAssembler {
         details.set("opponent", JSON.valueToTree(fight.opponent()));
         details.put("reverts", fight.reverts());
         details.set("window", JSON.valueToTree(fight.window()));
-        return entry(fight, AuditAction.SELF_HEAL_FIGHT, AuditRecord.PLUMBLINE_ACTOR,
+        return entry(
+                fight,
+                AuditAction.SELF_HEAL_FIGHT,
+                AuditRecord.PLUMBLINE_ACTOR,
                 "healing of " + fight.path() + " stopped: " + fight.opponent().manager() + " reverted it "
-                        + fight.reverts() + " times", null, List.of(fight.object()), details);
+                        + fight.reverts() + " times",
+                null,
+                List.of(fight.object()),
+                details);
     }
 
-    private static AuditEntry entry(PlumblineEvent from, AuditAction action, String actor, String summary,
-                                    String revision, List<ObjectIdentity> objects,
-                                    JsonNode details) {
-        return new AuditEntry(from.app(), action, actor, summary, revision, objects, details, from.correlationId(),
-                from.eventId(), from.type().typeName(), from.time());
+    private static AuditEntry entry(
+            PlumblineEvent from,
+            AuditAction action,
+            String actor,
+            String summary,
+            String revision,
+            List<ObjectIdentity> objects,
+            JsonNode details) {
+        return new AuditEntry(
+                from.app(),
+                action,
+                actor,
+                summary,
+                revision,
+                objects,
+                details,
+                from.correlationId(),
+                from.eventId(),
+                from.type().typeName(),
+                from.time());
     }
 
     private static String person(GitSignature signature) {

@@ -14,9 +14,18 @@ import java.util.Objects;
  * @param sourceEventType that event's CloudEvents type
  * @param occurredAt      when the change happened
  */
-public record AuditEntry(String app, AuditAction action, String actor, String summary, String revision,
-                         List<ObjectIdentity> objects, JsonNode details, String correlationId, String sourceEventId,
-                         String sourceEventType, Instant occurredAt) {
+public record AuditEntry(
+        String app,
+        AuditAction action,
+        String actor,
+        String summary,
+        String revision,
+        List<ObjectIdentity> objects,
+        JsonNode details,
+        String correlationId,
+        String sourceEventId,
+        String sourceEventType,
+        Instant occurredAt) {
 
     public AuditEntry {
         Objects.requireNonNull(app, "app");

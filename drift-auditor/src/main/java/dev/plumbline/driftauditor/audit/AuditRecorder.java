@@ -31,10 +31,14 @@ public final class AuditRecorder {
     private final Clock clock;
     private final Set<Integer> loaded = new HashSet<>();
 
-    public AuditRecorder(AuditTrail trail, AuditStore store, CommitCache commits,
-                         Function<String, Optional<ApplicationSpec>> catalog,
-                         Function<ApplicationSpec, Optional<ResumeMark>> resumeMarks, Duration commitWait,
-                         Clock clock) {
+    public AuditRecorder(
+            AuditTrail trail,
+            AuditStore store,
+            CommitCache commits,
+            Function<String, Optional<ApplicationSpec>> catalog,
+            Function<ApplicationSpec, Optional<ResumeMark>> resumeMarks,
+            Duration commitWait,
+            Clock clock) {
         this.trail = trail;
         this.store = store;
         this.commits = commits;
@@ -77,7 +81,8 @@ public final class AuditRecorder {
 
     private Optional<CommitDetected> commitOf(PlumblineEvent render) {
         boolean fromSpecChange = catalog.apply(render.app())
-                .map(spec -> spec.correlationId().equals(render.correlationId())).orElse(false);
+                .map(spec -> spec.correlationId().equals(render.correlationId()))
+                .orElse(false);
         return commits.await(render.correlationId(), fromSpecChange ? Duration.ZERO : commitWait);
     }
 

@@ -41,11 +41,25 @@ public final class AuditTrail {
         if (trail.recorded(entry.dedupKey())) {
             return Optional.empty();
         }
-        AuditRecord unhashed = new AuditRecord(UUID.randomUUID().toString(), EventType.AUDIT_RECORD.schemaVersion(),
-                clock.instant(), PlumblineService.DRIFT_AUDITOR.source(), entry.correlationId(), entry.app(),
-                trail.sequence() + 1, entry.occurredAt(), entry.action(), entry.actor(), entry.summary(),
-                entry.revision(), entry.objects(), entry.details(), entry.sourceEventId(), entry.sourceEventType(),
-                trail.hash(), null);
+        AuditRecord unhashed = new AuditRecord(
+                UUID.randomUUID().toString(),
+                EventType.AUDIT_RECORD.schemaVersion(),
+                clock.instant(),
+                PlumblineService.DRIFT_AUDITOR.source(),
+                entry.correlationId(),
+                entry.app(),
+                trail.sequence() + 1,
+                entry.occurredAt(),
+                entry.action(),
+                entry.actor(),
+                entry.summary(),
+                entry.revision(),
+                entry.objects(),
+                entry.details(),
+                entry.sourceEventId(),
+                entry.sourceEventType(),
+                trail.hash(),
+                null);
         return Optional.of(withHash(unhashed, AuditChain.hash(unhashed)));
     }
 
@@ -62,8 +76,11 @@ public final class AuditTrail {
 
     /** The apps whose trail records a pause in force, for the expiry timer. */
     public List<String> pausedApps() {
-        return apps.entrySet().stream().filter(entry -> entry.getValue().pause() != null).map(Map.Entry::getKey)
-                .sorted().toList();
+        return apps.entrySet().stream()
+                .filter(entry -> entry.getValue().pause() != null)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     /** Forgets these apps' chains (their partitions went to another instance, which reads them back itself). */
@@ -80,8 +97,24 @@ public final class AuditTrail {
     }
 
     private static AuditRecord withHash(AuditRecord r, String hash) {
-        return new AuditRecord(r.eventId(), r.schemaVersion(), r.time(), r.source(), r.correlationId(), r.app(),
-                r.sequence(), r.occurredAt(), r.action(), r.actor(), r.summary(), r.revision(), r.objects(),
-                r.details(), r.sourceEventId(), r.sourceEventType(), r.previousHash(), hash);
+        return new AuditRecord(
+                r.eventId(),
+                r.schemaVersion(),
+                r.time(),
+                r.source(),
+                r.correlationId(),
+                r.app(),
+                r.sequence(),
+                r.occurredAt(),
+                r.action(),
+                r.actor(),
+                r.summary(),
+                r.revision(),
+                r.objects(),
+                r.details(),
+                r.sourceEventId(),
+                r.sourceEventType(),
+                r.previousHash(),
+                hash);
     }
 }

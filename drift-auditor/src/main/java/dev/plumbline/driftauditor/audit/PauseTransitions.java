@@ -1,10 +1,9 @@
 package dev.plumbline.driftauditor.audit;
 
-import dev.plumbline.driftauditor.pause.ResumeMark;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.driftauditor.pause.ActivePause;
+import dev.plumbline.driftauditor.pause.ResumeMark;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.EventType;
@@ -31,16 +30,15 @@ public final class PauseTransitions {
     /** How far the resumer's clock may be off the services' clocks. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    private PauseTransitions() {
-    }
+    private PauseTransitions() {}
 
     /**
      * The change a new spec makes, given the pause recorded last (null for none).
      *
      * @param resumeMark the Application's resume mark, asked for only when the spec removed the pause
      */
-    public static Optional<AuditEntry> onSpec(ApplicationSpec spec, ActivePause recorded, Instant now,
-                                              Supplier<Optional<ResumeMark>> resumeMark) {
+    public static Optional<AuditEntry> onSpec(
+            ApplicationSpec spec, ActivePause recorded, Instant now, Supplier<Optional<ResumeMark>> resumeMark) {
         SelfHealPause pause = spec.selfHealPause();
         boolean active = pause != null && pause.activeAt(now);
         if (recorded == null) {
@@ -52,12 +50,23 @@ public final class PauseTransitions {
         if (expired(recorded, now)) {
             return onTime(spec.app(), recorded, now);
         }
-        String resumedBy = resumeMark.get().filter(mark -> marksThisResume(mark, recorded, spec))
-                .map(ResumeMark::by).orElse(UNKNOWN_ACTOR);
-        return Optional.of(new AuditEntry(spec.app(), AuditAction.RESUMED, resumedBy,
-                "self-heal resumed" + (resumedBy.equals(UNKNOWN_ACTOR) ? "" : " by " + resumedBy) + ": the pause set by "
-                        + recorded.pause().by() + " was removed", null, List.of(),
-                details(recorded.pause()), spec.correlationId(), spec.eventId(), EventType.APPLICATION_SPEC.typeName(),
+        String resumedBy = resumeMark
+                .get()
+                .filter(mark -> marksThisResume(mark, recorded, spec))
+                .map(ResumeMark::by)
+                .orElse(UNKNOWN_ACTOR);
+        return Optional.of(new AuditEntry(
+                spec.app(),
+                AuditAction.RESUMED,
+                resumedBy,
+                "self-heal resumed" + (resumedBy.equals(UNKNOWN_ACTOR) ? "" : " by " + resumedBy)
+                        + ": the pause set by " + recorded.pause().by() + " was removed",
+                null,
+                List.of(),
+                details(recorded.pause()),
+                spec.correlationId(),
+                spec.eventId(),
+                EventType.APPLICATION_SPEC.typeName(),
                 spec.time()));
     }
 
@@ -67,7 +76,8 @@ public final class PauseTransitions {
      * pause is an earlier resume's, one from after the spec a later one's, read late.
      */
     private static boolean marksThisResume(ResumeMark mark, ActivePause recorded, ApplicationSpec spec) {
-        boolean afterPause = recorded.pausedAt() == null || !mark.at().isBefore(recorded.pausedAt().minus(CLOCK_SKEW));
+        boolean afterPause = recorded.pausedAt() == null
+                || !mark.at().isBefore(recorded.pausedAt().minus(CLOCK_SKEW));
         return afterPause && !mark.at().isAfter(spec.time().plus(CLOCK_SKEW));
     }
 
@@ -78,26 +88,47 @@ public final class PauseTransitions {
         }
         SelfHealPause pause = recorded.pause();
         // the source is the spec that paused: with the action, a unique key, so the expiry is written once
-        return Optional.of(new AuditEntry(app, AuditAction.RESUMED, AuditRecord.PLUMBLINE_ACTOR,
-                "self-heal resumed: the pause set by " + pause.by() + " expired", null, List.of(), details(pause),
-                recorded.correlationId(), recorded.sourceEventId(), EventType.APPLICATION_SPEC.typeName(),
+        return Optional.of(new AuditEntry(
+                app,
+                AuditAction.RESUMED,
+                AuditRecord.PLUMBLINE_ACTOR,
+                "self-heal resumed: the pause set by " + pause.by() + " expired",
+                null,
+                List.of(),
+                details(pause),
+                recorded.correlationId(),
+                recorded.sourceEventId(),
+                EventType.APPLICATION_SPEC.typeName(),
                 pause.until()));
     }
 
     private static boolean expired(ActivePause recorded, Instant now) {
-        return recorded.pause().until() != null && !now.isBefore(recorded.pause().until());
+        return recorded.pause().until() != null
+                && !now.isBefore(recorded.pause().until());
     }
 
     private static AuditEntry paused(ApplicationSpec spec, SelfHealPause pause) {
         String summary = "self-heal paused by " + pause.by()
                 + (pause.until() == null ? " until resumed" : " until " + pause.until())
                 + (pause.reason().isBlank() ? "" : ": " + pause.reason());
-        return new AuditEntry(spec.app(), AuditAction.PAUSED, pause.by(), summary, null, List.of(), details(pause),
-                spec.correlationId(), spec.eventId(), EventType.APPLICATION_SPEC.typeName(), spec.time());
+        return new AuditEntry(
+                spec.app(),
+                AuditAction.PAUSED,
+                pause.by(),
+                summary,
+                null,
+                List.of(),
+                details(pause),
+                spec.correlationId(),
+                spec.eventId(),
+                EventType.APPLICATION_SPEC.typeName(),
+                spec.time());
     }
 
     private static boolean samePause(SelfHealPause a, SelfHealPause b) {
-        return Objects.equals(a.until(), b.until()) && a.by().equals(b.by()) && a.reason().equals(b.reason());
+        return Objects.equals(a.until(), b.until())
+                && a.by().equals(b.by())
+                && a.reason().equals(b.reason());
     }
 
     private static ObjectNode details(SelfHealPause pause) {

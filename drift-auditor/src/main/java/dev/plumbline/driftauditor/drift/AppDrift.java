@@ -36,15 +36,13 @@ final class AppDrift {
     private static final Logger LOG = Logger.getLogger(AppDrift.class);
 
     /** The objects the previous desired state named, and the ones the new one names. */
-    record DesiredReplaced(Set<ObjectKey> released, Set<ObjectKey> claimed) {
-    }
+    record DesiredReplaced(Set<ObjectKey> released, Set<ObjectKey> claimed) {}
 
     /**
      * What an evaluation changed: the drift episode's step, the fights it revealed, and whether self-heal is paused
      * (which holds back healing, not reporting).
      */
-    record Evaluated(EpisodeTracker.Change episode, List<Fight> fights, boolean paused) {
-    }
+    record Evaluated(EpisodeTracker.Change episode, List<Fight> fights, boolean paused) {}
 
     private final String app;
     private final Set<ObjectKey> seenLive = new HashSet<>();
@@ -62,8 +60,8 @@ final class AppDrift {
 
     AppDrift(String app, DriftSettings settings) {
         this.app = app;
-        this.backoff = new HealBackoff(settings.initialBackoff(), settings.backoffFactor(), settings.maxBackoff(),
-                settings.backoffReset());
+        this.backoff = new HealBackoff(
+                settings.initialBackoff(), settings.backoffFactor(), settings.maxBackoff(), settings.backoffReset());
         this.fights = new FightDetector(settings.fightReverts(), settings.fightWindow());
     }
 
@@ -246,8 +244,10 @@ final class AppDrift {
 
     /** The render's correlation id, so the drift events join its trail; the episode's when there is no render. */
     String correlationId() {
-        return desired != null ? desired.correlationId()
-                : Objects.requireNonNullElseGet(episode.episodeId(), () -> UUID.randomUUID().toString());
+        return desired != null
+                ? desired.correlationId()
+                : Objects.requireNonNullElseGet(
+                        episode.episodeId(), () -> UUID.randomUUID().toString());
     }
 
     /** The desired state's revision; null when there is none. */

@@ -34,8 +34,7 @@ final class DriftEvaluator {
      * The drift found, when to look again because something was given time to settle, and the desired objects found
      * live (from now on, their absence is a deletion).
      */
-    record Result(Map<ObjectKey, DriftedObject> drift, Instant recheckAt, Set<ObjectKey> seenLive) {
-    }
+    record Result(Map<ObjectKey, DriftedObject> drift, Instant recheckAt, Set<ObjectKey> seenLive) {}
 
     private final DriftSettings settings;
 
@@ -71,7 +70,8 @@ final class DriftEvaluator {
         }
         for (JsonNode object : live.trackedFor(state.app())) {
             ObjectKey key = ObjectKey.of(object);
-            if (state.desiredObjects().containsKey(key) || TrackingMarks.isControlled(object)
+            if (state.desiredObjects().containsKey(key)
+                    || TrackingMarks.isControlled(object)
                     || !live.synced(new GroupKind(key.group(), key.kind()))) {
                 continue;
             }
@@ -82,8 +82,7 @@ final class DriftEvaluator {
             } else if (!settled && state.hasDesired()) {
                 recheck = earliest(recheck, desiredSince.plus(settings.settle()));
             } else {
-                drift.put(key, new DriftedObject(ObjectIdentityReader.identityOf(object), DriftKind.ORPHAN,
-                        List.of()));
+                drift.put(key, new DriftedObject(ObjectIdentityReader.identityOf(object), DriftKind.ORPHAN, List.of()));
             }
         }
         return new Result(drift, recheck, seenLive);
@@ -91,7 +90,8 @@ final class DriftEvaluator {
 
     private DriftedObject withoutOwnApplies(DriftedObject object) {
         List<DriftedField> others = object.fields().stream()
-                .filter(field -> !settings.ownFieldManagers().contains(field.changedBy().manager()))
+                .filter(field ->
+                        !settings.ownFieldManagers().contains(field.changedBy().manager()))
                 .toList();
         return others.isEmpty() ? null : new DriftedObject(object.object(), object.kind(), others);
     }

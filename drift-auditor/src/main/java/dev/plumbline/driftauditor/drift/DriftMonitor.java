@@ -10,13 +10,13 @@ import dev.plumbline.driftauditor.watch.WatchedKind;
 import dev.plumbline.engine.object.ObjectKey;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ApplyAction;
+import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.DriftRecovered;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.SelfHealFight;
 import dev.plumbline.events.SyncRequested;
-import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.GroupKind;
 import dev.plumbline.events.vocabulary.DriftMode;
@@ -41,7 +41,12 @@ import java.util.function.Predicate;
  */
 public final class DriftMonitor implements LiveChanges {
 
-    private enum Cause { LIVE, DESIRED, SPEC, TIMER }
+    private enum Cause {
+        LIVE,
+        DESIRED,
+        SPEC,
+        TIMER
+    }
 
     private final DriftSettings settings;
     private final Clock clock;
@@ -54,8 +59,8 @@ public final class DriftMonitor implements LiveChanges {
     private final Map<ObjectKey, String> desiredBy = new HashMap<>();
 
     /** @param ownsOrphansOf whether this instance reports the orphans naming an app (its partition is this one's) */
-    public DriftMonitor(DriftSettings settings, Clock clock, LiveView live, DriftOutputs outputs,
-                        Predicate<String> ownsOrphansOf) {
+    public DriftMonitor(
+            DriftSettings settings, Clock clock, LiveView live, DriftOutputs outputs, Predicate<String> ownsOrphansOf) {
         this.settings = settings;
         this.clock = clock;
         this.live = live;
@@ -82,7 +87,9 @@ public final class DriftMonitor implements LiveChanges {
         replaced.get().released().forEach(desiredBy::remove);
         replaced.get().claimed().forEach(key -> desiredBy.put(key, app));
         if (rendered != null) {
-            live.watch(rendered.objects().stream().map(object -> WatchedKind.of(object.identity())).toList());
+            live.watch(rendered.objects().stream()
+                    .map(object -> WatchedKind.of(object.identity()))
+                    .toList());
         }
         evaluate(state, Cause.DESIRED);
         forgetIfIdle(state);
@@ -110,8 +117,7 @@ public final class DriftMonitor implements LiveChanges {
                 Optional.ofNullable(desiredBy.get(ObjectKey.of(body))).ifPresent(concerned::add);
             }
         }
-        concerned.forEach(app -> evaluate(apps.computeIfAbsent(app, name -> new AppDrift(name, settings)),
-                Cause.LIVE));
+        concerned.forEach(app -> evaluate(apps.computeIfAbsent(app, name -> new AppDrift(name, settings)), Cause.LIVE));
     }
 
     /** A kind's watch has listed its objects: what it holds can now be compared. */
@@ -122,8 +128,8 @@ public final class DriftMonitor implements LiveChanges {
                 evaluate(state, Cause.LIVE);
             }
         }
-        live.trackedApps().forEach(app -> evaluate(apps.computeIfAbsent(app, name -> new AppDrift(name, settings)),
-                Cause.LIVE));
+        live.trackedApps()
+                .forEach(app -> evaluate(apps.computeIfAbsent(app, name -> new AppDrift(name, settings)), Cause.LIVE));
     }
 
     /** Timers: a heal waiting for its backoff, a pause expiring, an object given time to settle. */
@@ -157,7 +163,11 @@ public final class DriftMonitor implements LiveChanges {
 
     /** The apps whose desired state this instance holds: the ones it compares. */
     public List<String> desiredApps() {
-        return apps.values().stream().filter(AppDrift::hasDesired).map(AppDrift::app).sorted().toList();
+        return apps.values().stream()
+                .filter(AppDrift::hasDesired)
+                .map(AppDrift::app)
+                .sorted()
+                .toList();
     }
 
     private void evaluate(AppDrift state, Cause cause) {
@@ -173,8 +183,15 @@ public final class DriftMonitor implements LiveChanges {
         AppDrift.Evaluated evaluated = state.evaluated(evaluator.evaluate(state, live, now), now);
         publishEpisode(state, evaluated, cause);
         for (Fight fight : evaluated.fights()) {
-            outputs.publish(SelfHealFight.of(state.correlationId(), state.app(), state.episodeId(), fight.object(),
-                    fight.path(), fight.opponent(), fight.reverts(), fight.window()));
+            outputs.publish(SelfHealFight.of(
+                    state.correlationId(),
+                    state.app(),
+                    state.episodeId(),
+                    fight.object(),
+                    fight.path(),
+                    fight.opponent(),
+                    fight.reverts(),
+                    fight.window()));
         }
         if (!orphansOnly && state.mode() == DriftMode.HEAL && !evaluated.paused() && state.drifts()) {
             heal(state, now);
@@ -184,21 +201,39 @@ public final class DriftMonitor implements LiveChanges {
     private void publishEpisode(AppDrift state, AppDrift.Evaluated evaluated, Cause cause) {
         EpisodeTracker.Change episode = evaluated.episode();
         if (episode instanceof EpisodeTracker.Began || episode instanceof EpisodeTracker.Grew) {
-            outputs.publish(DriftDetected.of(state.correlationId(), state.app(), state.episodeId(), state.revision(),
-                    state.mode(), evaluated.paused() ? state.pause() : null, List.copyOf(state.drift().values())));
+            outputs.publish(DriftDetected.of(
+                    state.correlationId(),
+                    state.app(),
+                    state.episodeId(),
+                    state.revision(),
+                    state.mode(),
+                    evaluated.paused() ? state.pause() : null,
+                    List.copyOf(state.drift().values())));
         } else if (episode instanceof EpisodeTracker.Ended ended) {
-            DriftResolution resolution = cause == Cause.DESIRED ? DriftResolution.DESIRED_CHANGED
+            DriftResolution resolution = cause == Cause.DESIRED
+                    ? DriftResolution.DESIRED_CHANGED
                     : ended.healRequested() ? DriftResolution.HEALED : DriftResolution.LIVE_RESTORED;
-            outputs.publish(DriftRecovered.of(state.correlationId(), state.app(), ended.episodeId(),
-                    ended.detectedAt(), resolution, ended.objects()));
+            outputs.publish(DriftRecovered.of(
+                    state.correlationId(),
+                    state.app(),
+                    ended.episodeId(),
+                    ended.detectedAt(),
+                    resolution,
+                    ended.objects()));
         }
     }
 
     private void heal(AppDrift state, Instant now) {
         List<DriftedObject> healing = state.requestHeal(now);
         if (!healing.isEmpty()) {
-            outputs.publish(SyncRequested.of(PlumblineService.DRIFT_AUDITOR, state.correlationId(), state.app(),
-                    SyncTrigger.SELF_HEAL, HealReason.of(healing), AuditRecord.PLUMBLINE_ACTOR, null,
+            outputs.publish(SyncRequested.of(
+                    PlumblineService.DRIFT_AUDITOR,
+                    state.correlationId(),
+                    state.app(),
+                    SyncTrigger.SELF_HEAL,
+                    HealReason.of(healing),
+                    AuditRecord.PLUMBLINE_ACTOR,
+                    null,
                     healing.stream().map(DriftedObject::object).toList()));
         }
     }

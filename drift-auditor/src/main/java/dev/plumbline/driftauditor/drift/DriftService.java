@@ -58,9 +58,15 @@ public class DriftService implements ApplicationChanges {
     void start() {
         DriftAuditorConfig.Drift drift = config.drift();
         DriftAuditorConfig.Heal heal = config.heal();
-        DriftSettings settings = new DriftSettings(drift.settle(), new HashSet<>(drift.ownFieldManagers()),
-                heal.initialBackoff(), heal.backoffFactor(), heal.maxBackoff(), heal.backoffReset(),
-                heal.fightReverts(), heal.fightWindow());
+        DriftSettings settings = new DriftSettings(
+                drift.settle(),
+                new HashSet<>(drift.ownFieldManagers()),
+                heal.initialBackoff(),
+                heal.backoffFactor(),
+                heal.maxBackoff(),
+                heal.backoffReset(),
+                heal.fightReverts(),
+                heal.fightWindow());
         LiveObjectCache cache = new LiveObjectCache(kinds -> watcher.watch(kinds));
         watcher = new KubeWatcher(client, drift.namespaces().orElse(List.of()), loop::submit, cache);
         monitor = new DriftMonitor(settings, Clock.systemUTC(), cache, outputs, ownership::owns);
@@ -94,7 +100,8 @@ public class DriftService implements ApplicationChanges {
 
     /** Forgets the desired state of apps whose partition this instance no longer holds. */
     public void forgetUnowned() {
-        loop.submit(() -> monitor.desiredApps().stream().filter(app -> !ownership.owns(app))
+        loop.submit(() -> monitor.desiredApps().stream()
+                .filter(app -> !ownership.owns(app))
                 .forEach(app -> monitor.desiredChanged(app, null)));
     }
 
@@ -107,11 +114,11 @@ public class DriftService implements ApplicationChanges {
 
     /** The app's desired state and current drift, read between two tasks of the loop. */
     public Optional<Snapshot> snapshot(String app) {
-        return loop.ask(() -> monitor.desired(app).map(desired -> new Snapshot(desired, monitor.currentDrift(app))),
+        return loop.ask(
+                () -> monitor.desired(app).map(desired -> new Snapshot(desired, monitor.currentDrift(app))),
                 ASK_TIMEOUT);
     }
 
     /** An app's desired state and drift at one moment. */
-    public record Snapshot(ManifestsRendered desired, List<DriftedObject> drift) {
-    }
+    public record Snapshot(ManifestsRendered desired, List<DriftedObject> drift) {}
 }

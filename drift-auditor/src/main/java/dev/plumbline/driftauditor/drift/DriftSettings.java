@@ -15,9 +15,15 @@ import java.util.Set;
  * @param fightReverts      reverts of one field tolerated within {@code fightWindow}
  * @param fightWindow       the span reverts are counted in
  */
-public record DriftSettings(Duration settle, Set<String> ownFieldManagers, Duration initialBackoff,
-                            int backoffFactor, Duration maxBackoff, Duration backoffReset, int fightReverts,
-                            Duration fightWindow) {
+public record DriftSettings(
+        Duration settle,
+        Set<String> ownFieldManagers,
+        Duration initialBackoff,
+        int backoffFactor,
+        Duration maxBackoff,
+        Duration backoffReset,
+        int fightReverts,
+        Duration fightWindow) {
 
     public DriftSettings {
         ownFieldManagers = Set.copyOf(ownFieldManagers);
@@ -25,12 +31,26 @@ public record DriftSettings(Duration settle, Set<String> ownFieldManagers, Durat
 
     /** The defaults of the configuration, for tests and the benchmark. */
     public static DriftSettings defaults() {
-        return new DriftSettings(Duration.ofSeconds(10), Set.of("plumbline"), Duration.ofSeconds(2), 3,
-                Duration.ofMinutes(5), Duration.ofMinutes(5), 3, Duration.ofMinutes(10));
+        return new DriftSettings(
+                Duration.ofSeconds(10),
+                Set.of("plumbline"),
+                Duration.ofSeconds(2),
+                3,
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(5),
+                3,
+                Duration.ofMinutes(10));
     }
 
     public DriftSettings withSettle(Duration newSettle) {
-        return new DriftSettings(newSettle, ownFieldManagers, initialBackoff, backoffFactor, maxBackoff,
-                backoffReset, fightReverts, fightWindow);
+        return new DriftSettings(
+                newSettle,
+                ownFieldManagers,
+                initialBackoff,
+                backoffFactor,
+                maxBackoff,
+                backoffReset,
+                fightReverts,
+                fightWindow);
     }
 }

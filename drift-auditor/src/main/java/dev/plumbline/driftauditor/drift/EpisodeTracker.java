@@ -21,22 +21,17 @@ import java.util.UUID;
 public final class EpisodeTracker {
 
     /** What an evaluation changed about the episode. */
-    public sealed interface Change permits None, Began, Grew, Ended {
-    }
+    public sealed interface Change permits None, Began, Grew, Ended {}
 
-    public record None() implements Change {
-    }
+    public record None() implements Change {}
 
-    public record Began(String episodeId) implements Change {
-    }
+    public record Began(String episodeId) implements Change {}
 
-    public record Grew(String episodeId) implements Change {
-    }
+    public record Grew(String episodeId) implements Change {}
 
     /** @param objects every object that drifted during the episode */
     public record Ended(String episodeId, Instant detectedAt, boolean healRequested, List<ObjectIdentity> objects)
-            implements Change {
-    }
+            implements Change {}
 
     private String episodeId;
     private Instant detectedAt;

@@ -7,8 +7,7 @@ import java.util.List;
 /** The one-line reason of a heal request, e.g. "drift: spec.replicas changed by kubectl-edit in Deployment ...". */
 final class HealReason {
 
-    private HealReason() {
-    }
+    private HealReason() {}
 
     static String of(List<DriftedObject> objects) {
         DriftedObject first = objects.get(0);

@@ -12,6 +12,5 @@ import java.time.Duration;
  * @param opponent the writer that keeps reverting it
  * @param reverts  reverts counted within {@code window}
  */
-public record Fight(ObjectIdentity object, String path, FieldManagerAttribution opponent, int reverts,
-                   Duration window) {
-}
+public record Fight(
+        ObjectIdentity object, String path, FieldManagerAttribution opponent, int reverts, Duration window) {}

@@ -52,20 +52,23 @@ public final class FightDetector {
                 if (!history.drifted && history.healRequested) {
                     history.healRequested = false;
                     history.reverts.addLast(now);
-                    while (!history.reverts.isEmpty() && history.reverts.peekFirst().isBefore(now.minus(window))) {
+                    while (!history.reverts.isEmpty()
+                            && history.reverts.peekFirst().isBefore(now.minus(window))) {
                         history.reverts.removeFirst();
                     }
                     if (history.reverts.size() > maxReverts && contested.add(ref)) {
-                        begun.add(new Fight(object.object(), field.path(), field.changedBy(),
-                                history.reverts.size(), window));
+                        begun.add(new Fight(
+                                object.object(), field.path(), field.changedBy(), history.reverts.size(), window));
                     }
                 }
                 history.drifted = true;
             }
         });
         fields.forEach((ref, history) -> history.drifted = driftedNow.contains(ref));
-        fields.entrySet().removeIf(entry -> !entry.getValue().drifted && !entry.getValue().healRequested
-                && entry.getValue().reverts.isEmpty());
+        fields.entrySet()
+                .removeIf(entry -> !entry.getValue().drifted
+                        && !entry.getValue().healRequested
+                        && entry.getValue().reverts.isEmpty());
         return begun;
     }
 
@@ -74,7 +77,8 @@ public final class FightDetector {
         drift.forEach((key, object) -> {
             if (objects.contains(object)) {
                 for (DriftedField field : object.fields()) {
-                    fields.computeIfAbsent(new FieldRef(key, field.path()), r -> new FieldHistory()).healRequested = true;
+                    fields.computeIfAbsent(new FieldRef(key, field.path()), r -> new FieldHistory()).healRequested =
+                            true;
                 }
             }
         });

@@ -41,8 +41,9 @@ public class AuditInputsListener implements KafkaConsumerRebalanceListener {
         records.stream()
                 .filter(inputRecord -> inputRecord.value() != null)
                 .sorted(Comparator.comparing(inputRecord -> inputRecord.value().time()))
-                .forEach(inputRecord -> audit.record(inputRecord.topic() + "/" + inputRecord.partition() + "/"
-                        + inputRecord.offset(), inputRecord.value()));
+                .forEach(inputRecord -> audit.record(
+                        inputRecord.topic() + "/" + inputRecord.partition() + "/" + inputRecord.offset(),
+                        inputRecord.value()));
     }
 
     @Override

@@ -4,9 +4,9 @@ import dev.plumbline.driftauditor.audit.AuditRecorder;
 import dev.plumbline.driftauditor.audit.AuditTrail;
 import dev.plumbline.driftauditor.audit.CommitCache;
 import dev.plumbline.driftauditor.config.DriftAuditorConfig;
-import dev.plumbline.servicekit.messaging.ApplicationsListener;
-import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.driftauditor.watch.ResumeMarkReader;
+import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -55,9 +55,14 @@ public class AuditService {
     @PostConstruct
     void start() {
         commits = new CommitCache(config.audit().commitCacheSize());
-        recorder = new AuditRecorder(new AuditTrail(Clock.systemUTC(), config.audit().dedupWindow()), store, commits,
-                app -> applications.catalog().get(app), new ResumeMarkReader(client)::of,
-                config.audit().commitWait(), Clock.systemUTC());
+        recorder = new AuditRecorder(
+                new AuditTrail(Clock.systemUTC(), config.audit().dedupWindow()),
+                store,
+                commits,
+                app -> applications.catalog().get(app),
+                new ResumeMarkReader(client)::of,
+                config.audit().commitWait(),
+                Clock.systemUTC());
         long period = config.drift().timerResolution().toMillis();
         timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
@@ -81,8 +86,9 @@ public class AuditService {
                 recorder.record(event);
                 return;
             } catch (KafkaException | IllegalStateException storeFailed) {
-                LOG.warnf("cannot store the audit record of %s, trying again in %s: %s", position, RETRY,
-                        storeFailed.getMessage());
+                LOG.warnf(
+                        "cannot store the audit record of %s, trying again in %s: %s",
+                        position, RETRY, storeFailed.getMessage());
                 if (!waitToRetry()) {
                     throw new CancellationException("stopping before " + position + " was recorded in the audit "
                             + "trail; it is read again after the restart");

@@ -36,8 +36,9 @@ public class EventPublisher implements DriftOutputs {
     public void publish(PlumblineEvent event) {
         producer().send(new ProducerRecord<>(event.topic(), event.key(), event), (metadata, failure) -> {
             if (failure != null) {
-                LOG.warnf("could not publish %s of app %s: %s", event.type().typeName(), event.app(),
-                        failure.getMessage());
+                LOG.warnf(
+                        "could not publish %s of app %s: %s",
+                        event.type().typeName(), event.app(), failure.getMessage());
             }
         });
     }
@@ -45,13 +46,18 @@ public class EventPublisher implements DriftOutputs {
     /** Publishes and waits for the broker to have it; throws when it does not. */
     public void publishAndWait(PlumblineEvent event) {
         try {
-            producer().send(new ProducerRecord<>(event.topic(), event.key(), event)).get();
+            producer()
+                    .send(new ProducerRecord<>(event.topic(), event.key(), event))
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing " + event.type().typeName(), e);
+            throw new IllegalStateException(
+                    "interrupted while writing " + event.type().typeName(), e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("Kafka refused " + event.type().typeName() + " of app " + event.app()
-                    + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Kafka refused " + event.type().typeName() + " of app " + event.app() + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 

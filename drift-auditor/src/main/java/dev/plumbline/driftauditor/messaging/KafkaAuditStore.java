@@ -42,7 +42,8 @@ public class KafkaAuditStore implements AuditStore {
     @Override
     public int partitionOf(String app) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            return Ownership.partitionOf(app, consumer.partitionsFor(Topics.AUDIT).size());
+            return Ownership.partitionOf(
+                    app, consumer.partitionsFor(Topics.AUDIT).size());
         }
     }
 
@@ -53,8 +54,9 @@ public class KafkaAuditStore implements AuditStore {
             try {
                 records.add(EventJson.read(JSON.writeValueAsBytes(stored), AuditRecord.class));
             } catch (IOException | RuntimeException unreadable) {
-                LOG.warnf("skipping an unreadable audit record while reading back partition %d: %s", partition,
-                        unreadable.getMessage());
+                LOG.warnf(
+                        "skipping an unreadable audit record while reading back partition %d: %s",
+                        partition, unreadable.getMessage());
             }
         }
         return records;
@@ -75,13 +77,16 @@ public class KafkaAuditStore implements AuditStore {
         List<Integer> partitions;
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             int count = consumer.partitionsFor(Topics.AUDIT).size();
-            partitions = app == null ? java.util.stream.IntStream.range(0, count).boxed().toList()
+            partitions = app == null
+                    ? java.util.stream.IntStream.range(0, count).boxed().toList()
                     : List.of(Ownership.partitionOf(app, count));
         }
         return read(partitions, since).stream()
                 .filter(record -> app == null || app.equals(record.path("app").asText()))
-                .filter(record -> since == null || !Instant.parse(record.path("occurredAt").asText(
-                        record.path("time").asText())).isBefore(since))
+                .filter(record -> since == null
+                        || !Instant.parse(record.path("occurredAt")
+                                        .asText(record.path("time").asText()))
+                                .isBefore(since))
                 .limit(limit)
                 .toList();
     }
@@ -89,7 +94,9 @@ public class KafkaAuditStore implements AuditStore {
     private List<JsonNode> read(List<Integer> partitions, Instant since) {
         List<JsonNode> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(Topics.AUDIT, p)).toList();
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(p -> new TopicPartition(Topics.AUDIT, p))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             if (since != null) {
@@ -111,8 +118,9 @@ public class KafkaAuditStore implements AuditStore {
                     try {
                         records.add(JSON.readTree(record.value()));
                     } catch (IOException unreadable) {
-                        LOG.warnf("audit record at %d/%d is not JSON: %s", record.partition(), record.offset(),
-                                unreadable.getMessage());
+                        LOG.warnf(
+                                "audit record at %d/%d is not JSON: %s",
+                                record.partition(), record.offset(), unreadable.getMessage());
                     }
                 }
             }
@@ -121,7 +129,8 @@ public class KafkaAuditStore implements AuditStore {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return readers.bytes("plumbline-drift-auditor-audit-reader",
+        return readers.bytes(
+                "plumbline-drift-auditor-audit-reader",
                 Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
     }
 }

@@ -26,8 +26,10 @@ public class RenderedManifestsListener {
 
     @Incoming("rendered-manifests")
     void onRender(ConsumerRecord<String, PlumblineEvent> renderRecord) {
-        desired.accept(renderRecord).ifPresent(app -> drift.desiredChanged(app,
-                desired.store().get(app).flatMap(DesiredState::rendered).orElse(null)));
+        desired.accept(renderRecord)
+                .ifPresent(app -> drift.desiredChanged(
+                        app,
+                        desired.store().get(app).flatMap(DesiredState::rendered).orElse(null)));
     }
 
     public DesiredStateStore desiredState() {

@@ -12,6 +12,10 @@ import java.util.List;
  * @param objects the drifted objects with each field's live value, for every kind of app
  * @param notes   what the diff could not say (masked Secret values, orphans Git never had, objects without a file)
  */
-public record DriftPatch(String app, RendererKind renderer, String revision, String diff, List<DriftedObject> objects,
-                         List<String> notes) {
-}
+public record DriftPatch(
+        String app,
+        RendererKind renderer,
+        String revision,
+        String diff,
+        List<DriftedObject> objects,
+        List<String> notes) {}

@@ -37,8 +37,7 @@ public final class DriftPatchBuilder {
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build();
 
-    private DriftPatchBuilder() {
-    }
+    private DriftPatchBuilder() {}
 
     public static DriftPatch build(ManifestsRendered rendered, List<DriftedObject> drift) {
         List<String> notes = new ArrayList<>();
@@ -50,14 +49,17 @@ public final class DriftPatchBuilder {
             }
         }
         if (rendered.renderer() != RendererKind.PLAIN) {
-            notes.add("a " + (rendered.renderer() == null ? "rendered" : rendered.renderer().label())
-                    + " app: set these live values in its templates or values");
+            notes.add("a "
+                    + (rendered.renderer() == null
+                            ? "rendered"
+                            : rendered.renderer().label()) + " app: set these live values in its templates or values");
             return new DriftPatch(rendered.app(), rendered.renderer(), rendered.revision(), null, drift, notes);
         }
         Map<String, List<RenderedObject>> files = new LinkedHashMap<>();
         for (RenderedObject object : rendered.objects()) {
             if (object.sourcePath() != null) {
-                files.computeIfAbsent(object.sourcePath(), path -> new ArrayList<>()).add(object);
+                files.computeIfAbsent(object.sourcePath(), path -> new ArrayList<>())
+                        .add(object);
             } else if (byKey.containsKey(ObjectKey.of(object.identity()))) {
                 notes.add(object.identity() + " came from no single file; change it by hand");
             }
@@ -65,7 +67,8 @@ public final class DriftPatchBuilder {
         StringBuilder diff = new StringBuilder();
         files.forEach((path, objects) -> {
             if (objects.stream().anyMatch(object -> byKey.containsKey(ObjectKey.of(object.identity())))) {
-                String before = yaml(objects.stream().map(object -> strip(object.body())).toList());
+                String before = yaml(
+                        objects.stream().map(object -> strip(object.body())).toList());
                 List<ObjectNode> patched = new ArrayList<>();
                 for (RenderedObject object : objects) {
                     DriftedObject drifted = byKey.get(ObjectKey.of(object.identity()));
@@ -83,7 +86,8 @@ public final class DriftPatchBuilder {
 
     private static ObjectNode withLiveValues(RenderedObject object, DriftedObject drifted, List<String> notes) {
         ObjectNode body = strip(object.body());
-        boolean secret = object.identity().group().isEmpty() && object.identity().kind().equals("Secret");
+        boolean secret =
+                object.identity().group().isEmpty() && object.identity().kind().equals("Secret");
         for (DriftedField field : drifted.fields()) {
             if (secret && (field.path().startsWith("data") || field.path().startsWith("stringData"))) {
                 notes.add(object.identity() + " " + field.path() + ": a Secret value, masked; not written to Git");

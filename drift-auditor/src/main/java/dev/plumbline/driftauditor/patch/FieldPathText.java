@@ -15,21 +15,16 @@ import java.util.Map;
  */
 final class FieldPathText {
 
-    private sealed interface Step permits Field, Match, Position {
-    }
+    private sealed interface Step permits Field, Match, Position {}
 
-    private record Field(String name) implements Step {
-    }
+    private record Field(String name) implements Step {}
 
     /** A list element whose fields have these values ({@code value} matches a plain element itself). */
-    private record Match(Map<String, String> fields) implements Step {
-    }
+    private record Match(Map<String, String> fields) implements Step {}
 
-    private record Position(int index) implements Step {
-    }
+    private record Position(int index) implements Step {}
 
-    private FieldPathText() {
-    }
+    private FieldPathText() {}
 
     /**
      * Sets the value at the path, creating maps on the way; a null value removes the field or element.
@@ -45,7 +40,9 @@ final class FieldPathText {
                 if (!(at instanceof ObjectNode object) || !(steps.get(i) instanceof Field field)) {
                     return false;
                 }
-                next = steps.get(i + 1) instanceof Field ? object.putObject(field.name()) : object.putArray(field.name());
+                next = steps.get(i + 1) instanceof Field
+                        ? object.putObject(field.name())
+                        : object.putArray(field.name());
             }
             at = next;
         }
@@ -92,9 +89,10 @@ final class FieldPathText {
         Match match = (Match) step;
         for (int i = 0; i < list.size(); i++) {
             JsonNode element = list.get(i);
-            boolean matches = match.fields().entrySet().stream().allMatch(entry -> entry.getKey().equals("value")
-                    ? element.asText().equals(entry.getValue())
-                    : element.path(entry.getKey()).asText().equals(entry.getValue()));
+            boolean matches = match.fields().entrySet().stream()
+                    .allMatch(entry -> entry.getKey().equals("value")
+                            ? element.asText().equals(entry.getValue())
+                            : element.path(entry.getKey()).asText().equals(entry.getValue()));
             if (matches) {
                 return i;
             }

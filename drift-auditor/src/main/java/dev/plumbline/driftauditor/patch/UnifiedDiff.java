@@ -12,8 +12,7 @@ final class UnifiedDiff {
 
     private static final int CONTEXT = 3;
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     /** The diff of one file; empty when the texts are equal. A null text is a file that does not exist. */
     static String of(String path, String before, String after) {
@@ -69,7 +68,11 @@ final class UnifiedDiff {
                 }
             }
         }
-        out.append("@@ -").append(range(aStart, aCount)).append(" +").append(range(bStart, bCount)).append(" @@\n")
+        out.append("@@ -")
+                .append(range(aStart, aCount))
+                .append(" +")
+                .append(range(bStart, bCount))
+                .append(" @@\n")
                 .append(lines);
     }
 

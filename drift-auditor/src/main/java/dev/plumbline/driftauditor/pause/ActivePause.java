@@ -21,6 +21,7 @@ public record ActivePause(String sourceEventId, String correlationId, SelfHealPa
 
     /** The detail fields of a paused record, which {@code PauseTransitions} writes and {@link #from} reads. */
     public static final String UNTIL = "until";
+
     public static final String BY = "by";
     public static final String REASON = "reason";
 
@@ -36,10 +37,12 @@ public record ActivePause(String sourceEventId, String correlationId, SelfHealPa
             return Optional.empty();
         }
         JsonNode details = record.details();
-        SelfHealPause pause = new SelfHealPause(instant(details.path(UNTIL).asText(null)),
-                details.path(BY).asText(record.actor()), details.path(REASON).asText(""));
-        return Optional.of(Optional.of(new ActivePause(record.sourceEventId(), record.correlationId(), pause,
-                record.occurredAt())));
+        SelfHealPause pause = new SelfHealPause(
+                instant(details.path(UNTIL).asText(null)),
+                details.path(BY).asText(record.actor()),
+                details.path(REASON).asText(""));
+        return Optional.of(Optional.of(
+                new ActivePause(record.sourceEventId(), record.correlationId(), pause, record.occurredAt())));
     }
 
     private static Instant instant(String text) {

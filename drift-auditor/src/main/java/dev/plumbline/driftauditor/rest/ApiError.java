@@ -7,7 +7,9 @@ import jakarta.ws.rs.core.Response;
 public record ApiError(int status, String error) {
 
     static Response of(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError(status.getStatusCode(), message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError(status.getStatusCode(), message))
+                .build();
     }
 }

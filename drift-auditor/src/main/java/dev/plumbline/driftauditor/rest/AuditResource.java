@@ -33,15 +33,20 @@ public class AuditResource {
             try {
                 from = Instant.parse(since);
             } catch (DateTimeParseException e) {
-                return ApiError.of(Response.Status.BAD_REQUEST,
+                return ApiError.of(
+                        Response.Status.BAD_REQUEST,
                         "since must be an ISO-8601 instant such as 2026-11-27T15:00:00Z, not '" + since + "'");
             }
         }
         try {
-            return Response.ok(store.query(app == null || app.isBlank() ? null : app, from,
-                    config.audit().queryLimit())).build();
+            return Response.ok(store.query(
+                            app == null || app.isBlank() ? null : app,
+                            from,
+                            config.audit().queryLimit()))
+                    .build();
         } catch (RuntimeException kafkaUnavailable) {
-            return ApiError.of(Response.Status.SERVICE_UNAVAILABLE,
+            return ApiError.of(
+                    Response.Status.SERVICE_UNAVAILABLE,
                     "the audit topic cannot be read now: " + kafkaUnavailable.getMessage());
         }
     }

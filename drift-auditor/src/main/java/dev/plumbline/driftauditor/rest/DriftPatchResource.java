@@ -33,11 +33,14 @@ public class DriftPatchResource {
         }
         Optional<DriftService.Snapshot> snapshot = drift.snapshot(app);
         if (snapshot.isEmpty()) {
-            return ApiError.of(Response.Status.NOT_FOUND, "app '" + app + "' has no desired state here: it is "
-                    + "unknown, not rendered yet, or compared by another drift-auditor instance (the one holding "
-                    + "its partition of plumbline.rendered-manifests)");
+            return ApiError.of(
+                    Response.Status.NOT_FOUND,
+                    "app '" + app + "' has no desired state here: it is "
+                            + "unknown, not rendered yet, or compared by another drift-auditor instance (the one holding "
+                            + "its partition of plumbline.rendered-manifests)");
         }
-        DriftPatch patch = DriftPatchBuilder.build(snapshot.get().desired(), snapshot.get().drift());
+        DriftPatch patch =
+                DriftPatchBuilder.build(snapshot.get().desired(), snapshot.get().drift());
         boolean diff = patch.renderer() == RendererKind.PLAIN && !"json".equals(format);
         if (diff) {
             StringBuilder text = new StringBuilder();

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.engine.inventory.TrackingMarks;
 import dev.plumbline.engine.object.ObjectKey;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -75,8 +75,11 @@ public final class KubeWatcher implements AutoCloseable {
             }
             try {
                 List<JsonNode> fresh = new ArrayList<>();
-                for (FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
-                        Resource<GenericKubernetesResource>> scope : scopes(kind)) {
+                for (FilterWatchListDeletable<
+                                GenericKubernetesResource,
+                                GenericKubernetesResourceList,
+                                Resource<GenericKubernetesResource>>
+                        scope : scopes(kind)) {
                     scope.list().getItems().forEach(item -> fresh.add(toJson(item, kind)));
                 }
                 loop.execute(() -> repair(kind, fresh));
@@ -103,8 +106,11 @@ public final class KubeWatcher implements AutoCloseable {
         }
         List<SharedIndexInformer<GenericKubernetesResource>> started = new ArrayList<>();
         try {
-            for (FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
-                    Resource<GenericKubernetesResource>> scope : scopes(kind)) {
+            for (FilterWatchListDeletable<
+                            GenericKubernetesResource,
+                            GenericKubernetesResourceList,
+                            Resource<GenericKubernetesResource>>
+                    scope : scopes(kind)) {
                 SharedIndexInformer<GenericKubernetesResource> informer = scope.runnableInformer(0);
                 informer.addEventHandler(new Handler(kind));
                 started.add(informer);
@@ -115,12 +121,14 @@ public final class KubeWatcher implements AutoCloseable {
         }
         informers.put(kind, started);
         List<java.util.concurrent.CompletableFuture<Void>> syncs = started.stream()
-                .map(informer -> informer.start().toCompletableFuture()).toList();
+                .map(informer -> informer.start().toCompletableFuture())
+                .toList();
         java.util.concurrent.CompletableFuture.allOf(syncs.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .whenComplete((done, failure) -> {
                     if (failure != null) {
-                        LOG.warnf("cannot watch %s: %s; trying again at the next full comparison", kind,
-                                failure.getMessage());
+                        LOG.warnf(
+                                "cannot watch %s: %s; trying again at the next full comparison",
+                                kind, failure.getMessage());
                         informers.remove(kind).forEach(SharedIndexInformer::stop);
                         return;
                     }
@@ -141,8 +149,10 @@ public final class KubeWatcher implements AutoCloseable {
         for (JsonNode body : fresh) {
             present.add(ObjectKey.of(body));
             JsonNode before = cache.put(body);
-            if (before == null || !before.path("metadata").path("resourceVersion")
-                    .equals(body.path("metadata").path("resourceVersion"))) {
+            if (before == null
+                    || !before.path("metadata")
+                            .path("resourceVersion")
+                            .equals(body.path("metadata").path("resourceVersion"))) {
                 monitor.liveChanged(before, body);
             }
         }
@@ -153,16 +163,22 @@ public final class KubeWatcher implements AutoCloseable {
         }
     }
 
-    private List<FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
-            Resource<GenericKubernetesResource>>> scopes(WatchedKind kind) {
+    private List<
+                    FilterWatchListDeletable<
+                            GenericKubernetesResource,
+                            GenericKubernetesResourceList,
+                            Resource<GenericKubernetesResource>>>
+            scopes(WatchedKind kind) {
         MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
                 resources = client.genericKubernetesResources(kind.apiVersion(), kind.kind());
         if (namespaces.isEmpty()) {
-            return List.of(resources.inAnyNamespace()
+            return List.of(resources
+                    .inAnyNamespace()
                     .withLabel(TrackingMarks.MANAGED_BY_LABEL, TrackingMarks.MANAGED_BY_VALUE));
         }
         return namespaces.stream()
-                .map(namespace -> resources.inNamespace(namespace)
+                .map(namespace -> resources
+                        .inNamespace(namespace)
                         .withLabel(TrackingMarks.MANAGED_BY_LABEL, TrackingMarks.MANAGED_BY_VALUE))
                 .toList();
     }

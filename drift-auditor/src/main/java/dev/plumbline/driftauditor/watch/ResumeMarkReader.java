@@ -32,14 +32,17 @@ public final class ResumeMarkReader {
         }
         try {
             GenericKubernetesResource application = client.genericKubernetesResources(API_VERSION, KIND)
-                    .inNamespace(spec.namespace()).withName(spec.app()).get();
+                    .inNamespace(spec.namespace())
+                    .withName(spec.app())
+                    .get();
             if (application == null || application.getMetadata().getAnnotations() == null) {
                 return Optional.empty();
             }
             Map<String, String> annotations = application.getMetadata().getAnnotations();
             return ResumeMark.from(annotations);
         } catch (KubernetesClientException unreadable) {
-            LOG.warnf("app %s: cannot read Application %s/%s for who resumed self-heal (%s); recorded as unknown",
+            LOG.warnf(
+                    "app %s: cannot read Application %s/%s for who resumed self-heal (%s); recorded as unknown",
                     spec.app(), spec.namespace(), spec.app(), unreadable.getMessage());
             return Optional.empty();
         }

@@ -20,9 +20,9 @@ import dev.plumbline.events.SyncRequested;
 import dev.plumbline.events.application.SelfHealPause;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
+import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
-import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.vocabulary.ApplyOperation;
@@ -30,9 +30,9 @@ import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.AuditAction;
 import dev.plumbline.events.vocabulary.DriftKind;
 import dev.plumbline.events.vocabulary.DriftMode;
+import dev.plumbline.events.vocabulary.FetchCauseKind;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.SyncTrigger;
-import dev.plumbline.events.vocabulary.FetchCauseKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,26 +57,78 @@ class AuditRecorderTest {
         commits.add(commit);
         ManifestsRendered render = renderOf(commit);
         recorder.record(render);
-        recorder.record(ApplyAction.of("corr-1", "web", "aaa1111", "sync-1", SyncTrigger.AUTOMATED, "plumbline", WEB,
-                ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null, 1, 1));
-        recorder.record(DriftDetected.of("corr-1", "web", "ep-1", "aaa1111", DriftMode.HEAL, null,
+        recorder.record(ApplyAction.of(
+                "corr-1",
+                "web",
+                "aaa1111",
+                "sync-1",
+                SyncTrigger.AUTOMATED,
+                "plumbline",
+                WEB,
+                ApplyOperation.APPLY,
+                ApplyResult.SUCCEEDED,
+                null,
+                1,
+                1));
+        recorder.record(DriftDetected.of(
+                "corr-1",
+                "web",
+                "ep-1",
+                "aaa1111",
+                DriftMode.HEAL,
+                null,
                 List.of(new DriftedObject(WEB, DriftKind.DELETED, List.of()))));
-        recorder.record(SyncRequested.of(PlumblineService.DRIFT_AUDITOR, "corr-1", "web", SyncTrigger.SELF_HEAL,
-                "drift", "plumbline", null, List.of(WEB)));
-        recorder.record(ApplyAction.of("corr-1", "web", "aaa1111", "sync-2", SyncTrigger.SELF_HEAL, "plumbline", WEB,
-                ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null, 1, 1));
+        recorder.record(SyncRequested.of(
+                PlumblineService.DRIFT_AUDITOR,
+                "corr-1",
+                "web",
+                SyncTrigger.SELF_HEAL,
+                "drift",
+                "plumbline",
+                null,
+                List.of(WEB)));
+        recorder.record(ApplyAction.of(
+                "corr-1",
+                "web",
+                "aaa1111",
+                "sync-2",
+                SyncTrigger.SELF_HEAL,
+                "plumbline",
+                WEB,
+                ApplyOperation.APPLY,
+                ApplyResult.SUCCEEDED,
+                null,
+                1,
+                1));
 
         List<AuditRecord> trail = store.records();
-        assertThat(trail).extracting(AuditRecord::action).containsExactly(AuditAction.COMMIT_DETECTED,
-                AuditAction.RENDERED, AuditAction.APPLIED, AuditAction.DRIFT_DETECTED, AuditAction.HEAL_REQUESTED,
-                AuditAction.HEALED);
+        assertThat(trail)
+                .extracting(AuditRecord::action)
+                .containsExactly(
+                        AuditAction.COMMIT_DETECTED,
+                        AuditAction.RENDERED,
+                        AuditAction.APPLIED,
+                        AuditAction.DRIFT_DETECTED,
+                        AuditAction.HEAL_REQUESTED,
+                        AuditAction.HEALED);
         assertThat(trail).extracting(AuditRecord::correlationId).containsOnly("corr-1");
         assertThat(trail).extracting(AuditRecord::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         AuditRecord first = trail.get(0);
         assertThat(first.actor()).isEqualTo("Ana Lopez <ana@example.com>");
-        assertThat(first.details().path("commits").get(0).path("trailers").get(0).path("key").asText())
+        assertThat(first.details()
+                        .path("commits")
+                        .get(0)
+                        .path("trailers")
+                        .get(0)
+                        .path("key")
+                        .asText())
                 .isEqualTo("Reviewed-by");
-        assertThat(first.details().path("commits").get(0).path("committer").path("name").asText())
+        assertThat(first.details()
+                        .path("commits")
+                        .get(0)
+                        .path("committer")
+                        .path("name")
+                        .asText())
                 .isEqualTo("Bot");
         assertThat(trail.get(4).actor()).isEqualTo("plumbline");
         assertThat(new AuditVerifier(true).verify(store.asJson()).valid()).isTrue();
@@ -89,10 +141,11 @@ class AuditRecorderTest {
         recorder.record(render);
         recorder = newRecorder();
         recorder.record(render);
-        recorder.record(SyncRequested.of(PlumblineService.CLI, "corr-m", "web", SyncTrigger.MANUAL, "", "ana", null,
-                List.of()));
+        recorder.record(SyncRequested.of(
+                PlumblineService.CLI, "corr-m", "web", SyncTrigger.MANUAL, "", "ana", null, List.of()));
 
-        assertThat(store.records()).extracting(AuditRecord::action)
+        assertThat(store.records())
+                .extracting(AuditRecord::action)
                 .containsExactly(AuditAction.RENDERED, AuditAction.SYNC_REQUESTED);
         assertThat(store.records().get(1).actor()).isEqualTo("ana");
         assertThat(new AuditVerifier(true).verify(store.asJson()).valid()).isTrue();
@@ -123,7 +176,8 @@ class AuditRecorderTest {
         recorder.record(spec("web", DriftMode.HEAL, new SelfHealPause(null, "ana", "")));
         recorder.record(spec("web", DriftMode.HEAL, null));
 
-        assertThat(store.records()).extracting(AuditRecord::action)
+        assertThat(store.records())
+                .extracting(AuditRecord::action)
                 .containsExactly(AuditAction.PAUSED, AuditAction.RESUMED);
     }
 
@@ -153,23 +207,26 @@ class AuditRecorderTest {
     @Test
     void deletingOrEditingOneRecordInACopyMakesTheVerifierFail() {
         recorder.record(rendered("web", "ccc3333", deployment("web", "web", 3)));
-        recorder.record(SyncRequested.of(PlumblineService.CLI, "c", "web", SyncTrigger.MANUAL, "", "ana", null,
-                List.of()));
-        recorder.record(SyncRequested.of(PlumblineService.CLI, "d", "web", SyncTrigger.MANUAL, "", "bob", null,
-                List.of()));
+        recorder.record(
+                SyncRequested.of(PlumblineService.CLI, "c", "web", SyncTrigger.MANUAL, "", "ana", null, List.of()));
+        recorder.record(
+                SyncRequested.of(PlumblineService.CLI, "d", "web", SyncTrigger.MANUAL, "", "bob", null, List.of()));
         List<JsonNode> trail = store.asJson();
 
         List<JsonNode> deleted = new ArrayList<>(trail);
         deleted.remove(1);
         AuditVerifier.Report gap = new AuditVerifier(true).verify(deleted);
         assertThat(gap.valid()).isFalse();
-        assertThat(gap.problems()).extracting(AuditVerifier.Problem::kind)
+        assertThat(gap.problems())
+                .extracting(AuditVerifier.Problem::kind)
                 .contains(AuditVerifier.ProblemKind.GAP, AuditVerifier.ProblemKind.BROKEN_LINK);
 
-        List<JsonNode> edited = new ArrayList<>(trail.stream().map(node -> node.<JsonNode>deepCopy()).toList());
+        List<JsonNode> edited = new ArrayList<>(
+                trail.stream().map(node -> node.<JsonNode>deepCopy()).toList());
         ((ObjectNode) edited.get(1)).put("actor", "mallory");
         AuditVerifier.Report changed = new AuditVerifier(true).verify(edited);
-        assertThat(changed.problems()).singleElement()
+        assertThat(changed.problems())
+                .singleElement()
                 .satisfies(problem -> assertThat(problem.kind()).isEqualTo(AuditVerifier.ProblemKind.CHANGED));
         assertThat(changed.describe()).contains("web #2 CHANGED");
 
@@ -180,22 +237,47 @@ class AuditRecorderTest {
     }
 
     private AuditRecorder newRecorder() {
-        return new AuditRecorder(new AuditTrail(clock, 100), store, commits, app -> Optional.empty(),
-                spec -> resumeMark, Duration.ZERO, clock);
+        return new AuditRecorder(
+                new AuditTrail(clock, 100),
+                store,
+                commits,
+                app -> Optional.empty(),
+                spec -> resumeMark,
+                Duration.ZERO,
+                clock);
     }
 
     private static CommitDetected commit(String correlationId, String sha) {
         GitSignature ana = new GitSignature("Ana Lopez", "ana@example.com", START);
-        CommitInfo info = new CommitInfo(sha, ana, new GitSignature("Bot", "bot@example.com", START),
-                "Scale web\n\nReviewed-by: Bo <bo@example.com>", List.of(new Trailer("Reviewed-by", "Bo <bo@example.com>")));
-        return CommitDetected.of(correlationId, "https://git.example.com/shop.git", "refs/heads/main", null, sha,
-                RefUpdateKind.INITIAL, List.of(info), List.of("apps/web/web.yaml"),
-                new FetchCause(FetchCauseKind.POLL, null, null, null), new Artifact("http://gw/a.tgz", "0".repeat(64)));
+        CommitInfo info = new CommitInfo(
+                sha,
+                ana,
+                new GitSignature("Bot", "bot@example.com", START),
+                "Scale web\n\nReviewed-by: Bo <bo@example.com>",
+                List.of(new Trailer("Reviewed-by", "Bo <bo@example.com>")));
+        return CommitDetected.of(
+                correlationId,
+                "https://git.example.com/shop.git",
+                "refs/heads/main",
+                null,
+                sha,
+                RefUpdateKind.INITIAL,
+                List.of(info),
+                List.of("apps/web/web.yaml"),
+                new FetchCause(FetchCauseKind.POLL, null, null, null),
+                new Artifact("http://gw/a.tgz", "0".repeat(64)));
     }
 
     private static ManifestsRendered renderOf(CommitDetected commit) {
         ManifestsRendered plain = rendered("web", commit.after(), deployment("web", "web", 3));
-        return ManifestsRendered.of(commit.correlationId(), "web", plain.repoUrl(), commit.after(), plain.path(),
-                plain.renderer(), plain.digest(), plain.objects());
+        return ManifestsRendered.of(
+                commit.correlationId(),
+                "web",
+                plain.repoUrl(),
+                commit.after(),
+                plain.path(),
+                plain.renderer(),
+                plain.digest(),
+                plain.objects());
     }
 }

@@ -23,7 +23,9 @@ final class MemoryAuditStore implements AuditStore {
 
     @Override
     public List<AuditRecord> readPartition(int partition) {
-        return stored.stream().map(bytes -> EventJson.read(bytes, AuditRecord.class)).toList();
+        return stored.stream()
+                .map(bytes -> EventJson.read(bytes, AuditRecord.class))
+                .toList();
     }
 
     @Override
@@ -32,13 +34,15 @@ final class MemoryAuditStore implements AuditStore {
     }
 
     List<JsonNode> asJson() {
-        return stored.stream().map(bytes -> {
-            try {
-                return JSON.readTree(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return stored.stream()
+                .map(bytes -> {
+                    try {
+                        return JSON.readTree(bytes);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
     }
 
     List<AuditRecord> records() {

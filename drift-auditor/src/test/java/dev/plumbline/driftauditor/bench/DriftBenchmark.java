@@ -66,7 +66,12 @@ public final class DriftBenchmark {
     private void run() throws Exception {
         try (EmbeddedKubeApi api = new EmbeddedKubeApi().start()) {
             kube = api.client();
-            kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build())
+            kube.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName("shop")
+                            .endMetadata()
+                            .build())
                     .serverSideApply();
             List<ManifestsRendered> renders = new ArrayList<>();
             long applyStart = System.nanoTime();
@@ -80,25 +85,28 @@ public final class DriftBenchmark {
             KubeWatcher[] watcher = new KubeWatcher[1];
             LiveObjectCache cache = new LiveObjectCache(kinds -> watcher[0].watch(kinds));
             watcher[0] = new KubeWatcher(kube, List.of(), loop::submit, cache);
-            DriftMonitor monitor = new DriftMonitor(DriftSettings.defaults(), Clock.systemUTC(), cache,
-                    this::published, app -> true);
+            DriftMonitor monitor =
+                    new DriftMonitor(DriftSettings.defaults(), Clock.systemUTC(), cache, this::published, app -> true);
             watcher[0].monitor(monitor);
             loop.every(java.time.Duration.ofMillis(500), monitor::tick);
             long syncStart = System.nanoTime();
             for (ManifestsRendered render : renders) {
-                loop.submit(() -> monitor.specChanged(render.app(), DriftFixtures.spec(render.app(), DriftMode.HEAL,
-                        null)));
+                loop.submit(() ->
+                        monitor.specChanged(render.app(), DriftFixtures.spec(render.app(), DriftMode.HEAL, null)));
                 loop.submit(() -> monitor.desiredChanged(render.app(), render));
             }
-            Awaitility.await().atMost(java.time.Duration.ofMinutes(5)).pollInterval(java.time.Duration.ofMillis(100))
+            Awaitility.await()
+                    .atMost(java.time.Duration.ofMinutes(5))
+                    .pollInterval(java.time.Duration.ofMillis(100))
                     .until(() -> loop.ask(cache::size, java.time.Duration.ofSeconds(30)) >= APPS * 4
                             && watcher[0].watchedKinds().size() == 4);
             loop.ask(() -> null, java.time.Duration.ofSeconds(60));
-            System.out.printf("watching %d objects of %d apps after %d s%n", cache.size(), APPS,
-                    secondsSince(syncStart));
+            System.out.printf(
+                    "watching %d objects of %d apps after %d s%n", cache.size(), APPS, secondsSince(syncStart));
             long heapAfter = usedHeap();
-            System.out.printf("memory: %.1f MiB of heap for %d apps of 4 objects (watches, cache, desired state, "
-                    + "rules)%n", (heapAfter - heapBefore) / 1024.0 / 1024.0, APPS);
+            System.out.printf(
+                    "memory: %.1f MiB of heap for %d apps of 4 objects (watches, cache, desired state, " + "rules)%n",
+                    (heapAfter - heapBefore) / 1024.0 / 1024.0, APPS);
 
             watchDeployments();
             long[] watchToAlert = new long[DRIFTS];
@@ -110,9 +118,15 @@ public final class DriftBenchmark {
                 recoveries.put(app, new CompletableFuture<>());
                 watchEvents.put(app, new CompletableFuture<>());
                 long edit = System.nanoTime();
-                kube.genericKubernetesResources("apps/v1", "Deployment").inNamespace("shop").withName(app).patch(
-                        new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager("kubectl-edit")
-                                .build(), "{\"spec\":{\"replicas\":7}}");
+                kube.genericKubernetesResources("apps/v1", "Deployment")
+                        .inNamespace("shop")
+                        .withName(app)
+                        .patch(
+                                new PatchContext.Builder()
+                                        .withPatchType(PatchType.JSON_MERGE)
+                                        .withFieldManager("kubectl-edit")
+                                        .build(),
+                                "{\"spec\":{\"replicas\":7}}");
                 long alerted = alerts.get(app).get(30, TimeUnit.SECONDS);
                 long healed = recoveries.get(app).get(30, TimeUnit.SECONDS);
                 long watched = watchEvents.get(app).getNow(alerted);
@@ -132,9 +146,12 @@ public final class DriftBenchmark {
     private void published(PlumblineEvent event) {
         long now = System.nanoTime();
         if (event instanceof DriftDetected) {
-            alerts.computeIfAbsent(event.app(), app -> new CompletableFuture<>()).complete(now);
+            alerts.computeIfAbsent(event.app(), app -> new CompletableFuture<>())
+                    .complete(now);
         } else if (event instanceof DriftRecovered) {
-            recoveries.computeIfAbsent(event.app(), app -> new CompletableFuture<>()).complete(now);
+            recoveries
+                    .computeIfAbsent(event.app(), app -> new CompletableFuture<>())
+                    .complete(now);
         } else if (event instanceof SyncRequested) {
             ObjectNode desired = deployments.get(event.app());
             reconciler.execute(() -> apply(desired));
@@ -143,44 +160,60 @@ public final class DriftBenchmark {
 
     /** The bench's own watch of the same kind, to time when the API server's event reaches a watcher. */
     private void watchDeployments() throws Exception {
-        var informer = kube.genericKubernetesResources("apps/v1", "Deployment").inAnyNamespace()
-                .withLabel("app.kubernetes.io/managed-by", "plumbline").runnableInformer(0);
+        var informer = kube.genericKubernetesResources("apps/v1", "Deployment")
+                .inAnyNamespace()
+                .withLabel("app.kubernetes.io/managed-by", "plumbline")
+                .runnableInformer(0);
         informer.addEventHandler(new ResourceEventHandler<GenericKubernetesResource>() {
             @Override
-            public void onAdd(GenericKubernetesResource resource) {
-            }
+            public void onAdd(GenericKubernetesResource resource) {}
 
             @Override
             public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-                CompletableFuture<Long> waiting = watchEvents.get(after.getMetadata().getName());
+                CompletableFuture<Long> waiting =
+                        watchEvents.get(after.getMetadata().getName());
                 if (waiting != null) {
                     waiting.complete(System.nanoTime());
                 }
             }
 
             @Override
-            public void onDelete(GenericKubernetesResource resource, boolean unknown) {
-            }
+            public void onDelete(GenericKubernetesResource resource, boolean unknown) {}
         });
         informer.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
     private ManifestsRendered applyApp(String app) throws IOException {
         ObjectNode deployment = DriftFixtures.deployment(app, app, 2);
-        List<ObjectNode> bodies = List.of(deployment,
-                object("v1", "Service", app, "{\"selector\":{\"app\":\"" + app + "\"},\"ports\":[{\"port\":80,"
-                        + "\"targetPort\":8080}]}", "spec"),
+        List<ObjectNode> bodies = List.of(
+                deployment,
+                object(
+                        "v1",
+                        "Service",
+                        app,
+                        "{\"selector\":{\"app\":\"" + app + "\"},\"ports\":[{\"port\":80," + "\"targetPort\":8080}]}",
+                        "spec"),
                 object("v1", "ConfigMap", app, "{\"LOG_LEVEL\":\"info\",\"FEATURES\":\"a,b,c\"}", "data"),
                 object("v1", "ServiceAccount", app, null, null));
         deployments.put(app, deployment);
         List<RenderedObject> objects = new ArrayList<>();
         for (ObjectNode body : bodies) {
             apply(body);
-            objects.add(new RenderedObject(ObjectIdentity.namespaced(body.get("apiVersion").asText(),
-                    body.get("kind").asText(), "shop", app), body, "apps/" + app + ".yaml"));
+            objects.add(new RenderedObject(
+                    ObjectIdentity.namespaced(
+                            body.get("apiVersion").asText(), body.get("kind").asText(), "shop", app),
+                    body,
+                    "apps/" + app + ".yaml"));
         }
-        return ManifestsRendered.of("corr-" + app, app, "https://git.example.com/shop.git", "c0ffee", "apps",
-                RendererKind.PLAIN, "sha256:" + app, objects);
+        return ManifestsRendered.of(
+                "corr-" + app,
+                app,
+                "https://git.example.com/shop.git",
+                "c0ffee",
+                "apps",
+                RendererKind.PLAIN,
+                "sha256:" + app,
+                objects);
     }
 
     private ObjectNode object(String apiVersion, String kind, String app, String content, String field)
@@ -197,14 +230,20 @@ public final class DriftBenchmark {
 
     private void apply(ObjectNode body) {
         kube.resource(kube.getKubernetesSerialization().convertValue(body, GenericKubernetesResource.class))
-                .fieldManager("plumbline").forceConflicts().serverSideApply();
+                .fieldManager("plumbline")
+                .forceConflicts()
+                .serverSideApply();
     }
 
     private static void print(String what, long[] nanos) {
         long[] sorted = nanos.clone();
         java.util.Arrays.sort(sorted);
-        System.out.printf("%-30s over %d drifts: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, sorted.length,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
+        System.out.printf(
+                "%-30s over %d drifts: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                what,
+                sorted.length,
+                sorted[sorted.length / 2] / 1e6,
+                sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
                 sorted[sorted.length - 1] / 1e6);
     }
 

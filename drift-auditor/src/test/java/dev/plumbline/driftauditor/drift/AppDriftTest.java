@@ -40,15 +40,16 @@ class AppDriftTest {
 
     @Test
     void aNewDesiredStateReleasesTheObjectsOfTheOldOneAndClaimsItsOwnTheSameOneAgainChangesNothing() {
-        assertThat(app.desiredChanged(rendered("web", "aaa111", deployment("web", "web", 3)), START)).isEmpty();
+        assertThat(app.desiredChanged(rendered("web", "aaa111", deployment("web", "web", 3)), START))
+                .isEmpty();
 
         ManifestsRendered apiOnly = rendered("web", "bbb222", deployment("web", "api", 3));
-        assertThat(app.desiredChanged(apiOnly, START)).hasValue(
-                new AppDrift.DesiredReplaced(Set.of(ObjectKey.of(WEB)), Set.of(ObjectKey.of(API))));
+        assertThat(app.desiredChanged(apiOnly, START))
+                .hasValue(new AppDrift.DesiredReplaced(Set.of(ObjectKey.of(WEB)), Set.of(ObjectKey.of(API))));
         assertThat(app.desired()).hasValue(apiOnly);
 
-        assertThat(app.desiredChanged(null, START)).hasValue(
-                new AppDrift.DesiredReplaced(Set.of(ObjectKey.of(API)), Set.of()));
+        assertThat(app.desiredChanged(null, START))
+                .hasValue(new AppDrift.DesiredReplaced(Set.of(ObjectKey.of(API)), Set.of()));
         assertThat(app.hasDesired()).isFalse();
     }
 
@@ -142,8 +143,12 @@ class AppDriftTest {
     private static Map<ObjectKey, DriftedObject> drift(ObjectIdentity... objects) {
         Map<ObjectKey, DriftedObject> drift = new LinkedHashMap<>();
         for (ObjectIdentity object : objects) {
-            drift.put(ObjectKey.of(object), new DriftedObject(object, DriftKind.MODIFIED,
-                    List.of(new DriftedField("spec.replicas", IntNode.valueOf(3), IntNode.valueOf(5), null))));
+            drift.put(
+                    ObjectKey.of(object),
+                    new DriftedObject(
+                            object,
+                            DriftKind.MODIFIED,
+                            List.of(new DriftedField("spec.replicas", IntNode.valueOf(3), IntNode.valueOf(5), null))));
         }
         return drift;
     }

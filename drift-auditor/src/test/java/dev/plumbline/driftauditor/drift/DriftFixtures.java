@@ -23,8 +23,7 @@ public final class DriftFixtures {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private DriftFixtures() {
-    }
+    private DriftFixtures() {}
 
     public static ObjectNode deployment(String app, String name, int replicas) {
         return (ObjectNode) parse("""
@@ -55,20 +54,39 @@ public final class DriftFixtures {
 
     public static ManifestsRendered rendered(String app, String revision, ObjectNode... bodies) {
         List<RenderedObject> objects = java.util.Arrays.stream(bodies)
-                .map(body -> new RenderedObject(ObjectIdentity.namespaced(body.get("apiVersion").asText(),
-                        body.get("kind").asText(), body.at("/metadata/namespace").asText(),
-                        body.at("/metadata/name").asText()), body, "apps/" + app + "/"
-                        + body.at("/metadata/name").asText() + ".yaml"))
+                .map(body -> new RenderedObject(
+                        ObjectIdentity.namespaced(
+                                body.get("apiVersion").asText(),
+                                body.get("kind").asText(),
+                                body.at("/metadata/namespace").asText(),
+                                body.at("/metadata/name").asText()),
+                        body,
+                        "apps/" + app + "/" + body.at("/metadata/name").asText() + ".yaml"))
                 .toList();
-        return ManifestsRendered.of("corr-" + revision, app, "https://git.example.com/shop.git", revision,
-                "apps/" + app, RendererKind.PLAIN, "sha256:" + revision, objects);
+        return ManifestsRendered.of(
+                "corr-" + revision,
+                app,
+                "https://git.example.com/shop.git",
+                revision,
+                "apps/" + app,
+                RendererKind.PLAIN,
+                "sha256:" + revision,
+                objects);
     }
 
     public static ApplicationSpec spec(String app, DriftMode mode, SelfHealPause pause) {
-        return ApplicationSpec.of(app, "plumbline", 1,
+        return ApplicationSpec.of(
+                app,
+                "plumbline",
+                1,
                 new SourceSpec("https://git.example.com/shop.git", "main", "apps/" + app, null, null, null, null),
-                new Destination("shop", List.of(), List.of()), SyncPolicy.automated(true, mode == DriftMode.HEAL),
-                mode, List.of(), List.of(), pause, null);
+                new Destination("shop", List.of(), List.of()),
+                SyncPolicy.automated(true, mode == DriftMode.HEAL),
+                mode,
+                List.of(),
+                List.of(),
+                pause,
+                null);
     }
 
     static JsonNode parse(String json) {

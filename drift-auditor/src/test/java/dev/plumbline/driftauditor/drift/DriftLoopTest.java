@@ -20,7 +20,8 @@ class DriftLoopTest {
             });
             loop.submit(() -> done.add("third"));
 
-            assertThat(loop.ask(() -> List.copyOf(done), Duration.ofSeconds(10))).containsExactly("first", "third");
+            assertThat(loop.ask(() -> List.copyOf(done), Duration.ofSeconds(10)))
+                    .containsExactly("first", "third");
         }
     }
 
@@ -29,6 +30,6 @@ class DriftLoopTest {
         DriftLoop loop = new DriftLoop();
         loop.close();
 
-        assertThatCode(() -> loop.submit(() -> { })).doesNotThrowAnyException();
+        assertThatCode(() -> loop.submit(() -> {})).doesNotThrowAnyException();
     }
 }

@@ -36,9 +36,9 @@ class DriftMonitorTest {
 
     private final MutableClock clock = new MutableClock(START);
     private final List<PlumblineEvent> published = new ArrayList<>();
-    private final LiveObjectCache cache = new LiveObjectCache(kinds -> { });
-    private final DriftMonitor monitor = new DriftMonitor(DriftSettings.defaults(), clock, cache, published::add,
-            app -> true);
+    private final LiveObjectCache cache = new LiveObjectCache(kinds -> {});
+    private final DriftMonitor monitor =
+            new DriftMonitor(DriftSettings.defaults(), clock, cache, published::add, app -> true);
     private final ObjectNode desired = deployment("web", "web", 3);
 
     @BeforeEach
@@ -70,7 +70,9 @@ class DriftMonitorTest {
         SyncRequested heal = only(SyncRequested.class);
         assertThat(heal.trigger()).isEqualTo(SyncTrigger.SELF_HEAL);
         assertThat(heal.reason()).startsWith("drift: spec.replicas changed by kubectl-edit");
-        assertThat(heal.objects()).singleElement().satisfies(o -> assertThat(o.name()).isEqualTo("web"));
+        assertThat(heal.objects())
+                .singleElement()
+                .satisfies(o -> assertThat(o.name()).isEqualTo("web"));
         assertThat(heal.correlationId()).isEqualTo(alert.correlationId()).isEqualTo("corr-aaa111");
     }
 
@@ -150,7 +152,9 @@ class DriftMonitorTest {
             clock.advance(Duration.ofSeconds(wait));
             monitor.tick();
         }
-        assertThat(all(SyncRequested.class)).as("heal requests before the next waits 54 s").hasSize(4);
+        assertThat(all(SyncRequested.class))
+                .as("heal requests before the next waits 54 s")
+                .hasSize(4);
 
         clock.advance(Duration.ofSeconds(4));
         syncSucceeded(SyncTrigger.MANUAL);
@@ -158,7 +162,8 @@ class DriftMonitorTest {
         clock.advance(Duration.ofSeconds(9));
         change(live(desired, 6, "kubectl-scale", clock.instant()));
 
-        assertThat(all(SyncRequested.class)).as("the heal of the drift after the manual sync goes at once")
+        assertThat(all(SyncRequested.class))
+                .as("the heal of the drift after the manual sync goes at once")
                 .hasSize(5);
     }
 
@@ -214,7 +219,8 @@ class DriftMonitorTest {
         cache.remove(ObjectKey.of(desired));
         monitor.liveChanged(live(desired, 3, "plumbline", START), null);
 
-        assertThat(only(DriftDetected.class).objects()).singleElement()
+        assertThat(only(DriftDetected.class).objects())
+                .singleElement()
                 .satisfies(object -> assertThat(object.kind()).isEqualTo(DriftKind.DELETED));
     }
 
@@ -234,7 +240,8 @@ class DriftMonitorTest {
         cache.remove(ObjectKey.of(desired));
         monitor.compareAll();
 
-        assertThat(only(DriftDetected.class).objects()).singleElement()
+        assertThat(only(DriftDetected.class).objects())
+                .singleElement()
                 .satisfies(object -> assertThat(object.kind()).isEqualTo(DriftKind.DELETED));
     }
 
@@ -247,7 +254,8 @@ class DriftMonitorTest {
         DriftDetected alert = only(DriftDetected.class);
         assertThat(alert.app()).isEqualTo("gone");
         assertThat(alert.mode()).isEqualTo(DriftMode.WARN);
-        assertThat(alert.objects()).singleElement()
+        assertThat(alert.objects())
+                .singleElement()
                 .satisfies(object -> assertThat(object.kind()).isEqualTo(DriftKind.ORPHAN));
     }
 
@@ -277,10 +285,22 @@ class DriftMonitorTest {
     }
 
     private static ApplyAction action(SyncTrigger trigger, ApplyResult result, int index, int count) {
-        return ApplyAction.of("corr-aaa111", "web", "aaa111", "sync-" + trigger.label(), trigger, "ana",
-                rendered("web", "aaa111", deployment("web", "web", 3)).objects().get(0).identity(),
-                ApplyOperation.APPLY, result, result == ApplyResult.SUCCEEDED ? null : "refused by admission",
-                index, count);
+        return ApplyAction.of(
+                "corr-aaa111",
+                "web",
+                "aaa111",
+                "sync-" + trigger.label(),
+                trigger,
+                "ana",
+                rendered("web", "aaa111", deployment("web", "web", 3))
+                        .objects()
+                        .get(0)
+                        .identity(),
+                ApplyOperation.APPLY,
+                result,
+                result == ApplyResult.SUCCEEDED ? null : "refused by admission",
+                index,
+                count);
     }
 
     private void change(ObjectNode body) {

@@ -37,7 +37,11 @@ class EpisodeTrackerTest {
     }
 
     private static Map<ObjectKey, DriftedObject> drift(String path, int live) {
-        return Map.of(ObjectKey.of(WEB), new DriftedObject(WEB, DriftKind.MODIFIED,
-                List.of(new DriftedField(path, IntNode.valueOf(3), IntNode.valueOf(live), null))));
+        return Map.of(
+                ObjectKey.of(WEB),
+                new DriftedObject(
+                        WEB,
+                        DriftKind.MODIFIED,
+                        List.of(new DriftedField(path, IntNode.valueOf(3), IntNode.valueOf(live), null))));
     }
 }

@@ -19,9 +19,14 @@ class FightDetectorTest {
 
     private static final ObjectIdentity WEB = ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web");
     private static final ObjectKey KEY = ObjectKey.of(WEB);
-    private static final DriftedObject DRIFTED = new DriftedObject(WEB, DriftKind.MODIFIED, List.of(new DriftedField(
-            "spec.replicas", IntNode.valueOf(3), IntNode.valueOf(5),
-            new FieldManagerAttribution("hpa", "Update", null))));
+    private static final DriftedObject DRIFTED = new DriftedObject(
+            WEB,
+            DriftKind.MODIFIED,
+            List.of(new DriftedField(
+                    "spec.replicas",
+                    IntNode.valueOf(3),
+                    IntNode.valueOf(5),
+                    new FieldManagerAttribution("hpa", "Update", null))));
 
     private final FightDetector fights = new FightDetector(3, Duration.ofMinutes(10));
     private Instant now = Instant.parse("2026-11-27T15:00:00Z");

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class HealBackoffTest {
 
-    private final HealBackoff backoff = new HealBackoff(Duration.ofSeconds(2), 3, Duration.ofMinutes(5),
-            Duration.ofMinutes(5));
+    private final HealBackoff backoff =
+            new HealBackoff(Duration.ofSeconds(2), 3, Duration.ofMinutes(5), Duration.ofMinutes(5));
 
     @ParameterizedTest(name = "after {0} requests the next waits {1} s")
     @CsvSource({"0, 0", "1, 2", "2, 6", "3, 18", "4, 54", "5, 162", "6, 300", "12, 300"})

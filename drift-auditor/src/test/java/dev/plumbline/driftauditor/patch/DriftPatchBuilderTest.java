@@ -24,16 +24,24 @@ class DriftPatchBuilderTest {
     @Test
     void aPlainAppGetsAUnifiedDiffOfItsFileWithTheLiveValuesAndWithoutTrackingMarks() {
         ManifestsRendered render = rendered("web", "aaa", deployment("web", "web", 3));
-        DriftedObject drift = new DriftedObject(WEB, DriftKind.MODIFIED, List.of(
-                new DriftedField("spec.replicas", IntNode.valueOf(3), IntNode.valueOf(5), KUBECTL),
-                new DriftedField("spec.template.spec.containers[name=web].image", TextNode.valueOf("nginx:1.27"),
-                        TextNode.valueOf("nginx:1.27.3"), KUBECTL)));
+        DriftedObject drift = new DriftedObject(
+                WEB,
+                DriftKind.MODIFIED,
+                List.of(
+                        new DriftedField("spec.replicas", IntNode.valueOf(3), IntNode.valueOf(5), KUBECTL),
+                        new DriftedField(
+                                "spec.template.spec.containers[name=web].image",
+                                TextNode.valueOf("nginx:1.27"),
+                                TextNode.valueOf("nginx:1.27.3"),
+                                KUBECTL)));
 
         DriftPatch patch = DriftPatchBuilder.build(render, List.of(drift));
 
-        assertThat(patch.diff()).startsWith("diff --git a/apps/web/web.yaml b/apps/web/web.yaml\n"
-                + "--- a/apps/web/web.yaml\n+++ b/apps/web/web.yaml\n@@ ");
-        assertThat(patch.diff()).contains("-  replicas: 3\n+  replicas: 5\n")
+        assertThat(patch.diff())
+                .startsWith("diff --git a/apps/web/web.yaml b/apps/web/web.yaml\n"
+                        + "--- a/apps/web/web.yaml\n+++ b/apps/web/web.yaml\n@@ ");
+        assertThat(patch.diff())
+                .contains("-  replicas: 3\n+  replicas: 5\n")
                 .contains("         - name: web\n-          image: nginx:1.27\n+          image: nginx:1.27.3\n")
                 .doesNotContain("plumbline");
         assertThat(patch.notes()).isEmpty();
@@ -41,7 +49,8 @@ class DriftPatchBuilderTest {
 
     @Test
     void aDeletedObjectIsRemovedFromItsFile() {
-        DriftPatch patch = DriftPatchBuilder.build(rendered("web", "aaa", deployment("web", "web", 3)),
+        DriftPatch patch = DriftPatchBuilder.build(
+                rendered("web", "aaa", deployment("web", "web", 3)),
                 List.of(new DriftedObject(WEB, DriftKind.DELETED, List.of())));
 
         assertThat(patch.diff()).contains("+++ /dev/null").contains("-kind: Deployment");
@@ -50,10 +59,19 @@ class DriftPatchBuilderTest {
     @Test
     void aKustomizeAppGetsTheDriftedFieldsWithTheirLiveValues() {
         ManifestsRendered plain = rendered("web", "aaa", deployment("web", "web", 3));
-        ManifestsRendered kustomized = ManifestsRendered.of("c", "web", plain.repoUrl(), "aaa", "overlays/prod",
-                RendererKind.KUSTOMIZE, "sha256:x", plain.objects());
-        DriftedObject drift = new DriftedObject(WEB, DriftKind.MODIFIED, List.of(
-                new DriftedField("spec.replicas", IntNode.valueOf(3), IntNode.valueOf(5), KUBECTL)));
+        ManifestsRendered kustomized = ManifestsRendered.of(
+                "c",
+                "web",
+                plain.repoUrl(),
+                "aaa",
+                "overlays/prod",
+                RendererKind.KUSTOMIZE,
+                "sha256:x",
+                plain.objects());
+        DriftedObject drift = new DriftedObject(
+                WEB,
+                DriftKind.MODIFIED,
+                List.of(new DriftedField("spec.replicas", IntNode.valueOf(3), IntNode.valueOf(5), KUBECTL)));
 
         DriftPatch patch = DriftPatchBuilder.build(kustomized, List.of(drift));
 

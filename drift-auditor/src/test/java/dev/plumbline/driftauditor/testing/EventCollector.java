@@ -20,31 +20,39 @@ public final class EventCollector implements AutoCloseable {
 
     public EventCollector(String bootstrapServers, String... topics) {
         KafkaConsumer<String, PlumblineEvent> consumer = EventConsumers.skippingUnreadable(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false));
         List<TopicPartition> partitions = java.util.Arrays.stream(topics)
-                .flatMap(topic -> consumer.partitionsFor(topic).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())))
+                .flatMap(topic ->
+                        consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())))
                 .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
-        poller = new Thread(() -> {
-            try (consumer) {
-                while (running.get()) {
-                    consumer.poll(Duration.ofMillis(50)).forEach(record -> {
-                        if (record.value() != null) {
-                            events.add(record.value());
+        poller = new Thread(
+                () -> {
+                    try (consumer) {
+                        while (running.get()) {
+                            consumer.poll(Duration.ofMillis(50)).forEach(record -> {
+                                if (record.value() != null) {
+                                    events.add(record.value());
+                                }
+                            });
                         }
-                    });
-                }
-            }
-        }, "test-event-collector");
+                    }
+                },
+                "test-event-collector");
         poller.start();
     }
 
     public <T extends PlumblineEvent> List<T> of(Class<T> type, String app) {
-        return events.stream().filter(type::isInstance).map(type::cast).filter(e -> app.equals(e.app())).toList();
+        return events.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(e -> app.equals(e.app()))
+                .toList();
     }
 
     @Override

@@ -27,15 +27,16 @@ public final class ApplicationCatalog {
      */
     public void accept(String app, PlumblineEvent event) {
         if (app == null) {
-            throw new IllegalArgumentException(Topics.APPLICATIONS + " records are keyed by app, got a record without a key");
+            throw new IllegalArgumentException(
+                    Topics.APPLICATIONS + " records are keyed by app, got a record without a key");
         }
         if (event == null) {
             specs.remove(app);
             return;
         }
         if (!(event instanceof ApplicationSpec spec)) {
-            throw new IllegalArgumentException(Topics.APPLICATIONS + " carries Application specs, got " + event.type()
-                    + " under key " + app);
+            throw new IllegalArgumentException(
+                    Topics.APPLICATIONS + " carries Application specs, got " + event.type() + " under key " + app);
         }
         if (!app.equals(spec.app())) {
             throw new IllegalArgumentException("the spec of app " + spec.app() + " arrived under key " + app);
@@ -50,6 +51,8 @@ public final class ApplicationCatalog {
     /** Every known Application, sorted by name. */
     public List<ApplicationSpec> all() {
         Collection<ApplicationSpec> current = specs.values();
-        return current.stream().sorted(java.util.Comparator.comparing(ApplicationSpec::app)).toList();
+        return current.stream()
+                .sorted(java.util.Comparator.comparing(ApplicationSpec::app))
+                .toList();
     }
 }

@@ -35,9 +35,13 @@ public final class DesiredStateStore {
             states.put(app, new DesiredState(rendered, null));
         } else if (event instanceof RenderFailed failed) {
             // a failure carries the last good render, which matters after compaction removed the render itself
-            states.compute(app, (key, before) -> new DesiredState(
-                    failed.lastRendered() != null ? failed.lastRendered() : before == null ? null : before.lastRendered(),
-                    failed));
+            states.compute(
+                    app,
+                    (key, before) -> new DesiredState(
+                            failed.lastRendered() != null
+                                    ? failed.lastRendered()
+                                    : before == null ? null : before.lastRendered(),
+                            failed));
         } else {
             throw new IllegalArgumentException(Topics.RENDERED_MANIFESTS + " carries renders and render failures, got "
                     + event.type() + " under key " + app);

@@ -20,8 +20,12 @@ import java.util.List;
  * @param ownedByOtherApps desired objects that exist live with another app's tracking annotation: applying them
  *                         would take them from that app, which the reconciler should refuse and report
  */
-public record ApplicationDiff(List<ObjectDiff> objects, SyncStatus syncStatus, HealthStatus health, PrunePlan prune,
-                              List<ObjectIdentity> ownedByOtherApps) {
+public record ApplicationDiff(
+        List<ObjectDiff> objects,
+        SyncStatus syncStatus,
+        HealthStatus health,
+        PrunePlan prune,
+        List<ObjectIdentity> ownedByOtherApps) {
 
     public ApplicationDiff {
         objects = List.copyOf(objects);
@@ -30,6 +34,8 @@ public record ApplicationDiff(List<ObjectDiff> objects, SyncStatus syncStatus, H
 
     /** The objects a sync would create, update or delete. */
     public List<ObjectDiff> changes() {
-        return objects.stream().filter(diff -> diff.change() != ChangeType.UNCHANGED).toList();
+        return objects.stream()
+                .filter(diff -> diff.change() != ChangeType.UNCHANGED)
+                .toList();
     }
 }

@@ -69,7 +69,7 @@ public final class ApplicationDiffer {
         PrunePlan prune = PruneSet.plan(app, desired, live, allowEmpty);
         prune.notInGit().forEach(object -> diffs.add(objectDiffer.deletion(object)));
         boolean synced = diffs.stream().allMatch(diff -> diff.change() == ChangeType.UNCHANGED);
-        return new ApplicationDiff(diffs, synced ? SyncStatus.SYNCED : SyncStatus.OUT_OF_SYNC, health, prune,
-                ownedByOthers);
+        return new ApplicationDiff(
+                diffs, synced ? SyncStatus.SYNCED : SyncStatus.OUT_OF_SYNC, health, prune, ownedByOthers);
     }
 }

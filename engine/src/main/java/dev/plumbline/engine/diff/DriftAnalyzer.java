@@ -36,8 +36,8 @@ public final class DriftAnalyzer {
         }
         FieldAttribution attribution = FieldAttribution.of(live);
         List<DriftedField> fields = changes.stream()
-                .map(change -> new DriftedField(change.path().toString(), change.desired(), change.live(),
-                        attribution.of(change)))
+                .map(change -> new DriftedField(
+                        change.path().toString(), change.desired(), change.live(), attribution.of(change)))
                 .toList();
         return Optional.of(new DriftedObject(desired.identity(), DriftKind.MODIFIED, fields));
     }

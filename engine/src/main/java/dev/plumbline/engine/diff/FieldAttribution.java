@@ -34,11 +34,14 @@ final class FieldAttribution {
         }
         List<FieldPath.Segment> path = change.path().segments();
         Comparator<ManagedFieldsEntry> closest = Comparator.<ManagedFieldsEntry>comparingInt(
-                entry -> entry.fields().ownedDepth(path)).thenComparing(LATEST_LAST);
+                        entry -> entry.fields().ownedDepth(path))
+                .thenComparing(LATEST_LAST);
         return entries.stream()
                 .filter(entry -> entry.fields().ownedDepth(path) >= 0)
                 .max(closest)
-                .or(() -> entries.stream().filter(entry -> entry.fields().reaches(path)).max(LATEST_LAST))
+                .or(() -> entries.stream()
+                        .filter(entry -> entry.fields().reaches(path))
+                        .max(LATEST_LAST))
                 .map(ManagedFieldsEntry::attribution)
                 .orElse(FieldManagerAttribution.unknown());
     }

@@ -43,13 +43,13 @@ final class FieldComparison {
         return comparison.changes;
     }
 
-    private void compareMaps(FieldPath path, ObjectNode desired, ObjectNode live, boolean freeForm,
-                             boolean gainedKeysCount) {
+    private void compareMaps(
+            FieldPath path, ObjectNode desired, ObjectNode live, boolean freeForm, boolean gainedKeysCount) {
         Iterator<Map.Entry<String, JsonNode>> wanted = desired.properties().iterator();
         while (wanted.hasNext()) {
             Map.Entry<String, JsonNode> field = wanted.next();
-            compareValues(path.field(field.getKey()), field.getKey(), field.getValue(), live.get(field.getKey()),
-                    freeForm);
+            compareValues(
+                    path.field(field.getKey()), field.getKey(), field.getValue(), live.get(field.getKey()), freeForm);
         }
         Iterator<Map.Entry<String, JsonNode>> present = live.properties().iterator();
         while (present.hasNext()) {
@@ -107,7 +107,11 @@ final class FieldComparison {
         boolean freeForm = ValueSemantics.isFreeFormMap(name);
         if (live != null && live.isObject() || freeForm && (live == null || live.isNull())) {
             // entries of a free-form map are fields of their own (one annotation added), also when the map is new
-            compareMaps(path, desired, live == null || live.isNull() ? NO_MAP : (ObjectNode) live, freeForm,
+            compareMaps(
+                    path,
+                    desired,
+                    live == null || live.isNull() ? NO_MAP : (ObjectNode) live,
+                    freeForm,
                     isDataMap(path, name));
             return;
         }
@@ -190,7 +194,8 @@ final class FieldComparison {
     }
 
     private static boolean isZeroValue(JsonNode value) {
-        return value.isBoolean() && !value.booleanValue() || value.isNumber() && value.decimalValue().signum() == 0;
+        return value.isBoolean() && !value.booleanValue()
+                || value.isNumber() && value.decimalValue().signum() == 0;
     }
 
     private static boolean allScalars(ArrayNode list) {

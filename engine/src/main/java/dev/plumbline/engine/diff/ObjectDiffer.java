@@ -42,14 +42,17 @@ public final class ObjectDiffer {
         List<FieldDiff> fields = changes(desired.identity(), desired.body(), live).stream()
                 .map(FieldChange::toFieldDiff)
                 .toList();
-        return new ObjectDiff(desired.identity(), fields.isEmpty() ? ChangeType.UNCHANGED : ChangeType.UPDATE,
-                health, fields);
+        return new ObjectDiff(
+                desired.identity(), fields.isEmpty() ? ChangeType.UNCHANGED : ChangeType.UPDATE, health, fields);
     }
 
     /** A live object Git no longer has: a deletion, with its current health. */
     public ObjectDiff deletion(JsonNode live) {
-        return new ObjectDiff(ObjectIdentityReader.identityOf(live), ChangeType.DELETE,
-                HealthAssessor.assess(live).status(), List.of());
+        return new ObjectDiff(
+                ObjectIdentityReader.identityOf(live),
+                ChangeType.DELETE,
+                HealthAssessor.assess(live).status(),
+                List.of());
     }
 
     /**

@@ -12,11 +12,15 @@ import java.util.List;
 public final class AppHealth {
 
     /** Best first. */
-    public static final List<HealthStatus> ORDER = List.of(HealthStatus.HEALTHY, HealthStatus.SUSPENDED,
-            HealthStatus.PROGRESSING, HealthStatus.MISSING, HealthStatus.DEGRADED, HealthStatus.UNKNOWN);
+    public static final List<HealthStatus> ORDER = List.of(
+            HealthStatus.HEALTHY,
+            HealthStatus.SUSPENDED,
+            HealthStatus.PROGRESSING,
+            HealthStatus.MISSING,
+            HealthStatus.DEGRADED,
+            HealthStatus.UNKNOWN);
 
-    private AppHealth() {
-    }
+    private AppHealth() {}
 
     public static HealthStatus worst(Collection<HealthStatus> statuses) {
         HealthStatus worst = HealthStatus.HEALTHY;

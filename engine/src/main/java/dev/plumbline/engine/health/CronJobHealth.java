@@ -18,7 +18,8 @@ final class CronJobHealth implements KindHealth {
         }
         JsonNode status = live.path("status");
         Instant lastScheduled = instant(status.path("lastScheduleTime").asText(null));
-        boolean running = status.path("active").isArray() && !status.path("active").isEmpty();
+        boolean running =
+                status.path("active").isArray() && !status.path("active").isEmpty();
         if (lastScheduled == null || running) {
             return ObjectHealth.healthy(running ? "a scheduled run is active" : "");
         }

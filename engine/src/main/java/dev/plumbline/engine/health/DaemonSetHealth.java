@@ -9,10 +9,11 @@ final class DaemonSetHealth implements KindHealth {
     public ObjectHealth assess(JsonNode live) {
         StatusReader daemonSet = new StatusReader(live);
         if (!daemonSet.specObserved()) {
-            return ObjectHealth.progressing("Waiting for rollout to finish: observed daemon set generation less "
-                    + "than desired generation");
+            return ObjectHealth.progressing(
+                    "Waiting for rollout to finish: observed daemon set generation less " + "than desired generation");
         }
-        if ("OnDelete".equals(daemonSet.spec().path("updateStrategy").path("type").asText())) {
+        if ("OnDelete"
+                .equals(daemonSet.spec().path("updateStrategy").path("type").asText())) {
             return ObjectHealth.healthy("daemon set uses the OnDelete strategy: pods update when deleted");
         }
         long scheduled = daemonSet.status("desiredNumberScheduled");

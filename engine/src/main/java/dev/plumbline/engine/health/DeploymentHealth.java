@@ -12,13 +12,15 @@ final class DeploymentHealth implements KindHealth {
             return ObjectHealth.suspended("Deployment is paused");
         }
         if (!deployment.specObserved()) {
-            return ObjectHealth.progressing("Waiting for rollout to finish: observed deployment generation less "
-                    + "than desired generation");
+            return ObjectHealth.progressing(
+                    "Waiting for rollout to finish: observed deployment generation less " + "than desired generation");
         }
-        if (deployment.condition("Progressing").map(c -> "ProgressDeadlineExceeded".equals(
-                c.path("reason").asText())).orElse(false)) {
-            return ObjectHealth.degraded("Deployment exceeded its progress deadline: "
-                    + deployment.conditionMessage("Progressing"));
+        if (deployment
+                .condition("Progressing")
+                .map(c -> "ProgressDeadlineExceeded".equals(c.path("reason").asText()))
+                .orElse(false)) {
+            return ObjectHealth.degraded(
+                    "Deployment exceeded its progress deadline: " + deployment.conditionMessage("Progressing"));
         }
         long wanted = deployment.desiredReplicas();
         long updated = deployment.status("updatedReplicas");
@@ -29,8 +31,8 @@ final class DeploymentHealth implements KindHealth {
                     + " new replicas have been updated");
         }
         if (replicas > updated) {
-            return ObjectHealth.progressing("Waiting for rollout to finish: " + (replicas - updated)
-                    + " old replicas are pending termination");
+            return ObjectHealth.progressing(
+                    "Waiting for rollout to finish: " + (replicas - updated) + " old replicas are pending termination");
         }
         if (available < updated) {
             return ObjectHealth.progressing("Waiting for rollout to finish: " + available + " of " + updated

@@ -26,8 +26,7 @@ public final class HealthAssessor {
             Map.entry(new GroupKind("batch", "CronJob"), new CronJobHealth()),
             Map.entry(new GroupKind("autoscaling", "HorizontalPodAutoscaler"), new HorizontalPodAutoscalerHealth()));
 
-    private HealthAssessor() {
-    }
+    private HealthAssessor() {}
 
     /** @param live the live object with its status, or null when it does not exist */
     public static ObjectHealth assess(JsonNode live) {

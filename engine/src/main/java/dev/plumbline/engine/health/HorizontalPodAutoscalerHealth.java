@@ -15,11 +15,14 @@ final class HorizontalPodAutoscalerHealth implements KindHealth {
         if (hpa.conditionIs("AbleToScale", "False")) {
             return ObjectHealth.degraded("cannot scale: " + hpa.conditionMessage("AbleToScale"));
         }
-        if (hpa.conditionIs("ScalingActive", "False") && hpa.condition("ScalingActive")
-                .map(c -> !"ScalingDisabled".equals(c.path("reason").asText())).orElse(false)) {
+        if (hpa.conditionIs("ScalingActive", "False")
+                && hpa.condition("ScalingActive")
+                        .map(c -> !"ScalingDisabled".equals(c.path("reason").asText()))
+                        .orElse(false)) {
             return ObjectHealth.degraded("scaling is not active: " + hpa.conditionMessage("ScalingActive"));
         }
-        if (hpa.condition("AbleToScale").isEmpty() && hpa.condition("ScalingActive").isEmpty()) {
+        if (hpa.condition("AbleToScale").isEmpty()
+                && hpa.condition("ScalingActive").isEmpty()) {
             return ObjectHealth.progressing("Waiting for the autoscaler to report its conditions");
         }
         return ObjectHealth.healthy("");

@@ -17,7 +17,7 @@ final class JobHealth implements KindHealth {
         if (job.spec().path("suspend").asBoolean(false) || job.conditionIs("Suspended", "True")) {
             return ObjectHealth.suspended("Job is suspended");
         }
-        return ObjectHealth.progressing("Job is running: " + job.status("active") + " active, "
-                + job.status("succeeded") + " succeeded");
+        return ObjectHealth.progressing(
+                "Job is running: " + job.status("active") + " active, " + job.status("succeeded") + " succeeded");
     }
 }

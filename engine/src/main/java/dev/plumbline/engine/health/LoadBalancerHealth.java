@@ -24,7 +24,8 @@ final class LoadBalancerHealth implements KindHealth {
 
     @Override
     public ObjectHealth assess(JsonNode live) {
-        if (servicesOnlyOfTypeLoadBalancer && !"LoadBalancer".equals(live.path("spec").path("type").asText())) {
+        if (servicesOnlyOfTypeLoadBalancer
+                && !"LoadBalancer".equals(live.path("spec").path("type").asText())) {
             return ObjectHealth.healthy("");
         }
         JsonNode ingress = live.path("status").path("loadBalancer").path("ingress");

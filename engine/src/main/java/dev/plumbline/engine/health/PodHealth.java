@@ -46,9 +46,14 @@ final class PodHealth implements KindHealth {
         }
         for (JsonNode container : status.path("containerStatuses")) {
             if (container.path("lastState").has("terminated")) {
-                return ObjectHealth.degraded("container " + container.path("name").asText()
-                        + " terminated and is not ready: "
-                        + container.path("lastState").path("terminated").path("reason").asText("unknown reason"));
+                return ObjectHealth.degraded(
+                        "container " + container.path("name").asText()
+                                + " terminated and is not ready: "
+                                + container
+                                        .path("lastState")
+                                        .path("terminated")
+                                        .path("reason")
+                                        .asText("unknown reason"));
             }
         }
         return ObjectHealth.progressing("Pod is running and not ready yet");

@@ -9,8 +9,8 @@ final class ReplicaSetHealth implements KindHealth {
     public ObjectHealth assess(JsonNode live) {
         StatusReader replicaSet = new StatusReader(live);
         if (!replicaSet.specObserved()) {
-            return ObjectHealth.progressing("Waiting for rollout to finish: observed replica set generation less "
-                    + "than desired generation");
+            return ObjectHealth.progressing(
+                    "Waiting for rollout to finish: observed replica set generation less " + "than desired generation");
         }
         if (replicaSet.conditionIs("ReplicaFailure", "True")) {
             return ObjectHealth.degraded(replicaSet.conditionMessage("ReplicaFailure"));

@@ -54,10 +54,14 @@ final class StatusReader {
     }
 
     boolean conditionIs(String type, String status) {
-        return condition(type).map(condition -> status.equals(condition.path("status").asText())).orElse(false);
+        return condition(type)
+                .map(condition -> status.equals(condition.path("status").asText()))
+                .orElse(false);
     }
 
     String conditionMessage(String type) {
-        return condition(type).map(condition -> condition.path("message").asText("")).orElse("");
+        return condition(type)
+                .map(condition -> condition.path("message").asText(""))
+                .orElse("");
     }
 }

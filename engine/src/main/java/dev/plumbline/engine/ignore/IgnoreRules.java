@@ -81,7 +81,8 @@ public final class IgnoreRules {
     }
 
     private static boolean matches(IgnoreDifference rule, ObjectIdentity object) {
-        return rule.group().equals(object.group()) && rule.kind().equals(object.kind())
+        return rule.group().equals(object.group())
+                && rule.kind().equals(object.kind())
                 && (rule.name() == null || rule.name().equals(object.name()))
                 && (rule.namespace() == null || Objects.equals(rule.namespace(), object.namespace()));
     }
@@ -91,7 +92,8 @@ public final class IgnoreRules {
         JsonPointer last = pointer.last();
         if (parent instanceof ObjectNode map) {
             map.remove(last.getMatchingProperty());
-        } else if (parent instanceof ArrayNode list && last.getMatchingIndex() >= 0
+        } else if (parent instanceof ArrayNode list
+                && last.getMatchingIndex() >= 0
                 && last.getMatchingIndex() < list.size()) {
             list.remove(last.getMatchingIndex());
         }
@@ -105,9 +107,11 @@ public final class IgnoreRules {
             }
             return compiled;
         } catch (IllegalArgumentException invalid) {
-            throw new IllegalArgumentException("ignoreDifferences for " + rule.kind()
-                    + (rule.name() == null ? "" : " " + rule.name()) + ": " + pointer
-                    + " is not a JSON pointer to a field (RFC 6901, e.g. /spec/replicas): " + invalid.getMessage(),
+            throw new IllegalArgumentException(
+                    "ignoreDifferences for " + rule.kind()
+                            + (rule.name() == null ? "" : " " + rule.name()) + ": " + pointer
+                            + " is not a JSON pointer to a field (RFC 6901, e.g. /spec/replicas): "
+                            + invalid.getMessage(),
                     invalid);
         }
     }

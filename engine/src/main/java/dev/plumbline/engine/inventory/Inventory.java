@@ -44,7 +44,9 @@ public final class Inventory {
         return live.stream()
                 .filter(TrackingMarks::isTracked)
                 .filter(object -> !TrackingMarks.isControlled(object))
-                .filter(object -> TrackingMarks.appOf(object).map(app -> !knownApps.contains(app)).orElse(true))
+                .filter(object -> TrackingMarks.appOf(object)
+                        .map(app -> !knownApps.contains(app))
+                        .orElse(true))
                 .map(JsonNode.class::cast)
                 .toList();
     }

@@ -16,15 +16,14 @@ import java.util.Set;
  */
 public final class PruneSet {
 
-    private PruneSet() {
-    }
+    private PruneSet() {}
 
     /**
      * @param allowEmpty the Application's {@code syncPolicy.allowEmpty}: whether an empty render may prune
      *                   everything the app owns
      */
-    public static PrunePlan plan(String app, List<RenderedObject> desired, Collection<? extends JsonNode> live,
-                                 boolean allowEmpty) {
+    public static PrunePlan plan(
+            String app, List<RenderedObject> desired, Collection<? extends JsonNode> live, boolean allowEmpty) {
         Set<ObjectKey> wanted = new HashSet<>();
         desired.forEach(object -> wanted.add(ObjectKey.of(object.identity())));
         List<JsonNode> notInGit = ApplyOrder.forPrune(Inventory.of(app, live).objects().stream()

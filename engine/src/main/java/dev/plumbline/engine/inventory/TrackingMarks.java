@@ -15,17 +15,19 @@ public final class TrackingMarks {
     public static final String MANAGED_BY_VALUE = "plumbline";
     public static final String APP_ANNOTATION = "plumbline.dev/app";
 
-    private TrackingMarks() {
-    }
+    private TrackingMarks() {}
 
     /** Whether the object carries Plumbline's label, whatever its app. */
     public static boolean isTracked(JsonNode body) {
-        return ObjectMetadata.label(body, MANAGED_BY_LABEL).filter(MANAGED_BY_VALUE::equals).isPresent();
+        return ObjectMetadata.label(body, MANAGED_BY_LABEL)
+                .filter(MANAGED_BY_VALUE::equals)
+                .isPresent();
     }
 
     /** The app a tracked object belongs to; empty when it is not tracked or names no app. */
     public static Optional<String> appOf(JsonNode body) {
-        return isTracked(body) ? ObjectMetadata.annotation(body, APP_ANNOTATION).filter(app -> !app.isBlank())
+        return isTracked(body)
+                ? ObjectMetadata.annotation(body, APP_ANNOTATION).filter(app -> !app.isBlank())
                 : Optional.empty();
     }
 

@@ -35,7 +35,8 @@ public final class SecretMask {
     /** Whether a field of a Secret holds secret values: anything in or under {@code data} and {@code stringData}. */
     public static boolean isSecretField(FieldPath path) {
         List<FieldPath.Segment> segments = path.segments();
-        return !segments.isEmpty() && segments.get(0) instanceof FieldPath.Field field
+        return !segments.isEmpty()
+                && segments.get(0) instanceof FieldPath.Field field
                 && SECRET_FIELDS.contains(field.name());
     }
 
@@ -57,7 +58,7 @@ public final class SecretMask {
             value.forEach(element -> masked.add(mask(element)));
             return masked;
         }
-        return TextNode.valueOf(masks.computeIfAbsent(value.asText(),
-                text -> "+".repeat(FIRST_MASK_LENGTH + masks.size())));
+        return TextNode.valueOf(
+                masks.computeIfAbsent(value.asText(), text -> "+".repeat(FIRST_MASK_LENGTH + masks.size())));
     }
 }

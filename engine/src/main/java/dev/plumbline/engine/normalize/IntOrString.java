@@ -11,11 +11,9 @@ import java.util.Set;
 public final class IntOrString {
 
     /** Documented in docs/engine.md; keep the two in step. */
-    public static final Set<String> FIELDS = Set.of("port", "targetPort", "maxSurge", "maxUnavailable",
-            "minAvailable");
+    public static final Set<String> FIELDS = Set.of("port", "targetPort", "maxSurge", "maxUnavailable", "minAvailable");
 
-    private IntOrString() {
-    }
+    private IntOrString() {}
 
     public static boolean isIntOrString(String fieldName) {
         return fieldName != null && FIELDS.contains(fieldName);

@@ -35,8 +35,7 @@ public final class ListMergeKeys {
     private static final ListRule CONTAINER_PORTS = ListRule.keyed("containerPort", "protocol");
     private static final ListRule SERVICE_PORTS = ListRule.keyed("port", "protocol");
 
-    private ListMergeKeys() {
-    }
+    private ListMergeKeys() {}
 
     /**
      * The rule for the list in field {@code fieldName}. {@code ports} is keyed by {@code containerPort} in a
@@ -47,7 +46,8 @@ public final class ListMergeKeys {
      */
     public static ListRule ruleFor(String fieldName, JsonNode desired, JsonNode live) {
         if ("ports".equals(fieldName)) {
-            return hasField(desired, "containerPort") || hasField(live, "containerPort") ? CONTAINER_PORTS
+            return hasField(desired, "containerPort") || hasField(live, "containerPort")
+                    ? CONTAINER_PORTS
                     : hasField(desired, "port") || hasField(live, "port") ? SERVICE_PORTS : ListRule.ATOMIC;
         }
         return fieldName == null ? ListRule.ATOMIC : BY_FIELD.getOrDefault(fieldName, ListRule.ATOMIC);
@@ -55,8 +55,8 @@ public final class ListMergeKeys {
 
     /** Whether a list in this field is keyed, so that entries it gains live are drift even when Git omits it. */
     public static boolean isKeyed(String fieldName) {
-        return "ports".equals(fieldName) || BY_FIELD.getOrDefault(fieldName, ListRule.ATOMIC).mode()
-                == ListRule.Mode.KEYED;
+        return "ports".equals(fieldName)
+                || BY_FIELD.getOrDefault(fieldName, ListRule.ATOMIC).mode() == ListRule.Mode.KEYED;
     }
 
     /**
@@ -77,8 +77,11 @@ public final class ListMergeKeys {
                 value = DEFAULT_PROTOCOL;
             }
             // 80 and "80" name the same port; numbers are kept as numbers so keys match managedFields' k: entries
-            key.put(field, IntOrString.isPortNumberText(field, value)
-                    ? IntNode.valueOf(Integer.parseInt(value.asText())) : value);
+            key.put(
+                    field,
+                    IntOrString.isPortNumberText(field, value)
+                            ? IntNode.valueOf(Integer.parseInt(value.asText()))
+                            : value);
         }
         return key;
     }

@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class Normalizer {
 
-    private Normalizer() {
-    }
+    private Normalizer() {}
 
     /**
      * @param body a desired or live object; left untouched

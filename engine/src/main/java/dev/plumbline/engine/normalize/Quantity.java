@@ -13,20 +13,28 @@ import java.util.regex.Pattern;
  */
 public final class Quantity {
 
-    private static final Pattern FORM = Pattern.compile(
-            "([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
+    private static final Pattern FORM =
+            Pattern.compile("([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
     private static final BigDecimal KI = BigDecimal.valueOf(1024);
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
-            Map.entry("Ki", KI), Map.entry("Mi", KI.pow(2)), Map.entry("Gi", KI.pow(3)),
-            Map.entry("Ti", KI.pow(4)), Map.entry("Pi", KI.pow(5)), Map.entry("Ei", KI.pow(6)),
-            Map.entry("n", BigDecimal.ONE.movePointLeft(9)), Map.entry("u", BigDecimal.ONE.movePointLeft(6)),
-            Map.entry("m", BigDecimal.ONE.movePointLeft(3)), Map.entry("k", THOUSAND),
-            Map.entry("M", THOUSAND.pow(2)), Map.entry("G", THOUSAND.pow(3)), Map.entry("T", THOUSAND.pow(4)),
-            Map.entry("P", THOUSAND.pow(5)), Map.entry("E", THOUSAND.pow(6)));
+            Map.entry("Ki", KI),
+            Map.entry("Mi", KI.pow(2)),
+            Map.entry("Gi", KI.pow(3)),
+            Map.entry("Ti", KI.pow(4)),
+            Map.entry("Pi", KI.pow(5)),
+            Map.entry("Ei", KI.pow(6)),
+            Map.entry("n", BigDecimal.ONE.movePointLeft(9)),
+            Map.entry("u", BigDecimal.ONE.movePointLeft(6)),
+            Map.entry("m", BigDecimal.ONE.movePointLeft(3)),
+            Map.entry("k", THOUSAND),
+            Map.entry("M", THOUSAND.pow(2)),
+            Map.entry("G", THOUSAND.pow(3)),
+            Map.entry("T", THOUSAND.pow(4)),
+            Map.entry("P", THOUSAND.pow(5)),
+            Map.entry("E", THOUSAND.pow(6)));
 
-    private Quantity() {
-    }
+    private Quantity() {}
 
     /** The amount, or empty when the value is not a quantity. */
     public static Optional<BigDecimal> amount(JsonNode value) {

@@ -12,11 +12,11 @@ import java.util.Base64;
  */
 public final class SecretStringData {
 
-    private SecretStringData() {
-    }
+    private SecretStringData() {}
 
     public static boolean isSecret(JsonNode body) {
-        return "Secret".equals(body.path("kind").asText()) && body.path("apiVersion").asText("v1").equals("v1");
+        return "Secret".equals(body.path("kind").asText())
+                && body.path("apiVersion").asText("v1").equals("v1");
     }
 
     /** Folds {@code body} in place; a no-op for anything but a Secret with stringData. */
@@ -25,8 +25,12 @@ public final class SecretStringData {
             return;
         }
         ObjectNode data = body.get("data") instanceof ObjectNode existing ? existing : body.putObject("data");
-        stringData.properties().forEach(entry -> data.put(entry.getKey(),
-                Base64.getEncoder().encodeToString(entry.getValue().asText().getBytes(StandardCharsets.UTF_8))));
+        stringData
+                .properties()
+                .forEach(entry -> data.put(
+                        entry.getKey(),
+                        Base64.getEncoder()
+                                .encodeToString(entry.getValue().asText().getBytes(StandardCharsets.UTF_8))));
         body.remove("stringData");
     }
 }

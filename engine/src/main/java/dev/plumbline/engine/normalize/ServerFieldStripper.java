@@ -13,13 +13,19 @@ import java.util.List;
 public final class ServerFieldStripper {
 
     /** Server-set metadata. Documented in docs/engine.md; keep the two in step. */
-    public static final List<String> SERVER_METADATA = List.of("uid", "resourceVersion", "generation",
-            "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink");
+    public static final List<String> SERVER_METADATA = List.of(
+            "uid",
+            "resourceVersion",
+            "generation",
+            "creationTimestamp",
+            "deletionTimestamp",
+            "deletionGracePeriodSeconds",
+            "managedFields",
+            "selfLink");
 
     public static final String LAST_APPLIED_ANNOTATION = "kubectl.kubernetes.io/last-applied-configuration";
 
-    private ServerFieldStripper() {
-    }
+    private ServerFieldStripper() {}
 
     /** Strips {@code body} in place. */
     public static void strip(ObjectNode body) {

@@ -15,18 +15,34 @@ public final class ValueSemantics {
      * Maps whose keys are chosen by users, not by a schema: an empty-string value in them is a value (an annotation
      * {@code foo: ""} exists), where in a typed field an empty string is dropped by the server like absence.
      */
-    public static final Set<String> FREE_FORM_MAPS = Set.of("labels", "annotations", "data", "stringData",
-            "binaryData", "nodeSelector", "matchLabels", "selector", "parameters");
+    public static final Set<String> FREE_FORM_MAPS = Set.of(
+            "labels",
+            "annotations",
+            "data",
+            "stringData",
+            "binaryData",
+            "nodeSelector",
+            "matchLabels",
+            "selector",
+            "parameters");
 
     /** A value is a quantity when its parent field is one of these (resources.limits.cpu, spec.hard.pods, ...). */
-    public static final Set<String> QUANTITY_PARENTS = Set.of("limits", "requests", "hard", "capacity", "overhead",
-            "max", "min", "default", "defaultRequest", "maxLimitRequestRatio");
+    public static final Set<String> QUANTITY_PARENTS = Set.of(
+            "limits",
+            "requests",
+            "hard",
+            "capacity",
+            "overhead",
+            "max",
+            "min",
+            "default",
+            "defaultRequest",
+            "maxLimitRequestRatio");
 
     /** ... or when the field itself is one of these. */
     public static final Set<String> QUANTITY_FIELDS = Set.of("sizeLimit", "averageValue");
 
-    private ValueSemantics() {
-    }
+    private ValueSemantics() {}
 
     public static boolean isFreeFormMap(String fieldName) {
         return fieldName != null && FREE_FORM_MAPS.contains(fieldName);

@@ -21,12 +21,10 @@ public final class FieldPath {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     /** One step of a path. */
-    public sealed interface Segment permits Field, Key, Index, Value {
-    }
+    public sealed interface Segment permits Field, Key, Index, Value {}
 
     /** A map entry or struct field. */
-    public record Field(String name) implements Segment {
-    }
+    public record Field(String name) implements Segment {}
 
     /**
      * A list element chosen by its merge key, e.g. {@code name=web}; the values are those the cluster's managed
@@ -39,12 +37,10 @@ public final class FieldPath {
     }
 
     /** A list element chosen by position, for lists without a merge key. */
-    public record Index(int index) implements Segment {
-    }
+    public record Index(int index) implements Segment {}
 
     /** An element of a list of plain values that acts as a set, such as {@code metadata.finalizers}. */
-    public record Value(JsonNode value) implements Segment {
-    }
+    public record Value(JsonNode value) implements Segment {}
 
     private final FieldPath parent;
     private final Segment last;
@@ -119,7 +115,9 @@ public final class FieldPath {
                 if (PLAIN_NAME.matcher(field.name()).matches()) {
                     text.append(text.isEmpty() ? "" : ".").append(field.name());
                 } else {
-                    text.append("[\"").append(field.name().replace("\"", "\\\"")).append("\"]");
+                    text.append("[\"")
+                            .append(field.name().replace("\"", "\\\""))
+                            .append("\"]");
                 }
             } else if (segment instanceof Key key) {
                 text.append('[').append(keyText(key)).append(']');
@@ -135,7 +133,9 @@ public final class FieldPath {
     private static String keyText(Key key) {
         StringBuilder text = new StringBuilder();
         key.fields().forEach((name, value) -> {
-            if (name.equals("protocol") && value.asText().equals("TCP") && key.fields().size() > 1) {
+            if (name.equals("protocol")
+                    && value.asText().equals("TCP")
+                    && key.fields().size() > 1) {
                 return;
             }
             text.append(text.isEmpty() ? "" : ",").append(name).append('=').append(value.asText());

@@ -29,8 +29,7 @@ public final class FieldSet {
     private boolean member;
     private final Map<Segment, FieldSet> children = new LinkedHashMap<>();
 
-    private FieldSet() {
-    }
+    private FieldSet() {}
 
     /**
      * @param fieldsV1 the entry's {@code fieldsV1}; null or empty owns nothing
@@ -75,7 +74,8 @@ public final class FieldSet {
 
     private void add(FieldSet other) {
         member |= other.member;
-        other.children.forEach((segment, child) -> children.computeIfAbsent(segment, s -> new FieldSet()).add(child));
+        other.children.forEach((segment, child) ->
+                children.computeIfAbsent(segment, s -> new FieldSet()).add(child));
     }
 
     /**
@@ -175,7 +175,9 @@ public final class FieldSet {
             return key.fields().entrySet().stream().allMatch(part -> {
                 JsonNode actual = element.get(part.getKey());
                 // an element written without a defaulted key part still is the element the cluster keyed with it
-                return actual == null ? part.getKey().equals("protocol") && part.getValue().asText().equals("TCP")
+                return actual == null
+                        ? part.getKey().equals("protocol")
+                                && part.getValue().asText().equals("TCP")
                         : sameScalar(part.getValue(), actual);
             });
         }
@@ -207,11 +209,9 @@ public final class FieldSet {
                 return new Index(Integer.parseInt(body));
             }
         } catch (IOException | NumberFormatException malformed) {
-            throw new IllegalArgumentException("malformed managedFields entry " + key + ": " + malformed.getMessage(),
-                    malformed);
+            throw new IllegalArgumentException(
+                    "malformed managedFields entry " + key + ": " + malformed.getMessage(), malformed);
         }
-        throw new IllegalArgumentException("unknown managedFields entry " + key
-                + ": expected f:, k:, v:, i: or .");
+        throw new IllegalArgumentException("unknown managedFields entry " + key + ": expected f:, k:, v:, i: or .");
     }
-
 }

@@ -11,8 +11,7 @@ import java.util.List;
  * One entry of a live object's {@code metadata.managedFields}: a field manager, how it last wrote (Apply or Update),
  * when, and the fields it owns.
  */
-public record ManagedFieldsEntry(String manager, String operation, Instant time, String subresource,
-                                 FieldSet fields) {
+public record ManagedFieldsEntry(String manager, String operation, Instant time, String subresource, FieldSet fields) {
 
     /** Every entry of a live object, in the order the cluster lists them; empty when it has none. */
     public static List<ManagedFieldsEntry> of(JsonNode liveBody) {

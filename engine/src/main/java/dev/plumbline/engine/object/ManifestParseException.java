@@ -13,8 +13,10 @@ public class ManifestParseException extends IllegalArgumentException {
     private final int line;
 
     public ManifestParseException(String sourcePath, int documentIndex, int line, String problem, Throwable cause) {
-        super((sourcePath == null ? "" : sourcePath + ": ") + "document " + documentIndex
-                + (line > 0 ? " (line " + line + ")" : "") + ": " + problem, cause);
+        super(
+                (sourcePath == null ? "" : sourcePath + ": ") + "document " + documentIndex
+                        + (line > 0 ? " (line " + line + ")" : "") + ": " + problem,
+                cause);
         this.sourcePath = sourcePath;
         this.documentIndex = documentIndex;
         this.line = line;

@@ -62,14 +62,20 @@ public final class ManifestParser {
                     RenderedObject object = toObject(body, sourcePath, documentIndex, line);
                     Integer earlier = seenIn.putIfAbsent(ObjectKey.of(object.identity()), documentIndex);
                     if (earlier != null) {
-                        throw new ManifestParseException(sourcePath, documentIndex, line,
-                                "repeats " + object.identity() + " of document " + earlier, null);
+                        throw new ManifestParseException(
+                                sourcePath,
+                                documentIndex,
+                                line,
+                                "repeats " + object.identity() + " of document " + earlier,
+                                null);
                     }
                     objects.add(object);
                 }
             }
         } catch (JsonProcessingException malformed) {
-            int at = malformed.getLocation() == null ? line : malformed.getLocation().getLineNr();
+            int at = malformed.getLocation() == null
+                    ? line
+                    : malformed.getLocation().getLineNr();
             throw new ManifestParseException(sourcePath, documentIndex, at, malformed.getOriginalMessage(), malformed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -80,7 +86,9 @@ public final class ManifestParser {
     private static List<JsonNode> itemsOf(JsonNode document) {
         List<JsonNode> items = new ArrayList<>();
         // an empty or comment-only document reads as null or as an empty scalar
-        if (document == null || document.isNull() || document.isMissingNode()
+        if (document == null
+                || document.isNull()
+                || document.isMissingNode()
                 || document.isTextual() && document.asText().isBlank()) {
             return items;
         }
@@ -96,7 +104,8 @@ public final class ManifestParser {
 
     /** {@code kind: List}, {@code DeploymentList}, ...: a wrapper with items and no name of its own. */
     private static boolean isList(JsonNode document) {
-        return document.path("kind").asText().endsWith("List") && document.path("items").isArray()
+        return document.path("kind").asText().endsWith("List")
+                && document.path("items").isArray()
                 && document.path("metadata").path("name").isMissingNode();
     }
 

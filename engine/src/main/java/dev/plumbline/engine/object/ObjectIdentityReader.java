@@ -6,8 +6,7 @@ import dev.plumbline.events.manifest.ObjectIdentity;
 /** Reads an object's identity from its body, as the API server would address it. */
 public final class ObjectIdentityReader {
 
-    private ObjectIdentityReader() {
-    }
+    private ObjectIdentityReader() {}
 
     /**
      * @throws InvalidObjectException when apiVersion, kind or metadata.name is missing or empty; a
@@ -17,7 +16,8 @@ public final class ObjectIdentityReader {
     public static ObjectIdentity identityOf(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new InvalidObjectException("not a Kubernetes object: expected a mapping with apiVersion, kind and "
-                    + "metadata, got " + (body == null ? "nothing" : body.getNodeType().name().toLowerCase()));
+                    + "metadata, got "
+                    + (body == null ? "nothing" : body.getNodeType().name().toLowerCase()));
         }
         String apiVersion = text(body.get("apiVersion"));
         String kind = text(body.get("kind"));
@@ -31,14 +31,18 @@ public final class ObjectIdentityReader {
         }
         if (name == null) {
             throw new InvalidObjectException("missing metadata.name in " + kind
-                    + (metadata.has("generateName") ? " (generateName is not supported: Plumbline must find the object "
-                    + "again by name to compare and prune it)" : ""));
+                    + (metadata.has("generateName")
+                            ? " (generateName is not supported: Plumbline must find the object "
+                                    + "again by name to compare and prune it)"
+                            : ""));
         }
         return ObjectIdentity.namespaced(apiVersion, kind, text(metadata.get("namespace")), name);
     }
 
     private static String named(String what, String name) {
-        return what == null && name == null ? "" : " in " + (what == null ? "" : what + " ") + (name == null ? "" : name);
+        return what == null && name == null
+                ? ""
+                : " in " + (what == null ? "" : what + " ") + (name == null ? "" : name);
     }
 
     private static String text(JsonNode node) {

@@ -6,8 +6,7 @@ import java.util.Optional;
 /** Reads the labels and annotations of an object body, which several parts of the engine consult. */
 public final class ObjectMetadata {
 
-    private ObjectMetadata() {
-    }
+    private ObjectMetadata() {}
 
     public static Optional<String> label(JsonNode body, String key) {
         return text(body.path("metadata").path("labels").get(key));

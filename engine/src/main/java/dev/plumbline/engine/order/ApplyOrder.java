@@ -18,8 +18,7 @@ import java.util.function.Function;
  */
 public final class ApplyOrder {
 
-    private ApplyOrder() {
-    }
+    private ApplyOrder() {}
 
     /** @throws InvalidSyncWaveException when an object's sync-wave annotation is not an integer */
     public static List<RenderedObject> forApply(List<RenderedObject> objects) {
@@ -33,8 +32,8 @@ public final class ApplyOrder {
         Position currentPosition = null;
         for (RenderedObject object : forApply(objects)) {
             Position position = Position.of(object.body());
-            if (currentPosition != null && (position.phase != currentPosition.phase
-                    || position.wave != currentPosition.wave)) {
+            if (currentPosition != null
+                    && (position.phase != currentPosition.phase || position.wave != currentPosition.wave)) {
                 waves.add(wave(currentPosition, current));
                 current = new ArrayList<>();
             }
@@ -66,8 +65,7 @@ public final class ApplyOrder {
         return keyed.stream().map(Keyed::object).toList();
     }
 
-    private record Keyed<T>(T object, Position position) {
-    }
+    private record Keyed<T>(T object, Position position) {}
 
     /** Where one object stands in the apply order. */
     private record Position(int phase, int wave, int kindRank, String kind, String name, String namespace) {
@@ -83,9 +81,13 @@ public final class ApplyOrder {
             ObjectIdentity identity = ObjectIdentityReader.identityOf(body);
             boolean prerequisite = identity.group().isEmpty() && identity.kind().equals("Namespace")
                     || identity.group().equals("apiextensions.k8s.io")
-                    && identity.kind().equals("CustomResourceDefinition");
-            return new Position(prerequisite ? 0 : 1, prerequisite ? 0 : SyncWave.of(body),
-                    KindOrder.rank(identity.kind()), identity.kind(), identity.name(),
+                            && identity.kind().equals("CustomResourceDefinition");
+            return new Position(
+                    prerequisite ? 0 : 1,
+                    prerequisite ? 0 : SyncWave.of(body),
+                    KindOrder.rank(identity.kind()),
+                    identity.kind(),
+                    identity.name(),
                     Objects.requireNonNullElse(identity.namespace(), ""));
         }
     }

@@ -12,26 +12,51 @@ import java.util.List;
 public final class KindOrder {
 
     public static final List<String> INSTALL_ORDER = List.of(
-            "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy", "PodDisruptionBudget",
-            "ServiceAccount", "Secret", "ConfigMap", "StorageClass", "PersistentVolume", "PersistentVolumeClaim",
-            "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service",
-            "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment", "HorizontalPodAutoscaler",
-            "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService",
-            "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
+            "Namespace",
+            "NetworkPolicy",
+            "ResourceQuota",
+            "LimitRange",
+            "PodSecurityPolicy",
+            "PodDisruptionBudget",
+            "ServiceAccount",
+            "Secret",
+            "ConfigMap",
+            "StorageClass",
+            "PersistentVolume",
+            "PersistentVolumeClaim",
+            "CustomResourceDefinition",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "Role",
+            "RoleBinding",
+            "Service",
+            "DaemonSet",
+            "Pod",
+            "ReplicationController",
+            "ReplicaSet",
+            "Deployment",
+            "HorizontalPodAutoscaler",
+            "StatefulSet",
+            "Job",
+            "CronJob",
+            "IngressClass",
+            "Ingress",
+            "APIService",
+            "MutatingWebhookConfiguration",
+            "ValidatingWebhookConfiguration");
 
     /**
      * A total order of objects by identity: kinds in {@link #INSTALL_ORDER}, then by group, kind, namespace and name.
      * The renderer sorts a rendered set by it, so the same inputs always give the same set and digest.
      */
-    public static final Comparator<ObjectIdentity> IDENTITIES = Comparator
-            .comparingInt((ObjectIdentity identity) -> rank(identity.kind()))
+    public static final Comparator<ObjectIdentity> IDENTITIES = Comparator.comparingInt(
+                    (ObjectIdentity identity) -> rank(identity.kind()))
             .thenComparing(ObjectIdentity::group)
             .thenComparing(ObjectIdentity::kind)
             .thenComparing(identity -> identity.namespace() == null ? "" : identity.namespace())
             .thenComparing(ObjectIdentity::name);
 
-    private KindOrder() {
-    }
+    private KindOrder() {}
 
     /** The kind's position in {@link #INSTALL_ORDER}; unlisted kinds share the position after the last. */
     public static int rank(String kind) {

@@ -9,12 +9,12 @@ public final class SyncWave {
 
     public static final String ANNOTATION = "plumbline.dev/sync-wave";
 
-    private SyncWave() {
-    }
+    private SyncWave() {}
 
     /** @throws InvalidSyncWaveException naming the object and the value when it is not an integer */
     public static int of(JsonNode body) {
-        String value = ObjectMetadata.annotation(body, ANNOTATION).map(String::trim).orElse("");
+        String value =
+                ObjectMetadata.annotation(body, ANNOTATION).map(String::trim).orElse("");
         if (value.isEmpty()) {
             return 0;
         }

@@ -86,8 +86,10 @@ public class DiffBenchmark {
         ((ObjectNode) wantedBody.path("metadata")).put("name", name);
         ((ObjectNode) liveBody.path("metadata")).put("name", name);
         ObjectIdentity identity = wanted.identity();
-        desired.add(new RenderedObject(new ObjectIdentity(identity.group(), identity.version(), identity.kind(),
-                identity.namespace(), name), wantedBody, null));
+        desired.add(new RenderedObject(
+                new ObjectIdentity(identity.group(), identity.version(), identity.kind(), identity.namespace(), name),
+                wantedBody,
+                null));
         live.add(liveBody);
     }
 }

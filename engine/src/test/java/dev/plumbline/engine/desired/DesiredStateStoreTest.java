@@ -63,7 +63,21 @@ class DesiredStateStoreTest {
     }
 
     private static RenderFailed withoutLastRendered(RenderFailed f) {
-        return new RenderFailed(f.eventId(), f.schemaVersion(), f.time(), f.source(), f.correlationId(), f.app(),
-                f.repoUrl(), f.revision(), f.path(), f.renderer(), f.reason(), f.message(), f.file(), f.line(), null);
+        return new RenderFailed(
+                f.eventId(),
+                f.schemaVersion(),
+                f.time(),
+                f.source(),
+                f.correlationId(),
+                f.app(),
+                f.repoUrl(),
+                f.revision(),
+                f.path(),
+                f.renderer(),
+                f.reason(),
+                f.message(),
+                f.file(),
+                f.line(),
+                null);
     }
 }

@@ -41,14 +41,16 @@ class ApplicationDifferTest {
 
         ApplicationDiff diff = differ.compare(wanted, live);
 
-        assertThat(diff.objects()).extracting(d -> d.object().kind() + " " + d.object().name(), ObjectDiff::change)
+        assertThat(diff.objects())
+                .extracting(d -> d.object().kind() + " " + d.object().name(), ObjectDiff::change)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Namespace shop", ChangeType.CREATE),
                         org.assertj.core.groups.Tuple.tuple("Deployment web", ChangeType.UNCHANGED),
                         org.assertj.core.groups.Tuple.tuple("Service old-web", ChangeType.DELETE),
                         org.assertj.core.groups.Tuple.tuple("ConfigMap old-config", ChangeType.DELETE));
         assertThat(diff.syncStatus()).isEqualTo(SyncStatus.OUT_OF_SYNC);
-        assertThat(diff.health()).as("a missing Namespace is the worst of the desired objects")
+        assertThat(diff.health())
+                .as("a missing Namespace is the worst of the desired objects")
                 .isEqualTo(HealthStatus.MISSING);
     }
 
@@ -56,7 +58,10 @@ class ApplicationDifferTest {
     void anEmptyRenderShowsWhatGitLostButPrunesNothing() {
         ApplicationDiff diff = differ.compare(List.of(), live);
 
-        assertThat(diff.changes()).extracting(ObjectDiff::change).containsOnly(ChangeType.DELETE).hasSize(3);
+        assertThat(diff.changes())
+                .extracting(ObjectDiff::change)
+                .containsOnly(ChangeType.DELETE)
+                .hasSize(3);
         assertThat(diff.prune().toPrune()).isEmpty();
         assertThat(diff.prune().withheldBecauseEmpty()).isTrue();
         assertThat(diff.syncStatus()).isEqualTo(SyncStatus.OUT_OF_SYNC);
@@ -72,16 +77,21 @@ class ApplicationDifferTest {
 
         ApplicationDiff diff = differ.compare(wanted, live);
 
-        assertThat(diff.ownedByOtherApps()).extracting(identity -> identity.name()).containsExactly("api-config");
+        assertThat(diff.ownedByOtherApps())
+                .extracting(identity -> identity.name())
+                .containsExactly("api-config");
     }
 
     @Test
     void theAppsIgnoreRulesApply() {
         ApplicationDiffer withRules = new ApplicationDiffer("web", GoldenFiles.ignoreRules("ignore-pointer"), false);
 
-        assertThat(withRules.compare(GoldenFiles.desired("ignore-pointer"), GoldenFiles.live("ignore-pointer"))
-                .syncStatus()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(withRules
+                        .compare(GoldenFiles.desired("ignore-pointer"), GoldenFiles.live("ignore-pointer"))
+                        .syncStatus())
+                .isEqualTo(SyncStatus.SYNCED);
         assertThat(differ.compare(GoldenFiles.desired("ignore-pointer"), GoldenFiles.live("ignore-pointer"))
-                .syncStatus()).isEqualTo(SyncStatus.OUT_OF_SYNC);
+                        .syncStatus())
+                .isEqualTo(SyncStatus.OUT_OF_SYNC);
     }
 }

@@ -16,18 +16,23 @@ class DriftAnalyzerTest {
 
     @Test
     void eachDriftedFieldNamesTheManagerThatLastWroteIt() {
-        DriftedObject drift = analyzer.drift(GoldenFiles.desired("ignore-manager").get(0),
-                GoldenFiles.live("ignore-manager").get(0)).orElseThrow();
+        DriftedObject drift = analyzer.drift(
+                        GoldenFiles.desired("ignore-manager").get(0),
+                        GoldenFiles.live("ignore-manager").get(0))
+                .orElseThrow();
 
         assertThat(drift.kind()).isEqualTo(DriftKind.MODIFIED);
-        assertThat(drift.fields()).extracting(DriftedField::path, field -> field.changedBy().manager())
+        assertThat(drift.fields())
+                .extracting(DriftedField::path, field -> field.changedBy().manager())
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("spec.replicas", "kube-controller-manager"),
-                        org.assertj.core.groups.Tuple.tuple("spec.template.spec.containers[name=web].image",
-                                "kubectl-edit"),
-                        org.assertj.core.groups.Tuple.tuple("spec.template.spec.containers[name=web].env[name=TRACE_ID]",
-                                "env-injector"));
-        DriftedField image = drift.fields().stream().filter(field -> field.path().endsWith(".image")).findFirst()
+                        org.assertj.core.groups.Tuple.tuple(
+                                "spec.template.spec.containers[name=web].image", "kubectl-edit"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "spec.template.spec.containers[name=web].env[name=TRACE_ID]", "env-injector"));
+        DriftedField image = drift.fields().stream()
+                .filter(field -> field.path().endsWith(".image"))
+                .findFirst()
                 .orElseThrow();
         assertThat(image.changedBy().operation()).isEqualTo("Update");
         assertThat(image.changedBy().time()).isEqualTo(Instant.parse("2026-11-27T15:10:00Z"));
@@ -43,15 +48,20 @@ class DriftAnalyzerTest {
 
     @Test
     void anObjectThatMatchesHasNoDrift() {
-        assertThat(analyzer.drift(GoldenFiles.desired("defaulted-fields").get(0),
-                GoldenFiles.live("defaulted-fields").get(0))).isEmpty();
+        assertThat(analyzer.drift(
+                        GoldenFiles.desired("defaulted-fields").get(0),
+                        GoldenFiles.live("defaulted-fields").get(0)))
+                .isEmpty();
     }
 
     @Test
     void aFieldWithoutManagedFieldsIsAttributedToNobodyKnown() {
-        DriftedObject drift = analyzer.drift(GoldenFiles.desired("added-env-var").get(0),
-                GoldenFiles.live("added-env-var").get(0)).orElseThrow();
+        DriftedObject drift = analyzer.drift(
+                        GoldenFiles.desired("added-env-var").get(0),
+                        GoldenFiles.live("added-env-var").get(0))
+                .orElseThrow();
 
-        assertThat(drift.fields()).allSatisfy(field -> assertThat(field.changedBy().known()).isFalse());
+        assertThat(drift.fields())
+                .allSatisfy(field -> assertThat(field.changedBy().known()).isFalse());
     }
 }

@@ -53,7 +53,9 @@ class ObjectDifferTest {
         ObjectDiff diff = differ.diff(desired, live);
 
         JsonNode expected = GoldenFiles.expected(testCase);
-        assertThat(diff.change().label()).as("change").isEqualTo(expected.path("change").asText());
+        assertThat(diff.change().label())
+                .as("change")
+                .isEqualTo(expected.path("change").asText());
         assertThat(diff.fields()).as("fields").containsExactlyElementsOf(expectedFields(expected));
     }
 
@@ -61,7 +63,9 @@ class ObjectDifferTest {
     @ValueSource(strings = {"ignore-pointer", "ignore-manager"})
     void theIgnoreCasesDifferWithoutTheirRules(String testCase) {
         ObjectDiff diff = new ObjectDiffer(IgnoreRules.none())
-                .diff(GoldenFiles.desired(testCase).get(0), GoldenFiles.live(testCase).get(0));
+                .diff(
+                        GoldenFiles.desired(testCase).get(0),
+                        GoldenFiles.live(testCase).get(0));
 
         assertThat(diff.change()).isEqualTo(ChangeType.UPDATE);
         assertThat(diff.fields()).hasSizeGreaterThan(1);
@@ -69,7 +73,8 @@ class ObjectDifferTest {
 
     @Test
     void anObjectMissingLiveIsCreatedAndMissing() {
-        ObjectDiff diff = new ObjectDiffer(IgnoreRules.none()).diff(GoldenFiles.desired("status").get(0), null);
+        ObjectDiff diff = new ObjectDiffer(IgnoreRules.none())
+                .diff(GoldenFiles.desired("status").get(0), null);
 
         assertThat(diff.change()).isEqualTo(ChangeType.CREATE);
         assertThat(diff.health()).isEqualTo(HealthStatus.MISSING);
@@ -79,7 +84,9 @@ class ObjectDifferTest {
     @Test
     void theDiffCarriesTheLiveObjectsHealth() {
         ObjectDiff diff = new ObjectDiffer(IgnoreRules.none())
-                .diff(GoldenFiles.desired("status").get(0), GoldenFiles.live("status").get(0));
+                .diff(
+                        GoldenFiles.desired("status").get(0),
+                        GoldenFiles.live("status").get(0));
 
         assertThat(diff.health()).isEqualTo(HealthStatus.HEALTHY);
     }
@@ -99,8 +106,10 @@ class ObjectDifferTest {
 
     @Test
     void aMaskNeverContainsTheValue() {
-        ObjectDiff diff = new ObjectDiffer(IgnoreRules.none()).diff(GoldenFiles.desired("secret-masked").get(0),
-                GoldenFiles.live("secret-masked").get(0));
+        ObjectDiff diff = new ObjectDiffer(IgnoreRules.none())
+                .diff(
+                        GoldenFiles.desired("secret-masked").get(0),
+                        GoldenFiles.live("secret-masked").get(0));
 
         assertThat(diff.fields()).allSatisfy(field -> {
             assertThat(String.valueOf(field.before())).doesNotContain("b2xkLXBhc3N3b3Jk", "aGFuZC1hZGRlZA==");
@@ -111,8 +120,8 @@ class ObjectDifferTest {
     private static List<FieldDiff> expectedFields(JsonNode expected) {
         List<FieldDiff> fields = new ArrayList<>();
         for (JsonNode field : expected.path("fields")) {
-            fields.add(new FieldDiff(field.path("path").asText(), nullable(field.get("before")),
-                    nullable(field.get("after"))));
+            fields.add(new FieldDiff(
+                    field.path("path").asText(), nullable(field.get("before")), nullable(field.get("after"))));
         }
         return fields;
     }

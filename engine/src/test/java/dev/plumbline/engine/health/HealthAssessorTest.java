@@ -19,14 +19,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HealthAssessorTest {
 
     private static final String EXPECTED = "test.plumbline.dev/expected-health";
-    private static final List<String> KINDS = List.of("deployment", "statefulset", "daemonset", "replicaset", "pod",
-            "service", "ingress", "persistentvolumeclaim", "job", "cronjob", "horizontalpodautoscaler",
+    private static final List<String> KINDS = List.of(
+            "deployment",
+            "statefulset",
+            "daemonset",
+            "replicaset",
+            "pod",
+            "service",
+            "ingress",
+            "persistentvolumeclaim",
+            "job",
+            "cronjob",
+            "horizontalpodautoscaler",
             "other-kinds");
 
     static Stream<Arguments> liveObjects() {
-        return KINDS.stream().flatMap(kind -> GoldenFiles.live("health-" + kind).stream())
-                .map(live -> Arguments.of(live.path("kind").asText() + " " + live.path("metadata").path("name")
-                        .asText() + " is " + expected(live).label(), live));
+        return KINDS.stream()
+                .flatMap(kind -> GoldenFiles.live("health-" + kind).stream())
+                .map(live -> Arguments.of(
+                        live.path("kind").asText() + " "
+                                + live.path("metadata").path("name").asText() + " is "
+                                + expected(live).label(),
+                        live));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,8 +55,12 @@ class HealthAssessorTest {
     void everyKindHasHealthyProgressingAndDegradedOrSuspendedCases() {
         for (String kind : KINDS.subList(0, KINDS.size() - 1)) {
             List<HealthStatus> verdicts = GoldenFiles.live("health-" + kind).stream()
-                    .map(HealthAssessorTest::expected).distinct().toList();
-            assertThat(verdicts).as(kind).contains(HealthStatus.HEALTHY)
+                    .map(HealthAssessorTest::expected)
+                    .distinct()
+                    .toList();
+            assertThat(verdicts)
+                    .as(kind)
+                    .contains(HealthStatus.HEALTHY)
                     .containsAnyOf(HealthStatus.PROGRESSING, HealthStatus.DEGRADED, HealthStatus.SUSPENDED);
         }
     }
@@ -56,7 +74,8 @@ class HealthAssessorTest {
     void degradedHealthSaysWhyInWordsAPersonCanActOn() {
         JsonNode crashLooping = GoldenFiles.live("health-pod").stream()
                 .filter(live -> live.path("metadata").path("name").asText().equals("crash-looping"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
 
         assertThat(HealthAssessor.assess(crashLooping).message())
                 .isEqualTo("container web is waiting: CrashLoopBackOff: back-off 5m0s restarting failed container");
@@ -79,7 +98,9 @@ class HealthAssessorTest {
 
     private static HealthStatus expected(JsonNode live) {
         String label = live.path("metadata").path("annotations").path(EXPECTED).asText();
-        return Stream.of(HealthStatus.values()).filter(status -> status.label().equals(label)).findFirst()
+        return Stream.of(HealthStatus.values())
+                .filter(status -> status.label().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no " + EXPECTED + " on " + live));
     }
 }

@@ -28,7 +28,8 @@ class PruneSetTest {
 
         assertThat(plan.toPrune()).isEmpty();
         assertThat(plan.withheldBecauseEmpty()).isTrue();
-        assertThat(plan.notInGit()).extracting(PruneSetTest::label)
+        assertThat(plan.notInGit())
+                .extracting(PruneSetTest::label)
                 .containsExactlyInAnyOrder("Deployment web", "Service old-web", "ConfigMap old-config");
     }
 
@@ -36,7 +37,8 @@ class PruneSetTest {
     void anEmptyRenderWithAllowEmptyPrunesEverythingTheAppOwns() {
         PrunePlan plan = PruneSet.plan("web", List.of(), live, true);
 
-        assertThat(plan.toPrune()).extracting(PruneSetTest::label)
+        assertThat(plan.toPrune())
+                .extracting(PruneSetTest::label)
                 .containsExactly("Deployment web", "Service old-web", "ConfigMap old-config");
         assertThat(plan.withheldBecauseEmpty()).isFalse();
     }
@@ -52,7 +54,8 @@ class PruneSetTest {
     void theInventoryIsWhatTheTrackingMarksNameWithoutControlledObjects() {
         Inventory inventory = Inventory.of("web", live);
 
-        assertThat(inventory.objects()).extracting(PruneSetTest::label)
+        assertThat(inventory.objects())
+                .extracting(PruneSetTest::label)
                 .containsExactly("Deployment web", "ConfigMap old-config", "Service old-web");
     }
 
@@ -70,6 +73,7 @@ class PruneSetTest {
     }
 
     private static String label(JsonNode body) {
-        return body.path("kind").asText() + " " + body.path("metadata").path("name").asText();
+        return body.path("kind").asText() + " "
+                + body.path("metadata").path("name").asText();
     }
 }

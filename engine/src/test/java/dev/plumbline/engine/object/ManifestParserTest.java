@@ -31,9 +31,11 @@ class ManifestParserTest {
                   namespace: shop
                 """, "apps/web.yaml");
 
-        assertThat(objects).extracting(RenderedObject::identity).containsExactly(
-                ObjectIdentity.clusterScoped("v1", "Namespace", "shop"),
-                ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web"));
+        assertThat(objects)
+                .extracting(RenderedObject::identity)
+                .containsExactly(
+                        ObjectIdentity.clusterScoped("v1", "Namespace", "shop"),
+                        ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web"));
         assertThat(objects).extracting(RenderedObject::sourcePath).containsOnly("apps/web.yaml");
     }
 

@@ -18,17 +18,21 @@ class ApplyOrderTest {
 
     @Test
     void namespacesAndCrdsComeFirstThenWavesThenKindsThenNames() {
-        List<String> applied = ApplyOrder.forApply(scrambled).stream().map(ApplyOrderTest::label).toList();
+        List<String> applied = ApplyOrder.forApply(scrambled).stream()
+                .map(ApplyOrderTest::label)
+                .toList();
 
         assertThat(applied).containsExactlyElementsOf(expected());
     }
 
     @Test
     void prunesGoInExactlyTheReverseOrder() {
-        List<JsonNode> live = new ArrayList<>(scrambled.stream().map(object -> (JsonNode) object.body()).toList());
+        List<JsonNode> live = new ArrayList<>(
+                scrambled.stream().map(object -> (JsonNode) object.body()).toList());
 
         List<String> pruned = ApplyOrder.forPrune(live).stream()
-                .map(body -> body.path("kind").asText() + " " + body.path("metadata").path("name").asText())
+                .map(body -> body.path("kind").asText() + " "
+                        + body.path("metadata").path("name").asText())
                 .toList();
 
         List<String> reversed = new ArrayList<>(expected());
@@ -48,13 +52,15 @@ class ApplyOrderTest {
     void wavesGroupObjectsWithThePrerequisitesFirst() {
         List<ApplyWave> waves = ApplyOrder.waves(scrambled);
 
-        assertThat(waves).extracting(ApplyWave::prerequisites, ApplyWave::number)
+        assertThat(waves)
+                .extracting(ApplyWave::prerequisites, ApplyWave::number)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(true, 0),
                         org.assertj.core.groups.Tuple.tuple(false, -1),
                         org.assertj.core.groups.Tuple.tuple(false, 0),
                         org.assertj.core.groups.Tuple.tuple(false, 2));
-        assertThat(waves.get(0).objects()).extracting(ApplyOrderTest::label)
+        assertThat(waves.get(0).objects())
+                .extracting(ApplyOrderTest::label)
                 .containsExactly("Namespace shop", "CustomResourceDefinition widgets.example.com");
         assertThat(waves.stream().mapToInt(wave -> wave.objects().size()).sum()).isEqualTo(scrambled.size());
     }

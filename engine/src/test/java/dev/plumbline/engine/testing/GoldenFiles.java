@@ -20,8 +20,7 @@ public final class GoldenFiles {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ManifestParser PARSER = new ManifestParser();
 
-    private GoldenFiles() {
-    }
+    private GoldenFiles() {}
 
     public static List<RenderedObject> desired(String testCase) {
         return PARSER.parse(text(testCase + "-desired.yaml").orElseThrow(), testCase + "-desired.yaml");
@@ -31,24 +30,27 @@ public final class GoldenFiles {
     public static List<JsonNode> live(String testCase) {
         return text(testCase + "-live.yaml")
                 .map(text -> PARSER.parse(text, testCase + "-live.yaml").stream()
-                        .map(object -> (JsonNode) object.body()).toList())
+                        .map(object -> (JsonNode) object.body())
+                        .toList())
                 .orElse(List.of());
     }
 
     public static JsonNode expected(String testCase) {
-        return yaml(text(testCase + "-expected.yaml").orElseThrow(
-                () -> new IllegalStateException("no golden file " + testCase + "-expected.yaml")));
+        return yaml(text(testCase + "-expected.yaml")
+                .orElseThrow(() -> new IllegalStateException("no golden file " + testCase + "-expected.yaml")));
     }
 
     public static List<IgnoreDifference> ignoreRules(String testCase) {
         List<IgnoreDifference> rules = new ArrayList<>();
-        text(testCase + "-ignore.yaml").map(GoldenFiles::yaml).ifPresent(list -> list.forEach(rule -> {
-            try {
-                rules.add(YAML.treeToValue(rule, IgnoreDifference.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }));
+        text(testCase + "-ignore.yaml")
+                .map(GoldenFiles::yaml)
+                .ifPresent(list -> list.forEach(rule -> {
+                    try {
+                        rules.add(YAML.treeToValue(rule, IgnoreDifference.class));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
         return rules;
     }
 

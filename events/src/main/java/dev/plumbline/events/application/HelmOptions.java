@@ -13,8 +13,13 @@ import java.util.List;
  *                    cluster's
  * @param apiVersions the API versions the chart sees ({@code --api-versions}); empty for the destination cluster's
  */
-public record HelmOptions(String releaseName, List<String> valueFiles, String values, List<HelmParameter> parameters,
-                          String kubeVersion, List<String> apiVersions) {
+public record HelmOptions(
+        String releaseName,
+        List<String> valueFiles,
+        String values,
+        List<HelmParameter> parameters,
+        String kubeVersion,
+        List<String> apiVersions) {
 
     public HelmOptions {
         valueFiles = valueFiles == null ? List.of() : List.copyOf(valueFiles);

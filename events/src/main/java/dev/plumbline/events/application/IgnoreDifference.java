@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param jsonPointers          RFC 6901 pointers of fields to ignore, such as {@code /spec/replicas}
  * @param managedFieldsManagers field managers whose fields are ignored, such as {@code kube-controller-manager}
  */
-public record IgnoreDifference(String group, String kind, String name, String namespace,
-                               List<String> jsonPointers, List<String> managedFieldsManagers) {
+public record IgnoreDifference(
+        String group,
+        String kind,
+        String name,
+        String namespace,
+        List<String> jsonPointers,
+        List<String> managedFieldsManagers) {
 
     public IgnoreDifference {
         group = group == null ? "" : group;

@@ -13,8 +13,12 @@ import java.util.Map;
  * @param commonLabels      labels added to every object
  * @param commonAnnotations annotations added to every object
  */
-public record KustomizeOptions(String namePrefix, String nameSuffix, List<String> images,
-                               Map<String, String> commonLabels, Map<String, String> commonAnnotations) {
+public record KustomizeOptions(
+        String namePrefix,
+        String nameSuffix,
+        List<String> images,
+        Map<String, String> commonLabels,
+        Map<String, String> commonAnnotations) {
 
     public KustomizeOptions {
         images = images == null ? List.of() : List.copyOf(images);

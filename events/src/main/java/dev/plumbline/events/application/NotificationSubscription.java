@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param recipient the name of a Slack destination or webhook configured in the notifier, or an email address.
  *                  Never a URL with a token in it: those are secrets and stay in the notifier's configuration.
  */
-public record NotificationSubscription(@JsonProperty("trigger") NotificationOccasion occasion,
-                                       NotificationChannel channel, String recipient) {
+public record NotificationSubscription(
+        @JsonProperty("trigger") NotificationOccasion occasion, NotificationChannel channel, String recipient) {
 
     public NotificationSubscription {
         Objects.requireNonNull(occasion, "occasion");

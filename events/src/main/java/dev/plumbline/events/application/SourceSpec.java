@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param kustomize      Kustomize options; null when none are set
  * @param directory      options for plain manifests; null for the defaults
  */
-public record SourceSpec(String repoUrl, String targetRevision, String path, RendererKind renderer,
-                         HelmOptions helm, KustomizeOptions kustomize, DirectoryOptions directory) {
+public record SourceSpec(
+        String repoUrl,
+        String targetRevision,
+        String path,
+        RendererKind renderer,
+        HelmOptions helm,
+        KustomizeOptions kustomize,
+        DirectoryOptions directory) {
 
     public SourceSpec {
         Objects.requireNonNull(repoUrl, "repoUrl");

@@ -33,6 +33,5 @@ public record SyncPolicy(Automated automated, boolean allowEmpty, Retry retry, S
      * @param prune    delete what the app owned and Git no longer has
      * @param selfHeal heal drift; it makes {@code heal} the default drift mode
      */
-    public record Automated(boolean prune, boolean selfHeal) {
-    }
+    public record Automated(boolean prune, boolean selfHeal) {}
 }

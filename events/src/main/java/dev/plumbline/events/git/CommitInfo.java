@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param message   the full message, trailers included
  * @param trailers  the trailers parsed from the message, in order
  */
-public record CommitInfo(String sha, GitSignature author, GitSignature committer, String message,
-                         List<Trailer> trailers) {
+public record CommitInfo(
+        String sha, GitSignature author, GitSignature committer, String message, List<Trailer> trailers) {
 
     public CommitInfo {
         Objects.requireNonNull(sha, "sha");
@@ -23,6 +23,9 @@ public record CommitInfo(String sha, GitSignature author, GitSignature committer
 
     /** The values of every trailer with this key, compared without case as Git does. */
     public List<String> trailerValues(String key) {
-        return trailers.stream().filter(t -> t.key().equalsIgnoreCase(key)).map(Trailer::value).toList();
+        return trailers.stream()
+                .filter(t -> t.key().equalsIgnoreCase(key))
+                .map(Trailer::value)
+                .toList();
     }
 }

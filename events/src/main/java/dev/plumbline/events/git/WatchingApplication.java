@@ -8,5 +8,4 @@ package dev.plumbline.events.git;
  * @param targetRevision the branch, tag or SHA it follows
  * @param path           the folder it renders
  */
-public record WatchingApplication(String app, String targetRevision, String path) {
-}
+public record WatchingApplication(String app, String targetRevision, String path) {}

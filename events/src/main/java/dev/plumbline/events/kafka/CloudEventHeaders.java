@@ -17,6 +17,7 @@ public final class CloudEventHeaders {
     public static final String SOURCE = "ce_source";
     /** The app, where there is one. */
     public static final String SUBJECT = "ce_subject";
+
     public static final String TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
     public static final String CORRELATION_ID = "plumbline_correlation_id";
@@ -24,8 +25,7 @@ public final class CloudEventHeaders {
     public static final String CLOUDEVENTS_VERSION = "1.0";
     public static final String JSON = "application/json";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
     /** Sets every header for this event, replacing any already present (a record serialized again on retry). */
     public static void write(Headers headers, PlumblineEvent event) {

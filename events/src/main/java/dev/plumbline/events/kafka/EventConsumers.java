@@ -16,8 +16,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class EventConsumers {
 
-    private EventConsumers() {
-    }
+    private EventConsumers() {}
 
     /** A consumer of events keyed by strings, with {@code settings} (bootstrap servers, client id, fetch sizes...). */
     public static KafkaConsumer<String, PlumblineEvent> skippingUnreadable(Map<String, ?> settings) {

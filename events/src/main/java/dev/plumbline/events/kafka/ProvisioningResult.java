@@ -10,8 +10,8 @@ import java.util.List;
  * @param unchanged topics that already matched (or differ only in partitions, see warnings)
  * @param warnings  differences it left for a person: partition counts it will not change on its own
  */
-public record ProvisioningResult(List<String> created, List<String> corrected, List<String> unchanged,
-                                 List<String> warnings) {
+public record ProvisioningResult(
+        List<String> created, List<String> corrected, List<String> unchanged, List<String> warnings) {
 
     public ProvisioningResult {
         created = List.copyOf(created);

@@ -34,7 +34,9 @@ public class SkippingEventDeserializer implements Deserializer<PlumblineEvent> {
     public void configure(Map<String, ?> configs, boolean isKey) {
         Object interceptors = configs.get(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG);
         if (interceptors == null || !interceptors.toString().contains(UnreadableRecordSkipper.class.getName())) {
-            throw new ConfigException(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, interceptors,
+            throw new ConfigException(
+                    ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG,
+                    interceptors,
                     getClass().getName() + " needs " + UnreadableRecordSkipper.class.getName() + " in "
                             + ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG + ": without it a record that cannot be "
                             + "read would reach the consumer as a tombstone");
@@ -55,7 +57,8 @@ public class SkippingEventDeserializer implements Deserializer<PlumblineEvent> {
         try {
             return EventJson.read(data);
         } catch (RuntimeException unreadable) {
-            String reason = unreadable.getMessage() != null ? unreadable.getMessage()
+            String reason = unreadable.getMessage() != null
+                    ? unreadable.getMessage()
                     : unreadable.getClass().getSimpleName();
             headers.add(UNREADABLE_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
             return null;

@@ -65,9 +65,14 @@ public final class TopicBootstrap implements AutoCloseable {
             done = true;
             LOG.log(Level.INFO, "{0} topics ready: {1}", service.source(), result);
         } catch (RuntimeException failure) {
-            LOG.log(Level.WARNING, "cannot provision the topics of {0} yet ({1}); trying again in {2} s",
-                    service.source(), reasons(failure), nextRetry.toSeconds());
-            Duration after = nextRetry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : nextRetry.multipliedBy(2);
+            LOG.log(
+                    Level.WARNING,
+                    "cannot provision the topics of {0} yet ({1}); trying again in {2} s",
+                    service.source(),
+                    reasons(failure),
+                    nextRetry.toSeconds());
+            Duration after =
+                    nextRetry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : nextRetry.multipliedBy(2);
             executor.schedule(() -> attempt(after), nextRetry.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

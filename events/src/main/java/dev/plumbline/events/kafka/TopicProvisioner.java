@@ -79,7 +79,11 @@ public final class TopicProvisioner {
                 .configs(spec.topicConfigs());
         try {
             await(admin.createTopics(List.of(topic)).all(), "create topic " + spec.name());
-            LOG.log(Level.INFO, "created topic {0} with {1} partitions and {2}", spec.name(), spec.partitions(),
+            LOG.log(
+                    Level.INFO,
+                    "created topic {0} with {1} partitions and {2}",
+                    spec.name(),
+                    spec.partitions(),
                     spec.topicConfigs());
             return true;
         } catch (TopicProvisioningException e) {
@@ -91,8 +95,9 @@ public final class TopicProvisioner {
     }
 
     private Optional<String> partitionWarning(Admin admin, TopicSpec spec) {
-        TopicDescription description = await(admin.describeTopics(List.of(spec.name())).allTopicNames(),
-                "describe topic " + spec.name()).get(spec.name());
+        TopicDescription description = await(
+                        admin.describeTopics(List.of(spec.name())).allTopicNames(), "describe topic " + spec.name())
+                .get(spec.name());
         int actual = description.partitions().size();
         if (actual == spec.partitions()) {
             return Optional.empty();
@@ -129,7 +134,8 @@ public final class TopicProvisioner {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new TopicProvisioningException("could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+            throw new TopicProvisioningException(
+                    "could not " + what + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new TopicProvisioningException("could not " + what + " within " + timeout, e);
         } catch (InterruptedException e) {

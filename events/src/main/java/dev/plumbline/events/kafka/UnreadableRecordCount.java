@@ -10,8 +10,7 @@ import io.micrometer.core.instrument.Metrics;
  */
 final class UnreadableRecordCount {
 
-    private UnreadableRecordCount() {
-    }
+    private UnreadableRecordCount() {}
 
     static void increment(String topic) {
         Counter.builder(UnreadableRecordSkipper.METRIC)

@@ -80,9 +80,15 @@ public class UnreadableRecordSkipper implements ConsumerInterceptor<Object, Obje
     }
 
     private void skip(ConsumerRecord<Object, Object> unreadable) {
-        LOG.log(Level.WARNING, "Skipped a record that cannot be read: topic {0}, partition {1}, offset {2}, key "
-                + "{3}, {4}: {5}", unreadable.topic(), String.valueOf(unreadable.partition()),
-                String.valueOf(unreadable.offset()), unreadable.key(), reader, reason(unreadable));
+        LOG.log(
+                Level.WARNING,
+                "Skipped a record that cannot be read: topic {0}, partition {1}, offset {2}, key " + "{3}, {4}: {5}",
+                unreadable.topic(),
+                String.valueOf(unreadable.partition()),
+                String.valueOf(unreadable.offset()),
+                unreadable.key(),
+                reader,
+                reason(unreadable));
         if (COUNTED) {
             UnreadableRecordCount.increment(unreadable.topic());
         }
@@ -99,7 +105,8 @@ public class UnreadableRecordSkipper implements ConsumerInterceptor<Object, Obje
 
     private static String reason(ConsumerRecord<?, ?> unreadable) {
         Header reason = unreadable.headers().lastHeader(SkippingEventDeserializer.UNREADABLE_REASON_HEADER);
-        return reason == null || reason.value() == null ? "its value did not read as an event"
+        return reason == null || reason.value() == null
+                ? "its value did not read as an event"
                 : new String(reason.value(), StandardCharsets.UTF_8);
     }
 

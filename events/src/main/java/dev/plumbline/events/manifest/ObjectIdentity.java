@@ -37,8 +37,10 @@ public record ObjectIdentity(String group, String version, String kind, String n
     }
 
     public boolean sameObjectAs(ObjectIdentity other) {
-        return group.equals(other.group) && kind.equals(other.kind)
-                && Objects.equals(namespace, other.namespace) && name.equals(other.name);
+        return group.equals(other.group)
+                && kind.equals(other.kind)
+                && Objects.equals(namespace, other.namespace)
+                && name.equals(other.name);
     }
 
     /** As a person reads it in logs and messages: {@code Deployment apps/v1 shop/web}. */

@@ -25,7 +25,8 @@ public record TopicSpec(String name, int partitions, CleanupPolicy cleanupPolicy
         }
         configs = configs == null ? Map.of() : Map.copyOf(configs);
         if (configs.containsKey(CLEANUP_POLICY_CONFIG)) {
-            throw new IllegalArgumentException("topic " + name + ": give the cleanup policy as cleanupPolicy, not in configs");
+            throw new IllegalArgumentException(
+                    "topic " + name + ": give the cleanup policy as cleanupPolicy, not in configs");
         }
     }
 

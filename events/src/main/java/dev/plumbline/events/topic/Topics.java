@@ -14,6 +14,7 @@ public final class Topics {
     public static final String COMMIT_EVENTS = "plumbline.commit-events";
     /** Desired objects of each app, or its render failure, keyed by app; compacted. */
     public static final String RENDERED_MANIFESTS = "plumbline.rendered-manifests";
+
     public static final String DIFF_RESULTS = "plumbline.diff-results";
     public static final String APPLY_ACTIONS = "plumbline.apply-actions";
     public static final String SYNC_REQUESTS = "plumbline.sync-requests";
@@ -41,8 +42,7 @@ public final class Topics {
     private static final String MAX_MESSAGE_BYTES = "max.message.bytes";
     private static final Map<String, String> A_WEEK = Map.of(RETENTION, millis(Duration.ofDays(7)));
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Every topic with {@value #DEFAULT_PARTITIONS} partitions. */
     public static List<TopicSpec> all() {
@@ -54,21 +54,32 @@ public final class Topics {
         return List.of(
                 new TopicSpec(APPLICATIONS, partitions, CleanupPolicy.COMPACT, Map.of()),
                 new TopicSpec(COMMIT_EVENTS, partitions, CleanupPolicy.DELETE, A_WEEK),
-                new TopicSpec(RENDERED_MANIFESTS, partitions, CleanupPolicy.COMPACT,
+                new TopicSpec(
+                        RENDERED_MANIFESTS,
+                        partitions,
+                        CleanupPolicy.COMPACT,
                         Map.of(MAX_MESSAGE_BYTES, String.valueOf(LARGE_RECORD_BYTES))),
-                new TopicSpec(DIFF_RESULTS, partitions, CleanupPolicy.DELETE,
-                        Map.of(RETENTION, millis(Duration.ofDays(7)),
-                                MAX_MESSAGE_BYTES, String.valueOf(LARGE_RECORD_BYTES))),
+                new TopicSpec(
+                        DIFF_RESULTS,
+                        partitions,
+                        CleanupPolicy.DELETE,
+                        Map.of(
+                                RETENTION,
+                                millis(Duration.ofDays(7)),
+                                MAX_MESSAGE_BYTES,
+                                String.valueOf(LARGE_RECORD_BYTES))),
                 new TopicSpec(APPLY_ACTIONS, partitions, CleanupPolicy.DELETE, A_WEEK),
                 new TopicSpec(SYNC_REQUESTS, partitions, CleanupPolicy.DELETE, A_WEEK),
                 new TopicSpec(DRIFT_ALERTS, partitions, CleanupPolicy.DELETE, A_WEEK),
                 // An audit trail has to outlive a yearly review; operators may raise it with withConfig.
-                new TopicSpec(AUDIT, partitions, CleanupPolicy.DELETE,
-                        Map.of(RETENTION, millis(Duration.ofDays(400)))),
-                new TopicSpec(NOTIFICATIONS, partitions, CleanupPolicy.DELETE,
-                        Map.of(RETENTION, millis(Duration.ofDays(1)))),
+                new TopicSpec(AUDIT, partitions, CleanupPolicy.DELETE, Map.of(RETENTION, millis(Duration.ofDays(400)))),
+                new TopicSpec(
+                        NOTIFICATIONS, partitions, CleanupPolicy.DELETE, Map.of(RETENTION, millis(Duration.ofDays(1)))),
                 // long enough for someone back from a weekend to see what never reached them, and replay it
-                new TopicSpec(NOTIFICATIONS_DEAD_LETTER, partitions, CleanupPolicy.DELETE,
+                new TopicSpec(
+                        NOTIFICATIONS_DEAD_LETTER,
+                        partitions,
+                        CleanupPolicy.DELETE,
                         Map.of(RETENTION, millis(Duration.ofDays(14)))));
     }
 

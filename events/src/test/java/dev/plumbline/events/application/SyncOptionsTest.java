@@ -10,16 +10,19 @@ class SyncOptionsTest {
 
     @Test
     void createNamespaceIsReadAsArgoCdWritesIt() {
-        assertThat(SyncOptions.parse(List.of("CreateNamespace=true")).createNamespace()).isTrue();
-        assertThat(SyncOptions.parse(List.of("CreateNamespace=True")).createNamespace()).isTrue();
-        assertThat(SyncOptions.parse(List.of("CreateNamespace=false")).createNamespace()).isFalse();
+        assertThat(SyncOptions.parse(List.of("CreateNamespace=true")).createNamespace())
+                .isTrue();
+        assertThat(SyncOptions.parse(List.of("CreateNamespace=True")).createNamespace())
+                .isTrue();
+        assertThat(SyncOptions.parse(List.of("CreateNamespace=false")).createNamespace())
+                .isFalse();
         assertThat(SyncOptions.parse(null)).isEqualTo(SyncOptions.NONE);
     }
 
     @Test
     void anUnknownOptionIsRefusedNamingItAndTheKnownOnes() {
-        assertThatThrownBy(() -> SyncOptions.parse(List.of("CreateNamespace=true", "CreateNamespce=true",
-                "PruneLast=true")))
+        assertThatThrownBy(() ->
+                        SyncOptions.parse(List.of("CreateNamespace=true", "CreateNamespce=true", "PruneLast=true")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("spec.syncPolicy.syncOptions: unknown option \"CreateNamespce=true\", \"PruneLast=true\"; "
                         + "the options Plumbline knows are CreateNamespace=true, CreateNamespace=false");

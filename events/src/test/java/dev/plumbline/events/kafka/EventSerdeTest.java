@@ -54,7 +54,9 @@ class EventSerdeTest {
 
         assertThat(header(headers, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(headers, "ce_id")).isEqualTo(event.eventId());
-        assertThat(header(headers, "ce_type")).isEqualTo(event.type().typeName()).startsWith("dev.plumbline.");
+        assertThat(header(headers, "ce_type"))
+                .isEqualTo(event.type().typeName())
+                .startsWith("dev.plumbline.");
         assertThat(header(headers, "ce_source")).isEqualTo(event.source()).startsWith("plumbline/");
         assertThat(Instant.parse(header(headers, "ce_time"))).isEqualTo(event.time());
         assertThat(header(headers, "content-type")).isEqualTo("application/json");
@@ -92,7 +94,8 @@ class EventSerdeTest {
         assertThat(serializer.serialize(Topics.APPLICATIONS, headers, null)).isNull();
         assertThat(serializer.serialize(Topics.APPLICATIONS, null)).isNull();
         assertThat(headers.toArray()).isEmpty();
-        assertThat(deserializer.deserialize(Topics.APPLICATIONS, headers, (byte[]) null)).isNull();
+        assertThat(deserializer.deserialize(Topics.APPLICATIONS, headers, (byte[]) null))
+                .isNull();
         assertThat(deserializer.deserialize(Topics.APPLICATIONS, null)).isNull();
     }
 

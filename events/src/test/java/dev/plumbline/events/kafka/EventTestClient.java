@@ -20,8 +20,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -38,9 +38,10 @@ public final class EventTestClient implements AutoCloseable {
     public EventTestClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new EventSerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new EventSerializer());
     }
 
     /** Creates topics as their owning service does at start-up. */
@@ -60,9 +61,10 @@ public final class EventTestClient implements AutoCloseable {
 
     /** Publishes a value no Plumbline reader can read (bad JSON, an unknown type), as a faulty writer might. */
     public void sendUnreadable(String topic, int partition, String key, String value) {
-        try (KafkaProducer<String, String> raw = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> raw = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             get(raw.send(new ProducerRecord<>(topic, partition, key, value)));
         }
     }
@@ -91,17 +93,22 @@ public final class EventTestClient implements AutoCloseable {
      *
      * @throws AssertionError when none matched within {@code within}
      */
-    public <T extends PlumblineEvent> T awaitRecord(String topic, Duration within, Class<T> type, Predicate<T> matches) {
+    public <T extends PlumblineEvent> T awaitRecord(
+            String topic, Duration within, Class<T> type, Predicate<T> matches) {
         Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024 * 1024);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                64 * 1024 * 1024);
         Instant deadline = Instant.now().plus(within);
-        try (KafkaConsumer<String, PlumblineEvent> consumer =
-                EventConsumers.skippingUnreadable(settings)) {
+        try (KafkaConsumer<String, PlumblineEvent> consumer = EventConsumers.skippingUnreadable(settings)) {
             consumer.assign(consumer.partitionsFor(topic).stream()
-                    .map(partition -> new TopicPartition(topic, partition.partition())).toList());
+                    .map(partition -> new TopicPartition(topic, partition.partition()))
+                    .toList());
             consumer.seekToBeginning(consumer.assignment());
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, PlumblineEvent> record : consumer.poll(Duration.ofMillis(500))) {

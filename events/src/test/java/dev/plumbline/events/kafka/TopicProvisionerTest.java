@@ -38,10 +38,14 @@ class TopicProvisionerTest {
     void missingTopicsAreCreatedWithTheirPartitionsAndConfigs() throws Exception {
         ProvisioningResult result = provisioner.ensure(admin, Topics.all());
 
-        assertThat(result.created()).containsExactlyElementsOf(Topics.all().stream().map(TopicSpec::name).toList());
+        assertThat(result.created())
+                .containsExactlyElementsOf(
+                        Topics.all().stream().map(TopicSpec::name).toList());
         assertThat(partitions(Topics.RENDERED_MANIFESTS)).isEqualTo(6);
-        assertThat(config(Topics.RENDERED_MANIFESTS).get("cleanup.policy").value()).isEqualTo("compact");
-        assertThat(config(Topics.RENDERED_MANIFESTS).get("max.message.bytes").value()).isEqualTo("33554432");
+        assertThat(config(Topics.RENDERED_MANIFESTS).get("cleanup.policy").value())
+                .isEqualTo("compact");
+        assertThat(config(Topics.RENDERED_MANIFESTS).get("max.message.bytes").value())
+                .isEqualTo("33554432");
     }
 
     @Test
@@ -58,8 +62,10 @@ class TopicProvisionerTest {
 
     @Test
     void aTopicWithTheWrongCleanupPolicyIsCorrected() throws Exception {
-        admin.createTopics(List.of(new NewTopic(Topics.APPLICATIONS, 6, (short) 1)
-                .configs(Map.of("cleanup.policy", "delete")))).all().get();
+        admin.createTopics(List.of(
+                        new NewTopic(Topics.APPLICATIONS, 6, (short) 1).configs(Map.of("cleanup.policy", "delete"))))
+                .all()
+                .get();
 
         ProvisioningResult result = provisioner.ensure(admin, List.of(Topics.spec(Topics.APPLICATIONS, 6)));
 
@@ -70,11 +76,15 @@ class TopicProvisionerTest {
     @Test
     void aDifferentPartitionCountIsReportedAndLeftAlone() throws Exception {
         admin.createTopics(List.of(new NewTopic(Topics.AUDIT, 3, (short) 1)
-                .configs(Topics.spec(Topics.AUDIT, 6).topicConfigs()))).all().get();
+                        .configs(Topics.spec(Topics.AUDIT, 6).topicConfigs())))
+                .all()
+                .get();
 
         ProvisioningResult result = provisioner.ensure(admin, List.of(Topics.spec(Topics.AUDIT, 6)));
 
-        assertThat(result.warnings()).singleElement().asString()
+        assertThat(result.warnings())
+                .singleElement()
+                .asString()
                 .contains(Topics.AUDIT, "has 3 partitions where 6 are configured");
         assertThat(result.unchanged()).containsExactly(Topics.AUDIT);
         assertThat(partitions(Topics.AUDIT)).isEqualTo(3);
@@ -93,7 +103,12 @@ class TopicProvisionerTest {
     }
 
     private int partitions(String topic) throws ExecutionException, InterruptedException {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        return admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions()
+                .size();
     }
 
     private Config config(String topic) throws ExecutionException, InterruptedException {
@@ -114,8 +129,10 @@ class TopicProvisionerTest {
         @Override
         public synchronized ListTopicsResult listTopics(ListTopicsOptions options) {
             ListTopicsResult before = super.listTopics(options);
-            super.createTopics(List.of(new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty())
-                    .configs(spec.topicConfigs())), new CreateTopicsOptions());
+            super.createTopics(
+                    List.of(new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty())
+                            .configs(spec.topicConfigs())),
+                    new CreateTopicsOptions());
             return before;
         }
     }

@@ -58,7 +58,10 @@ class UnreadableRecordSkipperTest {
 
         assertThat(delivered.records(PARTITION)).containsExactly(before, tombstone, after);
         assertThat(tombstone.value()).isNull();
-        assertThat(meters.get(UnreadableRecordSkipper.METRIC).tag("topic", Topics.APPLICATIONS).counter().count())
+        assertThat(meters.get(UnreadableRecordSkipper.METRIC)
+                        .tag("topic", Topics.APPLICATIONS)
+                        .counter()
+                        .count())
                 .isEqualTo(1.0);
     }
 
@@ -67,12 +70,15 @@ class UnreadableRecordSkipperTest {
         String unknownType = "{\"type\":\"dev.plumbline.future.thing\",\"schemaVersion\":1}";
         Headers headers = new RecordHeaders();
 
-        PlumblineEvent read = deserializer.deserialize(Topics.APPLICATIONS, headers,
-                unknownType.getBytes(StandardCharsets.UTF_8));
+        PlumblineEvent read =
+                deserializer.deserialize(Topics.APPLICATIONS, headers, unknownType.getBytes(StandardCharsets.UTF_8));
 
         assertThat(read).isNull();
-        assertThat(new String(headers.lastHeader(SkippingEventDeserializer.UNREADABLE_REASON_HEADER).value(),
-                StandardCharsets.UTF_8)).startsWith("Cannot read event of unknown type 'dev.plumbline.future.thing'");
+        assertThat(new String(
+                        headers.lastHeader(SkippingEventDeserializer.UNREADABLE_REASON_HEADER)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .startsWith("Cannot read event of unknown type 'dev.plumbline.future.thing'");
     }
 
     @Test
@@ -82,16 +88,25 @@ class UnreadableRecordSkipperTest {
                 .hasMessageContaining(UnreadableRecordSkipper.class.getName())
                 .hasMessageContaining("tombstone");
 
-        deserializer.configure(Map.of(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG,
-                UnreadableRecordSkipper.class.getName()), false);
+        deserializer.configure(
+                Map.of(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, UnreadableRecordSkipper.class.getName()), false);
     }
 
     /** A record as the consumer hands it to interceptors: value bytes read by the deserializer, or none. */
     private ConsumerRecord<Object, Object> polled(long offset, String key, byte[] value) {
         Headers headers = new RecordHeaders();
         Object event = value == null ? null : deserializer.deserialize(PARTITION.topic(), headers, value);
-        return new ConsumerRecord<>(PARTITION.topic(), PARTITION.partition(), offset, 0L, TimestampType.CREATE_TIME,
-                key.length(), value == null ? ConsumerRecord.NULL_SIZE : value.length, key, event, headers,
+        return new ConsumerRecord<>(
+                PARTITION.topic(),
+                PARTITION.partition(),
+                offset,
+                0L,
+                TimestampType.CREATE_TIME,
+                key.length(),
+                value == null ? ConsumerRecord.NULL_SIZE : value.length,
+                key,
+                event,
+                headers,
                 Optional.empty());
     }
 }

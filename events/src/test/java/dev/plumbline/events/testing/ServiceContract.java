@@ -56,8 +56,11 @@ public abstract class ServiceContract {
             for (TopicSpec topic : service.ownedTopics()) {
                 await().atMost(PATIENCE).until(() -> kafka.topicNames().contains(topic.name()));
                 assertThat(kafka.topicConfig(topic.name(), TopicSpec.CLEANUP_POLICY_CONFIG))
-                        .as(topic.name()).isEqualTo(topic.cleanupPolicy().configValue());
-                assertThat(kafka.describe(topic.name()).partitions()).as(topic.name()).hasSize(topic.partitions());
+                        .as(topic.name())
+                        .isEqualTo(topic.cleanupPolicy().configValue());
+                assertThat(kafka.describe(topic.name()).partitions())
+                        .as(topic.name())
+                        .hasSize(topic.partitions());
             }
         }
     }
@@ -101,24 +104,27 @@ public abstract class ServiceContract {
      * after it is processed, the event before it is not taken as deleted (the skipped record is no tombstone), the
      * skip is counted in {@code plumbline_unreadable_records_total} for the topic and the service stays ready.
      */
-    protected void assertUnreadableRecordIsSkipped(PlumblineEvent before, PlumblineEvent after,
-            Predicate<PlumblineEvent> serviceHolds) throws Exception {
+    protected void assertUnreadableRecordIsSkipped(
+            PlumblineEvent before, PlumblineEvent after, Predicate<PlumblineEvent> serviceHolds) throws Exception {
         String topic = before.topic();
         try (EventTestClient kafka = new EventTestClient(bootstrapServers())) {
             kafka.ensureTopics(Arrays.stream(PlumblineService.values())
                     .flatMap(writer -> writer.ownedTopics().stream())
-                    .filter(spec -> spec.name().equals(topic)).toList());
+                    .filter(spec -> spec.name().equals(topic))
+                    .toList());
             kafka.send(before, 0);
             await().atMost(PATIENCE).until(() -> serviceHolds.test(before));
             double skippedBefore = unreadableRecordsCounted(topic);
 
-            kafka.sendUnreadable(topic, 0, before.key(),
-                    "{\"type\":\"dev.plumbline.from.the.future\",\"schemaVersion\":1}");
+            kafka.sendUnreadable(
+                    topic, 0, before.key(), "{\"type\":\"dev.plumbline.from.the.future\",\"schemaVersion\":1}");
             kafka.send(after, 0);
 
             await().atMost(PATIENCE).until(() -> serviceHolds.test(after));
             await().atMost(PATIENCE).until(() -> unreadableRecordsCounted(topic) > skippedBefore);
-            assertThat(serviceHolds.test(before)).as("the event before the unreadable record still holds").isTrue();
+            assertThat(serviceHolds.test(before))
+                    .as("the event before the unreadable record still holds")
+                    .isTrue();
             HttpResponse<String> ready = get("q/health/ready");
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("\"status\": \"UP\"").doesNotContain("\"status\": \"DOWN\"");
@@ -127,8 +133,11 @@ public abstract class ServiceContract {
 
     /** The unreadable records the service's channels skipped on the topic, as Prometheus reads them. */
     private double unreadableRecordsCounted(String topic) throws IOException, InterruptedException {
-        Matcher counted = Pattern.compile("^plumbline_unreadable_records_total\\{[^}]*topic=\"" + Pattern.quote(topic)
-                + "\"[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(get("q/metrics").body());
+        Matcher counted = Pattern.compile(
+                        "^plumbline_unreadable_records_total\\{[^}]*topic=\"" + Pattern.quote(topic)
+                                + "\"[^}]*} (\\S+)$",
+                        Pattern.MULTILINE)
+                .matcher(get("q/metrics").body());
         double total = 0;
         while (counted.find()) {
             total += Double.parseDouble(counted.group(1));
@@ -137,7 +146,7 @@ public abstract class ServiceContract {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(root().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(root().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -22,30 +22,42 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TopicsTest {
 
-    private static final List<String> DESIGNED = List.of(Topics.APPLICATIONS, Topics.COMMIT_EVENTS,
-            Topics.RENDERED_MANIFESTS, Topics.DIFF_RESULTS, Topics.APPLY_ACTIONS, Topics.SYNC_REQUESTS,
-            Topics.DRIFT_ALERTS, Topics.AUDIT, Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DEAD_LETTER);
+    private static final List<String> DESIGNED = List.of(
+            Topics.APPLICATIONS,
+            Topics.COMMIT_EVENTS,
+            Topics.RENDERED_MANIFESTS,
+            Topics.DIFF_RESULTS,
+            Topics.APPLY_ACTIONS,
+            Topics.SYNC_REQUESTS,
+            Topics.DRIFT_ALERTS,
+            Topics.AUDIT,
+            Topics.NOTIFICATIONS,
+            Topics.NOTIFICATIONS_DEAD_LETTER);
 
     @Test
     void everyDesignedTopicHasOneSpecWithSixPartitionsByDefault() {
         assertThat(Topics.all()).extracting(TopicSpec::name).containsExactlyElementsOf(DESIGNED);
-        assertThat(Topics.all()).allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(6));
+        assertThat(Topics.all())
+                .allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(6));
         assertThat(DESIGNED).allSatisfy(name -> assertThat(name).startsWith("plumbline."));
     }
 
     @Test
     void theCallerChoosesThePartitionCount() {
-        assertThat(Topics.all(12)).allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(12));
-        assertThat(PlumblineService.RENDERER.ownedTopics(3)).singleElement()
+        assertThat(Topics.all(12))
+                .allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(12));
+        assertThat(PlumblineService.RENDERER.ownedTopics(3))
+                .singleElement()
                 .satisfies(spec -> assertThat(spec.partitions()).isEqualTo(3));
     }
 
     @Test
     void stateTopicsAreCompactedAndEventTopicsExpire() {
-        Map<String, CleanupPolicy> policies = Topics.all().stream()
-                .collect(Collectors.toMap(TopicSpec::name, TopicSpec::cleanupPolicy));
+        Map<String, CleanupPolicy> policies =
+                Topics.all().stream().collect(Collectors.toMap(TopicSpec::name, TopicSpec::cleanupPolicy));
 
-        assertThat(policies).containsEntry(Topics.APPLICATIONS, CleanupPolicy.COMPACT)
+        assertThat(policies)
+                .containsEntry(Topics.APPLICATIONS, CleanupPolicy.COMPACT)
                 .containsEntry(Topics.RENDERED_MANIFESTS, CleanupPolicy.COMPACT);
         policies.forEach((name, policy) -> {
             if (!name.equals(Topics.APPLICATIONS) && !name.equals(Topics.RENDERED_MANIFESTS)) {
@@ -67,20 +79,25 @@ class TopicsTest {
         long audit = retention(Topics.spec(Topics.AUDIT, 6));
 
         assertThat(audit).isGreaterThanOrEqualTo(Duration.ofDays(365).toMillis());
-        assertThat(Topics.all()).filteredOn(spec -> spec.configs().containsKey("retention.ms")
+        assertThat(Topics.all())
+                .filteredOn(spec -> spec.configs().containsKey("retention.ms")
                         && !spec.name().equals(Topics.AUDIT))
                 .allSatisfy(spec -> assertThat(retention(spec)).isLessThan(audit));
     }
 
     @Test
     void everyTopicHasAWriterAndSyncRequestsHaveTwo() {
-        assertThat(DESIGNED).allSatisfy(topic ->
-                assertThat(Arrays.stream(PlumblineService.values()).filter(s -> s.writes(topic))).isNotEmpty());
+        assertThat(DESIGNED)
+                .allSatisfy(topic -> assertThat(
+                                Arrays.stream(PlumblineService.values()).filter(s -> s.writes(topic)))
+                        .isNotEmpty());
         assertThat(Arrays.stream(PlumblineService.values()).filter(s -> s.writes(Topics.SYNC_REQUESTS)))
                 .containsExactlyInAnyOrder(PlumblineService.DRIFT_AUDITOR, PlumblineService.CLI);
-        assertThat(PlumblineService.NOTIFIER.ownedTopics()).extracting(TopicSpec::name)
+        assertThat(PlumblineService.NOTIFIER.ownedTopics())
+                .extracting(TopicSpec::name)
                 .containsExactly(Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DEAD_LETTER);
-        assertThat(PlumblineService.RECONCILER.ownedTopics()).extracting(TopicSpec::name)
+        assertThat(PlumblineService.RECONCILER.ownedTopics())
+                .extracting(TopicSpec::name)
                 .containsExactly(Topics.APPLICATIONS, Topics.DIFF_RESULTS, Topics.APPLY_ACTIONS);
     }
 
@@ -94,7 +111,7 @@ class TopicsTest {
     @MethodSource("dev.plumbline.events.EventSamples#all")
     void everyEventNamesAsItsSourceAServiceThatWritesItsTopic(PlumblineEvent event) {
         assertThat(Arrays.stream(PlumblineService.values())
-                .filter(service -> service.source().equals(event.source())))
+                        .filter(service -> service.source().equals(event.source())))
                 .singleElement()
                 .satisfies(service -> assertThat(service.writes(event.topic())).isTrue());
     }

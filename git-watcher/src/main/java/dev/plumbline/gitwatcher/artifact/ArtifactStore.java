@@ -73,8 +73,8 @@ public final class ArtifactStore {
         if (!Files.isRegularFile(tarball) || !Files.isRegularFile(digest)) {
             return Optional.empty();
         }
-        return Optional.of(new StoredArtifact(tarball, Files.readString(digest, StandardCharsets.US_ASCII).strip(),
-                Files.size(tarball)));
+        return Optional.of(new StoredArtifact(
+                tarball, Files.readString(digest, StandardCharsets.US_ASCII).strip(), Files.size(tarball)));
     }
 
     private Path folder(String repoKey) {

@@ -44,8 +44,8 @@ public final class TreeArchiver {
             List<Entry> entries = entries(commit);
             GzipParameters gzip = new GzipParameters();
             gzip.setModificationTime(0);
-            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out, gzip),
-                    StandardCharsets.UTF_8.name())) {
+            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
+                    new GzipCompressorOutputStream(out, gzip), StandardCharsets.UTF_8.name())) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
                 for (Entry entry : entries) {
@@ -56,8 +56,7 @@ public final class TreeArchiver {
         }
     }
 
-    private record Entry(String path, FileMode mode, ObjectId blob) {
-    }
+    private record Entry(String path, FileMode mode, ObjectId blob) {}
 
     private List<Entry> entries(RevCommit commit) throws IOException {
         List<Entry> entries = new ArrayList<>();

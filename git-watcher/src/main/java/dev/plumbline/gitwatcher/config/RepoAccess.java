@@ -43,13 +43,18 @@ public class RepoAccess {
     /** How to authenticate to a repository URL: the credentials with the longest matching URL prefix, or none. */
     public TransportAuth authFor(String url) {
         List<RepoCredentials> all = new ArrayList<>();
-        for (Map.Entry<String, GitWatcherConfig.Credentials> entry : config.credentials().entrySet()) {
+        for (Map.Entry<String, GitWatcherConfig.Credentials> entry :
+                config.credentials().entrySet()) {
             GitWatcherConfig.Credentials c = entry.getValue();
             if (!new RepoCredentials(entry.getKey(), c.url(), null, null, null, null, null).appliesTo(url)) {
                 continue;
             }
-            all.add(new RepoCredentials(entry.getKey(), c.url(), c.username().orElse(null),
-                    secret(c.password(), c.passwordFile(), "password"), c.sshPrivateKeyFile().orElse(null),
+            all.add(new RepoCredentials(
+                    entry.getKey(),
+                    c.url(),
+                    c.username().orElse(null),
+                    secret(c.password(), c.passwordFile(), "password"),
+                    c.sshPrivateKeyFile().orElse(null),
                     c.sshKnownHostsFile().orElse(null),
                     secret(c.sshKeyPassphrase(), c.sshKeyPassphraseFile(), "SSH key passphrase")));
         }

@@ -26,8 +26,10 @@ public class CommitEventsPublisher implements CommitEventsSink {
     @Override
     public void publish(List<PlumblineEvent> events) {
         for (PlumblineEvent event : events) {
-            Message<PlumblineEvent> message = Message.of(event).addMetadata(
-                    OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build());
+            Message<PlumblineEvent> message = Message.of(event)
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                            .withKey(event.key())
+                            .build());
             emitter.sendMessage(message).await().atMost(ACK_PATIENCE);
         }
     }

@@ -31,8 +31,7 @@ public final class FetchScheduler implements AutoCloseable {
         boolean fetch(String repoKey, FetchCause cause, String correlationId);
     }
 
-    private record Request(FetchCause cause, String correlationId) {
-    }
+    private record Request(FetchCause cause, String correlationId) {}
 
     private static final class Slot {
         boolean running;
@@ -57,8 +56,8 @@ public final class FetchScheduler implements AutoCloseable {
         this.random = random;
         AtomicInteger count = new AtomicInteger();
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "git-watcher-timer"));
-        this.workers = Executors.newFixedThreadPool(concurrency,
-                r -> daemon(r, "git-watcher-fetch-" + count.incrementAndGet()));
+        this.workers = Executors.newFixedThreadPool(
+                concurrency, r -> daemon(r, "git-watcher-fetch-" + count.incrementAndGet()));
     }
 
     /** Starts watching a repository: a fetch now, then polls. Watching it again only nudges it. */
@@ -147,8 +146,10 @@ public final class FetchScheduler implements AutoCloseable {
             }
             Duration delay = backoff.next(slot.failures, random);
             slot.nextPoll = Instant.now().plus(delay);
-            slot.timer = timers.schedule(() -> request(repoKey, FetchCause.poll(), newCorrelationId()),
-                    delay.toNanos(), TimeUnit.NANOSECONDS);
+            slot.timer = timers.schedule(
+                    () -> request(repoKey, FetchCause.poll(), newCorrelationId()),
+                    delay.toNanos(),
+                    TimeUnit.NANOSECONDS);
         }
     }
 

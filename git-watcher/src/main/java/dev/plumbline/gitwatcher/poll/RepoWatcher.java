@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -64,18 +63,23 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
     private volatile WatchSet watched = WatchSet.empty();
 
     @Inject
-    public RepoWatcher(GitWatcherConfig config, CommitEventsSink publisher, MeterRegistry metrics,
-                       RepoAccess access) {
+    public RepoWatcher(GitWatcherConfig config, CommitEventsSink publisher, MeterRegistry metrics, RepoAccess access) {
         this.config = config;
         this.publisher = publisher;
         this.metrics = metrics;
         this.access = access;
-        this.cycle = new FetchCycle(new ArtifactStore(config.dataDir().resolve("artifacts")),
-                new FetchCycle.Settings(config.artifacts().baseUrl(), config.fetch().maxCommits(),
+        this.cycle = new FetchCycle(
+                new ArtifactStore(config.dataDir().resolve("artifacts")),
+                new FetchCycle.Settings(
+                        config.artifacts().baseUrl(),
+                        config.fetch().maxCommits(),
                         config.fetch().timeout()));
         this.reported = new ReportedStore(config.dataDir().resolve("state"));
-        Backoff backoff = new Backoff(config.poll().interval(), config.poll().jitter(),
-                config.fetch().backoffInitial(), config.fetch().backoffMax());
+        Backoff backoff = new Backoff(
+                config.poll().interval(),
+                config.poll().jitter(),
+                config.fetch().backoffInitial(),
+                config.fetch().backoffMax());
         this.scheduler = new FetchScheduler(backoff, config.fetch().concurrency(), this::fetch, new Random());
         this.sweeper = new DiskSweeper(config.dataDir(), config.cleanup().gracePeriod(), Clock.systemUTC());
         this.sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -98,8 +102,11 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
     synchronized void sweepDisk() {
         Set<String> keys = watched.repos().stream().map(WatchedRepo::key).collect(Collectors.toSet());
         try {
-            sweeper.sweep(keys).forEach(key -> LOG.infof("removed the mirror, artifacts and state of repository %s, "
-                    + "which no Application has watched for %s", key, config.cleanup().gracePeriod()));
+            sweeper.sweep(keys)
+                    .forEach(key -> LOG.infof(
+                            "removed the mirror, artifacts and state of repository %s, "
+                                    + "which no Application has watched for %s",
+                            key, config.cleanup().gracePeriod()));
         } catch (IOException | RuntimeException e) {
             // the next sweep tries again; an exception here would end the periodic sweeps
             LOG.warnf("cannot remove the data of repositories no longer watched: %s", e.getMessage());
@@ -174,8 +181,8 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
         long start = System.nanoTime();
         CycleResult result = null;
         try (Mirror mirror = Mirror.open(config.dataDir().resolve("repos").resolve(repoKey))) {
-            result = cycle.run(repo, mirror, access.authFor(repo.fetchUrl()), reported.load(repoKey), cause,
-                    correlationId);
+            result = cycle.run(
+                    repo, mirror, access.authFor(repo.fetchUrl()), reported.load(repoKey), cause, correlationId);
             publisher.publish(result.events());
             reported.save(repoKey, result.reported());
         } catch (Exception e) {
@@ -184,8 +191,8 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
             timer(repo).record(elapsed(start));
         }
         if (!result.problems().isEmpty()) {
-            return failed(repo, repoHealth, started, elapsed(start), cause, String.join("; ", result.problems()),
-                    result);
+            return failed(
+                    repo, repoHealth, started, elapsed(start), cause, String.join("; ", result.problems()), result);
         }
         if (repoHealth.succeeded(started, elapsed(start), cause, result.revisions())) {
             LOG.infof("repository %s is fetched again", repo.url().normalized());
@@ -193,12 +200,20 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
         return true;
     }
 
-    private boolean failed(WatchedRepo repo, RepoHealth repoHealth, Instant started, Duration took, FetchCause cause,
-                           String error, CycleResult partial) {
+    private boolean failed(
+            WatchedRepo repo,
+            RepoHealth repoHealth,
+            Instant started,
+            Duration took,
+            FetchCause cause,
+            String error,
+            CycleResult partial) {
         String message = access.redactor().redact(error);
         failures(repo).increment();
         if (repoHealth.failed(started, took, cause, message, partial == null ? null : partial.revisions())) {
-            LOG.warnf("repository %s cannot be fetched, retrying with backoff: %s", repo.url().normalized(), message);
+            LOG.warnf(
+                    "repository %s cannot be fetched, retrying with backoff: %s",
+                    repo.url().normalized(), message);
         }
         return false;
     }
@@ -215,13 +230,17 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
     }
 
     private Timer timer(WatchedRepo repo) {
-        return Timer.builder("plumbline.git.fetch.duration").description("How long fetching a repository took")
-                .tag("repository", repo.url().normalized()).register(metrics);
+        return Timer.builder("plumbline.git.fetch.duration")
+                .description("How long fetching a repository took")
+                .tag("repository", repo.url().normalized())
+                .register(metrics);
     }
 
     private Counter failures(WatchedRepo repo) {
-        return Counter.builder("plumbline.git.fetch.failures").description("Fetches of a repository that failed")
-                .tag("repository", repo.url().normalized()).register(metrics);
+        return Counter.builder("plumbline.git.fetch.failures")
+                .description("Fetches of a repository that failed")
+                .tag("repository", repo.url().normalized())
+                .register(metrics);
     }
 
     private static Duration elapsed(long startNanos) {

@@ -54,8 +54,12 @@ public final class CommitReader {
 
     public static CommitInfo info(RevCommit commit) {
         String message = commit.getFullMessage();
-        return new CommitInfo(commit.name(), signature(commit.getAuthorIdent()),
-                signature(commit.getCommitterIdent()), message, TrailerParser.parse(message));
+        return new CommitInfo(
+                commit.name(),
+                signature(commit.getAuthorIdent()),
+                signature(commit.getCommitterIdent()),
+                message,
+                TrailerParser.parse(message));
     }
 
     /** The paths that differ between two commits' trees, sorted; every path of {@code after} when before is null. */

@@ -11,8 +11,8 @@ import java.util.Map;
  * @param reported  what to remember once they are published
  * @param revisions each watched revision and what it resolved to
  */
-public record CycleResult(List<PlumblineEvent> events, Map<String, Reported> reported,
-                          List<ResolvedRevision> revisions) {
+public record CycleResult(
+        List<PlumblineEvent> events, Map<String, Reported> reported, List<ResolvedRevision> revisions) {
 
     public CycleResult {
         events = List.copyOf(events);
@@ -22,6 +22,9 @@ public record CycleResult(List<PlumblineEvent> events, Map<String, Reported> rep
 
     /** Why watched revisions could not be found, in words; empty when all were. */
     public List<String> problems() {
-        return revisions.stream().filter(r -> !r.found()).map(ResolvedRevision::problem).toList();
+        return revisions.stream()
+                .filter(r -> !r.found())
+                .map(ResolvedRevision::problem)
+                .toList();
     }
 }

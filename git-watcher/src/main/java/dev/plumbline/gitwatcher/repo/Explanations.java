@@ -14,23 +14,26 @@ public final class Explanations {
     private static final int PATHS_SHOWN = 5;
     private static final int SHORT_SHA = 7;
 
-    private Explanations() {
-    }
+    private Explanations() {}
 
     /**
      * A commit whose files no Application of its ref covers.
      *
      * @param resolvedRefs each watched revision's resolved ref, to say "branch main" for "main"
      */
-    public static String outsideEveryPath(String sha, List<String> changedPaths, List<WatchingApplication> watchers,
-                                          Map<String, String> resolvedRefs) {
+    public static String outsideEveryPath(
+            String sha,
+            List<String> changedPaths,
+            List<WatchingApplication> watchers,
+            Map<String, String> resolvedRefs) {
         String which = changedPaths.size() == 1 ? "that path" : "those paths";
         return "commit " + shortSha(sha) + " changed " + listPaths(changedPaths) + "; no Application watches " + which
                 + "; " + describeWatchers(watchers, resolvedRefs);
     }
 
     /** A commit on a branch or tag that no Application follows. */
-    public static String unwatchedRef(String sha, String ref, List<WatchingApplication> watchers, Map<String, String> resolvedRefs) {
+    public static String unwatchedRef(
+            String sha, String ref, List<WatchingApplication> watchers, Map<String, String> resolvedRefs) {
         return "commit " + shortSha(sha) + " landed on " + RevisionResolver.describe(ref)
                 + ", which no Application watches; " + describeWatchers(watchers, resolvedRefs);
     }

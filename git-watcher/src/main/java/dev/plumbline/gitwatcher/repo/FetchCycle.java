@@ -30,8 +30,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 public final class FetchCycle {
 
     /** Where artifacts are served: {@code <base>/artifacts/<repoKey>/<sha>.tar.gz}. */
-    public record Settings(String artifactBaseUrl, int maxCommits, Duration timeout) {
-    }
+    public record Settings(String artifactBaseUrl, int maxCommits, Duration timeout) {}
 
     private final ArtifactStore artifacts;
     private final Settings settings;
@@ -41,8 +40,14 @@ public final class FetchCycle {
         this.settings = settings;
     }
 
-    public CycleResult run(WatchedRepo repo, Mirror mirror, TransportAuth auth, Map<String, Reported> reported,
-                           FetchCause cause, String correlationId) throws IOException, GitAPIException {
+    public CycleResult run(
+            WatchedRepo repo,
+            Mirror mirror,
+            TransportAuth auth,
+            Map<String, Reported> reported,
+            FetchCause cause,
+            String correlationId)
+            throws IOException, GitAPIException {
         MirrorRefs before = mirror.refs();
         MirrorRefs after = mirror.fetch(repo.fetchUrl(), auth, settings.timeout());
 
@@ -54,8 +59,12 @@ public final class FetchCycle {
             revisions.add(resolved);
             refOfRevision.put(revision, resolved.ref());
             Set<String> apps = new HashSet<>();
-            repo.watchers().stream().filter(w -> w.targetRevision().equals(revision)).forEach(w -> apps.add(w.app()));
-            current.merge(resolved.ref(), new RefChanges.Current(resolved.sha(), apps),
+            repo.watchers().stream()
+                    .filter(w -> w.targetRevision().equals(revision))
+                    .forEach(w -> apps.add(w.app()));
+            current.merge(
+                    resolved.ref(),
+                    new RefChanges.Current(resolved.sha(), apps),
                     (a, b) -> new RefChanges.Current(a.sha(), union(a.apps(), b.apps())));
         }
         RefChanges.Result diff = RefChanges.between(reported, current, mirror::isAncestor);
@@ -66,14 +75,20 @@ public final class FetchCycle {
             events.addAll(describe(repo, change, mirror, reader, cause, correlationId, refOfRevision));
         }
         if (!before.commits().isEmpty()) {
-            events.addAll(explainUnwatchedRefs(repo, before, after, current.keySet(), reader, cause, correlationId,
-                    refOfRevision));
+            events.addAll(explainUnwatchedRefs(
+                    repo, before, after, current.keySet(), reader, cause, correlationId, refOfRevision));
         }
         return new CycleResult(events, diff.reported(), revisions);
     }
 
-    private List<PlumblineEvent> describe(WatchedRepo repo, RefChange change, Mirror mirror, CommitReader reader,
-                                          FetchCause cause, String correlationId, Map<String, String> refOfRevision)
+    private List<PlumblineEvent> describe(
+            WatchedRepo repo,
+            RefChange change,
+            Mirror mirror,
+            CommitReader reader,
+            FetchCause cause,
+            String correlationId,
+            Map<String, String> refOfRevision)
             throws IOException {
         FetchCause refCause = change.watchStarted() ? FetchCause.watchStarted() : cause;
         List<CommitInfo> commits = List.of();
@@ -88,12 +103,22 @@ public final class FetchCycle {
         }
         List<PlumblineEvent> events = new ArrayList<>();
         for (String url : spellings(repo, change.apps())) {
-            events.add(CommitDetected.of(correlationId, url, change.ref(), change.before(), change.after(),
-                    change.kind(), commits, paths, refCause, artifact));
+            events.add(CommitDetected.of(
+                    correlationId,
+                    url,
+                    change.ref(),
+                    change.before(),
+                    change.after(),
+                    change.kind(),
+                    commits,
+                    paths,
+                    refCause,
+                    artifact));
         }
         if (change.kind() == RefUpdateKind.FAST_FORWARD || change.kind() == RefUpdateKind.FORCED) {
-            List<WatchingApplication> ofRef =
-                    repo.watchers().stream().filter(w -> change.apps().contains(w.app())).toList();
+            List<WatchingApplication> ofRef = repo.watchers().stream()
+                    .filter(w -> change.apps().contains(w.app()))
+                    .toList();
             for (RevCommit commit : range) {
                 List<String> own = reader.ownPaths(commit);
                 if (ofRef.stream().noneMatch(w -> PathCoverage.coversAny(w.path(), own))) {
@@ -106,9 +131,15 @@ public final class FetchCycle {
     }
 
     /** A branch or tag that moved in this fetch, that no Application follows: its new commit deploys nothing. */
-    private List<PlumblineEvent> explainUnwatchedRefs(WatchedRepo repo, MirrorRefs before, MirrorRefs after,
-                                                      Set<String> watchedRefs, CommitReader reader, FetchCause cause,
-                                                      String correlationId, Map<String, String> refOfRevision)
+    private List<PlumblineEvent> explainUnwatchedRefs(
+            WatchedRepo repo,
+            MirrorRefs before,
+            MirrorRefs after,
+            Set<String> watchedRefs,
+            CommitReader reader,
+            FetchCause cause,
+            String correlationId,
+            Map<String, String> refOfRevision)
             throws IOException {
         List<PlumblineEvent> events = new ArrayList<>();
         for (Map.Entry<String, String> ref : new TreeMap<>(after.commits()).entrySet()) {
@@ -117,17 +148,25 @@ public final class FetchCycle {
                 continue;
             }
             // a new branch is described by its head commit's own change, not by every file it holds
-            List<String> paths = old != null
-                    ? reader.changedPaths(old, ref.getValue()) : reader.ownPaths(ref.getValue());
+            List<String> paths =
+                    old != null ? reader.changedPaths(old, ref.getValue()) : reader.ownPaths(ref.getValue());
             String why = Explanations.unwatchedRef(ref.getValue(), ref.getKey(), repo.watchers(), refOfRevision);
             events.addAll(ignored(repo, ref.getKey(), ref.getValue(), paths, cause, correlationId, why));
         }
         return events;
     }
 
-    private List<PlumblineEvent> ignored(WatchedRepo repo, String ref, String sha, List<String> paths, FetchCause cause,
-                                         String correlationId, String explanation) {
-        var watchers = repo.watchers().stream().map(WatchingApplication::withoutRepoUrl).toList();
+    private List<PlumblineEvent> ignored(
+            WatchedRepo repo,
+            String ref,
+            String sha,
+            List<String> paths,
+            FetchCause cause,
+            String correlationId,
+            String explanation) {
+        var watchers = repo.watchers().stream()
+                .map(WatchingApplication::withoutRepoUrl)
+                .toList();
         List<PlumblineEvent> events = new ArrayList<>();
         for (String url : repo.spellings()) {
             events.add(CommitIgnored.of(correlationId, url, ref, sha, paths, cause, watchers, explanation));

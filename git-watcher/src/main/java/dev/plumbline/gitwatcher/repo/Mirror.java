@@ -30,8 +30,8 @@ import org.eclipse.jgit.transport.TagOpt;
  */
 public final class Mirror implements AutoCloseable {
 
-    private static final List<RefSpec> MIRROR_SPECS = List.of(
-            new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"));
+    private static final List<RefSpec> MIRROR_SPECS =
+            List.of(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"));
     private static final String REMOTE_HEAD = "refs/plumbline/remote-head";
 
     private final Repository repository;
@@ -84,15 +84,19 @@ public final class Mirror implements AutoCloseable {
         try (RevWalk walk = new RevWalk(repository)) {
             for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS, Constants.R_TAGS)) {
                 try {
-                    commits.put(ref.getName(), walk.parseCommit(ref.getObjectId()).name());
+                    commits.put(
+                            ref.getName(), walk.parseCommit(ref.getObjectId()).name());
                 } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException tagOfATree) {
                     // a tag may name a tree or a blob; it can never be a revision an Application deploys
                 }
             }
         }
         Ref head = repository.exactRef(Constants.HEAD);
-        String headTarget = head != null && head.isSymbolic() && commits.containsKey(head.getTarget().getName())
-                ? head.getTarget().getName() : null;
+        String headTarget = head != null
+                        && head.isSymbolic()
+                        && commits.containsKey(head.getTarget().getName())
+                ? head.getTarget().getName()
+                : null;
         return new MirrorRefs(commits, headTarget);
     }
 

@@ -5,8 +5,7 @@ import java.util.Collection;
 /** Whether an Application's path covers a changed file. */
 public final class PathCoverage {
 
-    private PathCoverage() {
-    }
+    private PathCoverage() {}
 
     /** {@code ./apps/web/} and {@code apps/web} are the same folder; {@code .}, {@code /} and empty mean the whole repository. */
     public static String normalize(String path) {

@@ -13,7 +13,8 @@ public final class Redactor {
     private final List<String> secrets;
 
     public Redactor(List<String> secrets) {
-        this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4).toList();
+        this.secrets =
+                secrets.stream().filter(s -> s != null && s.length() >= 4).toList();
     }
 
     public String redact(String text) {

@@ -13,8 +13,8 @@ import java.util.Set;
  * @param apps         the Applications watching the ref
  * @param watchStarted the ref did not move: new Applications began to watch it, so they are told where it is
  */
-public record RefChange(String ref, String before, String after, RefUpdateKind kind, Set<String> apps,
-                        boolean watchStarted) {
+public record RefChange(
+        String ref, String before, String after, RefUpdateKind kind, Set<String> apps, boolean watchStarted) {
 
     public RefChange {
         apps = Set.copyOf(apps);

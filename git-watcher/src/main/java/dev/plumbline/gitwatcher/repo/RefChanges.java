@@ -26,18 +26,15 @@ public final class RefChanges {
      * @param sha  the commit it points at; null when it is missing
      * @param apps the Applications watching it
      */
-    public record Current(String sha, Set<String> apps) {
-    }
+    public record Current(String sha, Set<String> apps) {}
 
     /**
      * @param changes  the commit events to publish, by ref
      * @param reported what to remember once they are published: refs no longer watched and deleted refs are dropped
      */
-    public record Result(List<RefChange> changes, Map<String, Reported> reported) {
-    }
+    public record Result(List<RefChange> changes, Map<String, Reported> reported) {}
 
-    private RefChanges() {
-    }
+    private RefChanges() {}
 
     public static Result between(Map<String, Reported> reported, Map<String, Current> current, Ancestry ancestry) {
         List<RefChange> changes = new ArrayList<>();
@@ -54,8 +51,8 @@ public final class RefChanges {
             if (last == null) {
                 changes.add(new RefChange(ref, null, now.sha(), RefUpdateKind.INITIAL, now.apps(), false));
             } else if (!last.sha().equals(now.sha())) {
-                RefUpdateKind kind = ancestry.isAncestor(last.sha(), now.sha())
-                        ? RefUpdateKind.FAST_FORWARD : RefUpdateKind.FORCED;
+                RefUpdateKind kind =
+                        ancestry.isAncestor(last.sha(), now.sha()) ? RefUpdateKind.FAST_FORWARD : RefUpdateKind.FORCED;
                 changes.add(new RefChange(ref, last.sha(), now.sha(), kind, now.apps(), false));
             } else if (!last.apps().containsAll(now.apps())) {
                 Set<String> added = new HashSet<>(now.apps());

@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param knownHosts    known_hosts file the SSH server's key must be listed in
  * @param keyPassphrase passphrase of an encrypted SSH key
  */
-public record RepoCredentials(String name, String urlPrefix, String username, String password, Path sshKey,
-                              Path knownHosts, String keyPassphrase) {
+public record RepoCredentials(
+        String name,
+        String urlPrefix,
+        String username,
+        String password,
+        Path sshKey,
+        Path knownHosts,
+        String keyPassphrase) {
 
     public boolean appliesTo(String url) {
         return url.trim().toLowerCase(Locale.ROOT).startsWith(urlPrefix.trim().toLowerCase(Locale.ROOT));

@@ -12,9 +12,14 @@ import java.util.List;
 public final class RepoHealth {
 
     /** A moment of this repository's state, for {@code /api/repos}. */
-    public record Snapshot(Instant lastFetch, Duration lastFetchDuration, FetchCause lastFetchCause, String lastError,
-                           Instant failingSince, int consecutiveFailures, List<ResolvedRevision> revisions) {
-    }
+    public record Snapshot(
+            Instant lastFetch,
+            Duration lastFetchDuration,
+            FetchCause lastFetchCause,
+            String lastError,
+            Instant failingSince,
+            int consecutiveFailures,
+            List<ResolvedRevision> revisions) {}
 
     private Instant lastFetch;
     private Duration lastFetchDuration;
@@ -25,8 +30,8 @@ public final class RepoHealth {
     private List<ResolvedRevision> revisions = List.of();
 
     /** @return true when this failure starts an episode, and so is to be reported */
-    public synchronized boolean failed(Instant at, Duration took, FetchCause cause, String error,
-                                       List<ResolvedRevision> resolved) {
+    public synchronized boolean failed(
+            Instant at, Duration took, FetchCause cause, String error, List<ResolvedRevision> resolved) {
         record(at, took, cause);
         lastError = error;
         if (resolved != null) {
@@ -41,7 +46,8 @@ public final class RepoHealth {
     }
 
     /** @return true when this success ends a failure episode */
-    public synchronized boolean succeeded(Instant at, Duration took, FetchCause cause, List<ResolvedRevision> resolved) {
+    public synchronized boolean succeeded(
+            Instant at, Duration took, FetchCause cause, List<ResolvedRevision> resolved) {
         record(at, took, cause);
         revisions = List.copyOf(resolved);
         boolean recovered = failingSince != null;
@@ -52,8 +58,8 @@ public final class RepoHealth {
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(lastFetch, lastFetchDuration, lastFetchCause, lastError, failingSince, consecutiveFailures,
-                revisions);
+        return new Snapshot(
+                lastFetch, lastFetchDuration, lastFetchCause, lastError, failingSince, consecutiveFailures, revisions);
     }
 
     private void record(Instant at, Duration took, FetchCause cause) {

@@ -17,8 +17,7 @@ import java.util.TreeMap;
 public final class ReportedStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, Reported>> TYPE = new TypeReference<>() {
-    };
+    private static final TypeReference<TreeMap<String, Reported>> TYPE = new TypeReference<>() {};
 
     private final Path folder;
 

@@ -16,8 +16,7 @@ public final class RevisionResolver {
     private static final String HEADS = "refs/heads/";
     private static final String TAGS = "refs/tags/";
 
-    private RevisionResolver() {
-    }
+    private RevisionResolver() {}
 
     public static boolean isPinnedSha(String revision) {
         return FULL_SHA.matcher(revision).matches();
@@ -28,8 +27,8 @@ public final class RevisionResolver {
      *                           name, so that its deletion is reported under the ref it had
      * @param commitExists       whether the mirror holds a commit, for pinned SHAs
      */
-    public static ResolvedRevision resolve(String revision, MirrorRefs refs, Set<String> previouslyReported,
-                                           Predicate<String> commitExists) {
+    public static ResolvedRevision resolve(
+            String revision, MirrorRefs refs, Set<String> previouslyReported, Predicate<String> commitExists) {
         if (revision.isEmpty() || "HEAD".equals(revision)) {
             if (refs.headTarget() == null) {
                 return new ResolvedRevision(revision, "HEAD", null, "the remote did not name its default branch");

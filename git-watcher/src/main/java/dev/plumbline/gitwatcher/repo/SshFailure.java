@@ -11,8 +11,7 @@ import org.eclipse.jgit.transport.URIish;
  */
 final class SshFailure {
 
-    private SshFailure() {
-    }
+    private SshFailure() {}
 
     /** The sentence for a failed SSH fetch, or the message as it was when it is not one of these. */
     static String explain(String message, String url, RepoCredentials credentials) {

@@ -20,8 +20,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
  */
 final class SshKeyCheck {
 
-    private record Opened(Path key, long modified, long size, String passphrase) {
-    }
+    private record Opened(Path key, long modified, long size, String passphrase) {}
 
     private final Set<Opened> opened = ConcurrentHashMap.newKeySet();
 
@@ -33,27 +32,28 @@ final class SshKeyCheck {
         try {
             attempt = new Opened(key, Files.getLastModifiedTime(key).toMillis(), Files.size(key), passphrase);
         } catch (NoSuchFileException e) {
-            return Optional.of("the SSH key file " + key + " of credentials " + credentials.name()
-                    + " does not exist");
+            return Optional.of("the SSH key file " + key + " of credentials " + credentials.name() + " does not exist");
         } catch (IOException e) {
             return Optional.of("cannot read the SSH key file " + key + ": " + e.getMessage());
         }
         if (opened.contains(attempt)) {
             return Optional.empty();
         }
-        FilePasswordProvider password = passphrase == null ? FilePasswordProvider.EMPTY
-                : FilePasswordProvider.of(passphrase);
+        FilePasswordProvider password =
+                passphrase == null ? FilePasswordProvider.EMPTY : FilePasswordProvider.of(passphrase);
         try (InputStream in = Files.newInputStream(key)) {
             Iterable<?> keys = SecurityUtils.loadKeyPairIdentities(null, new PathResource(key), in, password);
             if (keys == null || !keys.iterator().hasNext()) {
                 return Optional.of("the SSH key file " + key + " holds no private key");
             }
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            return Optional.of(passphrase == null
-                    ? "the SSH key " + key + " cannot be read: it is encrypted and credentials " + credentials.name()
-                    + " set no passphrase (ssh-key-passphrase or ssh-key-passphrase-file), or it is not a private key"
-                    : "the SSH key " + key + " cannot be opened with the passphrase of credentials "
-                    + credentials.name());
+            return Optional.of(
+                    passphrase == null
+                            ? "the SSH key " + key + " cannot be read: it is encrypted and credentials "
+                                    + credentials.name()
+                                    + " set no passphrase (ssh-key-passphrase or ssh-key-passphrase-file), or it is not a private key"
+                            : "the SSH key " + key + " cannot be opened with the passphrase of credentials "
+                                    + credentials.name());
         }
         opened.add(attempt);
         return Optional.empty();

@@ -20,8 +20,7 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  */
 public final class SshSessions implements AutoCloseable {
 
-    private record Identity(String name, Path key, Path knownHosts, String passphrase) {
-    }
+    private record Identity(String name, Path key, Path knownHosts, String passphrase) {}
 
     private final Path home;
     private final Map<Identity, SshdSessionFactory> factories = new ConcurrentHashMap<>();
@@ -34,8 +33,8 @@ public final class SshSessions implements AutoCloseable {
 
     /** The session factory for these credentials; a changed key file path or passphrase gets a new one. */
     public SshSessionFactory factoryFor(RepoCredentials credentials) {
-        Identity identity = new Identity(credentials.name(), credentials.sshKey(), credentials.knownHosts(),
-                credentials.keyPassphrase());
+        Identity identity = new Identity(
+                credentials.name(), credentials.sshKey(), credentials.knownHosts(), credentials.keyPassphrase());
         return factories.computeIfAbsent(identity, this::build);
     }
 
@@ -54,8 +53,8 @@ public final class SshSessions implements AutoCloseable {
                 .setHomeDirectory(folder.toFile())
                 .setSshDirectory(folder.resolve(".ssh").toFile())
                 .setDefaultIdentities(sshDir -> List.of(identity.key()))
-                .setDefaultKnownHostsFiles(sshDir -> identity.knownHosts() == null
-                        ? List.of() : List.of(identity.knownHosts()))
+                .setDefaultKnownHostsFiles(
+                        sshDir -> identity.knownHosts() == null ? List.of() : List.of(identity.knownHosts()))
                 .setKeyPasswordProvider(ignored -> new ConfiguredPassphrase(identity.passphrase()))
                 .build(null);
     }

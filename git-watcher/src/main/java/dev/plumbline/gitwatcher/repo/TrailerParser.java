@@ -16,8 +16,7 @@ public final class TrailerParser {
 
     private static final Pattern TRAILER = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9-]*)\\s*:\\s?(.*)$");
 
-    private TrailerParser() {
-    }
+    private TrailerParser() {}
 
     public static List<Trailer> parse(String message) {
         if (message == null) {

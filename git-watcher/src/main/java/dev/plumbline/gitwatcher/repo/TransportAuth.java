@@ -2,8 +2,8 @@ package dev.plumbline.gitwatcher.repo;
 
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -35,8 +35,10 @@ public final class TransportAuth {
 
     /** The credentials of the longest prefix matching the URL, or none. */
     public static RepoCredentials select(List<RepoCredentials> all, String url) {
-        return all.stream().filter(c -> c.appliesTo(url))
-                .max(java.util.Comparator.comparingInt(c -> c.urlPrefix().length())).orElse(null);
+        return all.stream()
+                .filter(c -> c.appliesTo(url))
+                .max(java.util.Comparator.comparingInt(c -> c.urlPrefix().length()))
+                .orElse(null);
     }
 
     /** @throws TransportException when the SSH key cannot be used, in words, before anything is sent */
@@ -56,14 +58,17 @@ public final class TransportAuth {
                 }
             });
         }
-        credentials.passwordValue().ifPresent(password -> fetch.setCredentialsProvider(
-                new UsernamePasswordCredentialsProvider(username(), password)));
+        credentials
+                .passwordValue()
+                .ifPresent(password ->
+                        fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider(username(), password)));
         return fetch;
     }
 
     /** A failed fetch's message, in plain words when it is an SSH failure JGit words in its own terms. */
     String explain(String message, String url) {
-        return credentials == null || credentials.sshKey() == null ? message
+        return credentials == null || credentials.sshKey() == null
+                ? message
                 : SshFailure.explain(message, url, credentials);
     }
 

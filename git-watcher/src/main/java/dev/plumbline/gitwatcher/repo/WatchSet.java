@@ -45,7 +45,11 @@ public final class WatchSet {
             }
             urls.putIfAbsent(url.key(), url);
             watchers.computeIfAbsent(url.key(), k -> new ArrayList<>())
-                    .add(new WatchingApplication(spec.app(), source.repoUrl().trim(), source.targetRevision().trim(), source.path()));
+                    .add(new WatchingApplication(
+                            spec.app(),
+                            source.repoUrl().trim(),
+                            source.targetRevision().trim(),
+                            source.path()));
         }
         Map<String, WatchedRepo> byKey = new TreeMap<>();
         watchers.forEach((key, list) -> {

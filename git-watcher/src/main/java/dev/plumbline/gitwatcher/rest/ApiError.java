@@ -7,14 +7,16 @@ import java.util.Map;
 /** The body of every error answer: {@code {"error": "<what went wrong, in words>"}}, never a stack trace. */
 final class ApiError {
 
-    private ApiError() {
-    }
+    private ApiError() {}
 
     static Response of(Response.Status status, String message) {
         return of(status.getStatusCode(), message);
     }
 
     static Response of(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", message))
+                .build();
     }
 }

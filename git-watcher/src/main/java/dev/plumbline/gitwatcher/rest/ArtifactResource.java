@@ -29,10 +29,14 @@ public class ArtifactResource {
 
     @GET
     @Path("{repoKey}/{file}")
-    public Response artifact(@PathParam("repoKey") String repoKey, @PathParam("file") String file,
-                             @HeaderParam("If-None-Match") String ifNoneMatch) throws IOException {
+    public Response artifact(
+            @PathParam("repoKey") String repoKey,
+            @PathParam("file") String file,
+            @HeaderParam("If-None-Match") String ifNoneMatch)
+            throws IOException {
         if (!file.endsWith(SUFFIX) || !ArtifactStore.isSha(file.substring(0, file.length() - SUFFIX.length()))) {
-            return ApiError.of(Response.Status.BAD_REQUEST,
+            return ApiError.of(
+                    Response.Status.BAD_REQUEST,
                     "an artifact is named <full lowercase commit SHA>.tar.gz, got " + abbreviate(file));
         }
         String sha = file.substring(0, file.length() - SUFFIX.length());
@@ -41,8 +45,10 @@ public class ArtifactResource {
         }
         Optional<StoredArtifact> artifact = store().find(repoKey, sha);
         if (artifact.isEmpty()) {
-            return ApiError.of(Response.Status.NOT_FOUND, "no artifact of commit " + sha + " in repository " + repoKey
-                    + ": only commits this service fetched and announced are served");
+            return ApiError.of(
+                    Response.Status.NOT_FOUND,
+                    "no artifact of commit " + sha + " in repository " + repoKey
+                            + ": only commits this service fetched and announced are served");
         }
         EntityTag etag = new EntityTag(artifact.get().sha256());
         if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + etag.getValue() + "\"") || ifNoneMatch.equals("*"))) {

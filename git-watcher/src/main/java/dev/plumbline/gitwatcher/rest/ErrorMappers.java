@@ -14,7 +14,8 @@ public class ErrorMappers {
     public Response clientError(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
-        String message = status == 400 ? "the request could not be read: " + reason.toLowerCase() : reason.toLowerCase();
+        String message =
+                status == 400 ? "the request could not be read: " + reason.toLowerCase() : reason.toLowerCase();
         return ApiError.of(status, message);
     }
 

@@ -28,10 +28,17 @@ import java.util.stream.Collectors;
  * @param nextFetch           when it is fetched next unless nudged; absent while a fetch runs
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RepoView(String url, String key, List<WatchedRef> watchedRefs, Instant lastFetch, Long lastFetchMillis,
-                       @JsonProperty("lastTrigger") FetchCause lastFetchCause, String lastError,
-                       Instant failingSince, int consecutiveFailures,
-                       Instant nextFetch) {
+public record RepoView(
+        String url,
+        String key,
+        List<WatchedRef> watchedRefs,
+        Instant lastFetch,
+        Long lastFetchMillis,
+        @JsonProperty("lastTrigger") FetchCause lastFetchCause,
+        String lastError,
+        Instant failingSince,
+        int consecutiveFailures,
+        Instant nextFetch) {
 
     /**
      * @param revision     as the Applications wrote it
@@ -41,22 +48,35 @@ public record RepoView(String url, String key, List<WatchedRef> watchedRefs, Ins
      * @param applications the Applications following it
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record WatchedRef(String revision, String ref, String head, String problem, List<String> applications) {
-    }
+    public record WatchedRef(String revision, String ref, String head, String problem, List<String> applications) {}
 
     static RepoView of(WatchedRepo repo, RepoHealth.Snapshot health, Instant nextFetch) {
         Map<String, ResolvedRevision> resolved = health.revisions().stream()
                 .collect(Collectors.toMap(ResolvedRevision::revision, Function.identity(), (a, b) -> a));
-        List<WatchedRef> refs = repo.revisions().stream().map(revision -> {
-            ResolvedRevision r = resolved.get(revision);
-            List<String> apps = repo.watchers().stream().filter(w -> w.targetRevision().equals(revision))
-                    .map(WatchingApplication::app).toList();
-            return r == null ? new WatchedRef(revision, null, null, null, apps)
-                    : new WatchedRef(revision, r.ref(), r.sha(), r.problem(), apps);
-        }).toList();
-        return new RepoView(repo.fetchUrl(), repo.key(), refs, health.lastFetch(),
-                health.lastFetchDuration() == null ? null : health.lastFetchDuration().toMillis(),
-                health.lastFetchCause(), health.lastError(), health.failingSince(), health.consecutiveFailures(),
+        List<WatchedRef> refs = repo.revisions().stream()
+                .map(revision -> {
+                    ResolvedRevision r = resolved.get(revision);
+                    List<String> apps = repo.watchers().stream()
+                            .filter(w -> w.targetRevision().equals(revision))
+                            .map(WatchingApplication::app)
+                            .toList();
+                    return r == null
+                            ? new WatchedRef(revision, null, null, null, apps)
+                            : new WatchedRef(revision, r.ref(), r.sha(), r.problem(), apps);
+                })
+                .toList();
+        return new RepoView(
+                repo.fetchUrl(),
+                repo.key(),
+                refs,
+                health.lastFetch(),
+                health.lastFetchDuration() == null
+                        ? null
+                        : health.lastFetchDuration().toMillis(),
+                health.lastFetchCause(),
+                health.lastError(),
+                health.failingSince(),
+                health.consecutiveFailures(),
                 nextFetch);
     }
 }

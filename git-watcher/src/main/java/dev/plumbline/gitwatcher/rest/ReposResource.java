@@ -23,8 +23,7 @@ public class ReposResource {
      * @param url   the repository, spelled as any Application spells it (or its HTTPS or SSH twin)
      * @param actor who asks, recorded in the fetch cause of the commit events it leads to
      */
-    public record RefreshRequest(String url, String actor) {
-    }
+    public record RefreshRequest(String url, String actor) {}
 
     @Inject
     RepoWatcher watcher;
@@ -32,7 +31,10 @@ public class ReposResource {
     @GET
     public List<RepoView> repos() {
         return watcher.repos().stream()
-                .map(repo -> RepoView.of(repo, watcher.health(repo.key()), watcher.nextFetch(repo.key()).orElse(null)))
+                .map(repo -> RepoView.of(
+                        repo,
+                        watcher.health(repo.key()),
+                        watcher.nextFetch(repo.key()).orElse(null)))
                 .toList();
     }
 
@@ -49,7 +51,8 @@ public class ReposResource {
         if (repo.isEmpty()) {
             return ApiError.of(Response.Status.NOT_FOUND, "no Application watches " + request.url());
         }
-        return Response.accepted(Map.of("url", repo.get().fetchUrl(), "key", repo.get().key(),
-                "message", "fetch scheduled")).build();
+        return Response.accepted(
+                        Map.of("url", repo.get().fetchUrl(), "key", repo.get().key(), "message", "fetch scheduled"))
+                .build();
     }
 }

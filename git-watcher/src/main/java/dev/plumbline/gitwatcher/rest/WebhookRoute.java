@@ -63,8 +63,13 @@ public class WebhookRoute {
         String name = context.pathParam("provider");
         Optional<Endpoint> endpoint = Endpoint.named(name);
         if (endpoint.isEmpty()) {
-            error(context.response(), 404, "no webhook receiver " + name + "; receivers: "
-                    + Arrays.stream(Endpoint.values()).map(Endpoint::path).collect(Collectors.joining(", ")));
+            error(
+                    context.response(),
+                    404,
+                    "no webhook receiver " + name + "; receivers: "
+                            + Arrays.stream(Endpoint.values())
+                                    .map(Endpoint::path)
+                                    .collect(Collectors.joining(", ")));
             return;
         }
         long limit = config.webhook().maxBodySize().asLongValue();
@@ -99,7 +104,8 @@ public class WebhookRoute {
     private void answer(RoutingContext context, Endpoint endpoint, byte[] body) {
         WebhookOutcome outcome;
         try {
-            outcome = receiver.handle(new WebhookRequest(endpoint, context.request().headers()::get, body));
+            outcome = receiver.handle(
+                    new WebhookRequest(endpoint, context.request().headers()::get, body));
         } catch (RuntimeException e) {
             LOG.error("webhook delivery failed", e);
             error(context.response(), 500, "internal error; see the git-watcher's log");
@@ -107,7 +113,9 @@ public class WebhookRoute {
         }
         count(outcome);
         try {
-            context.response().setStatusCode(outcome.status()).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+            context.response()
+                    .setStatusCode(outcome.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                     .end(Buffer.buffer(outcomes.writeValueAsBytes(outcome)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an outcome is always JSON", e);
@@ -124,14 +132,21 @@ public class WebhookRoute {
 
     private void count(WebhookOutcome outcome) {
         counters.computeIfAbsent(outcome.provider(), provider -> new ConcurrentHashMap<>())
-                .computeIfAbsent(outcome.outcome(), kind -> metrics.counter("plumbline.webhook.deliveries",
-                        "provider", outcome.provider().label(), "outcome", kind.label()))
+                .computeIfAbsent(
+                        outcome.outcome(),
+                        kind -> metrics.counter(
+                                "plumbline.webhook.deliveries",
+                                "provider",
+                                outcome.provider().label(),
+                                "outcome",
+                                kind.label()))
                 .increment();
     }
 
     private void error(HttpServerResponse response, int status, String message) {
         try {
-            response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+            response.setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                     .end(Buffer.buffer(mapper.writeValueAsBytes(Map.of("error", message))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings is always JSON", e);

@@ -18,13 +18,15 @@ public class WebhookWiring {
     @ApplicationScoped
     WebhookReceiver receiver(GitWatcherConfig config, RepoWatcher watcher) {
         GitWatcherConfig.Webhook webhook = config.webhook();
-        WebhookSecrets secrets = new WebhookSecrets(Map.of(
-                Endpoint.GITHUB, webhook.github().secret(),
-                Endpoint.GITLAB, webhook.gitlab().secret(),
-                Endpoint.GITEA, webhook.gitea().secret(),
-                Endpoint.GOGS, webhook.gogs().secret(),
-                Endpoint.BITBUCKET, webhook.bitbucket().secret(),
-                Endpoint.GENERIC, webhook.generic().secret()), webhook.secret());
+        WebhookSecrets secrets = new WebhookSecrets(
+                Map.of(
+                        Endpoint.GITHUB, webhook.github().secret(),
+                        Endpoint.GITLAB, webhook.gitlab().secret(),
+                        Endpoint.GITEA, webhook.gitea().secret(),
+                        Endpoint.GOGS, webhook.gogs().secret(),
+                        Endpoint.BITBUCKET, webhook.bitbucket().secret(),
+                        Endpoint.GENERIC, webhook.generic().secret()),
+                webhook.secret());
         DeliveryLog log = new DeliveryLog(webhook.redeliveryCapacity(), webhook.redeliveryWindow(), Clock.systemUTC());
         return new WebhookReceiver(secrets, log, watcher, Clock.systemUTC());
     }

@@ -17,16 +17,25 @@ public record Delivery(WebhookProvider provider, String event, String deliveryId
      */
     public static Delivery of(WebhookRequest request) {
         return switch (request.endpoint()) {
-            case GITHUB -> request.has("X-Gitea-Event") ? gitea(request)
-                    : request.has("X-Gogs-Event") ? gogs(request)
-                    : new Delivery(WebhookProvider.GITHUB, request.header("X-GitHub-Event"),
-                    request.header("X-GitHub-Delivery"));
+            case GITHUB ->
+                request.has("X-Gitea-Event")
+                        ? gitea(request)
+                        : request.has("X-Gogs-Event")
+                                ? gogs(request)
+                                : new Delivery(
+                                        WebhookProvider.GITHUB,
+                                        request.header("X-GitHub-Event"),
+                                        request.header("X-GitHub-Delivery"));
             case GITEA -> gitea(request);
             case GOGS -> request.has("X-Gitea-Event") ? gitea(request) : gogs(request);
-            case GITLAB -> new Delivery(WebhookProvider.GITLAB, request.header("X-Gitlab-Event"),
-                    first(request, "Idempotency-Key", "X-Gitlab-Event-UUID"));
+            case GITLAB ->
+                new Delivery(
+                        WebhookProvider.GITLAB,
+                        request.header("X-Gitlab-Event"),
+                        first(request, "Idempotency-Key", "X-Gitlab-Event-UUID"));
             case BITBUCKET -> bitbucket(request);
-            case GENERIC -> new Delivery(WebhookProvider.GENERIC, "push", first(request, "X-Delivery-Id", "X-Request-Id"));
+            case GENERIC ->
+                new Delivery(WebhookProvider.GENERIC, "push", first(request, "X-Delivery-Id", "X-Request-Id"));
         };
     }
 

@@ -16,7 +16,8 @@ public enum Endpoint {
 
     /** The provider a delivery to this receiver is from, before its headers are read. */
     public dev.plumbline.events.vocabulary.WebhookProvider defaultProvider() {
-        return this == BITBUCKET ? dev.plumbline.events.vocabulary.WebhookProvider.BITBUCKET_CLOUD
+        return this == BITBUCKET
+                ? dev.plumbline.events.vocabulary.WebhookProvider.BITBUCKET_CLOUD
                 : dev.plumbline.events.vocabulary.WebhookProvider.valueOf(name());
     }
 

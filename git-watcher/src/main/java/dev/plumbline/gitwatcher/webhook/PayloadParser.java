@@ -22,26 +22,35 @@ public final class PayloadParser {
      * pusher, sender…, most of its bytes) is scanned but never built into objects: it is read on the event loop, for
      * every delivery.
      */
-    private static final Set<String> READ_FIELDS = Set.of("ref", "repository", "project", "object_kind", "push",
-            "changes");
+    private static final Set<String> READ_FIELDS =
+            Set.of("ref", "repository", "project", "object_kind", "push", "changes");
 
-    private PayloadParser() {
-    }
+    private PayloadParser() {}
 
     public static PushNotice parse(Delivery delivery, byte[] body) throws MalformedPayloadException {
         JsonNode root = read(body);
         String event = delivery.event() == null ? "" : delivery.event();
         return switch (delivery.provider()) {
-            case GITHUB -> "ping".equals(event) ? PushNotice.of(PushNotice.Kind.PING)
-                    : "push".equals(event) ? push(root, "clone_url", "ssh_url", "html_url", "git_url") : PushNotice.of(PushNotice.Kind.OTHER);
+            case GITHUB ->
+                "ping".equals(event)
+                        ? PushNotice.of(PushNotice.Kind.PING)
+                        : "push".equals(event)
+                                ? push(root, "clone_url", "ssh_url", "html_url", "git_url")
+                                : PushNotice.of(PushNotice.Kind.OTHER);
             // Gitea and Gogs send "create" and "delete" when a branch or tag appears or goes: refs moved too
-            case GITEA, GOGS -> List.of("push", "create", "delete").contains(event)
-                    ? push(root, "clone_url", "ssh_url", "html_url")
-                    : PushNotice.of(PushNotice.Kind.OTHER);
+            case GITEA, GOGS ->
+                List.of("push", "create", "delete").contains(event)
+                        ? push(root, "clone_url", "ssh_url", "html_url")
+                        : PushNotice.of(PushNotice.Kind.OTHER);
             case GITLAB -> gitlab(root, event);
-            case BITBUCKET_CLOUD -> "repo:push".equals(event) ? bitbucketCloud(root) : PushNotice.of(PushNotice.Kind.OTHER);
-            case BITBUCKET_SERVER -> event.startsWith("diagnostics:") ? PushNotice.of(PushNotice.Kind.PING)
-                    : "repo:refs_changed".equals(event) ? bitbucketServer(root) : PushNotice.of(PushNotice.Kind.OTHER);
+            case BITBUCKET_CLOUD ->
+                "repo:push".equals(event) ? bitbucketCloud(root) : PushNotice.of(PushNotice.Kind.OTHER);
+            case BITBUCKET_SERVER ->
+                event.startsWith("diagnostics:")
+                        ? PushNotice.of(PushNotice.Kind.PING)
+                        : "repo:refs_changed".equals(event)
+                                ? bitbucketServer(root)
+                                : PushNotice.of(PushNotice.Kind.OTHER);
             case GENERIC -> generic(root);
         };
     }
@@ -80,15 +89,16 @@ public final class PayloadParser {
 
     private static PushNotice gitlab(JsonNode root, String event) throws MalformedPayloadException {
         String kind = root.path("object_kind").asText("");
-        boolean push = event.equals("Push Hook") || event.equals("Tag Push Hook")
+        boolean push = event.equals("Push Hook")
+                || event.equals("Tag Push Hook")
                 || (event.equals("System Hook") && (kind.equals("push") || kind.equals("tag_push")));
         if (!push) {
             return PushNotice.of(PushNotice.Kind.OTHER);
         }
         Set<String> urls = new LinkedHashSet<>();
         for (String part : List.of("project", "repository")) {
-            for (String field : List.of("git_http_url", "git_ssh_url", "web_url", "http_url", "ssh_url", "homepage",
-                    "url")) {
+            for (String field :
+                    List.of("git_http_url", "git_ssh_url", "web_url", "http_url", "ssh_url", "homepage", "url")) {
                 addText(urls, root.path(part).path(field));
             }
         }

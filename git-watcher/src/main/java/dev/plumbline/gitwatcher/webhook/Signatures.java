@@ -23,8 +23,7 @@ public final class Signatures {
      */
     private static final Map<String, Mac> KEYED = new ConcurrentHashMap<>();
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     public static String hmacSha256Hex(String secret, byte[] body) {
         return HexFormat.of().formatHex(keyed(secret).doFinal(body));
@@ -61,7 +60,8 @@ public final class Signatures {
         if (hex.startsWith("sha256=")) {
             hex = hex.substring("sha256=".length());
         }
-        return MessageDigest.isEqual(hmacSha256Hex(secret, body).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                hmacSha256Hex(secret, body).getBytes(StandardCharsets.US_ASCII),
                 hex.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -5,15 +5,15 @@ import java.util.Optional;
 /** Checks a delivery's signature (or GitLab's token) with its provider's secret. */
 public final class Verification {
 
-    private Verification() {
-    }
+    private Verification() {}
 
     /** Empty when the delivery is authentic; otherwise why it is refused, without any secret in the words. */
     public static Optional<String> refusal(WebhookRequest request, Delivery delivery, WebhookSecrets secrets) {
         Optional<String> secret = secrets.forProvider(delivery.provider());
         if (secret.isEmpty()) {
-            return Optional.of("no webhook secret is configured for " + delivery.provider().label()
-                    + "; set plumbline.webhook." + settingName(delivery) + ".secret or plumbline.webhook.secret");
+            return Optional.of(
+                    "no webhook secret is configured for " + delivery.provider().label() + "; set plumbline.webhook."
+                            + settingName(delivery) + ".secret or plumbline.webhook.secret");
         }
         String header = signatureHeader(delivery);
         String presented = request.header(header);

@@ -18,8 +18,14 @@ import java.util.List;
  * @param repositories the watched repositories a fetch was asked for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WebhookOutcome(Instant time, @JsonIgnore int status, Outcome outcome, WebhookProvider provider,
-                             String deliveryId, String message, List<String> repositories) {
+public record WebhookOutcome(
+        Instant time,
+        @JsonIgnore int status,
+        Outcome outcome,
+        WebhookProvider provider,
+        String deliveryId,
+        String message,
+        List<String> repositories) {
 
     /** What a delivery led to. */
     public enum Outcome implements Term {

@@ -55,33 +55,53 @@ public final class WebhookReceiver {
             return record(delivery, 400, Outcome.MALFORMED, e.getMessage(), List.of());
         }
         if (notice.kind() == PushNotice.Kind.PING) {
-            return record(delivery, 200, Outcome.PING, "pong: the hook reaches Plumbline and its signature verifies",
+            return record(
+                    delivery,
+                    200,
+                    Outcome.PING,
+                    "pong: the hook reaches Plumbline and its signature verifies",
                     List.of());
         }
         if (notice.kind() == PushNotice.Kind.OTHER) {
             return record(delivery, 200, Outcome.NOT_A_PUSH, "event " + delivery.event() + " moves no ref", List.of());
         }
         if (!log.firstTime(delivery, Signatures.sha256Hex(request.body()))) {
-            return record(delivery, 202, Outcome.DUPLICATE, "delivery " + delivery.deliveryId()
-                    + " was already received", List.of());
+            return record(
+                    delivery,
+                    202,
+                    Outcome.DUPLICATE,
+                    "delivery " + delivery.deliveryId() + " was already received",
+                    List.of());
         }
         Set<String> keys = new LinkedHashSet<>();
         notice.repositoryUrls().forEach(url -> repositories.watchedKey(url).ifPresent(keys::add));
         if (keys.isEmpty()) {
-            return record(delivery, 202, Outcome.UNWATCHED, "no Application watches "
-                    + String.join(" or ", notice.repositoryUrls()), notice.repositoryUrls());
+            return record(
+                    delivery,
+                    202,
+                    Outcome.UNWATCHED,
+                    "no Application watches " + String.join(" or ", notice.repositoryUrls()),
+                    notice.repositoryUrls());
         }
         FetchCause cause = FetchCause.webhook(delivery.provider(), delivery.deliveryId());
         keys.forEach(key -> repositories.nudge(key, cause));
-        return record(delivery, 202, Outcome.ACCEPTED, "fetch scheduled"
-                + (notice.refs().isEmpty() ? "" : " for a push to " + String.join(", ", notice.refs())),
+        return record(
+                delivery,
+                202,
+                Outcome.ACCEPTED,
+                "fetch scheduled"
+                        + (notice.refs().isEmpty() ? "" : " for a push to " + String.join(", ", notice.refs())),
                 notice.repositoryUrls());
     }
 
     /** Records a body refused for its size, before it was read. */
     public WebhookOutcome tooLarge(Endpoint endpoint, long limitBytes) {
-        return record(new Delivery(endpoint.defaultProvider(), null, null), 413, Outcome.TOO_LARGE,
-                "the body is larger than " + limitBytes + " bytes", List.of());
+        return record(
+                new Delivery(endpoint.defaultProvider(), null, null),
+                413,
+                Outcome.TOO_LARGE,
+                "the body is larger than " + limitBytes + " bytes",
+                List.of());
     }
 
     /** The latest deliveries, newest first. */
@@ -89,10 +109,10 @@ public final class WebhookReceiver {
         return new ArrayList<>(recent);
     }
 
-    private synchronized WebhookOutcome record(Delivery delivery, int status, Outcome outcome, String message,
-                                               List<String> urls) {
-        WebhookOutcome result = new WebhookOutcome(clock.instant(), status, outcome, delivery.provider(),
-                delivery.deliveryId(), message, urls);
+    private synchronized WebhookOutcome record(
+            Delivery delivery, int status, Outcome outcome, String message, List<String> urls) {
+        WebhookOutcome result = new WebhookOutcome(
+                clock.instant(), status, outcome, delivery.provider(), delivery.deliveryId(), message, urls);
         recent.addFirst(result);
         if (recent.size() > RECENT) {
             recent.removeLast();

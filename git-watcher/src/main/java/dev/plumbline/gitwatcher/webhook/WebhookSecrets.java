@@ -27,7 +27,9 @@ public final class WebhookSecrets {
             case BITBUCKET_CLOUD, BITBUCKET_SERVER -> Endpoint.BITBUCKET;
             case GENERIC -> Endpoint.GENERIC;
         };
-        return own.getOrDefault(endpoint, Optional.empty()).filter(s -> !s.isEmpty()).or(() -> shared);
+        return own.getOrDefault(endpoint, Optional.empty())
+                .filter(s -> !s.isEmpty())
+                .or(() -> shared);
     }
 
     /** Every secret value, so that they can be masked wherever text from outside is logged. */

@@ -38,7 +38,11 @@ class TreeArchiverTest {
 
     @BeforeEach
     void commitATreeWithEveryKindOfEntry() throws Exception {
-        repository = Git.init().setBare(true).setDirectory(folder.resolve("r.git").toFile()).call().getRepository();
+        repository = Git.init()
+                .setBare(true)
+                .setDirectory(folder.resolve("r.git").toFile())
+                .call()
+                .getRepository();
         try (ObjectInserter insert = repository.newObjectInserter()) {
             TreeFormatter sub = new TreeFormatter();
             sub.append("deploy.yaml", FileMode.REGULAR_FILE, blob(insert, "kind: Deployment\n"));
@@ -69,15 +73,16 @@ class TreeArchiverTest {
     void entriesAreSortedRelativeFilesWithGitsModesAndNoSubmodules() throws IOException {
         List<TarArchiveEntry> entries = new ArrayList<>();
         List<String> contents = new ArrayList<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new GzipCompressorInputStream(new ByteArrayInputStream(archive())))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new GzipCompressorInputStream(new ByteArrayInputStream(archive())))) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 entries.add(entry);
                 contents.add(new String(tar.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
 
-        assertThat(entries).extracting(TarArchiveEntry::getName)
+        assertThat(entries)
+                .extracting(TarArchiveEntry::getName)
                 .containsExactly("README.md", "apps-link", "apps/deploy.yaml", "apps/render.sh");
         assertThat(entries.get(0).getMode() & 0777).isEqualTo(0644);
         assertThat(entries.get(3).getMode() & 0777).isEqualTo(0755);

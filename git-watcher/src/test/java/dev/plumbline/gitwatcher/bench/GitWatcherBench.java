@@ -26,8 +26,7 @@ public final class GitWatcherBench {
     private static final int ROUNDS = 5;
     private static final String SECRET = "bench-secret";
 
-    private GitWatcherBench() {
-    }
+    private GitWatcherBench() {}
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(System.getProperty("bench.service-jar", "target/quarkus-app/quarkus-run.jar"));
@@ -37,7 +36,8 @@ public final class GitWatcherBench {
         Path data = Files.createTempDirectory("git-watcher-bench");
         System.out.println("load average (1, 5, 15 min) at start: " + Latencies.loadAverage()
                 + " (a shared machine: other builds run beside this one)");
-        try (SandboxGit git = new SandboxGit(); EmbeddedKafka kafka = EmbeddedKafka.startEphemeral()) {
+        try (SandboxGit git = new SandboxGit();
+                EmbeddedKafka kafka = EmbeddedKafka.startEphemeral()) {
             List<String> urls = repositories(git);
             try (EventTestClient events = new EventTestClient(kafka.bootstrapServers())) {
                 events.ensureTopics(PlumblineService.RECONCILER.ownedTopics());
@@ -47,16 +47,23 @@ public final class GitWatcherBench {
             }
             try (ServiceProcess service = new ServiceProcess(jar, data, kafka.bootstrapServers(), SECRET)) {
                 service.awaitWatching(REPOSITORIES);
-                List<String> nobodys = urls.stream().map(u -> u.replace("/bench-", "/unwatched-")).toList();
+                List<String> nobodys = urls.stream()
+                        .map(u -> u.replace("/bench-", "/unwatched-"))
+                        .toList();
                 try (WebhookLatencyBench bench = new WebhookLatencyBench(service, SECRET, DELIVERIES)) {
                     bench.run("unwatched repositories, no fetch", nobodys, DELIVERIES, WARM_UP_ROUNDS, ROUNDS);
                     bench.sequential(nobodys, DELIVERIES);
-                    bench.run("watched repositories, a fetch after each answer", urls, DELIVERIES, WARM_UP_ROUNDS,
+                    bench.run(
+                            "watched repositories, a fetch after each answer",
+                            urls,
+                            DELIVERIES,
+                            WARM_UP_ROUNDS,
                             ROUNDS);
                 }
             }
-            WatchSet watched = WatchSet.of(urls.stream().map(u -> SandboxGit.application("app-" + urls.indexOf(u),
-                    u, "main", "")).toList());
+            WatchSet watched = WatchSet.of(urls.stream()
+                    .map(u -> SandboxGit.application("app-" + urls.indexOf(u), u, "main", ""))
+                    .toList());
             PollCycleBench.run(watched, data.resolve("poll"), ROUNDS);
         }
     }

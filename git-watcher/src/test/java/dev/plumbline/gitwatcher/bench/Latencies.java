@@ -8,8 +8,7 @@ import java.util.List;
 /** Percentiles of sorted nanosecond samples, and the machine's load, which the figures depend on. */
 final class Latencies {
 
-    private Latencies() {
-    }
+    private Latencies() {}
 
     /** The sample at or above the percentile, in milliseconds (nearest rank). */
     static double percentile(List<Long> sortedNanos, int percentile) {
@@ -21,11 +20,14 @@ final class Latencies {
     static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + ", " + fields[1] + ", " + fields[2] + " on " + Runtime.getRuntime().availableProcessors()
-                    + " cores";
+            return fields[0] + ", " + fields[1] + ", " + fields[2] + " on "
+                    + Runtime.getRuntime().availableProcessors() + " cores";
         } catch (IOException | RuntimeException e) {
-            return String.format("%.2f (1 min) on %d cores", java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+            return String.format(
+                    "%.2f (1 min) on %d cores",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
         }
     }
 }

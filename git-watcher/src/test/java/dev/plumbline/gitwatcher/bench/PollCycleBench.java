@@ -26,21 +26,24 @@ import java.util.concurrent.Future;
  */
 final class PollCycleBench {
 
-    private PollCycleBench() {
-    }
+    private PollCycleBench() {}
 
     static void run(WatchSet watched, Path data, int rounds) throws Exception {
         int repositories = watched.repos().size();
-        FetchCycle cycle = new FetchCycle(new ArtifactStore(data.resolve("artifacts")),
+        FetchCycle cycle = new FetchCycle(
+                new ArtifactStore(data.resolve("artifacts")),
                 new FetchCycle.Settings("http://localhost:8081", 250, Duration.ofSeconds(30)));
         ReportedStore store = new ReportedStore(data.resolve("state"));
         ExecutorService workers = Executors.newFixedThreadPool(4);
         try (SshSessions ssh = new SshSessions(data.resolve("ssh"))) {
-            TransportAuth auth = TransportAuth.of(new RepoCredentials("sandbox", "http://127.0.0.1:", SandboxGit.USER,
-                    SandboxGit.PASSWORD, null, null, null), ssh);
+            TransportAuth auth = TransportAuth.of(
+                    new RepoCredentials(
+                            "sandbox", "http://127.0.0.1:", SandboxGit.USER, SandboxGit.PASSWORD, null, null, null),
+                    ssh);
             long firstStart = System.nanoTime();
             runCycle(watched, data, cycle, store, auth, workers);
-            System.out.printf("first fetch of %d repositories (clone, announce, build artifacts): %.0f ms%n",
+            System.out.printf(
+                    "first fetch of %d repositories (clone, announce, build artifacts): %.0f ms%n",
                     repositories, (System.nanoTime() - firstStart) / 1e6);
             List<Long> cycles = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
@@ -52,22 +55,33 @@ final class PollCycleBench {
                 }
             }
             cycles.sort(null);
-            System.out.printf("poll cycle over %d unchanged repositories, 4 fetch workers: median %.0f ms, "
-                    + "best %.0f ms, worst %.0f ms (%d cycles, 0 events)%n", repositories,
-                    Latencies.percentile(cycles, 50), cycles.get(0) / 1e6, cycles.get(cycles.size() - 1) / 1e6,
+            System.out.printf(
+                    "poll cycle over %d unchanged repositories, 4 fetch workers: median %.0f ms, "
+                            + "best %.0f ms, worst %.0f ms (%d cycles, 0 events)%n",
+                    repositories,
+                    Latencies.percentile(cycles, 50),
+                    cycles.get(0) / 1e6,
+                    cycles.get(cycles.size() - 1) / 1e6,
                     rounds);
         } finally {
             workers.shutdownNow();
         }
     }
 
-    private static int runCycle(WatchSet watched, Path data, FetchCycle cycle, ReportedStore store, TransportAuth auth,
-                                ExecutorService workers) throws Exception {
+    private static int runCycle(
+            WatchSet watched,
+            Path data,
+            FetchCycle cycle,
+            ReportedStore store,
+            TransportAuth auth,
+            ExecutorService workers)
+            throws Exception {
         List<Future<Integer>> results = new ArrayList<>();
         for (WatchedRepo repo : watched.repos()) {
             results.add(workers.submit(() -> {
                 try (Mirror mirror = Mirror.open(data.resolve("repos").resolve(repo.key()))) {
-                    CycleResult result = cycle.run(repo, mirror, auth, store.load(repo.key()), FetchCause.poll(), "bench");
+                    CycleResult result =
+                            cycle.run(repo, mirror, auth, store.load(repo.key()), FetchCause.poll(), "bench");
                     store.save(repo.key(), result.reported());
                     return result.events().size();
                 }

@@ -31,22 +31,31 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final URI root;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     ServiceProcess(Path jar, Path data, String bootstrapServers, String webhookSecret) throws IOException {
         int port = freePort();
         root = URI.create("http://127.0.0.1:" + port + "/");
         log = data.resolve("service.log");
         Map<String, String> settings = Map.of(
-                "quarkus.http.port", String.valueOf(port),
-                "kafka.bootstrap.servers", bootstrapServers,
-                "plumbline.data-dir", data.resolve("service").toString(),
-                "plumbline.webhook.secret", webhookSecret,
+                "quarkus.http.port",
+                String.valueOf(port),
+                "kafka.bootstrap.servers",
+                bootstrapServers,
+                "plumbline.data-dir",
+                data.resolve("service").toString(),
+                "plumbline.webhook.secret",
+                webhookSecret,
                 // the bench measures acknowledgements: polls would only add fetches of their own
-                "plumbline.poll.interval", "1h",
-                "plumbline.credentials.sandbox.url", "http://127.0.0.1:",
-                "plumbline.credentials.sandbox.username", SandboxGit.USER,
-                "plumbline.credentials.sandbox.password", SandboxGit.PASSWORD);
+                "plumbline.poll.interval",
+                "1h",
+                "plumbline.credentials.sandbox.url",
+                "http://127.0.0.1:",
+                "plumbline.credentials.sandbox.username",
+                SandboxGit.USER,
+                "plumbline.credentials.sandbox.password",
+                SandboxGit.PASSWORD);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // e.g. -Dbench.service-jvm-options=-XX:StartFlightRecording=filename=/tmp/gw.jfr to profile the service
@@ -57,7 +66,10 @@ final class ServiceProcess implements AutoCloseable {
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     URI root() {
@@ -80,7 +92,8 @@ final class ServiceProcess implements AutoCloseable {
             for (Path thread : threads.toList()) {
                 try {
                     if (Files.readString(thread.resolve("comm")).matches("(?s)C\\d CompilerThre.*")) {
-                        nanos += Long.parseLong(Files.readString(thread.resolve("schedstat")).split(" ")[0]);
+                        nanos += Long.parseLong(
+                                Files.readString(thread.resolve("schedstat")).split(" ")[0]);
                     }
                 } catch (IOException | RuntimeException ended) {
                     // a compiler thread that ended between the listing and the read: its time is gone with it
@@ -95,18 +108,26 @@ final class ServiceProcess implements AutoCloseable {
     /** Waits until the service is ready and has fetched each of the repositories once. */
     void awaitWatching(int repositories) {
         try {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the service stopped; its output:\n" + tail());
-                }
-                return get("q/health/ready") == 200;
-            });
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                JsonNode repos = JSON.readTree(client.send(HttpRequest.newBuilder(root.resolve("api/repos")).build(),
-                        HttpResponse.BodyHandlers.ofByteArray()).body());
-                return repos.size() == repositories && StreamSupport.stream(repos.spliterator(), false)
-                        .allMatch(repo -> repo.has("lastFetch") && !repo.has("lastError"));
-            });
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("the service stopped; its output:\n" + tail());
+                        }
+                        return get("q/health/ready") == 200;
+                    });
+            await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        JsonNode repos = JSON.readTree(client.send(
+                                        HttpRequest.newBuilder(root.resolve("api/repos"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofByteArray())
+                                .body());
+                        return repos.size() == repositories
+                                && StreamSupport.stream(repos.spliterator(), false)
+                                        .allMatch(repo -> repo.has("lastFetch") && !repo.has("lastError"));
+                    });
         } catch (RuntimeException e) {
             throw new IllegalStateException(e.getMessage() + "\nservice output:\n" + tail(), e);
         }
@@ -118,18 +139,21 @@ final class ServiceProcess implements AutoCloseable {
      */
     void awaitIdle() {
         Duration[] last = {cpuTime()};
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Duration now = cpuTime();
-            boolean idle = now.minus(last[0]).toMillis() < 25;
-            last[0] = now;
-            return idle;
-        });
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    Duration now = cpuTime();
+                    boolean idle = now.minus(last[0]).toMillis() < 25;
+                    last[0] = now;
+                    return idle;
+                });
     }
 
     private int get(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(root.resolve(path)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(
+                            HttpRequest.newBuilder(root.resolve(path)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -37,8 +37,11 @@ final class WebhookLatencyBench implements AutoCloseable {
     WebhookLatencyBench(ServiceProcess service, String secret, int connections) {
         this.service = service;
         this.secret = secret;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-                        .setDefaultHost(service.root().getHost()).setDefaultPort(service.root().getPort()),
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setDefaultHost(service.root().getHost())
+                        .setDefaultPort(service.root().getPort()),
                 new PoolOptions().setHttp1MaxSize(connections));
     }
 
@@ -51,9 +54,14 @@ final class WebhookLatencyBench implements AutoCloseable {
             all.addAll(round(urls, 1, "sequential-" + i));
         }
         all.sort(null);
-        System.out.printf("webhook ack latency of the service, one delivery at a time x %d: p50 %.2f ms, "
-                + "p99 %.2f ms, max %.2f ms (load average %s)%n", deliveries, Latencies.percentile(all, 50),
-                Latencies.percentile(all, 99), all.get(all.size() - 1) / 1e6, Latencies.loadAverage());
+        System.out.printf(
+                "webhook ack latency of the service, one delivery at a time x %d: p50 %.2f ms, "
+                        + "p99 %.2f ms, max %.2f ms (load average %s)%n",
+                deliveries,
+                Latencies.percentile(all, 50),
+                Latencies.percentile(all, 99),
+                all.get(all.size() - 1) / 1e6,
+                Latencies.loadAverage());
     }
 
     void run(String label, List<String> urls, int deliveries, int warmUpRounds, int rounds) throws Exception {
@@ -70,8 +78,9 @@ final class WebhookLatencyBench implements AutoCloseable {
         for (int r = 0; r < rounds; r++) {
             List<Long> one = round(urls, deliveries, label + "-round-" + r);
             one.sort(null);
-            System.out.printf("  round %d: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", r + 1,
-                    Latencies.percentile(one, 50), Latencies.percentile(one, 99), one.get(one.size() - 1) / 1e6);
+            System.out.printf(
+                    "  round %d: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    r + 1, Latencies.percentile(one, 50), Latencies.percentile(one, 99), one.get(one.size() - 1) / 1e6);
             all.addAll(one);
         }
         double benchCpuMillis = benchCpu().minus(benchCpuBefore).toNanos() / 1e6;
@@ -80,16 +89,25 @@ final class WebhookLatencyBench implements AutoCloseable {
         double cpuMillis = service.cpuTime().minus(cpuBefore).toNanos() / 1e6;
         double compilerMillis = service.compilerCpuTime().minus(compilerBefore).toNanos() / 1e6;
         all.sort(null);
-        System.out.printf("webhook ack latency of the service, %s, %d concurrent deliveries x %d rounds (after %d "
-                        + "warm-up rounds): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", label, deliveries, rounds,
-                warmUpRounds, Latencies.percentile(all, 50), Latencies.percentile(all, 99),
+        System.out.printf(
+                "webhook ack latency of the service, %s, %d concurrent deliveries x %d rounds (after %d "
+                        + "warm-up rounds): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                label,
+                deliveries,
+                rounds,
+                warmUpRounds,
+                Latencies.percentile(all, 50),
+                Latencies.percentile(all, 99),
                 all.get(all.size() - 1) / 1e6);
         double count = deliveries * (double) rounds;
-        System.out.printf("  service CPU time, all threads, until it was idle again: %.2f ms per delivery "
-                + "(the fetches included when any follow), of which JIT compiling %.2f ms; without it %.2f ms%n",
+        System.out.printf(
+                "  service CPU time, all threads, until it was idle again: %.2f ms per delivery "
+                        + "(the fetches included when any follow), of which JIT compiling %.2f ms; without it %.2f ms%n",
                 cpuMillis / count, compilerMillis / count, (cpuMillis - compilerMillis) / count);
-        System.out.printf("  bench JVM CPU time during the rounds (the HTTP client, and the Git server and broker "
-                + "serving fetches): %.2f ms per delivery%n", benchCpuMillis / count);
+        System.out.printf(
+                "  bench JVM CPU time during the rounds (the HTTP client, and the Git server and broker "
+                        + "serving fetches): %.2f ms per delivery%n",
+                benchCpuMillis / count);
         System.out.printf("  load average (1, 5, 15 min) before: %s; after: %s%n", loadBefore, loadAfter);
     }
 
@@ -102,10 +120,15 @@ final class WebhookLatencyBench implements AutoCloseable {
         List<Buffer> bodies = new ArrayList<>();
         for (int i = 0; i < deliveries; i++) {
             byte[] body = ("{\"ref\":\"refs/heads/main\",\"repository\":{\"clone_url\":\"" + urls.get(i % urls.size())
-                    + "\"},\"padding\":\"" + PADDING + "\"}").getBytes(StandardCharsets.UTF_8);
-            requests.add(new RequestOptions().setMethod(HttpMethod.POST).setURI("/webhooks/github")
-                    .setHeaders(MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json")
-                            .add("X-GitHub-Event", "push").add("X-GitHub-Delivery", round + "-" + i)
+                            + "\"},\"padding\":\"" + PADDING + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            requests.add(new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setURI("/webhooks/github")
+                    .setHeaders(MultiMap.caseInsensitiveMultiMap()
+                            .add("Content-Type", "application/json")
+                            .add("X-GitHub-Event", "push")
+                            .add("X-GitHub-Delivery", round + "-" + i)
                             .add("X-Hub-Signature-256", "sha256=" + Signatures.hmacSha256Hex(secret, body))));
             bodies.add(Buffer.buffer(body));
         }
@@ -114,7 +137,8 @@ final class WebhookLatencyBench implements AutoCloseable {
             CompletableFuture<Long> answered = new CompletableFuture<>();
             Buffer body = bodies.get(i);
             long start = System.nanoTime();
-            client.request(requests.get(i)).compose(request -> request.send(body))
+            client.request(requests.get(i))
+                    .compose(request -> request.send(body))
                     .compose(response -> response.body().map(ignored -> response.statusCode()))
                     .onSuccess(status -> {
                         if (status == 202) {
@@ -135,8 +159,16 @@ final class WebhookLatencyBench implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+        client.close()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .orTimeout(30, TimeUnit.SECONDS)
+                .join();
         // the exec plugin waits for every non-daemon thread: the event loop must end with the benchmark
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+        vertx.close()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .orTimeout(30, TimeUnit.SECONDS)
+                .join();
     }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(60), 0.1, Duration.ofSeconds(5),
-            Duration.ofMinutes(5));
+    private final Backoff backoff =
+            new Backoff(Duration.ofSeconds(60), 0.1, Duration.ofSeconds(5), Duration.ofMinutes(5));
 
     @Test
     void failuresDoubleTheWaitUpToTheLongest() {

@@ -37,7 +37,8 @@ class FetchSchedulerTest {
 
         scheduler.watch("a", FetchCause.watchStarted());
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> causes.getOrDefault("a", List.of()).size() >= 3);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> causes.getOrDefault("a", List.of()).size() >= 3);
         assertThat(causes.get("a").get(0)).isEqualTo(FetchCauseKind.WATCH_STARTED);
         assertThat(causes.get("a").subList(1, 3)).containsOnly(FetchCauseKind.POLL);
     }
@@ -63,7 +64,8 @@ class FetchSchedulerTest {
         scheduler.request("a", FetchCause.poll(), "tick");
         release.countDown();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> causes.getOrDefault("a", List.of()).size() == 2);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> causes.getOrDefault("a", List.of()).size() == 2);
         assertThat(causes.get("a")).containsExactly(FetchCauseKind.WATCH_STARTED, FetchCauseKind.WEBHOOK);
         assertThat(mostAtOnce.get()).isEqualTo(1);
     }
@@ -99,8 +101,8 @@ class FetchSchedulerTest {
     }
 
     private FetchScheduler scheduler(Duration interval, FetchScheduler.Task task) {
-        return new FetchScheduler(new Backoff(interval, 0.1, Duration.ofMillis(20), Duration.ofMillis(50)), 2, task,
-                new Random(1));
+        return new FetchScheduler(
+                new Backoff(interval, 0.1, Duration.ofMillis(20), Duration.ofMillis(50)), 2, task, new Random(1));
     }
 
     private boolean record(String key, FetchCause cause) {

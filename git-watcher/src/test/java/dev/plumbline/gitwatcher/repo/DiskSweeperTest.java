@@ -41,8 +41,10 @@ class DiskSweeperTest {
         assertThat(data.resolve("repos").resolve(DROPPED)).doesNotExist();
         assertThat(data.resolve("artifacts").resolve(DROPPED)).doesNotExist();
         assertThat(data.resolve("state").resolve(DROPPED + ".json")).doesNotExist();
-        assertThat(data.resolve("repos").resolve(WATCHED).resolve("objects").resolve("pack")).exists();
-        assertThat(data.resolve("artifacts").resolve(WATCHED).resolve("c0ffee.tar.gz")).exists();
+        assertThat(data.resolve("repos").resolve(WATCHED).resolve("objects").resolve("pack"))
+                .exists();
+        assertThat(data.resolve("artifacts").resolve(WATCHED).resolve("c0ffee.tar.gz"))
+                .exists();
         assertThat(data.resolve("state").resolve(WATCHED + ".json")).exists();
     }
 
@@ -76,12 +78,14 @@ class DiskSweeperTest {
 
     @Test
     void anEmptyDataFolderIsNothingToSweep() throws IOException {
-        assertThat(new DiskSweeper(data.resolve("not-yet"), GRACE, clock).sweep(Set.of())).isEmpty();
+        assertThat(new DiskSweeper(data.resolve("not-yet"), GRACE, clock).sweep(Set.of()))
+                .isEmpty();
     }
 
     /** A mirror with a pack folder, an artifact and its digest, and the announced refs, as the service leaves them. */
     private void leave(String key) throws IOException {
-        Files.createDirectories(data.resolve("repos").resolve(key).resolve("objects").resolve("pack"));
+        Files.createDirectories(
+                data.resolve("repos").resolve(key).resolve("objects").resolve("pack"));
         Files.writeString(data.resolve("repos").resolve(key).resolve("HEAD"), "ref: refs/heads/main\n");
         Path artifacts = Files.createDirectories(data.resolve("artifacts").resolve(key));
         Files.writeString(artifacts.resolve("c0ffee.tar.gz"), "tar");

@@ -18,7 +18,12 @@ class MirrorTest {
     @Test
     void aFetchMirrorsBranchesAndTagsAndLearnsTheDefaultBranch() throws Exception {
         Path remote = folder.resolve("remote.git");
-        Git.init().setBare(true).setInitialBranch("trunk").setDirectory(remote.toFile()).call().close();
+        Git.init()
+                .setBare(true)
+                .setInitialBranch("trunk")
+                .setDirectory(remote.toFile())
+                .call()
+                .close();
         String url = remote.toUri().toString();
         String first;
         try (GitWorkspace work = new GitWorkspace(folder.resolve("work"), url, null, null)) {
@@ -33,7 +38,9 @@ class MirrorTest {
             MirrorRefs refs = mirror.fetch(url, TransportAuth.anonymous(), Duration.ofSeconds(10));
 
             assertThat(refs.commits()).containsOnlyKeys("refs/heads/trunk", "refs/heads/feature", "refs/tags/v1");
-            assertThat(refs.commit("refs/tags/v1")).as("an annotated tag is peeled to its commit").isEqualTo(first);
+            assertThat(refs.commit("refs/tags/v1"))
+                    .as("an annotated tag is peeled to its commit")
+                    .isEqualTo(first);
             assertThat(refs.headTarget()).isEqualTo("refs/heads/trunk");
             assertThat(mirror.hasCommit(first)).isTrue();
         }
@@ -42,7 +49,8 @@ class MirrorTest {
             work.deleteRemote("refs/heads/feature");
         }
         try (Mirror mirror = Mirror.open(folder.resolve("mirror"))) {
-            assertThat(mirror.fetch(url, TransportAuth.anonymous(), Duration.ofSeconds(10)).commits())
+            assertThat(mirror.fetch(url, TransportAuth.anonymous(), Duration.ofSeconds(10))
+                            .commits())
                     .as("a branch deleted on the remote is deleted in the mirror")
                     .doesNotContainKey("refs/heads/feature");
         }

@@ -19,8 +19,8 @@ class RefChangesTest {
     void aRefSeenForTheFirstTimeIsAnnouncedAsInitial() {
         RefChanges.Result result = RefChanges.between(Map.of(), current(NEW, "web"), DESCENDS);
 
-        assertThat(result.changes()).containsExactly(
-                new RefChange(MAIN, null, NEW, RefUpdateKind.INITIAL, Set.of("web"), false));
+        assertThat(result.changes())
+                .containsExactly(new RefChange(MAIN, null, NEW, RefUpdateKind.INITIAL, Set.of("web"), false));
         assertThat(result.reported()).containsEntry(MAIN, new Reported(NEW, Set.of("web")));
     }
 
@@ -34,9 +34,12 @@ class RefChangesTest {
 
     @Test
     void aMoveIsAFastForwardWhenTheNewCommitDescendsAndForcedOtherwise() {
-        assertThat(RefChanges.between(reported(OLD, "web"), current(NEW, "web"), DESCENDS).changes())
-                .extracting(RefChange::kind).containsExactly(RefUpdateKind.FAST_FORWARD);
-        assertThat(RefChanges.between(reported(OLD, "web"), current(NEW, "web"), REWRITTEN).changes())
+        assertThat(RefChanges.between(reported(OLD, "web"), current(NEW, "web"), DESCENDS)
+                        .changes())
+                .extracting(RefChange::kind)
+                .containsExactly(RefUpdateKind.FAST_FORWARD);
+        assertThat(RefChanges.between(reported(OLD, "web"), current(NEW, "web"), REWRITTEN)
+                        .changes())
                 .containsExactly(new RefChange(MAIN, OLD, NEW, RefUpdateKind.FORCED, Set.of("web"), false));
     }
 
@@ -45,8 +48,8 @@ class RefChangesTest {
         RefChanges.Result deleted = RefChanges.between(reported(OLD, "web"), current(null, "web"), DESCENDS);
         RefChanges.Result after = RefChanges.between(deleted.reported(), current(null, "web"), DESCENDS);
 
-        assertThat(deleted.changes()).containsExactly(
-                new RefChange(MAIN, OLD, null, RefUpdateKind.DELETED, Set.of("web"), false));
+        assertThat(deleted.changes())
+                .containsExactly(new RefChange(MAIN, OLD, null, RefUpdateKind.DELETED, Set.of("web"), false));
         assertThat(deleted.reported()).isEmpty();
         assertThat(after.changes()).isEmpty();
     }
@@ -55,8 +58,8 @@ class RefChangesTest {
     void anApplicationThatStartsWatchingAnAnnouncedRefIsToldWhereItIs() {
         RefChanges.Result result = RefChanges.between(reported(NEW, "web"), current(NEW, "web", "api"), DESCENDS);
 
-        assertThat(result.changes()).containsExactly(
-                new RefChange(MAIN, null, NEW, RefUpdateKind.INITIAL, Set.of("api"), true));
+        assertThat(result.changes())
+                .containsExactly(new RefChange(MAIN, null, NEW, RefUpdateKind.INITIAL, Set.of("api"), true));
         assertThat(result.reported().get(MAIN).apps()).containsExactlyInAnyOrder("web", "api");
     }
 

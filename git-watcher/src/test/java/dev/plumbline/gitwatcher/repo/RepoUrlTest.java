@@ -7,17 +7,17 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.application.Destination;
 import dev.plumbline.events.application.SourceSpec;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RepoUrlTest {
 
     @ParameterizedTest(name = "{0} and {1} are one repository")
     @CsvSource({
-            "https://github.com/Shop/Deploy.git, https://github.com/shop/deploy",
-            "https://github.com/shop/deploy/, https://GITHUB.com/shop/deploy.git",
-            "https://user:token@github.com/shop/deploy, https://github.com/shop/deploy",
+        "https://github.com/Shop/Deploy.git, https://github.com/shop/deploy",
+        "https://github.com/shop/deploy/, https://GITHUB.com/shop/deploy.git",
+        "https://user:token@github.com/shop/deploy, https://github.com/shop/deploy",
     })
     void spellingsOfOneRepositoryShareOneMirror(String a, String b) {
         assertThat(RepoUrl.of(a).key()).isEqualTo(RepoUrl.of(b).key());
@@ -26,10 +26,10 @@ class RepoUrlTest {
 
     @ParameterizedTest(name = "a payload naming {1} matches the watched {0}")
     @CsvSource({
-            "https://gitlab.example.com/mike/diaspora.git, git@gitlab.example.com:mike/diaspora.git",
-            "https://gitlab.example.com/mike/diaspora.git, ssh://git@gitlab.example.com:2222/mike/diaspora.git",
-            "https://bitbucket.org/team/repo.git, https://bitbucket.org/team/repo",
-            "git@github.com:shop/deploy.git, https://github.com/shop/deploy",
+        "https://gitlab.example.com/mike/diaspora.git, git@gitlab.example.com:mike/diaspora.git",
+        "https://gitlab.example.com/mike/diaspora.git, ssh://git@gitlab.example.com:2222/mike/diaspora.git",
+        "https://bitbucket.org/team/repo.git, https://bitbucket.org/team/repo",
+        "git@github.com:shop/deploy.git, https://github.com/shop/deploy",
     })
     void httpsAndSshUrlsOfOneRepositoryMatch(String watched, String payload) {
         assertThat(RepoUrl.matchKeyOf(payload)).contains(RepoUrl.of(watched).matchKey());
@@ -64,14 +64,24 @@ class RepoUrlTest {
         WatchedRepo repo = set.repos().iterator().next();
         assertThat(repo.watchers()).extracting(WatchingApplication::app).containsExactly("api", "web");
         assertThat(repo.watchers().get(0).path()).isEqualTo("apps/api");
-        assertThat(repo.spellings()).containsExactly("https://github.com/Shop/deploy",
-                "https://github.com/shop/deploy.git");
+        assertThat(repo.spellings())
+                .containsExactly("https://github.com/Shop/deploy", "https://github.com/shop/deploy.git");
         assertThat(set.byUrl("git@github.com:shop/deploy.git")).contains(repo);
         assertThat(set.rejected()).singleElement().asString().startsWith("bad: ");
     }
 
     static ApplicationSpec app(String name, String url, String revision, String path) {
-        return ApplicationSpec.of(name, "plumbline", 1, SourceSpec.of(url, revision, path),
-                new Destination("default", List.of(), List.of()), null, null, null, null, null, null);
+        return ApplicationSpec.of(
+                name,
+                "plumbline",
+                1,
+                SourceSpec.of(url, revision, path),
+                new Destination("default", List.of(), List.of()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

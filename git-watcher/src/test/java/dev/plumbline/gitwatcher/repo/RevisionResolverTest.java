@@ -10,8 +10,8 @@ class RevisionResolverTest {
 
     private static final String A = "a".repeat(40);
     private static final String B = "b".repeat(40);
-    private static final MirrorRefs REFS = new MirrorRefs(Map.of(
-            "refs/heads/main", A, "refs/heads/release", B, "refs/tags/v1.0.0", B, "refs/tags/release", A),
+    private static final MirrorRefs REFS = new MirrorRefs(
+            Map.of("refs/heads/main", A, "refs/heads/release", B, "refs/tags/v1.0.0", B, "refs/tags/release", A),
             "refs/heads/main");
 
     @Test
@@ -30,22 +30,27 @@ class RevisionResolverTest {
     void aFullShaIsPinnedWhenTheMirrorHoldsIt() {
         assertThat(RevisionResolver.resolve(B.toUpperCase(), REFS, Set.of(), B::equals))
                 .isEqualTo(new ResolvedRevision(B.toUpperCase(), B, B, null));
-        assertThat(RevisionResolver.resolve("c".repeat(40), REFS, Set.of(), B::equals).problem())
+        assertThat(RevisionResolver.resolve("c".repeat(40), REFS, Set.of(), B::equals)
+                        .problem())
                 .isEqualTo("commit " + "c".repeat(40) + " is on no branch or tag fetched");
     }
 
     @Test
     void aMissingBranchSaysSoAndAGoneTagKeepsItsTagName() {
-        assertThat(resolve("feature")).isEqualTo(
-                new ResolvedRevision("feature", "refs/heads/feature", null, "branch feature does not exist"));
-        assertThat(RevisionResolver.resolve("v0.9", REFS, Set.of("refs/tags/v0.9"), sha -> false).ref())
+        assertThat(resolve("feature"))
+                .isEqualTo(
+                        new ResolvedRevision("feature", "refs/heads/feature", null, "branch feature does not exist"));
+        assertThat(RevisionResolver.resolve("v0.9", REFS, Set.of("refs/tags/v0.9"), sha -> false)
+                        .ref())
                 .isEqualTo("refs/tags/v0.9");
     }
 
     @Test
     void headOfARemoteThatDoesNotNameItsDefaultBranchIsAProblem() {
-        assertThat(RevisionResolver.resolve("HEAD", new MirrorRefs(Map.of("refs/heads/main", A), null), Set.of(),
-                sha -> true).found()).isFalse();
+        assertThat(RevisionResolver.resolve(
+                                "HEAD", new MirrorRefs(Map.of("refs/heads/main", A), null), Set.of(), sha -> true)
+                        .found())
+                .isFalse();
     }
 
     private static ResolvedRevision resolve(String revision) {

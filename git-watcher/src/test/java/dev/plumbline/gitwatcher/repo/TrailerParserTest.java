@@ -21,12 +21,13 @@ class TrailerParserTest {
                 Signed-off-by: Ben <ben@example.com>
                 """;
 
-        assertThat(TrailerParser.parse(message)).containsExactly(
-                new Trailer("Reviewed-by", "Ben <ben@example.com>"),
-                new Trailer("Approved-by", "Carla <carla@example.com>"),
-                new Trailer("Signed-off-by", "Ana Lima <ana@example.com>"),
-                new Trailer("Co-authored-by", "Dee <dee@example.com>"),
-                new Trailer("Signed-off-by", "Ben <ben@example.com>"));
+        assertThat(TrailerParser.parse(message))
+                .containsExactly(
+                        new Trailer("Reviewed-by", "Ben <ben@example.com>"),
+                        new Trailer("Approved-by", "Carla <carla@example.com>"),
+                        new Trailer("Signed-off-by", "Ana Lima <ana@example.com>"),
+                        new Trailer("Co-authored-by", "Dee <dee@example.com>"),
+                        new Trailer("Signed-off-by", "Ben <ben@example.com>"));
     }
 
     @Test
@@ -38,9 +39,10 @@ class TrailerParserTest {
     @Test
     void aSubjectAloneOrAParagraphWithProseHasNoTrailers() {
         assertThat(TrailerParser.parse("Fixes: the build")).isEmpty();
-        assertThat(TrailerParser.parse("Fix\n\nThis fixes the build.\nSigned-off-by: Ana <a@x>")).isEmpty();
-        assertThat(TrailerParser.parse("Fix\n\nNote: see https://example.com")).containsExactly(
-                new Trailer("Note", "see https://example.com"));
+        assertThat(TrailerParser.parse("Fix\n\nThis fixes the build.\nSigned-off-by: Ana <a@x>"))
+                .isEmpty();
+        assertThat(TrailerParser.parse("Fix\n\nNote: see https://example.com"))
+                .containsExactly(new Trailer("Note", "see https://example.com"));
         assertThat(TrailerParser.parse(null)).isEmpty();
         assertThat(TrailerParser.parse("")).isEmpty();
     }

@@ -25,9 +25,12 @@ public final class CommitEventsProbe implements AutoCloseable {
 
     public CommitEventsProbe(String bootstrapServers) {
         consumer = EventConsumers.skippingUnreadable(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"));
         consumer.subscribe(List.of(Topics.COMMIT_EVENTS));
         poller = new Thread(this::poll, "commit-events-probe");
         poller.setDaemon(true);
@@ -48,13 +51,21 @@ public final class CommitEventsProbe implements AutoCloseable {
 
     /** The commit events of a repository so far, keyed by its URL as the record key. */
     public List<CommitDetected> detected(String repoUrl) {
-        return records.stream().filter(r -> repoUrl.equals(r.key())).map(ConsumerRecord::value)
-                .filter(CommitDetected.class::isInstance).map(CommitDetected.class::cast).toList();
+        return records.stream()
+                .filter(r -> repoUrl.equals(r.key()))
+                .map(ConsumerRecord::value)
+                .filter(CommitDetected.class::isInstance)
+                .map(CommitDetected.class::cast)
+                .toList();
     }
 
     public List<CommitIgnored> ignored(String repoUrl) {
-        return records.stream().filter(r -> repoUrl.equals(r.key())).map(ConsumerRecord::value)
-                .filter(CommitIgnored.class::isInstance).map(CommitIgnored.class::cast).toList();
+        return records.stream()
+                .filter(r -> repoUrl.equals(r.key()))
+                .map(ConsumerRecord::value)
+                .filter(CommitIgnored.class::isInstance)
+                .map(CommitIgnored.class::cast)
+                .toList();
     }
 
     @Override

@@ -17,10 +17,10 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 /** A working clone that commits and pushes to a test repository, as a person would. */
 public final class GitWorkspace implements AutoCloseable {
 
-    public static final PersonIdent ANA = new PersonIdent("Ana Lima", "ana@example.com",
-            Instant.parse("2026-11-27T15:00:00Z"), ZoneOffset.UTC);
-    public static final PersonIdent BOT = new PersonIdent("Merge Bot", "bot@example.com",
-            Instant.parse("2026-11-27T15:01:30Z"), ZoneOffset.UTC);
+    public static final PersonIdent ANA =
+            new PersonIdent("Ana Lima", "ana@example.com", Instant.parse("2026-11-27T15:00:00Z"), ZoneOffset.UTC);
+    public static final PersonIdent BOT =
+            new PersonIdent("Merge Bot", "bot@example.com", Instant.parse("2026-11-27T15:01:30Z"), ZoneOffset.UTC);
 
     private final Git git;
     private final String remote;
@@ -28,7 +28,10 @@ public final class GitWorkspace implements AutoCloseable {
 
     public GitWorkspace(Path folder, String remote, String username, String password) {
         try {
-            this.git = Git.init().setDirectory(folder.toFile()).setInitialBranch("main").call();
+            this.git = Git.init()
+                    .setDirectory(folder.toFile())
+                    .setInitialBranch("main")
+                    .call();
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
@@ -51,7 +54,12 @@ public final class GitWorkspace implements AutoCloseable {
                     git.add().addFilepattern(file.getKey()).call();
                 }
             }
-            RevCommit commit = git.commit().setMessage(message).setAuthor(ANA).setCommitter(BOT).setSign(false).call();
+            RevCommit commit = git.commit()
+                    .setMessage(message)
+                    .setAuthor(ANA)
+                    .setCommitter(BOT)
+                    .setSign(false)
+                    .call();
             return commit.name();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,16 +74,27 @@ public final class GitWorkspace implements AutoCloseable {
 
     /** Moves the current branch back to a commit, so that the next push has to be forced. */
     public void resetHard(String sha) {
-        call(() -> git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(sha).call());
+        call(() -> git.reset()
+                .setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD)
+                .setRef(sha)
+                .call());
     }
 
     public void tag(String name) {
-        call(() -> git.tag().setName(name).setAnnotated(true).setMessage("release " + name).setTagger(ANA)
-                .setSigned(false).call());
+        call(() -> git.tag()
+                .setName(name)
+                .setAnnotated(true)
+                .setMessage("release " + name)
+                .setTagger(ANA)
+                .setSigned(false)
+                .call());
     }
 
     public void push(String refSpec) {
-        call(() -> git.push().setRemote(remote).setRefSpecs(new RefSpec(refSpec)).setCredentialsProvider(credentials)
+        call(() -> git.push()
+                .setRemote(remote)
+                .setRefSpecs(new RefSpec(refSpec))
+                .setCredentialsProvider(credentials)
                 .call());
     }
 

@@ -27,7 +27,8 @@ public final class Http {
 
     public HttpResponse<byte[]> post(String path, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json");
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json");
         headers.forEach(request::header);
         return send(request.build());
     }
@@ -36,12 +37,22 @@ public final class Http {
     public HttpResponse<byte[]> githubPush(String repoUrl, String ref, String deliveryId) {
         byte[] body = ("{\"ref\":\"" + ref + "\",\"repository\":{\"clone_url\":\"" + repoUrl + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
-        return post("webhooks/github", Map.of("X-GitHub-Event", "push", "X-GitHub-Delivery", deliveryId,
-                "X-Hub-Signature-256", "sha256=" + Signatures.hmacSha256Hex(SECRET, body)), body);
+        return post(
+                "webhooks/github",
+                Map.of(
+                        "X-GitHub-Event",
+                        "push",
+                        "X-GitHub-Delivery",
+                        deliveryId,
+                        "X-Hub-Signature-256",
+                        "sha256=" + Signatures.hmacSha256Hex(SECRET, body)),
+                body);
     }
 
     public HttpResponse<byte[]> refresh(String repoUrl) {
-        return post("api/repos/refresh", Map.of(),
+        return post(
+                "api/repos/refresh",
+                Map.of(),
                 ("{\"url\":\"" + repoUrl + "\",\"actor\":\"ana\"}").getBytes(StandardCharsets.UTF_8));
     }
 

@@ -45,8 +45,18 @@ public final class SandboxGit implements AutoCloseable {
     }
 
     public static ApplicationSpec application(String app, String url, String revision, String path) {
-        return ApplicationSpec.of(app, "plumbline", 1, SourceSpec.of(url, revision, path),
-                new Destination("default", List.of(), List.of()), null, null, null, null, null, null);
+        return ApplicationSpec.of(
+                app,
+                "plumbline",
+                1,
+                SourceSpec.of(url, revision, path),
+                new Destination("default", List.of(), List.of()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Override

@@ -68,7 +68,10 @@ public final class SshGitServer implements AutoCloseable {
 
     private Command command(org.apache.sshd.server.channel.ChannelSession channel, String line) {
         List<String> words = CommandFactory.split(line);
-        return new GitCommand(line, words.get(0), root.resolve(words.get(1).replaceFirst("^/+", "")).normalize());
+        return new GitCommand(
+                line,
+                words.get(0),
+                root.resolve(words.get(1).replaceFirst("^/+", "")).normalize());
     }
 
     @Override
@@ -96,10 +99,10 @@ public final class SshGitServer implements AutoCloseable {
             }
             try (Repository repo = FileRepositoryBuilder.create(repository.toFile())) {
                 switch (program) {
-                    case "git-upload-pack" -> new UploadPack(repo).upload(getInputStream(), getOutputStream(),
-                            getErrorStream());
-                    case "git-receive-pack" -> new ReceivePack(repo).receive(getInputStream(), getOutputStream(),
-                            getErrorStream());
+                    case "git-upload-pack" ->
+                        new UploadPack(repo).upload(getInputStream(), getOutputStream(), getErrorStream());
+                    case "git-receive-pack" ->
+                        new ReceivePack(repo).receive(getInputStream(), getOutputStream(), getErrorStream());
                     default -> {
                         onExit(127, "not a Git command: " + program);
                         return;

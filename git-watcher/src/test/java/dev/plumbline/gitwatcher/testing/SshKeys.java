@@ -13,8 +13,7 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 /** Key pairs made for a test, written as {@code ssh-keygen} writes them (OpenSSH format, optionally encrypted). */
 public final class SshKeys {
 
-    private SshKeys() {
-    }
+    private SshKeys() {}
 
     /** An ECDSA P-256 key pair: supported by the JDK alone, without an extra provider for Ed25519. */
     public static KeyPair generate() {

@@ -20,7 +20,8 @@ class DeliveryLogTest {
         assertThat(log.firstTime(DELIVERY, "body-a")).isTrue();
         assertThat(log.firstTime(DELIVERY, "body-a")).isFalse();
         assertThat(log.firstTime(DELIVERY, "body-b")).isTrue();
-        assertThat(log.firstTime(new Delivery(WebhookProvider.GITEA, "push", "d-1"), "body-a")).isTrue();
+        assertThat(log.firstTime(new Delivery(WebhookProvider.GITEA, "push", "d-1"), "body-a"))
+                .isTrue();
     }
 
     @Test

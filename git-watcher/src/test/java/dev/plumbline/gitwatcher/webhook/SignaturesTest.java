@@ -17,25 +17,34 @@ class SignaturesTest {
 
     @Test
     void aSignatureIsAcceptedWithOrWithoutItsPrefixAndInAnyCase() {
-        assertThat(Signatures.hmacMatches("sha256=" + GITHUB_VECTOR, WebhookFixtures.SECRET, HELLO)).isTrue();
-        assertThat(Signatures.hmacMatches(GITHUB_VECTOR.toUpperCase(), WebhookFixtures.SECRET, HELLO)).isTrue();
+        assertThat(Signatures.hmacMatches("sha256=" + GITHUB_VECTOR, WebhookFixtures.SECRET, HELLO))
+                .isTrue();
+        assertThat(Signatures.hmacMatches(GITHUB_VECTOR.toUpperCase(), WebhookFixtures.SECRET, HELLO))
+                .isTrue();
     }
 
     @Test
     void aSignatureOfOtherBytesOrWithAnotherSecretIsRefused() {
         assertThat(Signatures.hmacMatches(GITHUB_VECTOR, WebhookFixtures.SECRET, "Hello, World?".getBytes()))
                 .isFalse();
-        assertThat(Signatures.hmacMatches(GITHUB_VECTOR, "another secret", HELLO)).isFalse();
-        assertThat(Signatures.hmacMatches(GITHUB_VECTOR.substring(2), WebhookFixtures.SECRET, HELLO)).isFalse();
+        assertThat(Signatures.hmacMatches(GITHUB_VECTOR, "another secret", HELLO))
+                .isFalse();
+        assertThat(Signatures.hmacMatches(GITHUB_VECTOR.substring(2), WebhookFixtures.SECRET, HELLO))
+                .isFalse();
         assertThat(Signatures.hmacMatches("", WebhookFixtures.SECRET, HELLO)).isFalse();
-        assertThat(Signatures.hmacMatches(GITHUB_VECTOR, "", HELLO)).as("no secret verifies nothing").isFalse();
+        assertThat(Signatures.hmacMatches(GITHUB_VECTOR, "", HELLO))
+                .as("no secret verifies nothing")
+                .isFalse();
     }
 
     @Test
     void aTokenMustEqualTheSecretExactly() {
-        assertThat(Signatures.tokenMatches(WebhookFixtures.SECRET, WebhookFixtures.SECRET)).isTrue();
-        assertThat(Signatures.tokenMatches(WebhookFixtures.SECRET + " ", WebhookFixtures.SECRET)).isFalse();
-        assertThat(Signatures.tokenMatches("It's a secret to everybody", WebhookFixtures.SECRET)).isFalse();
+        assertThat(Signatures.tokenMatches(WebhookFixtures.SECRET, WebhookFixtures.SECRET))
+                .isTrue();
+        assertThat(Signatures.tokenMatches(WebhookFixtures.SECRET + " ", WebhookFixtures.SECRET))
+                .isFalse();
+        assertThat(Signatures.tokenMatches("It's a secret to everybody", WebhookFixtures.SECRET))
+                .isFalse();
         assertThat(Signatures.tokenMatches(null, WebhookFixtures.SECRET)).isFalse();
     }
 }

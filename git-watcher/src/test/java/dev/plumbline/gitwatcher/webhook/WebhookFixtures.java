@@ -20,15 +20,16 @@ public final class WebhookFixtures {
 
     private static final Path FOLDER = locate();
 
-    private WebhookFixtures() {
-    }
+    private WebhookFixtures() {}
 
     /** Every payload, by file name (without {@code .json}); the JSON schema beside them is not a payload. */
     public static List<String> names() {
         try (Stream<Path> files = Files.list(FOLDER)) {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".json") && !n.endsWith(".schema.json"))
-                    .map(n -> n.substring(0, n.length() - ".json".length())).sorted().toList();
+                    .map(n -> n.substring(0, n.length() - ".json".length()))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +52,9 @@ public final class WebhookFixtures {
                 if (line.startsWith("#") || colon < 0) {
                     continue;
                 }
-                headers.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+                headers.put(
+                        line.substring(0, colon).strip(),
+                        line.substring(colon + 1).strip());
             }
             return headers;
         } catch (IOException e) {
@@ -71,7 +74,8 @@ public final class WebhookFixtures {
                 return candidate;
             }
         }
-        throw new IllegalStateException("shared/fixtures/webhooks was not found in " + Path.of("").toAbsolutePath()
-                + " or any folder above it; check the shared fixtures out beside the project");
+        throw new IllegalStateException(
+                "shared/fixtures/webhooks was not found in " + Path.of("").toAbsolutePath()
+                        + " or any folder above it; check the shared fixtures out beside the project");
     }
 }

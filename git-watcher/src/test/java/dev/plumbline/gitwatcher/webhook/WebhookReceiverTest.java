@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class WebhookReceiverTest {
 
@@ -33,7 +33,9 @@ class WebhookReceiverTest {
 
         @Override
         public Optional<String> watchedKey(String anyUrl) {
-            return RepoUrl.matchKeyOf(anyUrl).filter(k -> watched.isEmpty() || watched.contains(k)).map(k -> "repo");
+            return RepoUrl.matchKeyOf(anyUrl)
+                    .filter(k -> watched.isEmpty() || watched.contains(k))
+                    .map(k -> "repo");
         }
 
         @Override
@@ -51,8 +53,8 @@ class WebhookReceiverTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void everyRealPayloadWithItsRealSignatureVerifies(String fixture) {
-        WebhookOutcome outcome = receiver(Optional.of(WebhookFixtures.SECRET), everything).handle(request(fixture,
-                WebhookFixtures.headers(fixture), WebhookFixtures.body(fixture)));
+        WebhookOutcome outcome = receiver(Optional.of(WebhookFixtures.SECRET), everything)
+                .handle(request(fixture, WebhookFixtures.headers(fixture), WebhookFixtures.body(fixture)));
 
         if (fixture.contains("ping")) {
             assertThat(outcome.status()).isEqualTo(200);
@@ -96,8 +98,9 @@ class WebhookReceiverTest {
     @Test
     void giteaSendsGitHubsHeadersTooAndIsToldApartWhereverItIsPointed() {
         for (Endpoint endpoint : List.of(Endpoint.GITHUB, Endpoint.GITEA, Endpoint.GOGS)) {
-            WebhookOutcome outcome = receiver(Optional.of(WebhookFixtures.SECRET), everything).handle(
-                    new WebhookRequest(endpoint, WebhookFixtures.headers("gitea-push"), WebhookFixtures.body("gitea-push")));
+            WebhookOutcome outcome = receiver(Optional.of(WebhookFixtures.SECRET), everything)
+                    .handle(new WebhookRequest(
+                            endpoint, WebhookFixtures.headers("gitea-push"), WebhookFixtures.body("gitea-push")));
             assertThat(outcome.provider()).as(endpoint.path()).isEqualTo(WebhookProvider.GITEA);
             assertThat(outcome.outcome()).isEqualTo(Outcome.ACCEPTED);
         }
@@ -106,21 +109,26 @@ class WebhookReceiverTest {
     @Test
     void bitbucketServerIsToldFromBitbucketCloud() {
         WebhookReceiver receiver = receiver(Optional.of(WebhookFixtures.SECRET), everything);
-        assertThat(receiver.handle(request("bitbucket-push", WebhookFixtures.headers("bitbucket-push"),
-                WebhookFixtures.body("bitbucket-push"))).provider()).isEqualTo(WebhookProvider.BITBUCKET_CLOUD);
+        assertThat(receiver.handle(request(
+                                "bitbucket-push",
+                                WebhookFixtures.headers("bitbucket-push"),
+                                WebhookFixtures.body("bitbucket-push")))
+                        .provider())
+                .isEqualTo(WebhookProvider.BITBUCKET_CLOUD);
         String server = "bitbucket-server-push-argocd-testdata";
         assertThat(receiver.handle(request(server, WebhookFixtures.headers(server), WebhookFixtures.body(server)))
-                .provider()).isEqualTo(WebhookProvider.BITBUCKET_SERVER);
+                        .provider())
+                .isEqualTo(WebhookProvider.BITBUCKET_SERVER);
     }
 
     @Test
     void aRedeliveryIsAcknowledgedAndFetchesNothing() {
         WebhookReceiver receiver = receiver(Optional.of(WebhookFixtures.SECRET), everything);
         for (String fixture : List.of("github-push-with-new-branch", "gitlab-push", "gogs-push", "bitbucket-push")) {
-            WebhookOutcome first = receiver.handle(request(fixture, WebhookFixtures.headers(fixture),
-                    WebhookFixtures.body(fixture)));
-            WebhookOutcome again = receiver.handle(request(fixture, WebhookFixtures.headers(fixture),
-                    WebhookFixtures.body(fixture)));
+            WebhookOutcome first =
+                    receiver.handle(request(fixture, WebhookFixtures.headers(fixture), WebhookFixtures.body(fixture)));
+            WebhookOutcome again =
+                    receiver.handle(request(fixture, WebhookFixtures.headers(fixture), WebhookFixtures.body(fixture)));
 
             assertThat(first.outcome()).isEqualTo(Outcome.ACCEPTED);
             assertThat(again.status()).isEqualTo(202);
@@ -131,8 +139,9 @@ class WebhookReceiverTest {
 
     @Test
     void gitLabsIdempotencyKeyIsItsDeliveryId() {
-        WebhookOutcome outcome = receiver(Optional.of(WebhookFixtures.SECRET), everything).handle(request("gitlab-push",
-                WebhookFixtures.headers("gitlab-push"), WebhookFixtures.body("gitlab-push")));
+        WebhookOutcome outcome = receiver(Optional.of(WebhookFixtures.SECRET), everything)
+                .handle(request(
+                        "gitlab-push", WebhookFixtures.headers("gitlab-push"), WebhookFixtures.body("gitlab-push")));
 
         assertThat(outcome.deliveryId()).isEqualTo("f5e5f430-f57b-4e6e-9fac-d9128cd7232f");
     }
@@ -143,8 +152,9 @@ class WebhookReceiverTest {
         unsigned.remove("X-Hub-Signature-256");
         WebhookOutcome missing = receiver(Optional.of(WebhookFixtures.SECRET), everything)
                 .handle(request("github-push", unsigned, WebhookFixtures.body("github-push")));
-        WebhookOutcome noSecret = receiver(Optional.empty(), everything).handle(request("github-push",
-                WebhookFixtures.headers("github-push"), WebhookFixtures.body("github-push")));
+        WebhookOutcome noSecret = receiver(Optional.empty(), everything)
+                .handle(request(
+                        "github-push", WebhookFixtures.headers("github-push"), WebhookFixtures.body("github-push")));
 
         assertThat(missing.status()).isEqualTo(401);
         assertThat(missing.message()).isEqualTo("missing X-Hub-Signature-256 header");
@@ -154,14 +164,20 @@ class WebhookReceiverTest {
 
     @Test
     void aProvidersOwnSecretIsUsedBeforeTheSharedOne() {
-        WebhookSecrets secrets = new WebhookSecrets(Map.of(Endpoint.GITHUB, Optional.of("github's own")),
-                Optional.of(WebhookFixtures.SECRET));
+        WebhookSecrets secrets = new WebhookSecrets(
+                Map.of(Endpoint.GITHUB, Optional.of("github's own")), Optional.of(WebhookFixtures.SECRET));
         WebhookReceiver receiver = new WebhookReceiver(secrets, log(), everything, Clock.systemUTC());
 
-        assertThat(receiver.handle(request("github-push", WebhookFixtures.headers("github-push"),
-                WebhookFixtures.body("github-push"))).status()).isEqualTo(401);
-        assertThat(receiver.handle(request("gogs-push", WebhookFixtures.headers("gogs-push"),
-                WebhookFixtures.body("gogs-push"))).status()).isEqualTo(202);
+        assertThat(receiver.handle(request(
+                                "github-push",
+                                WebhookFixtures.headers("github-push"),
+                                WebhookFixtures.body("github-push")))
+                        .status())
+                .isEqualTo(401);
+        assertThat(receiver.handle(request(
+                                "gogs-push", WebhookFixtures.headers("gogs-push"), WebhookFixtures.body("gogs-push")))
+                        .status())
+                .isEqualTo(202);
     }
 
     @Test
@@ -180,7 +196,8 @@ class WebhookReceiverTest {
     @Test
     void aBodyBrokenInAFieldThatIsNotReadIsStillABadRequest() {
         byte[] body = ("{\"ref\": \"refs/heads/main\", \"repository\": {\"clone_url\": \"https://example.com/a.git\"}, "
-                + "\"commits\": [{\"id\": }]}").getBytes(StandardCharsets.UTF_8);
+                        + "\"commits\": [{\"id\": }]}")
+                .getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new HashMap<>(WebhookFixtures.headers("github-push"));
         headers.put("X-Hub-Signature-256", "sha256=" + Signatures.hmacSha256Hex(WebhookFixtures.SECRET, body));
 
@@ -197,8 +214,8 @@ class WebhookReceiverTest {
         FakeRepositories nothingOfThat = new FakeRepositories(Set.of("example.com/someone/else"));
         WebhookReceiver receiver = receiver(Optional.of(WebhookFixtures.SECRET), nothingOfThat);
 
-        WebhookOutcome outcome = receiver.handle(request("gitlab-push", WebhookFixtures.headers("gitlab-push"),
-                WebhookFixtures.body("gitlab-push")));
+        WebhookOutcome outcome = receiver.handle(
+                request("gitlab-push", WebhookFixtures.headers("gitlab-push"), WebhookFixtures.body("gitlab-push")));
 
         assertThat(outcome.status()).isEqualTo(202);
         assertThat(outcome.outcome()).isEqualTo(Outcome.UNWATCHED);
@@ -210,8 +227,13 @@ class WebhookReceiverTest {
     @Test
     void anEventThatMovesNoRefIsAcknowledgedWithoutAFetch() {
         byte[] body = "{\"action\": \"opened\"}".getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = Map.of("X-GitHub-Event", "issues", "X-GitHub-Delivery", "d-1",
-                "X-Hub-Signature-256", "sha256=" + Signatures.hmacSha256Hex(WebhookFixtures.SECRET, body));
+        Map<String, String> headers = Map.of(
+                "X-GitHub-Event",
+                "issues",
+                "X-GitHub-Delivery",
+                "d-1",
+                "X-Hub-Signature-256",
+                "sha256=" + Signatures.hmacSha256Hex(WebhookFixtures.SECRET, body));
 
         WebhookOutcome outcome = receiver(Optional.of(WebhookFixtures.SECRET), everything)
                 .handle(new WebhookRequest(Endpoint.GITHUB, headers, body));
@@ -225,8 +247,11 @@ class WebhookReceiverTest {
     void theGenericReceiverTakesARepositoryAndAnHmacInXSignature() {
         byte[] body = "{\"repository\": \"https://git.example.com/shop/deploy.git\", \"ref\": \"refs/heads/main\"}"
                 .getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = Map.of("X-Delivery-Id", "ci-42",
-                "X-Signature", "sha256=" + Signatures.hmacSha256Hex(WebhookFixtures.SECRET, body));
+        Map<String, String> headers = Map.of(
+                "X-Delivery-Id",
+                "ci-42",
+                "X-Signature",
+                "sha256=" + Signatures.hmacSha256Hex(WebhookFixtures.SECRET, body));
 
         WebhookOutcome outcome = receiver(Optional.of(WebhookFixtures.SECRET), everything)
                 .handle(new WebhookRequest(Endpoint.GENERIC, headers, body));

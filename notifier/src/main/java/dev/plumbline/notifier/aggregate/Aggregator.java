@@ -22,8 +22,7 @@ import java.util.Set;
  */
 public final class Aggregator {
 
-    private record Key(NotificationOccasion occasion, String app, String revision, String subject) {
-    }
+    private record Key(NotificationOccasion occasion, String app, String revision, String subject) {}
 
     private final Duration quiet;
     private final Duration maxHold;
@@ -90,16 +89,28 @@ public final class Aggregator {
                 facts.put(EPISODE, "several");
             }
             commit = occurrence.commit() != null && occurrence.commit().author() != null || commit == null
-                    ? occurrence.commit() : commit;
+                    ? occurrence.commit()
+                    : commit;
             occurrences++;
             sourceEventIds.addAll(occurrence.sourceEventIds());
         }
 
         private Notification notification(Key key) {
-            return new Notification(key.occasion(), key.app(), key.revision(), key.subject(), correlationId,
-                    firstSeen, List.copyOf(objects.values()), List.copyOf(changedBy), outcome,
+            return new Notification(
+                    key.occasion(),
+                    key.app(),
+                    key.revision(),
+                    key.subject(),
+                    correlationId,
+                    firstSeen,
+                    List.copyOf(objects.values()),
+                    List.copyOf(changedBy),
+                    outcome,
                     Collections.unmodifiableMap(new LinkedHashMap<>(facts)),
-                    commit, occurrences, 0, List.copyOf(sourceEventIds));
+                    commit,
+                    occurrences,
+                    0,
+                    List.copyOf(sourceEventIds));
         }
 
         private static String identity(ObjectLine line) {

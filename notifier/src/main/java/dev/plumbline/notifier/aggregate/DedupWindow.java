@@ -21,8 +21,7 @@ import java.util.Set;
  */
 public final class DedupWindow {
 
-    private record Told(Instant at, Set<String> objects) {
-    }
+    private record Told(Instant at, Set<String> objects) {}
 
     private final Duration window;
     private final Map<String, Told> told = new HashMap<>();
@@ -41,7 +40,8 @@ public final class DedupWindow {
             return Optional.of(notification);
         }
         List<ObjectLine> fresh = notification.objects().stream()
-                .filter(line -> !earlier.objects().contains(identity(line.object()))).toList();
+                .filter(line -> !earlier.objects().contains(identity(line.object())))
+                .toList();
         if (fresh.isEmpty()) {
             return Optional.empty();
         }
@@ -49,8 +49,8 @@ public final class DedupWindow {
     }
 
     /** Notes that {@code destination} was told about {@code objects} at {@code at}. */
-    public synchronized void record(String destination, String dedupKey, Collection<ObjectIdentity> objects,
-                                    Instant at) {
+    public synchronized void record(
+            String destination, String dedupKey, Collection<ObjectIdentity> objects, Instant at) {
         String key = key(destination, dedupKey);
         Told earlier = told.get(key);
         Set<String> all = new HashSet<>(earlier == null ? Set.of() : earlier.objects());

@@ -26,10 +26,21 @@ import java.util.Map;
  * @param toldBefore     how many of the objects an earlier message already told (0 for a first message)
  * @param sourceEventIds the events it was made from, once per occurrence that named them
  */
-public record Notification(NotificationOccasion occasion, String app, String revision, String subject,
-                           String correlationId, Instant firstSeen, List<ObjectLine> objects, List<String> changedBy,
-                           String outcome, Map<String, String> facts, CommitRef commit, int occurrences,
-                           int toldBefore, List<String> sourceEventIds) {
+public record Notification(
+        NotificationOccasion occasion,
+        String app,
+        String revision,
+        String subject,
+        String correlationId,
+        Instant firstSeen,
+        List<ObjectLine> objects,
+        List<String> changedBy,
+        String outcome,
+        Map<String, String> facts,
+        CommitRef commit,
+        int occurrences,
+        int toldBefore,
+        List<String> sourceEventIds) {
 
     /**
      * What makes two notifications the same, for the dedup window: {@code <occasion>/<app>/<revision>/<subject>}.
@@ -44,7 +55,20 @@ public record Notification(NotificationOccasion occasion, String app, String rev
 
     /** The same notification listing only {@code remaining}, after {@code told} objects were told earlier. */
     public Notification onlyNew(List<ObjectLine> remaining, int told) {
-        return new Notification(occasion, app, revision, subject, correlationId, firstSeen, remaining, changedBy,
-                outcome, facts, commit, occurrences, told, sourceEventIds);
+        return new Notification(
+                occasion,
+                app,
+                revision,
+                subject,
+                correlationId,
+                firstSeen,
+                remaining,
+                changedBy,
+                outcome,
+                facts,
+                commit,
+                occurrences,
+                told,
+                sourceEventIds);
     }
 }

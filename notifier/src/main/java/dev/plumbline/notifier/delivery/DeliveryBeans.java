@@ -25,7 +25,8 @@ public class DeliveryBeans {
     @Produces
     @Singleton
     MessageTemplates templates(NotifierConfig config) {
-        return new MessageTemplates(config.templates().directory(), config.aggregation().maxObjectsListed());
+        return new MessageTemplates(
+                config.templates().directory(), config.aggregation().maxObjectsListed());
     }
 
     @Produces
@@ -44,10 +45,14 @@ public class DeliveryBeans {
 
     static NotificationOccasion occasion(String name) {
         try {
-            return NotificationOccasion.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return NotificationOccasion.valueOf(
+                    name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("unknown notification occasion " + name + "; the occasions are "
-                    + EnumSet.allOf(NotificationOccasion.class).stream().map(NotificationOccasion::label).toList(),
+            throw new IllegalArgumentException(
+                    "unknown notification occasion " + name + "; the occasions are "
+                            + EnumSet.allOf(NotificationOccasion.class).stream()
+                                    .map(NotificationOccasion::label)
+                                    .toList(),
                     unknown);
         }
     }

@@ -26,20 +26,31 @@ public class DeliveryMetrics {
     }
 
     public void outcome(Target target, String outcome) {
-        Counter.builder("plumbline.notifier.deliveries").description("Notifications by destination and outcome")
-                .tag("channel", target.channel().label()).tag("destination", target.destination())
-                .tag("outcome", outcome).register(registry).increment();
+        Counter.builder("plumbline.notifier.deliveries")
+                .description("Notifications by destination and outcome")
+                .tag("channel", target.channel().label())
+                .tag("destination", target.destination())
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     public void attempt(Target target, String result) {
-        Counter.builder("plumbline.notifier.delivery.attempts").description("Delivery attempts by result")
-                .tag("channel", target.channel().label()).tag("destination", target.destination())
-                .tag("result", result).register(registry).increment();
+        Counter.builder("plumbline.notifier.delivery.attempts")
+                .description("Delivery attempts by result")
+                .tag("channel", target.channel().label())
+                .tag("destination", target.destination())
+                .tag("result", result)
+                .register(registry)
+                .increment();
     }
 
     public void deadLetter(Target target) {
-        Counter.builder("plumbline.notifier.dead.letters").description("Notifications written to the dead letters")
-                .tag("channel", target.channel().label()).tag("destination", target.destination())
-                .register(registry).increment();
+        Counter.builder("plumbline.notifier.dead.letters")
+                .description("Notifications written to the dead letters")
+                .tag("channel", target.channel().label())
+                .tag("destination", target.destination())
+                .register(registry)
+                .increment();
     }
 }

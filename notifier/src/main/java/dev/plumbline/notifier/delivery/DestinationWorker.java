@@ -4,7 +4,6 @@ import dev.plumbline.events.NotificationDeadLettered;
 import dev.plumbline.events.NotificationSent;
 import dev.plumbline.notifier.aggregate.DedupWindow;
 import dev.plumbline.notifier.aggregate.Notification;
-import dev.plumbline.notifier.template.MessageTemplates;
 import dev.plumbline.notifier.template.RenderedMessage;
 import dev.plumbline.servicekit.ratelimit.TokenBucket;
 import io.smallrye.faulttolerance.api.Guard;
@@ -63,8 +62,9 @@ final class DestinationWorker implements AutoCloseable {
                 done.run();
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
-                LOG.debugf("stopped before %s was told of %s; it is read again after the restart", target,
-                        notification.dedupKey());
+                LOG.debugf(
+                        "stopped before %s was told of %s; it is read again after the restart",
+                        target, notification.dedupKey());
             }
         });
     }
@@ -92,22 +92,34 @@ final class DestinationWorker implements AutoCloseable {
             attempts++;
             DeliveryFailure failure = attempt(outgoing);
             if (failure == null) {
-                untilWritten(() -> settings.records().sent(NotificationSent.of(toSend.correlationId(), toSend.app(),
-                        toSend.dedupKey(), toSend.occasion(), target.channel(), target.destination(),
-                        toSend.revision(), toSend.objectIdentities(), toSend.sourceEventIds().stream().distinct()
-                                .toList())));
+                untilWritten(() -> settings.records()
+                        .sent(NotificationSent.of(
+                                toSend.correlationId(),
+                                toSend.app(),
+                                toSend.dedupKey(),
+                                toSend.occasion(),
+                                target.channel(),
+                                target.destination(),
+                                toSend.revision(),
+                                toSend.objectIdentities(),
+                                toSend.sourceEventIds().stream().distinct().toList())));
                 dedup.record(target.toString(), toSend.dedupKey(), toSend.objectIdentities(), Instant.now());
                 settings.metrics().outcome(target, "delivered");
                 return;
             }
-            Optional<Duration> next = settings.retryPolicy().next(attempts, failure,
-                    Duration.between(first, Instant.now()), ThreadLocalRandom.current()::nextDouble);
+            Optional<Duration> next = settings.retryPolicy()
+                    .next(
+                            attempts,
+                            failure,
+                            Duration.between(first, Instant.now()),
+                            ThreadLocalRandom.current()::nextDouble);
             if (next.isEmpty()) {
                 deadLetter(toSend, outgoing, attempts, failure, first);
                 return;
             }
-            LOG.debugf("%s: attempt %d failed (%s); next in %d ms", target, attempts, failure.getMessage(),
-                    next.get().toMillis());
+            LOG.debugf(
+                    "%s: attempt %d failed (%s); next in %d ms",
+                    target, attempts, failure.getMessage(), next.get().toMillis());
             pause(next.get());
         }
     }
@@ -115,15 +127,21 @@ final class DestinationWorker implements AutoCloseable {
     /** One attempt through the circuit breaker and timeout; null when it went through. */
     private DeliveryFailure attempt(Outgoing outgoing) throws InterruptedException {
         try {
-            guard.call(() -> {
-                channel.send(target.destination(), outgoing);
-                return null;
-            }, Void.class);
+            guard.call(
+                    () -> {
+                        channel.send(target.destination(), outgoing);
+                        return null;
+                    },
+                    Void.class);
             settings.metrics().attempt(target, "ok");
             return null;
         } catch (DeliveryFailure failure) {
-            settings.metrics().attempt(target, !failure.retryable() ? "refused"
-                    : failure.retryAfter().isPresent() ? "rate-limited" : "failed");
+            settings.metrics()
+                    .attempt(
+                            target,
+                            !failure.retryable()
+                                    ? "refused"
+                                    : failure.retryAfter().isPresent() ? "rate-limited" : "failed");
             return failure;
         } catch (CircuitBreakerOpenException open) {
             settings.metrics().attempt(target, "circuit-open");
@@ -137,19 +155,33 @@ final class DestinationWorker implements AutoCloseable {
             throw stopping;
         } catch (Exception unexpected) {
             settings.metrics().attempt(target, "failed");
-            return DeliveryFailure.transientFailure(target + ": " + unexpected.getClass().getSimpleName());
+            return DeliveryFailure.transientFailure(
+                    target + ": " + unexpected.getClass().getSimpleName());
         }
     }
 
-    private void deadLetter(Notification notification, Outgoing outgoing, int attempts, DeliveryFailure failure,
-                            Instant first) throws InterruptedException {
-        LOG.warnf("%s was not told of %s after %d attempts (%s); written to the dead letters", target,
-                notification.dedupKey(), attempts, failure.getMessage());
-        untilWritten(() -> settings.records().deadLettered(NotificationDeadLettered.of(
-                notification.correlationId(), notification.app(), notification.dedupKey(), notification.occasion(),
-                target.channel(), target.destination(), notification.revision(), outgoing.title(),
-                outgoing.text(), outgoing.body(), attempts, failure.getMessage(), first,
-                notification.sourceEventIds().stream().distinct().toList())));
+    private void deadLetter(
+            Notification notification, Outgoing outgoing, int attempts, DeliveryFailure failure, Instant first)
+            throws InterruptedException {
+        LOG.warnf(
+                "%s was not told of %s after %d attempts (%s); written to the dead letters",
+                target, notification.dedupKey(), attempts, failure.getMessage());
+        untilWritten(() -> settings.records()
+                .deadLettered(NotificationDeadLettered.of(
+                        notification.correlationId(),
+                        notification.app(),
+                        notification.dedupKey(),
+                        notification.occasion(),
+                        target.channel(),
+                        target.destination(),
+                        notification.revision(),
+                        outgoing.title(),
+                        outgoing.text(),
+                        outgoing.body(),
+                        attempts,
+                        failure.getMessage(),
+                        first,
+                        notification.sourceEventIds().stream().distinct().toList())));
         settings.metrics().deadLetter(target);
         settings.metrics().outcome(target, "dead-lettered");
     }
@@ -163,8 +195,9 @@ final class DestinationWorker implements AutoCloseable {
             } catch (InterruptedException stopping) {
                 throw stopping;
             } catch (Exception kafkaTrouble) {
-                LOG.warnf("%s: cannot write the delivery outcome to Kafka yet (%s); trying again", target,
-                        kafkaTrouble.getClass().getSimpleName());
+                LOG.warnf(
+                        "%s: cannot write the delivery outcome to Kafka yet (%s); trying again",
+                        target, kafkaTrouble.getClass().getSimpleName());
                 pause(RECORD_RETRY);
             }
         }

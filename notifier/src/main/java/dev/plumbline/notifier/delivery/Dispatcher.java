@@ -31,13 +31,24 @@ public class Dispatcher {
     private final Map<Target, DestinationWorker> workers = new ConcurrentHashMap<>();
     private final Set<Target> warnedUnknown = ConcurrentHashMap.newKeySet();
 
-    Dispatcher(Instance<Channel> channels, Routing routing, DedupWindow dedup, MessageTemplates templates,
-               DeliveryRecords records, DeliveryMetrics metrics, NotifierConfig config) {
+    Dispatcher(
+            Instance<Channel> channels,
+            Routing routing,
+            DedupWindow dedup,
+            MessageTemplates templates,
+            DeliveryRecords records,
+            DeliveryMetrics metrics,
+            NotifierConfig config) {
         channels.forEach(channel -> this.channels.put(channel.kind(), channel));
         this.routing = routing;
         NotifierConfig.Delivery delivery = config.delivery();
-        RetryPolicy retry = new RetryPolicy(new ExponentialBackoff(delivery.initialBackoff(),
-                delivery.backoffMultiplier(), delivery.maxBackoff(), delivery.jitter()), delivery.maxAttempts(),
+        RetryPolicy retry = new RetryPolicy(
+                new ExponentialBackoff(
+                        delivery.initialBackoff(),
+                        delivery.backoffMultiplier(),
+                        delivery.maxBackoff(),
+                        delivery.jitter()),
+                delivery.maxAttempts(),
                 delivery.giveUpAfter());
         this.settings = new DeliverySettings(dedup, templates, retry, records, metrics, delivery);
     }
@@ -47,7 +58,9 @@ public class Dispatcher {
      * (delivered, suppressed or dead-lettered), at once when it has none.
      */
     public void dispatch(Notification notification, Optional<ApplicationSpec> spec, Runnable done) {
-        List<Target> targets = routing.targets(notification.occasion(), spec).stream().filter(this::known).toList();
+        List<Target> targets = routing.targets(notification.occasion(), spec).stream()
+                .filter(this::known)
+                .toList();
         if (targets.isEmpty()) {
             done.run();
             return;
@@ -58,8 +71,9 @@ public class Dispatcher {
                 done.run();
             }
         };
-        targets.forEach(target -> workers.computeIfAbsent(target,
-                t -> new DestinationWorker(t, channels.get(t.channel()), settings)).submit(notification, oneDone));
+        targets.forEach(target -> workers.computeIfAbsent(
+                        target, t -> new DestinationWorker(t, channels.get(t.channel()), settings))
+                .submit(notification, oneDone));
     }
 
     @PreDestroy
@@ -74,8 +88,8 @@ public class Dispatcher {
         }
         settings.metrics().outcome(target, "unconfigured");
         if (warnedUnknown.add(target)) {
-            LOG.warnf("no destination %s is configured; notifications for it are dropped (see docs/notifier.md)",
-                    target);
+            LOG.warnf(
+                    "no destination %s is configured; notifications for it are dropped (see docs/notifier.md)", target);
         }
         return false;
     }

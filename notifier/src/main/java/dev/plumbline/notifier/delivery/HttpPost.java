@@ -27,8 +27,10 @@ public class HttpPost {
 
     HttpPost(NotifierConfig config) {
         this.timeout = config.delivery().timeout();
-        this.client = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /**
@@ -37,7 +39,8 @@ public class HttpPost {
      */
     public HttpResponse<String> post(URI uri, String json, Map<String, String> headers, String name)
             throws DeliveryFailure {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "plumbline-notifier")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
@@ -49,8 +52,8 @@ public class HttpPost {
         } catch (HttpTimeoutException e) {
             throw DeliveryFailure.transientFailure(name + " did not answer within " + seconds());
         } catch (IOException e) {
-            throw DeliveryFailure.transientFailure(name + " could not be reached (" + e.getClass().getSimpleName()
-                    + ")");
+            throw DeliveryFailure.transientFailure(
+                    name + " could not be reached (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DeliveryFailure.transientFailure(name + ": interrupted while sending");
@@ -69,8 +72,8 @@ public class HttpPost {
             }
             return uri;
         } catch (IllegalArgumentException malformed) {
-            throw new IllegalArgumentException(setting + " is not an http(s) URL (its value is not shown: it may "
-                    + "hold a token)");
+            throw new IllegalArgumentException(
+                    setting + " is not an http(s) URL (its value is not shown: it may " + "hold a token)");
         }
     }
 

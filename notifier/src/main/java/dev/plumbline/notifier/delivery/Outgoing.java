@@ -8,5 +8,4 @@ package dev.plumbline.notifier.delivery;
  * @param text  the plain text
  * @param body  what is sent: Slack or webhook JSON, or the email's HTML
  */
-public record Outgoing(String id, String title, String text, String body) {
-}
+public record Outgoing(String id, String title, String text, String body) {}

@@ -29,8 +29,7 @@ public record RetryPolicy(ExponentialBackoff backoff, int maxAttempts, Duration 
      * @param random       a source of numbers in [0, 1)
      * @return the wait before the next attempt; empty to give up
      */
-    public Optional<Duration> next(int attemptsMade, DeliveryFailure failure, Duration elapsed,
-                                   DoubleSupplier random) {
+    public Optional<Duration> next(int attemptsMade, DeliveryFailure failure, Duration elapsed, DoubleSupplier random) {
         if (!failure.retryable() || attemptsMade >= maxAttempts) {
             return Optional.empty();
         }

@@ -22,8 +22,10 @@ public final class Routing {
      * @param defaultTargets      the default destinations
      * @param perOccasionOverrides for some occasions, other default destinations than {@code defaultTargets}
      */
-    public Routing(Set<NotificationOccasion> defaultOccasions, List<Target> defaultTargets,
-                   Map<NotificationOccasion, List<Target>> perOccasionOverrides) {
+    public Routing(
+            Set<NotificationOccasion> defaultOccasions,
+            List<Target> defaultTargets,
+            Map<NotificationOccasion, List<Target>> perOccasionOverrides) {
         Map<NotificationOccasion, List<Target>> all = new EnumMap<>(NotificationOccasion.class);
         defaultOccasions.forEach(occasion -> all.put(occasion, List.copyOf(defaultTargets)));
         all.putAll(perOccasionOverrides);

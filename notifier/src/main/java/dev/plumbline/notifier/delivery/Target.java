@@ -25,10 +25,12 @@ public record Target(NotificationChannel channel, String destination) {
         }
         String channel = text.substring(0, colon).strip().toUpperCase(Locale.ROOT);
         try {
-            return new Target(NotificationChannel.valueOf(channel), text.substring(colon + 1).strip());
+            return new Target(
+                    NotificationChannel.valueOf(channel),
+                    text.substring(colon + 1).strip());
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("unknown channel " + text.substring(0, colon)
-                    + ": slack, email or webhook", unknown);
+            throw new IllegalArgumentException(
+                    "unknown channel " + text.substring(0, colon) + ": slack, email or webhook", unknown);
         }
     }
 

@@ -6,9 +6,9 @@ import dev.plumbline.notifier.config.NotifierConfig;
 import dev.plumbline.notifier.delivery.Channel;
 import dev.plumbline.notifier.delivery.DeliveryFailure;
 import dev.plumbline.notifier.delivery.Outgoing;
-import dev.plumbline.servicekit.ratelimit.TokenBucket;
 import dev.plumbline.notifier.template.RenderedMessage;
 import dev.plumbline.notifier.webhook.WebhookSignature;
+import dev.plumbline.servicekit.ratelimit.TokenBucket;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,22 +48,24 @@ public class EmailChannel implements Channel {
     }
 
     @Override
-    public Outgoing prepare(String destination, String deliveryId, Notification notification,
-                            RenderedMessage message) {
+    public Outgoing prepare(String destination, String deliveryId, Notification notification, RenderedMessage message) {
         return new Outgoing(deliveryId, config.subjectPrefix() + message.title(), message.text(), message.html());
     }
 
     @Override
     public void send(String destination, Outgoing outgoing) throws DeliveryFailure {
-        Mail mail = Mail.withHtml(destination, outgoing.title(), outgoing.body()).setText(outgoing.text())
+        Mail mail = Mail.withHtml(destination, outgoing.title(), outgoing.body())
+                .setText(outgoing.text())
                 .addHeader(WebhookSignature.DELIVERY_HEADER, outgoing.id());
         try {
             mailer.send(mail);
         } catch (RuntimeException e) {
             // an SMTP server that is down, slow or refusing now may take the mail later
             throw DeliveryFailure.transientFailure("email to " + destination + " failed ("
-                    + e.getClass().getSimpleName() + (e.getCause() == null ? "" : ": "
-                    + e.getCause().getClass().getSimpleName()) + ")");
+                    + e.getClass().getSimpleName()
+                    + (e.getCause() == null
+                            ? ""
+                            : ": " + e.getCause().getClass().getSimpleName()) + ")");
         }
     }
 }

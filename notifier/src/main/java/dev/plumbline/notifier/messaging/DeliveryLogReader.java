@@ -15,9 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,6 +56,7 @@ public class DeliveryLogReader {
     private volatile boolean stopping;
     /** Counted down at shutdown, so a wait for Kafka or for the topic ends at once instead of at its timeout. */
     private final CountDownLatch stopped = new CountDownLatch(1);
+
     private Thread thread;
 
     void onStart(@Observes StartupEvent start) {
@@ -83,7 +84,9 @@ public class DeliveryLogReader {
                 LOG.debug("delivery log reader stopped");
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("cannot read the delivery log yet (%s); trying again", e.getClass().getSimpleName());
+                LOG.warnf(
+                        "cannot read the delivery log yet (%s); trying again",
+                        e.getClass().getSimpleName());
                 try {
                     stopped.await(TOPIC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException interrupted) {
@@ -95,8 +98,7 @@ public class DeliveryLogReader {
     }
 
     private void readLog() {
-        try (KafkaConsumer<String, PlumblineEvent> reader = readers.events(
-                "plumbline-notifier-delivery-log")) {
+        try (KafkaConsumer<String, PlumblineEvent> reader = readers.events("plumbline-notifier-delivery-log")) {
             consumer = reader;
             gate.catalogEndsAt(endOffsets(reader, Topics.APPLICATIONS, false));
             List<TopicPartition> partitions = partitions(reader, Topics.NOTIFICATIONS, true);
@@ -107,8 +109,11 @@ public class DeliveryLogReader {
             while (!stopping) {
                 for (ConsumerRecord<String, PlumblineEvent> record : reader.poll(POLL)) {
                     if (record.value() instanceof NotificationSent sent) {
-                        dedup.record(sent.channel().label() + ":" + sent.destination(), sent.dedupKey(),
-                                sent.objects(), sent.time());
+                        dedup.record(
+                                sent.channel().label() + ":" + sent.destination(),
+                                sent.dedupKey(),
+                                sent.objects(),
+                                sent.time());
                     }
                 }
                 if (!loaded && partitions.stream().allMatch(p -> reader.position(p) >= end.get(p))) {
@@ -122,8 +127,8 @@ public class DeliveryLogReader {
 
     private void seekToWindowStart(KafkaConsumer<String, PlumblineEvent> reader, List<TopicPartition> partitions) {
         long since = Instant.now().minus(config.dedup().window()).toEpochMilli();
-        Map<TopicPartition, OffsetAndTimestamp> starts = reader.offsetsForTimes(
-                partitions.stream().collect(Collectors.toMap(p -> p, p -> since)));
+        Map<TopicPartition, OffsetAndTimestamp> starts =
+                reader.offsetsForTimes(partitions.stream().collect(Collectors.toMap(p -> p, p -> since)));
         for (TopicPartition partition : partitions) {
             OffsetAndTimestamp start = starts.get(partition);
             if (start == null) {
@@ -141,12 +146,13 @@ public class DeliveryLogReader {
     }
 
     /** The topic's partitions; with {@code wait}, waits for the topic to be created (by this service's bootstrap). */
-    private List<TopicPartition> partitions(KafkaConsumer<String, PlumblineEvent> reader, String topic,
-                                            boolean wait) {
+    private List<TopicPartition> partitions(KafkaConsumer<String, PlumblineEvent> reader, String topic, boolean wait) {
         while (true) {
             List<PartitionInfo> infos = reader.partitionsFor(topic);
             if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+                return infos.stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
             }
             if (!wait || stopping) {
                 return List.of();

@@ -51,7 +51,8 @@ public class KafkaDeliveryRecords implements DeliveryRecords {
     }
 
     private void write(PlumblineEvent event) throws Exception {
-        producer().send(new ProducerRecord<>(event.topic(), event.key(), event))
+        producer()
+                .send(new ProducerRecord<>(event.topic(), event.key(), event))
                 .get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 

@@ -44,19 +44,26 @@ public class NotificationPipeline {
     private final StartupGate gate;
     private ScheduledExecutorService ticker;
 
-    NotificationPipeline(NotifierConfig config, Dispatcher dispatcher, ApplicationsListener applications,
-                         StartupGate gate, MeterRegistry registry) {
+    NotificationPipeline(
+            NotifierConfig config,
+            Dispatcher dispatcher,
+            ApplicationsListener applications,
+            StartupGate gate,
+            MeterRegistry registry) {
         this.derivation = new OccasionDerivation(config.aggregation().syncTimeout());
-        this.aggregator = new Aggregator(config.aggregation().quiet(), config.aggregation().maxHold());
+        this.aggregator = new Aggregator(
+                config.aggregation().quiet(), config.aggregation().maxHold());
         this.maxEventAge = config.aggregation().maxEventAge();
         this.dispatcher = dispatcher;
         this.applications = applications;
         this.gate = gate;
         // what waits: records not yet committable, and notifications still gathering events
         Gauge.builder("plumbline.notifier.pending.records", acks, AckTracker::pending)
-                .description("Records read whose notifications are not done yet").register(registry);
+                .description("Records read whose notifications are not done yet")
+                .register(registry);
         Gauge.builder("plumbline.notifier.gathering", this, pipeline -> pipeline.gathering())
-                .description("Notifications gathering events before they are sent").register(registry);
+                .description("Notifications gathering events before they are sent")
+                .register(registry);
     }
 
     private synchronized int gathering() {
@@ -87,8 +94,8 @@ public class NotificationPipeline {
         }
         acks.register(event.eventId(), ack);
         synchronized (this) {
-            OccasionDerivation.Derivation derived = derivation.derive(event,
-                    applications.catalog().get(event.app()), now);
+            OccasionDerivation.Derivation derived =
+                    derivation.derive(event, applications.catalog().get(event.app()), now);
             take(derived, now);
             if (derived.held()) {
                 acks.hold(event.eventId());
@@ -116,7 +123,9 @@ public class NotificationPipeline {
                 }
             }
             for (Notification notification : due) {
-                dispatcher.dispatch(notification, applications.catalog().get(notification.app()),
+                dispatcher.dispatch(
+                        notification,
+                        applications.catalog().get(notification.app()),
                         () -> notification.sourceEventIds().forEach(acks::release));
             }
         } catch (RuntimeException unexpected) {

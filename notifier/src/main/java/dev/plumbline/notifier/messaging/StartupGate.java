@@ -45,8 +45,10 @@ public class StartupGate {
         if (logLoaded && end != null && applications.reached(end)) {
             open = true;
         } else if (!now.isBefore(deadline)) {
-            LOG.warnf("sending before start-up read everything (delivery log read: %s, catalog read: %s); a repeat "
-                    + "or a default destination may slip through", logLoaded, end != null && applications.reached(end));
+            LOG.warnf(
+                    "sending before start-up read everything (delivery log read: %s, catalog read: %s); a repeat "
+                            + "or a default destination may slip through",
+                    logLoaded, end != null && applications.reached(end));
             open = true;
         }
         return open;

@@ -7,5 +7,4 @@ package dev.plumbline.notifier.occasion;
  * @param author  the Git author, for example {@code Ana Lima <ana@example.com>}
  * @param summary the audit record's one line, for example {@code commit 9f8e7d on main: Scale web to 3}
  */
-public record CommitRef(String sha, String author, String summary) {
-}
+public record CommitRef(String sha, String author, String summary) {}

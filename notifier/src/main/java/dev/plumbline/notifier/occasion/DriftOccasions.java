@@ -17,27 +17,41 @@ import java.util.Set;
 /** The drift-alerts topic: drift-detected, drift-recovered and self-heal-fight. */
 final class DriftOccasions {
 
-    private DriftOccasions() {
-    }
+    private DriftOccasions() {}
 
     static Occurrence detected(DriftDetected drift, CommitRef commit) {
         Set<String> changedBy = new LinkedHashSet<>();
-        List<ObjectLine> objects = drift.objects().stream().map(drifted -> {
-            drifted.fields().stream().map(DriftedField::changedBy).filter(by -> by.known())
-                    .forEach(by -> changedBy.add(by.manager()));
-            return line(drifted);
-        }).toList();
+        List<ObjectLine> objects = drift.objects().stream()
+                .map(drifted -> {
+                    drifted.fields().stream()
+                            .map(DriftedField::changedBy)
+                            .filter(by -> by.known())
+                            .forEach(by -> changedBy.add(by.manager()));
+                    return line(drifted);
+                })
+                .toList();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("drift mode", drift.mode().label());
         facts.put("episode", drift.episodeId());
-        return new Occurrence(NotificationOccasion.DRIFT_DETECTED, drift.app(), drift.revision(), "",
-                drift.correlationId(), drift.time(), objects, List.copyOf(changedBy), plan(drift), facts, commit,
+        return new Occurrence(
+                NotificationOccasion.DRIFT_DETECTED,
+                drift.app(),
+                drift.revision(),
+                "",
+                drift.correlationId(),
+                drift.time(),
+                objects,
+                List.copyOf(changedBy),
+                plan(drift),
+                facts,
+                commit,
                 List.of(drift.eventId()));
     }
 
     static Occurrence recovered(DriftRecovered recovery, CommitRef commit) {
         List<ObjectLine> objects = recovery.objects().stream()
-                .map(object -> new ObjectLine(object, recovery.resolution().label(), List.of())).toList();
+                .map(object -> new ObjectLine(object, recovery.resolution().label(), List.of()))
+                .toList();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("episode", recovery.episodeId());
         if (recovery.detectedAt() != null) {
@@ -48,29 +62,50 @@ final class DriftOccasions {
             case LIVE_RESTORED -> "Someone put the live objects back as Git wants them.";
             case DESIRED_CHANGED -> "Git changed so that it matches the live objects.";
         };
-        return new Occurrence(NotificationOccasion.DRIFT_RECOVERED, recovery.app(), null, "",
-                recovery.correlationId(), recovery.time(), objects, List.of(), outcome, facts, commit,
+        return new Occurrence(
+                NotificationOccasion.DRIFT_RECOVERED,
+                recovery.app(),
+                null,
+                "",
+                recovery.correlationId(),
+                recovery.time(),
+                objects,
+                List.of(),
+                outcome,
+                facts,
+                commit,
                 List.of(recovery.eventId()));
     }
 
     static Occurrence fight(SelfHealFight fight, CommitRef commit) {
         String window = fight.window() == null ? "" : " in " + lasted(fight.window());
-        ObjectLine line = new ObjectLine(fight.object(), "contested",
+        ObjectLine line = new ObjectLine(
+                fight.object(),
+                "contested",
                 List.of(fight.path() + ": reverted " + fight.reverts() + " times" + window
                         + FieldLines.by(fight.opponent())));
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("field", fight.path());
         facts.put("other writer", fight.opponent().manager());
-        return new Occurrence(NotificationOccasion.SELF_HEAL_FIGHT, fight.app(), null,
-                fight.object() + "#" + fight.path(), fight.correlationId(), fight.time(), List.of(line),
+        return new Occurrence(
+                NotificationOccasion.SELF_HEAL_FIGHT,
+                fight.app(),
+                null,
+                fight.object() + "#" + fight.path(),
+                fight.correlationId(),
+                fight.time(),
+                List.of(line),
                 List.of(fight.opponent().manager()),
                 "Plumbline stopped healing this field. Fix Git or the other writer, then resume self-heal or sync.",
-                facts, commit, List.of(fight.eventId()));
+                facts,
+                commit,
+                List.of(fight.eventId()));
     }
 
     private static ObjectLine line(DriftedObject drifted) {
         List<String> details = drifted.fields().stream()
-                .map(field -> FieldLines.drifted(drifted.object(), field)).toList();
+                .map(field -> FieldLines.drifted(drifted.object(), field))
+                .toList();
         return new ObjectLine(drifted.object(), drifted.kind().label(), details);
     }
 
@@ -79,8 +114,11 @@ final class DriftOccasions {
             return "Plumbline will heal it: self-heal puts Git's version back.";
         }
         if (drift.mode() == DriftMode.HEAL && drift.pause() != null) {
-            String until = drift.pause().until() == null ? "until resumed" : "until " + drift.pause().until();
-            String reason = drift.pause().reason().isBlank() ? "" : " (" + drift.pause().reason() + ")";
+            String until = drift.pause().until() == null
+                    ? "until resumed"
+                    : "until " + drift.pause().until();
+            String reason =
+                    drift.pause().reason().isBlank() ? "" : " (" + drift.pause().reason() + ")";
             return "Self-heal is paused by " + drift.pause().by() + " " + until + reason
                     + ": Plumbline will not heal it.";
         }

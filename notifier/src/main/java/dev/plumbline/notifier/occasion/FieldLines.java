@@ -14,10 +14,10 @@ final class FieldLines {
 
     /** Long values (a whole ConfigMap entry, a certificate) would drown the message. */
     private static final int LONGEST_VALUE = 80;
+
     private static final String HIDDEN = "(hidden)";
 
-    private FieldLines() {
-    }
+    private FieldLines() {}
 
     static String drifted(ObjectIdentity object, DriftedField field) {
         return field.path() + ": " + value(object, field.desired()) + " → " + value(object, field.live())

@@ -73,8 +73,8 @@ public final class OccasionDerivation {
         // recoveries and fights carry no revision: the one remembered from the drift names the commit in the
         // message, but stays out of the dedup key, which must not change when a restart forgot it
         if (event instanceof DriftRecovered recovery) {
-            return Derivation.of(DriftOccasions.recovered(recovery, commit(recovery.app(),
-                    driftRevision.get(recovery.app()))));
+            return Derivation.of(
+                    DriftOccasions.recovered(recovery, commit(recovery.app(), driftRevision.get(recovery.app()))));
         }
         if (event instanceof SelfHealFight fight) {
             return Derivation.of(DriftOccasions.fight(fight, commit(fight.app(), driftRevision.get(fight.app()))));
@@ -112,8 +112,10 @@ public final class OccasionDerivation {
         if (whole.isEmpty()) {
             return new Derivation(List.of(), true, List.of());
         }
-        List<String> released = whole.get().actions().stream().map(ApplyAction::eventId)
-                .filter(id -> !id.equals(action.eventId())).toList();
+        List<String> released = whole.get().actions().stream()
+                .map(ApplyAction::eventId)
+                .filter(id -> !id.equals(action.eventId()))
+                .toList();
         String previous = deployed.get(action.app());
         Optional<Occurrence> told = SyncOccasions.of(whole.get(), previous, commit(action.app(), action.revision()));
         told.filter(occurrence -> occurrence.occasion() == NotificationOccasion.SYNC_SUCCEEDED)
@@ -131,8 +133,10 @@ public final class OccasionDerivation {
             occurrences.add(StateOccasions.healthDegraded(diff, commit(diff.app(), diff.revision())));
         }
         boolean manual = spec.map(s -> s.syncPolicy().automated() == null).orElse(false);
-        String pending = diff.syncStatus() == SyncStatus.OUT_OF_SYNC && !diff.changes().isEmpty()
-                ? diff.revision() + "@" + diff.digest() : null;
+        String pending =
+                diff.syncStatus() == SyncStatus.OUT_OF_SYNC && !diff.changes().isEmpty()
+                        ? diff.revision() + "@" + diff.digest()
+                        : null;
         String told = pendingDiff.put(diff.app(), pending);
         if (manual && pending != null && !Objects.equals(pending, told)) {
             occurrences.add(StateOccasions.outOfSync(diff, commit(diff.app(), diff.revision())));
@@ -142,7 +146,8 @@ public final class OccasionDerivation {
 
     private Derivation audited(AuditRecord record) {
         if (record.action() == AuditAction.COMMIT_DETECTED && record.revision() != null) {
-            commits.put(record.app() + "@" + record.revision(),
+            commits.put(
+                    record.app() + "@" + record.revision(),
                     new CommitRef(record.revision(), record.actor(), record.summary()));
             return Derivation.none();
         }

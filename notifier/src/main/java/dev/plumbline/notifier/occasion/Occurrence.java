@@ -25,9 +25,19 @@ import java.util.Objects;
  * @param commit         the commit behind the revision; null when unknown
  * @param sourceEventIds the events it was made from
  */
-public record Occurrence(NotificationOccasion occasion, String app, String revision, String subject,
-                         String correlationId, Instant time, List<ObjectLine> objects, List<String> changedBy,
-                         String outcome, Map<String, String> facts, CommitRef commit, List<String> sourceEventIds) {
+public record Occurrence(
+        NotificationOccasion occasion,
+        String app,
+        String revision,
+        String subject,
+        String correlationId,
+        Instant time,
+        List<ObjectLine> objects,
+        List<String> changedBy,
+        String outcome,
+        Map<String, String> facts,
+        CommitRef commit,
+        List<String> sourceEventIds) {
 
     public Occurrence {
         Objects.requireNonNull(occasion, "occasion");

@@ -18,8 +18,7 @@ import java.util.TreeMap;
 final class SyncCollector {
 
     /** A sync gathered: its actions by index, and whether every index from 1 to the count was seen. */
-    record Sync(List<ApplyAction> actions, boolean complete) {
-    }
+    record Sync(List<ApplyAction> actions, boolean complete) {}
 
     private final Duration giveUpAfter;
     private final Map<String, Pending> pending = new LinkedHashMap<>();

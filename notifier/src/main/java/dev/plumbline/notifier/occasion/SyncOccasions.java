@@ -15,8 +15,7 @@ import java.util.Optional;
 /** A whole sync as sync-succeeded or sync-failed. */
 final class SyncOccasions {
 
-    private SyncOccasions() {
-    }
+    private SyncOccasions() {}
 
     /**
      * @param lastDeployed the revision the app's previous successful sync deployed; null when not known
@@ -27,10 +26,12 @@ final class SyncOccasions {
         List<ApplyAction> actions = sync.actions();
         ApplyAction last = actions.get(actions.size() - 1);
         List<ApplyAction> failed = actions.stream()
-                .filter(a -> a.result() == ApplyResult.FAILED || a.result() == ApplyResult.REFUSED).toList();
+                .filter(a -> a.result() == ApplyResult.FAILED || a.result() == ApplyResult.REFUSED)
+                .toList();
         boolean succeeded = failed.isEmpty() && sync.complete();
-        if (succeeded && (last.trigger() == SyncTrigger.SELF_HEAL
-                || (last.revision() != null && last.revision().equals(lastDeployed)))) {
+        if (succeeded
+                && (last.trigger() == SyncTrigger.SELF_HEAL
+                        || (last.revision() != null && last.revision().equals(lastDeployed)))) {
             return Optional.empty();
         }
         List<ObjectLine> objects = new ArrayList<>();
@@ -38,8 +39,9 @@ final class SyncOccasions {
         actions.stream().filter(a -> !failed.contains(a)).forEach(a -> objects.add(line(a)));
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("sync", last.syncId());
-        facts.put("started by", last.trigger().label()
-                + (last.initiatedBy() == null ? "" : " (" + last.initiatedBy() + ")"));
+        facts.put(
+                "started by",
+                last.trigger().label() + (last.initiatedBy() == null ? "" : " (" + last.initiatedBy() + ")"));
         List<String> changedBy = new ArrayList<>();
         if (commit != null && commit.author() != null) {
             changedBy.add(commit.author());
@@ -49,8 +51,18 @@ final class SyncOccasions {
         }
         NotificationOccasion occasion =
                 succeeded ? NotificationOccasion.SYNC_SUCCEEDED : NotificationOccasion.SYNC_FAILED;
-        return Optional.of(new Occurrence(occasion, last.app(), last.revision(), "", last.correlationId(),
-                last.time(), objects, changedBy, outcome(sync, actions, failed), facts, commit,
+        return Optional.of(new Occurrence(
+                occasion,
+                last.app(),
+                last.revision(),
+                "",
+                last.correlationId(),
+                last.time(),
+                objects,
+                changedBy,
+                outcome(sync, actions, failed),
+                facts,
+                commit,
                 actions.stream().map(ApplyAction::eventId).toList()));
     }
 
@@ -64,7 +76,9 @@ final class SyncOccasions {
             return failed.size() + " of " + expected + " objects failed: the app stays out of sync until a sync "
                     + "succeeds (the app's retry policy, a fix in Git, or a manual sync).";
         }
-        long applied = actions.stream().filter(a -> a.operation() == ApplyOperation.APPLY).count();
+        long applied = actions.stream()
+                .filter(a -> a.operation() == ApplyOperation.APPLY)
+                .count();
         long pruned = actions.size() - applied;
         return "Plumbline deployed the revision: " + applied + " applied, " + pruned + " pruned.";
     }

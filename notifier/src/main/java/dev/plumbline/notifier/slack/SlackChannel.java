@@ -7,8 +7,8 @@ import dev.plumbline.notifier.delivery.Channel;
 import dev.plumbline.notifier.delivery.DeliveryFailure;
 import dev.plumbline.notifier.delivery.HttpPost;
 import dev.plumbline.notifier.delivery.Outgoing;
-import dev.plumbline.servicekit.ratelimit.TokenBucket;
 import dev.plumbline.notifier.template.RenderedMessage;
+import dev.plumbline.servicekit.ratelimit.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -36,12 +36,16 @@ public class SlackChannel implements Channel {
     SlackChannel(NotifierConfig config, HttpPost http) {
         this.config = config.slack();
         this.http = http;
-        this.config.webhookUrl().filter(url -> !url.isBlank())
-                .ifPresent(url -> webhooks.put(DEFAULT_DESTINATION,
-                        HttpPost.address(url, "plumbline.slack.webhook-url")));
+        this.config
+                .webhookUrl()
+                .filter(url -> !url.isBlank())
+                .ifPresent(
+                        url -> webhooks.put(DEFAULT_DESTINATION, HttpPost.address(url, "plumbline.slack.webhook-url")));
         this.config.destinations().forEach((name, destination) -> {
-            webhooks.put(name, HttpPost.address(destination.webhookUrl(),
-                    "plumbline.slack.destinations." + name + ".webhook-url"));
+            webhooks.put(
+                    name,
+                    HttpPost.address(
+                            destination.webhookUrl(), "plumbline.slack.destinations." + name + ".webhook-url"));
             destination.ratePerSecond().ifPresent(rate -> rates.put(name, rate));
         });
     }
@@ -62,8 +66,7 @@ public class SlackChannel implements Channel {
     }
 
     @Override
-    public Outgoing prepare(String destination, String deliveryId, Notification notification,
-                            RenderedMessage message) {
+    public Outgoing prepare(String destination, String deliveryId, Notification notification, RenderedMessage message) {
         return new Outgoing(deliveryId, message.title(), message.text(), SlackMessage.body(message));
     }
 
@@ -77,8 +80,8 @@ public class SlackChannel implements Channel {
         }
         if (status == 429) {
             Duration retryAfter = retryAfter(response).orElse(Duration.ofSeconds(1));
-            throw DeliveryFailure.rateLimited(name + " answered 429, retry after " + retryAfter.toSeconds() + " s",
-                    retryAfter);
+            throw DeliveryFailure.rateLimited(
+                    name + " answered 429, retry after " + retryAfter.toSeconds() + " s", retryAfter);
         }
         String reason = " " + status + " " + HttpPost.shortBody(response.body());
         if (status >= 500 || status == 408) {

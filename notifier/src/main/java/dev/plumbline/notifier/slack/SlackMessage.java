@@ -16,11 +16,11 @@ public final class SlackMessage {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Slack's limits: 150 characters in a header, 3000 in a section, 40000 in the text. */
     private static final int HEADER_LIMIT = 150;
+
     private static final int SECTION_LIMIT = 3000;
     private static final int TEXT_LIMIT = 40_000;
 
-    private SlackMessage() {
-    }
+    private SlackMessage() {}
 
     public static String body(RenderedMessage message) {
         MessageView view = message.view();
@@ -48,7 +48,9 @@ public final class SlackMessage {
         story.putObject("text").put("type", "mrkdwn").put("text", cut(message.markdown(), SECTION_LIMIT));
 
         ObjectNode context = blocks.addObject().put("type", "context");
-        context.putArray("elements").addObject().put("type", "mrkdwn")
+        context.putArray("elements")
+                .addObject()
+                .put("type", "mrkdwn")
                 .put("text", cut("*Plumbline:* " + escape(view.outcome()), SECTION_LIMIT));
         return body.toString();
     }

@@ -44,21 +44,26 @@ public final class MessageTemplates {
     public MessageTemplates(Optional<Path> overrides, int maxListed) {
         this.overrides = overrides;
         this.maxListed = maxListed;
-        this.engine = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
-                .addResultMapper(new Escaper(".html", Map.of('&', "&amp;", '<', "&lt;", '>', "&gt;", '"', "&quot;",
-                        '\'', "&#39;")))
+        this.engine = Engine.builder()
+                .addDefaults()
+                .addValueResolver(new ReflectionValueResolver())
+                .addResultMapper(new Escaper(
+                        ".html", Map.of('&', "&amp;", '<', "&lt;", '>', "&gt;", '"', "&quot;", '\'', "&#39;")))
                 .addResultMapper(new Escaper(".md", Map.of('&', "&amp;", '<', "&lt;", '>', "&gt;")))
-                .removeStandaloneLines(true).build();
+                .removeStandaloneLines(true)
+                .build();
     }
 
     public RenderedMessage render(Notification notification) {
         MessageView view = MessageView.of(notification, maxListed);
         String occasion = view.trigger();
         String title = render(occasion, TITLE, view, "").strip().replaceAll("\\s*\\n\\s*", " ");
-        return new RenderedMessage(title,
+        return new RenderedMessage(
+                title,
                 render(occasion, TEXT, view, title).strip(),
                 render(occasion, MARKDOWN, view, title).strip(),
-                render(occasion, HTML, view, title).strip(), view);
+                render(occasion, HTML, view, title).strip(),
+                view);
     }
 
     /** Every template sees the notification as {@code n} and the rendered title as {@code title}. */
@@ -69,7 +74,9 @@ public final class MessageTemplates {
 
     private Template parse(String occasion, String name) {
         for (String candidate : List.of(occasion + "/" + name, name)) {
-            Optional<String> content = overrides.map(folder -> folder.resolve(candidate)).filter(Files::isRegularFile)
+            Optional<String> content = overrides
+                    .map(folder -> folder.resolve(candidate))
+                    .filter(Files::isRegularFile)
                     .map(MessageTemplates::read);
             if (content.isEmpty()) {
                 content = resource(DEFAULTS + candidate);
@@ -102,7 +109,8 @@ public final class MessageTemplates {
 
         @Override
         public boolean appliesTo(io.quarkus.qute.TemplateNode.Origin origin, Object result) {
-            return !(result instanceof RawString) && origin.getTemplateId() != null
+            return !(result instanceof RawString)
+                    && origin.getTemplateId() != null
                     && origin.getTemplateId().endsWith(suffix);
         }
 

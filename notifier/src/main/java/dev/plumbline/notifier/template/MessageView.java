@@ -28,30 +28,54 @@ import java.util.Map;
  * @param occurrences   how many events were aggregated into this message
  * @param firstSeen     when the first of them happened, ISO-8601
  */
-public record MessageView(String trigger, String app, String revision, String shortRevision, String commitAuthor,
-                          String commitSummary, int objectCount, String objectsWord, List<ObjectLine> shown,
-                          int more, int toldBefore, String changedBy, String outcome, List<Fact> facts,
-                          Map<String, String> fact, int occurrences, String firstSeen) {
+public record MessageView(
+        String trigger,
+        String app,
+        String revision,
+        String shortRevision,
+        String commitAuthor,
+        String commitSummary,
+        int objectCount,
+        String objectsWord,
+        List<ObjectLine> shown,
+        int more,
+        int toldBefore,
+        String changedBy,
+        String outcome,
+        List<Fact> facts,
+        Map<String, String> fact,
+        int occurrences,
+        String firstSeen) {
 
     /** One labelled fact. */
-    public record Fact(String label, String value) {
-    }
+    public record Fact(String label, String value) {}
 
     public static MessageView of(Notification notification, int maxListed) {
         var commit = notification.commit();
-        String revision = notification.revision() != null ? notification.revision()
+        String revision = notification.revision() != null
+                ? notification.revision()
                 : commit != null && commit.sha() != null ? commit.sha() : "";
         List<ObjectLine> objects = notification.objects();
         List<ObjectLine> shown = objects.size() <= maxListed ? objects : objects.subList(0, maxListed);
-        return new MessageView(notification.occasion().label(), notification.app(), revision,
+        return new MessageView(
+                notification.occasion().label(),
+                notification.app(),
+                revision,
                 revision.length() > 7 ? revision.substring(0, 7) : revision,
                 commit == null || commit.author() == null ? "" : commit.author(),
                 commit == null || commit.summary() == null ? "" : commit.summary(),
-                objects.size(), objects.size() == 1 ? "object" : "objects", List.copyOf(shown),
-                objects.size() - shown.size(), notification.toldBefore(), String.join(", ", notification.changedBy()),
+                objects.size(),
+                objects.size() == 1 ? "object" : "objects",
+                List.copyOf(shown),
+                objects.size() - shown.size(),
+                notification.toldBefore(),
+                String.join(", ", notification.changedBy()),
                 notification.outcome(),
-                notification.facts().entrySet().stream().map(e -> new Fact(e.getKey(), e.getValue())).toList(),
-                notification.facts(), notification.occurrences(),
+                notification.facts().entrySet().stream()
+                        .map(e -> new Fact(e.getKey(), e.getValue()))
+                        .toList(),
+                notification.facts(),
+                notification.occurrences(),
                 notification.firstSeen() == null ? "" : notification.firstSeen().toString());
     }
 }

@@ -9,5 +9,4 @@ package dev.plumbline.notifier.template;
  * @param html     the email's HTML part
  * @param view     what the templates saw, for channels that build structure around the texts
  */
-public record RenderedMessage(String title, String text, String markdown, String html, MessageView view) {
-}
+public record RenderedMessage(String title, String text, String markdown, String html, MessageView view) {}

@@ -7,8 +7,8 @@ import dev.plumbline.notifier.delivery.Channel;
 import dev.plumbline.notifier.delivery.DeliveryFailure;
 import dev.plumbline.notifier.delivery.HttpPost;
 import dev.plumbline.notifier.delivery.Outgoing;
-import dev.plumbline.servicekit.ratelimit.TokenBucket;
 import dev.plumbline.notifier.template.RenderedMessage;
+import dev.plumbline.servicekit.ratelimit.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -28,8 +28,7 @@ public class WebhookChannel implements Channel {
 
     public static final String DEFAULT_DESTINATION = "default";
 
-    private record Hook(URI uri, Optional<String> secret, double rate) {
-    }
+    private record Hook(URI uri, Optional<String> secret, double rate) {}
 
     private final Map<String, Hook> hooks = new HashMap<>();
     private final NotifierConfig.Webhooks config;
@@ -38,12 +37,23 @@ public class WebhookChannel implements Channel {
     WebhookChannel(NotifierConfig config, HttpPost http) {
         this.config = config.webhooks();
         this.http = http;
-        this.config.url().filter(url -> !url.isBlank()).ifPresent(url -> hooks.put(DEFAULT_DESTINATION,
-                new Hook(HttpPost.address(url, "plumbline.webhooks.url"), this.config.secret(),
-                        this.config.ratePerSecond())));
-        this.config.destinations().forEach((name, hook) -> hooks.put(name, new Hook(
-                HttpPost.address(hook.url(), "plumbline.webhooks.destinations." + name + ".url"), hook.secret(),
-                hook.ratePerSecond().orElse(this.config.ratePerSecond()))));
+        this.config
+                .url()
+                .filter(url -> !url.isBlank())
+                .ifPresent(url -> hooks.put(
+                        DEFAULT_DESTINATION,
+                        new Hook(
+                                HttpPost.address(url, "plumbline.webhooks.url"),
+                                this.config.secret(),
+                                this.config.ratePerSecond())));
+        this.config
+                .destinations()
+                .forEach((name, hook) -> hooks.put(
+                        name,
+                        new Hook(
+                                HttpPost.address(hook.url(), "plumbline.webhooks.destinations." + name + ".url"),
+                                hook.secret(),
+                                hook.ratePerSecond().orElse(this.config.ratePerSecond()))));
     }
 
     @Override
@@ -62,10 +72,9 @@ public class WebhookChannel implements Channel {
     }
 
     @Override
-    public Outgoing prepare(String destination, String deliveryId, Notification notification,
-                            RenderedMessage message) {
-        return new Outgoing(deliveryId, message.title(), message.text(),
-                WebhookPayload.body(deliveryId, notification, message));
+    public Outgoing prepare(String destination, String deliveryId, Notification notification, RenderedMessage message) {
+        return new Outgoing(
+                deliveryId, message.title(), message.text(), WebhookPayload.body(deliveryId, notification, message));
     }
 
     @Override
@@ -77,8 +86,10 @@ public class WebhookChannel implements Channel {
         // signed at each attempt, so that a retry minutes later still passes the receiver's replay check
         long timestamp = Instant.now().getEpochSecond();
         headers.put(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(timestamp));
-        hook.secret().filter(secret -> !secret.isEmpty()).ifPresent(secret -> headers.put(
-                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, outgoing.body())));
+        hook.secret()
+                .filter(secret -> !secret.isEmpty())
+                .ifPresent(secret -> headers.put(
+                        WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, outgoing.body())));
         HttpResponse<String> response = http.post(hook.uri(), outgoing.body(), headers, name);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -86,8 +97,10 @@ public class WebhookChannel implements Channel {
         }
         String reason = name + " answered " + status + " " + HttpPost.shortBody(response.body());
         if (status == 429) {
-            Optional<Duration> after = response.headers().firstValue("Retry-After").flatMap(WebhookChannel::seconds);
-            throw after.isPresent() ? DeliveryFailure.rateLimited(reason, after.get())
+            Optional<Duration> after =
+                    response.headers().firstValue("Retry-After").flatMap(WebhookChannel::seconds);
+            throw after.isPresent()
+                    ? DeliveryFailure.rateLimited(reason, after.get())
                     : DeliveryFailure.transientFailure(reason);
         }
         if (status >= 500 || status == 408) {

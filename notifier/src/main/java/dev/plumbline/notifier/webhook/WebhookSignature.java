@@ -21,11 +21,11 @@ public final class WebhookSignature {
     public static final String TIMESTAMP_HEADER = "X-Plumbline-Timestamp";
     /** The delivery id, the same for every attempt of one message: receivers drop a repeat by it. */
     public static final String DELIVERY_HEADER = "X-Plumbline-Delivery";
+
     private static final String ALGORITHM = "HmacSHA256";
     private static final String PREFIX = "sha256=";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** The value of {@value #SIGNATURE_HEADER} for {@code body} sent at {@code timestamp}. */
     public static String sign(String secret, long timestamp, String body) {
@@ -36,8 +36,13 @@ public final class WebhookSignature {
      * What a receiver does: the timestamp is within {@code tolerance} of {@code now}, and the signature matches
      * (compared in constant time).
      */
-    public static boolean verify(String secret, String timestampHeader, String body, String signatureHeader,
-                                 Instant now, Duration tolerance) {
+    public static boolean verify(
+            String secret,
+            String timestampHeader,
+            String body,
+            String signatureHeader,
+            Instant now,
+            Duration tolerance) {
         if (timestampHeader == null || signatureHeader == null || !signatureHeader.startsWith(PREFIX)) {
             return false;
         }

@@ -36,8 +36,8 @@ import dev.plumbline.events.vocabulary.NotificationOccasion;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.events.vocabulary.SyncTrigger;
-import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
+import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -85,8 +85,8 @@ class DeliveryAcceptanceTest {
         slack.start();
         smtp = new GreenMail(new ServerSetup(DestinationPorts.port(DestinationPorts.SMTP_PORT), "127.0.0.1", "smtp"));
         smtp.start();
-        webhook = new SignedWebhookReceiver(DestinationPorts.port(DestinationPorts.WEBHOOK_PORT),
-                DestinationPorts.WEBHOOK_SECRET);
+        webhook = new SignedWebhookReceiver(
+                DestinationPorts.port(DestinationPorts.WEBHOOK_PORT), DestinationPorts.WEBHOOK_SECRET);
     }
 
     @AfterAll
@@ -100,75 +100,106 @@ class DeliveryAcceptanceTest {
     void slackAnsweringOkGetsOneBlockKitMessageWithAPlainTextFallback() throws Exception {
         stubSlack("ok", aResponse().withStatus(200).withBody("ok"));
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("ok-app", NotificationOccasion.DRIFT_DETECTED,
-                    NotificationChannel.SLACK, "ok"));
+            subscribe(
+                    kafka,
+                    AcceptanceEvents.app(
+                            "ok-app", NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK, "ok"));
             kafka.send(drift("ok-app", 1, 0));
 
             List<ServeEvent> requests = awaitRequests("ok", 1);
             JsonNode body = JSON.readTree(requests.get(0).getRequest().getBodyAsString());
             assertThat(body.get("text").asText()).startsWith("1 object drifted in app ok-app");
-            assertThat(body.get("blocks").toString()).contains("header", "*App*\\nok-app", "kubectl-edit",
-                    "will heal");
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(metrics())
-                    .contains("destination=\"ok\",outcome=\"delivered\""));
+            assertThat(body.get("blocks").toString()).contains("header", "*App*\\nok-app", "kubectl-edit", "will heal");
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(metrics()).contains("destination=\"ok\",outcome=\"delivered\""));
         }
     }
 
     @Test
     void slackAnswering429IsTriedAgainNoSoonerThanItsRetryAfter() {
-        slack.stubFor(post(urlPathEqualTo(path("limited"))).inScenario("limited").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2").withBody("rate_limited"))
+        slack.stubFor(post(urlPathEqualTo(path("limited")))
+                .inScenario("limited")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "2")
+                        .withBody("rate_limited"))
                 .willSetStateTo("calm"));
-        slack.stubFor(post(urlPathEqualTo(path("limited"))).inScenario("limited").whenScenarioStateIs("calm")
+        slack.stubFor(post(urlPathEqualTo(path("limited")))
+                .inScenario("limited")
+                .whenScenarioStateIs("calm")
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("limited-app", NotificationOccasion.DRIFT_DETECTED,
-                    NotificationChannel.SLACK, "limited"));
+            subscribe(
+                    kafka,
+                    AcceptanceEvents.app(
+                            "limited-app", NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK, "limited"));
             kafka.send(drift("limited-app", 1, 0));
 
             List<ServeEvent> requests = awaitRequests("limited", 2);
             assertThat(requests.get(1).getRequest().getLoggedDate().getTime()
-                    - requests.get(0).getRequest().getLoggedDate().getTime()).isGreaterThanOrEqualTo(2000);
+                            - requests.get(0).getRequest().getLoggedDate().getTime())
+                    .isGreaterThanOrEqualTo(2000);
             assertThat(requests.get(1).getResponse().getStatus()).isEqualTo(200);
         }
     }
 
     @Test
     void slackAnswering500IsTriedAgainWithBackoffUntilItTakesTheMessageOnce() {
-        slack.stubFor(post(urlPathEqualTo(path("broken"))).inScenario("broken").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("still broken"));
-        slack.stubFor(post(urlPathEqualTo(path("broken"))).inScenario("broken").whenScenarioStateIs("still broken")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("mended"));
-        slack.stubFor(post(urlPathEqualTo(path("broken"))).inScenario("broken").whenScenarioStateIs("mended")
+        slack.stubFor(post(urlPathEqualTo(path("broken")))
+                .inScenario("broken")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(500))
+                .willSetStateTo("still broken"));
+        slack.stubFor(post(urlPathEqualTo(path("broken")))
+                .inScenario("broken")
+                .whenScenarioStateIs("still broken")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("mended"));
+        slack.stubFor(post(urlPathEqualTo(path("broken")))
+                .inScenario("broken")
+                .whenScenarioStateIs("mended")
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("broken-app", NotificationOccasion.DRIFT_DETECTED,
-                    NotificationChannel.SLACK, "broken"));
+            subscribe(
+                    kafka,
+                    AcceptanceEvents.app(
+                            "broken-app", NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK, "broken"));
             kafka.send(drift("broken-app", 1, 0));
 
             List<ServeEvent> requests = awaitRequests("broken", 3);
-            assertThat(requests).extracting(event -> event.getResponse().getStatus()).containsExactly(500, 503, 200);
-            assertThat(requests).extracting(event -> event.getRequest().getBodyAsString()).containsOnly(
-                    requests.get(0).getRequest().getBodyAsString());
+            assertThat(requests)
+                    .extracting(event -> event.getResponse().getStatus())
+                    .containsExactly(500, 503, 200);
+            assertThat(requests)
+                    .extracting(event -> event.getRequest().getBodyAsString())
+                    .containsOnly(requests.get(0).getRequest().getBodyAsString());
         }
     }
 
     @Test
     void slackNotAnsweringInTimeIsTriedAgain() {
-        slack.stubFor(post(urlPathEqualTo(path("slow"))).inScenario("slow").whenScenarioStateIs(STARTED)
+        slack.stubFor(post(urlPathEqualTo(path("slow")))
+                .inScenario("slow")
+                .whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(200).withBody("ok").withFixedDelay(6000))
                 .willSetStateTo("quick"));
-        slack.stubFor(post(urlPathEqualTo(path("slow"))).inScenario("slow").whenScenarioStateIs("quick")
+        slack.stubFor(post(urlPathEqualTo(path("slow")))
+                .inScenario("slow")
+                .whenScenarioStateIs("quick")
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("slow-app", NotificationOccasion.DRIFT_DETECTED,
-                    NotificationChannel.SLACK, "slow"));
+            subscribe(
+                    kafka,
+                    AcceptanceEvents.app(
+                            "slow-app", NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK, "slow"));
             kafka.send(drift("slow-app", 1, 0));
 
             awaitRequests("slow", 2);
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(metrics())
-                    .contains("destination=\"slow\",result=\"failed\"")
-                    .contains("destination=\"slow\",outcome=\"delivered\""));
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(metrics())
+                            .contains("destination=\"slow\",result=\"failed\"")
+                            .contains("destination=\"slow\",outcome=\"delivered\""));
         }
     }
 
@@ -176,20 +207,23 @@ class DeliveryAcceptanceTest {
     void aRefusalGoesToTheDeadLettersAtOnceWithItsErrorAndWithoutTheUrl() throws Exception {
         stubSlack("refusing", aResponse().withStatus(404).withBody("no_service"));
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("refused-app", NotificationOccasion.DRIFT_DETECTED,
-                    NotificationChannel.SLACK, "refusing"));
+            subscribe(
+                    kafka,
+                    AcceptanceEvents.app(
+                            "refused-app", NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK, "refusing"));
             kafka.send(drift("refused-app", 1, 0));
 
-            NotificationDeadLettered dead = await().atMost(PATIENCE).until(() -> deadLetter("refused-app"),
-                    found -> found != null);
+            NotificationDeadLettered dead =
+                    await().atMost(PATIENCE).until(() -> deadLetter("refused-app"), found -> found != null);
             // a slow answer under load may count as a timeout first; the refusal itself ends the tries at once
             assertThat(dead.attempts()).isEqualTo(slackRequests("refusing").size());
             assertThat(metrics()).contains("destination=\"refusing\",result=\"refused\"} 1.0");
-            assertThat(dead.lastError()).contains("404", "no_service", "slack:refusing").doesNotContain("127.0.0.1",
-                    "T000");
+            assertThat(dead.lastError())
+                    .contains("404", "no_service", "slack:refusing")
+                    .doesNotContain("127.0.0.1", "T000");
             assertThat(dead.payload()).contains("refused-app");
-            assertThat(metrics()).contains("plumbline_notifier_dead_letters_total{channel=\"slack\","
-                    + "destination=\"refusing\"");
+            assertThat(metrics())
+                    .contains("plumbline_notifier_dead_letters_total{channel=\"slack\"," + "destination=\"refusing\"");
         }
     }
 
@@ -197,10 +231,13 @@ class DeliveryAcceptanceTest {
     void fiveHundredDriftEventsForOneAppInTenSecondsMakeAHandfulOfMessagesCountingEveryObject() {
         stubSlack("storm", aResponse().withStatus(200).withBody("ok"));
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("storm-app", NotificationOccasion.DRIFT_DETECTED,
-                    NotificationChannel.SLACK, "storm"));
+            subscribe(
+                    kafka,
+                    AcceptanceEvents.app(
+                            "storm-app", NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK, "storm"));
             List<DriftDetected> storm = java.util.stream.IntStream.range(0, 500)
-                    .mapToObj(i -> drift("storm-app", i, i / 50)).toList();
+                    .mapToObj(i -> drift("storm-app", i, i / 50))
+                    .toList();
             Duration took = AcceptanceEvents.sendAll(bootstrapServers(), storm);
             assertThat(took).isLessThan(Duration.ofSeconds(10));
 
@@ -212,13 +249,27 @@ class DeliveryAcceptanceTest {
     @Test
     void aFailedSyncIsMailedOnceWithAnHtmlAndATextPart() throws Exception {
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("mail-app", NotificationOccasion.SYNC_FAILED,
-                    NotificationChannel.EMAIL, "team@example.com"));
+            subscribe(
+                    kafka,
+                    AcceptanceEvents.app(
+                            "mail-app",
+                            NotificationOccasion.SYNC_FAILED,
+                            NotificationChannel.EMAIL,
+                            "team@example.com"));
             for (int i = 1; i <= 3; i++) {
-                kafka.send(ApplyAction.of("c", "mail-app", SHA, "sync-1", SyncTrigger.AUTOMATED,
-                        AuditRecord.PLUMBLINE_ACTOR, object(i), ApplyOperation.APPLY,
+                kafka.send(ApplyAction.of(
+                        "c",
+                        "mail-app",
+                        SHA,
+                        "sync-1",
+                        SyncTrigger.AUTOMATED,
+                        AuditRecord.PLUMBLINE_ACTOR,
+                        object(i),
+                        ApplyOperation.APPLY,
                         i == 2 ? ApplyResult.FAILED : ApplyResult.SUCCEEDED,
-                        i == 2 ? "admission webhook denied the request" : null, i, 3));
+                        i == 2 ? "admission webhook denied the request" : null,
+                        i,
+                        3));
             }
 
             await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= 1);
@@ -226,19 +277,34 @@ class DeliveryAcceptanceTest {
             assertThat(mail.getSubject()).isEqualTo("[plumbline] Sync of app mail-app at 9f8e7d6 failed");
             assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("team@example.com");
             String parts = parts((MimeMultipart) mail.getContent());
-            assertThat(parts).contains("text/plain", "text/html", "admission webhook denied the request",
-                    "<li><code>Deployment apps/v1 shop/web-2</code> failed");
+            assertThat(parts)
+                    .contains(
+                            "text/plain",
+                            "text/html",
+                            "admission webhook denied the request",
+                            "<li><code>Deployment apps/v1 shop/web-2</code> failed");
         }
     }
 
     @Test
     void aWebhookReceivesASignedBodyItCanVerify() throws Exception {
         try (EventTestClient kafka = kafka()) {
-            subscribe(kafka, AcceptanceEvents.app("hook-app", NotificationOccasion.RENDER_FAILED,
-                    NotificationChannel.WEBHOOK, "pager"));
-            kafka.send(RenderFailed.of("c", "hook-app", "https://git.example.com/shop.git", SHA, "apps/hook",
-                    RendererKind.KUSTOMIZE, RenderFailureReason.INVALID_MANIFEST, "base ../base not found",
-                    "apps/hook/kustomization.yaml", 3, null));
+            subscribe(
+                    kafka,
+                    AcceptanceEvents.app(
+                            "hook-app", NotificationOccasion.RENDER_FAILED, NotificationChannel.WEBHOOK, "pager"));
+            kafka.send(RenderFailed.of(
+                    "c",
+                    "hook-app",
+                    "https://git.example.com/shop.git",
+                    SHA,
+                    "apps/hook",
+                    RendererKind.KUSTOMIZE,
+                    RenderFailureReason.INVALID_MANIFEST,
+                    "base ../base not found",
+                    "apps/hook/kustomization.yaml",
+                    3,
+                    null));
 
             await().atMost(PATIENCE).until(() -> webhook.received().size() >= 1);
             SignedWebhookReceiver.Received received = webhook.received().get(0);
@@ -254,29 +320,43 @@ class DeliveryAcceptanceTest {
 
     private void subscribe(EventTestClient kafka, ApplicationSpec spec) {
         kafka.send(spec);
-        await().atMost(PATIENCE).until(() -> applications.catalog().get(spec.app()).isPresent());
+        await().atMost(PATIENCE)
+                .until(() -> applications.catalog().get(spec.app()).isPresent());
     }
 
     private static EventTestClient kafka() {
         EventTestClient kafka = new EventTestClient(bootstrapServers());
-        kafka.ensureTopics(Stream.of(PlumblineService.RECONCILER, PlumblineService.RENDERER,
-                PlumblineService.DRIFT_AUDITOR).flatMap(service -> service.ownedTopics().stream()).toList());
+        kafka.ensureTopics(
+                Stream.of(PlumblineService.RECONCILER, PlumblineService.RENDERER, PlumblineService.DRIFT_AUDITOR)
+                        .flatMap(service -> service.ownedTopics().stream())
+                        .toList());
         return kafka;
     }
 
     private static DriftDetected drift(String app, int object, int episode) {
-        return DriftDetected.of("c", app, app + "-episode-" + episode, SHA, DriftMode.HEAL, null, List.of(
-                new DriftedObject(object(object), DriftKind.MODIFIED, List.of(new DriftedField("spec.replicas",
-                        JSON.getNodeFactory().numberNode(3), JSON.getNodeFactory().numberNode(5),
-                        new FieldManagerAttribution("kubectl-edit", "Update", null))))));
+        return DriftDetected.of(
+                "c",
+                app,
+                app + "-episode-" + episode,
+                SHA,
+                DriftMode.HEAL,
+                null,
+                List.of(new DriftedObject(
+                        object(object),
+                        DriftKind.MODIFIED,
+                        List.of(new DriftedField(
+                                "spec.replicas",
+                                JSON.getNodeFactory().numberNode(3),
+                                JSON.getNodeFactory().numberNode(5),
+                                new FieldManagerAttribution("kubectl-edit", "Update", null))))));
     }
 
     private static ObjectIdentity object(int index) {
         return ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web-" + index);
     }
 
-    private static void stubSlack(String destination, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder
-            response) {
+    private static void stubSlack(
+            String destination, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
         slack.stubFor(post(urlPathEqualTo(path(destination))).willReturn(response));
     }
 
@@ -287,7 +367,8 @@ class DeliveryAcceptanceTest {
     private static List<ServeEvent> slackRequests(String destination) {
         return slack.getAllServeEvents().stream()
                 .filter(event -> event.getRequest().getUrl().equals(path(destination)))
-                .sorted(java.util.Comparator.comparing(event -> event.getRequest().getLoggedDate()))
+                .sorted(java.util.Comparator.comparing(
+                        event -> event.getRequest().getLoggedDate()))
                 .toList();
     }
 
@@ -301,7 +382,9 @@ class DeliveryAcceptanceTest {
         Pattern title = Pattern.compile("^(\\d+) objects? drifted");
         int counted = 0;
         for (ServeEvent request : requests) {
-            Matcher matcher = title.matcher(JSON.readTree(request.getRequest().getBodyAsString()).get("text").asText());
+            Matcher matcher = title.matcher(JSON.readTree(request.getRequest().getBodyAsString())
+                    .get("text")
+                    .asText());
             if (matcher.find()) {
                 counted += Integer.parseInt(matcher.group(1));
             }
@@ -311,8 +394,11 @@ class DeliveryAcceptanceTest {
 
     private static NotificationDeadLettered deadLetter(String app) {
         return AcceptanceEvents.readAll(bootstrapServers(), Topics.NOTIFICATIONS_DEAD_LETTER).stream()
-                .filter(event -> event instanceof NotificationDeadLettered dead && dead.app().equals(app))
-                .map(NotificationDeadLettered.class::cast).findFirst().orElse(null);
+                .filter(event -> event instanceof NotificationDeadLettered dead
+                        && dead.app().equals(app))
+                .map(NotificationDeadLettered.class::cast)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String parts(MimeMultipart multipart) throws Exception {
@@ -322,7 +408,10 @@ class DeliveryAcceptanceTest {
             if (part.getContent() instanceof MimeMultipart nested) {
                 all.append(parts(nested));
             } else {
-                all.append(part.getContentType()).append('\n').append(part.getContent()).append('\n');
+                all.append(part.getContentType())
+                        .append('\n')
+                        .append(part.getContent())
+                        .append('\n');
             }
         }
         return all.toString();
@@ -330,8 +419,12 @@ class DeliveryAcceptanceTest {
 
     private static String metrics() throws Exception {
         String url = ConfigProvider.getConfig().getValue("test.url", String.class) + "/q/metrics";
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static String bootstrapServers() {

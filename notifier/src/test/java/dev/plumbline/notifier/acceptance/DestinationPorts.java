@@ -32,7 +32,8 @@ public class DestinationPorts implements QuarkusTestResourceLifecycleManager {
         System.setProperty(WEBHOOK_PORT, String.valueOf(webhook));
         Map<String, String> config = new HashMap<>();
         for (String name : SLACK_DESTINATIONS) {
-            config.put("plumbline.slack.destinations." + name + ".webhook-url",
+            config.put(
+                    "plumbline.slack.destinations." + name + ".webhook-url",
                     "http://127.0.0.1:" + slack + "/services/T000/B000/" + name);
         }
         config.put("plumbline.webhooks.destinations.pager.url", "http://127.0.0.1:" + webhook + "/hook");

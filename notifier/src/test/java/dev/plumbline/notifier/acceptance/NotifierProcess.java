@@ -49,7 +49,8 @@ final class NotifierProcess implements AutoCloseable {
         command.add(jar.toString());
         try {
             Path logs = Files.createDirectories(Path.of("target", "restart-it"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(logs.resolve(name + ".log").toFile());
             builder.environment().putAll(env);
             return new NotifierProcess(builder.start(), port);
@@ -60,9 +61,12 @@ final class NotifierProcess implements AutoCloseable {
 
     boolean ready() {
         try {
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return ready.statusCode() == 200;
         } catch (IOException | InterruptedException notYet) {
             return false;
@@ -70,9 +74,12 @@ final class NotifierProcess implements AutoCloseable {
     }
 
     String metrics() throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** SIGKILL: no shutdown hook, no last commit, no goodbye to the consumer group. */

@@ -52,11 +52,12 @@ class NotifierRestartIT {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String SHA = "9f8e7d6c5b4a39281706f5e4d3c2b1a098f7e6d5";
     private static final String SLACK_PATH = "/services/T000/B000/default";
-    private static final List<String> APPS = List.of("restart-a", "restart-b", "restart-c", "restart-render",
-            "restart-sync");
+    private static final List<String> APPS =
+            List.of("restart-a", "restart-b", "restart-c", "restart-render", "restart-sync");
 
     /** Groups of their own, so that no other notifier sharing the broker takes a partition. */
     private static final String GROUP = "restart-it-" + java.util.UUID.randomUUID();
+
     private static final String REPLAY_GROUP = GROUP + "-replay";
 
     private static WireMockServer slack;
@@ -64,8 +65,8 @@ class NotifierRestartIT {
 
     @BeforeAll
     static void start() {
-        assumeTrue(System.getProperty(NotifierProcess.JAR_PROPERTY) != null,
-                "runs under failsafe, on the packaged jar");
+        assumeTrue(
+                System.getProperty(NotifierProcess.JAR_PROPERTY) != null, "runs under failsafe, on the packaged jar");
         kafka = SharedEmbeddedKafka.bootstrapServers();
         slack = new WireMockServer(options().dynamicPort());
         slack.start();
@@ -82,8 +83,10 @@ class NotifierRestartIT {
     @Test
     void aNotifierKilledWhileSlackFailsTellsEverythingExactlyOnceAfterARestart() throws Exception {
         try (EventTestClient client = new EventTestClient(kafka)) {
-            client.ensureTopics(Stream.of(PlumblineService.RECONCILER, PlumblineService.RENDERER,
-                    PlumblineService.DRIFT_AUDITOR).flatMap(s -> s.ownedTopics().stream()).toList());
+            client.ensureTopics(
+                    Stream.of(PlumblineService.RECONCILER, PlumblineService.RENDERER, PlumblineService.DRIFT_AUDITOR)
+                            .flatMap(s -> s.ownedTopics().stream())
+                            .toList());
             try (NotifierProcess first = NotifierProcess.start("first", settings(GROUP), env())) {
                 await().atMost(PATIENCE).until(first::ready);
                 events().forEach(client::send);
@@ -95,39 +98,68 @@ class NotifierRestartIT {
 
             try (NotifierProcess second = NotifierProcess.start("second", settings(GROUP), env())) {
                 await().atMost(PATIENCE).until(() -> slack.getAllServeEvents().size() > refusedBeforeRestart + 2);
-                slack.stubFor(post(urlPathEqualTo(SLACK_PATH)).atPriority(1)
+                slack.stubFor(post(urlPathEqualTo(SLACK_PATH))
+                        .atPriority(1)
                         .willReturn(aResponse().withStatus(200).withBody("ok")));
 
-                await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveredPerApp()).containsOnlyKeys(APPS)
-                        .allSatisfy((app, count) -> assertThat(count).as(app).isEqualTo(1)));
+                await().atMost(PATIENCE)
+                        .untilAsserted(() -> assertThat(deliveredPerApp())
+                                .containsOnlyKeys(APPS)
+                                .allSatisfy((app, count) ->
+                                        assertThat(count).as(app).isEqualTo(1)));
                 // a process killed between Slack's answer and the broker's acknowledgement of its delivery record
                 // tells that message again (the gap docs/notifier.md names); the kill comes after every record
-                await().atMost(PATIENCE).ignoreExceptions()
-                        .until(() -> outcomes(second, "delivered") >= APPS.size());
+                await().atMost(PATIENCE).ignoreExceptions().until(() -> outcomes(second, "delivered") >= APPS.size());
                 second.kill();
             }
 
-            try (NotifierProcess third = NotifierProcess.start("third", settings(REPLAY_GROUP),
-                    env())) {
+            try (NotifierProcess third = NotifierProcess.start("third", settings(REPLAY_GROUP), env())) {
                 await().atMost(PATIENCE).until(third::ready);
-                await().atMost(PATIENCE).ignoreExceptions()
-                        .until(() -> outcomes(third, "suppressed") >= APPS.size());
-                assertThat(deliveredPerApp()).allSatisfy((app, count) -> assertThat(count).as(app).isEqualTo(1));
+                await().atMost(PATIENCE).ignoreExceptions().until(() -> outcomes(third, "suppressed") >= APPS.size());
+                assertThat(deliveredPerApp())
+                        .allSatisfy((app, count) -> assertThat(count).as(app).isEqualTo(1));
             }
         }
     }
 
     private static List<PlumblineEvent> events() {
-        Stream<PlumblineEvent> drifts = Stream.of("restart-a", "restart-b", "restart-c").map(app ->
-                DriftDetected.of("c", app, app + "-1", SHA, DriftMode.WARN, null, List.of(
-                        new DriftedObject(object(app, 1), DriftKind.DELETED, List.of()),
-                        new DriftedObject(object(app, 2), DriftKind.DELETED, List.of()))));
-        Stream<PlumblineEvent> render = Stream.of(RenderFailed.of("c", "restart-render", "https://git.example.com/x",
-                SHA, "apps/x", RendererKind.PLAIN, RenderFailureReason.INVALID_MANIFEST, "bad yaml", null, null,
+        Stream<PlumblineEvent> drifts = Stream.of("restart-a", "restart-b", "restart-c")
+                .map(app -> DriftDetected.of(
+                        "c",
+                        app,
+                        app + "-1",
+                        SHA,
+                        DriftMode.WARN,
+                        null,
+                        List.of(
+                                new DriftedObject(object(app, 1), DriftKind.DELETED, List.of()),
+                                new DriftedObject(object(app, 2), DriftKind.DELETED, List.of()))));
+        Stream<PlumblineEvent> render = Stream.of(RenderFailed.of(
+                "c",
+                "restart-render",
+                "https://git.example.com/x",
+                SHA,
+                "apps/x",
+                RendererKind.PLAIN,
+                RenderFailureReason.INVALID_MANIFEST,
+                "bad yaml",
+                null,
+                null,
                 null));
-        Stream<PlumblineEvent> sync = Stream.of(1, 2).map(i -> ApplyAction.of("c", "restart-sync", SHA, "sync-9",
-                SyncTrigger.AUTOMATED, AuditRecord.PLUMBLINE_ACTOR, object("restart-sync", i), ApplyOperation.APPLY,
-                i == 1 ? ApplyResult.SUCCEEDED : ApplyResult.FAILED, i == 1 ? null : "forbidden", i, 2));
+        Stream<PlumblineEvent> sync = Stream.of(1, 2)
+                .map(i -> ApplyAction.of(
+                        "c",
+                        "restart-sync",
+                        SHA,
+                        "sync-9",
+                        SyncTrigger.AUTOMATED,
+                        AuditRecord.PLUMBLINE_ACTOR,
+                        object("restart-sync", i),
+                        ApplyOperation.APPLY,
+                        i == 1 ? ApplyResult.SUCCEEDED : ApplyResult.FAILED,
+                        i == 1 ? null : "forbidden",
+                        i,
+                        2));
         return Stream.of(drifts, render, sync).flatMap(s -> s).toList();
     }
 
@@ -139,18 +171,21 @@ class NotifierRestartIT {
                 continue;
             }
             String body = event.getRequest().getBodyAsString();
-            APPS.stream().filter(app -> body.contains("*App*\\n" + app + "\"")).forEach(app ->
-                    delivered.merge(app, 1, Integer::sum));
+            APPS.stream()
+                    .filter(app -> body.contains("*App*\\n" + app + "\""))
+                    .forEach(app -> delivered.merge(app, 1, Integer::sum));
         }
         return delivered;
     }
 
     /** How many notifications ended with {@code outcome}, as the process's metrics count them. */
     private static double outcomes(NotifierProcess notifier, String outcome) throws Exception {
-        return notifier.metrics().lines()
+        return notifier.metrics()
+                .lines()
                 .filter(line -> line.startsWith("plumbline_notifier_deliveries_total{")
                         && line.contains("outcome=\"" + outcome + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static Map<String, String> settings(String group) {
@@ -159,8 +194,7 @@ class NotifierRestartIT {
         // a killed member is noticed after this long, rather than the default 45 s
         settings.put("kafka.session.timeout.ms", "6000");
         settings.put("kafka.heartbeat.interval.ms", "1000");
-        for (String channel : List.of("drift-alerts", "audit", "apply-actions", "diff-results",
-                "rendered-manifests")) {
+        for (String channel : List.of("drift-alerts", "audit", "apply-actions", "diff-results", "rendered-manifests")) {
             settings.put("mp.messaging.incoming." + channel + ".group.id", group);
         }
         settings.put("plumbline.delivery.initial-backoff", "200ms");

@@ -14,8 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A webhook receiver as a user would write one: it checks the signature and the timestamp, and refuses otherwise. */
 final class SignedWebhookReceiver implements AutoCloseable {
 
-    record Received(String body, String deliveryId, boolean signatureValid) {
-    }
+    record Received(String body, String deliveryId, boolean signatureValid) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -29,8 +28,13 @@ final class SignedWebhookReceiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
-            boolean valid = WebhookSignature.verify(secret, headers.getFirst(WebhookSignature.TIMESTAMP_HEADER), body,
-                    headers.getFirst(WebhookSignature.SIGNATURE_HEADER), Instant.now(), Duration.ofMinutes(5));
+            boolean valid = WebhookSignature.verify(
+                    secret,
+                    headers.getFirst(WebhookSignature.TIMESTAMP_HEADER),
+                    body,
+                    headers.getFirst(WebhookSignature.SIGNATURE_HEADER),
+                    Instant.now(),
+                    Duration.ofMinutes(5));
             received.add(new Received(body, headers.getFirst(WebhookSignature.DELIVERY_HEADER), valid));
             exchange.sendResponseHeaders(valid ? 204 : 401, -1);
             exchange.close();

@@ -57,13 +57,26 @@ class AggregatorTest {
     void appsAndOccasionsAreToldApart() {
         aggregator.add(drift("web", 1), T0);
         aggregator.add(drift("api", 1), T0);
-        Occurrence recovered = new Occurrence(NotificationOccasion.DRIFT_RECOVERED, "web", null, "", "c", T0,
-                List.of(), List.of(), "healed", Map.of(), null, List.of("e"));
+        Occurrence recovered = new Occurrence(
+                NotificationOccasion.DRIFT_RECOVERED,
+                "web",
+                null,
+                "",
+                "c",
+                T0,
+                List.of(),
+                List.of(),
+                "healed",
+                Map.of(),
+                null,
+                List.of("e"));
         aggregator.add(recovered, T0);
 
-        assertThat(aggregator.due(T0.plusSeconds(2))).extracting(Notification::dedupKey).containsExactly(
-                "drift-detected/web/" + NotificationFixtures.SHA + "/",
-                "drift-detected/api/" + NotificationFixtures.SHA + "/",
-                "drift-recovered/web/-/");
+        assertThat(aggregator.due(T0.plusSeconds(2)))
+                .extracting(Notification::dedupKey)
+                .containsExactly(
+                        "drift-detected/web/" + NotificationFixtures.SHA + "/",
+                        "drift-detected/api/" + NotificationFixtures.SHA + "/",
+                        "drift-recovered/web/-/");
     }
 }

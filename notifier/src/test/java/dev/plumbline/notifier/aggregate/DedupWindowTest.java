@@ -21,9 +21,12 @@ class DedupWindowTest {
         assertThat(dedup.decide("slack:default", first, T0)).contains(first);
         dedup.record("slack:default", first.dedupKey(), first.objectIdentities(), T0);
 
-        assertThat(dedup.decide("slack:default", notification("web", 1, 2), T0.plusSeconds(60))).isEmpty();
-        assertThat(dedup.decide("slack:default", notification("web", 2), T0.plusSeconds(60))).isEmpty();
-        assertThat(dedup.decide("slack:default", notification("web", 1, 2), T0.plusSeconds(301))).isPresent();
+        assertThat(dedup.decide("slack:default", notification("web", 1, 2), T0.plusSeconds(60)))
+                .isEmpty();
+        assertThat(dedup.decide("slack:default", notification("web", 2), T0.plusSeconds(60)))
+                .isEmpty();
+        assertThat(dedup.decide("slack:default", notification("web", 1, 2), T0.plusSeconds(301)))
+                .isPresent();
     }
 
     @Test
@@ -34,8 +37,8 @@ class DedupWindowTest {
         Notification grown = dedup.decide("slack:default", notification("web", 1, 2, 3, 4), T0.plusSeconds(30))
                 .orElseThrow();
 
-        assertThat(grown.objectIdentities()).containsExactly(NotificationFixtures.deployment(3),
-                NotificationFixtures.deployment(4));
+        assertThat(grown.objectIdentities())
+                .containsExactly(NotificationFixtures.deployment(3), NotificationFixtures.deployment(4));
         assertThat(grown.toldBefore()).isEqualTo(2);
     }
 

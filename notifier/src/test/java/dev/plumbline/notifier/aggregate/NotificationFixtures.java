@@ -15,18 +15,29 @@ public final class NotificationFixtures {
 
     public static final String SHA = "9f8e7d6c5b4a39281706f5e4d3c2b1a098f7e6d5";
 
-    private NotificationFixtures() {
-    }
+    private NotificationFixtures() {}
 
     public static ObjectIdentity deployment(int index) {
         return ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web-" + index);
     }
 
     public static Occurrence drift(String app, int... objects) {
-        List<ObjectLine> lines = IntStream.of(objects).mapToObj(i -> new ObjectLine(deployment(i), "modified",
-                List.of("spec.replicas: 3 → 5 (kubectl-edit, Update)"))).toList();
-        return new Occurrence(NotificationOccasion.DRIFT_DETECTED, app, SHA, "", "c", Instant.now(), lines,
-                List.of("kubectl-edit"), "Plumbline will heal it.", Map.of("drift mode", "heal"), null,
+        List<ObjectLine> lines = IntStream.of(objects)
+                .mapToObj(i -> new ObjectLine(
+                        deployment(i), "modified", List.of("spec.replicas: 3 → 5 (kubectl-edit, Update)")))
+                .toList();
+        return new Occurrence(
+                NotificationOccasion.DRIFT_DETECTED,
+                app,
+                SHA,
+                "",
+                "c",
+                Instant.now(),
+                lines,
+                List.of("kubectl-edit"),
+                "Plumbline will heal it.",
+                Map.of("drift mode", "heal"),
+                null,
                 List.of(UUID.randomUUID().toString()));
     }
 

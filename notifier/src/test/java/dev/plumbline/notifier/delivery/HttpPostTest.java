@@ -12,12 +12,14 @@ class HttpPostTest {
 
     @Test
     void aMalformedAddressFailsNamingTheSettingAndNeverItsValue() {
-        assertThatThrownBy(() -> HttpPost.address("hooks.slack.com/services/T0/B0/xoxb-secret-token",
-                "plumbline.slack.webhook-url"))
-                .hasMessageContaining("plumbline.slack.webhook-url").hasMessageNotContaining("secret-token");
+        assertThatThrownBy(() -> HttpPost.address(
+                        "hooks.slack.com/services/T0/B0/xoxb-secret-token", "plumbline.slack.webhook-url"))
+                .hasMessageContaining("plumbline.slack.webhook-url")
+                .hasMessageNotContaining("secret-token");
         assertThatThrownBy(() -> HttpPost.address("http://exa mple/xoxb-secret-token", "plumbline.webhooks.url"))
                 .hasMessageNotContaining("secret-token");
-        assertThat(HttpPost.address(" https://hooks.slack.com/services/T0/B0/x ", "s")).hasHost("hooks.slack.com");
+        assertThat(HttpPost.address(" https://hooks.slack.com/services/T0/B0/x ", "s"))
+                .hasHost("hooks.slack.com");
     }
 
     @Test

@@ -44,12 +44,14 @@ class RetryPolicyTest {
 
     @Test
     void aRefusalIsNotRetried() {
-        assertThat(policy.next(1, DeliveryFailure.permanent("404 no_service"), Duration.ZERO, () -> 0.5)).isEmpty();
+        assertThat(policy.next(1, DeliveryFailure.permanent("404 no_service"), Duration.ZERO, () -> 0.5))
+                .isEmpty();
     }
 
     @Test
     void givesUpAfterTheLastAttemptOrWhenTheNextWouldBeTooLate() {
         assertThat(policy.next(20, serverError, Duration.ZERO, () -> 0.5)).isEmpty();
-        assertThat(policy.next(3, serverError, Duration.ofMinutes(29).plusSeconds(57), () -> 0.5)).isEmpty();
+        assertThat(policy.next(3, serverError, Duration.ofMinutes(29).plusSeconds(57), () -> 0.5))
+                .isEmpty();
     }
 }

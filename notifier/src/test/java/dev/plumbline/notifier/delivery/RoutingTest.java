@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RoutingTest {
 
-    private final Routing routing = new Routing(EnumSet.of(NotificationOccasion.DRIFT_DETECTED,
-            NotificationOccasion.SYNC_FAILED), List.of(Target.parse("slack:default")),
+    private final Routing routing = new Routing(
+            EnumSet.of(NotificationOccasion.DRIFT_DETECTED, NotificationOccasion.SYNC_FAILED),
+            List.of(Target.parse("slack:default")),
             Map.of(NotificationOccasion.SYNC_FAILED, List.of(Target.parse("email:oncall@example.com"))));
 
     @Test
@@ -28,7 +29,8 @@ class RoutingTest {
                 .containsExactly(new Target(NotificationChannel.SLACK, "default"));
         assertThat(routing.targets(NotificationOccasion.SYNC_FAILED, Optional.empty()))
                 .containsExactly(new Target(NotificationChannel.EMAIL, "oncall@example.com"));
-        assertThat(routing.targets(NotificationOccasion.SYNC_SUCCEEDED, Optional.empty())).isEmpty();
+        assertThat(routing.targets(NotificationOccasion.SYNC_SUCCEEDED, Optional.empty()))
+                .isEmpty();
     }
 
     @Test
@@ -37,7 +39,8 @@ class RoutingTest {
 
         assertThat(routing.targets(NotificationOccasion.DRIFT_DETECTED, Optional.of(spec)))
                 .containsExactly(new Target(NotificationChannel.SLACK, "shop-alerts"));
-        assertThat(routing.targets(NotificationOccasion.SYNC_FAILED, Optional.of(spec))).isEmpty();
+        assertThat(routing.targets(NotificationOccasion.SYNC_FAILED, Optional.of(spec)))
+                .isEmpty();
     }
 
     @Test

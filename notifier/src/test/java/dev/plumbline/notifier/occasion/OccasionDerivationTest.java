@@ -58,8 +58,14 @@ class OccasionDerivationTest {
 
     @Test
     void aDriftUnderAPauseSaysWhoPausedAndThatNothingWillBeHealed() {
-        DriftDetected paused = DriftDetected.of("c", "web", "e1", SHA, DriftMode.HEAL,
-                new SelfHealPause(null, "ana@example.com", "incident INC-42"), List.of());
+        DriftDetected paused = DriftDetected.of(
+                "c",
+                "web",
+                "e1",
+                SHA,
+                DriftMode.HEAL,
+                new SelfHealPause(null, "ana@example.com", "incident INC-42"),
+                List.of());
 
         assertThat(only(derivation.derive(paused, Optional.empty(), NOW)).outcome())
                 .contains("paused by ana@example.com", "INC-42", "will not heal");
@@ -67,10 +73,21 @@ class OccasionDerivationTest {
 
     @Test
     void secretValuesNeverReachAMessageEvenWhenUpstreamMaskingFailed() {
-        DriftDetected drift = DriftDetected.of("c", "web", "e1", SHA, DriftMode.WARN, null, List.of(
-                new DriftedObject(SECRET, DriftKind.MODIFIED, List.of(new DriftedField("data.password",
-                        JsonNodeFactory.instance.textNode("hunter2"), JsonNodeFactory.instance.textNode("s3cret"),
-                        FieldManagerAttribution.unknown())))));
+        DriftDetected drift = DriftDetected.of(
+                "c",
+                "web",
+                "e1",
+                SHA,
+                DriftMode.WARN,
+                null,
+                List.of(new DriftedObject(
+                        SECRET,
+                        DriftKind.MODIFIED,
+                        List.of(new DriftedField(
+                                "data.password",
+                                JsonNodeFactory.instance.textNode("hunter2"),
+                                JsonNodeFactory.instance.textNode("s3cret"),
+                                FieldManagerAttribution.unknown())))));
 
         Occurrence told = only(derivation.derive(drift, Optional.empty(), NOW));
 
@@ -98,12 +115,22 @@ class OccasionDerivationTest {
     void aSyncOfTheRevisionAlreadyDeployedAndAHealAreNoNewsButAFailureIs() {
         derivation.derive(action("s1", WEB, ApplyResult.SUCCEEDED, 1, 1, SyncTrigger.AUTOMATED), Optional.empty(), NOW);
 
-        assertThat(derivation.derive(action("s2", WEB, ApplyResult.SUCCEEDED, 1, 1, SyncTrigger.MANUAL),
-                Optional.empty(), NOW).occurrences()).isEmpty();
-        assertThat(derivation.derive(action("s3", WEB, ApplyResult.SUCCEEDED, 1, 1, SyncTrigger.SELF_HEAL),
-                Optional.empty(), NOW).occurrences()).isEmpty();
-        Occurrence failed = only(derivation.derive(action("s4", WEB, ApplyResult.FAILED, 1, 1,
-                SyncTrigger.SELF_HEAL), Optional.empty(), NOW));
+        assertThat(derivation
+                        .derive(
+                                action("s2", WEB, ApplyResult.SUCCEEDED, 1, 1, SyncTrigger.MANUAL),
+                                Optional.empty(),
+                                NOW)
+                        .occurrences())
+                .isEmpty();
+        assertThat(derivation
+                        .derive(
+                                action("s3", WEB, ApplyResult.SUCCEEDED, 1, 1, SyncTrigger.SELF_HEAL),
+                                Optional.empty(),
+                                NOW)
+                        .occurrences())
+                .isEmpty();
+        Occurrence failed = only(derivation.derive(
+                action("s4", WEB, ApplyResult.FAILED, 1, 1, SyncTrigger.SELF_HEAL), Optional.empty(), NOW));
         assertThat(failed.occasion()).isEqualTo(NotificationOccasion.SYNC_FAILED);
         assertThat(failed.objects().get(0).details()).containsExactly("admission webhook denied the request");
     }
@@ -125,27 +152,54 @@ class OccasionDerivationTest {
 
         assertThat(only(derivation.derive(degraded, Optional.empty(), NOW)).occasion())
                 .isEqualTo(NotificationOccasion.HEALTH_DEGRADED);
-        assertThat(derivation.derive(diff(HealthStatus.DEGRADED, SyncStatus.SYNCED, "d1"), Optional.empty(), NOW)
-                .occurrences()).isEmpty();
+        assertThat(derivation
+                        .derive(diff(HealthStatus.DEGRADED, SyncStatus.SYNCED, "d1"), Optional.empty(), NOW)
+                        .occurrences())
+                .isEmpty();
         derivation.derive(diff(HealthStatus.HEALTHY, SyncStatus.SYNCED, "d1"), Optional.empty(), NOW);
-        assertThat(derivation.derive(degraded, Optional.empty(), NOW).occurrences()).hasSize(1);
+        assertThat(derivation.derive(degraded, Optional.empty(), NOW).occurrences())
+                .hasSize(1);
     }
 
     @Test
     void outOfSyncIsToldForAManualAppOncePerPendingDiff() {
         ApplicationSpec spec = EventSamples.applicationSpec();
-        ApplicationSpec manual = new ApplicationSpec(spec.eventId(), spec.schemaVersion(), spec.time(),
-                spec.source(), spec.correlationId(), "web", spec.namespace(), 1, spec.sourceSpec(),
-                spec.destination(), SyncPolicy.manual(), null, List.of(), List.of(), null, null, null);
+        ApplicationSpec manual = new ApplicationSpec(
+                spec.eventId(),
+                spec.schemaVersion(),
+                spec.time(),
+                spec.source(),
+                spec.correlationId(),
+                "web",
+                spec.namespace(),
+                1,
+                spec.sourceSpec(),
+                spec.destination(),
+                SyncPolicy.manual(),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null);
 
-        assertThat(derivation.derive(diff(HealthStatus.HEALTHY, SyncStatus.OUT_OF_SYNC, "d1"), Optional.of(manual),
-                NOW).occurrences()).extracting(Occurrence::occasion).containsExactly(NotificationOccasion.OUT_OF_SYNC);
-        assertThat(derivation.derive(diff(HealthStatus.HEALTHY, SyncStatus.OUT_OF_SYNC, "d1"), Optional.of(manual),
-                NOW).occurrences()).isEmpty();
-        assertThat(derivation.derive(diff(HealthStatus.HEALTHY, SyncStatus.OUT_OF_SYNC, "d2"), Optional.of(manual),
-                NOW).occurrences()).hasSize(1);
-        assertThat(new OccasionDerivation(Duration.ofMinutes(1)).derive(diff(HealthStatus.HEALTHY,
-                SyncStatus.OUT_OF_SYNC, "d1"), Optional.of(spec), NOW).occurrences()).isEmpty();
+        assertThat(derivation
+                        .derive(diff(HealthStatus.HEALTHY, SyncStatus.OUT_OF_SYNC, "d1"), Optional.of(manual), NOW)
+                        .occurrences())
+                .extracting(Occurrence::occasion)
+                .containsExactly(NotificationOccasion.OUT_OF_SYNC);
+        assertThat(derivation
+                        .derive(diff(HealthStatus.HEALTHY, SyncStatus.OUT_OF_SYNC, "d1"), Optional.of(manual), NOW)
+                        .occurrences())
+                .isEmpty();
+        assertThat(derivation
+                        .derive(diff(HealthStatus.HEALTHY, SyncStatus.OUT_OF_SYNC, "d2"), Optional.of(manual), NOW)
+                        .occurrences())
+                .hasSize(1);
+        assertThat(new OccasionDerivation(Duration.ofMinutes(1))
+                        .derive(diff(HealthStatus.HEALTHY, SyncStatus.OUT_OF_SYNC, "d1"), Optional.of(spec), NOW)
+                        .occurrences())
+                .isEmpty();
     }
 
     @Test
@@ -153,19 +207,28 @@ class OccasionDerivationTest {
         Occurrence failed = only(derivation.derive(EventSamples.renderFailed(), Optional.empty(), NOW));
 
         assertThat(failed.occasion()).isEqualTo(NotificationOccasion.RENDER_FAILED);
-        assertThat(failed.facts()).containsEntry("file", "apps/web/service.yaml:12").containsKey("error");
+        assertThat(failed.facts())
+                .containsEntry("file", "apps/web/service.yaml:12")
+                .containsKey("error");
         assertThat(failed.outcome()).contains("last good render");
     }
 
     @Test
     void aCommitToldByTheAuditTrailNamesItsAuthorInLaterMessages() {
-        AuditRecord commit = AuditRecord.next(null, EventSamples.commitDetected(), "web",
-                AuditAction.COMMIT_DETECTED, "Ana Lima <ana@example.com>", "commit 9f8e7d on main: Scale web to 3",
-                SHA, List.of(), null);
+        AuditRecord commit = AuditRecord.next(
+                null,
+                EventSamples.commitDetected(),
+                "web",
+                AuditAction.COMMIT_DETECTED,
+                "Ana Lima <ana@example.com>",
+                "commit 9f8e7d on main: Scale web to 3",
+                SHA,
+                List.of(),
+                null);
         derivation.derive(commit, Optional.empty(), NOW);
 
-        Occurrence sync = only(derivation.derive(action("s1", WEB, ApplyResult.SUCCEEDED, 1, 1,
-                SyncTrigger.AUTOMATED), Optional.empty(), NOW));
+        Occurrence sync = only(derivation.derive(
+                action("s1", WEB, ApplyResult.SUCCEEDED, 1, 1, SyncTrigger.AUTOMATED), Optional.empty(), NOW));
 
         assertThat(sync.commit().author()).isEqualTo("Ana Lima <ana@example.com>");
         assertThat(sync.changedBy()).containsExactly("Ana Lima <ana@example.com>");
@@ -173,10 +236,26 @@ class OccasionDerivationTest {
 
     @Test
     void pausesAndResumesFromTheAuditTrailAreToldWithWhoDidIt() {
-        AuditRecord pause = AuditRecord.next(null, EventSamples.applicationSpec(), "web", AuditAction.PAUSED,
-                "ana@example.com", "self-heal paused: incident INC-42", null, List.of(), null);
-        AuditRecord resume = AuditRecord.next(pause, EventSamples.applicationSpec(), "web", AuditAction.RESUMED,
-                "ben@example.com", "self-heal resumed", null, List.of(), null);
+        AuditRecord pause = AuditRecord.next(
+                null,
+                EventSamples.applicationSpec(),
+                "web",
+                AuditAction.PAUSED,
+                "ana@example.com",
+                "self-heal paused: incident INC-42",
+                null,
+                List.of(),
+                null);
+        AuditRecord resume = AuditRecord.next(
+                pause,
+                EventSamples.applicationSpec(),
+                "web",
+                AuditAction.RESUMED,
+                "ben@example.com",
+                "self-heal resumed",
+                null,
+                List.of(),
+                null);
 
         Occurrence paused = only(derivation.derive(pause, Optional.empty(), NOW));
         Occurrence resumed = only(derivation.derive(resume, Optional.empty(), NOW));
@@ -192,16 +271,35 @@ class OccasionDerivationTest {
         return derivation.occurrences().get(0);
     }
 
-    private static ApplyAction action(String sync, ObjectIdentity object, ApplyResult result, int index, int count,
-                                      SyncTrigger trigger) {
-        return ApplyAction.of("c", "web", SHA, sync, trigger, AuditRecord.PLUMBLINE_ACTOR, object,
-                ApplyOperation.APPLY, result, result == ApplyResult.SUCCEEDED ? null
-                        : "admission webhook denied the request", index, count);
+    private static ApplyAction action(
+            String sync, ObjectIdentity object, ApplyResult result, int index, int count, SyncTrigger trigger) {
+        return ApplyAction.of(
+                "c",
+                "web",
+                SHA,
+                sync,
+                trigger,
+                AuditRecord.PLUMBLINE_ACTOR,
+                object,
+                ApplyOperation.APPLY,
+                result,
+                result == ApplyResult.SUCCEEDED ? null : "admission webhook denied the request",
+                index,
+                count);
     }
 
     private static DiffComputed diff(HealthStatus health, SyncStatus status, String digest) {
-        return DiffComputed.of("c", "web", SHA, digest, status, health, List.of(
-                new ObjectDiff(WEB, status == SyncStatus.SYNCED ? ChangeType.UNCHANGED : ChangeType.UPDATE, health,
+        return DiffComputed.of(
+                "c",
+                "web",
+                SHA,
+                digest,
+                status,
+                health,
+                List.of(new ObjectDiff(
+                        WEB,
+                        status == SyncStatus.SYNCED ? ChangeType.UNCHANGED : ChangeType.UPDATE,
+                        health,
                         List.of())));
     }
 }

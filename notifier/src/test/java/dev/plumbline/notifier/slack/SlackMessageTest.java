@@ -17,21 +17,24 @@ import org.junit.jupiter.api.Test;
 class SlackMessageTest {
 
     @Test
-    void aMessageHasAHeaderTheFactsTheStoryAndWhatPlumblineDoesPlusAPlainTextFallback()
-            throws Exception {
+    void aMessageHasAHeaderTheFactsTheStoryAndWhatPlumblineDoesPlusAPlainTextFallback() throws Exception {
         RenderedMessage message = new MessageTemplates(Optional.empty(), 20)
-                .render(NotificationFixtures.notification("web", IntStream.range(0, 500).toArray()));
+                .render(NotificationFixtures.notification(
+                        "web", IntStream.range(0, 500).toArray()));
 
         JsonNode body = new ObjectMapper().readTree(SlackMessage.body(message));
 
         assertThat(body.get("text").asText()).startsWith("500 objects drifted in app web");
         JsonNode blocks = body.get("blocks");
-        assertThat(blocks).extracting(block -> block.get("type").asText())
+        assertThat(blocks)
+                .extracting(block -> block.get("type").asText())
                 .containsExactly("header", "section", "section", "context");
         assertThat(blocks.get(0).at("/text/text").asText()).isEqualTo("500 objects drifted in app web");
-        assertThat(blocks.get(1).get("fields").toString()).contains("*App*\\nweb", "*Revision*\\n`9f8e7d6`",
-                "*Changed by*\\nkubectl-edit");
-        assertThat(blocks.get(2).at("/text/text").asText()).hasSizeLessThanOrEqualTo(3000).contains("480 more");
+        assertThat(blocks.get(1).get("fields").toString())
+                .contains("*App*\\nweb", "*Revision*\\n`9f8e7d6`", "*Changed by*\\nkubectl-edit");
+        assertThat(blocks.get(2).at("/text/text").asText())
+                .hasSizeLessThanOrEqualTo(3000)
+                .contains("480 more");
         assertThat(blocks.get(3).toString()).contains("will heal");
     }
 }

@@ -27,14 +27,18 @@ class WebhookSignatureTest {
         long at = NOW.getEpochSecond();
         String signature = WebhookSignature.sign("s3cret", at, BODY);
 
-        assertThat(WebhookSignature.verify("s3cret", String.valueOf(at), BODY, signature, NOW, TOLERANCE)).isTrue();
+        assertThat(WebhookSignature.verify("s3cret", String.valueOf(at), BODY, signature, NOW, TOLERANCE))
+                .isTrue();
         assertThat(WebhookSignature.verify("s3cret", String.valueOf(at), BODY + " ", signature, NOW, TOLERANCE))
                 .isFalse();
-        assertThat(WebhookSignature.verify("other", String.valueOf(at), BODY, signature, NOW, TOLERANCE)).isFalse();
-        assertThat(WebhookSignature.verify("s3cret", String.valueOf(at), BODY, signature, NOW.plusSeconds(301),
-                TOLERANCE)).isFalse();
+        assertThat(WebhookSignature.verify("other", String.valueOf(at), BODY, signature, NOW, TOLERANCE))
+                .isFalse();
+        assertThat(WebhookSignature.verify(
+                        "s3cret", String.valueOf(at), BODY, signature, NOW.plusSeconds(301), TOLERANCE))
+                .isFalse();
         assertThat(WebhookSignature.verify("s3cret", String.valueOf(at + 1), BODY, signature, NOW, TOLERANCE))
                 .isFalse();
-        assertThat(WebhookSignature.verify("s3cret", null, BODY, signature, NOW, TOLERANCE)).isFalse();
+        assertThat(WebhookSignature.verify("s3cret", null, BODY, signature, NOW, TOLERANCE))
+                .isFalse();
     }
 }

@@ -33,14 +33,13 @@ import java.util.regex.Pattern;
 public final class ApplicationMapper {
 
     /** As Helm reads {@code --kube-version}: a semantic version, {@code v} and patch optional, e.g. v1.29.3-eks-1. */
-    private static final Pattern KUBE_VERSION = Pattern.compile(
-            "v?\\d+\\.\\d+(\\.\\d+)?(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+    private static final Pattern KUBE_VERSION =
+            Pattern.compile("v?\\d+\\.\\d+(\\.\\d+)?(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
     /** {@code version}, {@code group/version} or either followed by {@code /Kind}, as Helm lists API versions. */
     private static final Pattern API_VERSION = Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?"
             + "(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?v[0-9]+[a-z0-9]*(/[A-Za-z][A-Za-z0-9]*)?");
 
-    private ApplicationMapper() {
-    }
+    private ApplicationMapper() {}
 
     /** @throws InvalidApplicationException naming the field at fault */
     public static ApplicationSpec toSpec(Application resource) {
@@ -48,12 +47,17 @@ public final class ApplicationMapper {
         if (spec == null) {
             throw new InvalidApplicationException("spec is missing");
         }
-        Map<String, String> annotations = resource.getMetadata().getAnnotations() == null ? Map.of()
+        Map<String, String> annotations = resource.getMetadata().getAnnotations() == null
+                ? Map.of()
                 : resource.getMetadata().getAnnotations();
         try {
             Long generation = resource.getMetadata().getGeneration();
-            return ApplicationSpec.of(resource.getMetadata().getName(), resource.getMetadata().getNamespace(),
-                    generation == null ? 0 : generation, source(spec.source), destination(spec.destination),
+            return ApplicationSpec.of(
+                    resource.getMetadata().getName(),
+                    resource.getMetadata().getNamespace(),
+                    generation == null ? 0 : generation,
+                    source(spec.source),
+                    destination(spec.destination),
                     syncPolicy(spec.syncPolicy),
                     spec.driftMode == null ? null : term("spec.driftMode", DriftMode.values(), spec.driftMode),
                     list(spec.ignoreDifferences, ApplicationMapper::ignore),
@@ -69,14 +73,24 @@ public final class ApplicationMapper {
         if (source == null || source.repoURL == null || source.repoURL.isBlank()) {
             throw new InvalidApplicationException("spec.source.repoURL is required");
         }
-        return new SourceSpec(source.repoURL, source.targetRevision, source.path,
+        return new SourceSpec(
+                source.repoURL,
+                source.targetRevision,
+                source.path,
                 source.renderer == null ? null : term("spec.source.renderer", RendererKind.values(), source.renderer),
                 source.helm == null ? null : helm(source.helm),
-                source.kustomize == null ? null : new KustomizeOptions(source.kustomize.namePrefix,
-                        source.kustomize.nameSuffix, source.kustomize.images, source.kustomize.commonLabels,
-                        source.kustomize.commonAnnotations),
-                source.directory == null ? null : new DirectoryOptions(source.directory.recurse,
-                        source.directory.include, source.directory.exclude));
+                source.kustomize == null
+                        ? null
+                        : new KustomizeOptions(
+                                source.kustomize.namePrefix,
+                                source.kustomize.nameSuffix,
+                                source.kustomize.images,
+                                source.kustomize.commonLabels,
+                                source.kustomize.commonAnnotations),
+                source.directory == null
+                        ? null
+                        : new DirectoryOptions(
+                                source.directory.recurse, source.directory.include, source.directory.exclude));
     }
 
     private static HelmOptions helm(ApplicationSpecModel.Helm helm) {
@@ -86,23 +100,30 @@ public final class ApplicationMapper {
         }
         List<String> apiVersions = helm.apiVersions == null ? List.of() : helm.apiVersions;
         for (int i = 0; i < apiVersions.size(); i++) {
-            if (apiVersions.get(i) == null || !API_VERSION.matcher(apiVersions.get(i)).matches()) {
+            if (apiVersions.get(i) == null
+                    || !API_VERSION.matcher(apiVersions.get(i)).matches()) {
                 throw new InvalidApplicationException("spec.source.helm.apiVersions[" + i + "] must be an API version "
                         + "such as apps/v1 or apps/v1/Deployment, got \"" + apiVersions.get(i) + "\"");
             }
         }
-        return new HelmOptions(helm.releaseName, helm.valueFiles, helm.values,
-                list(helm.parameters, p -> new HelmParameter(p.name, p.value)), helm.kubeVersion, apiVersions);
+        return new HelmOptions(
+                helm.releaseName,
+                helm.valueFiles,
+                helm.values,
+                list(helm.parameters, p -> new HelmParameter(p.name, p.value)),
+                helm.kubeVersion,
+                apiVersions);
     }
 
     private static Destination destination(ApplicationSpecModel.Destination destination) {
         if (destination == null || destination.namespace == null || destination.namespace.isBlank()) {
             throw new InvalidApplicationException("spec.destination.namespace is required");
         }
-        return new Destination(destination.namespace, destination.allowedNamespaces,
-                list(destination.allowedClusterKinds, kind -> {
+        return new Destination(
+                destination.namespace, destination.allowedNamespaces, list(destination.allowedClusterKinds, kind -> {
                     if (kind.kind == null) {
-                        throw new InvalidApplicationException("spec.destination.allowedClusterKinds[].kind is required");
+                        throw new InvalidApplicationException(
+                                "spec.destination.allowedClusterKinds[].kind is required");
                     }
                     return new GroupKind(kind.group, kind.kind);
                 }));
@@ -112,45 +133,52 @@ public final class ApplicationMapper {
         if (policy == null) {
             return SyncPolicy.manual();
         }
-        SyncPolicy.Automated automated = policy.automated == null ? null
-                : new SyncPolicy.Automated(Boolean.TRUE.equals(policy.automated.prune),
-                Boolean.TRUE.equals(policy.automated.selfHeal));
+        SyncPolicy.Automated automated = policy.automated == null
+                ? null
+                : new SyncPolicy.Automated(
+                        Boolean.TRUE.equals(policy.automated.prune), Boolean.TRUE.equals(policy.automated.selfHeal));
         Retry retry = null;
         if (policy.retry != null) {
             ApplicationSpecModel.Backoff backoff = policy.retry.backoff;
-            retry = new Retry(policy.retry.limit == null ? 5 : policy.retry.limit,
+            retry = new Retry(
+                    policy.retry.limit == null ? 5 : policy.retry.limit,
                     duration("spec.syncPolicy.retry.backoff.duration", backoff == null ? null : backoff.duration, "5s"),
                     backoff == null || backoff.factor == null ? 2 : backoff.factor,
-                    duration("spec.syncPolicy.retry.backoff.maxDuration", backoff == null ? null : backoff.maxDuration,
+                    duration(
+                            "spec.syncPolicy.retry.backoff.maxDuration",
+                            backoff == null ? null : backoff.maxDuration,
                             "3m"));
         }
-        return new SyncPolicy(automated, Boolean.TRUE.equals(policy.allowEmpty), retry,
-                SyncOptions.parse(policy.syncOptions));
+        return new SyncPolicy(
+                automated, Boolean.TRUE.equals(policy.allowEmpty), retry, SyncOptions.parse(policy.syncOptions));
     }
 
     private static IgnoreDifference ignore(ApplicationSpecModel.IgnoreDifference rule) {
         if (rule.kind == null) {
             throw new InvalidApplicationException("spec.ignoreDifferences[].kind is required");
         }
-        return new IgnoreDifference(rule.group, rule.kind, rule.name, rule.namespace, rule.jsonPointers,
-                rule.managedFieldsManagers);
+        return new IgnoreDifference(
+                rule.group, rule.kind, rule.name, rule.namespace, rule.jsonPointers, rule.managedFieldsManagers);
     }
 
     private static NotificationSubscription notification(ApplicationSpecModel.Notification line) {
         if (line.trigger == null || line.channel == null || line.recipient == null) {
             throw new InvalidApplicationException("spec.notifications[] needs trigger, channel and recipient");
         }
-        return new NotificationSubscription(term("spec.notifications[].trigger", NotificationOccasion.values(),
-                line.trigger), term("spec.notifications[].channel", NotificationChannel.values(), line.channel),
+        return new NotificationSubscription(
+                term("spec.notifications[].trigger", NotificationOccasion.values(), line.trigger),
+                term("spec.notifications[].channel", NotificationChannel.values(), line.channel),
                 line.recipient);
     }
 
     /** A duration written as Argo CD writes it: {@code 500ms}, {@code 5s}, {@code 3m}, {@code 1h}. */
     static Duration duration(String field, String text, String fallback) {
         String value = text == null || text.isBlank() ? fallback : text.strip();
-        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("([0-9]+)(ms|s|m|h)").matcher(value);
+        java.util.regex.Matcher parts =
+                java.util.regex.Pattern.compile("([0-9]+)(ms|s|m|h)").matcher(value);
         if (!parts.matches()) {
-            throw new InvalidApplicationException(field + " must be a duration such as 5s or 3m, got \"" + value + "\"");
+            throw new InvalidApplicationException(
+                    field + " must be a duration such as 5s or 3m, got \"" + value + "\"");
         }
         long amount = Long.parseLong(parts.group(1));
         return switch (parts.group(2)) {
@@ -162,7 +190,9 @@ public final class ApplicationMapper {
     }
 
     private static <T extends Term> T term(String field, T[] values, String text) {
-        return Arrays.stream(values).filter(value -> value.label().equals(text)).findFirst()
+        return Arrays.stream(values)
+                .filter(value -> value.label().equals(text))
+                .findFirst()
                 .orElseThrow(() -> new InvalidApplicationException(field + " must be one of "
                         + Arrays.stream(values).map(Term::label).toList() + ", got \"" + text + "\""));
     }

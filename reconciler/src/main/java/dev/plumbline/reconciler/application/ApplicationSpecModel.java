@@ -22,7 +22,8 @@ public class ApplicationSpecModel {
     @JsonPropertyDescription("Where the objects go, and what else this Application may touch.")
     public Destination destination;
 
-    @JsonPropertyDescription("Automated or manual (absent: manual, report only), prune, self-heal, allowEmpty, retry, syncOptions.")
+    @JsonPropertyDescription(
+            "Automated or manual (absent: manual, report only), prune, self-heal, allowEmpty, retry, syncOptions.")
     public SyncPolicy syncPolicy;
 
     @Pattern("^(off|warn|heal)$")
@@ -40,13 +41,17 @@ public class ApplicationSpecModel {
         @Required
         @JsonPropertyDescription("The Git repository URL.")
         public String repoURL;
+
         @JsonPropertyDescription("A branch, tag or commit SHA; default HEAD.")
         public String targetRevision;
+
         @JsonPropertyDescription("The folder inside the repository; default the root.")
         public String path;
+
         @Pattern("^(plain|kustomize|helm)$")
         @JsonPropertyDescription("Forces a renderer: plain, kustomize or helm; default chosen from the folder.")
         public String renderer;
+
         public Helm helm;
         public Kustomize kustomize;
         public Directory directory;
@@ -56,12 +61,16 @@ public class ApplicationSpecModel {
     public static class Helm {
         public String releaseName;
         public List<String> valueFiles;
+
         @JsonPropertyDescription("Inline values, as a YAML document.")
         public String values;
+
         public List<HelmParameter> parameters;
+
         @JsonPropertyDescription("The Kubernetes version the chart sees in .Capabilities.KubeVersion and checks its "
                 + "kubeVersion against, such as v1.29.0; by default the destination cluster's.")
         public String kubeVersion;
+
         @JsonPropertyDescription("The API versions the chart sees in .Capabilities.APIVersions, such as "
                 + "monitoring.coreos.com/v1, instead of those the destination cluster serves.")
         public List<String> apiVersions;
@@ -71,6 +80,7 @@ public class ApplicationSpecModel {
     public static class HelmParameter {
         @Required
         public String name;
+
         public String value;
     }
 
@@ -93,10 +103,13 @@ public class ApplicationSpecModel {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Destination {
         @Required
-        @JsonPropertyDescription("The namespace objects go to; the only one they may use unless allowedNamespaces names more.")
+        @JsonPropertyDescription(
+                "The namespace objects go to; the only one they may use unless allowedNamespaces names more.")
         public String namespace;
+
         @JsonPropertyDescription("Other namespaces this Application may manage objects in.")
         public List<String> allowedNamespaces;
+
         @JsonPropertyDescription("Cluster-scoped kinds this Application may manage, such as Namespace or a CRD.")
         public List<ClusterKind> allowedClusterKinds;
     }
@@ -105,17 +118,22 @@ public class ApplicationSpecModel {
     public static class ClusterKind {
         @JsonPropertyDescription("The API group; empty for the core group.")
         public String group;
+
         @Required
         public String kind;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class SyncPolicy {
-        @JsonPropertyDescription("Present: apply every new render. Absent: manual, the diff is reported and nothing applied.")
+        @JsonPropertyDescription(
+                "Present: apply every new render. Absent: manual, the diff is reported and nothing applied.")
         public Automated automated;
+
         @JsonPropertyDescription("Whether an empty render may prune everything the app owns; default false.")
         public Boolean allowEmpty;
+
         public RetryPolicy retry;
+
         @JsonPropertyDescription("Argo CD style Key=value options; CreateNamespace=true creates the destination "
                 + "namespace before a sync when it is missing.")
         public List<String> syncOptions;
@@ -125,6 +143,7 @@ public class ApplicationSpecModel {
     public static class Automated {
         @JsonPropertyDescription("Delete what the app owned and Git no longer has; default false.")
         public Boolean prune;
+
         @JsonPropertyDescription("Heal drift; default false.")
         public Boolean selfHeal;
     }
@@ -133,6 +152,7 @@ public class ApplicationSpecModel {
     public static class RetryPolicy {
         @JsonPropertyDescription("How many times a failed sync is retried; default 5.")
         public Integer limit;
+
         public Backoff backoff;
     }
 
@@ -141,8 +161,10 @@ public class ApplicationSpecModel {
         @Pattern("^[0-9]+(ms|s|m|h)$")
         @JsonPropertyDescription("The first wait, such as 5s; default 5s.")
         public String duration;
+
         @JsonPropertyDescription("The factor each wait grows by; default 2.")
         public Integer factor;
+
         @Pattern("^[0-9]+(ms|s|m|h)$")
         @JsonPropertyDescription("The longest wait, such as 3m; default 3m.")
         public String maxDuration;
@@ -151,12 +173,16 @@ public class ApplicationSpecModel {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class IgnoreDifference {
         public String group;
+
         @Required
         public String kind;
+
         public String name;
         public String namespace;
+
         @JsonPropertyDescription("RFC 6901 pointers, such as /spec/replicas.")
         public List<String> jsonPointers;
+
         @JsonPropertyDescription("Field managers whose fields are ignored, such as kube-controller-manager.")
         public List<String> managedFieldsManagers;
     }
@@ -166,9 +192,11 @@ public class ApplicationSpecModel {
         @Required
         @JsonPropertyDescription("The notification occasion, such as sync-failed or drift-detected.")
         public String trigger;
+
         @Required
         @Pattern("^(slack|email|webhook)$")
         public String channel;
+
         @Required
         @JsonPropertyDescription("A Slack destination or webhook name configured in the notifier, or an email address.")
         public String recipient;

@@ -14,26 +14,32 @@ public class ApplicationStatusModel {
 
     @JsonPropertyDescription("The metadata.generation this status describes.")
     public Long observedGeneration;
+
     public SyncState sync;
     public Health health;
+
     @JsonPropertyDescription("The drift episode in progress, as the drift-auditor reports it; null when none.")
     public DriftSummary drift;
+
     @JsonPropertyDescription("The self-heal pause in force, from the plumbline.dev/self-heal-paused-* annotations.")
     public SelfHealPause selfHealPause;
+
     @JsonPropertyDescription("The last 10 syncs, newest first, with who or what started each.")
     public List<SyncRecord> history = new ArrayList<>();
+
     public List<Condition> conditions = new ArrayList<>();
+
     @JsonPropertyDescription("The plumbline.dev/sync-requested-at value of the last sync request carried out.")
     public String handledSyncRequest;
 
     public static class SyncState {
         @JsonPropertyDescription("synced, out-of-sync or unknown.")
         public String status;
+
         @JsonPropertyDescription("The commit SHA compared.")
         public String revision;
 
-        public SyncState() {
-        }
+        public SyncState() {}
 
         public SyncState(String status, String revision) {
             this.status = status;
@@ -54,10 +60,10 @@ public class ApplicationStatusModel {
     public static class Health {
         @JsonPropertyDescription("healthy, progressing, degraded, suspended, missing or unknown.")
         public String status;
+
         public String message;
 
-        public Health() {
-        }
+        public Health() {}
 
         public Health(String status, String message) {
             this.status = status;
@@ -77,31 +83,45 @@ public class ApplicationStatusModel {
 
     public static class DriftSummary {
         public String episodeId;
+
         @JsonPropertyDescription("warn or heal.")
         public String mode;
+
         @JsonPropertyDescription("The commit SHA of the desired state that live differs from.")
         public String revision;
+
         @JsonPropertyDescription("How many objects drifted.")
         public Integer objects;
+
         @JsonPropertyDescription("How many fields drifted, over all objects.")
         public Integer fields;
+
         @JsonPropertyDescription("How many of the objects were deleted from the cluster after they were live.")
         public Integer deleted;
+
         @JsonPropertyDescription("How many of the objects are orphans: live and tracked, but wanted by no app.")
         public Integer orphans;
+
         @JsonPropertyDescription("Whether Plumbline is healing it: heal mode, not paused, and no fight over a field.")
         public Boolean healing;
+
         public String detectedAt;
+
         @JsonPropertyDescription("The field managers that made the drifting changes, such as kubectl-edit, sorted.")
         public List<String> changedBy = new ArrayList<>();
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof DriftSummary d && Objects.equals(episodeId, d.episodeId)
-                    && Objects.equals(mode, d.mode) && Objects.equals(revision, d.revision)
-                    && Objects.equals(objects, d.objects) && Objects.equals(fields, d.fields)
-                    && Objects.equals(deleted, d.deleted) && Objects.equals(orphans, d.orphans)
-                    && Objects.equals(healing, d.healing) && Objects.equals(detectedAt, d.detectedAt)
+            return o instanceof DriftSummary d
+                    && Objects.equals(episodeId, d.episodeId)
+                    && Objects.equals(mode, d.mode)
+                    && Objects.equals(revision, d.revision)
+                    && Objects.equals(objects, d.objects)
+                    && Objects.equals(fields, d.fields)
+                    && Objects.equals(deleted, d.deleted)
+                    && Objects.equals(orphans, d.orphans)
+                    && Objects.equals(healing, d.healing)
+                    && Objects.equals(detectedAt, d.detectedAt)
                     && Objects.equals(changedBy, d.changedBy);
         }
 
@@ -116,8 +136,7 @@ public class ApplicationStatusModel {
         public String by;
         public String reason;
 
-        public SelfHealPause() {
-        }
+        public SelfHealPause() {}
 
         public SelfHealPause(String until, String by, String reason) {
             this.until = until;
@@ -127,7 +146,9 @@ public class ApplicationStatusModel {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof SelfHealPause p && Objects.equals(until, p.until) && Objects.equals(by, p.by)
+            return o instanceof SelfHealPause p
+                    && Objects.equals(until, p.until)
+                    && Objects.equals(by, p.by)
                     && Objects.equals(reason, p.reason);
         }
 
@@ -140,21 +161,28 @@ public class ApplicationStatusModel {
     public static class SyncRecord {
         public String syncId;
         public String revision;
+
         @JsonPropertyDescription("automated, self-heal, manual or rollback.")
         public String trigger;
+
         @JsonPropertyDescription("plumbline for automated syncs and heals, the person for manual ones.")
         public String initiatedBy;
+
         public String startedAt;
         public String finishedAt;
+
         @JsonPropertyDescription("succeeded, failed or refused.")
         public String result;
+
         public String message;
         public Integer applied;
         public Integer pruned;
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof SyncRecord r && Objects.equals(syncId, r.syncId) && Objects.equals(result, r.result)
+            return o instanceof SyncRecord r
+                    && Objects.equals(syncId, r.syncId)
+                    && Objects.equals(result, r.result)
                     && Objects.equals(finishedAt, r.finishedAt);
         }
 
@@ -166,16 +194,21 @@ public class ApplicationStatusModel {
 
     public static class Condition {
         public String type;
+
         @JsonPropertyDescription("True, False or Unknown.")
         public String status;
+
         public String reason;
         public String message;
         public String lastTransitionTime;
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Condition c && Objects.equals(type, c.type) && Objects.equals(status, c.status)
-                    && Objects.equals(reason, c.reason) && Objects.equals(message, c.message)
+            return o instanceof Condition c
+                    && Objects.equals(type, c.type)
+                    && Objects.equals(status, c.status)
+                    && Objects.equals(reason, c.reason)
+                    && Objects.equals(message, c.message)
                     && Objects.equals(lastTransitionTime, c.lastTransitionTime);
         }
 

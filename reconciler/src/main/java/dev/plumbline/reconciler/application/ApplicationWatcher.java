@@ -42,12 +42,16 @@ public class ApplicationWatcher {
     private final Map<String, List<Object>> published = new ConcurrentHashMap<>();
     /** Held while a spec or tombstone is published, so a spec published again never follows a tombstone. */
     private final Object publishing = new Object();
+
     private volatile SharedIndexInformer<Application> informer;
     private CompletionStage<Void> filled;
 
     @Inject
-    public ApplicationWatcher(KubernetesClient client, SpecOutputs publisher, ClusterCapabilitiesWatch capabilities,
-                              ReconcilerConfig config) {
+    public ApplicationWatcher(
+            KubernetesClient client,
+            SpecOutputs publisher,
+            ClusterCapabilitiesWatch capabilities,
+            ReconcilerConfig config) {
         this.client = client;
         this.publisher = publisher;
         this.capabilities = capabilities;
@@ -109,7 +113,8 @@ public class ApplicationWatcher {
 
     /** The Application as last seen. */
     public Optional<Application> get(String app) {
-        return informer == null ? Optional.empty()
+        return informer == null
+                ? Optional.empty()
                 : Optional.ofNullable(informer.getStore().getByKey(namespace + "/" + app));
     }
 
@@ -155,9 +160,16 @@ public class ApplicationWatcher {
             published.remove(app);
             return true;
         }
-        List<Object> content = List.of(spec.generation(), spec.sourceSpec(), spec.destination(), spec.syncPolicy(),
-                Objects.toString(spec.driftMode()), spec.ignoreDifferences(), spec.notifications(),
-                Optional.ofNullable(spec.selfHealPause()), Optional.ofNullable(spec.requestedSync()),
+        List<Object> content = List.of(
+                spec.generation(),
+                spec.sourceSpec(),
+                spec.destination(),
+                spec.syncPolicy(),
+                Objects.toString(spec.driftMode()),
+                spec.ignoreDifferences(),
+                spec.notifications(),
+                Optional.ofNullable(spec.selfHealPause()),
+                Optional.ofNullable(spec.requestedSync()),
                 Optional.ofNullable(spec.clusterCapabilities()));
         if (content.equals(published.get(app))) {
             return false;
@@ -173,5 +185,4 @@ public class ApplicationWatcher {
             informer.stop();
         }
     }
-
 }

@@ -25,8 +25,7 @@ public final class OperationalAnnotations {
     public static final String SYNC_REQUESTED_AT = "plumbline.dev/sync-requested-at";
     public static final String SYNC_REQUESTED_BY = "plumbline.dev/sync-requested-by";
 
-    private OperationalAnnotations() {
-    }
+    private OperationalAnnotations() {}
 
     /**
      * The pause in force: set by {@value #PAUSED_BY} or {@value #PAUSED_UNTIL}; without a name the pause is still
@@ -40,8 +39,10 @@ public final class OperationalAnnotations {
         if (by == null && until == null) {
             return Optional.empty();
         }
-        return Optional.of(new SelfHealPause(until == null ? null : time(PAUSED_UNTIL, until),
-                by == null ? "unknown" : by, annotations.get(PAUSE_REASON)));
+        return Optional.of(new SelfHealPause(
+                until == null ? null : time(PAUSED_UNTIL, until),
+                by == null ? "unknown" : by,
+                annotations.get(PAUSE_REASON)));
     }
 
     /**

@@ -64,8 +64,8 @@ public record ApplyFailure(String sentence, Cause cause, String waitingForNamesp
         }
     }
 
-    private static final Pattern FORBIDDEN_MESSAGE = Pattern.compile(
-            "User \"([^\"]+)\" cannot (\\S+) resource \"([^\"]+)\" in API group \"([^\"]*)\"");
+    private static final Pattern FORBIDDEN_MESSAGE =
+            Pattern.compile("User \"([^\"]+)\" cannot (\\S+) resource \"([^\"]+)\" in API group \"([^\"]*)\"");
     private static final Pattern CONFLICT_MANAGER = Pattern.compile("conflict with \"([^\"]+)\"");
 
     /** A server-side apply (or a patch after it) of a desired object that failed. */
@@ -78,8 +78,8 @@ public record ApplyFailure(String sentence, Cause cause, String waitingForNamesp
         return of(object, destinationNamespace, "pruned", "delete", failure);
     }
 
-    private static ApplyFailure of(ObjectIdentity object, String destination, String done, String verb,
-                                   Throwable failure) {
+    private static ApplyFailure of(
+            ObjectIdentity object, String destination, String done, String verb, Throwable failure) {
         String start = object + " was not " + done + ": ";
         if (failure instanceof KindNotServedException) {
             return kindNotServed(start, object);
@@ -102,25 +102,36 @@ public record ApplyFailure(String sentence, Cause cause, String waitingForNamesp
             case 404 -> notFound(start, object, destination, message, details);
             case 403 -> forbidden(start, object, verb, message, details);
             case 409 -> conflict(start, message, details);
-            case 422 -> new ApplyFailure(start + "the API server rejected it as invalid: "
-                    + causes(message, details) + "; fix the manifest in Git", Cause.INVALID, null);
+            case 422 ->
+                new ApplyFailure(
+                        start + "the API server rejected it as invalid: " + causes(message, details)
+                                + "; fix the manifest in Git",
+                        Cause.INVALID,
+                        null);
             case 429 -> unreachable(start, "429: it is throttling requests");
-            default -> code >= 500 ? new ApplyFailure(start + "the API server failed (" + code + ": " + message
-                    + "); will retry", Cause.API_UNREACHABLE, null)
-                    : new ApplyFailure(start + "the API server answered " + code + ": " + message, Cause.OTHER, null);
+            default ->
+                code >= 500
+                        ? new ApplyFailure(
+                                start + "the API server failed (" + code + ": " + message + "); will retry",
+                                Cause.API_UNREACHABLE,
+                                null)
+                        : new ApplyFailure(
+                                start + "the API server answered " + code + ": " + message, Cause.OTHER, null);
         };
     }
 
-    private static ApplyFailure notFound(String start, ObjectIdentity object, String destination, String message,
-                                         StatusDetails details) {
+    private static ApplyFailure notFound(
+            String start, ObjectIdentity object, String destination, String message, StatusDetails details) {
         String missing = details == null ? null : details.getName();
-        if (details != null && "namespaces".equals(details.getKind()) && missing != null
+        if (details != null
+                && "namespaces".equals(details.getKind())
+                && missing != null
                 && missing.equals(object.namespace())) {
             String fix = missing.equals(destination)
                     ? "create it, or add syncOptions: [CreateNamespace=true] to the Application"
                     : "create it (CreateNamespace=true creates only the destination namespace, " + destination + ")";
-            return new ApplyFailure(start + "namespace \"" + missing + "\" does not exist; " + fix,
-                    Cause.NAMESPACE_MISSING, missing);
+            return new ApplyFailure(
+                    start + "namespace \"" + missing + "\" does not exist; " + fix, Cause.NAMESPACE_MISSING, missing);
         }
         if (missing == null || missing.isEmpty()) {
             return kindNotServed(start, object);
@@ -130,14 +141,17 @@ public record ApplyFailure(String sentence, Cause cause, String waitingForNamesp
 
     private static ApplyFailure kindNotServed(String start, ObjectIdentity object) {
         String group = object.group().isEmpty() ? "" : " of group " + object.group();
-        return new ApplyFailure(start + "the API server does not serve kind " + object.kind() + group
-                + " at version " + object.version() + "; install the CustomResourceDefinition that defines it, or "
-                + "apply it earlier (in this app, where CRDs go first, or in an app synced before this one)",
-                Cause.KIND_NOT_SERVED, null);
+        return new ApplyFailure(
+                start + "the API server does not serve kind " + object.kind() + group
+                        + " at version " + object.version()
+                        + "; install the CustomResourceDefinition that defines it, or "
+                        + "apply it earlier (in this app, where CRDs go first, or in an app synced before this one)",
+                Cause.KIND_NOT_SERVED,
+                null);
     }
 
-    private static ApplyFailure forbidden(String start, ObjectIdentity object, String attemptedVerb, String message,
-                                          StatusDetails details) {
+    private static ApplyFailure forbidden(
+            String start, ObjectIdentity object, String attemptedVerb, String message, StatusDetails details) {
         Matcher parts = FORBIDDEN_MESSAGE.matcher(message);
         String user = null;
         String verb = attemptedVerb;
@@ -147,35 +161,45 @@ public record ApplyFailure(String sentence, Cause cause, String waitingForNamesp
             verb = parts.group(2);
             resource = parts.group(3) + (parts.group(4).isEmpty() ? "" : "." + parts.group(4));
         } else if (details != null && details.getKind() != null) {
-            resource = details.getKind() + (details.getGroup() == null || details.getGroup().isEmpty() ? ""
-                    : "." + details.getGroup());
+            resource = details.getKind()
+                    + (details.getGroup() == null || details.getGroup().isEmpty() ? "" : "." + details.getGroup());
         } else {
             resource = object.kind() + (object.group().isEmpty() ? "" : "." + object.group());
         }
         String where = object.namespace() == null ? "" : " in namespace \"" + object.namespace() + "\"";
-        return new ApplyFailure(start + "the reconciler" + (user == null ? "" : " (" + user + ")") + " may not "
-                + verb + " " + resource + where + "; grant it with RBAC (a ClusterRole labelled "
-                + "plumbline.dev/aggregate-to-reconciler=true)", Cause.FORBIDDEN, null);
+        return new ApplyFailure(
+                start + "the reconciler" + (user == null ? "" : " (" + user + ")") + " may not "
+                        + verb + " " + resource + where + "; grant it with RBAC (a ClusterRole labelled "
+                        + "plumbline.dev/aggregate-to-reconciler=true)",
+                Cause.FORBIDDEN,
+                null);
     }
 
     private static ApplyFailure conflict(String start, String message, StatusDetails details) {
         List<StatusCause> causes = details == null || details.getCauses() == null ? List.of() : details.getCauses();
-        List<String> owned = causes.stream().filter(c -> c.getField() != null).map(c -> {
-            Matcher manager = CONFLICT_MANAGER.matcher(Objects.toString(c.getMessage(), ""));
-            return c.getField() + (manager.find() ? " (" + manager.group(1) + ")" : "");
-        }).toList();
+        List<String> owned = causes.stream()
+                .filter(c -> c.getField() != null)
+                .map(c -> {
+                    Matcher manager = CONFLICT_MANAGER.matcher(Objects.toString(c.getMessage(), ""));
+                    return c.getField() + (manager.find() ? " (" + manager.group(1) + ")" : "");
+                })
+                .toList();
         if (owned.isEmpty()) {
-            return new ApplyFailure(start + "it changed while being written (409: " + message + ")", Cause.CONFLICT,
-                    null);
+            return new ApplyFailure(
+                    start + "it changed while being written (409: " + message + ")", Cause.CONFLICT, null);
         }
-        return new ApplyFailure(start + "fields owned by other field managers: " + String.join(", ", owned)
-                + "; remove these fields from the manifest in Git, or stop the other managers from writing them",
-                Cause.CONFLICT, null);
+        return new ApplyFailure(
+                start + "fields owned by other field managers: " + String.join(", ", owned)
+                        + "; remove these fields from the manifest in Git, or stop the other managers from writing them",
+                Cause.CONFLICT,
+                null);
     }
 
     /** The API's own causes, {@code field: message}, or its message when it gives none. */
     private static String causes(String message, StatusDetails details) {
-        if (details == null || details.getCauses() == null || details.getCauses().isEmpty()) {
+        if (details == null
+                || details.getCauses() == null
+                || details.getCauses().isEmpty()) {
             return message;
         }
         return details.getCauses().stream()
@@ -184,8 +208,8 @@ public record ApplyFailure(String sentence, Cause cause, String waitingForNamesp
     }
 
     private static ApplyFailure unreachable(String start, String why) {
-        return new ApplyFailure(start + "the API server could not be reached (" + why + "); will retry",
-                Cause.API_UNREACHABLE, null);
+        return new ApplyFailure(
+                start + "the API server could not be reached (" + why + "); will retry", Cause.API_UNREACHABLE, null);
     }
 
     private static String noAnswer(Throwable failure) {
@@ -193,7 +217,8 @@ public record ApplyFailure(String sentence, Cause cause, String waitingForNamesp
             if (cause instanceof ConnectException) {
                 return "connection refused";
             }
-            if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
+            if (cause instanceof SocketTimeoutException
+                    || cause instanceof HttpTimeoutException
                     || cause instanceof TimeoutException) {
                 return "timed out";
             }

@@ -20,8 +20,7 @@ import java.util.Optional;
  */
 public final class GainedEntries {
 
-    private GainedEntries() {
-    }
+    private GainedEntries() {}
 
     /**
      * @param changes the object's differences (from {@code ObjectDiffer.changes}); those with no desired value are
@@ -37,7 +36,8 @@ public final class GainedEntries {
             }
         }
         // removing list elements by position: later positions first, so earlier ones keep their index
-        removals.sort(Comparator.comparing(Removal::pointer, GainedEntries::comparePointers).reversed());
+        removals.sort(Comparator.comparing(Removal::pointer, GainedEntries::comparePointers)
+                .reversed());
         ArrayNode patch = JsonNodeFactory.instance.arrayNode();
         for (Removal removal : removals) {
             patch.addObject().put("op", "test").put("path", removal.pointer()).set("value", removal.value());
@@ -52,7 +52,8 @@ public final class GainedEntries {
         String[] b = right.split("/", -1);
         for (int i = 0; i < Math.min(a.length, b.length); i++) {
             int order = a[i].matches("\\d+") && b[i].matches("\\d+")
-                    ? Integer.compare(Integer.parseInt(a[i]), Integer.parseInt(b[i])) : a[i].compareTo(b[i]);
+                    ? Integer.compare(Integer.parseInt(a[i]), Integer.parseInt(b[i]))
+                    : a[i].compareTo(b[i]);
             if (order != 0) {
                 return order;
             }
@@ -60,8 +61,7 @@ public final class GainedEntries {
         return Integer.compare(a.length, b.length);
     }
 
-    private record Removal(String pointer, JsonNode value) {
-    }
+    private record Removal(String pointer, JsonNode value) {}
 
     /** The RFC 6901 pointer of a path in this live body; empty when the body has no such element. */
     static Optional<Removal> pointer(FieldPath path, JsonNode live) {
@@ -108,9 +108,11 @@ public final class GainedEntries {
         }
         for (Map.Entry<String, JsonNode> part : key.entrySet()) {
             JsonNode value = element.get(part.getKey());
-            boolean defaultedProtocol = value == null && part.getKey().equals("protocol")
+            boolean defaultedProtocol = value == null
+                    && part.getKey().equals("protocol")
                     && "TCP".equals(part.getValue().asText());
-            if (!defaultedProtocol && (value == null || !value.asText().equals(part.getValue().asText()))) {
+            if (!defaultedProtocol
+                    && (value == null || !value.asText().equals(part.getValue().asText()))) {
                 return false;
             }
         }

@@ -6,7 +6,7 @@ import dev.plumbline.events.manifest.ObjectIdentity;
 public class KindNotServedException extends RuntimeException {
 
     public KindNotServedException(ObjectIdentity object) {
-        super("the API server does not serve " + object.kind()
-                + (object.group().isEmpty() ? "" : "." + object.group()) + " (" + object.apiVersion() + ")");
+        super("the API server does not serve " + object.kind() + (object.group().isEmpty() ? "" : "." + object.group())
+                + " (" + object.apiVersion() + ")");
     }
 }

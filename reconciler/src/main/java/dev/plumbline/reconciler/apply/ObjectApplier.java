@@ -8,12 +8,12 @@ import dev.plumbline.reconciler.cluster.ClusterGuard;
 import dev.plumbline.reconciler.cluster.LiveObjects;
 import dev.plumbline.reconciler.cluster.ResourceType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -48,11 +48,12 @@ public class ObjectApplier {
 
     /** Server-side apply of one desired object. */
     public void apply(RenderedObject object) {
-        GenericKubernetesResource body = client.getKubernetesSerialization()
-                .convertValue(object.body(), GenericKubernetesResource.class);
-        Resource<GenericKubernetesResource> resource = resources(object.identity()).resource(body);
-        GenericKubernetesResource applied = guard.call(() -> resource.fieldManager(FIELD_MANAGER).forceConflicts()
-                .serverSideApply());
+        GenericKubernetesResource body =
+                client.getKubernetesSerialization().convertValue(object.body(), GenericKubernetesResource.class);
+        Resource<GenericKubernetesResource> resource =
+                resources(object.identity()).resource(body);
+        GenericKubernetesResource applied = guard.call(
+                () -> resource.fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply());
         live.remember(applied);
     }
 
@@ -61,16 +62,25 @@ public class ObjectApplier {
      * marks, so no app owns it and no prune ever deletes it.
      */
     public void applyNamespace(String name) {
-        Namespace namespace = new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build();
-        guard.call(() -> client.namespaces().resource(namespace).fieldManager(FIELD_MANAGER).forceConflicts()
+        Namespace namespace = new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .build();
+        guard.call(() -> client.namespaces()
+                .resource(namespace)
+                .fieldManager(FIELD_MANAGER)
+                .forceConflicts()
                 .serverSideApply());
     }
 
     /** Removes entries another manager added, with the JSON patch {@link GainedEntries} wrote. */
     public void removeGained(ObjectIdentity object, ArrayNode patch) {
         Resource<GenericKubernetesResource> resource = resource(object);
-        PatchContext context = new PatchContext.Builder().withPatchType(PatchType.JSON)
-                .withFieldManager(FIELD_MANAGER).build();
+        PatchContext context = new PatchContext.Builder()
+                .withPatchType(PatchType.JSON)
+                .withFieldManager(FIELD_MANAGER)
+                .build();
         GenericKubernetesResource patched = guard.call(() -> resource.patch(context, patch.toString()));
         live.remember(patched);
     }
@@ -84,32 +94,39 @@ public class ObjectApplier {
     /** Waits until the API server reports the CRD Established and serves its kinds. */
     public void awaitEstablished(String crdName, Duration timeout) {
         try {
-            guard.call(() -> client.apiextensions().v1().customResourceDefinitions().withName(crdName)
+            guard.call(() -> client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(crdName)
                     .waitUntilCondition(ObjectApplier::established, timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (KubernetesClientException e) {
-            throw new IllegalStateException("CustomResourceDefinition " + crdName + " was not established within "
-                    + timeout + "; its custom resources were not applied", e);
+            throw new IllegalStateException(
+                    "CustomResourceDefinition " + crdName + " was not established within " + timeout
+                            + "; its custom resources were not applied",
+                    e);
         }
         catalog.refresh();
     }
 
     private static boolean established(CustomResourceDefinition crd) {
-        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+        return crd != null
+                && crd.getStatus() != null
+                && crd.getStatus().getConditions() != null
                 && crd.getStatus().getConditions().stream()
-                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+                        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private Resource<GenericKubernetesResource> resource(ObjectIdentity object) {
         return resources(object).withName(object.name());
     }
 
-    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-            Resource<GenericKubernetesResource>> resources(ObjectIdentity object) {
+    private NonNamespaceOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            resources(ObjectIdentity object) {
         ResourceType type = catalog.find(object.groupKind())
                 .orElseThrow(() -> new KindNotServedException(object))
                 .atVersion(object.version());
         var resources = client.genericKubernetesResources(type.context());
         return type.namespaced() ? resources.inNamespace(object.namespace()) : resources;
     }
-
 }

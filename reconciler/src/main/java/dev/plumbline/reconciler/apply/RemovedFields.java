@@ -23,8 +23,7 @@ public final class RemovedFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RemovedFields() {
-    }
+    private RemovedFields() {}
 
     /**
      * @param manager the field manager whose {@code Apply} entry counts ({@code plumbline})
@@ -33,7 +32,8 @@ public final class RemovedFields {
     public static List<FieldDiff> find(ObjectIdentity object, JsonNode desired, JsonNode live, String manager) {
         List<FieldDiff> removed = new ArrayList<>();
         for (JsonNode entry : live.path("metadata").path("managedFields")) {
-            if (manager.equals(entry.path("manager").asText()) && "Apply".equals(entry.path("operation").asText())
+            if (manager.equals(entry.path("manager").asText())
+                    && "Apply".equals(entry.path("operation").asText())
                     && entry.path("subresource").asText("").isEmpty()) {
                 walk(entry.path("fieldsV1"), desired, live, FieldPath.root(), removed);
             }
@@ -42,8 +42,11 @@ public final class RemovedFields {
             return removed;
         }
         SecretMask mask = new SecretMask();
-        return removed.stream().map(diff -> diff.path().startsWith("data") || diff.path().startsWith("stringData")
-                ? new FieldDiff(diff.path(), mask.mask(diff.before()), null) : diff).toList();
+        return removed.stream()
+                .map(diff -> diff.path().startsWith("data") || diff.path().startsWith("stringData")
+                        ? new FieldDiff(diff.path(), mask.mask(diff.before()), null)
+                        : diff)
+                .toList();
     }
 
     private static void walk(JsonNode owned, JsonNode desired, JsonNode live, FieldPath path, List<FieldDiff> out) {
@@ -89,9 +92,12 @@ public final class RemovedFields {
             boolean all = true;
             for (Map.Entry<String, JsonNode> part : key.entrySet()) {
                 JsonNode value = element.get(part.getKey());
-                boolean defaulted = value == null && part.getKey().equals("protocol")
+                boolean defaulted = value == null
+                        && part.getKey().equals("protocol")
                         && "TCP".equals(part.getValue().asText());
-                all &= defaulted || value != null && value.asText().equals(part.getValue().asText());
+                all &= defaulted
+                        || value != null
+                                && value.asText().equals(part.getValue().asText());
             }
             if (all) {
                 return element;

@@ -57,7 +57,8 @@ public class ApiCatalog {
         Map<GroupKind, ResourceType> found = new ConcurrentHashMap<>();
         read("", "v1", found);
         for (APIGroup group : guard.call(() -> client.getApiGroups()).getGroups()) {
-            String version = group.getPreferredVersion() != null ? group.getPreferredVersion().getVersion()
+            String version = group.getPreferredVersion() != null
+                    ? group.getPreferredVersion().getVersion()
                     : group.getVersions().get(0).getVersion();
             read(group.getName(), version, found);
         }
@@ -74,8 +75,14 @@ public class ApiCatalog {
             boolean subresource = resource.getName().contains("/");
             List<String> verbs = resource.getVerbs() == null ? List.of() : resource.getVerbs();
             if (!subresource && verbs.contains("list") && verbs.contains("watch")) {
-                into.put(new GroupKind(group, resource.getKind()), new ResourceType(group, version,
-                        resource.getKind(), resource.getName(), Boolean.TRUE.equals(resource.getNamespaced())));
+                into.put(
+                        new GroupKind(group, resource.getKind()),
+                        new ResourceType(
+                                group,
+                                version,
+                                resource.getKind(),
+                                resource.getName(),
+                                Boolean.TRUE.equals(resource.getNamespaced())));
             }
         }
     }

@@ -22,8 +22,9 @@ final class ApiRequestCounter implements Interceptor {
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
         String query = request.uri().getRawQuery();
-        String verb = query != null && query.contains("watch=true") ? "watch" : request.method().toLowerCase(Locale.ROOT);
+        String verb = query != null && query.contains("watch=true")
+                ? "watch"
+                : request.method().toLowerCase(Locale.ROOT);
         registry.counter("plumbline.kube.api.requests", "verb", verb).increment();
     }
-
 }

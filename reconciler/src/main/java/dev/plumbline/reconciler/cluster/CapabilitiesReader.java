@@ -21,14 +21,15 @@ import java.util.TreeSet;
  */
 public final class CapabilitiesReader {
 
-    private CapabilitiesReader() {
-    }
+    private CapabilitiesReader() {}
 
     public static ClusterCapabilities read(KubernetesClient client) {
         VersionInfo version = client.getKubernetesVersion();
-        if (version == null || version.getGitVersion() == null || version.getGitVersion().isBlank()) {
-            throw new IllegalStateException("the API server at " + client.getMasterUrl()
-                    + " answered /version without a gitVersion");
+        if (version == null
+                || version.getGitVersion() == null
+                || version.getGitVersion().isBlank()) {
+            throw new IllegalStateException(
+                    "the API server at " + client.getMasterUrl() + " answered /version without a gitVersion");
         }
         List<String> groupVersions = new ArrayList<>();
         APIVersions core = client.getAPIVersions();

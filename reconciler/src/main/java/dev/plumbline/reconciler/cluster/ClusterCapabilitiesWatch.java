@@ -28,6 +28,7 @@ public class ClusterCapabilitiesWatch {
     private static final Logger LOG = Logger.getLogger(ClusterCapabilitiesWatch.class);
     /** CRD events come in bursts (all of them at start, status updates after a create): one read per burst. */
     private static final Duration SETTLE = Duration.ofSeconds(1);
+
     private static final Duration RETRY_WHILE_UNKNOWN = Duration.ofSeconds(30);
 
     private final KubernetesClient client;
@@ -95,8 +96,11 @@ public class ClusterCapabilitiesWatch {
         try {
             read = guard.call(() -> CapabilitiesReader.read(client));
         } catch (RuntimeException e) {
-            LOG.warnf("cannot read the cluster's version and API versions (%s); %s", e.getMessage(),
-                    current == null ? "charts see Helm's defaults until they can be read"
+            LOG.warnf(
+                    "cannot read the cluster's version and API versions (%s); %s",
+                    e.getMessage(),
+                    current == null
+                            ? "charts see Helm's defaults until they can be read"
                             : "keeping those read before");
             return;
         }
@@ -106,10 +110,12 @@ public class ClusterCapabilitiesWatch {
         }
         current = read;
         if (before == null || !before.kubeVersion().equals(read.kubeVersion())) {
-            LOG.infof("the cluster is Kubernetes %s and serves %d API versions", read.kubeVersion(),
-                    read.apiVersions().size());
+            LOG.infof(
+                    "the cluster is Kubernetes %s and serves %d API versions",
+                    read.kubeVersion(), read.apiVersions().size());
         } else {
-            LOG.infof("the cluster's served API versions changed (%d now); Applications are published again",
+            LOG.infof(
+                    "the cluster's served API versions changed (%d now); Applications are published again",
                     read.apiVersions().size());
         }
         Runnable changed = onChange;
@@ -120,10 +126,13 @@ public class ClusterCapabilitiesWatch {
 
     private void readSoon() {
         if (readPending.compareAndSet(false, true) && !refresher.isShutdown()) {
-            refresher.schedule(() -> {
-                readPending.set(false);
-                refresh();
-            }, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+            refresher.schedule(
+                    () -> {
+                        readPending.set(false);
+                        refresh();
+                    },
+                    SETTLE.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -132,10 +141,13 @@ public class ClusterCapabilitiesWatch {
             return;
         }
         Duration delay = current == null ? RETRY_WHILE_UNKNOWN : refreshInterval;
-        refresher.schedule(() -> {
-            refresh();
-            scheduleNext();
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        refresher.schedule(
+                () -> {
+                    refresh();
+                    scheduleNext();
+                },
+                delay.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

@@ -3,12 +3,12 @@ package dev.plumbline.reconciler.cluster;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
 import dev.plumbline.servicekit.ratelimit.TokenBucket;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Every call this service makes to the API server goes through here: a client-side rate limit, retries with
@@ -29,23 +29,23 @@ public class ClusterGuard {
         this.guard = Guard.create()
                 .withDescription("kubernetes-api")
                 .withRetry()
-                    .maxRetries(kube.maxRetries())
-                    .delay(kube.retryDelay().toMillis(), ChronoUnit.MILLIS)
-                    .maxDuration(0, ChronoUnit.MILLIS)
-                    .jitter(kube.retryDelay().toMillis() / 4, ChronoUnit.MILLIS)
-                    .whenException(ClusterGuard::mayPass)
-                    .withExponentialBackoff()
-                        .factor(2)
-                        .maxDelay(kube.retryMaxDelay().toMillis(), ChronoUnit.MILLIS)
-                        .done()
-                    .done()
+                .maxRetries(kube.maxRetries())
+                .delay(kube.retryDelay().toMillis(), ChronoUnit.MILLIS)
+                .maxDuration(0, ChronoUnit.MILLIS)
+                .jitter(kube.retryDelay().toMillis() / 4, ChronoUnit.MILLIS)
+                .whenException(ClusterGuard::mayPass)
+                .withExponentialBackoff()
+                .factor(2)
+                .maxDelay(kube.retryMaxDelay().toMillis(), ChronoUnit.MILLIS)
+                .done()
+                .done()
                 .withCircuitBreaker()
-                    .name("kubernetes-api")
-                    .requestVolumeThreshold(kube.circuitBreakerRequests())
-                    .failureRatio(kube.circuitBreakerFailureRatio())
-                    .delay(kube.circuitBreakerDelay().toMillis(), ChronoUnit.MILLIS)
-                    .when(ClusterGuard::isClusterFailure)
-                    .done()
+                .name("kubernetes-api")
+                .requestVolumeThreshold(kube.circuitBreakerRequests())
+                .failureRatio(kube.circuitBreakerFailureRatio())
+                .delay(kube.circuitBreakerDelay().toMillis(), ChronoUnit.MILLIS)
+                .when(ClusterGuard::isClusterFailure)
+                .done()
                 .build();
     }
 

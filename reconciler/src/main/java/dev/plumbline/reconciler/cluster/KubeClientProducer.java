@@ -25,8 +25,8 @@ public class KubeClientProducer {
         return new KubernetesClientBuilder()
                 .withConfig(config)
                 .withKubernetesSerialization(serialization)
-                .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("plumbline-request-counter",
-                        new ApiRequestCounter(registry)))
+                .withHttpClientBuilderConsumer(http ->
+                        http.addOrReplaceInterceptor("plumbline-request-counter", new ApiRequestCounter(registry)))
                 .build();
     }
 

@@ -40,7 +40,7 @@ public class LiveObjects {
     private final Duration syncTimeout;
     private final Map<GroupKind, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
     private final Map<String, GenericKubernetesResource> written = new ConcurrentHashMap<>();
-    private volatile Consumer<String> onChange = app -> { };
+    private volatile Consumer<String> onChange = app -> {};
 
     @Inject
     public LiveObjects(KubernetesClient client, ApiCatalog catalog, ReconcilerConfig config) {
@@ -70,32 +70,41 @@ public class LiveObjects {
             get(identity).ifPresent(object -> found.put(object.getMetadata().getUid(), object));
         }
         List<ObjectNode> bodies = new ArrayList<>(found.size());
-        found.values().forEach(object -> bodies.add(client.getKubernetesSerialization()
-                .convertValue(object, ObjectNode.class)));
+        found.values()
+                .forEach(object ->
+                        bodies.add(client.getKubernetesSerialization().convertValue(object, ObjectNode.class)));
         return bodies;
     }
 
     /** The object as last seen, from the cache or from this service's own last write, whichever is newer. */
     public Optional<GenericKubernetesResource> get(ObjectIdentity identity) {
-        SharedIndexInformer<GenericKubernetesResource> informer = informerFor(identity.groupKind()).orElse(null);
+        SharedIndexInformer<GenericKubernetesResource> informer =
+                informerFor(identity.groupKind()).orElse(null);
         if (informer == null) {
             return Optional.empty();
         }
-        String key = identity.namespace() == null || !catalog.namespaced(identity.groupKind()).orElse(true)
-                ? identity.name() : Cache.namespaceKeyFunc(identity.namespace(), identity.name());
+        String key = identity.namespace() == null
+                        || !catalog.namespaced(identity.groupKind()).orElse(true)
+                ? identity.name()
+                : Cache.namespaceKeyFunc(identity.namespace(), identity.name());
         GenericKubernetesResource cached = informer.getStore().getByKey(key);
         if (cached != null) {
             return Optional.of(freshest(cached));
         }
-        return written.values().stream().filter(object -> sameObject(object, identity)).findFirst();
+        return written.values().stream()
+                .filter(object -> sameObject(object, identity))
+                .findFirst();
     }
 
     private static boolean sameObject(GenericKubernetesResource object, ObjectIdentity identity) {
         String apiVersion = object.getApiVersion();
-        String group = apiVersion == null || !apiVersion.contains("/") ? "" : apiVersion.substring(0, apiVersion.indexOf('/'));
-        return identity.kind().equals(object.getKind()) && identity.group().equals(group)
+        String group =
+                apiVersion == null || !apiVersion.contains("/") ? "" : apiVersion.substring(0, apiVersion.indexOf('/'));
+        return identity.kind().equals(object.getKind())
+                && identity.group().equals(group)
                 && identity.name().equals(object.getMetadata().getName())
-                && java.util.Objects.equals(identity.namespace(), object.getMetadata().getNamespace());
+                && java.util.Objects.equals(
+                        identity.namespace(), object.getMetadata().getNamespace());
     }
 
     /**
@@ -103,7 +112,9 @@ public class LiveObjects {
      * reconcile right after a sync does not mistake the cache's older copy for drift and write again.
      */
     public void remember(GenericKubernetesResource object) {
-        if (object != null && object.getMetadata() != null && object.getMetadata().getUid() != null) {
+        if (object != null
+                && object.getMetadata() != null
+                && object.getMetadata().getUid() != null) {
             written.put(object.getMetadata().getUid(), object);
         }
     }
@@ -152,8 +163,8 @@ public class LiveObjects {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the cache of " + type.kind() + " filled", e);
         } catch (Exception e) {
-            throw new IllegalStateException("the cache of " + type.kind() + " did not fill within " + syncTimeout
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the cache of " + type.kind() + " did not fill within " + syncTimeout + ": " + e.getMessage(), e);
         }
         return informer;
     }

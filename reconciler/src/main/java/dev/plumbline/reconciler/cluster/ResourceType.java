@@ -16,7 +16,12 @@ public record ResourceType(String group, String version, String kind, String plu
     }
 
     public ResourceDefinitionContext context() {
-        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(plural).withNamespaced(namespaced).build();
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(group)
+                .withVersion(version)
+                .withKind(kind)
+                .withPlural(plural)
+                .withNamespaced(namespaced)
+                .build();
     }
 }

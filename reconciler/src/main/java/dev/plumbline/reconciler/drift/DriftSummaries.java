@@ -20,8 +20,7 @@ import java.util.TreeSet;
  */
 public final class DriftSummaries {
 
-    private DriftSummaries() {
-    }
+    private DriftSummaries() {}
 
     /** The summary after {@code alerts}, starting from the one the status has (null: no drift). */
     public static DriftSummary next(DriftSummary current, List<PlumblineEvent> alerts) {
@@ -41,8 +40,8 @@ public final class DriftSummaries {
             stopped.healing = false;
             return stopped;
         }
-        if (alert instanceof DriftRecovered recovered && (current == null
-                || sameEpisode(current, recovered.episodeId()))) {
+        if (alert instanceof DriftRecovered recovered
+                && (current == null || sameEpisode(current, recovered.episodeId()))) {
             return null;
         }
         // a fight or a recovery of an episode that is no longer the current one changes nothing
@@ -56,7 +55,9 @@ public final class DriftSummaries {
         summary.mode = alert.mode().label();
         summary.revision = alert.revision();
         summary.objects = alert.objects().size();
-        summary.fields = alert.objects().stream().mapToInt(object -> object.fields().size()).sum();
+        summary.fields = alert.objects().stream()
+                .mapToInt(object -> object.fields().size())
+                .sum();
         summary.deleted = count(alert.objects(), DriftKind.DELETED);
         summary.orphans = count(alert.objects(), DriftKind.ORPHAN);
         // a fight stopped healing for the rest of the episode; only a new episode heals again

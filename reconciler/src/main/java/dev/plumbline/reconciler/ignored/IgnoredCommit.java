@@ -23,8 +23,10 @@ public record IgnoredCommit(String reason, String message, Instant since) {
 
     /** What the event means for one of its watchers. */
     public static IgnoredCommit forWatcher(CommitIgnored event, WatchingApplication watcher) {
-        return new IgnoredCommit(follows(watcher.targetRevision(), event.ref(), event.sha()) ? PATH_NOT_WATCHED
-                : REF_NOT_WATCHED, event.explanation(), event.time());
+        return new IgnoredCommit(
+                follows(watcher.targetRevision(), event.ref(), event.sha()) ? PATH_NOT_WATCHED : REF_NOT_WATCHED,
+                event.explanation(),
+                event.time());
     }
 
     /**
@@ -40,7 +42,9 @@ public record IgnoredCommit(String reason, String message, Instant since) {
         if (revision.equals("HEAD")) {
             return ref.equals("HEAD") || ref.equals("refs/heads/main") || ref.equals("refs/heads/master");
         }
-        return revision.equals(ref) || revision.equals(sha) || ref.equals("refs/heads/" + revision)
+        return revision.equals(ref)
+                || revision.equals(sha)
+                || ref.equals("refs/heads/" + revision)
                 || ref.equals("refs/tags/" + revision);
     }
 
@@ -54,9 +58,14 @@ public record IgnoredCommit(String reason, String message, Instant since) {
      * @return null when there is none to show
      */
     public static IgnoredCommit inForce(List<Condition> shown, List<IgnoredCommit> heard, Instant lastRender) {
-        IgnoredCommit newest = shown == null ? null : shown.stream()
-                .filter(condition -> ConditionType.CommitIgnored.name().equals(condition.type))
-                .map(IgnoredCommit::fromCondition).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        IgnoredCommit newest = shown == null
+                ? null
+                : shown.stream()
+                        .filter(condition -> ConditionType.CommitIgnored.name().equals(condition.type))
+                        .map(IgnoredCommit::fromCondition)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
         for (IgnoredCommit commit : heard) {
             if (newest == null || !commit.since().isBefore(newest.since())) {
                 newest = commit;

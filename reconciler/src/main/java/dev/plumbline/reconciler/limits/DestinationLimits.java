@@ -48,9 +48,12 @@ public final class DestinationLimits {
         boolean namespaced = namespacedKinds.apply(kind).orElse(object.namespace() != null);
         if (namespaced) {
             String namespace = object.namespace() == null ? destination.namespace() : object.namespace();
-            return namespaceAllowed(namespace) ? Optional.empty() : Optional.of("namespace \"" + namespace
-                    + "\" is outside this Application's destination \"" + destination.namespace() + "\""
-                    + allowedNamespacesText() + "; add it to spec.destination.allowedNamespaces or move the object");
+            return namespaceAllowed(namespace)
+                    ? Optional.empty()
+                    : Optional.of("namespace \"" + namespace
+                            + "\" is outside this Application's destination \"" + destination.namespace() + "\""
+                            + allowedNamespacesText()
+                            + "; add it to spec.destination.allowedNamespaces or move the object");
         }
         if (kind.equals(NAMESPACE) && namespaceAllowed(object.name())) {
             return Optional.empty();
@@ -64,11 +67,13 @@ public final class DestinationLimits {
     }
 
     private boolean namespaceAllowed(String namespace) {
-        return destination.namespace().equals(namespace) || destination.allowedNamespaces().contains(namespace);
+        return destination.namespace().equals(namespace)
+                || destination.allowedNamespaces().contains(namespace);
     }
 
     private String allowedNamespacesText() {
-        return destination.allowedNamespaces().isEmpty() ? " and it allows no other namespace"
+        return destination.allowedNamespaces().isEmpty()
+                ? " and it allows no other namespace"
                 : " and its allowed namespaces " + destination.allowedNamespaces();
     }
 }

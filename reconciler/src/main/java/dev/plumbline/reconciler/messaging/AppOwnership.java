@@ -26,7 +26,7 @@ public class AppOwnership implements KafkaConsumerRebalanceListener, OwnedApps {
 
     private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
     private volatile int partitionCount;
-    private volatile Consumer<OwnedApps> onGained = ownership -> { };
+    private volatile Consumer<OwnedApps> onGained = ownership -> {};
 
     @Override
     public void onGained(Consumer<OwnedApps> gained) {
@@ -46,8 +46,8 @@ public class AppOwnership implements KafkaConsumerRebalanceListener, OwnedApps {
     }
 
     @Override
-    public void onPartitionsAssigned(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
-                                     Collection<TopicPartition> partitions) {
+    public void onPartitionsAssigned(
+            org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         partitionCount = consumer.partitionsFor(Topics.RENDERED_MANIFESTS).size();
         partitions.forEach(partition -> assigned.add(partition.partition()));
         if (!partitions.isEmpty()) {
@@ -56,14 +56,14 @@ public class AppOwnership implements KafkaConsumerRebalanceListener, OwnedApps {
     }
 
     @Override
-    public void onPartitionsRevoked(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
-                                    Collection<TopicPartition> partitions) {
+    public void onPartitionsRevoked(
+            org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         partitions.forEach(partition -> assigned.remove(partition.partition()));
     }
 
     @Override
-    public void onPartitionsLost(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
-                                 Collection<TopicPartition> partitions) {
+    public void onPartitionsLost(
+            org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         onPartitionsRevoked(consumer, partitions);
     }
 }

@@ -77,11 +77,13 @@ public class CoPartitionedAssignor implements ConsumerPartitionAssignor, Configu
                     readerOf.putIfAbsent(instanceOf.get(member), member);
                 }
             });
-            List<String> readers = instances.stream().filter(readerOf::containsKey).toList();
+            List<String> readers =
+                    instances.stream().filter(readerOf::containsKey).toList();
             for (int partition = 0; partition < partitions; partition++) {
                 // the same instance for partition p of every topic, as long as every instance reads every topic
                 String owner = readerOf.containsKey(instances.get(partition % instances.size()))
-                        ? instances.get(partition % instances.size()) : readers.get(partition % readers.size());
+                        ? instances.get(partition % instances.size())
+                        : readers.get(partition % readers.size());
                 assigned.get(readerOf.get(owner)).add(new TopicPartition(topic, partition));
             }
         }

@@ -6,9 +6,9 @@ import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.SelfHealFight;
 import dev.plumbline.reconciler.reconcile.AppInbox;
 import dev.plumbline.reconciler.reconcile.DriftAlertInbox;
+import dev.plumbline.reconciler.reconcile.ReconcileReason;
 import dev.plumbline.reconciler.reconcile.ReconcileRequest;
 import dev.plumbline.reconciler.reconcile.Reconciler;
-import dev.plumbline.reconciler.reconcile.ReconcileReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -36,15 +36,18 @@ public class DriftAlertsListener implements DriftAlertInbox {
     CompletionStage<Void> onAlert(ConsumerRecord<String, PlumblineEvent> alertRecord) {
         PlumblineEvent alert = alertRecord.value();
         if (!(alert instanceof DriftDetected || alert instanceof DriftRecovered || alert instanceof SelfHealFight)) {
-            LOG.warnf("skipped a record of %s at offset %d: not a drift alert", alertRecord.topic(),
-                    alertRecord.offset());
+            LOG.warnf(
+                    "skipped a record of %s at offset %d: not a drift alert",
+                    alertRecord.topic(), alertRecord.offset());
             return CompletableFuture.completedFuture(null);
         }
         alerts.offer(alert.app(), alert);
-        return reconciler.submit(alert.app(), ReconcileRequest.of(ReconcileReason.LIVE_CHANGED)).exceptionally(failure -> {
-            LOG.warnf("drift summary of app %s not written: %s", alert.app(), failure.getMessage());
-            return null;
-        });
+        return reconciler
+                .submit(alert.app(), ReconcileRequest.of(ReconcileReason.LIVE_CHANGED))
+                .exceptionally(failure -> {
+                    LOG.warnf("drift summary of app %s not written: %s", alert.app(), failure.getMessage());
+                    return null;
+                });
     }
 
     @Override

@@ -61,8 +61,9 @@ public class EventPublisher implements SpecOutputs, ReconcileOutputs {
     private static void send(Emitter<Record<String, PlumblineEvent>> emitter, String app, PlumblineEvent event) {
         emitter.send(Record.of(app, event)).whenComplete((ok, failure) -> {
             if (failure != null) {
-                LOG.warnf("could not publish %s of app %s: %s", event == null ? "tombstone" : event.type(), app,
-                        failure.getMessage());
+                LOG.warnf(
+                        "could not publish %s of app %s: %s",
+                        event == null ? "tombstone" : event.type(), app, failure.getMessage());
             }
         });
     }

@@ -3,9 +3,9 @@ package dev.plumbline.reconciler.messaging;
 import dev.plumbline.engine.desired.DesiredStateStore;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.reconciler.reconcile.DesiredStates;
+import dev.plumbline.reconciler.reconcile.ReconcileReason;
 import dev.plumbline.reconciler.reconcile.ReconcileRequest;
 import dev.plumbline.reconciler.reconcile.Reconciler;
-import dev.plumbline.reconciler.reconcile.ReconcileReason;
 import dev.plumbline.servicekit.messaging.DesiredStateFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,8 +27,8 @@ public class RenderedManifestsListener implements DesiredStates {
 
     @Incoming("rendered-manifests")
     void onRender(ConsumerRecord<String, PlumblineEvent> renderRecord) {
-        desired.accept(renderRecord).ifPresent(
-                app -> reconciler.submit(app, ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED)));
+        desired.accept(renderRecord)
+                .ifPresent(app -> reconciler.submit(app, ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED)));
     }
 
     @Override

@@ -31,8 +31,10 @@ public class StaleSpecs implements StaleSpecSweep {
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaSettings;
+
     @Inject
     EventPublisher publisher;
+
     @Inject
     ApplicationWatcher applications;
 
@@ -46,7 +48,9 @@ public class StaleSpecs implements StaleSpecSweep {
     @Override
     public Set<String> sweep(Duration within) {
         Set<String> stale = new TreeSet<>(publishedApps(within));
-        applications.all().forEach(application -> stale.remove(application.getMetadata().getName()));
+        applications
+                .all()
+                .forEach(application -> stale.remove(application.getMetadata().getName()));
         stale.forEach(publisher::deleted);
         return stale;
     }
@@ -58,10 +62,11 @@ public class StaleSpecs implements StaleSpecSweep {
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         Instant deadline = Instant.now().plus(within);
         Set<String> apps = new TreeSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.APPLICATIONS, within).stream()
-                    .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
+                    .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, within);

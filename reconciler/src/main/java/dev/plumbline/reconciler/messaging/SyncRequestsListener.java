@@ -27,13 +27,15 @@ public class SyncRequestsListener {
     @Incoming("sync-requests")
     CompletionStage<Void> onRequest(ConsumerRecord<String, PlumblineEvent> requestRecord) {
         if (!(requestRecord.value() instanceof SyncRequested request)) {
-            LOG.warnf("skipped a record of %s at offset %d: not a sync request", requestRecord.topic(),
-                    requestRecord.offset());
+            LOG.warnf(
+                    "skipped a record of %s at offset %d: not a sync request",
+                    requestRecord.topic(), requestRecord.offset());
             return CompletableFuture.completedFuture(null);
         }
         return reconciler.submit(request.app(), ReconcileRequest.sync(request)).exceptionally(failure -> {
-            LOG.warnf("sync of app %s asked by %s failed: %s", request.app(), request.requestedBy(),
-                    failure.getMessage());
+            LOG.warnf(
+                    "sync of app %s asked by %s failed: %s",
+                    request.app(), request.requestedBy(), failure.getMessage());
             return null;
         });
     }

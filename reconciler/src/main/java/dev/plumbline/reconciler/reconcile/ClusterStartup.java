@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -28,14 +28,19 @@ public class ClusterStartup {
 
     @Inject
     LiveObjects liveObjects;
+
     @Inject
     ApplicationWatcher applications;
+
     @Inject
     Reconciler reconciler;
+
     @Inject
     StaleSpecSweep staleSpecs;
+
     @Inject
     NamespaceWatch namespaces;
+
     @Inject
     OwnedApps ownership;
 
@@ -44,7 +49,8 @@ public class ClusterStartup {
 
     void onStart(@Observes StartupEvent event) {
         // apps whose partitions this instance just gained: their Application events may have come before
-        ownership.onGained(owned -> applications.all().stream().map(app -> app.getMetadata().getName())
+        ownership.onGained(owned -> applications.all().stream()
+                .map(app -> app.getMetadata().getName())
                 .filter(owned::owns)
                 .forEach(app -> reconciler.submit(app, ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED))));
         starter.execute(this::startWatching);
@@ -64,8 +70,8 @@ public class ClusterStartup {
             started = true;
             tombstoneDeletedApplications();
         } catch (RuntimeException e) {
-            LOG.warnf("cannot watch the cluster yet (%s); trying again in %d s", e.getMessage(),
-                    RETRY_DELAY.toSeconds());
+            LOG.warnf(
+                    "cannot watch the cluster yet (%s); trying again in %d s", e.getMessage(), RETRY_DELAY.toSeconds());
             if (!starter.isShutdown()) {
                 starter.schedule(this::startWatching, RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -80,8 +86,10 @@ public class ClusterStartup {
             }
         } catch (RuntimeException e) {
             // Kafka away: until the sweep succeeds, the other services keep serving the deleted apps' specs
-            LOG.warnf("could not look for Applications deleted while no reconciler watched (%s); trying again in "
-                    + "%d s", e.getMessage(), RETRY_DELAY.toSeconds());
+            LOG.warnf(
+                    "could not look for Applications deleted while no reconciler watched (%s); trying again in "
+                            + "%d s",
+                    e.getMessage(), RETRY_DELAY.toSeconds());
             if (!starter.isShutdown()) {
                 starter.schedule(this::tombstoneDeletedApplications, RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             }

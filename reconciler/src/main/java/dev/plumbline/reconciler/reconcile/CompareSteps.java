@@ -37,14 +37,19 @@ public class CompareSteps {
 
     @Inject
     ApplicationWatcher applications;
+
     @Inject
     DesiredStates renders;
+
     @Inject
     LiveObjects liveObjects;
+
     @Inject
     ApiCatalog catalog;
+
     @Inject
     ReconcileOutputs publisher;
+
     @Inject
     StatusWriter statusWriter;
 
@@ -52,7 +57,8 @@ public class CompareSteps {
     private final Map<String, DiffComputed> latestDiffs = new ConcurrentHashMap<>();
 
     List<Step> steps() {
-        return List.of(Step.of("read-application", this::readApplication),
+        return List.of(
+                Step.of("read-application", this::readApplication),
                 Step.of("read-desired-state", this::readDesired),
                 Step.of("read-live-objects", this::readLive),
                 Step.of("compare", this::compare),
@@ -66,7 +72,8 @@ public class CompareSteps {
     }
 
     void readApplication(ReconcileContext context) {
-        context.resource = applications.get(context.app()).map(statusWriter::freshest).orElse(null);
+        context.resource =
+                applications.get(context.app()).map(statusWriter::freshest).orElse(null);
         if (context.resource == null) {
             context.stop();
             return;
@@ -74,8 +81,11 @@ public class CompareSteps {
         try {
             context.spec = ApplicationMapper.toSpec(context.resource);
         } catch (InvalidApplicationException e) {
-            context.conditions().set(ConditionType.InvalidSpec, "InvalidSpec",
-                    e.getMessage() + "; fix the Application " + context.app() + " and it is read again");
+            context.conditions()
+                    .set(
+                            ConditionType.InvalidSpec,
+                            "InvalidSpec",
+                            e.getMessage() + "; fix the Application " + context.app() + " and it is read again");
             context.stop();
         }
     }
@@ -84,23 +94,34 @@ public class CompareSteps {
         DesiredState desired = renders.desiredState().get(context.app()).orElse(null);
         RenderFailed failure = desired == null ? null : desired.failure();
         if (failure != null) {
-            String where = failure.file() == null ? "" : " (" + failure.file()
-                    + (failure.line() == null ? "" : ":" + failure.line()) + ")";
-            context.conditions().set(ConditionType.RenderFailed, failure.reason().label(), "revision "
-                    + failure.revision() + " did not render: " + failure.message() + where
-                    + "; the last good render stays in force");
+            String where = failure.file() == null
+                    ? ""
+                    : " (" + failure.file() + (failure.line() == null ? "" : ":" + failure.line()) + ")";
+            context.conditions()
+                    .set(
+                            ConditionType.RenderFailed,
+                            failure.reason().label(),
+                            "revision "
+                                    + failure.revision() + " did not render: " + failure.message() + where
+                                    + "; the last good render stays in force");
         }
         context.render = desired == null ? null : desired.lastRendered();
         if (context.render == null) {
-            context.conditions().set(ConditionType.WaitingForRender, "NotRendered", "no render of "
-                    + context.spec.sourceSpec().repoUrl() + " path \"" + context.spec.sourceSpec().path()
-                    + "\" at " + context.spec.sourceSpec().targetRevision() + " has arrived yet");
+            context.conditions()
+                    .set(
+                            ConditionType.WaitingForRender,
+                            "NotRendered",
+                            "no render of "
+                                    + context.spec.sourceSpec().repoUrl() + " path \""
+                                    + context.spec.sourceSpec().path()
+                                    + "\" at " + context.spec.sourceSpec().targetRevision() + " has arrived yet");
             context.stop();
         }
     }
 
     void readLive(ReconcileContext context) {
-        context.live = liveObjects.forApp(context.app(),
+        context.live = liveObjects.forApp(
+                context.app(),
                 context.render.objects().stream().map(RenderedObject::identity).toList());
     }
 
@@ -119,8 +140,8 @@ public class CompareSteps {
                 objects.add(diff);
                 continue;
             }
-            List<FieldDiff> removed = RemovedFields.find(diff.object(), desired.body(), live,
-                    ObjectApplier.FIELD_MANAGER);
+            List<FieldDiff> removed =
+                    RemovedFields.find(diff.object(), desired.body(), live, ObjectApplier.FIELD_MANAGER);
             if (removed.isEmpty()) {
                 objects.add(diff);
             } else {
@@ -135,23 +156,40 @@ public class CompareSteps {
     }
 
     void checkLimits(ReconcileContext context) {
-        List<Refusal> refusals = new ArrayList<>(new DestinationLimits(context.spec.destination(), catalog::namespaced)
-                .check(context.render.objects()));
+        List<Refusal> refusals = new ArrayList<>(
+                new DestinationLimits(context.spec.destination(), catalog::namespaced).check(context.render.objects()));
         for (var object : context.diff.ownedByOtherApps()) {
-            refusals.add(new Refusal(object, "it belongs to another Application (annotation plumbline.dev/app); "
-                    + "remove it from one of the two"));
+            refusals.add(new Refusal(
+                    object,
+                    "it belongs to another Application (annotation plumbline.dev/app); "
+                            + "remove it from one of the two"));
         }
         context.refusals = refusals;
         if (!refusals.isEmpty()) {
-            context.conditions().set(ConditionType.SyncRefused, "OutsideDestination", "nothing of revision "
-                    + context.render.revision() + " is applied, " + refusals.size() + " object(s) are refused: "
-                    + String.join("; ", refusals.stream().map(Refusal::describe).toList()));
+            context.conditions()
+                    .set(
+                            ConditionType.SyncRefused,
+                            "OutsideDestination",
+                            "nothing of revision "
+                                    + context.render.revision() + " is applied, " + refusals.size()
+                                    + " object(s) are refused: "
+                                    + String.join(
+                                            "; ",
+                                            refusals.stream()
+                                                    .map(Refusal::describe)
+                                                    .toList()));
         }
     }
 
     void publishDiff(ReconcileContext context) {
-        DiffComputed diff = DiffComputed.of(context.render.correlationId(), context.app(), context.render.revision(),
-                context.render.digest(), context.syncStatus, context.diff.health(), context.objects);
+        DiffComputed diff = DiffComputed.of(
+                context.render.correlationId(),
+                context.app(),
+                context.render.revision(),
+                context.render.digest(),
+                context.syncStatus,
+                context.diff.health(),
+                context.objects);
         latestDiffs.put(context.app(), diff);
         int content = Objects.hash(diff.revision(), diff.syncStatus(), diff.health(), diff.objects());
         Integer before = publishedDiffs.put(context.app(), content);

@@ -22,10 +22,9 @@ public class NamespaceWatch {
     private final KubernetesClient client;
     private final Set<AppWait> waiting = ConcurrentHashMap.newKeySet();
     private volatile SharedIndexInformer<Namespace> informer;
-    private volatile Consumer<String> retry = app -> { };
+    private volatile Consumer<String> retry = app -> {};
 
-    private record AppWait(String namespace, String app) {
-    }
+    private record AppWait(String namespace, String app) {}
 
     @Inject
     public NamespaceWatch(KubernetesClient client) {
@@ -46,12 +45,10 @@ public class NamespaceWatch {
 
             // only a creation can let a waiting sync pass
             @Override
-            public void onUpdate(Namespace before, Namespace after) {
-            }
+            public void onUpdate(Namespace before, Namespace after) {}
 
             @Override
-            public void onDelete(Namespace namespace, boolean finalStateUnknown) {
-            }
+            public void onDelete(Namespace namespace, boolean finalStateUnknown) {}
         });
         informer = namespaces;
     }

@@ -50,8 +50,7 @@ public final class ReconcileContext {
      * @param initiatedBy plumbline, or the person who asked
      * @param token       the annotation token it answers; null otherwise
      */
-    public record Sync(String id, SyncTrigger trigger, String initiatedBy, String token) {
-    }
+    public record Sync(String id, SyncTrigger trigger, String initiatedBy, String token) {}
 
     public ReconcileContext(String app, ReconcileRequest request) {
         this.app = app;
@@ -80,13 +79,13 @@ public final class ReconcileContext {
     }
 
     /** One object's part in a sync. */
-    public record ObjectOutcome(ObjectIdentity object, ApplyOperation operation, ApplyResult result, String error) {
-    }
+    public record ObjectOutcome(ObjectIdentity object, ApplyOperation operation, ApplyResult result, String error) {}
 
     /** How many objects the sync wrote with this operation. */
     int succeeded(ApplyOperation operation) {
         return (int) outcomes.stream()
-                .filter(o -> o.result() == ApplyResult.SUCCEEDED && o.operation() == operation).count();
+                .filter(o -> o.result() == ApplyResult.SUCCEEDED && o.operation() == operation)
+                .count();
     }
 
     /** A sync with refused objects applies nothing: one refused object refuses the whole sync. */

@@ -14,7 +14,11 @@ public sealed interface ReconcileOutcome {
 
     /** One constant per case. */
     enum Kind {
-        NO_SYNC, SYNCED, REFUSED, SYNC_FAILED, STEP_FAILED
+        NO_SYNC,
+        SYNCED,
+        REFUSED,
+        SYNC_FAILED,
+        STEP_FAILED
     }
 
     Kind kind();

@@ -29,5 +29,4 @@ public record ReconcileRequest(ReconcileReason reason, SyncRequested syncRequest
         }
         return strongest == null ? of(ReconcileReason.LIVE_CHANGED) : strongest;
     }
-
 }

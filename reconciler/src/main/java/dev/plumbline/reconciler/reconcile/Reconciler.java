@@ -64,9 +64,16 @@ public class Reconciler {
     private final NamespaceWatch namespaces;
 
     @Inject
-    public Reconciler(CompareSteps compare, SyncSteps sync, ReconcileOutputs publisher, StatusWriter statusWriter,
-                      StatusNews news, OwnedApps ownership, MeterRegistry metrics, ReconcilerConfig config,
-                      NamespaceWatch namespaces) {
+    public Reconciler(
+            CompareSteps compare,
+            SyncSteps sync,
+            ReconcileOutputs publisher,
+            StatusWriter statusWriter,
+            StatusNews news,
+            OwnedApps ownership,
+            MeterRegistry metrics,
+            ReconcilerConfig config,
+            NamespaceWatch namespaces) {
         this.namespaces = namespaces;
         this.compare = compare;
         this.sync = sync;
@@ -80,8 +87,11 @@ public class Reconciler {
         this.queue = new AppQueue(workers, this::reconcile);
         List<Step> steps = new ArrayList<>(compare.steps());
         steps.addAll(sync.steps());
-        this.runner = new StepRunner(steps, List.of(Step.of("publish-apply-actions", this::publishActions),
-                Step.of("write-status", this::writeStatus)));
+        this.runner = new StepRunner(
+                steps,
+                List.of(
+                        Step.of("publish-apply-actions", this::publishActions),
+                        Step.of("write-status", this::writeStatus)));
     }
 
     /**
@@ -117,7 +127,8 @@ public class Reconciler {
                 if (failure.waitingForNamespace() != null) {
                     namespaces.await(failure.waitingForNamespace(), app);
                 }
-                scheduleRetry(app, context.spec.syncPolicy().retry(), failure.cause().retrying());
+                scheduleRetry(
+                        app, context.spec.syncPolicy().retry(), failure.cause().retrying());
             }
             case STEP_FAILED -> {
                 StepFailed failed = (StepFailed) outcome;
@@ -130,16 +141,22 @@ public class Reconciler {
     }
 
     private void scheduleRetry(String app, Retry retry, Retrying retrying) {
-        Retry policy = retry != null ? retry : new Retry(config.sync().retryLimit(), config.sync().retryBackoff(), 2,
-                config.sync().retryMaxBackoff());
+        Retry policy = retry != null
+                ? retry
+                : new Retry(
+                        config.sync().retryLimit(),
+                        config.sync().retryBackoff(),
+                        2,
+                        config.sync().retryMaxBackoff());
         int attempt = failedAttempts.merge(app, 1, Integer::sum);
         Optional<Duration> wait = SyncRetries.wait(attempt, policy, retrying);
         if (wait.isEmpty()) {
-            LOG.warnf("app %s: sync failed %d time(s), no more retries until its desired state changes", app,
-                    attempt);
+            LOG.warnf("app %s: sync failed %d time(s), no more retries until its desired state changes", app, attempt);
             return;
         }
-        retries.schedule(() -> submit(app, ReconcileRequest.of(ReconcileReason.RETRY)), wait.get().toMillis(),
+        retries.schedule(
+                () -> submit(app, ReconcileRequest.of(ReconcileReason.RETRY)),
+                wait.get().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -151,11 +168,26 @@ public class Reconciler {
         List<ApplyAction> actions = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             ObjectOutcome outcome = outcomes.get(i);
-            actions.add(ApplyAction.of(context.render.correlationId(), context.app(), context.render.revision(),
-                    context.sync.id(), context.sync.trigger(), context.sync.initiatedBy(), outcome.object(),
-                    outcome.operation(), outcome.result(), outcome.error(), i + 1, outcomes.size()));
-            metrics.counter("plumbline.sync.objects", "operation", outcome.operation().label(),
-                    "result", outcome.result().label()).increment();
+            actions.add(ApplyAction.of(
+                    context.render.correlationId(),
+                    context.app(),
+                    context.render.revision(),
+                    context.sync.id(),
+                    context.sync.trigger(),
+                    context.sync.initiatedBy(),
+                    outcome.object(),
+                    outcome.operation(),
+                    outcome.result(),
+                    outcome.error(),
+                    i + 1,
+                    outcomes.size()));
+            metrics.counter(
+                            "plumbline.sync.objects",
+                            "operation",
+                            outcome.operation().label(),
+                            "result",
+                            outcome.result().label())
+                    .increment();
         }
         publisher.actions(actions);
     }
@@ -169,16 +201,25 @@ public class Reconciler {
             ConditionType type = context.diff == null ? ConditionType.ComparisonFailed : ConditionType.SyncFailed;
             context.conditions().set(type, "Error", failed.message() + "; retried with backoff");
         } else if (outcome instanceof SyncFailed failed) {
-            context.conditions().set(ConditionType.SyncFailed, failed.failure().cause().reason(),
-                    failed.failure().sentence());
+            context.conditions()
+                    .set(
+                            ConditionType.SyncFailed,
+                            failed.failure().cause().reason(),
+                            failed.failure().sentence());
         }
         news.ignoredCommit(context);
         boolean compared = context.diff != null;
-        StatusInput input = new StatusInput(context.resource.getMetadata().getGeneration(),
-                compared ? context.syncStatus : null, compared ? context.render.revision() : null,
-                compared ? context.diff.health() : null, compared ? healthMessage(context) : null,
-                context.spec == null ? null : context.spec.selfHealPause(), syncRecord(context, outcome),
-                context.conditions(), context.sync == null ? null : context.sync.token(), news.drift(context));
+        StatusInput input = new StatusInput(
+                context.resource.getMetadata().getGeneration(),
+                compared ? context.syncStatus : null,
+                compared ? context.render.revision() : null,
+                compared ? context.diff.health() : null,
+                compared ? healthMessage(context) : null,
+                context.spec == null ? null : context.spec.selfHealPause(),
+                syncRecord(context, outcome),
+                context.conditions(),
+                context.sync == null ? null : context.sync.token(),
+                news.drift(context));
         Instant now = Instant.now();
         statusWriter.write(context.resource, StatusComputer.next(context.resource.getStatus(), input, now));
     }
@@ -188,8 +229,11 @@ public class Reconciler {
         if (worst == HealthStatus.HEALTHY) {
             return null;
         }
-        return context.objects.stream().filter(diff -> diff.health() == worst).findFirst()
-                .map(diff -> diff.object() + " is " + worst.label()).orElse(null);
+        return context.objects.stream()
+                .filter(diff -> diff.health() == worst)
+                .findFirst()
+                .map(diff -> diff.object() + " is " + worst.label())
+                .orElse(null);
     }
 
     /** The sync's entry in the history; null when the reconcile carried out none. */
@@ -198,21 +242,32 @@ public class Reconciler {
             case NO_SYNC -> null;
             case SYNCED -> {
                 Synced synced = (Synced) outcome;
-                yield syncRecord(context, synced.sync(), ApplyResult.SUCCEEDED,
+                yield syncRecord(
+                        context,
+                        synced.sync(),
+                        ApplyResult.SUCCEEDED,
                         synced.applied() + " applied, " + synced.pruned() + " pruned");
             }
             case REFUSED -> {
                 Refused refused = (Refused) outcome;
-                yield syncRecord(context, refused.sync(), ApplyResult.REFUSED,
+                yield syncRecord(
+                        context,
+                        refused.sync(),
+                        ApplyResult.REFUSED,
                         refused.refusals().size() + " object(s) outside the Application's destination");
             }
             case SYNC_FAILED -> {
                 SyncFailed failed = (SyncFailed) outcome;
-                yield syncRecord(context, failed.sync(), ApplyResult.FAILED, failed.failure().sentence());
+                yield syncRecord(
+                        context,
+                        failed.sync(),
+                        ApplyResult.FAILED,
+                        failed.failure().sentence());
             }
             case STEP_FAILED -> {
                 StepFailed failed = (StepFailed) outcome;
-                yield failed.sync() == null ? null
+                yield failed.sync() == null
+                        ? null
                         : syncRecord(context, failed.sync(), ApplyResult.FAILED, failed.message());
             }
         };

@@ -20,8 +20,10 @@ public class StatusNews {
 
     @Inject
     DriftAlertInbox driftAlerts;
+
     @Inject
     IgnoredCommitInbox commitEvents;
+
     @Inject
     DesiredStates renders;
 
@@ -34,10 +36,13 @@ public class StatusNews {
     /** Sets the {@code CommitIgnored} condition while the newest ignored commit is newer than the latest render. */
     void ignoredCommit(ReconcileContext context) {
         ApplicationStatusModel status = context.resource.getStatus();
-        Instant lastRender = renders.desiredState().get(context.app())
-                .flatMap(state -> state.rendered()).map(ManifestsRendered::time).orElse(null);
-        IgnoredCommit shown = IgnoredCommit.inForce(status == null ? null : status.conditions,
-                commitEvents.take(context.app()), lastRender);
+        Instant lastRender = renders.desiredState()
+                .get(context.app())
+                .flatMap(state -> state.rendered())
+                .map(ManifestsRendered::time)
+                .orElse(null);
+        IgnoredCommit shown = IgnoredCommit.inForce(
+                status == null ? null : status.conditions, commitEvents.take(context.app()), lastRender);
         if (shown != null) {
             context.conditions().set(ConditionType.CommitIgnored, shown.reason(), shown.message(), shown.since());
         }

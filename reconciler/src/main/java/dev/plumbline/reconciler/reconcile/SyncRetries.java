@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 final class SyncRetries {
 
-    private SyncRetries() {
-    }
+    private SyncRetries() {}
 
     /** @return the wait before retry number {@code attempt} (1 for the first), or empty when there is none */
     static Optional<Duration> wait(int attempt, Retry retry, Retrying retrying) {
@@ -24,7 +23,7 @@ final class SyncRetries {
         }
         // nothing checks that an Application's maxDuration is at least its duration: the smaller one wins
         Duration first = retry.backoff().compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : retry.backoff();
-        return Optional.of(new ExponentialBackoff(first, Math.max(1, retry.factor()), retry.maxBackoff(), 0)
-                .delay(attempt));
+        return Optional.of(
+                new ExponentialBackoff(first, Math.max(1, retry.factor()), retry.maxBackoff(), 0).delay(attempt));
     }
 }

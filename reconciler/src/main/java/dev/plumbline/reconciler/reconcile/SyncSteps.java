@@ -40,28 +40,43 @@ public class SyncSteps {
 
     @Inject
     ObjectApplier applier;
+
     @Inject
     ReconcilerConfig config;
+
     @Inject
     NamespaceWatch namespaces;
 
     List<Step> steps() {
-        return List.of(Step.of("decide-sync", this::decide),
-                Step.of("apply", this::apply),
-                Step.of("prune", this::prune));
+        return List.of(
+                Step.of("decide-sync", this::decide), Step.of("apply", this::apply), Step.of("prune", this::prune));
     }
 
     void decide(ReconcileContext context) {
         var prune = context.diff.prune();
-        boolean pruneOn = context.spec.syncPolicy().automated() != null && context.spec.syncPolicy().automated().prune();
+        boolean pruneOn = context.spec.syncPolicy().automated() != null
+                && context.spec.syncPolicy().automated().prune();
         if (prune.withheldBecauseEmpty()) {
-            context.conditions().set(ConditionType.PruneWithheld, "EmptyRender", "revision "
-                    + context.render.revision() + " renders no objects; the " + prune.notInGit().size()
-                    + " object(s) the app owns are kept because spec.syncPolicy.allowEmpty is false");
+            context.conditions()
+                    .set(
+                            ConditionType.PruneWithheld,
+                            "EmptyRender",
+                            "revision "
+                                    + context.render.revision() + " renders no objects; the "
+                                    + prune.notInGit().size()
+                                    + " object(s) the app owns are kept because spec.syncPolicy.allowEmpty is false");
         } else if (!prune.notInGit().isEmpty() && !pruneOn) {
-            context.conditions().set(ConditionType.PruneWithheld, "PruneDisabled", prune.notInGit().size()
-                    + " object(s) are no longer in Git and are kept because spec.syncPolicy.automated.prune is off: "
-                    + String.join(", ", prune.notInGit().stream().map(o -> ObjectKey.of(o).toString()).toList()));
+            context.conditions()
+                    .set(
+                            ConditionType.PruneWithheld,
+                            "PruneDisabled",
+                            prune.notInGit().size()
+                                    + " object(s) are no longer in Git and are kept because spec.syncPolicy.automated.prune is off: "
+                                    + String.join(
+                                            ", ",
+                                            prune.notInGit().stream()
+                                                    .map(o -> ObjectKey.of(o).toString())
+                                                    .toList()));
         }
         SyncRequested request = context.request().syncRequest();
         RequestedSync annotation = context.spec.requestedSync();
@@ -70,33 +85,45 @@ public class SyncSteps {
         if (request != null) {
             if (request.trigger() == SyncTrigger.SELF_HEAL && context.spec.selfHealPausedAt(Instant.now())) {
                 var pause = context.spec.selfHealPause();
-                context.conditions().set(ConditionType.SelfHealPaused, "Paused", "a heal was asked for and not done: "
-                        + "self-heal is paused by " + pause.by() + (pause.until() == null ? "" : " until " + pause.until())
-                        + (pause.reason().isEmpty() ? "" : " (" + pause.reason() + ")")
-                        + "; remove the plumbline.dev/self-heal-paused-* annotations to resume");
+                context.conditions()
+                        .set(
+                                ConditionType.SelfHealPaused,
+                                "Paused",
+                                "a heal was asked for and not done: "
+                                        + "self-heal is paused by " + pause.by()
+                                        + (pause.until() == null ? "" : " until " + pause.until())
+                                        + (pause.reason().isEmpty() ? "" : " (" + pause.reason() + ")")
+                                        + "; remove the plumbline.dev/self-heal-paused-* annotations to resume");
                 return;
             }
             if (request.revision() != null && !request.revision().equals(context.render.revision())) {
-                context.conditions().set(ConditionType.RevisionUnavailable, "NotTheLatestRender", "a sync to revision "
-                        + request.revision() + " asked by " + request.requestedBy() + " was not done: Plumbline "
-                        + "syncs the latest render of " + context.spec.sourceSpec().targetRevision() + " (revision "
-                        + context.render.revision() + "); to roll back, revert the commit in Git "
-                        + "(plumb app rollback does)");
+                context.conditions()
+                        .set(
+                                ConditionType.RevisionUnavailable,
+                                "NotTheLatestRender",
+                                "a sync to revision "
+                                        + request.revision() + " asked by " + request.requestedBy()
+                                        + " was not done: Plumbline "
+                                        + "syncs the latest render of "
+                                        + context.spec.sourceSpec().targetRevision() + " (revision "
+                                        + context.render.revision() + "); to roll back, revert the commit in Git "
+                                        + "(plumb app rollback does)");
                 return;
             }
             context.sync = new ReconcileContext.Sync(newId(), request.trigger(), request.requestedBy(), null);
         } else if (newAnnotation) {
             context.sync = new ReconcileContext.Sync(newId(), SyncTrigger.MANUAL, annotation.by(), annotation.token());
         } else if (context.spec.syncPolicy().automated() != null
-                && context.request().reason().compareTo(ReconcileReason.RETRY) >= 0 && hasWork(context, pruneOn)) {
+                && context.request().reason().compareTo(ReconcileReason.RETRY) >= 0
+                && hasWork(context, pruneOn)) {
             context.sync = new ReconcileContext.Sync(newId(), SyncTrigger.AUTOMATED, "plumbline", null);
         }
     }
 
     private static boolean hasWork(ReconcileContext context, boolean pruneOn) {
         return !context.refusals.isEmpty()
-                || context.objects.stream().anyMatch(diff -> diff.change() == ChangeType.CREATE
-                || diff.change() == ChangeType.UPDATE)
+                || context.objects.stream()
+                        .anyMatch(diff -> diff.change() == ChangeType.CREATE || diff.change() == ChangeType.UPDATE)
                 || pruneOn && !context.diff.prune().toPrune().isEmpty();
     }
 
@@ -109,11 +136,19 @@ public class SyncSteps {
             context.refusals.forEach(refusal -> refused.put(ObjectKey.of(refusal.object()), refusal));
             for (RenderedObject object : ApplyOrder.forApply(context.render.objects())) {
                 Refusal refusal = refused.get(ObjectKey.of(object.identity()));
-                context.outcomes().add(refusal != null
-                        ? new ObjectOutcome(object.identity(), ApplyOperation.APPLY, ApplyResult.REFUSED,
-                        refusal.reason())
-                        : new ObjectOutcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SKIPPED,
-                        "not applied: another object of this sync was refused"));
+                context.outcomes()
+                        .add(
+                                refusal != null
+                                        ? new ObjectOutcome(
+                                                object.identity(),
+                                                ApplyOperation.APPLY,
+                                                ApplyResult.REFUSED,
+                                                refusal.reason())
+                                        : new ObjectOutcome(
+                                                object.identity(),
+                                                ApplyOperation.APPLY,
+                                                ApplyResult.SKIPPED,
+                                                "not applied: another object of this sync was refused"));
             }
             return;
         }
@@ -122,7 +157,8 @@ public class SyncSteps {
         }
         Map<ObjectKey, ObjectDiff> diffs = new HashMap<>();
         context.objects.forEach(diff -> diffs.put(ObjectKey.of(diff.object()), diff));
-        List<ObjectIdentity> only = context.request().syncRequest() == null ? List.of()
+        List<ObjectIdentity> only = context.request().syncRequest() == null
+                ? List.of()
                 : context.request().syncRequest().objects();
         ObjectDiffer differ = new ObjectDiffer(new IgnoreRules(context.spec.ignoreDifferences()));
         for (ApplyWave wave : ApplyOrder.waves(context.render.objects())) {
@@ -133,8 +169,12 @@ public class SyncSteps {
                     continue;
                 }
                 if (context.syncFailure != null) {
-                    context.outcomes().add(new ObjectOutcome(object.identity(), ApplyOperation.APPLY,
-                            ApplyResult.SKIPPED, "not applied: an object before it failed"));
+                    context.outcomes()
+                            .add(new ObjectOutcome(
+                                    object.identity(),
+                                    ApplyOperation.APPLY,
+                                    ApplyResult.SKIPPED,
+                                    "not applied: an object before it failed"));
                     continue;
                 }
                 applyOne(context, differ, object, diff);
@@ -142,7 +182,8 @@ public class SyncSteps {
             if (wave.prerequisites() && context.syncFailure == null) {
                 for (RenderedObject object : wave.objects()) {
                     if (object.identity().kind().equals("CustomResourceDefinition")) {
-                        applier.awaitEstablished(object.identity().name(), config.sync().crdEstablishedTimeout());
+                        applier.awaitEstablished(
+                                object.identity().name(), config.sync().crdEstablishedTimeout());
                     }
                 }
             }
@@ -153,7 +194,8 @@ public class SyncSteps {
         try {
             applier.apply(object);
             if (diff.change() == ChangeType.UPDATE) {
-                var live = context.live.stream().filter(o -> ObjectKey.of(o).equals(ObjectKey.of(object.identity())))
+                var live = context.live.stream()
+                        .filter(o -> ObjectKey.of(o).equals(ObjectKey.of(object.identity())))
                         .findFirst();
                 if (live.isPresent()) {
                     List<FieldChange> changes = differ.changes(object.identity(), object.body(), live.get());
@@ -163,11 +205,16 @@ public class SyncSteps {
                     }
                 }
             }
-            context.outcomes().add(new ObjectOutcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SUCCEEDED,
-                    null));
+            context.outcomes()
+                    .add(new ObjectOutcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null));
         } catch (RuntimeException e) {
-            failed(context, object.identity(), ApplyOperation.APPLY, e,
-                    ApplyFailure.ofApply(object.identity(), context.spec.destination().namespace(), e));
+            failed(
+                    context,
+                    object.identity(),
+                    ApplyOperation.APPLY,
+                    e,
+                    ApplyFailure.ofApply(
+                            object.identity(), context.spec.destination().namespace(), e));
         }
     }
 
@@ -190,8 +237,12 @@ public class SyncSteps {
     }
 
     /** The sentence goes to the status and the apply action; the API's whole answer only to the log. */
-    private static void failed(ReconcileContext context, ObjectIdentity object, ApplyOperation operation,
-                               RuntimeException cause, ApplyFailure failure) {
+    private static void failed(
+            ReconcileContext context,
+            ObjectIdentity object,
+            ApplyOperation operation,
+            RuntimeException cause,
+            ApplyFailure failure) {
         if (cause instanceof KubernetesClientException) {
             LOG.warnf("app %s: %s of %s failed: %s", context.app(), operation.label(), object, cause.getMessage());
         } else {
@@ -205,8 +256,12 @@ public class SyncSteps {
         var automated = context.spec.syncPolicy().automated();
         boolean selective = context.request().syncRequest() != null
                 && !context.request().syncRequest().objects().isEmpty();
-        if (context.sync == null || context.syncRefused() || context.syncFailure != null || automated == null
-                || !automated.prune() || selective) {
+        if (context.sync == null
+                || context.syncRefused()
+                || context.syncFailure != null
+                || automated == null
+                || !automated.prune()
+                || selective) {
             return;
         }
         for (var live : context.diff.prune().toPrune()) {
@@ -215,7 +270,11 @@ public class SyncSteps {
                 applier.delete(object);
                 context.outcomes().add(new ObjectOutcome(object, ApplyOperation.PRUNE, ApplyResult.SUCCEEDED, null));
             } catch (RuntimeException e) {
-                failed(context, object, ApplyOperation.PRUNE, e,
+                failed(
+                        context,
+                        object,
+                        ApplyOperation.PRUNE,
+                        e,
                         ApplyFailure.ofPrune(object, context.spec.destination().namespace(), e));
             }
         }

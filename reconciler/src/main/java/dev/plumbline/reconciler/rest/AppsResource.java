@@ -23,16 +23,15 @@ public class AppsResource {
 
     @Inject
     ApplicationWatcher applications;
+
     @Inject
     CompareSteps compare;
 
     /** One line per Application. */
-    public record AppSummary(String name, String syncStatus, String revision, String health, int conditions) {
-    }
+    public record AppSummary(String name, String syncStatus, String revision, String health, int conditions) {}
 
     /** One Application: its spec as written and its status. */
-    public record AppDetail(String name, String namespace, ApplicationSpecModel spec, ApplicationStatusModel status) {
-    }
+    public record AppDetail(String name, String namespace, ApplicationSpecModel spec, ApplicationStatusModel status) {}
 
     @GET
     public List<AppSummary> list() {
@@ -53,19 +52,23 @@ public class AppsResource {
     @Path("{name}/diff")
     public DiffComputed diff(@PathParam("name") String name) {
         find(name);
-        return compare.latestDiff(name).orElseThrow(() -> new NotFoundException("no diff of application " + name
-                + " yet: it has not been compared by this instance (no render yet, or its partition is served by "
-                + "another reconciler instance)"));
+        return compare.latestDiff(name)
+                .orElseThrow(() -> new NotFoundException("no diff of application " + name
+                        + " yet: it has not been compared by this instance (no render yet, or its partition is served by "
+                        + "another reconciler instance)"));
     }
 
     private Application find(String name) {
-        return applications.get(name).orElseThrow(() -> new NotFoundException("no application " + name
-                + " in namespace " + applications.namespace()));
+        return applications
+                .get(name)
+                .orElseThrow(() ->
+                        new NotFoundException("no application " + name + " in namespace " + applications.namespace()));
     }
 
     private static AppSummary summary(Application app) {
         ApplicationStatusModel status = app.getStatus();
-        return new AppSummary(app.getMetadata().getName(),
+        return new AppSummary(
+                app.getMetadata().getName(),
                 status == null || status.sync == null ? "unknown" : status.sync.status,
                 status == null || status.sync == null ? null : status.sync.revision,
                 status == null || status.health == null ? "unknown" : status.health.status,

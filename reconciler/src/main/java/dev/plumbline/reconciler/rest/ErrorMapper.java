@@ -14,8 +14,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
 
     /** The body of every error answer. */
-    public record Error(int status, String message) {
-    }
+    public record Error(int status, String message) {}
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -29,6 +28,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             status = 500;
             message = "internal error: " + failure.getClass().getSimpleName() + "; see the reconciler's log";
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new Error(status, message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new Error(status, message))
+                .build();
     }
 }

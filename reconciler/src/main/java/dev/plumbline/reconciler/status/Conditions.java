@@ -40,10 +40,15 @@ public final class Conditions {
             condition.status = "True";
             condition.reason = value[0];
             condition.message = value[1];
-            condition.lastTransitionTime = value[2] != null ? value[2]
-                    : previous == null ? now.toString() : previous.stream()
-                    .filter(before -> type.name().equals(before.type) && value[0].equals(before.reason))
-                    .map(before -> before.lastTransitionTime).findFirst().orElse(now.toString());
+            condition.lastTransitionTime = value[2] != null
+                    ? value[2]
+                    : previous == null
+                            ? now.toString()
+                            : previous.stream()
+                                    .filter(before -> type.name().equals(before.type) && value[0].equals(before.reason))
+                                    .map(before -> before.lastTransitionTime)
+                                    .findFirst()
+                                    .orElse(now.toString());
             conditions.add(condition);
         });
         return conditions;

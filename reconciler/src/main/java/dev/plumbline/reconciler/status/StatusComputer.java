@@ -12,21 +12,27 @@ import java.util.Objects;
  */
 public final class StatusComputer {
 
-    private StatusComputer() {
-    }
+    private StatusComputer() {}
 
     public static ApplicationStatusModel next(ApplicationStatusModel previous, StatusInput found, Instant now) {
         ApplicationStatusModel before = previous == null ? new ApplicationStatusModel() : previous;
         ApplicationStatusModel next = new ApplicationStatusModel();
         next.observedGeneration = found.generation();
-        next.sync = found.syncStatus() == null ? before.sync
+        next.sync = found.syncStatus() == null
+                ? before.sync
                 : new ApplicationStatusModel.SyncState(found.syncStatus().label(), found.revision());
-        next.health = found.health() == null ? before.health
+        next.health = found.health() == null
+                ? before.health
                 : new ApplicationStatusModel.Health(found.health().label(), found.healthMessage());
         next.drift = found.drift();
-        next.selfHealPause = found.pause() == null ? null : new ApplicationStatusModel.SelfHealPause(
-                found.pause().until() == null ? null : found.pause().until().toString(), found.pause().by(),
-                found.pause().reason());
+        next.selfHealPause = found.pause() == null
+                ? null
+                : new ApplicationStatusModel.SelfHealPause(
+                        found.pause().until() == null
+                                ? null
+                                : found.pause().until().toString(),
+                        found.pause().by(),
+                        found.pause().reason());
         next.history = found.sync() == null ? copy(before.history) : SyncHistory.with(before.history, found.sync());
         next.conditions = found.conditions().toStatus(before.conditions, now);
         next.handledSyncRequest = found.handledToken() == null ? before.handledSyncRequest : found.handledToken();

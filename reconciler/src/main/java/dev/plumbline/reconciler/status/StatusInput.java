@@ -20,7 +20,14 @@ import dev.plumbline.reconciler.application.ApplicationStatusModel.SyncRecord;
  * @param handledToken  the sync annotation token answered; null to keep the previous one
  * @param drift         the drift summary after the drift alerts heard so far; null when no drift
  */
-public record StatusInput(Long generation, SyncStatus syncStatus, String revision, HealthStatus health,
-                          String healthMessage, SelfHealPause pause, SyncRecord sync, Conditions conditions,
-                          String handledToken, DriftSummary drift) {
-}
+public record StatusInput(
+        Long generation,
+        SyncStatus syncStatus,
+        String revision,
+        HealthStatus health,
+        String healthMessage,
+        SelfHealPause pause,
+        SyncRecord sync,
+        Conditions conditions,
+        String handledToken,
+        DriftSummary drift) {}

@@ -20,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class StatusWriter {
 
-    private static final PatchContext MERGE = new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE)
-            .withFieldManager("plumbline").build();
+    private static final PatchContext MERGE = new PatchContext.Builder()
+            .withPatchType(PatchType.JSON_MERGE)
+            .withFieldManager("plumbline")
+            .build();
     // includes nulls, so that the merge patch clears what no longer holds
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,6 +31,7 @@ public class StatusWriter {
 
     @Inject
     KubernetesClient client;
+
     @Inject
     ClusterGuard guard;
 
@@ -65,8 +68,10 @@ public class StatusWriter {
         ObjectNode patch = JSON.createObjectNode();
         patch.set("status", JSON.valueToTree(next));
         Application answer = guard.call(() -> client.resources(Application.class)
-                .inNamespace(application.getMetadata().getNamespace()).resource(application)
-                .subresource("status").patch(MERGE, patch.toString()));
+                .inNamespace(application.getMetadata().getNamespace())
+                .resource(application)
+                .subresource("status")
+                .patch(MERGE, patch.toString()));
         if (answer != null) {
             written.put(answer.getMetadata().getName(), answer);
         }

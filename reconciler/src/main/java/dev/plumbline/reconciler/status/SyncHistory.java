@@ -9,15 +9,17 @@ public final class SyncHistory {
 
     public static final int LIMIT = 10;
 
-    private SyncHistory() {
-    }
+    private SyncHistory() {}
 
     /** The history with {@code latest} in front (replacing an entry of the same sync) and the oldest beyond the limit dropped. */
     public static List<SyncRecord> with(List<SyncRecord> history, SyncRecord latest) {
         List<SyncRecord> updated = new ArrayList<>(LIMIT);
         updated.add(latest);
         if (history != null) {
-            history.stream().filter(entry -> !latest.syncId.equals(entry.syncId)).limit(LIMIT - 1).forEach(updated::add);
+            history.stream()
+                    .filter(entry -> !latest.syncId.equals(entry.syncId))
+                    .limit(LIMIT - 1)
+                    .forEach(updated::add);
         }
         return updated;
     }

@@ -10,7 +10,8 @@ class ApplicationCrdTest {
 
     @Test
     void theCommittedCrdIsTheOneGeneratedFromTheJavaModel() throws Exception {
-        String generated = Files.readString(Path.of("target/classes/META-INF/fabric8/applications.plumbline.dev-v1.yml"));
+        String generated =
+                Files.readString(Path.of("target/classes/META-INF/fabric8/applications.plumbline.dev-v1.yml"));
         String committed = Files.readString(Path.of("src/main/kubernetes/applications.plumbline.dev-v1.yml"));
         assertThat(committed)
                 .as("copy target/classes/META-INF/fabric8/applications.plumbline.dev-v1.yml to src/main/kubernetes/")
@@ -20,8 +21,19 @@ class ApplicationCrdTest {
     @Test
     void theCrdIsNamespacedAtV1alpha1WithAStatusSubresource() throws Exception {
         String crd = Files.readString(Path.of("src/main/kubernetes/applications.plumbline.dev-v1.yml"));
-        assertThat(crd).contains("name: \"applications.plumbline.dev\"", "scope: \"Namespaced\"",
-                "name: \"v1alpha1\"", "status: {}", "repoURL", "allowedClusterKinds", "selfHealPause", "history",
-                "conditions", "ignoreDifferences", "notifications", "driftMode");
+        assertThat(crd)
+                .contains(
+                        "name: \"applications.plumbline.dev\"",
+                        "scope: \"Namespaced\"",
+                        "name: \"v1alpha1\"",
+                        "status: {}",
+                        "repoURL",
+                        "allowedClusterKinds",
+                        "selfHealPause",
+                        "history",
+                        "conditions",
+                        "ignoreDifferences",
+                        "notifications",
+                        "driftMode");
     }
 }

@@ -21,11 +21,18 @@ class ApplicationMapperTest {
         resource.getSpec().syncPolicy.retry.limit = 3;
         resource.getSpec().syncPolicy.retry.backoff = new ApplicationSpecModel.Backoff();
         resource.getSpec().syncPolicy.retry.backoff.duration = "10s";
-        resource.getMetadata().setAnnotations(Map.of(OperationalAnnotations.PAUSED_BY, "alice",
-                OperationalAnnotations.PAUSED_UNTIL, "2030-01-01T18:00:00Z",
-                OperationalAnnotations.PAUSE_REASON, "incident 42",
-                OperationalAnnotations.SYNC_REQUESTED_AT, "2030-01-01T12:00:00Z",
-                OperationalAnnotations.SYNC_REQUESTED_BY, "bob"));
+        resource.getMetadata()
+                .setAnnotations(Map.of(
+                        OperationalAnnotations.PAUSED_BY,
+                        "alice",
+                        OperationalAnnotations.PAUSED_UNTIL,
+                        "2030-01-01T18:00:00Z",
+                        OperationalAnnotations.PAUSE_REASON,
+                        "incident 42",
+                        OperationalAnnotations.SYNC_REQUESTED_AT,
+                        "2030-01-01T12:00:00Z",
+                        OperationalAnnotations.SYNC_REQUESTED_BY,
+                        "bob"));
 
         ApplicationSpec spec = ApplicationMapper.toSpec(resource);
 
@@ -70,7 +77,8 @@ class ApplicationMapperTest {
     void syncOptionsAreReadAndAnUnknownOneIsRefusedByName() {
         Application resource = Renders.application("shop", "shop", null);
         resource.getSpec().syncPolicy.syncOptions = java.util.List.of("CreateNamespace=true");
-        assertThat(ApplicationMapper.toSpec(resource).syncPolicy().options().createNamespace()).isTrue();
+        assertThat(ApplicationMapper.toSpec(resource).syncPolicy().options().createNamespace())
+                .isTrue();
 
         resource.getSpec().syncPolicy.syncOptions = java.util.List.of("CreateNamespce=true");
         assertThatThrownBy(() -> ApplicationMapper.toSpec(resource))

@@ -26,8 +26,9 @@ class ApplyFailureTest {
                  "message":"namespaces \\"shop\\" not found","reason":"NotFound",
                  "details":{"name":"shop","kind":"namespaces"},"code":404}"""));
 
-        assertThat(failure.sentence()).isEqualTo("Service v1 shop/web was not applied: namespace \"shop\" does not "
-                + "exist; create it, or add syncOptions: [CreateNamespace=true] to the Application");
+        assertThat(failure.sentence())
+                .isEqualTo("Service v1 shop/web was not applied: namespace \"shop\" does not "
+                        + "exist; create it, or add syncOptions: [CreateNamespace=true] to the Application");
         assertThat(failure.cause()).isEqualTo(Cause.NAMESPACE_MISSING);
         assertThat(failure.cause().retrying()).isEqualTo(Retrying.UNTIL_IT_PASSES);
         assertThat(failure.waitingForNamespace()).isEqualTo("shop");
@@ -35,14 +36,16 @@ class ApplyFailureTest {
 
     @Test
     void aMissingNamespaceOtherThanTheDestinationIsNotOfferedCreateNamespace() {
-        ApplyFailure failure = ApplyFailure.ofApply(ObjectIdentity.namespaced("batch/v1", "Job", "shop-jobs", "x"),
-                "shop", answer("""
+        ApplyFailure failure = ApplyFailure.ofApply(
+                ObjectIdentity.namespaced("batch/v1", "Job", "shop-jobs", "x"), "shop", answer("""
                 {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
                  "message":"namespaces \\"shop-jobs\\" not found","reason":"NotFound",
                  "details":{"name":"shop-jobs","kind":"namespaces"},"code":404}"""));
 
-        assertThat(failure.sentence()).isEqualTo("Job batch/v1 shop-jobs/x was not applied: namespace \"shop-jobs\" "
-                + "does not exist; create it (CreateNamespace=true creates only the destination namespace, shop)");
+        assertThat(failure.sentence())
+                .isEqualTo(
+                        "Job batch/v1 shop-jobs/x was not applied: namespace \"shop-jobs\" "
+                                + "does not exist; create it (CreateNamespace=true creates only the destination namespace, shop)");
         assertThat(failure.waitingForNamespace()).isEqualTo("shop-jobs");
     }
 
@@ -54,13 +57,15 @@ class ApplyFailureTest {
                  "message":"the server could not find the requested resource","reason":"NotFound",
                  "details":{},"code":404}"""));
 
-        assertThat(failure.sentence()).isEqualTo("Widget example.com/v1 shop/w was not applied: the API server does "
-                + "not serve kind Widget of group example.com at version v1; install the CustomResourceDefinition "
-                + "that defines it, or apply it earlier (in this app, where CRDs go first, or in an app synced "
-                + "before this one)");
+        assertThat(failure.sentence())
+                .isEqualTo("Widget example.com/v1 shop/w was not applied: the API server does "
+                        + "not serve kind Widget of group example.com at version v1; install the CustomResourceDefinition "
+                        + "that defines it, or apply it earlier (in this app, where CRDs go first, or in an app synced "
+                        + "before this one)");
         assertThat(failure.cause()).isEqualTo(Cause.KIND_NOT_SERVED);
         assertThat(failure.cause().retrying()).isEqualTo(Retrying.UNTIL_IT_PASSES);
-        assertThat(ApplyFailure.ofApply(widget, "shop", new KindNotServedException(widget)).sentence())
+        assertThat(ApplyFailure.ofApply(widget, "shop", new KindNotServedException(widget))
+                        .sentence())
                 .isEqualTo(failure.sentence());
     }
 
@@ -71,9 +76,10 @@ class ApplyFailureTest {
                  "message":"deployments.apps \\"web\\" is forbidden: User \\"system:serviceaccount:plumbline:reconciler\\" cannot patch resource \\"deployments\\" in API group \\"apps\\" in the namespace \\"shop\\"",
                  "reason":"Forbidden","details":{"name":"web","group":"apps","kind":"deployments"},"code":403}"""));
 
-        assertThat(failure.sentence()).isEqualTo("Deployment apps/v1 shop/web was not applied: the reconciler "
-                + "(system:serviceaccount:plumbline:reconciler) may not patch deployments.apps in namespace \"shop\"; "
-                + "grant it with RBAC (a ClusterRole labelled plumbline.dev/aggregate-to-reconciler=true)");
+        assertThat(failure.sentence())
+                .isEqualTo("Deployment apps/v1 shop/web was not applied: the reconciler "
+                        + "(system:serviceaccount:plumbline:reconciler) may not patch deployments.apps in namespace \"shop\"; "
+                        + "grant it with RBAC (a ClusterRole labelled plumbline.dev/aggregate-to-reconciler=true)");
         assertThat(failure.cause()).isEqualTo(Cause.FORBIDDEN);
         assertThat(failure.cause().retrying()).isEqualTo(Retrying.LIMITED);
     }
@@ -84,9 +90,10 @@ class ApplyFailureTest {
                 {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"forbidden",
                  "reason":"Forbidden","details":{"name":"web","group":"apps","kind":"deployments"},"code":403}"""));
 
-        assertThat(failure.sentence()).isEqualTo("Deployment apps/v1 shop/web was not pruned: the reconciler may not "
-                + "delete deployments.apps in namespace \"shop\"; grant it with RBAC (a ClusterRole labelled "
-                + "plumbline.dev/aggregate-to-reconciler=true)");
+        assertThat(failure.sentence())
+                .isEqualTo("Deployment apps/v1 shop/web was not pruned: the reconciler may not "
+                        + "delete deployments.apps in namespace \"shop\"; grant it with RBAC (a ClusterRole labelled "
+                        + "plumbline.dev/aggregate-to-reconciler=true)");
     }
 
     @Test
@@ -99,10 +106,11 @@ class ApplyFailureTest {
                    {"reason":"FieldManagerConflict","message":"conflict with \\"hpa-controller\\" using apps/v1","field":".spec.template.spec.containers[name=\\"web\\"].image"}]},
                  "code":409}"""));
 
-        assertThat(failure.sentence()).isEqualTo("Deployment apps/v1 shop/web was not applied: fields owned by "
-                + "other field managers: .spec.replicas (kubectl-client-side-apply), "
-                + ".spec.template.spec.containers[name=\"web\"].image (hpa-controller); remove these fields from the "
-                + "manifest in Git, or stop the other managers from writing them");
+        assertThat(failure.sentence())
+                .isEqualTo("Deployment apps/v1 shop/web was not applied: fields owned by "
+                        + "other field managers: .spec.replicas (kubectl-client-side-apply), "
+                        + ".spec.template.spec.containers[name=\"web\"].image (hpa-controller); remove these fields from the "
+                        + "manifest in Git, or stop the other managers from writing them");
         assertThat(failure.cause()).isEqualTo(Cause.CONFLICT);
     }
 
@@ -116,9 +124,10 @@ class ApplyFailureTest {
                    {"reason":"FieldValueInvalid","message":"Invalid value: -1: must be greater than or equal to 0","field":"spec.replicas"}]},
                  "code":422}"""));
 
-        assertThat(failure.sentence()).isEqualTo("Deployment apps/v1 shop/web was not applied: the API server "
-                + "rejected it as invalid: spec.template.spec.containers[0].image: Required value; spec.replicas: "
-                + "Invalid value: -1: must be greater than or equal to 0; fix the manifest in Git");
+        assertThat(failure.sentence())
+                .isEqualTo("Deployment apps/v1 shop/web was not applied: the API server "
+                        + "rejected it as invalid: spec.template.spec.containers[0].image: Required value; spec.replicas: "
+                        + "Invalid value: -1: must be greater than or equal to 0; fix the manifest in Git");
         assertThat(failure.cause()).isEqualTo(Cause.INVALID);
         assertThat(failure.cause().retrying()).isEqualTo(Retrying.NEVER);
     }
@@ -129,8 +138,9 @@ class ApplyFailureTest {
                 {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
                  "message":"etcdserver: request timed out","reason":"InternalError","code":500}"""));
 
-        assertThat(failure.sentence()).isEqualTo("Service v1 shop/web was not applied: the API server failed "
-                + "(500: etcdserver: request timed out); will retry");
+        assertThat(failure.sentence())
+                .isEqualTo("Service v1 shop/web was not applied: the API server failed "
+                        + "(500: etcdserver: request timed out); will retry");
         assertThat(failure.cause()).isEqualTo(Cause.API_UNREACHABLE);
         assertThat(failure.cause().retrying()).isEqualTo(Retrying.UNTIL_IT_PASSES);
     }
@@ -138,17 +148,20 @@ class ApplyFailureTest {
     @Test
     void noAnswerAtAllSaysTheApiServerIsUnreachable() {
         // fabric8's wrapping of a request that got no HTTP answer: code 0, the I/O failure as the cause
-        var refused = new KubernetesClientException("An error has occurred.",
-                new ConnectException("Connection refused"));
+        var refused =
+                new KubernetesClientException("An error has occurred.", new ConnectException("Connection refused"));
         var timedOut = new KubernetesClientException("An error has occurred.", new SocketTimeoutException("timeout"));
 
-        assertThat(ApplyFailure.ofApply(SERVICE, "shop", refused).sentence()).isEqualTo("Service v1 shop/web was "
-                + "not applied: the API server could not be reached (connection refused); will retry");
-        assertThat(ApplyFailure.ofApply(SERVICE, "shop", timedOut).sentence()).isEqualTo("Service v1 shop/web was "
-                + "not applied: the API server could not be reached (timed out); will retry");
+        assertThat(ApplyFailure.ofApply(SERVICE, "shop", refused).sentence())
+                .isEqualTo("Service v1 shop/web was "
+                        + "not applied: the API server could not be reached (connection refused); will retry");
+        assertThat(ApplyFailure.ofApply(SERVICE, "shop", timedOut).sentence())
+                .isEqualTo("Service v1 shop/web was "
+                        + "not applied: the API server could not be reached (timed out); will retry");
         assertThat(ApplyFailure.ofApply(SERVICE, "shop", new CircuitBreakerOpenException("kubernetes-api"))
-                .sentence()).isEqualTo("Service v1 shop/web was not applied: the API server could not be reached "
-                + "(it failed repeatedly, calls are paused for a while); will retry");
+                        .sentence())
+                .isEqualTo("Service v1 shop/web was not applied: the API server could not be reached "
+                        + "(it failed repeatedly, calls are paused for a while); will retry");
         assertThat(ApplyFailure.ofApply(SERVICE, "shop", refused).cause()).isEqualTo(Cause.API_UNREACHABLE);
     }
 
@@ -170,16 +183,20 @@ class ApplyFailureTest {
                  "message":"the body of the request was in an unknown format","reason":"UnsupportedMediaType",
                  "code":415}"""));
 
-        assertThat(failure.sentence()).isEqualTo("Service v1 shop/web was not applied: the API server answered 415: "
-                + "the body of the request was in an unknown format");
+        assertThat(failure.sentence())
+                .isEqualTo("Service v1 shop/web was not applied: the API server answered 415: "
+                        + "the body of the request was in an unknown format");
         assertThat(failure.cause()).isEqualTo(Cause.OTHER);
     }
 
     /** What fabric8 throws for an API answer: the Status, and its own message around it. */
     private static KubernetesClientException answer(String json) {
         Status status = new KubernetesSerialization().unmarshal(json, Status.class);
-        return new KubernetesClientException("Failure executing: PATCH at: https://127.0.0.1:8090/api/v1/namespaces"
-                + "/shop/services/web?fieldManager=plumbline&force=true. Message: " + status.getMessage()
-                + ". Received status: " + status + ".", status.getCode(), status);
+        return new KubernetesClientException(
+                "Failure executing: PATCH at: https://127.0.0.1:8090/api/v1/namespaces"
+                        + "/shop/services/web?fieldManager=plumbline&force=true. Message: " + status.getMessage()
+                        + ". Received status: " + status + ".",
+                status.getCode(),
+                status);
     }
 }

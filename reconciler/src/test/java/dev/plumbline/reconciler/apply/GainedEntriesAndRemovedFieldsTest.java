@@ -29,10 +29,11 @@ class GainedEntriesAndRemovedFieldsTest {
 
         var changes = new ObjectDiffer(new IgnoreRules(List.of())).changes(WEB, desired, live);
 
-        assertThat(GainedEntries.removals(changes, live).toString()).isEqualTo("["
-                + "{\"op\":\"test\",\"path\":\"/spec/template/spec/containers/0/env/1\","
-                + "\"value\":{\"name\":\"DEBUG\",\"value\":\"true\"}},"
-                + "{\"op\":\"remove\",\"path\":\"/spec/template/spec/containers/0/env/1\"}]");
+        assertThat(GainedEntries.removals(changes, live).toString())
+                .isEqualTo("["
+                        + "{\"op\":\"test\",\"path\":\"/spec/template/spec/containers/0/env/1\","
+                        + "\"value\":{\"name\":\"DEBUG\",\"value\":\"true\"}},"
+                        + "{\"op\":\"remove\",\"path\":\"/spec/template/spec/containers/0/env/1\"}]");
     }
 
     @Test
@@ -52,8 +53,8 @@ class GainedEntriesAndRemovedFieldsTest {
                    "fieldsV1":{"f:data":{"f:c":{}}}}]},
                  "data":{"a":"1","b":"2","c":"3"}}""");
 
-        List<FieldDiff> removed = RemovedFields.find(ObjectIdentity.namespaced("v1", "ConfigMap", "shop", "c"),
-                desired, live, "plumbline");
+        List<FieldDiff> removed = RemovedFields.find(
+                ObjectIdentity.namespaced("v1", "ConfigMap", "shop", "c"), desired, live, "plumbline");
 
         assertThat(removed).singleElement().satisfies(diff -> {
             assertThat(diff.path()).isEqualTo("data.b");

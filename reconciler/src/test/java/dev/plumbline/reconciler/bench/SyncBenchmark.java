@@ -45,7 +45,8 @@ public final class SyncBenchmark {
 
     public static void main(String[] args) throws Exception {
         diffThroughput();
-        try (EmbeddedKafka kafka = EmbeddedKafka.startEphemeral(); EmbeddedKubeApi api = new EmbeddedKubeApi().start()) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.startEphemeral();
+                EmbeddedKubeApi api = new EmbeddedKubeApi().start()) {
             prepare(api);
             int port = freePort();
             Process service = start(api, kafka, port);
@@ -63,7 +64,8 @@ public final class SyncBenchmark {
 
     private static Process start(EmbeddedKubeApi api, EmbeddedKafka kafka, int port) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(Path.of("target/bench-service.log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target/bench-service.log").toFile());
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         builder.environment().put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", api.url());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -79,8 +81,11 @@ public final class SyncBenchmark {
         List<ManifestsRendered> renders = new ArrayList<>();
         for (int i = 0; i < APPS; i++) {
             String app = "bench-" + i;
-            api.client().resources(Application.class).inNamespace("plumbline")
-                    .resource(Renders.application(app, "bench", Renders.automated(true))).create();
+            api.client()
+                    .resources(Application.class)
+                    .inNamespace("plumbline")
+                    .resource(Renders.application(app, "bench", Renders.automated(true)))
+                    .create();
             List<RenderedObject> objects = new ArrayList<>();
             for (int o = 0; o < OBJECTS; o++) {
                 objects.add(Renders.configMap(app, "bench", app + "-" + o, Map.of("index", String.valueOf(o))));
@@ -97,12 +102,14 @@ public final class SyncBenchmark {
         }
         await(() -> synced(http, port) >= APPS, 900, "every app to be synced");
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("sync of %d Applications x %d objects: %.1f s (%.0f objects/s)%n", APPS, OBJECTS, seconds,
-                APPS * OBJECTS / seconds);
+        System.out.printf(
+                "sync of %d Applications x %d objects: %.1f s (%.0f objects/s)%n",
+                APPS, OBJECTS, seconds, APPS * OBJECTS / seconds);
         long syncGets = api.traffic().count("GET") - getsBeforeSync;
         long syncWrites = api.traffic().writes() - writesBeforeSync;
-        System.out.printf("API requests during the sync: %d GET, %d writes (%.2f per object)%n", syncGets, syncWrites,
-                (syncGets + syncWrites) / (double) (APPS * OBJECTS));
+        System.out.printf(
+                "API requests during the sync: %d GET, %d writes (%.2f per object)%n",
+                syncGets, syncWrites, (syncGets + syncWrites) / (double) (APPS * OBJECTS));
 
         awaitQuiet(api);
         long writes = api.traffic().writes();
@@ -114,7 +121,8 @@ public final class SyncBenchmark {
         await(() -> reconciles(http, port) >= before + APPS, 300, "the same renders to be reconciled again");
         awaitQuiet(api);
         long requests = api.traffic().writes() - writes + api.traffic().count("GET") - gets;
-        System.out.printf("steady state: %d API requests for %d unchanged objects = %.3f per object (target 0)%n",
+        System.out.printf(
+                "steady state: %d API requests for %d unchanged objects = %.3f per object (target 0)%n",
                 requests, APPS * OBJECTS, requests / (double) (APPS * OBJECTS));
     }
 
@@ -134,18 +142,26 @@ public final class SyncBenchmark {
             differ.compare(desired, live);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("diff throughput: %.0f objects/s (unchanged ConfigMaps, whole-app compare)%n",
+        System.out.printf(
+                "diff throughput: %.0f objects/s (unchanged ConfigMaps, whole-app compare)%n",
                 rounds * OBJECTS / seconds);
     }
 
     private static void prepare(EmbeddedKubeApi api) throws Exception {
         try (InputStream crd = Files.newInputStream(Path.of("src/main/kubernetes/applications.plumbline.dev-v1.yml"))) {
-            api.client().resource(api.client().getKubernetesSerialization().unmarshal(crd,
-                    CustomResourceDefinition.class)).create();
+            api.client()
+                    .resource(api.client().getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
+                    .create();
         }
         for (String namespace : List.of("plumbline", "bench")) {
-            api.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-                    .endMetadata().build()).create();
+            api.client()
+                    .namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .endMetadata()
+                            .build())
+                    .create();
         }
     }
 
@@ -172,15 +188,19 @@ public final class SyncBenchmark {
     /** Waits until no write has reached the API for two seconds. */
     private static void awaitQuiet(EmbeddedKubeApi api) {
         AtomicLong last = new AtomicLong(-1);
-        Awaitility.await("the API to see no more writes").atMost(Duration.ofMinutes(5))
+        Awaitility.await("the API to see no more writes")
+                .atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(2))
                 .until(() -> last.getAndSet(api.traffic().writes()) == last.get());
     }
 
     private static String get(HttpClient http, int port, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (Exception notYet) {
             return "";
         }
@@ -188,7 +208,9 @@ public final class SyncBenchmark {
 
     private static void await(Callable<Boolean> check, int seconds, String what) {
         try {
-            Awaitility.await(what).atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofSeconds(1))
+            Awaitility.await(what)
+                    .atMost(Duration.ofSeconds(seconds))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(check);
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException("timed out waiting for " + what + "; see target/bench-service.log", e);

@@ -35,7 +35,8 @@ class CapabilitiesReaderTest {
             ClusterCapabilities capabilities = CapabilitiesReader.read(api.client());
 
             assertThat(capabilities.kubeVersion()).isEqualTo(reported).startsWith("v1.");
-            assertThat(capabilities.apiVersions()).contains("v1", "v1/ConfigMap", "apps/v1", "apps/v1/Deployment")
+            assertThat(capabilities.apiVersions())
+                    .contains("v1", "v1/ConfigMap", "apps/v1", "apps/v1/Deployment")
                     .doesNotContain("monitoring.coreos.com/v1");
         }
     }
@@ -73,13 +74,14 @@ class CapabilitiesReaderTest {
                     current-context: other
                     """.formatted(server.getAddress().getPort()));
             try (KubernetesClient client = new KubernetesClientBuilder()
-                    .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
+                    .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
+                    .build()) {
 
                 ClusterCapabilities capabilities = CapabilitiesReader.read(client);
 
                 assertThat(capabilities.kubeVersion()).isEqualTo("v1.28.5-gke.1217000");
-                assertThat(capabilities.apiVersions()).containsExactly("apps/v1", "apps/v1/Deployment", "v1",
-                        "v1/ConfigMap");
+                assertThat(capabilities.apiVersions())
+                        .containsExactly("apps/v1", "apps/v1/Deployment", "v1", "v1/ConfigMap");
             }
         } finally {
             server.stop(0);
@@ -123,14 +125,30 @@ class CapabilitiesReaderTest {
 
     static CustomResourceDefinition serviceMonitorCrd() {
         return new CustomResourceDefinitionBuilder()
-                .withNewMetadata().withName("servicemonitors.monitoring.coreos.com").endMetadata()
-                .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
-                .withNewNames().withKind("ServiceMonitor").withPlural("servicemonitors")
-                .withSingular("servicemonitor").withListKind("ServiceMonitorList").endNames()
-                .addNewVersion().withName("v1").withServed(true).withStorage(true)
-                .withNewSchema().withNewOpenAPIV3Schema().withType("object")
-                .withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema().endSchema()
+                .withNewMetadata()
+                .withName("servicemonitors.monitoring.coreos.com")
+                .endMetadata()
+                .withNewSpec()
+                .withGroup("monitoring.coreos.com")
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind("ServiceMonitor")
+                .withPlural("servicemonitors")
+                .withSingular("servicemonitor")
+                .withListKind("ServiceMonitorList")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .withNewSchema()
+                .withNewOpenAPIV3Schema()
+                .withType("object")
+                .withXKubernetesPreserveUnknownFields(true)
+                .endOpenAPIV3Schema()
+                .endSchema()
                 .endVersion()
-                .endSpec().build();
+                .endSpec()
+                .build();
     }
 }

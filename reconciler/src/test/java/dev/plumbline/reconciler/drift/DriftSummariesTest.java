@@ -27,9 +27,14 @@ class DriftSummariesTest {
 
     @Test
     void aDriftAlertSummarisesWhatDriftedAndWhoChangedItSortedWithoutUnknownManagers() {
-        DriftSummary summary = DriftSummaries.next(null, List.of(detected("e1", DriftMode.HEAL, null,
-                object(WEB, field("spec.replicas", "kubectl-edit"), field("spec.paused", "unknown")),
-                object(SETTINGS, field("data.color", "alice"), field("data.size", "kubectl-edit")))));
+        DriftSummary summary = DriftSummaries.next(
+                null,
+                List.of(detected(
+                        "e1",
+                        DriftMode.HEAL,
+                        null,
+                        object(WEB, field("spec.replicas", "kubectl-edit"), field("spec.paused", "unknown")),
+                        object(SETTINGS, field("data.color", "alice"), field("data.size", "kubectl-edit")))));
 
         assertThat(summary.episodeId).isEqualTo("e1");
         assertThat(summary.mode).isEqualTo("heal");
@@ -42,9 +47,14 @@ class DriftSummariesTest {
 
     @Test
     void deletedAndOrphanedObjectsAreCountedApartFromDriftedFields() {
-        DriftSummary summary = DriftSummaries.next(null, List.of(detected("e1", DriftMode.HEAL, null,
-                new DriftedObject(WEB, DriftKind.DELETED, List.of()),
-                new DriftedObject(SETTINGS, DriftKind.ORPHAN, List.of()))));
+        DriftSummary summary = DriftSummaries.next(
+                null,
+                List.of(detected(
+                        "e1",
+                        DriftMode.HEAL,
+                        null,
+                        new DriftedObject(WEB, DriftKind.DELETED, List.of()),
+                        new DriftedObject(SETTINGS, DriftKind.ORPHAN, List.of()))));
 
         assertThat(summary.objects).isEqualTo(2);
         assertThat(summary.fields).isZero();
@@ -55,7 +65,11 @@ class DriftSummariesTest {
     @Test
     void anEpisodeThatGrowsKeepsWhenItWasDetected() {
         DriftDetected first = detected("e1", DriftMode.WARN, null, object(WEB, field("spec.replicas", "kubectl-edit")));
-        DriftDetected grown = detected("e1", DriftMode.WARN, null, object(WEB, field("spec.replicas", "kubectl-edit")),
+        DriftDetected grown = detected(
+                "e1",
+                DriftMode.WARN,
+                null,
+                object(WEB, field("spec.replicas", "kubectl-edit")),
                 object(SETTINGS, field("data.color", "helm")));
         DriftSummary summary = DriftSummaries.next(null, List.of(first, grown));
 
@@ -67,20 +81,38 @@ class DriftSummariesTest {
 
     @Test
     void driftDuringAPauseIsNotHealing() {
-        DriftSummary summary = DriftSummaries.next(null, List.of(detected("e1", DriftMode.HEAL,
-                new SelfHealPause(null, "alice", "incident"), object(WEB, field("spec.replicas", "kubectl-edit")))));
+        DriftSummary summary = DriftSummaries.next(
+                null,
+                List.of(detected(
+                        "e1",
+                        DriftMode.HEAL,
+                        new SelfHealPause(null, "alice", "incident"),
+                        object(WEB, field("spec.replicas", "kubectl-edit")))));
 
         assertThat(summary.healing).isFalse();
     }
 
     @Test
     void aFightStopsHealingForTheRestOfItsEpisode() {
-        DriftSummary fought = DriftSummaries.next(null, List.of(
-                detected("e1", DriftMode.HEAL, null, object(WEB, field("spec.replicas", "hpa"))),
-                SelfHealFight.of("c", "shop", "e1", WEB, "spec.replicas",
-                        new FieldManagerAttribution("hpa", "Update", null), 5, Duration.ofMinutes(10)),
-                detected("e1", DriftMode.HEAL, null, object(WEB, field("spec.replicas", "hpa")),
-                        object(SETTINGS, field("data.color", "alice")))));
+        DriftSummary fought = DriftSummaries.next(
+                null,
+                List.of(
+                        detected("e1", DriftMode.HEAL, null, object(WEB, field("spec.replicas", "hpa"))),
+                        SelfHealFight.of(
+                                "c",
+                                "shop",
+                                "e1",
+                                WEB,
+                                "spec.replicas",
+                                new FieldManagerAttribution("hpa", "Update", null),
+                                5,
+                                Duration.ofMinutes(10)),
+                        detected(
+                                "e1",
+                                DriftMode.HEAL,
+                                null,
+                                object(WEB, field("spec.replicas", "hpa")),
+                                object(SETTINGS, field("data.color", "alice")))));
 
         assertThat(fought.healing).isFalse();
         assertThat(fought.objects).isEqualTo(2);
@@ -88,21 +120,22 @@ class DriftSummariesTest {
 
     @Test
     void theRecoveryOfTheEpisodeClearsTheSummaryAndThatOfAnOlderOneDoesNot() {
-        DriftSummary current = DriftSummaries.next(null, List.of(
-                detected("e2", DriftMode.HEAL, null, object(WEB, field("spec.replicas", "kubectl-edit")))));
+        DriftSummary current = DriftSummaries.next(
+                null,
+                List.of(detected("e2", DriftMode.HEAL, null, object(WEB, field("spec.replicas", "kubectl-edit")))));
 
         assertThat(DriftSummaries.next(current, List.of(recovered("e1")))).isEqualTo(current);
         assertThat(DriftSummaries.next(current, List.of(recovered("e2")))).isNull();
     }
 
-    private static DriftDetected detected(String episode, DriftMode mode, SelfHealPause pause,
-                                          DriftedObject... objects) {
+    private static DriftDetected detected(
+            String episode, DriftMode mode, SelfHealPause pause, DriftedObject... objects) {
         return DriftDetected.of("c", "shop", episode, "rev1", mode, pause, List.of(objects));
     }
 
     private static DriftRecovered recovered(String episode) {
-        return DriftRecovered.of("c", "shop", episode, Instant.parse("2026-11-27T10:00:00Z"),
-                DriftResolution.HEALED, List.of(WEB));
+        return DriftRecovered.of(
+                "c", "shop", episode, Instant.parse("2026-11-27T10:00:00Z"), DriftResolution.HEALED, List.of(WEB));
     }
 
     private static DriftedObject object(ObjectIdentity identity, DriftedField... fields) {
@@ -110,7 +143,7 @@ class DriftSummariesTest {
     }
 
     private static DriftedField field(String path, String manager) {
-        return new DriftedField(path, IntNode.valueOf(1), IntNode.valueOf(2),
-                new FieldManagerAttribution(manager, "Update", null));
+        return new DriftedField(
+                path, IntNode.valueOf(1), IntNode.valueOf(2), new FieldManagerAttribution(manager, "Update", null));
     }
 }

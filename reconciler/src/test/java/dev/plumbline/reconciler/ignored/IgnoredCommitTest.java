@@ -18,17 +18,25 @@ class IgnoredCommitTest {
 
     @ParameterizedTest(name = "an app following \"{0}\" sees a commit on {1} as {2}")
     @CsvSource({
-            "main, refs/heads/main, PathNotWatched",
-            "refs/heads/main, refs/heads/main, PathNotWatched",
-            "v1.2.0, refs/tags/v1.2.0, PathNotWatched",
-            "HEAD, refs/heads/main, PathNotWatched",
-            "'', refs/heads/master, PathNotWatched",
-            "main, refs/heads/feature, RefNotWatched",
-            "HEAD, refs/heads/feature, RefNotWatched",
-            "v1.2.0, refs/tags/v1.3.0, RefNotWatched"})
+        "main, refs/heads/main, PathNotWatched",
+        "refs/heads/main, refs/heads/main, PathNotWatched",
+        "v1.2.0, refs/tags/v1.2.0, PathNotWatched",
+        "HEAD, refs/heads/main, PathNotWatched",
+        "'', refs/heads/master, PathNotWatched",
+        "main, refs/heads/feature, RefNotWatched",
+        "HEAD, refs/heads/feature, RefNotWatched",
+        "v1.2.0, refs/tags/v1.3.0, RefNotWatched"
+    })
     void theReasonSaysWhetherTheCommitMissedTheBranchOrOnlyThePath(String revision, String ref, String reason) {
-        CommitIgnored event = CommitIgnored.of("c", "https://git.example.com/a.git", ref, "1a2b3c", List.of("x.yaml"),
-                null, List.of(new WatchingApplication("web", revision, "apps/web")), "the explanation");
+        CommitIgnored event = CommitIgnored.of(
+                "c",
+                "https://git.example.com/a.git",
+                ref,
+                "1a2b3c",
+                List.of("x.yaml"),
+                null,
+                List.of(new WatchingApplication("web", revision, "apps/web")),
+                "the explanation");
 
         IgnoredCommit ignored = IgnoredCommit.forWatcher(event, event.watchers().get(0));
 
@@ -42,7 +50,8 @@ class IgnoredCommitTest {
         IgnoredCommit heard = new IgnoredCommit("PathNotWatched", "why", T1);
 
         assertThat(IgnoredCommit.inForce(List.of(), List.of(heard), null)).isEqualTo(heard);
-        assertThat(IgnoredCommit.inForce(List.of(), List.of(heard), T1.minusSeconds(60))).isEqualTo(heard);
+        assertThat(IgnoredCommit.inForce(List.of(), List.of(heard), T1.minusSeconds(60)))
+                .isEqualTo(heard);
         assertThat(IgnoredCommit.inForce(List.of(), List.of(heard), T2)).isNull();
     }
 
@@ -56,7 +65,9 @@ class IgnoredCommitTest {
 
         assertThat(IgnoredCommit.inForce(List.of(shown), List.of(), T1.minusSeconds(1)))
                 .isEqualTo(new IgnoredCommit("RefNotWatched", "older", T1));
-        assertThat(IgnoredCommit.inForce(List.of(shown), List.of(new IgnoredCommit("PathNotWatched", "newer", T2)),
-                null).message()).isEqualTo("newer");
+        assertThat(IgnoredCommit.inForce(
+                                List.of(shown), List.of(new IgnoredCommit("PathNotWatched", "newer", T2)), null)
+                        .message())
+                .isEqualTo("newer");
     }
 }

@@ -13,16 +13,21 @@ import org.junit.jupiter.api.Test;
 
 class DestinationLimitsTest {
 
-    private static final Destination SHOP = new Destination("shop", List.of("shop-jobs"),
-            List.of(new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition")));
-    private final DestinationLimits limits = new DestinationLimits(SHOP,
-            kind -> kind.kind().equals("Namespace") || kind.kind().equals("ClusterRole")
-                    || kind.kind().equals("CustomResourceDefinition") ? Optional.of(false) : Optional.empty());
+    private static final Destination SHOP = new Destination(
+            "shop", List.of("shop-jobs"), List.of(new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition")));
+    private final DestinationLimits limits = new DestinationLimits(
+            SHOP,
+            kind -> kind.kind().equals("Namespace")
+                            || kind.kind().equals("ClusterRole")
+                            || kind.kind().equals("CustomResourceDefinition")
+                    ? Optional.of(false)
+                    : Optional.empty());
 
     @Test
     void objectsInTheDestinationOrAnAllowedNamespaceAreAllowed() {
-        assertThat(limits.check(List.of(object("v1", "ConfigMap", "shop", "a"),
-                object("batch/v1", "Job", "shop-jobs", "b")))).isEmpty();
+        assertThat(limits.check(
+                        List.of(object("v1", "ConfigMap", "shop", "a"), object("batch/v1", "Job", "shop-jobs", "b"))))
+                .isEmpty();
     }
 
     @Test
@@ -31,8 +36,9 @@ class DestinationLimitsTest {
 
         assertThat(refusals).singleElement().satisfies(refusal -> {
             assertThat(refusal.object().name()).isEqualTo("token");
-            assertThat(refusal.reason()).contains("namespace \"kube-system\"", "destination \"shop\"",
-                    "spec.destination.allowedNamespaces");
+            assertThat(refusal.reason())
+                    .contains(
+                            "namespace \"kube-system\"", "destination \"shop\"", "spec.destination.allowedNamespaces");
         });
     }
 
@@ -42,18 +48,24 @@ class DestinationLimitsTest {
                 object("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.com"),
                 object("rbac.authorization.k8s.io/v1", "ClusterRole", null, "admin-ish")));
 
-        assertThat(refusals).singleElement().satisfies(refusal -> assertThat(refusal.reason())
-                .contains("ClusterRole.rbac.authorization.k8s.io", "allowedClusterKinds"));
+        assertThat(refusals)
+                .singleElement()
+                .satisfies(refusal -> assertThat(refusal.reason())
+                        .contains("ClusterRole.rbac.authorization.k8s.io", "allowedClusterKinds"));
     }
 
     @Test
     void theDestinationsOwnNamespaceObjectIsAllowedWithoutAnAllowList() {
-        assertThat(limits.check(List.of(object("v1", "Namespace", null, "shop")))).isEmpty();
-        assertThat(limits.check(List.of(object("v1", "Namespace", null, "payments")))).hasSize(1);
+        assertThat(limits.check(List.of(object("v1", "Namespace", null, "shop"))))
+                .isEmpty();
+        assertThat(limits.check(List.of(object("v1", "Namespace", null, "payments"))))
+                .hasSize(1);
     }
 
     private static RenderedObject object(String apiVersion, String kind, String namespace, String name) {
-        return new RenderedObject(ObjectIdentity.namespaced(apiVersion, kind, namespace, name),
-                JsonNodeFactory.instance.objectNode(), null);
+        return new RenderedObject(
+                ObjectIdentity.namespaced(apiVersion, kind, namespace, name),
+                JsonNodeFactory.instance.objectNode(),
+                null);
     }
 }

@@ -26,8 +26,11 @@ class AppOwnershipTest {
     @Test
     void anInstanceOwnsTheAppsOfTheRenderPartitionsAssignedToItUntilTheyAreRevoked() {
         MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
-        consumer.updatePartitions(Topics.RENDERED_MANIFESTS, IntStream.range(0, 6).mapToObj(p ->
-                new PartitionInfo(Topics.RENDERED_MANIFESTS, p, null, null, null)).toList());
+        consumer.updatePartitions(
+                Topics.RENDERED_MANIFESTS,
+                IntStream.range(0, 6)
+                        .mapToObj(p -> new PartitionInfo(Topics.RENDERED_MANIFESTS, p, null, null, null))
+                        .toList());
         AppOwnership ownership = new AppOwnership();
         AtomicInteger gained = new AtomicInteger();
         ownership.onGained(owned -> gained.incrementAndGet());

@@ -42,12 +42,15 @@ class CoPartitionedAssignorTest {
 
         for (int partition = 0; partition < 6; partition++) {
             String renders = ownerOf(assigned, RENDERS, partition, members);
-            assertThat(ownerOf(assigned, REQUESTS, partition, members)).as("sync requests of partition " + partition)
+            assertThat(ownerOf(assigned, REQUESTS, partition, members))
+                    .as("sync requests of partition " + partition)
                     .isEqualTo(renders);
-            assertThat(ownerOf(assigned, ALERTS, partition, members)).as("drift alerts of partition " + partition)
+            assertThat(ownerOf(assigned, ALERTS, partition, members))
+                    .as("drift alerts of partition " + partition)
                     .isEqualTo(renders);
         }
-        assertThat(assigned.values()).allSatisfy(partitions -> assertThat(partitions).hasSize(2));
+        assertThat(assigned.values())
+                .allSatisfy(partitions -> assertThat(partitions).hasSize(2));
     }
 
     @Test
@@ -78,21 +81,30 @@ class CoPartitionedAssignorTest {
         Node broker = new Node(0, "localhost", 9092);
         List<PartitionInfo> infos = new ArrayList<>();
         for (String topic : List.of(RENDERS, REQUESTS, ALERTS)) {
-            IntStream.range(0, partitions).forEach(p -> infos.add(new PartitionInfo(topic, p, broker,
-                    new Node[] {broker}, new Node[] {broker})));
+            IntStream.range(0, partitions)
+                    .forEach(p ->
+                            infos.add(new PartitionInfo(topic, p, broker, new Node[] {broker}, new Node[] {broker})));
         }
         Cluster cluster = new Cluster("test", List.of(broker), infos, Set.of(), Set.of());
         Map<String, List<TopicPartition>> assigned = new HashMap<>();
-        new CoPartitionedAssignor().assign(cluster, new GroupSubscription(members)).groupAssignment()
+        new CoPartitionedAssignor()
+                .assign(cluster, new GroupSubscription(members))
+                .groupAssignment()
                 .forEach((member, assignment) -> assigned.put(member, assignment.partitions()));
         return assigned;
     }
 
-    private static String ownerOf(Map<String, List<TopicPartition>> assigned, String topic, int partition,
-                                  Map<String, Subscription> members) {
+    private static String ownerOf(
+            Map<String, List<TopicPartition>> assigned,
+            String topic,
+            int partition,
+            Map<String, Subscription> members) {
         TopicPartition wanted = new TopicPartition(topic, partition);
-        String member = assigned.entrySet().stream().filter(entry -> entry.getValue().contains(wanted))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        String member = assigned.entrySet().stream()
+                .filter(entry -> entry.getValue().contains(wanted))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
         ByteBuffer data = members.get(member).userData();
         return StandardCharsets.UTF_8.decode(data.duplicate()).toString();
     }

@@ -23,10 +23,11 @@ class ReconcileOutcomeTest {
     private static final ObjectIdentity WEB = ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web");
     private static final ObjectIdentity OLD = ObjectIdentity.namespaced("v1", "ConfigMap", "shop", "old");
     private static final Sync SYNC = new Sync("s-1", SyncTrigger.AUTOMATED, "plumbline", null);
-    private static final ApplyFailure FORBIDDEN = new ApplyFailure("Deployment shop/web was not applied: forbidden",
-            ApplyFailure.Cause.FORBIDDEN, null);
+    private static final ApplyFailure FORBIDDEN =
+            new ApplyFailure("Deployment shop/web was not applied: forbidden", ApplyFailure.Cause.FORBIDDEN, null);
 
-    private final ReconcileContext context = new ReconcileContext("shop", ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED));
+    private final ReconcileContext context =
+            new ReconcileContext("shop", ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED));
 
     @Test
     void aReconcileWithoutASyncEndsWithoutOneAndIsNoFailure() {

@@ -22,21 +22,28 @@ class StepRunnerTest {
     @Test
     void aFailingStepEndsTheStepsAndIsNamedInTheFailureWhileClosingStepsStillRun() {
         ReconcileContext context = context();
-        StepRunner runner = new StepRunner(List.of(record("read"), Step.of("apply", c -> {
-            throw new IllegalStateException("the API server said 500");
-        }), record("prune")), List.of(record("status")));
+        StepRunner runner = new StepRunner(
+                List.of(
+                        record("read"),
+                        Step.of("apply", c -> {
+                            throw new IllegalStateException("the API server said 500");
+                        }),
+                        record("prune")),
+                List.of(record("status")));
 
         runner.run(context);
 
         assertThat(ran).containsExactly("read", "status");
-        assertThat(context.outcome()).isInstanceOfSatisfying(ReconcileOutcome.StepFailed.class, failed ->
-                assertThat(failed.message()).isEqualTo("step apply failed: the API server said 500"));
+        assertThat(context.outcome())
+                .isInstanceOfSatisfying(
+                        ReconcileOutcome.StepFailed.class,
+                        failed -> assertThat(failed.message()).isEqualTo("step apply failed: the API server said 500"));
     }
 
     @Test
     void aStepThatStopsSkipsTheRestButNotTheClosingSteps() {
-        StepRunner runner = new StepRunner(List.of(Step.of("read", ReconcileContext::stop), record("compare")),
-                List.of(record("status")));
+        StepRunner runner = new StepRunner(
+                List.of(Step.of("read", ReconcileContext::stop), record("compare")), List.of(record("status")));
         ReconcileContext context = context();
 
         runner.run(context);

@@ -17,11 +17,11 @@ class StatusComputerTest {
 
     @Test
     void aReconcileThatFindsNothingNewComputesTheSameStatusSoNothingIsWritten() {
-        ApplicationStatusModel first = StatusComputer.next(null, synced(new Conditions()
-                .set(ConditionType.PruneWithheld, "PruneDisabled", "1 object kept")), T1);
+        ApplicationStatusModel first = StatusComputer.next(
+                null, synced(new Conditions().set(ConditionType.PruneWithheld, "PruneDisabled", "1 object kept")), T1);
 
-        ApplicationStatusModel again = StatusComputer.next(first, synced(new Conditions()
-                .set(ConditionType.PruneWithheld, "PruneDisabled", "1 object kept")), T2);
+        ApplicationStatusModel again = StatusComputer.next(
+                first, synced(new Conditions().set(ConditionType.PruneWithheld, "PruneDisabled", "1 object kept")), T2);
 
         assertThat(StatusComputer.sameAs(first, again)).isTrue();
         assertThat(again.conditions.get(0).lastTransitionTime).isEqualTo(T1.toString());
@@ -29,8 +29,8 @@ class StatusComputerTest {
 
     @Test
     void aConditionThatNoLongerHoldsIsDropped() {
-        ApplicationStatusModel first = StatusComputer.next(null, synced(new Conditions()
-                .set(ConditionType.SyncFailed, "ApplyFailed", "500")), T1);
+        ApplicationStatusModel first = StatusComputer.next(
+                null, synced(new Conditions().set(ConditionType.SyncFailed, "ApplyFailed", "500")), T1);
 
         ApplicationStatusModel next = StatusComputer.next(first, synced(new Conditions()), T2);
 
@@ -42,15 +42,27 @@ class StatusComputerTest {
     void theHistoryKeepsTheLastTenSyncsNewestFirst() {
         ApplicationStatusModel status = null;
         for (int i = 1; i <= 12; i++) {
-            StatusInput input = new StatusInput(1L, SyncStatus.SYNCED, "rev" + i, HealthStatus.HEALTHY, null, null,
-                    record("sync-" + i), new Conditions(), null, null);
+            StatusInput input = new StatusInput(
+                    1L,
+                    SyncStatus.SYNCED,
+                    "rev" + i,
+                    HealthStatus.HEALTHY,
+                    null,
+                    null,
+                    record("sync-" + i),
+                    new Conditions(),
+                    null,
+                    null);
             status = StatusComputer.next(status, input, T1);
         }
 
         assertThat(status.history).hasSize(SyncHistory.LIMIT);
         assertThat(status.history.get(0).syncId).isEqualTo("sync-12");
-        assertThat(status.history).extracting(r -> r.syncId)
-                .containsExactlyElementsOf(IntStream.rangeClosed(3, 12).map(i -> 15 - i).mapToObj(i -> "sync-" + i)
+        assertThat(status.history)
+                .extracting(r -> r.syncId)
+                .containsExactlyElementsOf(IntStream.rangeClosed(3, 12)
+                        .map(i -> 15 - i)
+                        .mapToObj(i -> "sync-" + i)
                         .toList());
     }
 
@@ -58,16 +70,28 @@ class StatusComputerTest {
     void aReconcileThatStoppedBeforeComparingKeepsThePreviousSyncStatus() {
         ApplicationStatusModel first = StatusComputer.next(null, synced(new Conditions()), T1);
 
-        ApplicationStatusModel next = StatusComputer.next(first, new StatusInput(1L, null, null, null, null, null,
-                null, new Conditions().set(ConditionType.RenderFailed, "invalid-manifest", "line 3"), null, null), T2);
+        ApplicationStatusModel next = StatusComputer.next(
+                first,
+                new StatusInput(
+                        1L,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new Conditions().set(ConditionType.RenderFailed, "invalid-manifest", "line 3"),
+                        null,
+                        null),
+                T2);
 
         assertThat(next.sync.status).isEqualTo("synced");
         assertThat(next.conditions).extracting(c -> c.type).containsExactly("RenderFailed");
     }
 
     private static StatusInput synced(Conditions conditions) {
-        return new StatusInput(1L, SyncStatus.SYNCED, "rev1", HealthStatus.HEALTHY, null, null, null, conditions, null,
-                null);
+        return new StatusInput(
+                1L, SyncStatus.SYNCED, "rev1", HealthStatus.HEALTHY, null, null, null, conditions, null, null);
     }
 
     private static SyncRecord record(String id) {

@@ -31,7 +31,11 @@ public final class LiveCluster {
     /** Creates the app's namespace and Application, and waits until the service knows it. */
     public void deploy(Application application) {
         namespace(application.getSpec().destination.namespace);
-        api.client().resources(Application.class).inNamespace("plumbline").resource(application).create();
+        api.client()
+                .resources(Application.class)
+                .inNamespace("plumbline")
+                .resource(application)
+                .create();
         String app = application.getMetadata().getName();
         await().atMost(PATIENCE).until(() -> given().get("/api/apps/" + app).statusCode() == 200);
     }
@@ -43,18 +47,25 @@ public final class LiveCluster {
 
     public void namespace(String name) {
         if (api.client().namespaces().withName(name).get() == null) {
-            api.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata()
-                    .build()).create();
+            api.client()
+                    .namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(name)
+                            .endMetadata()
+                            .build())
+                    .create();
         }
     }
 
     public ConfigMap awaitConfigMap(String namespace, String name, Predicate<ConfigMap> wanted) {
-        return await().atMost(PATIENCE).until(() -> configMap(namespace, name).filter(wanted).orElse(null),
-                Objects::nonNull);
+        return await().atMost(PATIENCE)
+                .until(() -> configMap(namespace, name).filter(wanted).orElse(null), Objects::nonNull);
     }
 
     public Optional<ConfigMap> configMap(String namespace, String name) {
-        return Optional.ofNullable(api.client().configMaps().inNamespace(namespace).withName(name).get());
+        return Optional.ofNullable(
+                api.client().configMaps().inNamespace(namespace).withName(name).get());
     }
 
     public ApplicationStatusModel awaitStatus(String app, Predicate<ApplicationStatusModel> wanted) {
@@ -62,7 +73,10 @@ public final class LiveCluster {
     }
 
     public ApplicationStatusModel status(String app) {
-        Application application = api.client().resources(Application.class).inNamespace("plumbline").withName(app)
+        Application application = api.client()
+                .resources(Application.class)
+                .inNamespace("plumbline")
+                .withName(app)
                 .get();
         return application == null ? null : application.getStatus();
     }
@@ -72,8 +86,12 @@ public final class LiveCluster {
      * to the API server, for tests that count those.
      */
     public ApplicationStatusModel awaitCachedStatus(String app, Predicate<ApplicationStatusModel> wanted) {
-        return await().atMost(PATIENCE).until(() -> given().get("/api/apps/" + app).jsonPath()
-                .getObject("status", ApplicationStatusModel.class), s -> s != null && wanted.test(s));
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> given().get("/api/apps/" + app)
+                                .jsonPath()
+                                .getObject("status", ApplicationStatusModel.class),
+                        s -> s != null && wanted.test(s));
     }
 
     public static Optional<ApplicationStatusModel.Condition> condition(ApplicationStatusModel status, String type) {

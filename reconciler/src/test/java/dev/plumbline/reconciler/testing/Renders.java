@@ -17,8 +17,7 @@ public final class Renders {
 
     public static final String REPO = "https://git.example.com/team/apps.git";
 
-    private Renders() {
-    }
+    private Renders() {}
 
     /** A ConfigMap of the app, with the tracking marks the renderer sets. */
     public static RenderedObject configMap(String app, String namespace, String name, Map<String, String> data) {
@@ -29,29 +28,44 @@ public final class Renders {
         metadata.putObject("annotations").put("plumbline.dev/app", app);
         ObjectNode values = body.putObject("data");
         data.forEach(values::put);
-        return new RenderedObject(ObjectIdentity.namespaced("v1", "ConfigMap", namespace, name), body,
+        return new RenderedObject(
+                ObjectIdentity.namespaced("v1", "ConfigMap", namespace, name),
+                body,
                 "apps/" + app + "/" + name + ".yaml");
     }
 
     /** A CustomResourceDefinition of kind Widget ({@code widgets.example.com}), namespaced, at v1. */
     public static RenderedObject widgetCrd(String app) {
-        ObjectNode body = tracked(app, "apiextensions.k8s.io/v1", "CustomResourceDefinition", "widgets.example.com",
-                null);
+        ObjectNode body =
+                tracked(app, "apiextensions.k8s.io/v1", "CustomResourceDefinition", "widgets.example.com", null);
         ObjectNode spec = body.putObject("spec").put("group", "example.com").put("scope", "Namespaced");
-        spec.putObject("names").put("plural", "widgets").put("singular", "widget").put("kind", "Widget");
-        ObjectNode version = spec.putArray("versions").addObject().put("name", "v1").put("served", true)
+        spec.putObject("names")
+                .put("plural", "widgets")
+                .put("singular", "widget")
+                .put("kind", "Widget");
+        ObjectNode version = spec.putArray("versions")
+                .addObject()
+                .put("name", "v1")
+                .put("served", true)
                 .put("storage", true);
-        version.putObject("schema").putObject("openAPIV3Schema").put("type", "object")
+        version.putObject("schema")
+                .putObject("openAPIV3Schema")
+                .put("type", "object")
                 .put("x-kubernetes-preserve-unknown-fields", true);
-        return new RenderedObject(ObjectIdentity.clusterScoped("apiextensions.k8s.io/v1", "CustomResourceDefinition",
-                "widgets.example.com"), body, "apps/" + app + "/crd.yaml");
+        return new RenderedObject(
+                ObjectIdentity.clusterScoped(
+                        "apiextensions.k8s.io/v1", "CustomResourceDefinition", "widgets.example.com"),
+                body,
+                "apps/" + app + "/crd.yaml");
     }
 
     /** A Widget, an instance of {@link #widgetCrd}. */
     public static RenderedObject widget(String app, String namespace, String name) {
         ObjectNode body = tracked(app, "example.com/v1", "Widget", name, namespace);
         body.putObject("spec").put("size", 3);
-        return new RenderedObject(ObjectIdentity.namespaced("example.com/v1", "Widget", namespace, name), body,
+        return new RenderedObject(
+                ObjectIdentity.namespaced("example.com/v1", "Widget", namespace, name),
+                body,
                 "apps/" + app + "/" + name + ".yaml");
     }
 
@@ -68,8 +82,15 @@ public final class Renders {
     }
 
     public static ManifestsRendered render(String app, String revision, List<RenderedObject> objects) {
-        return ManifestsRendered.of(UUID.randomUUID().toString(), app, REPO, revision, "apps/" + app,
-                RendererKind.PLAIN, "sha256:" + revision + objects.hashCode(), objects);
+        return ManifestsRendered.of(
+                UUID.randomUUID().toString(),
+                app,
+                REPO,
+                revision,
+                "apps/" + app,
+                RendererKind.PLAIN,
+                "sha256:" + revision + objects.hashCode(),
+                objects);
     }
 
     /** An Application in namespace plumbline; {@code automated} null for a manual one. */

@@ -44,7 +44,10 @@ public final class ArtifactFetcher {
     public Path fetch(Artifact artifact, Path target) {
         HttpResponse<InputStream> response;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(artifact.url())).timeout(timeout).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(artifact.url()))
+                    .timeout(timeout)
+                    .GET()
+                    .build();
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException | IllegalArgumentException e) {
             throw unavailable(artifact, e.getMessage(), e);
@@ -58,10 +61,12 @@ public final class ArtifactFetcher {
             }
             String actual = copyAndDigest(body, target, artifact);
             if (!actual.equalsIgnoreCase(artifact.sha256())) {
-                throw new RenderFailure(RenderFailureReason.ARTIFACT_DIGEST_MISMATCH, "the artifact at " + artifact.url()
-                        + " has sha256 " + actual + " but the commit event says " + artifact.sha256()
-                        + "; it was not extracted. The artifact changed or was corrupted on the way: "
-                        + "the next commit event renders again");
+                throw new RenderFailure(
+                        RenderFailureReason.ARTIFACT_DIGEST_MISMATCH,
+                        "the artifact at " + artifact.url()
+                                + " has sha256 " + actual + " but the commit event says " + artifact.sha256()
+                                + "; it was not extracted. The artifact changed or was corrupted on the way: "
+                                + "the next commit event renders again");
             }
             return target;
         } catch (IOException e) {
@@ -78,8 +83,8 @@ public final class ArtifactFetcher {
             while ((read = body.read(buffer)) >= 0) {
                 total += read;
                 if (total > maxBytes) {
-                    throw unavailable(artifact, "it is larger than " + maxBytes
-                            + " bytes (plumbline.artifact.max-bytes)", null);
+                    throw unavailable(
+                            artifact, "it is larger than " + maxBytes + " bytes (plumbline.artifact.max-bytes)", null);
                 }
                 sha256.update(buffer, 0, read);
                 out.write(buffer, 0, read);
@@ -89,8 +94,12 @@ public final class ArtifactFetcher {
     }
 
     private static RenderFailure unavailable(Artifact artifact, String why, Throwable cause) {
-        return new RenderFailure(RenderFailureReason.ARTIFACT_UNAVAILABLE,
-                "cannot download the artifact " + artifact.url() + ": " + why, null, null, cause);
+        return new RenderFailure(
+                RenderFailureReason.ARTIFACT_UNAVAILABLE,
+                "cannot download the artifact " + artifact.url() + ": " + why,
+                null,
+                null,
+                cause);
     }
 
     private static MessageDigest sha256() {

@@ -76,9 +76,12 @@ public final class RepositoryTree {
         for (RefusedEntry entry : refused) {
             for (String input : inputs) {
                 if (entry.isUnder(input)) {
-                    throw new RenderFailure(RenderFailureReason.UNSAFE_PATH, entry.name() + ": " + entry.why()
-                            + "; Plumbline refused it, so nothing that reads " + displayed(input) + " renders",
-                            entry.name(), null);
+                    throw new RenderFailure(
+                            RenderFailureReason.UNSAFE_PATH,
+                            entry.name() + ": " + entry.why() + "; Plumbline refused it, so nothing that reads "
+                                    + displayed(input) + " renders",
+                            entry.name(),
+                            null);
                 }
             }
         }
@@ -89,9 +92,12 @@ public final class RepositoryTree {
     }
 
     private static RenderFailure escape(String reference, String mentionedIn, String why) {
-        String subject = mentionedIn == null ? "the Application's path " + reference
-                : mentionedIn + " names " + reference;
-        return new RenderFailure(RenderFailureReason.UNSAFE_PATH,
-                subject + ", but " + why + "; Plumbline only reads files inside the repository", mentionedIn, null);
+        String subject =
+                mentionedIn == null ? "the Application's path " + reference : mentionedIn + " names " + reference;
+        return new RenderFailure(
+                RenderFailureReason.UNSAFE_PATH,
+                subject + ", but " + why + "; Plumbline only reads files inside the repository",
+                mentionedIn,
+                null);
     }
 }

@@ -38,7 +38,7 @@ public final class TarballExtractor {
     public RepositoryTree extract(Path tarball, Path target) {
         List<RefusedEntry> refused = new ArrayList<>();
         try (InputStream file = Files.newInputStream(tarball);
-             TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(file, 64 * 1024))) {
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(file, 64 * 1024))) {
             Path root = target.toRealPath();
             long written = 0;
             TarArchiveEntry entry;
@@ -60,8 +60,8 @@ public final class TarballExtractor {
                 } else {
                     Files.createDirectories(path.getParent());
                     if (!path.getParent().toRealPath().startsWith(root)) {
-                        refused.add(new RefusedEntry(entry.getName(),
-                                "its folder is a symlink leading outside the repository"));
+                        refused.add(new RefusedEntry(
+                                entry.getName(), "its folder is a symlink leading outside the repository"));
                         continue;
                     }
                     written += copy(tar, path, maxExtractedBytes - written);
@@ -72,8 +72,12 @@ public final class TarballExtractor {
             }
             return new RepositoryTree(root, refused);
         } catch (IOException | IllegalArgumentException e) {
-            throw new RenderFailure(RenderFailureReason.ARTIFACT_UNAVAILABLE,
-                    "the artifact is not a readable gzip-compressed tar: " + e.getMessage(), null, null, e);
+            throw new RenderFailure(
+                    RenderFailureReason.ARTIFACT_UNAVAILABLE,
+                    "the artifact is not a readable gzip-compressed tar: " + e.getMessage(),
+                    null,
+                    null,
+                    e);
         }
     }
 
@@ -89,7 +93,8 @@ public final class TarballExtractor {
         if (entry.isSymbolicLink()) {
             String link = entry.getLinkName();
             Path entryPath = root.resolve(stripDotSlash(name)).normalize();
-            if (link.startsWith("/") || !entryPath.getParent().resolve(link).normalize().startsWith(root)) {
+            if (link.startsWith("/")
+                    || !entryPath.getParent().resolve(link).normalize().startsWith(root)) {
                 return "a symlink to " + link + ", outside the repository";
             }
             return null;
@@ -124,8 +129,10 @@ public final class TarballExtractor {
             while ((read = in.read(buffer)) >= 0) {
                 total += read;
                 if (total > budget) {
-                    throw new RenderFailure(RenderFailureReason.ARTIFACT_UNAVAILABLE, "the artifact extracts to "
-                            + "more than " + maxExtractedBytes + " bytes (plumbline.artifact.max-extracted-bytes)");
+                    throw new RenderFailure(
+                            RenderFailureReason.ARTIFACT_UNAVAILABLE,
+                            "the artifact extracts to " + "more than " + maxExtractedBytes
+                                    + " bytes (plumbline.artifact.max-extracted-bytes)");
                 }
                 out.write(buffer, 0, read);
             }

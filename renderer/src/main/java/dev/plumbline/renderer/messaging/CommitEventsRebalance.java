@@ -55,10 +55,10 @@ public class CommitEventsRebalance implements KafkaConsumerRebalanceListener {
         }
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
         Map<TopicPartition, Long> until = new HashMap<>();
-        partitions.forEach(partition -> until.put(partition,
+        partitions.forEach(partition -> until.put(
+                partition,
                 committed.get(partition) == null ? 0L : committed.get(partition).offset()));
-        try (KafkaConsumer<String, PlumblineEvent> history = readers.events(
-                "plumbline-renderer-commit-history")) {
+        try (KafkaConsumer<String, PlumblineEvent> history = readers.events("plumbline-renderer-commit-history")) {
             List<TopicPartition> assigned = List.copyOf(partitions);
             history.assign(assigned);
             history.seekToBeginning(assigned);
@@ -84,7 +84,8 @@ public class CommitEventsRebalance implements KafkaConsumerRebalanceListener {
             return;
         }
         int count = consumer.partitionsFor(Topics.COMMIT_EVENTS).size();
-        Set<Integer> revoked = partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
+        Set<Integer> revoked =
+                partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
         rendering.revisions().forgetRepositories(repoUrl -> revoked.contains(partitionOf(repoUrl, count)));
     }
 

@@ -56,8 +56,8 @@ public class RenderedManifestsHistory {
     }
 
     private void read() {
-        try (KafkaConsumer<String, PlumblineEvent> reader = readers.events(
-                "plumbline-renderer-history", largeRecords())) {
+        try (KafkaConsumer<String, PlumblineEvent> reader =
+                readers.events("plumbline-renderer-history", largeRecords())) {
             consumer = reader;
             List<TopicPartition> partitions = partitions(reader);
             reader.assign(partitions);
@@ -77,8 +77,7 @@ public class RenderedManifestsHistory {
         } catch (WakeupException stopping) {
             // shutting down
         } catch (RuntimeException e) {
-            LOG.errorf(e, "cannot read %s; render failures will carry no last good render",
-                    Topics.RENDERED_MANIFESTS);
+            LOG.errorf(e, "cannot read %s; render failures will carry no last good render", Topics.RENDERED_MANIFESTS);
             rendering.lastRenders().markLoaded();
         }
     }
@@ -89,7 +88,9 @@ public class RenderedManifestsHistory {
             try {
                 List<PartitionInfo> infos = reader.partitionsFor(Topics.RENDERED_MANIFESTS, Duration.ofSeconds(10));
                 if (infos != null && !infos.isEmpty()) {
-                    return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    return infos.stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition()))
+                            .toList();
                 }
             } catch (TimeoutException notYet) {
                 LOG.debugf("%s does not exist yet", Topics.RENDERED_MANIFESTS);
@@ -100,7 +101,10 @@ public class RenderedManifestsHistory {
 
     /** A rendered manifest may be as large as the topic allows: a fetch must be able to take one. */
     private static Map<String, Object> largeRecords() {
-        return Map.of(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.LARGE_RECORD_BYTES,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.LARGE_RECORD_BYTES);
+        return Map.of(
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                Topics.LARGE_RECORD_BYTES,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+                Topics.LARGE_RECORD_BYTES);
     }
 }

@@ -4,9 +4,9 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.renderer.artifact.ArtifactFetcher;
 import dev.plumbline.renderer.artifact.TarballExtractor;
-import dev.plumbline.renderer.render.RenderCache;
 import dev.plumbline.renderer.config.RendererConfig;
 import dev.plumbline.renderer.render.LastRenders;
+import dev.plumbline.renderer.render.RenderCache;
 import dev.plumbline.renderer.render.RenderCoordinator;
 import dev.plumbline.renderer.render.RenderMetrics;
 import dev.plumbline.renderer.render.RenderOutcome;
@@ -63,21 +63,31 @@ public class RenderingService {
         RendererConfig.Render render = config.render();
         Path scratch = Path.of(render.scratchDir());
         ScratchFolder.removeLeftovers(scratch);
-        KustomizeCommand kustomize = new KustomizeCommand(render.kustomize().commands(),
-                render.kustomize().path().orElse(System.getenv("PATH")));
+        KustomizeCommand kustomize = new KustomizeCommand(
+                render.kustomize().commands(), render.kustomize().path().orElse(System.getenv("PATH")));
         RenderPipeline pipeline = new RenderPipeline(
-                List.of(new PlainRenderer(), new KustomizeRenderer(kustomize),
+                List.of(
+                        new PlainRenderer(),
+                        new KustomizeRenderer(kustomize),
                         new HelmRenderer(TerminationSignals::restore)),
-                new RenderCache(config.cache().maxEntries()), new RenderMetrics(registry), render.timeout(),
+                new RenderCache(config.cache().maxEntries()),
+                new RenderMetrics(registry),
+                render.timeout(),
                 render.concurrency());
         renderer = new RevisionRenderer(
-                new ArtifactFetcher(config.artifact().timeout(), config.artifact().maxBytes()),
+                new ArtifactFetcher(
+                        config.artifact().timeout(), config.artifact().maxBytes()),
                 new TarballExtractor(config.artifact().maxExtractedBytes()),
-                pipeline, lastRenders, publisher, scratch, render.concurrency());
-        coordinator = new RenderCoordinator(applications.catalog(), revisions, lastRenders, pipeline, renderer,
-                publisher);
+                pipeline,
+                lastRenders,
+                publisher,
+                scratch,
+                render.concurrency());
+        coordinator =
+                new RenderCoordinator(applications.catalog(), revisions, lastRenders, pipeline, renderer, publisher);
         if (kustomize.command().isEmpty()) {
-            LOG.warnf("no kustomize found (tried %s): Kustomize Applications will fail with tool-missing",
+            LOG.warnf(
+                    "no kustomize found (tried %s): Kustomize Applications will fail with tool-missing",
                     render.kustomize().commands());
         }
     }
@@ -90,8 +100,8 @@ public class RenderingService {
     public Map<String, RenderOutcome> onCommit(CommitDetected commit) {
         awaitHistoryUninterruptibly();
         Map<String, RenderOutcome> outcomes = coordinator.onCommit(commit);
-        LOG.debugf("commit %s of %s %s: rendered %s", commit.after(), commit.repoUrl(), commit.ref(),
-                outcomes.keySet());
+        LOG.debugf(
+                "commit %s of %s %s: rendered %s", commit.after(), commit.repoUrl(), commit.ref(), outcomes.keySet());
         return outcomes;
     }
 
@@ -119,8 +129,10 @@ public class RenderingService {
     public void awaitHistory() throws InterruptedException {
         long timeout = config.render().historyTimeout().toMillis();
         if (!lastRenders.awaitLoaded(timeout, TimeUnit.MILLISECONDS)) {
-            LOG.warnf("plumbline.rendered-manifests was not read to its end within %d ms: rendering anyway; "
-                    + "a failure may carry no last good render", timeout);
+            LOG.warnf(
+                    "plumbline.rendered-manifests was not read to its end within %d ms: rendering anyway; "
+                            + "a failure may carry no last good render",
+                    timeout);
             lastRenders.markLoaded();
         }
     }

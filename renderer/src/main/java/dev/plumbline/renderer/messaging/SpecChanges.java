@@ -30,6 +30,7 @@ public class SpecChanges implements ApplicationChanges {
 
     /** The latest spec of each app not handled yet; empty for a deleted Application. */
     private final Map<String, Optional<ApplicationSpec>> pending = new LinkedHashMap<>();
+
     private Thread worker;
     private volatile boolean running;
 

@@ -64,7 +64,8 @@ public final class ClusterScope {
             if ("CustomResourceDefinition".equals(body.path("kind").asText())
                     && body.path("apiVersion").asText().startsWith("apiextensions.k8s.io/")
                     && "Cluster".equals(body.path("spec").path("scope").asText())) {
-                kinds.add(new GroupKind(body.path("spec").path("group").asText(),
+                kinds.add(new GroupKind(
+                        body.path("spec").path("group").asText(),
                         body.path("spec").path("names").path("kind").asText()));
             }
         }

@@ -22,9 +22,11 @@ public record HelmCapabilities(String kubeVersion, List<String> apiVersions) {
     public static HelmCapabilities of(ApplicationSpec spec) {
         HelmOptions helm = spec.sourceSpec().helm();
         ClusterCapabilities cluster = spec.clusterCapabilities();
-        String kubeVersion = helm != null && helm.kubeVersion() != null ? helm.kubeVersion()
+        String kubeVersion = helm != null && helm.kubeVersion() != null
+                ? helm.kubeVersion()
                 : cluster == null ? null : cluster.kubeVersion();
-        List<String> apiVersions = helm != null && !helm.apiVersions().isEmpty() ? helm.apiVersions()
+        List<String> apiVersions = helm != null && !helm.apiVersions().isEmpty()
+                ? helm.apiVersions()
                 : cluster == null ? List.of() : cluster.apiVersions();
         return new HelmCapabilities(kubeVersion, apiVersions);
     }

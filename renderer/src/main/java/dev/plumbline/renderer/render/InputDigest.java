@@ -34,8 +34,7 @@ public final class InputDigest {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private InputDigest() {
-    }
+    private InputDigest() {}
 
     public static String of(RendererKind renderer, ApplicationSpec spec, InputSet inputs, Path root) {
         MessageDigest sha256 = sha256();
@@ -44,18 +43,22 @@ public final class InputDigest {
             update(sha256, spec.app());
             update(sha256, spec.destination().namespace());
             // repoUrl and targetRevision only say where the files came from; the files themselves are hashed below
-            update(sha256, JSON.writeValueAsString(List.of(spec.sourceSpec().path(),
-                    String.valueOf(spec.sourceSpec().renderer()),
-                    JSON.writeValueAsString(spec.sourceSpec().helm()),
-                    JSON.writeValueAsString(spec.sourceSpec().kustomize()),
-                    JSON.writeValueAsString(spec.sourceSpec().directory()))));
+            update(
+                    sha256,
+                    JSON.writeValueAsString(List.of(
+                            spec.sourceSpec().path(),
+                            String.valueOf(spec.sourceSpec().renderer()),
+                            JSON.writeValueAsString(spec.sourceSpec().helm()),
+                            JSON.writeValueAsString(spec.sourceSpec().kustomize()),
+                            JSON.writeValueAsString(spec.sourceSpec().directory()))));
             if (renderer == RendererKind.HELM) {
                 update(sha256, JSON.writeValueAsString(HelmCapabilities.of(spec)));
             }
             for (String input : inputs.paths()) {
                 Path top = input.isEmpty() ? root : root.resolve(input);
                 try (Stream<Path> files = Files.walk(top)) {
-                    for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                    for (Path file :
+                            (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                         update(sha256, root.relativize(file).toString());
                         hashContent(sha256, file);
                     }
@@ -64,8 +67,8 @@ public final class InputDigest {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("options always serialize", e);
         } catch (IOException e) {
-            throw new RenderFailure(RenderFailureReason.INTERNAL_ERROR,
-                    "cannot read the Application's files: " + e.getMessage());
+            throw new RenderFailure(
+                    RenderFailureReason.INTERNAL_ERROR, "cannot read the Application's files: " + e.getMessage());
         }
         return HexFormat.of().formatHex(sha256.digest());
     }

@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LastRenders {
 
-    private record Latest(ManifestsRendered lastGood, Instant outcomeTime) {
-    }
+    private record Latest(ManifestsRendered lastGood, Instant outcomeTime) {}
 
     private final Map<String, Latest> apps = new ConcurrentHashMap<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
@@ -31,13 +30,14 @@ public final class LastRenders {
         }
         apps.compute(app, (key, previous) -> {
             if (previous != null && previous.outcomeTime().isAfter(event.time())) {
-                return previous;  // an older record read back after this instance wrote a newer one
+                return previous; // an older record read back after this instance wrote a newer one
             }
             if (event instanceof ManifestsRendered rendered) {
                 return new Latest(rendered, rendered.time());
             }
             if (event instanceof RenderFailed failed) {
-                ManifestsRendered lastGood = failed.lastRendered() != null ? failed.lastRendered()
+                ManifestsRendered lastGood = failed.lastRendered() != null
+                        ? failed.lastRendered()
                         : previous == null ? null : previous.lastGood();
                 return new Latest(lastGood, failed.time());
             }

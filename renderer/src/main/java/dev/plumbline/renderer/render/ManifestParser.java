@@ -27,11 +27,9 @@ public final class ManifestParser {
     private static final int MAX_TEXT_CODE_POINTS = 256 * 1024 * 1024;
 
     private static final ObjectMapper YAML = yamlMapper();
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private ManifestParser() {
-    }
+    private ManifestParser() {}
 
     /**
      * @param text       the text
@@ -55,25 +53,39 @@ public final class ManifestParser {
             }
         } catch (JsonProcessingException e) {
             Integer line = lineOf(e);
-            throw new RenderFailure(RenderFailureReason.INVALID_MANIFEST,
+            throw new RenderFailure(
+                    RenderFailureReason.INVALID_MANIFEST,
                     file + (line == null ? "" : " line " + line) + ": not valid " + (mapper == JSON ? "JSON" : "YAML")
-                            + ": " + firstLine(e.getOriginalMessage()), sourcePath, line, e);
+                            + ": " + firstLine(e.getOriginalMessage()),
+                    sourcePath,
+                    line,
+                    e);
         } catch (IOException e) {
-            throw new RenderFailure(RenderFailureReason.INTERNAL_ERROR, "cannot read " + file + ": " + e.getMessage(),
-                    sourcePath, null, e);
+            throw new RenderFailure(
+                    RenderFailureReason.INTERNAL_ERROR,
+                    "cannot read " + file + ": " + e.getMessage(),
+                    sourcePath,
+                    null,
+                    e);
         }
         return objects;
     }
 
-    private static void addObjects(JsonNode document, String file, String sourcePath, String origin, int line,
-                                   List<SourceObject> objects) {
+    private static void addObjects(
+            JsonNode document, String file, String sourcePath, String origin, int line, List<SourceObject> objects) {
         if (!(document instanceof ObjectNode object)) {
-            throw invalid(file, sourcePath, line, "the document is a " + document.getNodeType().name().toLowerCase()
-                    + ", not a Kubernetes object");
+            throw invalid(
+                    file,
+                    sourcePath,
+                    line,
+                    "the document is a " + document.getNodeType().name().toLowerCase() + ", not a Kubernetes object");
         }
         String kind = object.path("kind").asText("");
         if (object.path("apiVersion").asText("").isEmpty() || kind.isEmpty()) {
-            throw invalid(file, sourcePath, line,
+            throw invalid(
+                    file,
+                    sourcePath,
+                    line,
                     "the document has no apiVersion or no kind; every Kubernetes object needs both");
         }
         JsonNode items = object.get("items");
@@ -97,13 +109,15 @@ public final class ManifestParser {
 
     /** A document with nothing in it (a trailing {@code ---}, only comments) reads as null or as an empty string. */
     private static boolean isEmpty(JsonNode document) {
-        return document == null || document.isNull() || document.isMissingNode()
+        return document == null
+                || document.isNull()
+                || document.isMissingNode()
                 || (document.isTextual() && document.asText().isEmpty());
     }
 
     private static RenderFailure invalid(String file, String sourcePath, int line, String what) {
-        return new RenderFailure(RenderFailureReason.INVALID_MANIFEST, file + " line " + line + ": " + what, sourcePath,
-                line);
+        return new RenderFailure(
+                RenderFailureReason.INVALID_MANIFEST, file + " line " + line + ": " + what, sourcePath, line);
     }
 
     private static String firstLine(String message) {

@@ -34,27 +34,26 @@ public final class ObjectSetAssembler {
     public static final String APP_ANNOTATION = "plumbline.dev/app";
 
     /** Sorted keys, so the digest does not depend on the order fields were written in. */
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-            .build();
+    private static final ObjectMapper CANONICAL =
+            JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
-    private ObjectSetAssembler() {
-    }
+    private ObjectSetAssembler() {}
 
     /**
      * @param app                  the Application, written into the tracking annotation
      * @param destinationNamespace filled into namespaced objects that name no namespace
      * @throws RenderFailure ({@code missing-name}, {@code duplicate-object}) naming the files at fault
      */
-    public static RenderedSet assemble(String app, String destinationNamespace, RendererKind renderer,
-                                       List<SourceObject> produced) {
+    public static RenderedSet assemble(
+            String app, String destinationNamespace, RendererKind renderer, List<SourceObject> produced) {
         ClusterScope scope = ClusterScope.of(produced);
         Map<String, SourceObject> seen = new HashMap<>();
         List<RenderedObject> objects = new ArrayList<>(produced.size());
         for (SourceObject source : produced) {
             ObjectNode body = source.body().deepCopy();
             ObjectNode metadata = body.has("metadata") && body.get("metadata").isObject()
-                    ? (ObjectNode) body.get("metadata") : body.putObject("metadata");
+                    ? (ObjectNode) body.get("metadata")
+                    : body.putObject("metadata");
             String name = requireName(metadata, source);
             String apiVersion = body.path("apiVersion").asText();
             String kind = body.path("kind").asText();
@@ -106,13 +105,20 @@ public final class ObjectSetAssembler {
         String kind = source.body().path("kind").asText();
         String file = source.sourcePath();
         if (!metadata.path("generateName").asText("").isEmpty()) {
-            throw new RenderFailure(RenderFailureReason.MISSING_NAME, source.origin() + ": the " + kind
-                    + " has only metadata.generateName (" + metadata.get("generateName").asText() + "); a GitOps object"
-                    + " needs a fixed metadata.name so that each sync updates it instead of creating another",
-                    file, source.line());
+            throw new RenderFailure(
+                    RenderFailureReason.MISSING_NAME,
+                    source.origin() + ": the " + kind
+                            + " has only metadata.generateName ("
+                            + metadata.get("generateName").asText() + "); a GitOps object"
+                            + " needs a fixed metadata.name so that each sync updates it instead of creating another",
+                    file,
+                    source.line());
         }
-        throw new RenderFailure(RenderFailureReason.MISSING_NAME, source.origin() + ": the " + kind
-                + " has no metadata.name", file, source.line());
+        throw new RenderFailure(
+                RenderFailureReason.MISSING_NAME,
+                source.origin() + ": the " + kind + " has no metadata.name",
+                file,
+                source.line());
     }
 
     private static void track(ObjectNode metadata, String app) {
@@ -131,8 +137,11 @@ public final class ObjectSetAssembler {
 
     private static RenderFailure duplicate(ObjectIdentity identity, SourceObject first, SourceObject second) {
         String file = second.sourcePath() != null ? second.sourcePath() : first.sourcePath();
-        return new RenderFailure(RenderFailureReason.DUPLICATE_OBJECT, identity + " is defined twice: in "
-                + first.origin() + " and in " + second.origin() + "; keep one", file, second.line());
+        return new RenderFailure(
+                RenderFailureReason.DUPLICATE_OBJECT,
+                identity + " is defined twice: in " + first.origin() + " and in " + second.origin() + "; keep one",
+                file,
+                second.line());
     }
 
     private static MessageDigest sha256() {

@@ -40,7 +40,8 @@ public final class RenderCoordinator {
         }
 
         boolean sameSpecAs(ApplicationSpec spec) {
-            return source.equals(spec.sourceSpec()) && namespace.equals(spec.destination().namespace())
+            return source.equals(spec.sourceSpec())
+                    && namespace.equals(spec.destination().namespace())
                     && Objects.equals(cluster, spec.clusterCapabilities());
         }
     }
@@ -55,8 +56,13 @@ public final class RenderCoordinator {
     /** Applications that changed while no commit of their ref was known: they render with the next one. */
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
-    public RenderCoordinator(ApplicationCatalog catalog, RevisionIndex revisions, LastRenders lastRenders,
-                             RenderPipeline pipeline, RevisionRenderer renderer, RenderPublisher publisher) {
+    public RenderCoordinator(
+            ApplicationCatalog catalog,
+            RevisionIndex revisions,
+            LastRenders lastRenders,
+            RenderPipeline pipeline,
+            RevisionRenderer renderer,
+            RenderPublisher publisher) {
         this.catalog = catalog;
         this.revisions = revisions;
         this.lastRenders = lastRenders;
@@ -93,7 +99,9 @@ public final class RenderCoordinator {
         possible.addAll(unknown);
         Map<String, RenderOutcome> outcomes = renderer.render(Revision.of(commit), possible, tree -> {
             List<ApplicationSpec> chosen = new ArrayList<>(affected);
-            unknown.stream().filter(spec -> touched(spec, tree, commit.changedPaths())).forEach(chosen::add);
+            unknown.stream()
+                    .filter(spec -> touched(spec, tree, commit.changedPaths()))
+                    .forEach(chosen::add);
             return chosen;
         });
         remember(possible, outcomes);
@@ -116,7 +124,8 @@ public final class RenderCoordinator {
                 waiting.add(spec.app());
             } else {
                 waiting.remove(spec.app());
-                byCommit.computeIfAbsent(latest.get(), commit -> new ArrayList<>()).add(spec);
+                byCommit.computeIfAbsent(latest.get(), commit -> new ArrayList<>())
+                        .add(spec);
             }
         }
         Map<String, RenderOutcome> outcomes = new LinkedHashMap<>();
@@ -146,7 +155,9 @@ public final class RenderCoordinator {
 
     /** The Applications waiting for a commit of their ref: worth offering again once commits became known. */
     public List<ApplicationSpec> waitingApplications() {
-        return catalog.all().stream().filter(spec -> waiting.contains(spec.app())).toList();
+        return catalog.all().stream()
+                .filter(spec -> waiting.contains(spec.app()))
+                .toList();
     }
 
     private boolean needsRender(ApplicationSpec spec) {
@@ -158,12 +169,17 @@ public final class RenderCoordinator {
             return !previous.sameSpecAs(spec);
         }
         // first sight since start: an outcome written after this spec was published already rendered it
-        boolean renderedSince = lastRenders.latestOutcome(spec.app())
-                .map(time -> !time.isBefore(spec.time())).orElse(false)
-                && lastRenders.lastGood(spec.app())
-                .map(last -> Objects.equals(last.path(), spec.sourceSpec().path())
-                        && SourceMatch.sameRepository(last.repoUrl(), spec.sourceSpec().repoUrl()))
-                .orElse(true);
+        boolean renderedSince = lastRenders
+                        .latestOutcome(spec.app())
+                        .map(time -> !time.isBefore(spec.time()))
+                        .orElse(false)
+                && lastRenders
+                        .lastGood(spec.app())
+                        .map(last -> Objects.equals(
+                                        last.path(), spec.sourceSpec().path())
+                                && SourceMatch.sameRepository(
+                                        last.repoUrl(), spec.sourceSpec().repoUrl()))
+                        .orElse(true);
         if (renderedSince) {
             known.put(spec.app(), Known.of(spec, null));
         }

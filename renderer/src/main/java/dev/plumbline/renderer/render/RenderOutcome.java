@@ -12,8 +12,8 @@ import dev.plumbline.renderer.failure.RenderFailure;
  * @param failure  why it failed; null on success
  * @param cached   whether the set came from the cache
  */
-public record RenderOutcome(RendererKind renderer, InputSet inputs, RenderedSet rendered, RenderFailure failure,
-                            boolean cached) {
+public record RenderOutcome(
+        RendererKind renderer, InputSet inputs, RenderedSet rendered, RenderFailure failure, boolean cached) {
 
     public boolean succeeded() {
         return rendered != null;

@@ -38,8 +38,8 @@ public final class RenderPipeline implements AutoCloseable {
     private final Semaphore slots;
     private final ExecutorService threads;
 
-    public RenderPipeline(List<Renderer> renderers, RenderCache cache, RenderMetrics metrics, Duration timeout,
-                          int concurrency) {
+    public RenderPipeline(
+            List<Renderer> renderers, RenderCache cache, RenderMetrics metrics, Duration timeout, int concurrency) {
         renderers.forEach(renderer -> this.renderers.put(renderer.kind(), renderer));
         this.cache = cache;
         this.metrics = metrics;
@@ -80,8 +80,8 @@ public final class RenderPipeline implements AutoCloseable {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(null, null, new RenderFailure(RenderFailureReason.INTERNAL_ERROR,
-                    "the renderer is stopping"));
+            return failed(
+                    null, null, new RenderFailure(RenderFailureReason.INTERNAL_ERROR, "the renderer is stopping"));
         }
         Future<RenderOutcome> running;
         try {
@@ -94,24 +94,35 @@ public final class RenderPipeline implements AutoCloseable {
             });
         } catch (RuntimeException rejected) {
             slots.release();
-            return failed(null, null, new RenderFailure(RenderFailureReason.INTERNAL_ERROR,
-                    "the renderer is stopping"));
+            return failed(
+                    null, null, new RenderFailure(RenderFailureReason.INTERNAL_ERROR, "the renderer is stopping"));
         }
         try {
             return running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             running.cancel(true);
-            return failed(quietChoice(spec, tree), null, new RenderFailure(RenderFailureReason.TIMEOUT,
-                    "the render of " + displayPath(spec) + " took longer than " + timeout.toSeconds()
-                            + " s (plumbline.render.timeout) and was stopped; make it smaller or raise the limit"));
+            return failed(
+                    quietChoice(spec, tree),
+                    null,
+                    new RenderFailure(
+                            RenderFailureReason.TIMEOUT,
+                            "the render of " + displayPath(spec) + " took longer than " + timeout.toSeconds()
+                                    + " s (plumbline.render.timeout) and was stopped; make it smaller or raise the limit"));
         } catch (InterruptedException e) {
             running.cancel(true);
             Thread.currentThread().interrupt();
-            return failed(null, null, new RenderFailure(RenderFailureReason.INTERNAL_ERROR,
-                    "the renderer is stopping"));
+            return failed(
+                    null, null, new RenderFailure(RenderFailureReason.INTERNAL_ERROR, "the renderer is stopping"));
         } catch (ExecutionException e) {
-            return failed(null, null, new RenderFailure(RenderFailureReason.INTERNAL_ERROR,
-                    "the renderer failed: " + e.getCause(), null, null, e.getCause()));
+            return failed(
+                    null,
+                    null,
+                    new RenderFailure(
+                            RenderFailureReason.INTERNAL_ERROR,
+                            "the renderer failed: " + e.getCause(),
+                            null,
+                            null,
+                            e.getCause()));
         }
     }
 
@@ -132,15 +143,22 @@ public final class RenderPipeline implements AutoCloseable {
                 return new RenderOutcome(kind, inputs, cached.get(), null, true);
             }
             List<SourceObject> produced = renderer.render(request);
-            RenderedSet rendered = ObjectSetAssembler.assemble(spec.app(), spec.destination().namespace(), kind,
-                    produced);
+            RenderedSet rendered =
+                    ObjectSetAssembler.assemble(spec.app(), spec.destination().namespace(), kind, produced);
             cache.put(key, rendered);
             return new RenderOutcome(kind, inputs, rendered, null, false);
         } catch (RenderFailure failure) {
             return failed(kind, inputs, failure);
         } catch (IOException | RuntimeException e) {
-            return failed(kind, inputs, new RenderFailure(RenderFailureReason.INTERNAL_ERROR,
-                    "the renderer failed on " + displayPath(spec) + ": " + e, null, null, e));
+            return failed(
+                    kind,
+                    inputs,
+                    new RenderFailure(
+                            RenderFailureReason.INTERNAL_ERROR,
+                            "the renderer failed on " + displayPath(spec) + ": " + e,
+                            null,
+                            null,
+                            e));
         }
     }
 
@@ -148,8 +166,10 @@ public final class RenderPipeline implements AutoCloseable {
     private static Path locate(ApplicationSpec spec, RepositoryTree tree) {
         Path appDir = tree.resolve(spec.sourceSpec().path());
         if (!Files.isDirectory(appDir)) {
-            throw new RenderFailure(RenderFailureReason.PATH_NOT_FOUND, "the Application's path "
-                    + displayPath(spec) + " is not a folder of the repository at this revision");
+            throw new RenderFailure(
+                    RenderFailureReason.PATH_NOT_FOUND,
+                    "the Application's path " + displayPath(spec)
+                            + " is not a folder of the repository at this revision");
         }
         return appDir;
     }

@@ -15,8 +15,7 @@ public final class RendererChoice {
     private static final List<String> KUSTOMIZATION_FILE_NAMES =
             List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
-    private RendererChoice() {
-    }
+    private RendererChoice() {}
 
     public static RendererKind choose(RendererKind forced, Path folder) {
         if (forced != null) {

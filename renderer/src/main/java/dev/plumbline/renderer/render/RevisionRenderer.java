@@ -37,8 +37,14 @@ public final class RevisionRenderer implements AutoCloseable {
     private final ExecutorService workers;
     private final Map<String, Object> appLocks = new ConcurrentHashMap<>();
 
-    public RevisionRenderer(ArtifactFetcher fetcher, TarballExtractor extractor, RenderPipeline pipeline,
-                            LastRenders lastRenders, RenderPublisher publisher, Path scratchBase, int concurrency) {
+    public RevisionRenderer(
+            ArtifactFetcher fetcher,
+            TarballExtractor extractor,
+            RenderPipeline pipeline,
+            LastRenders lastRenders,
+            RenderPublisher publisher,
+            Path scratchBase,
+            int concurrency) {
         this.fetcher = fetcher;
         this.extractor = extractor;
         this.pipeline = pipeline;
@@ -57,8 +63,8 @@ public final class RevisionRenderer implements AutoCloseable {
      * @param choose   which of them to render, decided from the extracted files
      * @return the outcome of each Application rendered, by app
      */
-    public Map<String, RenderOutcome> render(Revision revision, List<ApplicationSpec> possible,
-                                             Function<RepositoryTree, List<ApplicationSpec>> choose) {
+    public Map<String, RenderOutcome> render(
+            Revision revision, List<ApplicationSpec> possible, Function<RepositoryTree, List<ApplicationSpec>> choose) {
         if (possible.isEmpty()) {
             return Map.of();
         }
@@ -67,20 +73,30 @@ public final class RevisionRenderer implements AutoCloseable {
             List<ApplicationSpec> chosen;
             try {
                 Path tarball = fetcher.fetch(revision.artifact(), scratch.path().resolve("artifact.tar.gz"));
-                tree = extractor.extract(tarball, Files.createDirectories(scratch.path().resolve("tree")));
+                tree = extractor.extract(
+                        tarball, Files.createDirectories(scratch.path().resolve("tree")));
                 Files.delete(tarball);
                 chosen = choose.apply(tree);
             } catch (RenderFailure failure) {
                 return failAll(revision, possible, failure);
             } catch (IOException | RuntimeException e) {
-                return failAll(revision, possible, new RenderFailure(RenderFailureReason.INTERNAL_ERROR,
-                        "cannot prepare the commit for rendering: " + e, null, null, e));
+                return failAll(
+                        revision,
+                        possible,
+                        new RenderFailure(
+                                RenderFailureReason.INTERNAL_ERROR,
+                                "cannot prepare the commit for rendering: " + e,
+                                null,
+                                null,
+                                e));
             }
             Map<String, CompletableFuture<RenderOutcome>> running = new LinkedHashMap<>();
             for (ApplicationSpec spec : chosen) {
                 Path appScratch = scratch.path().resolve("apps").resolve(spec.app());
-                running.put(spec.app(), CompletableFuture.supplyAsync(
-                        () -> renderAndPublish(revision, spec, tree, appScratch), workers));
+                running.put(
+                        spec.app(),
+                        CompletableFuture.supplyAsync(
+                                () -> renderAndPublish(revision, spec, tree, appScratch), workers));
             }
             Map<String, RenderOutcome> outcomes = new LinkedHashMap<>();
             running.forEach((app, outcome) -> outcomes.put(app, outcome.join()));
@@ -88,8 +104,7 @@ public final class RevisionRenderer implements AutoCloseable {
         }
     }
 
-    private RenderOutcome renderAndPublish(Revision revision, ApplicationSpec spec, RepositoryTree tree,
-                                           Path scratch) {
+    private RenderOutcome renderAndPublish(Revision revision, ApplicationSpec spec, RepositoryTree tree, Path scratch) {
         // one app at a time: a commit and a spec change of the same app must not publish out of order
         synchronized (appLocks.computeIfAbsent(spec.app(), app -> new Object())) {
             RenderOutcome outcome = pipeline.render(spec, tree, scratch);
@@ -118,12 +133,28 @@ public final class RevisionRenderer implements AutoCloseable {
             if (alreadyPublished(app, revision, outcome.rendered())) {
                 return;
             }
-            event = ManifestsRendered.of(revision.correlationFor(spec), app, revision.repoUrl(), revision.sha(), path,
-                    outcome.renderer(), outcome.rendered().digest(), outcome.rendered().objects());
+            event = ManifestsRendered.of(
+                    revision.correlationFor(spec),
+                    app,
+                    revision.repoUrl(),
+                    revision.sha(),
+                    path,
+                    outcome.renderer(),
+                    outcome.rendered().digest(),
+                    outcome.rendered().objects());
         } else {
             RenderFailure failure = outcome.failure();
-            event = RenderFailed.of(revision.correlationFor(spec), app, revision.repoUrl(), revision.sha(), path,
-                    outcome.renderer(), failure.reason(), failure.getMessage(), failure.file(), failure.line(),
+            event = RenderFailed.of(
+                    revision.correlationFor(spec),
+                    app,
+                    revision.repoUrl(),
+                    revision.sha(),
+                    path,
+                    outcome.renderer(),
+                    failure.reason(),
+                    failure.getMessage(),
+                    failure.file(),
+                    failure.line(),
                     lastRenders.lastGood(app).orElse(null));
         }
         publisher.publish(event);
@@ -132,9 +163,14 @@ public final class RevisionRenderer implements AutoCloseable {
 
     /** The same objects at the same revision are already the app's latest record: writing them again adds nothing. */
     private boolean alreadyPublished(String app, Revision revision, RenderedSet rendered) {
-        return lastRenders.lastGood(app)
-                .filter(last -> last.revision().equals(revision.sha()) && last.digest().equals(rendered.digest()))
-                .filter(last -> lastRenders.latestOutcome(app).map(time -> !time.isAfter(last.time())).orElse(false))
+        return lastRenders
+                .lastGood(app)
+                .filter(last ->
+                        last.revision().equals(revision.sha()) && last.digest().equals(rendered.digest()))
+                .filter(last -> lastRenders
+                        .latestOutcome(app)
+                        .map(time -> !time.isAfter(last.time()))
+                        .orElse(false))
                 .isPresent();
     }
 

@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 public final class SourceMatch {
 
-    private SourceMatch() {
-    }
+    private SourceMatch() {}
 
     public static boolean watches(ApplicationSpec spec, String repoUrl, String ref) {
         return watches(spec.sourceSpec(), repoUrl, ref);

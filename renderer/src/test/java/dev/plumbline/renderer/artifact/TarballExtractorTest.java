@@ -23,7 +23,9 @@ class TarballExtractorTest {
 
     @Test
     void extractsFilesWithImpliedFoldersKeepingTheExecutableBit() throws IOException {
-        RepositoryTree tree = extract(new Tarballs().file("apps/web/a.yaml", "a: 1\n").file("tools/run.sh", "true\n")
+        RepositoryTree tree = extract(new Tarballs()
+                .file("apps/web/a.yaml", "a: 1\n")
+                .file("tools/run.sh", "true\n")
                 .symlink("apps/web/b.yaml", "a.yaml"));
 
         assertThat(Files.readString(tree.root().resolve("apps/web/a.yaml"))).isEqualTo("a: 1\n");
@@ -35,19 +37,22 @@ class TarballExtractorTest {
     @Test
     void leavesOutAndReportsEveryEntryThatCouldLeadOutside() throws IOException {
         Path outside = Files.createDirectories(scratch.resolve("outside"));
-        RepositoryTree tree = extract(new Tarballs().file("ok.yaml", "a: 1\n")
+        RepositoryTree tree = extract(new Tarballs()
+                .file("ok.yaml", "a: 1\n")
                 .file("../escaped.yaml", "a: 1\n")
                 .file("apps/../../escaped.yaml", "a: 1\n")
                 .symlink("apps/etc", "/etc")
                 .symlink("apps/up", "../../outside")
                 .symlink("apps/link-then-write", "../outside"));
 
-        assertThat(tree.refused()).extracting(RefusedEntry::name).containsExactlyInAnyOrder("../escaped.yaml",
-                "apps/../../escaped.yaml", "apps/etc", "apps/up");
+        assertThat(tree.refused())
+                .extracting(RefusedEntry::name)
+                .containsExactlyInAnyOrder("../escaped.yaml", "apps/../../escaped.yaml", "apps/etc", "apps/up");
         assertThat(outside).isEmptyDirectory();
         assertThat(scratch.resolve("escaped.yaml")).doesNotExist();
         assertThatThrownBy(() -> tree.checkNoRefusedEntryUnder(List.of("apps")))
-                .isInstanceOfSatisfying(RenderFailure.class,
+                .isInstanceOfSatisfying(
+                        RenderFailure.class,
                         failure -> assertThat(failure.reason()).isEqualTo(RenderFailureReason.UNSAFE_PATH));
         tree.checkNoRefusedEntryUnder(List.of("ok.yaml", "other"));
     }
@@ -58,8 +63,11 @@ class TarballExtractorTest {
 
         assertThat(tree.resolve("apps/web")).isDirectory();
         for (String escaping : List.of("../x", "/etc", "apps/../../x")) {
-            assertThatThrownBy(() -> tree.resolve(escaping)).as(escaping).isInstanceOfSatisfying(RenderFailure.class,
-                    failure -> assertThat(failure.reason()).isEqualTo(RenderFailureReason.UNSAFE_PATH));
+            assertThatThrownBy(() -> tree.resolve(escaping))
+                    .as(escaping)
+                    .isInstanceOfSatisfying(
+                            RenderFailure.class,
+                            failure -> assertThat(failure.reason()).isEqualTo(RenderFailureReason.UNSAFE_PATH));
         }
     }
 
@@ -67,18 +75,21 @@ class TarballExtractorTest {
     void notATarballIsAnUnavailableArtifact() throws IOException {
         Path garbage = Files.writeString(scratch.resolve("garbage.tar.gz"), "not gzip");
 
-        assertThatThrownBy(() -> new TarballExtractor(1 << 20).extract(garbage,
-                Files.createDirectories(scratch.resolve("tree"))))
-                .isInstanceOfSatisfying(RenderFailure.class,
+        assertThatThrownBy(() -> new TarballExtractor(1 << 20)
+                        .extract(garbage, Files.createDirectories(scratch.resolve("tree"))))
+                .isInstanceOfSatisfying(
+                        RenderFailure.class,
                         failure -> assertThat(failure.reason()).isEqualTo(RenderFailureReason.ARTIFACT_UNAVAILABLE));
     }
 
     @Test
     void aTarballLargerThanAllowedOnceExtractedIsRefused() throws IOException {
-        Path tarball = Files.write(scratch.resolve("big.tar.gz"), new Tarballs().file("big", "x".repeat(4096)).bytes());
+        Path tarball = Files.write(
+                scratch.resolve("big.tar.gz"),
+                new Tarballs().file("big", "x".repeat(4096)).bytes());
 
-        assertThatThrownBy(() -> new TarballExtractor(1024).extract(tarball,
-                Files.createDirectories(scratch.resolve("tree"))))
+        assertThatThrownBy(() ->
+                        new TarballExtractor(1024).extract(tarball, Files.createDirectories(scratch.resolve("tree"))))
                 .hasMessageContaining("plumbline.artifact.max-extracted-bytes");
     }
 
@@ -90,13 +101,19 @@ class TarballExtractorTest {
 
             assertThat(fetcher.fetch(server.serve("good", tarball), scratch.resolve("good.tar.gz")))
                     .hasBinaryContent(tarball);
-            assertThatThrownBy(() -> fetcher.fetch(server.serve("bad", tarball, "ab".repeat(32)),
-                    scratch.resolve("bad.tar.gz"))).isInstanceOfSatisfying(RenderFailure.class, failure ->
-                    assertThat(failure.reason()).isEqualTo(RenderFailureReason.ARTIFACT_DIGEST_MISMATCH));
-            assertThatThrownBy(() -> fetcher.fetch(new Artifact(
-                    server.serve("x", tarball).url().replace("x.tar.gz", "missing.tar.gz"), "00"),
-                    scratch.resolve("missing.tar.gz"))).isInstanceOfSatisfying(RenderFailure.class, failure ->
-                    assertThat(failure.reason()).isEqualTo(RenderFailureReason.ARTIFACT_UNAVAILABLE));
+            assertThatThrownBy(() ->
+                            fetcher.fetch(server.serve("bad", tarball, "ab".repeat(32)), scratch.resolve("bad.tar.gz")))
+                    .isInstanceOfSatisfying(
+                            RenderFailure.class,
+                            failure -> assertThat(failure.reason())
+                                    .isEqualTo(RenderFailureReason.ARTIFACT_DIGEST_MISMATCH));
+            assertThatThrownBy(() -> fetcher.fetch(
+                            new Artifact(server.serve("x", tarball).url().replace("x.tar.gz", "missing.tar.gz"), "00"),
+                            scratch.resolve("missing.tar.gz")))
+                    .isInstanceOfSatisfying(
+                            RenderFailure.class,
+                            failure ->
+                                    assertThat(failure.reason()).isEqualTo(RenderFailureReason.ARTIFACT_UNAVAILABLE));
         }
     }
 

@@ -36,8 +36,7 @@ public final class RenderBenchmark {
     private static final int OBJECTS = 25;
     private static final int APPS = 1_000;
 
-    private RenderBenchmark() {
-    }
+    private RenderBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("plumbline-bench");
@@ -48,26 +47,44 @@ public final class RenderBenchmark {
         copy(Tarballs.resource("testdata/repo/environments"), root.resolve("environments"));
         RepositoryTree tree = new RepositoryTree(root, List.of());
         KustomizeCommand kustomize = new KustomizeCommand(RenderHarness.DEFAULT_KUSTOMIZE, System.getenv("PATH"));
-        try (RenderPipeline pipeline = new RenderPipeline(List.of(new PlainRenderer(), new KustomizeRenderer(kustomize),
-                new HelmRenderer(() -> { })), new RenderCache(0), new RenderMetrics(new SimpleMeterRegistry()),
-                Duration.ofSeconds(90), 1)) {
-            System.out.println("Plumbline renderer benchmark (" + Runtime.getRuntime().availableProcessors()
-                    + " cores, Java " + Runtime.version() + ")");
+        try (RenderPipeline pipeline = new RenderPipeline(
+                List.of(new PlainRenderer(), new KustomizeRenderer(kustomize), new HelmRenderer(() -> {})),
+                new RenderCache(0),
+                new RenderMetrics(new SimpleMeterRegistry()),
+                Duration.ofSeconds(90),
+                1)) {
+            System.out.println("Plumbline renderer benchmark ("
+                    + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version() + ")");
             double plain = median(200, 50, render(pipeline, tree, RenderHarness.app("plain", "plain"), work));
             report("plain, 25 objects", plain, "");
             if (kustomize.command().isPresent()) {
-                double overlay = median(20, 3, render(pipeline, tree,
-                        RenderHarness.app("overlay", "kustomize/overlay"), work));
-                double direct = median(20, 3, () -> runDirectly(kustomize.command().get(),
-                        root.resolve("kustomize/overlay")));
-                report("kustomize overlay, 25 objects", overlay, String.format(Locale.ROOT,
-                        "  (%s directly: %.1f ms, ratio %.2f)", String.join(" ", kustomize.command().get()), direct,
-                        overlay / direct));
+                double overlay =
+                        median(20, 3, render(pipeline, tree, RenderHarness.app("overlay", "kustomize/overlay"), work));
+                double direct =
+                        median(20, 3, () -> runDirectly(kustomize.command().get(), root.resolve("kustomize/overlay")));
+                report(
+                        "kustomize overlay, 25 objects",
+                        overlay,
+                        String.format(
+                                Locale.ROOT,
+                                "  (%s directly: %.1f ms, ratio %.2f)",
+                                String.join(" ", kustomize.command().get()),
+                                direct,
+                                overlay / direct));
             } else {
                 System.out.println("kustomize overlay: SKIPPED, neither kustomize nor kubectl is on PATH");
             }
-            double helm = median(100, 20, render(pipeline, tree, RenderHarness.helmApp("web", "helm/web",
-                    new HelmOptions(null, List.of("values-prod.yaml"), null, List.of())), work));
+            double helm = median(
+                    100,
+                    20,
+                    render(
+                            pipeline,
+                            tree,
+                            RenderHarness.helmApp(
+                                    "web",
+                                    "helm/web",
+                                    new HelmOptions(null, List.of("values-prod.yaml"), null, List.of())),
+                            work));
             report("helm chart (web: 4 objects, a sub-chart), warm", helm, "");
         }
         thousandApps(work.resolve("thousand"));
@@ -81,7 +98,8 @@ public final class RenderBenchmark {
             Tarballs after = new Tarballs();
             List<String> changed = new ArrayList<>();
             for (int n = 0; n < APPS; n++) {
-                ApplicationSpec app = RenderHarness.app(String.format("app-%04d", n), String.format("apps/app-%04d", n));
+                ApplicationSpec app =
+                        RenderHarness.app(String.format("app-%04d", n), String.format("apps/app-%04d", n));
                 apps.add(app);
                 String file = app.sourceSpec().path() + "/manifests.yaml";
                 before.file(file, smallApp(app.app(), "1.0.0"));
@@ -92,12 +110,18 @@ public final class RenderBenchmark {
             harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, before.bytes()));
             byte[] tarball = after.bytes();
             long started = System.nanoTime();
-            int rendered = harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, tarball,
-                    changed.toArray(String[]::new))).size();
+            int rendered = harness.coordinator
+                    .onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, tarball, changed.toArray(String[]::new)))
+                    .size();
             double millis = (System.nanoTime() - started) / 1e6;
-            System.out.printf(Locale.ROOT, "%-50s %9.1f ms  (%d rendered and published, %.2f ms each, "
-                    + "artifact %d KiB)%n", "1,000 small Applications changed by one commit", millis, rendered,
-                    millis / rendered, tarball.length / 1024);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-50s %9.1f ms  (%d rendered and published, %.2f ms each, " + "artifact %d KiB)%n",
+                    "1,000 small Applications changed by one commit",
+                    millis,
+                    rendered,
+                    millis / rendered,
+                    tarball.length / 1024);
         }
     }
 
@@ -106,7 +130,8 @@ public final class RenderBenchmark {
         return () -> {
             RenderOutcome outcome = pipeline.render(app, tree, scratch);
             if (!outcome.succeeded()) {
-                throw new IllegalStateException(app.app() + ": " + outcome.failure().getMessage());
+                throw new IllegalStateException(
+                        app.app() + ": " + outcome.failure().getMessage());
             }
         };
     }

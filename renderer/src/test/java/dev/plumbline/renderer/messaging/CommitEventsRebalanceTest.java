@@ -13,8 +13,9 @@ class CommitEventsRebalanceTest {
     @ValueSource(strings = {"https://git.example.com/shop/deploy.git", "git@github.com:acme/platform.git", "x"})
     void findsTheRepositoriesOfAPartitionAsKafkasPartitionerPlacesThem(String repoUrl) {
         for (int partitions = 1; partitions <= 12; partitions++) {
-            assertThat(CommitEventsRebalance.partitionOf(repoUrl, partitions)).isEqualTo(
-                    BuiltInPartitioner.partitionForKey(repoUrl.getBytes(StandardCharsets.UTF_8), partitions));
+            assertThat(CommitEventsRebalance.partitionOf(repoUrl, partitions))
+                    .isEqualTo(
+                            BuiltInPartitioner.partitionForKey(repoUrl.getBytes(StandardCharsets.UTF_8), partitions));
         }
     }
 }

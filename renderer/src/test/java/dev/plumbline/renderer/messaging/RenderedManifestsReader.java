@@ -20,12 +20,17 @@ final class RenderedManifestsReader implements AutoCloseable {
 
     RenderedManifestsReader(String bootstrapServers) {
         consumer = EventConsumers.skippingUnreadable(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.LARGE_RECORD_BYTES,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.LARGE_RECORD_BYTES,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                Topics.LARGE_RECORD_BYTES,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+                Topics.LARGE_RECORD_BYTES,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false));
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.RENDERED_MANIFESTS).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }

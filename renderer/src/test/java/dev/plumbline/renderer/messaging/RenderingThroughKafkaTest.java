@@ -66,30 +66,43 @@ class RenderingThroughKafkaTest {
     void onAMonorepoOf50AppsACommitTouchingOneAppsFolderRendersExactlyThatApp() {
         String repo = "https://git.example.com/monorepo-" + UUID.randomUUID() + ".git";
         List<ApplicationSpec> apps = IntStream.rangeClosed(1, 50)
-                .mapToObj(n -> app(String.format("mono-%02d-%s", n, repo.hashCode() & 0xffff), repo,
-                        String.format("apps/app-%02d", n))).toList();
+                .mapToObj(n -> app(
+                        String.format("mono-%02d-%s", n, repo.hashCode() & 0xffff),
+                        repo,
+                        String.format("apps/app-%02d", n)))
+                .toList();
         Tarballs tree = new Tarballs();
         apps.forEach(app -> tree.file(app.sourceSpec().path() + "/configmap.yaml", configMap(app.app(), "1")));
-        try (EventTestClient kafka = client(); RenderedManifestsReader reader = reader()) {
+        try (EventTestClient kafka = client();
+                RenderedManifestsReader reader = reader()) {
             apps.forEach(kafka::send);
             CommitDetected first = commit(repo, "first", tree.bytes(), RefUpdateKind.INITIAL, List.of());
             kafka.send(first);
-            await().atMost(PATIENCE).until(() -> apps.stream().allMatch(app -> reader.of(app.app()).stream()
-                    .anyMatch(event -> rendered(event, first))));
+            await().atMost(PATIENCE)
+                    .until(() -> apps.stream()
+                            .allMatch(app -> reader.of(app.app()).stream().anyMatch(event -> rendered(event, first))));
 
             ApplicationSpec touched = apps.get(16);
-            CommitDetected second = commit(repo, "second", tree.file(touched.sourceSpec().path() + "/configmap.yaml",
-                    configMap(touched.app(), "2")).bytes(), RefUpdateKind.FAST_FORWARD,
+            CommitDetected second = commit(
+                    repo,
+                    "second",
+                    tree.file(touched.sourceSpec().path() + "/configmap.yaml", configMap(touched.app(), "2"))
+                            .bytes(),
+                    RefUpdateKind.FAST_FORWARD,
                     List.of(touched.sourceSpec().path() + "/configmap.yaml"));
             kafka.send(second);
 
-            await().atMost(PATIENCE).until(() -> reader.of(touched.app()).stream()
-                    .anyMatch(event -> rendered(event, second)));
+            await().atMost(PATIENCE)
+                    .until(() -> reader.of(touched.app()).stream().anyMatch(event -> rendered(event, second)));
             // a third commit, touching nothing: once it is handled the second one is certainly finished
             kafka.send(commit(repo, "third", tree.bytes(), RefUpdateKind.FAST_FORWARD, List.of("README.md")));
-            await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> reader.poll().stream()
-                    .filter(event -> rendered(event, second))
-                    .map(PlumblineEvent::app).toList().equals(List.of(touched.app())));
+            await().during(Duration.ofSeconds(2))
+                    .atMost(PATIENCE)
+                    .until(() -> reader.poll().stream()
+                            .filter(event -> rendered(event, second))
+                            .map(PlumblineEvent::app)
+                            .toList()
+                            .equals(List.of(touched.app())));
         }
     }
 
@@ -103,13 +116,19 @@ class RenderingThroughKafkaTest {
             // random text: it compresses no better than a real CRD's schema does at worst
             byte[] noise = new byte[3_900];
             random.nextBytes(noise);
-            documents.append(configMap("part-" + n, Base64.getEncoder().encodeToString(noise)))
+            documents
+                    .append(configMap("part-" + n, Base64.getEncoder().encodeToString(noise)))
                     .append("---\n");
         }
-        try (EventTestClient kafka = client(); RenderedManifestsReader reader = reader()) {
+        try (EventTestClient kafka = client();
+                RenderedManifestsReader reader = reader()) {
             kafka.send(big);
-            kafka.send(commit(repo, "big", new Tarballs().file("crds/parts.yaml", documents.toString()).bytes(),
-                    RefUpdateKind.INITIAL, List.of()));
+            kafka.send(commit(
+                    repo,
+                    "big",
+                    new Tarballs().file("crds/parts.yaml", documents.toString()).bytes(),
+                    RefUpdateKind.INITIAL,
+                    List.of()));
 
             await().atMost(PATIENCE).until(() -> !reader.of(big.app()).isEmpty());
             PlumblineEvent outcome = reader.of(big.app()).get(0);
@@ -125,14 +144,19 @@ class RenderingThroughKafkaTest {
         String suffix = Integer.toHexString(repo.hashCode() & 0xffff);
         ApplicationSpec good = app("good-" + suffix, repo, "good");
         ApplicationSpec bad = app("bad-" + suffix, repo, "bad");
-        byte[] tree = new Tarballs().file("good/a.yaml", configMap("a", "1"))
-                .file("bad/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [oops\n").bytes();
-        try (EventTestClient kafka = client(); RenderedManifestsReader reader = reader()) {
+        byte[] tree = new Tarballs()
+                .file("good/a.yaml", configMap("a", "1"))
+                .file("bad/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [oops\n")
+                .bytes();
+        try (EventTestClient kafka = client();
+                RenderedManifestsReader reader = reader()) {
             kafka.send(good);
             kafka.send(bad);
             kafka.send(commit(repo, "mixed", tree, RefUpdateKind.INITIAL, List.of()));
 
-            await().atMost(PATIENCE).until(() -> !reader.of(good.app()).isEmpty() && !reader.of(bad.app()).isEmpty());
+            await().atMost(PATIENCE)
+                    .until(() -> !reader.of(good.app()).isEmpty()
+                            && !reader.of(bad.app()).isEmpty());
             assertThat(reader.of(good.app()).get(0)).isInstanceOf(ManifestsRendered.class);
             RenderFailed failed = (RenderFailed) reader.of(bad.app()).get(0);
             assertThat(failed.reason()).isEqualTo(RenderFailureReason.INVALID_MANIFEST);
@@ -142,12 +166,14 @@ class RenderingThroughKafkaTest {
             ApplicationSpec added = app("added-" + suffix, repo, "good");
             kafka.send(added);
             await().atMost(PATIENCE).until(() -> !reader.of(added.app()).isEmpty());
-            assertThat(reader.of(added.app()).get(0)).as("a new Application renders at once from the latest commit")
+            assertThat(reader.of(added.app()).get(0))
+                    .as("a new Application renders at once from the latest commit")
                     .isInstanceOf(ManifestsRendered.class);
-            assertThat(RestAssured.get("/q/metrics").asString()).contains(
-                    "plumbline_render_failures_total{reason=\"invalid-manifest\"",
-                    "plumbline_render_duration_seconds_count{renderer=\"plain\",result=\"rendered\"",
-                    "plumbline_render_cache_total{result=\"miss\"");
+            assertThat(RestAssured.get("/q/metrics").asString())
+                    .contains(
+                            "plumbline_render_failures_total{reason=\"invalid-manifest\"",
+                            "plumbline_render_duration_seconds_count{renderer=\"plain\",result=\"rendered\"",
+                            "plumbline_render_cache_total{result=\"miss\"");
         }
     }
 
@@ -168,16 +194,35 @@ class RenderingThroughKafkaTest {
     }
 
     private static ApplicationSpec app(String name, String repo, String path) {
-        return ApplicationSpec.of(name, "plumbline", 1, SourceSpec.of(repo, "main", path), Destination.of("team"),
-                null, null, null, null, null, null);
+        return ApplicationSpec.of(
+                name,
+                "plumbline",
+                1,
+                SourceSpec.of(repo, "main", path),
+                Destination.of("team"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
-    private static CommitDetected commit(String repo, String name, byte[] tarball, RefUpdateKind update,
-                                         List<String> changedPaths) {
+    private static CommitDetected commit(
+            String repo, String name, byte[] tarball, RefUpdateKind update, List<String> changedPaths) {
         Artifact artifact = server.serve(name + "-" + UUID.randomUUID(), tarball);
         String sha = artifact.sha256().substring(0, 40);
-        return CommitDetected.of(UUID.randomUUID().toString(), repo, "refs/heads/main", null, sha, update, List.of(),
-                changedPaths, FetchCause.poll(), artifact);
+        return CommitDetected.of(
+                UUID.randomUUID().toString(),
+                repo,
+                "refs/heads/main",
+                null,
+                sha,
+                update,
+                List.of(),
+                changedPaths,
+                FetchCause.poll(),
+                artifact);
     }
 
     private static String configMap(String name, String value) {

@@ -27,10 +27,10 @@ class HelmCapabilitiesTest {
 
     private static final String MODERN_CHART = "charts/modern";
     private static final String MONITORED_CHART = "charts/monitored";
-    private static final ClusterCapabilities CLUSTER_1_32 = new ClusterCapabilities("v1.32.0",
-            List.of("v1", "apps/v1", "apps/v1/Deployment"));
-    private static final ClusterCapabilities CLUSTER_WITH_PROMETHEUS = new ClusterCapabilities("v1.32.0",
-            List.of("v1", "apps/v1", "monitoring.coreos.com/v1", "monitoring.coreos.com/v1/ServiceMonitor"));
+    private static final ClusterCapabilities CLUSTER_1_32 =
+            new ClusterCapabilities("v1.32.0", List.of("v1", "apps/v1", "apps/v1/Deployment"));
+    private static final ClusterCapabilities CLUSTER_WITH_PROMETHEUS = new ClusterCapabilities(
+            "v1.32.0", List.of("v1", "apps/v1", "monitoring.coreos.com/v1", "monitoring.coreos.com/v1/ServiceMonitor"));
 
     @TempDir
     Path scratch;
@@ -49,11 +49,17 @@ class HelmCapabilitiesTest {
      */
     @Test
     void aChartRequiringAKubeVersionRendersAgainstTheVersionsApiServersReport() {
-        Map<String, String> seen = Map.of("v1.32.0-plumbline-sandbox", "v1.32.0", "v1.28.5-gke.1217000", "v1.28.5",
-                "v1.29.3-eks-adc7111", "v1.29.3");
+        Map<String, String> seen = Map.of(
+                "v1.32.0-plumbline-sandbox",
+                "v1.32.0",
+                "v1.28.5-gke.1217000",
+                "v1.28.5",
+                "v1.29.3-eks-adc7111",
+                "v1.29.3");
         seen.forEach((reported, shown) -> {
             ManifestsRendered rendered = render(app("modern", MODERN_CHART, null)
-                    .withClusterCapabilities(new ClusterCapabilities(reported, List.of("v1")))).rendered("modern");
+                            .withClusterCapabilities(new ClusterCapabilities(reported, List.of("v1"))))
+                    .rendered("modern");
 
             assertThat(data(rendered, "modern-version")).isEqualTo(shown);
         });
@@ -64,24 +70,29 @@ class HelmCapabilitiesTest {
         RenderFailed failed = render(app("modern", MODERN_CHART, null)).failed("modern");
 
         assertThat(failed.reason()).isEqualTo(RenderFailureReason.TEMPLATE_ERROR);
-        assertThat(failed.message()).contains(">=1.23.0-0", "incompatible with Kubernetes",
-                "the destination cluster's version is not known yet", "spec.source.helm.kubeVersion");
+        assertThat(failed.message())
+                .contains(
+                        ">=1.23.0-0",
+                        "incompatible with Kubernetes",
+                        "the destination cluster's version is not known yet",
+                        "spec.source.helm.kubeVersion");
     }
 
     @Test
     void aChartRequiringAKubeVersionFailsClearlyAgainstAnOlderCluster() {
         RenderFailed failed = render(app("modern", MODERN_CHART, null)
-                .withClusterCapabilities(new ClusterCapabilities("v1.22.4", List.of("v1")))).failed("modern");
+                        .withClusterCapabilities(new ClusterCapabilities("v1.22.4", List.of("v1"))))
+                .failed("modern");
 
         assertThat(failed.message()).contains(">=1.23.0-0", "v1.22.4");
     }
 
     @Test
     void theObjectForAnApiVersionRendersOnlyWhenTheClusterServesIt() {
-        RecordingHarnessResult without = render(app("monitored", MONITORED_CHART, null)
-                .withClusterCapabilities(CLUSTER_1_32));
-        RecordingHarnessResult with = render(app("monitored", MONITORED_CHART, null)
-                .withClusterCapabilities(CLUSTER_WITH_PROMETHEUS));
+        RecordingHarnessResult without =
+                render(app("monitored", MONITORED_CHART, null).withClusterCapabilities(CLUSTER_1_32));
+        RecordingHarnessResult with =
+                render(app("monitored", MONITORED_CHART, null).withClusterCapabilities(CLUSTER_WITH_PROMETHEUS));
 
         assertThat(kinds(without.rendered("monitored"))).containsExactly("ConfigMap");
         assertThat(kinds(with.rendered("monitored"))).containsExactlyInAnyOrder("ConfigMap", "ServiceMonitor");
@@ -89,20 +100,23 @@ class HelmCapabilitiesTest {
 
     @Test
     void helmsOwnApiVersionsStayServedNextToTheClusters() {
-        ManifestsRendered rendered = render(app("monitored", MONITORED_CHART, null)
-                .withClusterCapabilities(CLUSTER_WITH_PROMETHEUS)).rendered("monitored");
+        ManifestsRendered rendered = render(
+                        app("monitored", MONITORED_CHART, null).withClusterCapabilities(CLUSTER_WITH_PROMETHEUS))
+                .rendered("monitored");
 
         assertThat(data(rendered, "monitored-apis")).isEqualTo("policy/v1=true");
     }
 
     @Test
     void theApplicationsKubeVersionAndApiVersionsWinOverTheClusters() {
-        HelmOptions override = new HelmOptions(null, List.of(), null, List.of(), "v1.30.2",
-                List.of("monitoring.coreos.com/v1"));
+        HelmOptions override =
+                new HelmOptions(null, List.of(), null, List.of(), "v1.30.2", List.of("monitoring.coreos.com/v1"));
         ManifestsRendered modern = render(app("modern", MODERN_CHART, override)
-                .withClusterCapabilities(new ClusterCapabilities("v1.22.4", List.of("v1")))).rendered("modern");
-        ManifestsRendered monitored = render(app("monitored", MONITORED_CHART, override)
-                .withClusterCapabilities(CLUSTER_1_32)).rendered("monitored");
+                        .withClusterCapabilities(new ClusterCapabilities("v1.22.4", List.of("v1"))))
+                .rendered("modern");
+        ManifestsRendered monitored = render(
+                        app("monitored", MONITORED_CHART, override).withClusterCapabilities(CLUSTER_1_32))
+                .rendered("monitored");
 
         assertThat(data(modern, "modern-version")).isEqualTo("v1.30.2");
         assertThat(kinds(monitored)).containsExactlyInAnyOrder("ConfigMap", "ServiceMonitor");
@@ -121,8 +135,8 @@ class HelmCapabilitiesTest {
             harness.know(same);
             assertThat(harness.coordinator.onApplications(List.of(same))).isEmpty();
 
-            ApplicationSpec crdInstalled = app("monitored", MONITORED_CHART, null)
-                    .withClusterCapabilities(CLUSTER_WITH_PROMETHEUS);
+            ApplicationSpec crdInstalled =
+                    app("monitored", MONITORED_CHART, null).withClusterCapabilities(CLUSTER_WITH_PROMETHEUS);
             harness.know(crdInstalled);
             harness.coordinator.onApplications(List.of(crdInstalled));
             assertThat(kinds(harness.publisher.rendered("monitored")))
@@ -149,7 +163,8 @@ class HelmCapabilitiesTest {
             harness.know(app);
             harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, repository()));
             boolean failed = harness.publisher.published().stream().anyMatch(RenderFailed.class::isInstance);
-            return failed ? new RecordingHarnessResult(null, harness.publisher.failed(app.app()))
+            return failed
+                    ? new RecordingHarnessResult(null, harness.publisher.failed(app.app()))
                     : new RecordingHarnessResult(harness.publisher.rendered(app.app()), null);
         }
     }
@@ -159,12 +174,16 @@ class HelmCapabilitiesTest {
     }
 
     private static List<String> kinds(ManifestsRendered rendered) {
-        return rendered.objects().stream().map(object -> object.identity().kind()).toList();
+        return rendered.objects().stream()
+                .map(object -> object.identity().kind())
+                .toList();
     }
 
     private static String data(ManifestsRendered rendered, String configMap) {
         RenderedObject object = rendered.objects().stream()
-                .filter(candidate -> candidate.identity().name().equals(configMap)).findFirst().orElseThrow();
+                .filter(candidate -> candidate.identity().name().equals(configMap))
+                .findFirst()
+                .orElseThrow();
         return object.body().path("data").path("value").asText();
     }
 

@@ -19,8 +19,9 @@ class ManifestParserTest {
 
         List<SourceObject> objects = ManifestParser.parse(text, "x.yaml", "x.yaml", null);
 
-        assertThat(objects).extracting(object -> object.body().get("kind").asText()).containsExactly("ConfigMap",
-                "Secret");
+        assertThat(objects)
+                .extracting(object -> object.body().get("kind").asText())
+                .containsExactly("ConfigMap", "Secret");
         assertThat(objects).extracting(SourceObject::line).containsExactly(4, 9);
         assertThat(objects.get(0).origin()).isEqualTo("x.yaml line 4");
     }
@@ -32,7 +33,8 @@ class ManifestParserTest {
                 + "    kind: Secret\n    metadata: {name: b}\n";
 
         assertThat(ManifestParser.parse(text, "list.yaml", "list.yaml", null))
-                .extracting(object -> object.body().get("metadata").get("name").asText()).containsExactly("a", "b");
+                .extracting(object -> object.body().get("metadata").get("name").asText())
+                .containsExactly("a", "b");
     }
 
     @Test
@@ -43,15 +45,17 @@ class ManifestParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "a tab where indentation belongs|apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n\\tname: a\\n|4",
-        "a key given twice|apiVersion: v1\\nkind: ConfigMap\\nkind: Secret\\n|3",
-        "a list instead of an object|- a\\n- b\\n|1",
-        "an object without a kind|apiVersion: v1\\nmetadata: {name: a}\\n|1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a tab where indentation belongs|apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n\\tname: a\\n|4",
+                "a key given twice|apiVersion: v1\\nkind: ConfigMap\\nkind: Secret\\n|3",
+                "a list instead of an object|- a\\n- b\\n|1",
+                "an object without a kind|apiVersion: v1\\nmetadata: {name: a}\\n|1",
+            })
     void rejectsWhatIsNotAKubernetesObjectNamingTheFileAndLine(String what, String text, int line) {
-        assertThatThrownBy(() -> ManifestParser.parse(text.replace("\\n", "\n").replace("\\t", "\t"), "apps/x.yaml",
-                "apps/x.yaml", null))
+        assertThatThrownBy(() -> ManifestParser.parse(
+                        text.replace("\\n", "\n").replace("\\t", "\t"), "apps/x.yaml", "apps/x.yaml", null))
                 .isInstanceOfSatisfying(RenderFailure.class, failure -> {
                     assertThat(failure.reason()).isEqualTo(RenderFailureReason.INVALID_MANIFEST);
                     assertThat(failure.file()).isEqualTo("apps/x.yaml");

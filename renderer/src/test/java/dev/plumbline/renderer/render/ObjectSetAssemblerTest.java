@@ -44,14 +44,17 @@ class ObjectSetAssemblerTest {
     void fillsTheDestinationNamespaceOnlyIntoNamespacedKindsThatNameNone() {
         RenderedSet set = assemble(CRD);
 
-        assertThat(set.objects()).extracting(object -> object.identity().toString()).containsExactly(
-                "Namespace v1 shop",
-                "CustomResourceDefinition apiextensions.k8s.io/v1 clusterissuers.cert-manager.io",
-                "Deployment apps/v1 shop/web",
-                "Certificate cert-manager.io/v1 dest/web",
-                "ClusterIssuer cert-manager.io/v1 letsencrypt");
+        assertThat(set.objects())
+                .extracting(object -> object.identity().toString())
+                .containsExactly(
+                        "Namespace v1 shop",
+                        "CustomResourceDefinition apiextensions.k8s.io/v1 clusterissuers.cert-manager.io",
+                        "Deployment apps/v1 shop/web",
+                        "Certificate cert-manager.io/v1 dest/web",
+                        "ClusterIssuer cert-manager.io/v1 letsencrypt");
         assertThat(set.objects().get(4).body().get("metadata").has("namespace")).isFalse();
-        assertThat(set.objects().get(3).body().get("metadata").get("namespace").asText()).isEqualTo("dest");
+        assertThat(set.objects().get(3).body().get("metadata").get("namespace").asText())
+                .isEqualTo("dest");
     }
 
     @Test
@@ -60,7 +63,12 @@ class ObjectSetAssemblerTest {
 
         assertThat(deployment.body().get("metadata").get("labels").toString())
                 .isEqualTo("{\"app\":\"web\",\"app.kubernetes.io/managed-by\":\"plumbline\"}");
-        assertThat(deployment.body().get("metadata").get("annotations").get("plumbline.dev/app").asText())
+        assertThat(deployment
+                        .body()
+                        .get("metadata")
+                        .get("annotations")
+                        .get("plumbline.dev/app")
+                        .asText())
                 .isEqualTo("shop-app");
     }
 
@@ -95,8 +103,10 @@ class ObjectSetAssemblerTest {
                 metadata: {name: v1.acme.example.com}
                 """);
 
-        assertThat(set.objects()).extracting(object -> object.identity().kind()).containsExactly(
-                "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "Widget");
+        assertThat(set.objects())
+                .extracting(object -> object.identity().kind())
+                .containsExactly(
+                        "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "Widget");
     }
 
     @Test
@@ -121,12 +131,13 @@ class ObjectSetAssemblerTest {
     @Test
     void anObjectWithoutAnyNameIsRefused() {
         assertThatThrownBy(() -> assemble("apiVersion: v1\nkind: ConfigMap\ndata: {}\n"))
-                .isInstanceOfSatisfying(RenderFailure.class,
+                .isInstanceOfSatisfying(
+                        RenderFailure.class,
                         failure -> assertThat(failure.reason()).isEqualTo(RenderFailureReason.MISSING_NAME));
     }
 
     private static RenderedSet assemble(String text) {
-        return ObjectSetAssembler.assemble("shop-app", "dest", RendererKind.PLAIN,
-                ManifestParser.parse(text, "a.yaml", "a.yaml", null));
+        return ObjectSetAssembler.assemble(
+                "shop-app", "dest", RendererKind.PLAIN, ManifestParser.parse(text, "a.yaml", "a.yaml", null));
     }
 }

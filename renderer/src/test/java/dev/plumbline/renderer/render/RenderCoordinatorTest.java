@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RenderCoordinatorTest {
 
     private static final ApplicationSpec SHOP = RenderHarness.app("shop", "apps/shop");
-    private static final ApplicationSpec WEB = RenderHarness.helmApp("web", "helm/web",
+    private static final ApplicationSpec WEB = RenderHarness.helmApp(
+            "web",
+            "helm/web",
             new HelmOptions(null, List.of("../../environments/prod/web-values.yaml"), null, List.of()));
     private static final ApplicationSpec WORKER = RenderHarness.app("worker", "helm/worker");
     private static final ApplicationSpec STAGING = RenderHarness.app("api-staging", "kustomize/overlays/staging");
@@ -46,8 +48,14 @@ class RenderCoordinatorTest {
 
     @Test
     void aFirstCommitRendersEveryApplicationWatchingItsRef() {
-        harness.know(SHOP, WEB, WORKER, RenderHarness.app("elsewhere",
-                new SourceSpec("https://git.example.com/other.git", "main", "apps/shop", null, null, null, null)));
+        harness.know(
+                SHOP,
+                WEB,
+                WORKER,
+                RenderHarness.app(
+                        "elsewhere",
+                        new SourceSpec(
+                                "https://git.example.com/other.git", "main", "apps/shop", null, null, null, null)));
 
         harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, repository()));
 
@@ -58,8 +66,8 @@ class RenderCoordinatorTest {
     void aCommitToAnAppsFolderRendersThatAppOnly() {
         renderedOnce(SHOP, WEB, WORKER);
 
-        harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, repository(),
-                "apps/shop/deployment.yaml"));
+        harness.coordinator.onCommit(
+                harness.commit(RefUpdateKind.FAST_FORWARD, repository(), "apps/shop/deployment.yaml"));
 
         assertThat(harness.publisher.apps()).containsExactly("shop");
     }
@@ -69,8 +77,8 @@ class RenderCoordinatorTest {
         Tools.assumeKustomize();
         renderedOnce(SHOP, STAGING, PROD);
 
-        harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, repository(),
-                "kustomize/base/application.properties"));
+        harness.coordinator.onCommit(
+                harness.commit(RefUpdateKind.FAST_FORWARD, repository(), "kustomize/base/application.properties"));
 
         assertThat(harness.publisher.apps()).containsExactlyInAnyOrder("api-staging", "api-prod");
     }
@@ -79,8 +87,8 @@ class RenderCoordinatorTest {
     void aCommitToAValueFileOutsideTheChartRendersTheChartThatNamesIt() {
         renderedOnce(SHOP, WEB, WORKER);
 
-        harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, repository(),
-                "environments/prod/web-values.yaml"));
+        harness.coordinator.onCommit(
+                harness.commit(RefUpdateKind.FAST_FORWARD, repository(), "environments/prod/web-values.yaml"));
 
         assertThat(harness.publisher.apps()).containsExactly("web");
     }
@@ -89,8 +97,8 @@ class RenderCoordinatorTest {
     void aCommitToALocalChartDependencyOutsideTheChartRendersTheChartThatUsesIt() {
         renderedOnce(SHOP, WEB, WORKER);
 
-        harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, repository(),
-                "shared-charts/common-jobs/templates/cronjob.yaml"));
+        harness.coordinator.onCommit(harness.commit(
+                RefUpdateKind.FAST_FORWARD, repository(), "shared-charts/common-jobs/templates/cronjob.yaml"));
 
         assertThat(harness.publisher.apps()).containsExactly("worker");
     }
@@ -100,8 +108,8 @@ class RenderCoordinatorTest {
         renderedOnce(SHOP, WEB, WORKER);
         int downloads = harness.server.downloads();
 
-        harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, repository(), "README.md",
-                "docs/runbook.md"));
+        harness.coordinator.onCommit(
+                harness.commit(RefUpdateKind.FAST_FORWARD, repository(), "README.md", "docs/runbook.md"));
 
         assertThat(harness.publisher.published()).isEmpty();
         assertThat(harness.server.downloads()).isEqualTo(downloads);
@@ -115,8 +123,8 @@ class RenderCoordinatorTest {
             restarted.know(SHOP, WEB, WORKER);
             firstRenders.forEach(event -> restarted.lastRenders.accept(event.app(), event));
 
-            restarted.coordinator.onCommit(restarted.commit(RefUpdateKind.FAST_FORWARD, repository(),
-                    "environments/prod/web-values.yaml"));
+            restarted.coordinator.onCommit(
+                    restarted.commit(RefUpdateKind.FAST_FORWARD, repository(), "environments/prod/web-values.yaml"));
 
             assertThat(restarted.publisher.apps()).containsExactly("web");
         } finally {
@@ -138,8 +146,8 @@ class RenderCoordinatorTest {
     @Test
     void aChangedApplicationRendersAtOnceAndAnUnchangedOneDoesNot() {
         renderedOnce(SHOP, WEB);
-        ApplicationSpec moreReplicas = RenderHarness.helmApp("web", "helm/web",
-                new HelmOptions(null, List.of("values-prod.yaml"), null, List.of()));
+        ApplicationSpec moreReplicas = RenderHarness.helmApp(
+                "web", "helm/web", new HelmOptions(null, List.of("values-prod.yaml"), null, List.of()));
 
         harness.know(moreReplicas);
         harness.coordinator.onApplications(List.of(SHOP, moreReplicas));
@@ -171,7 +179,9 @@ class RenderCoordinatorTest {
         harness.publisher.clear();
 
         harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, repository(), "README.md"));
-        assertThat(harness.publisher.apps()).as("no longer waiting once rendered").isEmpty();
+        assertThat(harness.publisher.apps())
+                .as("no longer waiting once rendered")
+                .isEmpty();
     }
 
     @Test
@@ -193,8 +203,8 @@ class RenderCoordinatorTest {
         harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, repository()));
         harness.publisher.clear();
 
-        harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, repository(),
-                "apps/shop/deployment.yaml"));
+        harness.coordinator.onCommit(
+                harness.commit(RefUpdateKind.FAST_FORWARD, repository(), "apps/shop/deployment.yaml"));
 
         assertThat(harness.publisher.apps()).containsExactly("shop");
     }
@@ -212,12 +222,14 @@ class RenderCoordinatorTest {
     @Test
     void aCommitThatLeavesAnAppsInputsAloneIsACacheHitAndPublishesNothingNew() {
         renderedOnce(SHOP);
-        byte[] sameShopOtherReadme = Tarballs.ofResource("testdata/repo").file("README.md", "changed").bytes();
+        byte[] sameShopOtherReadme = Tarballs.ofResource("testdata/repo")
+                .file("README.md", "changed")
+                .bytes();
         ApplicationSpec copy = RenderHarness.app("shop", "apps/shop");
 
         harness.coordinator.onApplications(List.of(copy));
-        harness.coordinator.onCommit(harness.commit(RefUpdateKind.FORCED, sameShopOtherReadme,
-                "apps/shop/namespace.yaml", "README.md"));
+        harness.coordinator.onCommit(
+                harness.commit(RefUpdateKind.FORCED, sameShopOtherReadme, "apps/shop/namespace.yaml", "README.md"));
 
         assertThat(harness.counter("plumbline.render.cache", "result", "hit")).isEqualTo(1);
         assertThat(harness.publisher.apps()).containsExactly("shop");

@@ -51,8 +51,8 @@ class RenderFailuresTest {
         RenderFailed failed = renderBroken(RenderHarness.helmApp("remote", "broken/remote-chart", null));
 
         assertThat(failed.reason()).isEqualTo(RenderFailureReason.UNSUPPORTED_SOURCE);
-        assertThat(failed.message()).contains("redis", "https://charts.example.com/stable", "not supported yet",
-                "charts/");
+        assertThat(failed.message())
+                .contains("redis", "https://charts.example.com/stable", "not supported yet", "charts/");
     }
 
     @Test
@@ -83,7 +83,8 @@ class RenderFailuresTest {
 
     @Test
     void aSymlinkLeadingOutOfTheRepositoryIsRefusedForTheAppsThatReadIt() {
-        byte[] tarball = repositoryWith().symlink("broken/linked/passwd.yaml", "/etc/passwd")
+        byte[] tarball = repositoryWith()
+                .symlink("broken/linked/passwd.yaml", "/etc/passwd")
                 .symlink("broken/linked/inside.yaml", "ok.yaml")
                 .file("broken/linked/ok.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n")
                 .bytes();
@@ -96,10 +97,9 @@ class RenderFailuresTest {
 
     @Test
     void aMissingKustomizeProgramIsAToolMissingFailureThatSaysWhatWasTried() {
-        try (RenderHarness harness = new RenderHarness(scratch, List.of("no-such-kustomize build"),
-                Duration.ofSeconds(90), 16)) {
-            RenderFailed failed = renderBroken(harness, repository(), RenderHarness.app("api", "broken/slow"),
-                    HEALTHY);
+        try (RenderHarness harness =
+                new RenderHarness(scratch, List.of("no-such-kustomize build"), Duration.ofSeconds(90), 16)) {
+            RenderFailed failed = renderBroken(harness, repository(), RenderHarness.app("api", "broken/slow"), HEALTHY);
 
             assertThat(failed.reason()).isEqualTo(RenderFailureReason.TOOL_MISSING);
             assertThat(failed.message()).contains("no-such-kustomize build", "plumbline.render.kustomize.commands");
@@ -111,8 +111,8 @@ class RenderFailuresTest {
         String slowKustomize = "sh " + Tarballs.resource("tools/slow-kustomize.sh");
         try (RenderHarness harness = new RenderHarness(scratch, List.of(slowKustomize), Duration.ofSeconds(1), 16)) {
             long started = System.nanoTime();
-            RenderFailed failed = renderBroken(harness, repository(), RenderHarness.app("slow", "broken/slow"),
-                    HEALTHY);
+            RenderFailed failed =
+                    renderBroken(harness, repository(), RenderHarness.app("slow", "broken/slow"), HEALTHY);
 
             assertThat(failed.reason()).isEqualTo(RenderFailureReason.TIMEOUT);
             assertThat(failed.renderer()).isEqualTo(RendererKind.KUSTOMIZE);
@@ -126,8 +126,8 @@ class RenderFailuresTest {
         RenderFailed failed = renderBroken(RenderHarness.app("twice", "broken/duplicate"));
 
         assertThat(failed.reason()).isEqualTo(RenderFailureReason.DUPLICATE_OBJECT);
-        assertThat(failed.message()).contains("ConfigMap v1 dest/settings", "broken/duplicate/one.yaml",
-                "broken/duplicate/two.yaml");
+        assertThat(failed.message())
+                .contains("ConfigMap v1 dest/settings", "broken/duplicate/one.yaml", "broken/duplicate/two.yaml");
     }
 
     @Test
@@ -172,8 +172,8 @@ class RenderFailuresTest {
             byte[] broken = repositoryWith()
                     .file("broken/ok/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [x}\n")
                     .bytes();
-            harness.coordinator.onCommit(harness.commit(RefUpdateKind.FAST_FORWARD, broken,
-                    "broken/ok/configmap.yaml"));
+            harness.coordinator.onCommit(
+                    harness.commit(RefUpdateKind.FAST_FORWARD, broken, "broken/ok/configmap.yaml"));
 
             RenderFailed failed = harness.publisher.failed("web");
             assertThat(failed.reason()).isEqualTo(RenderFailureReason.INVALID_MANIFEST);
@@ -192,8 +192,8 @@ class RenderFailuresTest {
     }
 
     /** Renders a broken and a healthy Application from one commit; the healthy one must still render. */
-    private static RenderFailed renderBroken(RenderHarness harness, byte[] tarball, ApplicationSpec broken,
-                                             ApplicationSpec healthy) {
+    private static RenderFailed renderBroken(
+            RenderHarness harness, byte[] tarball, ApplicationSpec broken, ApplicationSpec healthy) {
         harness.know(broken, healthy);
 
         harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, tarball));

@@ -45,19 +45,37 @@ class RendererGoldenTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("plain-nested-folders-and-a-list", false, RenderHarness.app("shop", "apps/shop")),
-                Arguments.of("kustomize-staging-overlay", true,
+                Arguments.of(
+                        "kustomize-staging-overlay",
+                        true,
                         RenderHarness.app("api-staging", "kustomize/overlays/staging")),
                 Arguments.of("kustomize-prod-overlay", true, RenderHarness.app("api-prod", "kustomize/overlays/prod")),
-                Arguments.of("kustomize-options-from-the-application", true, RenderHarness.kustomizeApp("api-canary",
-                        "kustomize/overlays/staging", new KustomizeOptions("canary-", "-v2",
-                                List.of("api=registry.example.com/api:1.6.0"), Map.of("track", "canary"),
-                                Map.of("owner", "api-team@example.com")))),
-                Arguments.of("helm-values-files-inline-values-and-parameters", false, RenderHarness.helmApp("web",
-                        "helm/web", new HelmOptions("shop-web",
-                                List.of("values-prod.yaml", "../../environments/prod/web-values.yaml"),
-                                "image:\n  tag: 3.1.1\n",
-                                List.of(new HelmParameter("service.port", "8080"))))),
-                Arguments.of("helm-local-dependency-outside-the-chart", false,
+                Arguments.of(
+                        "kustomize-options-from-the-application",
+                        true,
+                        RenderHarness.kustomizeApp(
+                                "api-canary",
+                                "kustomize/overlays/staging",
+                                new KustomizeOptions(
+                                        "canary-",
+                                        "-v2",
+                                        List.of("api=registry.example.com/api:1.6.0"),
+                                        Map.of("track", "canary"),
+                                        Map.of("owner", "api-team@example.com")))),
+                Arguments.of(
+                        "helm-values-files-inline-values-and-parameters",
+                        false,
+                        RenderHarness.helmApp(
+                                "web",
+                                "helm/web",
+                                new HelmOptions(
+                                        "shop-web",
+                                        List.of("values-prod.yaml", "../../environments/prod/web-values.yaml"),
+                                        "image:\n  tag: 3.1.1\n",
+                                        List.of(new HelmParameter("service.port", "8080"))))),
+                Arguments.of(
+                        "helm-local-dependency-outside-the-chart",
+                        false,
                         RenderHarness.helmApp("worker", "helm/worker", null)));
     }
 
@@ -71,8 +89,10 @@ class RendererGoldenTest {
 
         harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, repository));
 
-        assertThat(harness.publisher.published()).filteredOn(event -> event.app().equals(spec.app()))
-                .as("outcomes of %s", spec.app()).isNotEmpty();
+        assertThat(harness.publisher.published())
+                .filteredOn(event -> event.app().equals(spec.app()))
+                .as("outcomes of %s", spec.app())
+                .isNotEmpty();
         Golden.assertMatches(goldenCase, harness.publisher.rendered(spec.app()));
     }
 }

@@ -27,15 +27,15 @@ public final class Golden {
             .build();
     private static final Path FOLDER = Path.of("src", "test", "resources", "testdata");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     public static String yaml(ManifestsRendered rendered) {
         ObjectNode root = YAML.createObjectNode();
         root.put("renderer", rendered.renderer().label()).put("digest", rendered.digest());
         ArrayNode objects = root.putArray("objects");
         for (RenderedObject object : rendered.objects()) {
-            ObjectNode entry = objects.addObject().put("identity", object.identity().toString());
+            ObjectNode entry =
+                    objects.addObject().put("identity", object.identity().toString());
             if (object.sourcePath() != null) {
                 entry.put("source", object.sourcePath());
             }
@@ -55,7 +55,8 @@ public final class Golden {
             if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
             }
-            assertThat(actual).as("rendered set of %s against %s", goldenCase, file)
+            assertThat(actual)
+                    .as("rendered set of %s against %s", goldenCase, file)
                     .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -36,17 +36,21 @@ public final class RecordingPublisher implements RenderPublisher {
     }
 
     public synchronized ManifestsRendered rendered(String app) {
-        return published.stream().filter(event -> app.equals(event.app()))
-                .filter(ManifestsRendered.class::isInstance).map(ManifestsRendered.class::cast)
-                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError(app + " did not render: "
-                        + published));
+        return published.stream()
+                .filter(event -> app.equals(event.app()))
+                .filter(ManifestsRendered.class::isInstance)
+                .map(ManifestsRendered.class::cast)
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError(app + " did not render: " + published));
     }
 
     public synchronized RenderFailed failed(String app) {
-        return published.stream().filter(event -> app.equals(event.app()))
-                .filter(RenderFailed.class::isInstance).map(RenderFailed.class::cast)
-                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError(app + " did not fail: "
-                        + published));
+        return published.stream()
+                .filter(event -> app.equals(event.app()))
+                .filter(RenderFailed.class::isInstance)
+                .map(RenderFailed.class::cast)
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError(app + " did not fail: " + published));
     }
 
     public synchronized void clear() {

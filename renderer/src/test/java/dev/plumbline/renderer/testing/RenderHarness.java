@@ -12,8 +12,8 @@ import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.renderer.artifact.ArtifactFetcher;
 import dev.plumbline.renderer.artifact.TarballExtractor;
-import dev.plumbline.renderer.render.RenderCache;
 import dev.plumbline.renderer.render.LastRenders;
+import dev.plumbline.renderer.render.RenderCache;
 import dev.plumbline.renderer.render.RenderCoordinator;
 import dev.plumbline.renderer.render.RenderMetrics;
 import dev.plumbline.renderer.render.RenderPipeline;
@@ -57,11 +57,23 @@ public final class RenderHarness implements AutoCloseable {
 
     public RenderHarness(Path scratch, List<String> kustomizeCommands, Duration timeout, int cacheEntries) {
         cache = new RenderCache(cacheEntries);
-        RenderPipeline pipeline = new RenderPipeline(List.of(new PlainRenderer(),
-                new KustomizeRenderer(new KustomizeCommand(kustomizeCommands, System.getenv("PATH"))),
-                new HelmRenderer(() -> { })), cache, new RenderMetrics(meters), timeout, 2);
-        renderer = new RevisionRenderer(new ArtifactFetcher(Duration.ofSeconds(30), 1L << 30),
-                new TarballExtractor(1L << 31), pipeline, lastRenders, publisher, scratch, 2);
+        RenderPipeline pipeline = new RenderPipeline(
+                List.of(
+                        new PlainRenderer(),
+                        new KustomizeRenderer(new KustomizeCommand(kustomizeCommands, System.getenv("PATH"))),
+                        new HelmRenderer(() -> {})),
+                cache,
+                new RenderMetrics(meters),
+                timeout,
+                2);
+        renderer = new RevisionRenderer(
+                new ArtifactFetcher(Duration.ofSeconds(30), 1L << 30),
+                new TarballExtractor(1L << 31),
+                pipeline,
+                lastRenders,
+                publisher,
+                scratch,
+                2);
         coordinator = new RenderCoordinator(catalog, revisions, lastRenders, pipeline, renderer, publisher);
         lastRenders.markLoaded();
     }
@@ -79,10 +91,19 @@ public final class RenderHarness implements AutoCloseable {
     }
 
     public CommitDetected commit(RefUpdateKind update, Artifact artifact, String... changedPaths) {
-        String sha = Tarballs.sha256(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 40);
-        return CommitDetected.of(UUID.randomUUID().toString(), REPO, "refs/heads/main",
-                update == RefUpdateKind.INITIAL ? null : String.format("%040x", 0), sha, update, List.of(),
-                List.of(changedPaths), FetchCause.poll(), artifact);
+        String sha = Tarballs.sha256(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                .substring(0, 40);
+        return CommitDetected.of(
+                UUID.randomUUID().toString(),
+                REPO,
+                "refs/heads/main",
+                update == RefUpdateKind.INITIAL ? null : String.format("%040x", 0),
+                sha,
+                update,
+                List.of(),
+                List.of(changedPaths),
+                FetchCause.poll(),
+                artifact);
     }
 
     public static ApplicationSpec app(String name, String path) {
@@ -98,8 +119,8 @@ public final class RenderHarness implements AutoCloseable {
     }
 
     public static ApplicationSpec app(String name, SourceSpec source) {
-        return ApplicationSpec.of(name, "plumbline", 1, source, Destination.of("dest"), null, null, null, null,
-                null, null);
+        return ApplicationSpec.of(
+                name, "plumbline", 1, source, Destination.of("dest"), null, null, null, null, null, null);
     }
 
     public double counter(String name, String tag, String value) {

@@ -1,17 +1,16 @@
 package dev.plumbline.sandbox.git;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 
 /**
  * Lets a request through only with the server's basic-auth credentials; answers 401 with a
@@ -49,7 +48,8 @@ final class BasicAuthFilter extends HttpFilter {
         }
         byte[] decoded;
         try {
-            decoded = Base64.getDecoder().decode(authorization.substring(PREFIX.length()).trim());
+            decoded = Base64.getDecoder()
+                    .decode(authorization.substring(PREFIX.length()).trim());
         } catch (IllegalArgumentException notBase64) {
             return false;
         }

@@ -19,8 +19,7 @@ public final class GitServerMain {
     private static final String USAGE = "usage: GitServerMain [--root DIR] [--port N] [--username U --password P]"
             + " (defaults: " + DEFAULT_ROOT + ", a free port, no auth; GIT_USERNAME and GIT_PASSWORD also work)";
 
-    private GitServerMain() {
-    }
+    private GitServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         // before Jetty asks for a logger: its INFO start-up lines would bury the ready line
@@ -54,14 +53,18 @@ public final class GitServerMain {
         }
 
         Path absoluteRoot = root.toAbsolutePath().normalize();
-        GitServer server = credentials.map(basic -> new GitServer(absoluteRoot, basic))
+        GitServer server = credentials
+                .map(basic -> new GitServer(absoluteRoot, basic))
                 .orElseGet(() -> new GitServer(absoluteRoot))
                 .start(port);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "git-server-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "git-server-shutdown"));
         System.out.println("git ready at " + server.url() + " root=" + absoluteRoot);
         stopped.await();
     }

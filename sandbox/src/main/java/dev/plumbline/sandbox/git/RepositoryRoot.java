@@ -1,11 +1,10 @@
 package dev.plumbline.sandbox.git;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
@@ -65,7 +64,12 @@ final class RepositoryRoot implements RepositoryResolver<HttpServletRequest> {
         }
         Files.createDirectories(folder);
         try {
-            Git.init().setBare(true).setInitialBranch("main").setDirectory(folder.toFile()).call().close();
+            Git.init()
+                    .setBare(true)
+                    .setInitialBranch("main")
+                    .setDirectory(folder.toFile())
+                    .call()
+                    .close();
             return folder;
         } catch (GitAPIException e) {
             throw new IOException("cannot create the bare repository " + folder + ": " + e.getMessage(), e);

@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -15,8 +14,7 @@ import org.apache.kafka.metadata.storage.Formatter;
  */
 final class BrokerStorage {
 
-    private BrokerStorage() {
-    }
+    private BrokerStorage() {}
 
     static void formatOnce(Path folder, int nodeId, String controllerListener) throws Exception {
         if (Files.exists(folder.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME))) {

@@ -1,9 +1,8 @@
 package dev.plumbline.sandbox.kafka;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * The Quarkus test resource that every service's tests use to reach a real Kafka broker:
@@ -18,8 +17,7 @@ public class EmbeddedKafkaResource implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "kafka.bootstrap.servers", sharedBootstrapServers(),
-                "quarkus.kafka.devservices.enabled", "false");
+                "kafka.bootstrap.servers", sharedBootstrapServers(), "quarkus.kafka.devservices.enabled", "false");
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.plumbline.sandbox.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
@@ -54,12 +53,16 @@ final class EphemeralBroker implements RunningBroker {
      * end a test run that passed with a non-zero status. Its fatal errors are logged instead.
      */
     private static void keepTheJvmAlive() {
-        Exit.setHaltProcedure((status, message) -> LOG.log(System.Logger.Level.WARNING,
+        Exit.setHaltProcedure((status, message) -> LOG.log(
+                System.Logger.Level.WARNING,
                 "the throw-away Kafka broker asked to halt the JVM (status {0}: {1}); it keeps running",
-                status, message));
-        Exit.setExitProcedure((status, message) -> LOG.log(System.Logger.Level.WARNING,
+                status,
+                message));
+        Exit.setExitProcedure((status, message) -> LOG.log(
+                System.Logger.Level.WARNING,
                 "the throw-away Kafka broker asked to exit the JVM (status {0}: {1}); it keeps running",
-                status, message));
+                status,
+                message));
     }
 
     /**

@@ -14,11 +14,10 @@ public final class KafkaBrokerMain {
 
     static final String DEFAULT_DATA_DIR = ".plumbline/run/kafka";
     static final int DEFAULT_PORT = 9092;
-    private static final String USAGE = "usage: KafkaBrokerMain [--data-dir DIR] [--port N]"
-            + " (defaults: " + DEFAULT_DATA_DIR + ", " + DEFAULT_PORT + ")";
+    private static final String USAGE = "usage: KafkaBrokerMain [--data-dir DIR] [--port N]" + " (defaults: "
+            + DEFAULT_DATA_DIR + ", " + DEFAULT_PORT + ")";
 
-    private KafkaBrokerMain() {
-    }
+    private KafkaBrokerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         // before the first Kafka class asks for a logger: the broker's INFO chatter would bury the ready line
@@ -47,10 +46,13 @@ public final class KafkaBrokerMain {
 
         EmbeddedKafka broker = EmbeddedKafka.startPersistent(dataDir, port);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            stopped.countDown();
-        }, "kafka-broker-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            broker.close();
+                            stopped.countDown();
+                        },
+                        "kafka-broker-shutdown"));
         System.out.println("kafka ready at " + broker.bootstrapServers());
         stopped.await();
     }

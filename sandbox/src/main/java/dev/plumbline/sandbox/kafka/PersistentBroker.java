@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -54,8 +53,9 @@ final class PersistentBroker implements RunningBroker {
         config.put("process.roles", "broker,controller");
         config.put("node.id", Integer.toString(NODE_ID));
         config.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        config.put("listeners", "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":"
-                + controllerPort);
+        config.put(
+                "listeners",
+                "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
         config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         config.put("controller.listener.names", CONTROLLER_LISTENER);

@@ -18,8 +18,7 @@ public class PrivateKafkaResource implements QuarkusTestResourceLifecycleManager
     /** Marks the test field that receives the broker. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    public @interface Broker {
-    }
+    public @interface Broker {}
 
     private EmbeddedKafka broker;
 
@@ -27,8 +26,7 @@ public class PrivateKafkaResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         broker = EmbeddedKafka.startEphemeral();
         return Map.of(
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "quarkus.kafka.devservices.enabled", "false");
+                "kafka.bootstrap.servers", broker.bootstrapServers(), "quarkus.kafka.devservices.enabled", "false");
     }
 
     @Override

@@ -16,8 +16,7 @@ public final class SharedEmbeddedKafka {
 
     private static EmbeddedKafka broker;
 
-    private SharedEmbeddedKafka() {
-    }
+    private SharedEmbeddedKafka() {}
 
     /** The address of the broker to use, starting the shared one if this is the first call in this JVM. */
     public static synchronized String bootstrapServers() {

@@ -11,8 +11,7 @@ final class SingleNodeBrokerSettings {
     /** Room for a 32 MiB record (a rendered app with large CRDs) plus its key, headers and batch overhead. */
     static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-    private SingleNodeBrokerSettings() {
-    }
+    private SingleNodeBrokerSettings() {}
 
     static Map<String, String> settings() {
         return Map.ofEntries(

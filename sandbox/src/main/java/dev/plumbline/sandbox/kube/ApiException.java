@@ -23,7 +23,8 @@ class ApiException extends RuntimeException {
     }
 
     static ApiException notFound(ResourceType type, String name) {
-        ObjectNode details = KubeJson.MAPPER.createObjectNode().put("name", name).put("kind", type.plural());
+        ObjectNode details =
+                KubeJson.MAPPER.createObjectNode().put("name", name).put("kind", type.plural());
         if (!type.group().isEmpty()) {
             details.put("group", type.group());
         }

@@ -3,7 +3,6 @@ package dev.plumbline.sandbox.kube;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +38,9 @@ public final class ApiTraffic extends Dispatcher {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         byMethod.computeIfAbsent(method, key -> new AtomicLong()).incrementAndGet();
         if (failureStatus != 0 && System.nanoTime() - failUntilNanos < 0) {
-            return new MockResponse().setResponseCode(failureStatus).setHeader("Content-Type", "application/json")
+            return new MockResponse()
+                    .setResponseCode(failureStatus)
+                    .setHeader("Content-Type", "application/json")
                     .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":"
                             + failureStatus + ",\"reason\":\"InternalError\",\"message\":\"injected failure\"}");
         }

@@ -2,7 +2,6 @@ package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +17,7 @@ final class ApplyConflict extends ApiException {
     private static final long serialVersionUID = 1L;
 
     /** One field the applier would change, and the entry that owns it. */
-    record Field(ManagedFields.Entry owner, List<String> path) {
-    }
+    record Field(ManagedFields.Entry owner, List<String> path) {}
 
     ApplyConflict(List<Field> fields) {
         super(409, "Conflict", message(fields), details(fields));
@@ -29,7 +27,8 @@ final class ApplyConflict extends ApiException {
         Map<String, List<String>> byOwner = new LinkedHashMap<>();
         fields.forEach(field -> byOwner.computeIfAbsent(ownerText(field.owner()), owner -> new ArrayList<>())
                 .add(ObjectFields.describe(field.path())));
-        StringBuilder text = new StringBuilder("Apply failed with ").append(fields.size())
+        StringBuilder text = new StringBuilder("Apply failed with ")
+                .append(fields.size())
                 .append(fields.size() == 1 ? " conflict: " : " conflicts: ");
         byOwner.forEach((owner, paths) -> {
             if (paths.size() == 1) {

@@ -3,7 +3,6 @@ package dev.plumbline.sandbox.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,24 +49,32 @@ final class Discovery {
     }
 
     private static JsonNode version() {
-        return KubeJson.MAPPER.createObjectNode()
-                .put("major", "1").put("minor", "32")
+        return KubeJson.MAPPER
+                .createObjectNode()
+                .put("major", "1")
+                .put("minor", "32")
                 .put("gitVersion", KUBERNETES_VERSION + "-plumbline-sandbox")
-                .put("gitCommit", "").put("gitTreeState", "clean").put("buildDate", "2025-01-01T00:00:00Z")
-                .put("goVersion", "go1.23").put("compiler", "gc")
+                .put("gitCommit", "")
+                .put("gitTreeState", "clean")
+                .put("buildDate", "2025-01-01T00:00:00Z")
+                .put("goVersion", "go1.23")
+                .put("compiler", "gc")
                 .put("platform", System.getProperty("os.name").toLowerCase() + "/amd64");
     }
 
     private static JsonNode coreVersions(String serverAddress) {
         ObjectNode versions = KubeJson.MAPPER.createObjectNode().put("kind", "APIVersions");
         versions.putArray("versions").add("v1");
-        versions.putArray("serverAddressByClientCIDRs").addObject()
-                .put("clientCIDR", "0.0.0.0/0").put("serverAddress", serverAddress);
+        versions.putArray("serverAddressByClientCIDRs")
+                .addObject()
+                .put("clientCIDR", "0.0.0.0/0")
+                .put("serverAddress", serverAddress);
         return versions;
     }
 
     private JsonNode groupList() {
-        ObjectNode list = KubeJson.MAPPER.createObjectNode().put("kind", "APIGroupList").put("apiVersion", "v1");
+        ObjectNode list =
+                KubeJson.MAPPER.createObjectNode().put("kind", "APIGroupList").put("apiVersion", "v1");
         ArrayNode groups = list.putArray("groups");
         groups().values().forEach(group -> groups.add(group(group)));
         return list;
@@ -89,10 +96,14 @@ final class Discovery {
 
     private ObjectNode group(List<String> groupVersions) {
         String name = groupVersions.get(0).substring(0, groupVersions.get(0).indexOf('/'));
-        ObjectNode group = KubeJson.MAPPER.createObjectNode().put("kind", "APIGroup").put("apiVersion", "v1")
+        ObjectNode group = KubeJson.MAPPER
+                .createObjectNode()
+                .put("kind", "APIGroup")
+                .put("apiVersion", "v1")
                 .put("name", name);
         ArrayNode versions = group.putArray("versions");
-        groupVersions.forEach(groupVersion -> versions.addObject().put("groupVersion", groupVersion)
+        groupVersions.forEach(groupVersion -> versions.addObject()
+                .put("groupVersion", groupVersion)
                 .put("version", groupVersion.substring(name.length() + 1)));
         group.set("preferredVersion", versions.get(0).deepCopy());
         return group;
@@ -100,16 +111,23 @@ final class Discovery {
 
     private Optional<JsonNode> resources(String group, String version) {
         List<ResourceType> types = catalog.all().stream()
-                .filter(type -> type.group().equals(group) && type.version().equals(version)).toList();
+                .filter(type -> type.group().equals(group) && type.version().equals(version))
+                .toList();
         if (types.isEmpty()) {
             return Optional.empty();
         }
-        ObjectNode list = KubeJson.MAPPER.createObjectNode().put("kind", "APIResourceList").put("apiVersion", "v1")
+        ObjectNode list = KubeJson.MAPPER
+                .createObjectNode()
+                .put("kind", "APIResourceList")
+                .put("apiVersion", "v1")
                 .put("groupVersion", types.get(0).apiVersion());
         ArrayNode resources = list.putArray("resources");
         for (ResourceType type : types) {
-            ObjectNode resource = resources.addObject().put("name", type.plural())
-                    .put("singularName", type.singular()).put("namespaced", type.namespaced())
+            ObjectNode resource = resources
+                    .addObject()
+                    .put("name", type.plural())
+                    .put("singularName", type.singular())
+                    .put("namespaced", type.namespaced())
                     .put("kind", type.kind());
             ArrayNode verbs = resource.putArray("verbs");
             ResourceType.VERBS.forEach(verbs::add);
@@ -122,14 +140,23 @@ final class Discovery {
                 type.categories().forEach(categories::add);
             }
             if (type.statusSubresource()) {
-                ObjectNode status = resources.addObject().put("name", type.plural() + "/status")
-                        .put("singularName", "").put("namespaced", type.namespaced()).put("kind", type.kind());
+                ObjectNode status = resources
+                        .addObject()
+                        .put("name", type.plural() + "/status")
+                        .put("singularName", "")
+                        .put("namespaced", type.namespaced())
+                        .put("kind", type.kind());
                 status.putArray("verbs").add("get").add("patch").add("update");
             }
             if (type.scale().isPresent()) {
-                ObjectNode scale = resources.addObject().put("name", type.plural() + "/scale")
-                        .put("singularName", "").put("namespaced", type.namespaced())
-                        .put("group", "autoscaling").put("version", "v1").put("kind", "Scale");
+                ObjectNode scale = resources
+                        .addObject()
+                        .put("name", type.plural() + "/scale")
+                        .put("singularName", "")
+                        .put("namespaced", type.namespaced())
+                        .put("group", "autoscaling")
+                        .put("version", "v1")
+                        .put("kind", "Scale");
                 scale.putArray("verbs").add("get").add("patch").add("update");
             }
         }

@@ -33,8 +33,7 @@ public class EmbeddedKubeApiResource implements QuarkusTestResourceLifecycleMana
     /** Marks the test field that receives the embedded API. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    public @interface Kube {
-    }
+    public @interface Kube {}
 
     private String namespace = "default";
     private String[] crds = {};
@@ -43,8 +42,10 @@ public class EmbeddedKubeApiResource implements QuarkusTestResourceLifecycleMana
     @Override
     public void init(Map<String, String> initArgs) {
         namespace = initArgs.getOrDefault(NAMESPACE, namespace);
-        crds = Arrays.stream(initArgs.getOrDefault(CRDS, "").split(",")).map(String::strip)
-                .filter(path -> !path.isEmpty()).toArray(String[]::new);
+        crds = Arrays.stream(initArgs.getOrDefault(CRDS, "").split(","))
+                .map(String::strip)
+                .filter(path -> !path.isEmpty())
+                .toArray(String[]::new);
     }
 
     @Override
@@ -54,20 +55,33 @@ public class EmbeddedKubeApiResource implements QuarkusTestResourceLifecycleMana
             create(Path.of(crd));
         }
         if (!namespace.equals("default")) {
-            api.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-                    .endMetadata().build()).create();
+            api.client()
+                    .namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .endMetadata()
+                            .build())
+                    .create();
         }
         return Map.of(
-                "quarkus.kubernetes-client.api-server-url", api.url(),
-                "quarkus.kubernetes-client.namespace", namespace,
-                "quarkus.kubernetes-client.trust-certs", "true",
-                "quarkus.kubernetes-client.devservices.enabled", "false");
+                "quarkus.kubernetes-client.api-server-url",
+                api.url(),
+                "quarkus.kubernetes-client.namespace",
+                namespace,
+                "quarkus.kubernetes-client.trust-certs",
+                "true",
+                "quarkus.kubernetes-client.devservices.enabled",
+                "false");
     }
 
     private void create(Path crd) {
         try (InputStream definition = Files.newInputStream(crd)) {
-            api.client().resource(api.client().getKubernetesSerialization().unmarshal(definition,
-                    CustomResourceDefinition.class)).create();
+            api.client()
+                    .resource(api.client()
+                            .getKubernetesSerialization()
+                            .unmarshal(definition, CustomResourceDefinition.class))
+                    .create();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the CustomResourceDefinition " + crd.toAbsolutePath(), e);
         }

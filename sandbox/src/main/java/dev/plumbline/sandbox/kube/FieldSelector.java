@@ -1,7 +1,6 @@
 package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +14,7 @@ final class FieldSelector {
 
     static final FieldSelector EVERYTHING = new FieldSelector(List.of());
 
-    private record Requirement(String[] path, String value, boolean equal) {
-    }
+    private record Requirement(String[] path, String value, boolean equal) {}
 
     private final List<Requirement> requirements;
 
@@ -40,8 +38,8 @@ final class FieldSelector {
             int split = equal ? equals : notEquals;
             String rest = requirement.substring(split + (equal ? 1 : 2));
             String value = equal && rest.startsWith("=") ? rest.substring(1) : rest;
-            requirements.add(new Requirement(requirement.substring(0, split).strip().split("\\."), value.strip(),
-                    equal));
+            requirements.add(
+                    new Requirement(requirement.substring(0, split).strip().split("\\."), value.strip(), equal));
         }
         return new FieldSelector(List.copyOf(requirements));
     }
@@ -63,8 +61,11 @@ final class FieldSelector {
     /** The one name {@code metadata.name=NAME} asks for, if it does. */
     Optional<String> name() {
         return requirements.stream()
-                .filter(requirement -> requirement.equal() && requirement.path().length == 2
-                        && requirement.path()[0].equals("metadata") && requirement.path()[1].equals("name"))
-                .map(Requirement::value).findFirst();
+                .filter(requirement -> requirement.equal()
+                        && requirement.path().length == 2
+                        && requirement.path()[0].equals("metadata")
+                        && requirement.path()[1].equals("name"))
+                .map(Requirement::value)
+                .findFirst();
     }
 }

@@ -1,7 +1,6 @@
 package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,13 +26,17 @@ final class FieldValidation {
 
     /** Refuses the body of a create, replace or patch with unknown fields when the request asks for Strict. */
     void check(ApiRequest request, ResourceType type) {
-        boolean scale = ScaleSubresource.NAME.equals(request.target().map(ApiRequest.Target::subresource).orElse(""));
-        if (!"Strict".equals(request.query().get("fieldValidation")) || request.body().isBlank() || scale
+        boolean scale = ScaleSubresource.NAME.equals(
+                request.target().map(ApiRequest.Target::subresource).orElse(""));
+        if (!"Strict".equals(request.query().get("fieldValidation"))
+                || request.body().isBlank()
+                || scale
                 || request.contentType().startsWith(ObjectWrites.JSON_PATCH)) {
             return;
         }
         JsonNode body = request.contentType().startsWith(ObjectWrites.APPLY_PATCH)
-                ? KubeJson.readYaml(request.body()) : KubeJson.read(request.body());
+                ? KubeJson.readYaml(request.body())
+                : KubeJson.read(request.body());
         if (!body.isObject()) {
             return;
         }
@@ -49,9 +52,13 @@ final class FieldValidation {
             catalog.crdSchema(type).ifPresent(schema -> unknownFields(body, schema, "", unknown));
         }
         if (!unknown.isEmpty()) {
-            String fields = String.join(", ", unknown.stream().map(field -> "unknown field \"" + field + "\"").toList());
-            throw new KubeJson.BadRequest(type.kind() + " in version \"" + type.version()
-                    + "\" cannot be handled as a " + type.kind() + ": strict decoding error: " + fields);
+            String fields = String.join(
+                    ", ",
+                    unknown.stream()
+                            .map(field -> "unknown field \"" + field + "\"")
+                            .toList());
+            throw new KubeJson.BadRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a "
+                    + type.kind() + ": strict decoding error: " + fields);
         }
     }
 

@@ -1,18 +1,16 @@
 package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes every request of the embedded API: discovery, reads, lists, watches and deletes here, writes through
@@ -40,8 +38,13 @@ final class KubeApiDispatcher extends Dispatcher {
         this.openApi = new OpenApiDocuments(catalog);
         this.fieldValidation = new FieldValidation(catalog);
         for (String namespace : List.of("default", "kube-system")) {
-            writes.create(ApiRequest.internal("POST", "/api/v1/namespaces", "kube-apiserver",
-                    "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + namespace + "\"}}"),
+            writes.create(
+                    ApiRequest.internal(
+                            "POST",
+                            "/api/v1/namespaces",
+                            "kube-apiserver",
+                            "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + namespace
+                                    + "\"}}"),
                     BuiltInResources.NAMESPACES);
         }
     }
@@ -61,15 +64,24 @@ final class KubeApiDispatcher extends Dispatcher {
     private MockResponse route(ApiRequest request) {
         String path = request.path();
         if (path.equals("/healthz") || path.equals("/livez") || path.equals("/readyz")) {
-            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody("ok");
+            return new MockResponse()
+                    .setResponseCode(200)
+                    .setHeader("Content-Type", "text/plain")
+                    .setBody("ok");
         }
         if (path.equals("/") || path.isEmpty()) {
             ObjectNode root = KubeJson.MAPPER.createObjectNode();
-            root.putArray("paths").add("/api").add("/api/v1").add("/apis").add("/healthz").add("/version");
+            root.putArray("paths")
+                    .add("/api")
+                    .add("/api/v1")
+                    .add("/apis")
+                    .add("/healthz")
+                    .add("/version");
             return json(200, root);
         }
         Optional<JsonNode> document = request.method().equals("GET")
-                ? discovery.document(path, request.host()).or(() -> openApi.document(path)) : Optional.empty();
+                ? discovery.document(path, request.host()).or(() -> openApi.document(path))
+                : Optional.empty();
         if (document.isPresent()) {
             return json(200, document.get());
         }
@@ -98,17 +110,27 @@ final class KubeApiDispatcher extends Dispatcher {
             ObjectNode object = store.get(type, target.namespace(), target.name())
                     .orElseThrow(() -> ApiException.notFound(type, target.name()));
             return TableRenderer.wanted(request.accept())
-                    ? json(200, TableRenderer.render(List.of(object), resourceVersion(object),
-                    request.query().getOrDefault("includeObject", "Metadata")))
+                    ? json(
+                            200,
+                            TableRenderer.render(
+                                    List.of(object),
+                                    resourceVersion(object),
+                                    request.query().getOrDefault("includeObject", "Metadata")))
                     : json(200, object);
         }
         List<ObjectNode> items = store.list(type, ObjectFilter.of(request));
         String resourceVersion = String.valueOf(store.currentResourceVersion());
         if (TableRenderer.wanted(request.accept())) {
-            return json(200, TableRenderer.render(List.copyOf(items), resourceVersion,
-                    request.query().getOrDefault("includeObject", "Metadata")));
+            return json(
+                    200,
+                    TableRenderer.render(
+                            List.copyOf(items),
+                            resourceVersion,
+                            request.query().getOrDefault("includeObject", "Metadata")));
         }
-        ObjectNode list = KubeJson.MAPPER.createObjectNode().put("apiVersion", type.apiVersion())
+        ObjectNode list = KubeJson.MAPPER
+                .createObjectNode()
+                .put("apiVersion", type.apiVersion())
                 .put("kind", type.kind() + "List");
         list.putObject("metadata").put("resourceVersion", resourceVersion);
         list.putArray("items").addAll(items);
@@ -124,8 +146,12 @@ final class KubeApiDispatcher extends Dispatcher {
         UnaryOperator<JsonNode> presentation = TableRenderer.wanted(request.accept())
                 ? object -> TableRenderer.render(List.of(object), resourceVersion(object), includeObject)
                 : object -> object;
-        WatchStream stream = new WatchStream(MemoryObjectStore.typeKey(type), ObjectFilter.of(request),
-                sinceResourceVersion(request), store, presentation);
+        WatchStream stream = new WatchStream(
+                MemoryObjectStore.typeKey(type),
+                ObjectFilter.of(request),
+                sinceResourceVersion(request),
+                store,
+                presentation);
         return new MockResponse().withWebSocketUpgrade(stream);
     }
 
@@ -153,8 +179,10 @@ final class KubeApiDispatcher extends Dispatcher {
                 .orElseThrow(() -> ApiException.notFound(type, target.name()));
         if (type.equals(BuiltInResources.NAMESPACES)) {
             if (SYSTEM_NAMESPACES.contains(target.name())) {
-                throw new ApiException(403, "Forbidden", "namespaces \"" + target.name()
-                        + "\" is forbidden: this namespace may not be deleted");
+                throw new ApiException(
+                        403,
+                        "Forbidden",
+                        "namespaces \"" + target.name() + "\" is forbidden: this namespace may not be deleted");
             }
             store.deleteAllIn(target.name());
         }
@@ -165,9 +193,15 @@ final class KubeApiDispatcher extends Dispatcher {
     private MockResponse deleteCollection(ApiRequest request, ResourceType type) {
         for (ObjectNode object : store.list(type, ObjectFilter.of(request))) {
             JsonNode metadata = object.path("metadata");
-            store.delete(type, metadata.path("namespace").asText(), metadata.path("name").asText());
+            store.delete(
+                    type,
+                    metadata.path("namespace").asText(),
+                    metadata.path("name").asText());
         }
-        ObjectNode status = KubeJson.MAPPER.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
+        ObjectNode status = KubeJson.MAPPER
+                .createObjectNode()
+                .put("kind", "Status")
+                .put("apiVersion", "v1")
                 .put("status", "Success");
         status.putObject("metadata");
         return json(200, status);
@@ -182,7 +216,10 @@ final class KubeApiDispatcher extends Dispatcher {
     }
 
     private static MockResponse json(int code, JsonNode body) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", JSON).setBody(KubeJson.write(body));
+        return new MockResponse()
+                .setResponseCode(code)
+                .setHeader("Content-Type", JSON)
+                .setBody(KubeJson.write(body));
     }
 
     private static String resourceVersion(JsonNode object) {
@@ -194,6 +231,12 @@ final class KubeApiDispatcher extends Dispatcher {
     }
 
     private static MockResponse notAllowed() {
-        return json(405, new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource").toStatus());
+        return json(
+                405,
+                new ApiException(
+                                405,
+                                "MethodNotAllowed",
+                                "the server does not allow this method on the requested resource")
+                        .toStatus());
     }
 }

@@ -13,8 +13,7 @@ public final class KubeApiMain {
 
     static final String DEFAULT_KUBECONFIG = "plumbline-sandbox.kubeconfig";
 
-    private KubeApiMain() {
-    }
+    private KubeApiMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         int port = 0;
@@ -33,10 +32,13 @@ public final class KubeApiMain {
         EmbeddedKubeApi api = new EmbeddedKubeApi().start(port);
         Path written = api.writeKubeconfig(kubeconfig).toAbsolutePath();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            api.close();
-            stopped.countDown();
-        }, "kube-api-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            api.close();
+                            stopped.countDown();
+                        },
+                        "kube-api-shutdown"));
         System.out.println("kube-api ready at " + api.url() + " kubeconfig=" + written);
         System.out.flush();
         stopped.await();

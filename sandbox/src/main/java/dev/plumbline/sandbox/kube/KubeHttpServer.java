@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -48,16 +47,25 @@ final class KubeHttpServer {
                 return dispatcher.dispatch(request);
             }
         };
-        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
-                .setWebSocketSubProtocols(WEBSOCKET_SUB_PROTOCOLS).setHandle100ContinueAutomatically(true);
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setWebSocketSubProtocols(WEBSOCKET_SUB_PROTOCOLS)
+                .setHandle100ContinueAutomatically(true);
         try {
-            server = await(vertx.createHttpServer(options).requestHandler(request -> {
-                if (streamedWatch(request)) {
-                    streamWatch(request);
-                } else {
-                    answers.handle(request);
-                }
-            }).listen().toCompletionStage().toCompletableFuture(), "start the embedded Kubernetes API on port " + port);
+            server = await(
+                    vertx.createHttpServer(options)
+                            .requestHandler(request -> {
+                                if (streamedWatch(request)) {
+                                    streamWatch(request);
+                                } else {
+                                    answers.handle(request);
+                                }
+                            })
+                            .listen()
+                            .toCompletionStage()
+                            .toCompletableFuture(),
+                    "start the embedded Kubernetes API on port " + port);
         } catch (IllegalStateException e) {
             vertx.close();
             throw e;
@@ -83,8 +91,12 @@ final class KubeHttpServer {
 
     /** Asks the dispatcher for the watch; streams it when it opened one, else answers what it answered. */
     private void streamWatch(HttpServerRequest request) {
-        RecordedRequest recorded = new RecordedRequest(request.version().alpnName().toUpperCase(Locale.ROOT),
-                HttpMethod.GET, request.uri(), Headers.builder().addAll(request.headers()).build(), new Buffer());
+        RecordedRequest recorded = new RecordedRequest(
+                request.version().alpnName().toUpperCase(Locale.ROOT),
+                HttpMethod.GET,
+                request.uri(),
+                Headers.builder().addAll(request.headers()).build(),
+                new Buffer());
         MockResponse answer = dispatcher.dispatch(recorded);
         HttpServerResponse response = request.response();
         if (!(answer.getWebSocketListener() instanceof WatchStream stream)) {
@@ -93,7 +105,8 @@ final class KubeHttpServer {
             response.end(io.vertx.core.buffer.Buffer.buffer(answer.getBody().getBytes()));
             return;
         }
-        response.setStatusCode(200).setChunked(true)
+        response.setStatusCode(200)
+                .setChunked(true)
                 .putHeader("Content-Type", "application/json;stream=watch")
                 .putHeader("Cache-Control", "no-cache, private");
         response.closeHandler(ignored -> stream.clientGone());
@@ -117,7 +130,8 @@ final class KubeHttpServer {
         try {
             return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "could not " + what + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("could not " + what + " within " + TIMEOUT_SECONDS + "s", e);
         } catch (InterruptedException e) {

@@ -1,7 +1,6 @@
 package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,8 +55,10 @@ final class LabelSelector {
             String key = key(words[0], selector);
             Set<String> values = valueSet(words[2], selector);
             return words[1].equals("in")
-                    ? labels -> labels.has(key) && values.contains(labels.get(key).asText())
-                    : labels -> !labels.has(key) || !values.contains(labels.get(key).asText());
+                    ? labels ->
+                            labels.has(key) && values.contains(labels.get(key).asText())
+                    : labels ->
+                            !labels.has(key) || !values.contains(labels.get(key).asText());
         }
         int notEquals = requirement.indexOf("!=");
         if (notEquals > 0) {
@@ -94,7 +95,8 @@ final class LabelSelector {
             throw invalid(selector, "the values of in and notin must be in parentheses, such as (a,b)");
         }
         return Arrays.stream(set.substring(1, set.length() - 1).split(","))
-                .map(String::strip).collect(Collectors.toUnmodifiableSet());
+                .map(String::strip)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static List<String> splitOutsideParentheses(String text) {

@@ -3,7 +3,6 @@ package dev.plumbline.sandbox.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +18,8 @@ final class ManagedFields {
     static final String APPLY = "Apply";
     static final String UPDATE = "Update";
 
-    record Entry(String manager, String operation, String apiVersion, String time, String subresource,
-                 FieldSet fields) {
+    record Entry(
+            String manager, String operation, String apiVersion, String time, String subresource, FieldSet fields) {
 
         Entry withFields(FieldSet newFields) {
             return new Entry(manager, operation, apiVersion, time, subresource, newFields);
@@ -40,9 +39,13 @@ final class ManagedFields {
     static ManagedFields of(JsonNode object) {
         List<Entry> entries = new ArrayList<>();
         for (JsonNode entry : object.path("metadata").path("managedFields")) {
-            entries.add(new Entry(entry.path("manager").asText(""), entry.path("operation").asText(UPDATE),
-                    entry.path("apiVersion").asText(""), entry.path("time").asText(""),
-                    entry.path("subresource").asText(""), FieldSet.fromFieldsV1(entry.get("fieldsV1"))));
+            entries.add(new Entry(
+                    entry.path("manager").asText(""),
+                    entry.path("operation").asText(UPDATE),
+                    entry.path("apiVersion").asText(""),
+                    entry.path("time").asText(""),
+                    entry.path("subresource").asText(""),
+                    FieldSet.fromFieldsV1(entry.get("fieldsV1"))));
         }
         return new ManagedFields(entries);
     }
@@ -56,8 +59,10 @@ final class ManagedFields {
         ArrayNode array = metadata.putArray("managedFields");
         for (Entry entry : entries) {
             ObjectNode node = array.addObject();
-            node.put("manager", entry.manager()).put("operation", entry.operation())
-                    .put("apiVersion", entry.apiVersion()).put("time", entry.time())
+            node.put("manager", entry.manager())
+                    .put("operation", entry.operation())
+                    .put("apiVersion", entry.apiVersion())
+                    .put("time", entry.time())
                     .put("fieldsType", "FieldsV1");
             node.set("fieldsV1", entry.fields().toFieldsV1());
             if (!entry.subresource().isEmpty()) {
@@ -74,9 +79,12 @@ final class ManagedFields {
      * that disappeared are owned by no one.
      */
     void recordUpdate(String manager, String apiVersion, String subresource, FieldSet changed, FieldSet removed) {
-        Predicate<Entry> target = entry -> entry.manager().equals(manager) && UPDATE.equals(entry.operation())
-                && entry.apiVersion().equals(apiVersion) && entry.subresource().equals(subresource);
-        FieldSet previous = entries.stream().filter(target).findFirst().map(Entry::fields).orElse(FieldSet.empty());
+        Predicate<Entry> target = entry -> entry.manager().equals(manager)
+                && UPDATE.equals(entry.operation())
+                && entry.apiVersion().equals(apiVersion)
+                && entry.subresource().equals(subresource);
+        FieldSet previous =
+                entries.stream().filter(target).findFirst().map(Entry::fields).orElse(FieldSet.empty());
         disown(changed.union(removed), entry -> !target.test(entry));
         if (changed.isEmpty() && previous.isEmpty()) {
             return;
@@ -87,18 +95,23 @@ final class ManagedFields {
 
     /** Records an apply: the manager's apply entry becomes exactly the fields it sent. */
     void recordApply(String manager, String apiVersion, String subresource, FieldSet applied) {
-        replace(entry -> entry.isApplyBy(manager, subresource),
+        replace(
+                entry -> entry.isApplyBy(manager, subresource),
                 new Entry(manager, APPLY, apiVersion, KubeJson.now(), subresource, applied));
     }
 
     FieldSet appliedBy(String manager, String subresource) {
-        return entries.stream().filter(entry -> entry.isApplyBy(manager, subresource)).findFirst()
-                .map(Entry::fields).orElse(FieldSet.empty());
+        return entries.stream()
+                .filter(entry -> entry.isApplyBy(manager, subresource))
+                .findFirst()
+                .map(Entry::fields)
+                .orElse(FieldSet.empty());
     }
 
     /** Whether any entry other than the manager's apply entry owns the path or something beneath it. */
     boolean ownedByOthers(List<String> path, String manager, String subresource) {
-        return entries.stream().filter(entry -> !entry.isApplyBy(manager, subresource))
+        return entries.stream()
+                .filter(entry -> !entry.isApplyBy(manager, subresource))
                 .anyMatch(entry -> entry.fields().touches(path));
     }
 
@@ -107,7 +120,8 @@ final class ManagedFields {
         if (fields.isEmpty()) {
             return;
         }
-        entries.replaceAll(entry -> from.test(entry) ? entry.withFields(entry.fields().minus(fields)) : entry);
+        entries.replaceAll(
+                entry -> from.test(entry) ? entry.withFields(entry.fields().minus(fields)) : entry);
         entries.removeIf(entry -> entry.fields().isEmpty());
     }
 

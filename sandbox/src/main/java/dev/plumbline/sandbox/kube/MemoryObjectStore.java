@@ -2,7 +2,6 @@ package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,6 +28,7 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
 
     /** Kind ({@code apiVersion/kind}) to {@code namespace/name} to object; cluster-scoped ones under {@code /name}. */
     private final Map<String, NavigableMap<String, ObjectNode>> objects = new HashMap<>();
+
     private final Deque<WatchStream.Change> history = new ArrayDeque<>();
     private final int historySize;
     private final Set<WatchStream> watches = new LinkedHashSet<>();
@@ -45,7 +45,8 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
 
     @Override
     public synchronized Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
-        return Optional.ofNullable(ofKind(typeKey(type)).get(key(type, namespace, name))).map(ObjectNode::deepCopy);
+        return Optional.ofNullable(ofKind(typeKey(type)).get(key(type, namespace, name)))
+                .map(ObjectNode::deepCopy);
     }
 
     @Override
@@ -88,7 +89,8 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
     @Override
     public synchronized void deleteAllIn(String namespace) {
         for (var kind : objects.entrySet()) {
-            for (String key : List.copyOf(inNamespace(kind.getValue(), namespace).keySet())) {
+            for (String key :
+                    List.copyOf(inNamespace(kind.getValue(), namespace).keySet())) {
                 delete(kind.getKey(), key);
             }
         }
@@ -155,7 +157,8 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
             record(typeKey, deleted, null);
         } else if (!current.path("metadata").has("deletionTimestamp")) {
             ObjectNode marked = current.deepCopy();
-            KubeJson.child(marked, "metadata").put("deletionTimestamp", KubeJson.now())
+            KubeJson.child(marked, "metadata")
+                    .put("deletionTimestamp", KubeJson.now())
                     .put("resourceVersion", String.valueOf(nextResourceVersion()));
             ofKind.put(key, marked);
             record(typeKey, current, marked);
@@ -181,16 +184,19 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
     private Collection<ObjectNode> candidates(String typeKey, ObjectFilter filter) {
         NavigableMap<String, ObjectNode> ofKind = objects.getOrDefault(typeKey, new TreeMap<>());
         if (filter.name().isPresent()) {
-            ObjectNode named = ofKind.get(filter.namespace() + "/" + filter.name().get());
+            ObjectNode named =
+                    ofKind.get(filter.namespace() + "/" + filter.name().get());
             if (named != null || !filter.namespace().isEmpty()) {
                 return named == null ? List.of() : List.of(named);
             }
         }
-        return filter.namespace().isEmpty() ? ofKind.values() : inNamespace(ofKind, filter.namespace()).values();
+        return filter.namespace().isEmpty()
+                ? ofKind.values()
+                : inNamespace(ofKind, filter.namespace()).values();
     }
 
-    private static NavigableMap<String, ObjectNode> inNamespace(NavigableMap<String, ObjectNode> ofKind,
-                                                                String namespace) {
+    private static NavigableMap<String, ObjectNode> inNamespace(
+            NavigableMap<String, ObjectNode> ofKind, String namespace) {
         // every key of the namespace starts with "namespace/"; '0' is the character after '/'
         return ofKind.subMap(namespace + "/", true, namespace + "0", false);
     }

@@ -57,8 +57,7 @@ final class MergeKeys {
 
     private static String portKey(List<String> fieldNames) {
         // a container's ports are keyed by containerPort; a Service's by port
-        boolean inContainer = fieldNames.size() >= 2
-                && CONTAINER_LISTS.contains(fieldNames.get(fieldNames.size() - 2));
+        boolean inContainer = fieldNames.size() >= 2 && CONTAINER_LISTS.contains(fieldNames.get(fieldNames.size() - 2));
         return inContainer ? "containerPort" : "port";
     }
 }

@@ -2,7 +2,6 @@ package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,11 +17,23 @@ import java.util.Set;
 final class ObjectFields {
 
     /** Which part of an object a write owns: everything but status, everything, or only status. */
-    enum Scope { MAIN_WITHOUT_STATUS, WHOLE, STATUS_ONLY }
+    enum Scope {
+        MAIN_WITHOUT_STATUS,
+        WHOLE,
+        STATUS_ONLY
+    }
 
     /** Metadata the server sets; Kubernetes never records an owner for them. */
-    private static final Set<String> SERVER_METADATA = Set.of("name", "namespace", "uid", "resourceVersion",
-            "generation", "creationTimestamp", "managedFields", "selfLink", "deletionTimestamp",
+    private static final Set<String> SERVER_METADATA = Set.of(
+            "name",
+            "namespace",
+            "uid",
+            "resourceVersion",
+            "generation",
+            "creationTimestamp",
+            "managedFields",
+            "selfLink",
+            "deletionTimestamp",
             "deletionGracePeriodSeconds");
 
     private final MergeKeys keys;
@@ -34,7 +45,8 @@ final class ObjectFields {
     /** The part of an object whose fields are owned, without apiVersion, kind and server-set metadata. */
     static ObjectNode tracked(JsonNode object, Scope scope) {
         ObjectNode copy = object == null || !object.isObject()
-                ? KubeJson.MAPPER.createObjectNode() : ((ObjectNode) object).deepCopy();
+                ? KubeJson.MAPPER.createObjectNode()
+                : ((ObjectNode) object).deepCopy();
         if (scope == Scope.STATUS_ONLY) {
             ObjectNode onlyStatus = KubeJson.MAPPER.createObjectNode();
             if (copy.has("status")) {
@@ -219,7 +231,8 @@ final class ObjectFields {
         if (!item.isObject()) {
             return false;
         }
-        Iterator<Map.Entry<String, JsonNode>> key = KubeJson.read(element.substring(2)).properties().iterator();
+        Iterator<Map.Entry<String, JsonNode>> key =
+                KubeJson.read(element.substring(2)).properties().iterator();
         while (key.hasNext()) {
             Map.Entry<String, JsonNode> part = key.next();
             if (!part.getValue().equals(item.get(part.getKey()))) {

@@ -1,7 +1,6 @@
 package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Optional;
 
 /**
@@ -19,14 +18,16 @@ record ObjectFilter(String namespace, Optional<String> name, LabelSelector label
         ApiRequest.Target target = request.target().orElseThrow();
         FieldSelector fields = FieldSelector.parse(request.query().get("fieldSelector"));
         Optional<String> name = target.name().isEmpty() ? fields.name() : Optional.of(target.name());
-        return new ObjectFilter(target.namespace(), name,
-                LabelSelector.parse(request.query().get("labelSelector")), fields);
+        return new ObjectFilter(
+                target.namespace(), name, LabelSelector.parse(request.query().get("labelSelector")), fields);
     }
 
     boolean matches(JsonNode object) {
         JsonNode metadata = object.path("metadata");
-        return (namespace.isEmpty() || namespace.equals(metadata.path("namespace").asText()))
+        return (namespace.isEmpty()
+                        || namespace.equals(metadata.path("namespace").asText()))
                 && (name.isEmpty() || name.get().equals(metadata.path("name").asText()))
-                && labels.matches(object) && fields.matches(object);
+                && labels.matches(object)
+                && fields.matches(object);
     }
 }

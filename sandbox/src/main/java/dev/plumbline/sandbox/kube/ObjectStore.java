@@ -1,7 +1,6 @@
 package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.List;
 import java.util.Optional;
 

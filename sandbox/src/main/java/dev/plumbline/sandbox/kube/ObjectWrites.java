@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.fabric8.zjsonpatch.JsonPatchException;
-
 import java.util.Optional;
 
 /**
@@ -15,8 +14,7 @@ import java.util.Optional;
 final class ObjectWrites {
 
     /** What a write answers: the HTTP code and the object as stored. */
-    record Result(int code, ObjectNode object) {
-    }
+    record Result(int code, ObjectNode object) {}
 
     static final String APPLY_PATCH = "application/apply-patch+yaml";
     static final String MERGE_PATCH = "application/merge-patch+json";
@@ -47,8 +45,12 @@ final class ObjectWrites {
         ObjectFields.Scope scope = scope(type, "");
         ManagedFields managed = ManagedFields.of(KubeJson.MAPPER.createObjectNode());
         ObjectFields fields = new ObjectFields(MergeKeys.forResource(type));
-        managed.recordUpdate(request.fieldManager(), type.apiVersion(), "",
-                fields.changed(null, ObjectFields.tracked(object, scope)), FieldSet.empty());
+        managed.recordUpdate(
+                request.fieldManager(),
+                type.apiVersion(),
+                "",
+                fields.changed(null, ObjectFields.tracked(object, scope)),
+                FieldSet.empty());
         managed.writeTo(object);
         if (!request.dryRun()) {
             store.insert(type, target.namespace(), object);
@@ -61,8 +63,10 @@ final class ObjectWrites {
         ObjectNode candidate = KubeJson.readObject(request.body());
         requireKind(candidate, type);
         String sentName = candidate.path("metadata").path("name").asText("");
-        if (!sentName.isEmpty() && !sentName.equals(request.target().orElseThrow().name())) {
-            throw new KubeJson.BadRequest("the name of the object (" + sentName + ") does not match the name on the URL");
+        if (!sentName.isEmpty()
+                && !sentName.equals(request.target().orElseThrow().name())) {
+            throw new KubeJson.BadRequest(
+                    "the name of the object (" + sentName + ") does not match the name on the URL");
         }
         return update(request, type, current, candidate);
     }
@@ -87,8 +91,8 @@ final class ObjectWrites {
             case JSON_PATCH -> jsonPatch(current, KubeJson.read(request.body()));
             case STRATEGIC_PATCH -> {
                 if (!strategic) {
-                    throw unsupported(contentType + " is not supported for custom resources; use "
-                            + MERGE_PATCH + ", " + JSON_PATCH + " or " + APPLY_PATCH);
+                    throw unsupported(contentType + " is not supported for custom resources; use " + MERGE_PATCH + ", "
+                            + JSON_PATCH + " or " + APPLY_PATCH);
                 }
                 yield new StrategicMergePatch(new ObjectFields(MergeKeys.BUILT_IN))
                         .apply(current, KubeJson.read(request.body()));
@@ -99,8 +103,11 @@ final class ObjectWrites {
 
     private Result apply(ApiRequest request, ResourceType type) {
         ApiRequest.Target target = request.target().orElseThrow();
-        if (!request.query().containsKey("fieldManager") || request.query().get("fieldManager").isBlank()) {
-            throw new ApiException(422, "Invalid",
+        if (!request.query().containsKey("fieldManager")
+                || request.query().get("fieldManager").isBlank()) {
+            throw new ApiException(
+                    422,
+                    "Invalid",
                     "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
         }
         JsonNode config = KubeJson.readYaml(request.body());
@@ -108,16 +115,18 @@ final class ObjectWrites {
             throw new KubeJson.BadRequest("an apply patch must be an object");
         }
         requireKind(configObject, type);
-        ServerSideApply ssa = new ServerSideApply(new ObjectFields(MergeKeys.forResource(type)),
-                scope(type, target.subresource()), target.subresource());
+        ServerSideApply ssa = new ServerSideApply(
+                new ObjectFields(MergeKeys.forResource(type)), scope(type, target.subresource()), target.subresource());
         Optional<ObjectNode> current = store.get(type, target.namespace(), target.name());
         if (current.isEmpty()) {
             if (!target.subresource().isEmpty()) {
                 throw ApiException.notFound(type, target.name());
             }
             requireNamespace(type, target.namespace());
-            ObjectNode skeleton = KubeJson.MAPPER.createObjectNode()
-                    .put("apiVersion", type.apiVersion()).put("kind", type.kind());
+            ObjectNode skeleton = KubeJson.MAPPER
+                    .createObjectNode()
+                    .put("apiVersion", type.apiVersion())
+                    .put("kind", type.kind());
             skeleton.putObject("metadata").put("name", target.name());
             ObjectNode created = ssa.apply(skeleton, configObject, request.fieldManager(), request.flag("force"));
             serverFields.initialize(created, type, target.namespace());
@@ -145,8 +154,12 @@ final class ObjectWrites {
         ObjectNode before = ObjectFields.tracked(current, scope);
         ObjectNode after = ObjectFields.tracked(updated, scope);
         ManagedFields managed = ManagedFields.of(current);
-        managed.recordUpdate(request.fieldManager(), type.apiVersion(), subresource,
-                fields.changed(before, after), fields.removed(before, after));
+        managed.recordUpdate(
+                request.fieldManager(),
+                type.apiVersion(),
+                subresource,
+                fields.changed(before, after),
+                fields.removed(before, after));
         managed.writeTo(updated);
         return store(request, type, current, updated);
     }
@@ -165,8 +178,8 @@ final class ObjectWrites {
     }
 
     /** Writes to an object leave status alone when a status subresource exists; writes to it touch only status. */
-    private static ObjectNode keepStatusWhereOwned(ObjectNode current, ObjectNode candidate, ResourceType type,
-                                                   String subresource) {
+    private static ObjectNode keepStatusWhereOwned(
+            ObjectNode current, ObjectNode candidate, ResourceType type, String subresource) {
         if ("status".equals(subresource)) {
             ObjectNode updated = current.deepCopy();
             copyField(candidate, updated, "status");
@@ -202,7 +215,8 @@ final class ObjectWrites {
     }
 
     private void requireNamespace(ResourceType type, String namespace) {
-        if (type.namespaced() && store.get(BuiltInResources.NAMESPACES, "", namespace).isEmpty()) {
+        if (type.namespaced()
+                && store.get(BuiltInResources.NAMESPACES, "", namespace).isEmpty()) {
             throw ApiException.notFound(BuiltInResources.NAMESPACES, namespace);
         }
     }
@@ -244,5 +258,4 @@ final class ObjectWrites {
     private static ApiException unsupported(String message) {
         return new ApiException(415, "UnsupportedMediaType", message);
     }
-
 }

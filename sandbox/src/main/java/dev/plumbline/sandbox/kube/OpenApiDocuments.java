@@ -3,7 +3,6 @@ package dev.plumbline.sandbox.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,45 +71,66 @@ final class OpenApiDocuments {
             ObjectNode schema = type.builtIn() ? BuiltInSchemas.schema(type) : customSchema(type);
             schemas.set(schemaName, schema);
             String objectPath = type.namespaced()
-                    ? type.collectionPath("{namespace}") + "/{name}" : type.collectionPath("") + "/{name}";
+                    ? type.collectionPath("{namespace}") + "/{name}"
+                    : type.collectionPath("") + "/{name}";
             paths.putObject(objectPath).set("patch", patchOperation(type, schemaName));
         }
         return document;
     }
 
     private ObjectNode customSchema(ResourceType type) {
-        ObjectNode schema = catalog.crdSchema(type).map(JsonNode::deepCopy).filter(ObjectNode.class::isInstance)
+        ObjectNode schema = catalog.crdSchema(type)
+                .map(JsonNode::deepCopy)
+                .filter(ObjectNode.class::isInstance)
                 .map(ObjectNode.class::cast)
-                .orElseGet(() -> KubeJson.MAPPER.createObjectNode().put("type", "object")
+                .orElseGet(() -> KubeJson.MAPPER
+                        .createObjectNode()
+                        .put("type", "object")
                         .put("x-kubernetes-preserve-unknown-fields", true));
         ObjectNode properties = KubeJson.child(schema, "properties");
         properties.putObject("apiVersion").put("type", "string");
         properties.putObject("kind").put("type", "string");
         properties.putObject("metadata").put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
-        schema.putArray("x-kubernetes-group-version-kind").addObject()
-                .put("group", type.group()).put("kind", type.kind()).put("version", type.version());
+        schema.putArray("x-kubernetes-group-version-kind")
+                .addObject()
+                .put("group", type.group())
+                .put("kind", type.kind())
+                .put("version", type.version());
         return schema;
     }
 
     private static ObjectNode patchOperation(ResourceType type, String schemaName) {
-        ObjectNode operation = KubeJson.MAPPER.createObjectNode()
+        ObjectNode operation = KubeJson.MAPPER
+                .createObjectNode()
                 .put("operationId", "patch" + type.kind())
                 .put("description", "partially update the specified " + type.kind());
         ArrayNode parameters = operation.putArray("parameters");
         for (String name : List.of("dryRun", "fieldManager", "fieldValidation", "force")) {
-            parameters.addObject().put("name", name).put("in", "query").putObject("schema")
+            parameters
+                    .addObject()
+                    .put("name", name)
+                    .put("in", "query")
+                    .putObject("schema")
                     .put("type", name.equals("force") ? "boolean" : "string");
         }
         ObjectNode content = operation.putObject("requestBody").putObject("content");
         for (String patchType : List.of(ObjectWrites.JSON_PATCH, ObjectWrites.MERGE_PATCH, ObjectWrites.APPLY_PATCH)) {
             content.putObject(patchType).putObject("schema").put("type", "object");
         }
-        operation.putObject("responses").putObject("200").put("description", "OK").putObject("content")
-                .putObject("application/json").putObject("schema")
+        operation
+                .putObject("responses")
+                .putObject("200")
+                .put("description", "OK")
+                .putObject("content")
+                .putObject("application/json")
+                .putObject("schema")
                 .put("$ref", "#/components/schemas/" + schemaName);
         operation.put("x-kubernetes-action", "patch");
-        operation.putObject("x-kubernetes-group-version-kind")
-                .put("group", type.group()).put("kind", type.kind()).put("version", type.version());
+        operation
+                .putObject("x-kubernetes-group-version-kind")
+                .put("group", type.group())
+                .put("kind", type.kind())
+                .put("version", type.version());
         return operation;
     }
 

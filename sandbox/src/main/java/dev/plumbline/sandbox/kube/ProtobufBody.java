@@ -12,7 +12,6 @@ import io.kubernetes.client.proto.V1Batch;
 import io.kubernetes.client.proto.V1Networking;
 import io.kubernetes.client.proto.V1Policy;
 import io.kubernetes.client.proto.V1Rbac;
-
 import java.util.Arrays;
 import java.util.Map;
 
@@ -37,8 +36,7 @@ final class ProtobufBody {
             "policy/v1", V1Policy.getDescriptor(),
             "autoscaling/v1", V1Autoscaling.getDescriptor());
 
-    private ProtobufBody() {
-    }
+    private ProtobufBody() {}
 
     static boolean is(String contentType) {
         return contentType.split(";")[0].strip().equalsIgnoreCase(CONTENT_TYPE);
@@ -58,12 +56,13 @@ final class ProtobufBody {
         String apiVersion = envelope.getTypeMeta().getApiVersion();
         String kind = envelope.getTypeMeta().getKind();
         Descriptors.Descriptor type = messageType(apiVersion, kind);
-        ObjectNode object = KubeJson.MAPPER.createObjectNode().put("apiVersion", apiVersion).put("kind", kind);
+        ObjectNode object =
+                KubeJson.MAPPER.createObjectNode().put("apiVersion", apiVersion).put("kind", kind);
         try {
             object.setAll(ProtobufJson.object(DynamicMessage.parseFrom(type, envelope.getRaw())));
         } catch (InvalidProtocolBufferException e) {
-            throw new KubeJson.BadRequest("the protobuf body is not a valid " + kind + " of " + apiVersion
-                    + ": " + e.getMessage());
+            throw new KubeJson.BadRequest(
+                    "the protobuf body is not a valid " + kind + " of " + apiVersion + ": " + e.getMessage());
         }
         return object;
     }
@@ -72,8 +71,11 @@ final class ProtobufBody {
         Descriptors.FileDescriptor file = FILES.get(apiVersion);
         Descriptors.Descriptor type = file == null ? null : file.findMessageTypeByName(kind);
         if (type == null) {
-            throw new ApiException(415, "UnsupportedMediaType", "this embedded API cannot read " + kind + " of "
-                    + apiVersion + " as protobuf; send it as application/json");
+            throw new ApiException(
+                    415,
+                    "UnsupportedMediaType",
+                    "this embedded API cannot read " + kind + " of " + apiVersion
+                            + " as protobuf; send it as application/json");
         }
         return type;
     }

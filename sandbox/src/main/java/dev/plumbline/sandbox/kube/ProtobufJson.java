@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -30,16 +29,39 @@ final class ProtobufJson {
     private static final String META = "k8s.io.apimachinery.pkg.apis.meta.v1.";
 
     /** Pointer fields of the built-in types where 0 or false is a choice, not an absence. */
-    private static final Set<String> MEANINGFUL_ZEROS = Set.of("replicas", "automountServiceAccountToken",
-            "immutable", "suspend", "optional", "readOnly", "runAsNonRoot", "runAsUser", "runAsGroup",
-            "privileged", "allowPrivilegeEscalation", "readOnlyRootFilesystem", "enableServiceLinks", "hostUsers",
-            "backoffLimit", "parallelism", "completions", "ttlSecondsAfterFinished", "revisionHistoryLimit",
-            "successfulJobsHistoryLimit", "failedJobsHistoryLimit", "terminationGracePeriodSeconds",
-            "activeDeadlineSeconds", "startingDeadlineSeconds", "progressDeadlineSeconds", "fsGroup",
-            "defaultMode", "mode", "allocateLoadBalancerNodePorts", "publishNotReadyAddresses");
+    private static final Set<String> MEANINGFUL_ZEROS = Set.of(
+            "replicas",
+            "automountServiceAccountToken",
+            "immutable",
+            "suspend",
+            "optional",
+            "readOnly",
+            "runAsNonRoot",
+            "runAsUser",
+            "runAsGroup",
+            "privileged",
+            "allowPrivilegeEscalation",
+            "readOnlyRootFilesystem",
+            "enableServiceLinks",
+            "hostUsers",
+            "backoffLimit",
+            "parallelism",
+            "completions",
+            "ttlSecondsAfterFinished",
+            "revisionHistoryLimit",
+            "successfulJobsHistoryLimit",
+            "failedJobsHistoryLimit",
+            "terminationGracePeriodSeconds",
+            "activeDeadlineSeconds",
+            "startingDeadlineSeconds",
+            "progressDeadlineSeconds",
+            "fsGroup",
+            "defaultMode",
+            "mode",
+            "allocateLoadBalancerNodePorts",
+            "publishNotReadyAddresses");
 
-    private ProtobufJson() {
-    }
+    private ProtobufJson() {}
 
     static ObjectNode object(Message message) {
         ObjectNode object = JsonNodeFactory.instance.objectNode();
@@ -100,9 +122,10 @@ final class ProtobufJson {
             case META + "Duration" -> json.textNode(goDuration(longField(message, "duration")));
             case META + "FieldsV1", "k8s.io.apimachinery.pkg.runtime.RawExtension" -> embeddedJson(message);
             case "k8s.io.apimachinery.pkg.api.resource.Quantity" -> json.textNode(stringField(message, "string"));
-            case "k8s.io.apimachinery.pkg.util.intstr.IntOrString" -> longField(message, "type") == 1
-                    ? json.textNode(stringField(message, "strVal"))
-                    : json.numberNode(longField(message, "intVal"));
+            case "k8s.io.apimachinery.pkg.util.intstr.IntOrString" ->
+                longField(message, "type") == 1
+                        ? json.textNode(stringField(message, "strVal"))
+                        : json.numberNode(longField(message, "intVal"));
             default -> object(message);
         };
     }
@@ -116,8 +139,9 @@ final class ProtobufJson {
         }
         Instant instant = Instant.ofEpochSecond(seconds, nanos);
         String text = micro
-                ? DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSX").withZone(java.time.ZoneOffset.UTC)
-                .format(instant.truncatedTo(ChronoUnit.MICROS))
+                ? DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSX")
+                        .withZone(java.time.ZoneOffset.UTC)
+                        .format(instant.truncatedTo(ChronoUnit.MICROS))
                 : instant.truncatedTo(ChronoUnit.SECONDS).toString();
         return JsonNodeFactory.instance.textNode(text);
     }
@@ -125,7 +149,8 @@ final class ProtobufJson {
     private static JsonNode embeddedJson(Message message) {
         FieldDescriptor raw = message.getDescriptorForType().findFieldByName("raw");
         byte[] bytes = raw == null ? new byte[0] : ((ByteString) message.getField(raw)).toByteArray();
-        return bytes.length == 0 ? JsonNodeFactory.instance.nullNode()
+        return bytes.length == 0
+                ? JsonNodeFactory.instance.nullNode()
                 : KubeJson.read(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -140,7 +165,9 @@ final class ProtobufJson {
             // below a second Go switches unit: 500ms, 20µs, 7ns
             int scale = rest >= 1_000_000 ? 6 : rest >= 1_000 ? 3 : 0;
             String unit = scale == 6 ? "ms" : scale == 3 ? "µs" : "ns";
-            return text.append(BigDecimal.valueOf(rest, scale).stripTrailingZeros().toPlainString()).append(unit)
+            return text.append(
+                            BigDecimal.valueOf(rest, scale).stripTrailingZeros().toPlainString())
+                    .append(unit)
                     .toString();
         }
         long hours = rest / 3_600_000_000_000L;

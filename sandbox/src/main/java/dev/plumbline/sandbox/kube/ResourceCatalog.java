@@ -1,7 +1,6 @@
 package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,8 @@ final class ResourceCatalog {
 
     Optional<ResourceType> find(String group, String version, String plural) {
         return all().stream()
-                .filter(type -> type.group().equals(group) && type.version().equals(version)
+                .filter(type -> type.group().equals(group)
+                        && type.version().equals(version)
                         && type.plural().equals(plural))
                 .findFirst();
     }
@@ -66,11 +66,22 @@ final class ResourceCatalog {
                 boolean status = version.path("subresources").has("status");
                 JsonNode scale = version.path("subresources").path("scale");
                 Optional<ResourceType.ScalePaths> scalePaths = scale.isObject()
-                        ? Optional.of(new ResourceType.ScalePaths(scale.path("specReplicasPath").asText(),
-                        scale.path("statusReplicasPath").asText(), scale.path("labelSelectorPath").asText()))
+                        ? Optional.of(new ResourceType.ScalePaths(
+                                scale.path("specReplicasPath").asText(),
+                                scale.path("statusReplicasPath").asText(),
+                                scale.path("labelSelectorPath").asText()))
                         : Optional.empty();
-                types.add(new ResourceType(spec.path("group").asText(), version.path("name").asText(), plural,
-                        singular, kind, namespaced, List.copyOf(shortNames), List.copyOf(categories), status, false,
+                types.add(new ResourceType(
+                        spec.path("group").asText(),
+                        version.path("name").asText(),
+                        plural,
+                        singular,
+                        kind,
+                        namespaced,
+                        List.copyOf(shortNames),
+                        List.copyOf(categories),
+                        status,
+                        false,
                         scalePaths));
             }
         }

@@ -14,16 +14,24 @@ import java.util.Optional;
  *                          a custom resource
  * @param scale             where the replicas live when the kind has a {@code scale} subresource
  */
-record ResourceType(String group, String version, String plural, String singular, String kind,
-                    boolean namespaced, List<String> shortNames, List<String> categories,
-                    boolean statusSubresource, boolean builtIn, Optional<ScalePaths> scale) {
+record ResourceType(
+        String group,
+        String version,
+        String plural,
+        String singular,
+        String kind,
+        boolean namespaced,
+        List<String> shortNames,
+        List<String> categories,
+        boolean statusSubresource,
+        boolean builtIn,
+        Optional<ScalePaths> scale) {
 
     /**
      * The JSON paths ({@code .spec.replicas}) a {@code scale} subresource reads and writes, as a CRD declares
      * them; {@code labelSelectorPath} may be empty.
      */
-    record ScalePaths(String specReplicasPath, String statusReplicasPath, String labelSelectorPath) {
-    }
+    record ScalePaths(String specReplicasPath, String statusReplicasPath, String labelSelectorPath) {}
 
     static final List<String> VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");

@@ -2,7 +2,6 @@ package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +23,12 @@ final class ScaleSubresource {
     }
 
     ObjectWrites.Result answer(ApiRequest request, ResourceType type) {
-        ResourceType.ScalePaths paths = type.scale().orElseThrow(() -> new ApiException(404, "NotFound",
-                "the server could not find the requested resource: " + type.resource() + " have no scale subresource"));
+        ResourceType.ScalePaths paths = type.scale()
+                .orElseThrow(() -> new ApiException(
+                        404,
+                        "NotFound",
+                        "the server could not find the requested resource: " + type.resource()
+                                + " have no scale subresource"));
         ApiRequest.Target target = request.target().orElseThrow();
         ObjectNode current = store.get(type, target.namespace(), target.name())
                 .orElseThrow(() -> ApiException.notFound(type, target.name()));
@@ -34,17 +37,20 @@ final class ScaleSubresource {
             case "GET" -> scale;
             case "PUT" -> requireScale(KubeJson.readObject(request.body()));
             case "PATCH" -> ObjectWrites.patched(scale, request, true);
-            default -> throw new ApiException(405, "MethodNotAllowed",
-                    "the scale subresource allows GET, PUT and PATCH only");
+            default ->
+                throw new ApiException(405, "MethodNotAllowed", "the scale subresource allows GET, PUT and PATCH only");
         };
         if (request.method().equals("GET")) {
             return new ObjectWrites.Result(200, scale);
         }
         JsonNode replicas = wanted.path("spec").path("replicas");
         if (!replicas.canConvertToInt() || !replicas.isIntegralNumber() || replicas.asInt() < 0) {
-            throw new ApiException(422, "Invalid", "Scale.autoscaling \"" + target.name()
-                    + "\" is invalid: spec.replicas: Invalid value: " + replicas
-                    + ": must be a whole number greater than or equal to 0");
+            throw new ApiException(
+                    422,
+                    "Invalid",
+                    "Scale.autoscaling \"" + target.name()
+                            + "\" is invalid: spec.replicas: Invalid value: " + replicas
+                            + ": must be a whole number greater than or equal to 0");
         }
         ObjectNode candidate = current.deepCopy();
         set(candidate, paths.specReplicasPath(), replicas);
@@ -60,14 +66,15 @@ final class ScaleSubresource {
         String kind = body.path("kind").asText("Scale");
         String apiVersion = body.path("apiVersion").asText("autoscaling/v1");
         if (!kind.equals("Scale") || !apiVersion.equals("autoscaling/v1")) {
-            throw new KubeJson.BadRequest("the scale subresource takes a Scale of autoscaling/v1, not " + kind
-                    + " of " + apiVersion);
+            throw new KubeJson.BadRequest(
+                    "the scale subresource takes a Scale of autoscaling/v1, not " + kind + " of " + apiVersion);
         }
         return body;
     }
 
     static ObjectNode toScale(ObjectNode object, ResourceType.ScalePaths paths) {
-        ObjectNode scale = KubeJson.MAPPER.createObjectNode().put("kind", "Scale").put("apiVersion", "autoscaling/v1");
+        ObjectNode scale =
+                KubeJson.MAPPER.createObjectNode().put("kind", "Scale").put("apiVersion", "autoscaling/v1");
         ObjectNode metadata = scale.putObject("metadata");
         JsonNode source = object.path("metadata");
         for (String field : List.of("name", "namespace", "uid", "resourceVersion", "creationTimestamp")) {
@@ -75,8 +82,10 @@ final class ScaleSubresource {
                 metadata.set(field, source.get(field));
             }
         }
-        scale.putObject("spec").put("replicas", at(object, paths.specReplicasPath()).asInt(0));
-        ObjectNode status = scale.putObject("status").put("replicas", at(object, paths.statusReplicasPath()).asInt(0));
+        scale.putObject("spec")
+                .put("replicas", at(object, paths.specReplicasPath()).asInt(0));
+        ObjectNode status = scale.putObject("status")
+                .put("replicas", at(object, paths.statusReplicasPath()).asInt(0));
         String selector = selector(at(object, paths.labelSelectorPath()));
         if (!selector.isEmpty()) {
             status.put("selector", selector);
@@ -90,18 +99,21 @@ final class ScaleSubresource {
             return selector.asText();
         }
         List<String> terms = new ArrayList<>();
-        selector.path("matchLabels").fields().forEachRemaining(label ->
-                terms.add(label.getKey() + "=" + label.getValue().asText()));
+        selector.path("matchLabels")
+                .fields()
+                .forEachRemaining(label ->
+                        terms.add(label.getKey() + "=" + label.getValue().asText()));
         for (JsonNode expression : selector.path("matchExpressions")) {
             String key = expression.path("key").asText();
             List<String> values = new ArrayList<>();
             expression.path("values").forEach(value -> values.add(value.asText()));
-            terms.add(switch (expression.path("operator").asText()) {
-                case "In" -> key + " in (" + String.join(",", values) + ")";
-                case "NotIn" -> key + " notin (" + String.join(",", values) + ")";
-                case "DoesNotExist" -> "!" + key;
-                default -> key;
-            });
+            terms.add(
+                    switch (expression.path("operator").asText()) {
+                        case "In" -> key + " in (" + String.join(",", values) + ")";
+                        case "NotIn" -> key + " notin (" + String.join(",", values) + ")";
+                        case "DoesNotExist" -> "!" + key;
+                        default -> key;
+                    });
         }
         return String.join(",", terms);
     }

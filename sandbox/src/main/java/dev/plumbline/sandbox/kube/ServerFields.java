@@ -2,7 +2,6 @@ package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,9 +51,12 @@ final class ServerFields {
         String currentVersion = currentMetadata.path("resourceVersion").asText();
         String sentVersion = metadata.path("resourceVersion").asText("");
         if (!sentVersion.isEmpty() && !sentVersion.equals(currentVersion)) {
-            throw new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + type.plural() + " \""
-                    + currentMetadata.path("name").asText() + "\": the object has been modified; please apply "
-                    + "your changes to the latest version and try again");
+            throw new ApiException(
+                    409,
+                    "Conflict",
+                    "Operation cannot be fulfilled on " + type.plural() + " \""
+                            + currentMetadata.path("name").asText() + "\": the object has been modified; please apply "
+                            + "your changes to the latest version and try again");
         }
         metadata.set("name", currentMetadata.get("name"));
         KEPT_ON_UPDATE.forEach(field -> {
@@ -73,11 +75,15 @@ final class ServerFields {
     void touch(ObjectNode current, ObjectNode updated, boolean dryRun) {
         ObjectNode metadata = KubeJson.child(updated, "metadata");
         if (specChanged(current, updated)) {
-            metadata.put("generation", current.path("metadata").path("generation").asLong(1) + 1);
+            metadata.put(
+                    "generation", current.path("metadata").path("generation").asLong(1) + 1);
         }
         // a dry run stores nothing, so the object keeps its version (kubectl diff compares them)
-        metadata.put("resourceVersion", dryRun ? current.path("metadata").path("resourceVersion").asText()
-                : String.valueOf(store.nextResourceVersion()));
+        metadata.put(
+                "resourceVersion",
+                dryRun
+                        ? current.path("metadata").path("resourceVersion").asText()
+                        : String.valueOf(store.nextResourceVersion()));
     }
 
     private static boolean specChanged(JsonNode current, JsonNode updated) {
@@ -93,8 +99,8 @@ final class ServerFields {
             return;
         }
         if (type.kind().equals("Namespace")) {
-            KubeJson.child(object, "status").put("phase", object.path("metadata").has("deletionTimestamp")
-                    ? "Terminating" : "Active");
+            KubeJson.child(object, "status")
+                    .put("phase", object.path("metadata").has("deletionTimestamp") ? "Terminating" : "Active");
         } else if (type.kind().equals("CustomResourceDefinition")) {
             establish(object);
         }
@@ -105,15 +111,20 @@ final class ServerFields {
         status.set("acceptedNames", crd.path("spec").path("names").deepCopy());
         if (status.path("conditions").isEmpty()) {
             status.putArray("conditions")
-                .add(condition("NamesAccepted", "NoConflicts", "no conflicts found"))
-                .add(condition("Established", "InitialNamesAccepted", "the initial names have been accepted"));
+                    .add(condition("NamesAccepted", "NoConflicts", "no conflicts found"))
+                    .add(condition("Established", "InitialNamesAccepted", "the initial names have been accepted"));
         }
         status.putArray("storedVersions").addAll(storedVersions(crd));
     }
 
     private static ObjectNode condition(String type, String reason, String message) {
-        return KubeJson.MAPPER.createObjectNode().put("type", type).put("status", "True")
-                .put("lastTransitionTime", KubeJson.now()).put("reason", reason).put("message", message);
+        return KubeJson.MAPPER
+                .createObjectNode()
+                .put("type", type)
+                .put("status", "True")
+                .put("lastTransitionTime", KubeJson.now())
+                .put("reason", reason)
+                .put("message", message);
     }
 
     private static List<JsonNode> storedVersions(JsonNode crd) {

@@ -3,7 +3,6 @@ package dev.plumbline.sandbox.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,14 +48,17 @@ final class ServerSideApply {
         mergeObject(merged, configTracked, new ArrayList<>());
         removeDropped(merged, managed, managed.appliedBy(manager, subresource).minus(applied), applied, manager);
 
-        managed.recordApply(manager, config.path("apiVersion").asText(live.path("apiVersion").asText()),
-                subresource, applied);
+        managed.recordApply(
+                manager,
+                config.path("apiVersion").asText(live.path("apiVersion").asText()),
+                subresource,
+                applied);
         managed.writeTo(merged);
         return merged;
     }
 
-    private List<ApplyConflict.Field> conflicts(ManagedFields managed, FieldSet applied, JsonNode live,
-                                                JsonNode config, String manager) {
+    private List<ApplyConflict.Field> conflicts(
+            ManagedFields managed, FieldSet applied, JsonNode live, JsonNode config, String manager) {
         List<ApplyConflict.Field> conflicts = new ArrayList<>();
         for (ManagedFields.Entry entry : managed.entries()) {
             if (entry.isApplyBy(manager, subresource) || !entry.subresource().equals(subresource)) {
@@ -74,8 +76,8 @@ final class ServerSideApply {
     }
 
     /** Fields the applier owned and no longer sends are removed, unless someone else still owns them. */
-    private void removeDropped(ObjectNode merged, ManagedFields managed, FieldSet dropped, FieldSet applied,
-                               String manager) {
+    private void removeDropped(
+            ObjectNode merged, ManagedFields managed, FieldSet dropped, FieldSet applied, String manager) {
         List<List<String>> paths = dropped.members();
         Collections.reverse(paths);
         for (List<String> path : paths) {
@@ -93,7 +95,8 @@ final class ServerSideApply {
             fieldNames.add(name);
             if (value.isObject() && !value.isEmpty() && existing instanceof ObjectNode existingObject) {
                 mergeObject(existingObject, value, fieldNames);
-            } else if (existing instanceof ArrayNode existingList && fields.keyed(fieldNames, value)
+            } else if (existing instanceof ArrayNode existingList
+                    && fields.keyed(fieldNames, value)
                     && fields.keyed(fieldNames, existing)) {
                 mergeList(existingList, value, fieldNames);
             } else {

@@ -3,7 +3,6 @@ package dev.plumbline.sandbox.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -130,8 +129,8 @@ final class StrategicMergePatch {
     private void applyListDirectives(ObjectNode target, ObjectNode patch, List<String> fieldNames) {
         for (Map.Entry<String, JsonNode> field : iterable(patch)) {
             String name = field.getKey();
-            if (name.startsWith(DELETE_PRIMITIVES) && target.get(name.substring(DELETE_PRIMITIVES.length()))
-                    instanceof ArrayNode list) {
+            if (name.startsWith(DELETE_PRIMITIVES)
+                    && target.get(name.substring(DELETE_PRIMITIVES.length())) instanceof ArrayNode list) {
                 Set<JsonNode> doomed = new HashSet<>();
                 field.getValue().forEach(doomed::add);
                 list.removeIf(doomed::contains);
@@ -166,7 +165,8 @@ final class StrategicMergePatch {
     private int indexOf(Iterable<JsonNode> items, String element) {
         int index = 0;
         for (JsonNode item : items) {
-            if (fields.valueAt(KubeJson.MAPPER.createArrayNode().add(item), List.of(element)).isPresent()) {
+            if (fields.valueAt(KubeJson.MAPPER.createArrayNode().add(item), List.of(element))
+                    .isPresent()) {
                 return index;
             }
             index++;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
-
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,8 +33,7 @@ final class WatchStream extends WebSocketListener {
     }
 
     /** One change to one object: {@code before} is null for a creation, {@code after} for a deletion. */
-    record Change(long resourceVersion, String typeKey, ObjectNode before, ObjectNode after) {
-    }
+    record Change(long resourceVersion, String typeKey, ObjectNode before, ObjectNode after) {}
 
     private final String typeKey;
     private final ObjectFilter filter;
@@ -54,8 +52,12 @@ final class WatchStream extends WebSocketListener {
      *                             else the resourceVersion after which changes are wanted
      * @param presentation         what an event carries for an object: itself, or a Table row for kubectl get -w
      */
-    WatchStream(String typeKey, ObjectFilter filter, long sinceResourceVersion, Source source,
-                UnaryOperator<JsonNode> presentation) {
+    WatchStream(
+            String typeKey,
+            ObjectFilter filter,
+            long sinceResourceVersion,
+            Source source,
+            UnaryOperator<JsonNode> presentation) {
         this.typeKey = typeKey;
         this.filter = filter;
         this.sinceResourceVersion = sinceResourceVersion;
@@ -141,8 +143,13 @@ final class WatchStream extends WebSocketListener {
 
     /** The resourceVersion asked for is older than the changes kept: 410 Gone, after which clients list again. */
     void expired(long oldestKept) {
-        ObjectNode status = KubeJson.MAPPER.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
-                .put("status", "Failure").put("reason", "Expired").put("code", 410)
+        ObjectNode status = KubeJson.MAPPER
+                .createObjectNode()
+                .put("kind", "Status")
+                .put("apiVersion", "v1")
+                .put("status", "Failure")
+                .put("reason", "Expired")
+                .put("code", 410)
                 .put("message", "too old resource version: " + sinceResourceVersion + " (" + oldestKept + ")");
         sendEvent("ERROR", status);
         submit(() -> sink.close(1000, "resource version expired"));

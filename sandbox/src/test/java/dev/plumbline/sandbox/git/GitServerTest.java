@@ -1,9 +1,10 @@
 package dev.plumbline.sandbox.git;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class GitServerTest {
 
@@ -50,11 +49,15 @@ class GitServerTest {
         server.createBareRepository("platform/apps");
         String url = server.repositoryUrl("platform/apps");
 
-        try (Git first = clone(url, "first"); Git second = clone(url, "second")) {
+        try (Git first = clone(url, "first");
+                Git second = clone(url, "second")) {
             Files.writeString(first.getRepository().getWorkTree().toPath().resolve("app.yaml"), "replicas: 2\n");
             first.add().addFilepattern("app.yaml").call();
-            RevCommit commit = first.commit().setMessage("Scale the app to two replicas")
-                    .setAuthor("Ada", "ada@example.test").setCommitter("Ada", "ada@example.test").call();
+            RevCommit commit = first.commit()
+                    .setMessage("Scale the app to two replicas")
+                    .setAuthor("Ada", "ada@example.test")
+                    .setCommitter("Ada", "ada@example.test")
+                    .call();
             first.push().setCredentialsProvider(GOOD).setRefSpecs(TO_MAIN).call();
 
             second.fetch().setCredentialsProvider(GOOD).call();
@@ -75,14 +78,21 @@ class GitServerTest {
     void creatingARepositoryTwiceKeepsItsHistoryAndMainAsDefaultBranch() throws Exception {
         Path folder = server.createBareRepository("demo");
         try (Git clone = clone(server.repositoryUrl("demo"), "clone")) {
-            clone.commit().setMessage("First").setAllowEmpty(true)
-                    .setAuthor("Ada", "ada@example.test").setCommitter("Ada", "ada@example.test").call();
+            clone.commit()
+                    .setMessage("First")
+                    .setAllowEmpty(true)
+                    .setAuthor("Ada", "ada@example.test")
+                    .setCommitter("Ada", "ada@example.test")
+                    .call();
             clone.push().setCredentialsProvider(GOOD).setRefSpecs(TO_MAIN).call();
         }
 
         assertThat(server.createBareRepository("demo.git")).isEqualTo(folder);
 
-        try (Repository bare = new FileRepositoryBuilder().setGitDir(folder.toFile()).setMustExist(true).build()) {
+        try (Repository bare = new FileRepositoryBuilder()
+                .setGitDir(folder.toFile())
+                .setMustExist(true)
+                .build()) {
             assertThat(bare.isBare()).isTrue();
             assertThat(bare.getFullBranch()).isEqualTo("refs/heads/main");
             assertThat(bare.resolve("refs/heads/main")).isNotNull();
@@ -93,20 +103,33 @@ class GitServerTest {
     void withoutCredentialsConfiguredAnyoneMayCloneAndPush() throws Exception {
         try (GitServer open = new GitServer(root.resolve("open")).start()) {
             open.createBareRepository("scratch");
-            try (Git clone = Git.cloneRepository().setURI(open.repositoryUrl("scratch"))
-                    .setDirectory(work.resolve("anonymous").toFile()).call()) {
-                clone.commit().setMessage("Anonymous").setAllowEmpty(true)
-                        .setAuthor("Ada", "ada@example.test").setCommitter("Ada", "ada@example.test").call();
+            try (Git clone = Git.cloneRepository()
+                    .setURI(open.repositoryUrl("scratch"))
+                    .setDirectory(work.resolve("anonymous").toFile())
+                    .call()) {
+                clone.commit()
+                        .setMessage("Anonymous")
+                        .setAllowEmpty(true)
+                        .setAuthor("Ada", "ada@example.test")
+                        .setCommitter("Ada", "ada@example.test")
+                        .call();
                 clone.push().setRefSpecs(TO_MAIN).call();
 
-                assertThat(Git.lsRemoteRepository().setRemote(open.repositoryUrl("scratch")).setHeads(true).call())
-                        .extracting(ref -> ref.getName()).containsExactly("refs/heads/main");
+                assertThat(Git.lsRemoteRepository()
+                                .setRemote(open.repositoryUrl("scratch"))
+                                .setHeads(true)
+                                .call())
+                        .extracting(ref -> ref.getName())
+                        .containsExactly("refs/heads/main");
             }
         }
     }
 
     private Git clone(String url, String folder) throws Exception {
-        return Git.cloneRepository().setURI(url).setCredentialsProvider(GOOD)
-                .setDirectory(work.resolve(folder).toFile()).call();
+        return Git.cloneRepository()
+                .setURI(url)
+                .setCredentialsProvider(GOOD)
+                .setDirectory(work.resolve(folder).toFile())
+                .call();
     }
 }

@@ -24,8 +24,7 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Response get(int port, String path) throws IOException {
         return get(port, path, null);
@@ -40,8 +39,14 @@ final class RawHttp {
         try (Socket socket = new Socket(GitServer.HOST, port)) {
             socket.setSoTimeout(10_000);
             StringBuilder request = new StringBuilder()
-                    .append("GET ").append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(GitServer.HOST).append(':').append(port).append("\r\n")
+                    .append("GET ")
+                    .append(path)
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: ")
+                    .append(GitServer.HOST)
+                    .append(':')
+                    .append(port)
+                    .append("\r\n")
                     .append("Connection: close\r\n");
             if (authorization != null) {
                 request.append("Authorization: ").append(authorization).append("\r\n");
@@ -49,8 +54,8 @@ final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(
-                    new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             int status = Integer.parseInt(in.readLine().split(" ")[1]);
             List<String> headers = new ArrayList<>();
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {

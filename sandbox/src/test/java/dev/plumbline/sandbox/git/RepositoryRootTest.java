@@ -1,17 +1,16 @@
 package dev.plumbline.sandbox.git;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RepositoryRootTest {
 
@@ -19,15 +18,33 @@ class RepositoryRootTest {
     Path root;
 
     @ParameterizedTest
-    @CsvSource({"app, app.git", "app.git, app.git", "org/app, org/app.git", "org/team/app.git, org/team/app.git",
-            "my_org/app-1.2, my_org/app-1.2.git"})
+    @CsvSource({
+        "app, app.git",
+        "app.git, app.git",
+        "org/app, org/app.git",
+        "org/team/app.git, org/team/app.git",
+        "my_org/app-1.2, my_org/app-1.2.git"
+    })
     void aNameMapsToABareRepositoryFolderEndingInDotGit(String name, String folder) {
         assertThat(new RepositoryRoot(root).folderOf(name)).isEqualTo(root.resolve(folder));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../outside", "org/../../outside", "/etc/passwd", "org//app", "org/app/", ".",
-            "..", ".git", "org\\app", "org/.hidden", "-option", "org/app.git/../../x"})
+    @ValueSource(
+            strings = {
+                "../outside",
+                "org/../../outside",
+                "/etc/passwd",
+                "org//app",
+                "org/app/",
+                ".",
+                "..",
+                ".git",
+                "org\\app",
+                "org/.hidden",
+                "-option",
+                "org/app.git/../../x"
+            })
     void aNameThatCouldLeaveTheRootIsRefused(String name) {
         assertThatIllegalArgumentException().isThrownBy(() -> new RepositoryRoot(root).folderOf(name));
     }

@@ -1,9 +1,10 @@
 package dev.plumbline.sandbox.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @Tag("slow")
 class EmbeddedKafkaTest {
@@ -38,7 +37,7 @@ class EmbeddedKafkaTest {
         createTopic("round-trip");
         String servers = kafka.bootstrapServers();
         try (KafkaProducer<String, String> producer = KafkaTestClients.producer(servers);
-             KafkaConsumer<String, String> consumer = KafkaTestClients.consumer(servers, "round-trip")) {
+                KafkaConsumer<String, String> consumer = KafkaTestClients.consumer(servers, "round-trip")) {
             producer.send(new ProducerRecord<>("round-trip", "app-a", "first")).get();
             producer.send(new ProducerRecord<>("round-trip", "app-a", "second")).get();
             consumer.subscribe(List.of("round-trip"));
@@ -55,8 +54,9 @@ class EmbeddedKafkaTest {
         createTopic("large-records");
         String renderedApp = "x".repeat(32 * 1024 * 1024);
         try (KafkaProducer<String, String> producer = KafkaTestClients.producer(kafka.bootstrapServers());
-             KafkaConsumer<String, String> consumer = KafkaTestClients.consumer(kafka.bootstrapServers(), "large")) {
-            producer.send(new ProducerRecord<>("large-records", "big-app", renderedApp)).get();
+                KafkaConsumer<String, String> consumer = KafkaTestClients.consumer(kafka.bootstrapServers(), "large")) {
+            producer.send(new ProducerRecord<>("large-records", "big-app", renderedApp))
+                    .get();
             consumer.subscribe(List.of("large-records"));
 
             List<ConsumerRecord<String, String>> received = KafkaTestClients.pollUntil(consumer, 1);
@@ -68,7 +68,7 @@ class EmbeddedKafkaTest {
     @Test
     void askingForAnUnknownTopicDoesNotCreateIt() throws Exception {
         try (Admin admin = KafkaTestClients.admin(kafka.bootstrapServers());
-             KafkaConsumer<String, String> consumer = KafkaTestClients.consumer(kafka.bootstrapServers(), "probe")) {
+                KafkaConsumer<String, String> consumer = KafkaTestClients.consumer(kafka.bootstrapServers(), "probe")) {
             // a consumer asks the broker to auto-create by default; the broker must refuse
             assertThat(consumer.partitionsFor("nobody-created-this")).isEmpty();
             assertThat(admin.listTopics().names().get()).doesNotContain("nobody-created-this");
@@ -86,7 +86,9 @@ class EmbeddedKafkaTest {
 
     private static void createTopic(String name) throws Exception {
         try (Admin admin = KafkaTestClients.admin(kafka.bootstrapServers())) {
-            admin.createTopics(Set.of(new NewTopic(name, 1, (short) 1).configs(Map.of()))).all().get();
+            admin.createTopics(Set.of(new NewTopic(name, 1, (short) 1).configs(Map.of())))
+                    .all()
+                    .get();
         }
     }
 }

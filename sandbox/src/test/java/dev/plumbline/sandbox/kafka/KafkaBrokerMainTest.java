@@ -1,5 +1,7 @@
 package dev.plumbline.sandbox.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,13 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @Tag("slow")
 class KafkaBrokerMainTest {
@@ -29,15 +28,23 @@ class KafkaBrokerMainTest {
     @Test
     void runsAsItsOwnJvmSaysWhenItIsReadyAndStopsOnSigterm() throws Exception {
         int port = freePort();
-        Process broker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dslf4j.provider=" + STANDALONE_LOGGING, "-cp", System.getProperty("java.class.path"),
-                KafkaBrokerMain.class.getName(), "--data-dir", dataDir.toString(), "--port", Integer.toString(port))
+        Process broker = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dslf4j.provider=" + STANDALONE_LOGGING,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KafkaBrokerMain.class.getName(),
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--port",
+                        Integer.toString(port))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
-            BufferedReader stdout = new BufferedReader(
-                    new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8));
-            String readyLine = CompletableFuture.supplyAsync(() -> readLine(stdout)).get(60, TimeUnit.SECONDS);
+            BufferedReader stdout =
+                    new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8));
+            String readyLine =
+                    CompletableFuture.supplyAsync(() -> readLine(stdout)).get(60, TimeUnit.SECONDS);
 
             assertThat(readyLine).isEqualTo("kafka ready at 127.0.0.1:" + port);
             try (Admin admin = KafkaTestClients.admin("127.0.0.1:" + port)) {
@@ -45,7 +52,9 @@ class KafkaBrokerMainTest {
             }
 
             broker.destroy();
-            assertThat(broker.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
+            assertThat(broker.waitFor(60, TimeUnit.SECONDS))
+                    .as("stopped after SIGTERM")
+                    .isTrue();
             assertThat(dataDir.resolve("meta.properties")).exists();
         } finally {
             broker.destroyForcibly();

@@ -1,5 +1,7 @@
 package dev.plumbline.sandbox.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -7,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,8 +22,6 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @Tag("slow")
 class PersistentEmbeddedKafkaTest {
@@ -40,8 +39,10 @@ class PersistentEmbeddedKafkaTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.startPersistent(dataDir, port)) {
             assertThat(kafka.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
             try (Admin admin = KafkaTestClients.admin(kafka.bootstrapServers())) {
-                admin.createTopics(Set.of(new NewTopic(TOPIC, 1, (short) 1)
-                        .configs(Map.of("cleanup.policy", "compact")))).all().get();
+                admin.createTopics(
+                                Set.of(new NewTopic(TOPIC, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
+                        .all()
+                        .get();
             }
             try (KafkaProducer<String, String> producer = KafkaTestClients.producer(kafka.bootstrapServers())) {
                 producer.send(new ProducerRecord<>(TOPIC, "app-a", "rev-1")).get();
@@ -61,12 +62,13 @@ class PersistentEmbeddedKafkaTest {
                 Config config = admin.describeConfigs(Set.of(topic)).all().get().get(topic);
                 assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
 
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+                        .partitionsToOffsetAndMetadata()
+                        .get();
                 assertThat(committed).containsEntry(PARTITION, new OffsetAndMetadata(2));
             }
             try (KafkaConsumer<String, String> consumer =
-                         KafkaTestClients.consumer(restarted.bootstrapServers(), "auditor")) {
+                    KafkaTestClients.consumer(restarted.bootstrapServers(), "auditor")) {
                 consumer.assign(List.of(PARTITION));
                 List<ConsumerRecord<String, String>> records = KafkaTestClients.pollUntil(consumer, 3);
                 assertThat(records).extracting(ConsumerRecord::value).containsExactly("rev-1", "rev-1", "rev-2");

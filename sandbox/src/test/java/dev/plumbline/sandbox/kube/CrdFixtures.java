@@ -14,11 +14,11 @@ final class CrdFixtures {
                  "schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}}
             """;
 
-    private CrdFixtures() {
-    }
+    private CrdFixtures() {}
 
     static void createWidgetCrd(KubeHttp http) {
-        assertThat(http.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", WIDGET_CRD).code())
+        assertThat(http.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", WIDGET_CRD)
+                        .code())
                 .isIn(201, 409);
     }
 }

@@ -1,17 +1,16 @@
 package dev.plumbline.sandbox.kube;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DiscoveryAndNamespacesTest {
 
@@ -40,25 +39,38 @@ class DiscoveryAndNamespacesTest {
 
     private static List<String> groupNames() {
         List<String> names = new ArrayList<>();
-        http.get("/apis").body().path("groups").forEach(group -> names.add(group.path("name").asText()));
+        http.get("/apis")
+                .body()
+                .path("groups")
+                .forEach(group -> names.add(group.path("name").asText()));
         return names;
     }
 
     @Test
     void discoveryListsTheBuiltInKindsWithScopeKindVerbsAndShortNames() {
         assertThat(http.get("/api").body().path("versions").toString()).isEqualTo("[\"v1\"]");
-        assertThat(groupNames()).contains("apps", "batch", "networking.k8s.io", "rbac.authorization.k8s.io",
-                "apiextensions.k8s.io", "policy", "autoscaling");
+        assertThat(groupNames())
+                .contains(
+                        "apps",
+                        "batch",
+                        "networking.k8s.io",
+                        "rbac.authorization.k8s.io",
+                        "apiextensions.k8s.io",
+                        "policy",
+                        "autoscaling");
 
         JsonNode configMaps = resource(http.get("/api/v1").body(), "configmaps");
         assertThat(configMaps.path("kind").asText()).isEqualTo("ConfigMap");
         assertThat(configMaps.path("namespaced").asBoolean()).isTrue();
         assertThat(configMaps.path("shortNames").toString()).isEqualTo("[\"cm\"]");
         assertThat(configMaps.path("verbs").toString()).contains("\"patch\"", "\"watch\"");
-        JsonNode clusterRoles = resource(http.get("/apis/rbac.authorization.k8s.io/v1").body(), "clusterroles");
+        JsonNode clusterRoles =
+                resource(http.get("/apis/rbac.authorization.k8s.io/v1").body(), "clusterroles");
         assertThat(clusterRoles.path("namespaced").asBoolean()).isFalse();
         assertThat(resource(http.get("/apis/autoscaling/v2").body(), "horizontalpodautoscalers")
-                .path("shortNames").toString()).isEqualTo("[\"hpa\"]");
+                        .path("shortNames")
+                        .toString())
+                .isEqualTo("[\"hpa\"]");
         assertThat(http.get("/version").body().path("major").asText()).isEqualTo("1");
     }
 
@@ -72,38 +84,66 @@ class DiscoveryAndNamespacesTest {
         JsonNode widgets = resource(http.get("/apis/example.com/v1").body(), "widgets");
         assertThat(widgets.path("kind").asText()).isEqualTo("Widget");
         assertThat(widgets.path("shortNames").toString()).isEqualTo("[\"wd\"]");
-        JsonNode crd = http.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com").body();
+        JsonNode crd = http.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com")
+                .body();
         assertThat(crd.path("status").path("conditions").toString()).contains("\"Established\"");
-        assertThat(http.apply("/apis/example.com/v1/namespaces/default/widgets/first", "plumbline", false,
-                "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"first\"},\"spec\":{\"size\":1}}")
-                .code()).isEqualTo(201);
-        assertThat(http.get("/apis/example.com/v1/namespaces/default/widgets/first").body()
-                .path("spec").path("size").asInt()).isEqualTo(1);
+        assertThat(http.apply(
+                                "/apis/example.com/v1/namespaces/default/widgets/first",
+                                "plumbline",
+                                false,
+                                "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"first\"},\"spec\":{\"size\":1}}")
+                        .code())
+                .isEqualTo(201);
+        assertThat(http.get("/apis/example.com/v1/namespaces/default/widgets/first")
+                        .body()
+                        .path("spec")
+                        .path("size")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void deletingANamespaceDeletesTheObjectsInItAndNothingElsewhere() {
         KubernetesClient client = api.client();
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("doomed").endMetadata().build())
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("doomed")
+                        .endMetadata()
+                        .build())
                 .create();
         for (String namespace : List.of("doomed", "default")) {
-            client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
-                    .withName("settings").endMetadata().addToData("k", "v").build()).create();
+            client.configMaps()
+                    .inNamespace(namespace)
+                    .resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withName("settings")
+                            .endMetadata()
+                            .addToData("k", "v")
+                            .build())
+                    .create();
         }
 
         client.namespaces().withName("doomed").delete();
 
         assertThat(client.namespaces().withName("doomed").get()).isNull();
-        assertThat(http.get("/api/v1/namespaces/doomed/configmaps/settings").code()).isEqualTo(404);
-        assertThat(client.configMaps().inNamespace("default").withName("settings").get()).isNotNull();
+        assertThat(http.get("/api/v1/namespaces/doomed/configmaps/settings").code())
+                .isEqualTo(404);
+        assertThat(client.configMaps()
+                        .inNamespace("default")
+                        .withName("settings")
+                        .get())
+                .isNotNull();
     }
 
     @Test
     void theApiStartsWithDefaultAndKubeSystemAndRefusesObjectsInAMissingNamespace() {
-        assertThat(api.client().namespaces().list().getItems()).extracting(ns -> ns.getMetadata().getName())
+        assertThat(api.client().namespaces().list().getItems())
+                .extracting(ns -> ns.getMetadata().getName())
                 .contains("default", "kube-system");
 
-        KubeHttp.Answer answer = http.post("/api/v1/namespaces/nowhere/configmaps",
+        KubeHttp.Answer answer = http.post(
+                "/api/v1/namespaces/nowhere/configmaps",
                 "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"lost\"}}");
 
         assertThat(answer.code()).isEqualTo(404);
@@ -112,12 +152,14 @@ class DiscoveryAndNamespacesTest {
 
     @Test
     void kubectlGetReceivesATableWithNameAndAge() {
-        KubeHttp.Answer answer = http.get("/api/v1/namespaces",
-                "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
+        KubeHttp.Answer answer =
+                http.get("/api/v1/namespaces", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
 
         assertThat(answer.body().path("kind").asText()).isEqualTo("Table");
-        assertThat(answer.body().path("columnDefinitions").findValuesAsText("name")).containsExactly("Name", "Age");
-        assertThat(answer.body().path("rows").findValues("cells").stream().map(cells -> cells.get(0).asText()))
+        assertThat(answer.body().path("columnDefinitions").findValuesAsText("name"))
+                .containsExactly("Name", "Age");
+        assertThat(answer.body().path("rows").findValues("cells").stream()
+                        .map(cells -> cells.get(0).asText()))
                 .contains("default", "kube-system");
     }
 }

@@ -2,7 +2,6 @@ package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,12 +14,12 @@ import java.time.Duration;
 final class KubeHttp {
 
     /** One answer: status code and body parsed as JSON. */
-    record Answer(int code, JsonNode body) {
-    }
+    record Answer(int code, JsonNode body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     KubeHttp(EmbeddedKubeApi api) {
@@ -32,28 +31,33 @@ final class KubeHttp {
     }
 
     Answer get(String path, String accept) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", accept).GET());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept", accept)
+                .GET());
     }
 
     Answer post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Answer put(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Answer patch(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** A server-side apply, as {@code kubectl apply --server-side} sends it. */
     Answer apply(String path, String manager, boolean force, String yaml) {
-        return patch(path + "?fieldManager=" + manager + (force ? "&force=true" : ""),
-                "application/apply-patch+yaml", yaml);
+        return patch(
+                path + "?fieldManager=" + manager + (force ? "&force=true" : ""), "application/apply-patch+yaml", yaml);
     }
 
     Answer delete(String path) {
@@ -62,8 +66,11 @@ final class KubeHttp {
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.header("User-Agent", "plumbline-tests/1.0")
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    request.header("User-Agent", "plumbline-tests/1.0")
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Answer(response.statusCode(), body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
         } catch (IOException e) {
@@ -77,7 +84,8 @@ final class KubeHttp {
     /** The fieldsV1 of the entry of one manager and operation, or a missing node. */
     static JsonNode fieldsOf(JsonNode object, String manager, String operation) {
         for (JsonNode entry : object.path("metadata").path("managedFields")) {
-            if (entry.path("manager").asText().equals(manager) && entry.path("operation").asText().equals(operation)) {
+            if (entry.path("manager").asText().equals(manager)
+                    && entry.path("operation").asText().equals(operation)) {
                 return entry.path("fieldsV1");
             }
         }

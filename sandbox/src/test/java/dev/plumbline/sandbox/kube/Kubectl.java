@@ -1,5 +1,7 @@
 package dev.plumbline.sandbox.kube;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The kubectl on the PATH, run as a process against a kubeconfig, for tests. */
 final class Kubectl {
@@ -37,7 +37,9 @@ final class Kubectl {
 
         Run finished() {
             try {
-                assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("kubectl finishes").isTrue();
+                assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                        .as("kubectl finishes")
+                        .isTrue();
                 return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
             } catch (IOException e) {
                 throw new AssertionError(e);
@@ -79,8 +81,8 @@ final class Kubectl {
         try {
             if (!running.process().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 running.process().destroyForcibly();
-                throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish in "
-                        + TIMEOUT_SECONDS + "s; stderr:\n" + Files.readString(running.stderr()));
+                throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS
+                        + "s; stderr:\n" + Files.readString(running.stderr()));
             }
             return running.finished();
         } catch (IOException e) {
@@ -102,7 +104,9 @@ final class Kubectl {
             builder.environment().put("KUBECACHEDIR", work.resolve("kube-cache").toString());
             Path stdout = Files.createTempFile(work, "kubectl", ".out");
             Path stderr = Files.createTempFile(work, "kubectl", ".err");
-            Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            Process process = builder.redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
             return new Running(process, stdout, stderr);
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -1,12 +1,9 @@
 package dev.plumbline.sandbox.kube;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real kubectl against the standalone launcher, through the kubeconfig the launcher writes. */
 @Tag("slow")
@@ -49,12 +48,22 @@ class KubectlAgainstLauncherTest {
         assumeTrue(Files.isExecutable(KUBECTL), "kubectl is not installed at " + KUBECTL + "; skipping kubectl tests");
         kubeconfig = work.resolve("kubeconfig");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        launcher = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                KubeApiMain.class.getName(), "--port", "0", "--kubeconfig", kubeconfig.toString())
-                .redirectError(work.resolve("launcher.err").toFile()).start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
+        launcher = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KubeApiMain.class.getName(),
+                        "--port",
+                        "0",
+                        "--kubeconfig",
+                        kubeconfig.toString())
+                .redirectError(work.resolve("launcher.err").toFile())
+                .start();
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
         String ready = output.readLine();
-        assertThat(ready).as("the launcher's ready line; its stderr:%n%s", Files.readString(work.resolve("launcher.err")))
+        assertThat(ready)
+                .as("the launcher's ready line; its stderr:%n%s", Files.readString(work.resolve("launcher.err")))
                 .matches("kube-api ready at http://127\\.0\\.0\\.1:\\d+ kubeconfig=" + kubeconfig.toAbsolutePath());
         assertThat(Files.readString(kubeconfig)).contains(ready.split(" ")[3]);
     }
@@ -63,7 +72,9 @@ class KubectlAgainstLauncherTest {
     static void stopLauncher() throws InterruptedException {
         if (launcher != null) {
             launcher.destroy();
-            assertThat(launcher.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("the launcher stops on SIGTERM").isTrue();
+            assertThat(launcher.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                    .as("the launcher stops on SIGTERM")
+                    .isTrue();
         }
     }
 
@@ -75,11 +86,13 @@ class KubectlAgainstLauncherTest {
             builder.environment().putAll(environment);
             Path stdout = Files.createTempFile(work, "kubectl", ".out");
             Path stderr = Files.createTempFile(work, "kubectl", ".err");
-            Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            Process process = builder.redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish in "
-                        + TIMEOUT_SECONDS + "s; stderr:\n" + Files.readString(stderr));
+                throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS
+                        + "s; stderr:\n" + Files.readString(stderr));
             }
             return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
         } catch (IOException e) {
@@ -96,7 +109,9 @@ class KubectlAgainstLauncherTest {
 
     private static Path resource(String name) {
         try {
-            return Path.of(KubectlAgainstLauncherTest.class.getResource("/kube/" + name).toURI());
+            return Path.of(KubectlAgainstLauncherTest.class
+                    .getResource("/kube/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new AssertionError(e);
         }
@@ -111,8 +126,10 @@ class KubectlAgainstLauncherTest {
 
     private static List<String> managers(JsonNode object) {
         List<String> managers = new ArrayList<>();
-        object.path("metadata").path("managedFields").forEach(entry ->
-                managers.add(entry.path("manager").asText() + ":" + entry.path("operation").asText()));
+        object.path("metadata")
+                .path("managedFields")
+                .forEach(entry -> managers.add(entry.path("manager").asText() + ":"
+                        + entry.path("operation").asText()));
         return managers;
     }
 
@@ -135,7 +152,8 @@ class KubectlAgainstLauncherTest {
                 .contains("deployment.apps/web configured");
 
         JsonNode deployment = getJson("deployment", "web");
-        JsonNode containers = deployment.path("spec").path("template").path("spec").path("containers");
+        JsonNode containers =
+                deployment.path("spec").path("template").path("spec").path("containers");
         assertThat(containers.get(0).path("image").asText()).isEqualTo("nginx:1.26");
         assertThat(containers.get(1).path("image").asText()).isEqualTo("busybox:1");
         assertThat(managers(deployment)).containsExactly("kubectl-client-side-apply:Update");
@@ -143,8 +161,14 @@ class KubectlAgainstLauncherTest {
 
     @Test
     void kubectlServerSideApplyThenEditLeavesTheEditAttributedToKubectlEdit() throws IOException {
-        assertThat(kubectl("apply", "--server-side", "-f", resource("configmap.yaml").toString())
-                .succeeded().stdout()).contains("configmap/settings serverside-applied");
+        assertThat(kubectl(
+                                "apply",
+                                "--server-side",
+                                "-f",
+                                resource("configmap.yaml").toString())
+                        .succeeded()
+                        .stdout())
+                .contains("configmap/settings serverside-applied");
         Path editor = work.resolve("editor.sh");
         Files.writeString(editor, "#!/bin/sh\nsed -i 's/color: blue/color: red/' \"$1\"\n");
         Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwx------"));
@@ -158,7 +182,8 @@ class KubectlAgainstLauncherTest {
         assertThat(KubeHttp.fieldsOf(configMap, "kubectl-edit", "Update").toString())
                 .isEqualTo("{\"f:data\":{\"f:color\":{}}}");
 
-        Run conflict = kubectl("apply", "--server-side", "-f", resource("configmap.yaml").toString());
+        Run conflict = kubectl(
+                "apply", "--server-side", "-f", resource("configmap.yaml").toString());
         assertThat(conflict.exitCode()).isNotZero();
         assertThat(conflict.stderr()).contains("conflict with \"kubectl-edit\"", ".data.color");
     }
@@ -169,7 +194,8 @@ class KubectlAgainstLauncherTest {
         Files.writeString(manifest, Files.readString(resource("configmap.yaml")).replace("settings", "doomed"));
         kubectl("create", "-f", manifest.toString()).succeeded();
 
-        assertThat(kubectl("delete", "configmap", "doomed").succeeded().stdout()).contains("configmap \"doomed\" deleted");
+        assertThat(kubectl("delete", "configmap", "doomed").succeeded().stdout())
+                .contains("configmap \"doomed\" deleted");
 
         Run get = kubectl("get", "configmap", "doomed");
         assertThat(get.exitCode()).isNotZero();

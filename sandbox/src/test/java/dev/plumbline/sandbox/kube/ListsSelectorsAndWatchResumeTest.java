@@ -1,21 +1,20 @@
 package dev.plumbline.sandbox.kube;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** What lists, selectors, deletes and watches answer, now that objects are looked up in an index. */
 class ListsSelectorsAndWatchResumeTest {
@@ -30,8 +29,9 @@ class ListsSelectorsAndWatchResumeTest {
         api = new EmbeddedKubeApi().start();
         http = new KubeHttp(api);
         for (String namespace : List.of("shop", "shop-staging", "billing")) {
-            http.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\""
-                    + namespace + "\"}}");
+            http.post(
+                    "/api/v1/namespaces",
+                    "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + namespace + "\"}}");
         }
         configMap("shop", "cart", "{\"tier\":\"web\",\"team\":\"a\"}");
         configMap("shop", "orders", "{\"tier\":\"db\",\"team\":\"a\"}");
@@ -46,8 +46,10 @@ class ListsSelectorsAndWatchResumeTest {
     }
 
     private static void configMap(String namespace, String name, String labels) {
-        KubeHttp.Answer answer = http.post(CONFIG_MAPS.formatted(namespace), "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
-                + "\"metadata\":{\"name\":\"" + name + "\",\"labels\":" + labels + "},\"data\":{\"k\":\"v\"}}");
+        KubeHttp.Answer answer = http.post(
+                CONFIG_MAPS.formatted(namespace),
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\"," + "\"metadata\":{\"name\":\"" + name + "\",\"labels\":"
+                        + labels + "},\"data\":{\"k\":\"v\"}}");
         assertThat(answer.code()).isEqualTo(201);
     }
 
@@ -57,20 +59,28 @@ class ListsSelectorsAndWatchResumeTest {
         assertThat(answer.code()).as(answer.body().toString()).isEqualTo(200);
         List<String> names = new ArrayList<>();
         for (JsonNode item : answer.body().path("items")) {
-            names.add(item.path("metadata").path("namespace").asText() + "/" + item.path("metadata").path("name").asText());
+            names.add(item.path("metadata").path("namespace").asText() + "/"
+                    + item.path("metadata").path("name").asText());
         }
         return names;
     }
 
     /** What a list across namespaces answers of the fixtures' namespaces; other tests add elsewhere. */
     private static List<String> listedOfFixtures(String path) {
-        return listed(path).stream().filter(item -> List.of("shop", "shop-staging", "billing")
-                .contains(item.substring(0, item.indexOf('/')))).toList();
+        return listed(path).stream()
+                .filter(item ->
+                        List.of("shop", "shop-staging", "billing").contains(item.substring(0, item.indexOf('/'))))
+                .toList();
     }
 
     private static String selected(String selector) {
-        return "/api/v1/configmaps?labelSelector=" + selector.replace(" ", "%20").replace(",", "%2C")
-                .replace("=", "%3D").replace("!", "%21").replace("(", "%28").replace(")", "%29");
+        return "/api/v1/configmaps?labelSelector="
+                + selector.replace(" ", "%20")
+                        .replace(",", "%2C")
+                        .replace("=", "%3D")
+                        .replace("!", "%21")
+                        .replace("(", "%28")
+                        .replace(")", "%29");
     }
 
     @Test
@@ -78,8 +88,8 @@ class ListsSelectorsAndWatchResumeTest {
         assertThat(listed(CONFIG_MAPS.formatted("shop"))).containsExactly("shop/cart", "shop/orders", "shop/plain");
         assertThat(listed(CONFIG_MAPS.formatted("shop-staging"))).containsExactly("shop-staging/cart");
         // ordered by namespace and name as etcd keys sort: '-' before '/'
-        assertThat(listedOfFixtures("/api/v1/configmaps")).containsExactly("billing/invoices", "shop-staging/cart",
-                "shop/cart", "shop/orders", "shop/plain");
+        assertThat(listedOfFixtures("/api/v1/configmaps"))
+                .containsExactly("billing/invoices", "shop-staging/cart", "shop/cart", "shop/orders", "shop/plain");
     }
 
     @Test
@@ -103,34 +113,46 @@ class ListsSelectorsAndWatchResumeTest {
         KubeHttp.Answer answer = http.get(selected("tier in web"));
 
         assertThat(answer.code()).isEqualTo(400);
-        assertThat(answer.body().path("message").asText()).startsWith("unable to parse the label selector \"tier in web\"");
+        assertThat(answer.body().path("message").asText())
+                .startsWith("unable to parse the label selector \"tier in web\"");
     }
 
     @Test
     void aDeletedObjectIs404AndACollectionDeleteTakesOnlyWhatItsSelectorMatches() {
-        http.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"scratch\"}}");
+        http.post(
+                "/api/v1/namespaces",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"scratch\"}}");
         configMap("scratch", "keep", "{\"batch\":\"no\"}");
         configMap("scratch", "drop-1", "{\"batch\":\"yes\"}");
         configMap("scratch", "drop-2", "{\"batch\":\"yes\"}");
 
-        assertThat(http.delete(CONFIG_MAPS.formatted("scratch") + "/keep").code()).isEqualTo(200);
+        assertThat(http.delete(CONFIG_MAPS.formatted("scratch") + "/keep").code())
+                .isEqualTo(200);
         assertThat(http.get(CONFIG_MAPS.formatted("scratch") + "/keep").code()).isEqualTo(404);
-        assertThat(http.delete(CONFIG_MAPS.formatted("scratch") + "/keep").code()).isEqualTo(404);
+        assertThat(http.delete(CONFIG_MAPS.formatted("scratch") + "/keep").code())
+                .isEqualTo(404);
         configMap("scratch", "keep", "{\"batch\":\"no\"}");
-        assertThat(http.delete(CONFIG_MAPS.formatted("scratch") + "?labelSelector=batch%3Dyes").code()).isEqualTo(200);
+        assertThat(http.delete(CONFIG_MAPS.formatted("scratch") + "?labelSelector=batch%3Dyes")
+                        .code())
+                .isEqualTo(200);
 
         assertThat(listed(CONFIG_MAPS.formatted("scratch"))).containsExactly("scratch/keep");
     }
 
     @Test
     void anObjectWithAFinalizerIsMarkedOnDeleteAndGoneOnceItsFinalizerIsRemoved() {
-        http.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"held\"}}");
-        http.post(CONFIG_MAPS.formatted("held"), "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
-                + "\"metadata\":{\"name\":\"held\",\"finalizers\":[\"example.com/hold\"]}}");
+        http.post(
+                "/api/v1/namespaces",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"held\"}}");
+        http.post(
+                CONFIG_MAPS.formatted("held"),
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                        + "\"metadata\":{\"name\":\"held\",\"finalizers\":[\"example.com/hold\"]}}");
         String path = CONFIG_MAPS.formatted("held") + "/held";
 
         http.delete(path);
-        assertThat(http.get(path).body().path("metadata").has("deletionTimestamp")).isTrue();
+        assertThat(http.get(path).body().path("metadata").has("deletionTimestamp"))
+                .isTrue();
 
         http.patch(path, "application/merge-patch+json", "{\"metadata\":{\"finalizers\":null}}");
         assertThat(http.get(path).code()).isEqualTo(404);
@@ -139,10 +161,17 @@ class ListsSelectorsAndWatchResumeTest {
     @Test
     @SuppressWarnings("try") // the watch stays open while the body changes objects; only try closes it
     void aWatchFromAListResourceVersionSeesOnlyWhatChangedAfterThatList() {
-        http.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"resume\"}}");
+        http.post(
+                "/api/v1/namespaces",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"resume\"}}");
         configMap("resume", "before", "{}");
         configMap("resume", "removed", "{}");
-        String listVersion = api.client().configMaps().inNamespace("resume").list().getMetadata().getResourceVersion();
+        String listVersion = api.client()
+                .configMaps()
+                .inNamespace("resume")
+                .list()
+                .getMetadata()
+                .getResourceVersion();
         configMap("resume", "after", "{}");
         http.delete(CONFIG_MAPS.formatted("resume") + "/removed");
 
@@ -158,13 +187,19 @@ class ListsSelectorsAndWatchResumeTest {
                 // the test closes the watch itself
             }
         };
-        try (Watch ignored = api.client().configMaps().inNamespace("resume")
-                .withResourceVersion(listVersion).watch(recorder)) {
-            http.patch(CONFIG_MAPS.formatted("resume") + "/before", "application/merge-patch+json",
+        try (Watch ignored = api.client()
+                .configMaps()
+                .inNamespace("resume")
+                .withResourceVersion(listVersion)
+                .watch(recorder)) {
+            http.patch(
+                    CONFIG_MAPS.formatted("resume") + "/before",
+                    "application/merge-patch+json",
                     "{\"data\":{\"k\":\"changed\"}}");
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events)
-                    .containsExactly("ADDED after", "DELETED removed", "MODIFIED before"));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() ->
+                            assertThat(events).containsExactly("ADDED after", "DELETED removed", "MODIFIED before"));
         }
     }
 }

@@ -1,13 +1,13 @@
 package dev.plumbline.sandbox.kube;
 
+import static dev.plumbline.sandbox.kube.KubeHttp.fieldsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static dev.plumbline.sandbox.kube.KubeHttp.fieldsOf;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ManagedFieldsOnWritesTest {
 
@@ -46,13 +46,22 @@ class ManagedFieldsOnWritesTest {
 
     @Test
     void aMergePatchByKubectlEditIsRecordedAsItsUpdateAndTakenFromTheApplier() {
-        http.apply(CONFIG_MAPS + "/edited", "plumbline", false,
+        http.apply(
+                CONFIG_MAPS + "/edited",
+                "plumbline",
+                false,
                 "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"edited\"},"
                         + "\"data\":{\"color\":\"blue\",\"size\":\"large\"}}");
-        String before = http.get(CONFIG_MAPS + "/edited").body().path("metadata").path("resourceVersion").asText();
+        String before = http.get(CONFIG_MAPS + "/edited")
+                .body()
+                .path("metadata")
+                .path("resourceVersion")
+                .asText();
 
-        KubeHttp.Answer answer = http.patch(CONFIG_MAPS + "/edited?fieldManager=kubectl-edit",
-                "application/merge-patch+json", "{\"data\":{\"color\":\"red\"}}");
+        KubeHttp.Answer answer = http.patch(
+                CONFIG_MAPS + "/edited?fieldManager=kubectl-edit",
+                "application/merge-patch+json",
+                "{\"data\":{\"color\":\"red\"}}");
 
         assertThat(answer.code()).isEqualTo(200);
         JsonNode stored = http.get(CONFIG_MAPS + "/edited").body();
@@ -66,7 +75,9 @@ class ManagedFieldsOnWritesTest {
     void aJsonPatchAndAReplaceRecordOnlyTheFieldsTheyChanged() {
         create("patched");
 
-        http.patch(CONFIG_MAPS + "/patched?fieldManager=scripted", "application/json-patch+json",
+        http.patch(
+                CONFIG_MAPS + "/patched?fieldManager=scripted",
+                "application/json-patch+json",
                 "[{\"op\":\"replace\",\"path\":\"/data/size\",\"value\":\"small\"}]");
         JsonNode afterPatch = http.get(CONFIG_MAPS + "/patched").body();
         ((ObjectNode) afterPatch.path("data")).put("shape", "round");

@@ -1,12 +1,12 @@
 package dev.plumbline.sandbox.kube;
 
+import static dev.plumbline.sandbox.kube.KubeHttp.fieldsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static dev.plumbline.sandbox.kube.KubeHttp.fieldsOf;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ServerSideApplyTest {
 
@@ -39,8 +39,8 @@ class ServerSideApplyTest {
 
     @Test
     void anApplyOfAMissingObjectCreatesItAndRecordsTheManagerAsApply() {
-        KubeHttp.Answer answer = http.apply(CONFIG_MAPS + "created", "plumbline", false,
-                configMap("created", "color: blue"));
+        KubeHttp.Answer answer =
+                http.apply(CONFIG_MAPS + "created", "plumbline", false, configMap("created", "color: blue"));
 
         assertThat(answer.code()).isEqualTo(201);
         JsonNode stored = http.get(CONFIG_MAPS + "created").body();
@@ -60,8 +60,8 @@ class ServerSideApplyTest {
     void anApplyByTheSameManagerWithoutAFieldRemovesThatField() {
         http.apply(CONFIG_MAPS + "dropped", "plumbline", false, configMap("dropped", "color: blue\nsize: large"));
 
-        KubeHttp.Answer answer = http.apply(CONFIG_MAPS + "dropped", "plumbline", false,
-                configMap("dropped", "color: blue"));
+        KubeHttp.Answer answer =
+                http.apply(CONFIG_MAPS + "dropped", "plumbline", false, configMap("dropped", "color: blue"));
 
         assertThat(answer.code()).isEqualTo(200);
         JsonNode stored = http.get(CONFIG_MAPS + "dropped").body();
@@ -74,8 +74,8 @@ class ServerSideApplyTest {
     void anApplyThatChangesAFieldAnotherManagerOwnsIsRefusedWith409NamingBoth() {
         http.apply(CONFIG_MAPS + "contested", "plumbline", false, configMap("contested", "color: blue"));
 
-        KubeHttp.Answer answer = http.apply(CONFIG_MAPS + "contested", "intruder", false,
-                configMap("contested", "color: red"));
+        KubeHttp.Answer answer =
+                http.apply(CONFIG_MAPS + "contested", "intruder", false, configMap("contested", "color: red"));
 
         assertThat(answer.code()).isEqualTo(409);
         assertThat(answer.body().path("kind").asText()).isEqualTo("Status");
@@ -85,14 +85,20 @@ class ServerSideApplyTest {
         JsonNode cause = answer.body().path("details").path("causes").get(0);
         assertThat(cause.path("reason").asText()).isEqualTo("FieldManagerConflict");
         assertThat(cause.path("field").asText()).isEqualTo(".data.color");
-        assertThat(http.get(CONFIG_MAPS + "contested").body().path("data").path("color").asText()).isEqualTo("blue");
+        assertThat(http.get(CONFIG_MAPS + "contested")
+                        .body()
+                        .path("data")
+                        .path("color")
+                        .asText())
+                .isEqualTo("blue");
     }
 
     @Test
     void aForcedApplyTakesTheFieldAndManagedFieldsShowTheMove() {
         http.apply(CONFIG_MAPS + "forced", "plumbline", false, configMap("forced", "color: blue\nsize: large"));
 
-        KubeHttp.Answer answer = http.apply(CONFIG_MAPS + "forced", "intruder", true, configMap("forced", "color: red"));
+        KubeHttp.Answer answer =
+                http.apply(CONFIG_MAPS + "forced", "intruder", true, configMap("forced", "color: red"));
 
         assertThat(answer.code()).isEqualTo(200);
         JsonNode stored = http.get(CONFIG_MAPS + "forced").body();
@@ -127,7 +133,9 @@ class ServerSideApplyTest {
                       containers:
                       - {name: app, image: "app:1"}
                 """);
-        http.patch(deployments + "keyed?fieldManager=injector", "application/strategic-merge-patch+json",
+        http.patch(
+                deployments + "keyed?fieldManager=injector",
+                "application/strategic-merge-patch+json",
                 "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"proxy\",\"image\":\"proxy:1\"}]}}}}");
 
         http.apply(deployments + "keyed", "plumbline", false, """
@@ -142,10 +150,18 @@ class ServerSideApplyTest {
                 """);
 
         JsonNode stored = http.get(deployments + "keyed").body();
-        assertThat(stored.path("spec").path("template").path("spec").path("containers").toString())
+        assertThat(stored.path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("containers")
+                        .toString())
                 .isEqualTo("[{\"name\":\"app\",\"image\":\"app:2\"},{\"name\":\"proxy\",\"image\":\"proxy:1\"}]");
-        assertThat(fieldsOf(stored, "plumbline", "Apply").path("f:spec").path("f:template").path("f:spec")
-                .path("f:containers").toString())
+        assertThat(fieldsOf(stored, "plumbline", "Apply")
+                        .path("f:spec")
+                        .path("f:template")
+                        .path("f:spec")
+                        .path("f:containers")
+                        .toString())
                 .isEqualTo("{\"k:{\\\"name\\\":\\\"app\\\"}\":{\".\":{},\"f:image\":{},\"f:name\":{}}}");
         assertThat(stored.path("metadata").path("generation").asInt()).isEqualTo(3);
     }

@@ -1,12 +1,12 @@
 package dev.plumbline.sandbox.kube;
 
+import static dev.plumbline.sandbox.kube.KubeHttp.fieldsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static dev.plumbline.sandbox.kube.KubeHttp.fieldsOf;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class StrategicMergePatchTest {
 
@@ -38,7 +38,12 @@ class StrategicMergePatchTest {
     }
 
     private static JsonNode containers(String name) {
-        return http.get(DEPLOYMENTS + "/" + name).body().path("spec").path("template").path("spec").path("containers");
+        return http.get(DEPLOYMENTS + "/" + name)
+                .body()
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers");
     }
 
     @Test
@@ -54,13 +59,20 @@ class StrategicMergePatchTest {
         JsonNode containers = containers("merged");
         assertThat(containers).hasSize(2);
         assertThat(containers.get(0).path("image").asText()).isEqualTo("app:2");
-        assertThat(containers.get(0).path("env").toString()).isEqualTo(
-                "[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"20\"},{\"name\":\"C\",\"value\":\"3\"}]");
+        assertThat(containers.get(0).path("env").toString())
+                .isEqualTo(
+                        "[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"20\"},{\"name\":\"C\",\"value\":\"3\"}]");
         assertThat(containers.get(0).path("ports").toString()).isEqualTo("[{\"containerPort\":8080}]");
         assertThat(containers.get(1).path("image").asText()).isEqualTo("sidecar:1");
         JsonNode edited = fieldsOf(http.get(DEPLOYMENTS + "/merged").body(), "kubectl-edit", "Update");
-        assertThat(edited.path("f:spec").path("f:template").path("f:spec").path("f:containers")
-                .path("k:{\"name\":\"app\"}").path("f:image").isObject()).isTrue();
+        assertThat(edited.path("f:spec")
+                        .path("f:template")
+                        .path("f:spec")
+                        .path("f:containers")
+                        .path("k:{\"name\":\"app\"}")
+                        .path("f:image")
+                        .isObject())
+                .isTrue();
     }
 
     @Test
@@ -74,7 +86,9 @@ class StrategicMergePatchTest {
 
         JsonNode stored = http.get(DEPLOYMENTS + "/deleting").body();
         assertThat(stored.path("metadata").path("labels").has("app")).isFalse();
-        assertThat(containers("deleting")).extracting(c -> c.path("name").asText()).containsExactly("app");
+        assertThat(containers("deleting"))
+                .extracting(c -> c.path("name").asText())
+                .containsExactly("app");
     }
 
     @Test
@@ -109,11 +123,12 @@ class StrategicMergePatchTest {
     @Test
     void aStrategicMergePatchOfACustomResourceIsRefusedAsKubernetesDoes() {
         CrdFixtures.createWidgetCrd(http);
-        http.post("/apis/example.com/v1/namespaces/default/widgets",
+        http.post(
+                "/apis/example.com/v1/namespaces/default/widgets",
                 "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"w\"},\"spec\":{}}");
 
-        KubeHttp.Answer answer = http.patch("/apis/example.com/v1/namespaces/default/widgets/w", STRATEGIC,
-                "{\"spec\":{\"size\":2}}");
+        KubeHttp.Answer answer =
+                http.patch("/apis/example.com/v1/namespaces/default/widgets/w", STRATEGIC, "{\"spec\":{\"size\":2}}");
 
         assertThat(answer.code()).isEqualTo(415);
     }

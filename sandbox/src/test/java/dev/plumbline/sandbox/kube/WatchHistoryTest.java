@@ -1,22 +1,23 @@
 package dev.plumbline.sandbox.kube;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.WebSocket;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** Watches that start from a resourceVersion, against a store that keeps only its last three changes. */
 class WatchHistoryTest {
 
     private static final ResourceType CONFIG_MAPS = BuiltInResources.ALL.stream()
-            .filter(type -> type.plural().equals("configmaps")).findFirst().orElseThrow();
+            .filter(type -> type.plural().equals("configmaps"))
+            .findFirst()
+            .orElseThrow();
 
     /** The client's end of a watch: what the server sent on it, and how it was closed. */
     private static final class RecordingSocket implements WebSocket {
@@ -50,17 +51,24 @@ class WatchHistoryTest {
     private static MemoryObjectStore storeWithFiveCreations() {
         MemoryObjectStore store = new MemoryObjectStore(3);
         for (int i = 1; i <= 5; i++) {
-            store.insert(CONFIG_MAPS, "default", KubeJson.readObject("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
-                    + "\"metadata\":{\"name\":\"cm-" + i + "\",\"namespace\":\"default\",\"resourceVersion\":\""
-                    + store.nextResourceVersion() + "\"}}"));
+            store.insert(
+                    CONFIG_MAPS,
+                    "default",
+                    KubeJson.readObject("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                            + "\"metadata\":{\"name\":\"cm-" + i + "\",\"namespace\":\"default\",\"resourceVersion\":\""
+                            + store.nextResourceVersion() + "\"}}"));
         }
         return store;
     }
 
     private static RecordingSocket watchFrom(MemoryObjectStore store, long resourceVersion) {
         RecordingSocket socket = new RecordingSocket();
-        WatchStream stream = new WatchStream(MemoryObjectStore.typeKey(CONFIG_MAPS), ObjectFilter.EVERYTHING,
-                resourceVersion, store, object -> object);
+        WatchStream stream = new WatchStream(
+                MemoryObjectStore.typeKey(CONFIG_MAPS),
+                ObjectFilter.EVERYTHING,
+                resourceVersion,
+                store,
+                object -> object);
         stream.onOpen(socket, null);
         return socket;
     }
@@ -69,9 +77,14 @@ class WatchHistoryTest {
     void aWatchFromTheLastForgottenVersionGetsEveryChangeAfterIt() {
         RecordingSocket socket = watchFrom(storeWithFiveCreations(), 2);
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(socket.sent).extracting(
-                event -> event.path("type").asText() + " " + event.path("object").path("metadata").path("name").asText())
-                .containsExactly("ADDED cm-3", "ADDED cm-4", "ADDED cm-5"));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(socket.sent)
+                        .extracting(event -> event.path("type").asText() + " "
+                                + event.path("object")
+                                        .path("metadata")
+                                        .path("name")
+                                        .asText())
+                        .containsExactly("ADDED cm-3", "ADDED cm-4", "ADDED cm-5"));
         assertThat(socket.closedWith).isZero();
     }
 

@@ -1,22 +1,21 @@
 package dev.plumbline.sandbox.kube;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class WatchTest {
 
@@ -61,18 +60,34 @@ class WatchTest {
                 new Recorder<>(cm -> cm.getData() == null ? "-" : cm.getData().get("color"));
         String path = "/api/v1/namespaces/default/configmaps/watched";
         try (Watch ignored = api.client().configMaps().inNamespace("default").watch(recorder)) {
-            http.apply(path, "plumbline", false,
+            http.apply(
+                    path,
+                    "plumbline",
+                    false,
                     "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"watched\"},\"data\":{\"color\":\"blue\"}}");
-            http.apply(path, "plumbline", false,
+            http.apply(
+                    path,
+                    "plumbline",
+                    false,
                     "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"watched\"},\"data\":{\"color\":\"green\"}}");
-            http.patch(path + "?fieldManager=kubectl-edit", "application/merge-patch+json", "{\"data\":{\"color\":\"red\"}}");
-            http.patch(path, "application/json-patch+json",
+            http.patch(
+                    path + "?fieldManager=kubectl-edit",
+                    "application/merge-patch+json",
+                    "{\"data\":{\"color\":\"red\"}}");
+            http.patch(
+                    path,
+                    "application/json-patch+json",
                     "[{\"op\":\"replace\",\"path\":\"/data/color\",\"value\":\"black\"}]");
             http.delete(path);
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(recorder.events).containsExactly(
-                    "ADDED watched blue", "MODIFIED watched green", "MODIFIED watched red",
-                    "MODIFIED watched black", "DELETED watched black"));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(recorder.events)
+                            .containsExactly(
+                                    "ADDED watched blue",
+                                    "MODIFIED watched green",
+                                    "MODIFIED watched red",
+                                    "MODIFIED watched black",
+                                    "DELETED watched black"));
         }
     }
 
@@ -81,17 +96,20 @@ class WatchTest {
     void aWatchSeesAStrategicMergePatchOfADeployment() {
         Recorder<Deployment> recorder = new Recorder<>(
                 d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
-        try (Watch ignored = api.client().apps().deployments().inNamespace("default").watch(recorder)) {
+        try (Watch ignored =
+                api.client().apps().deployments().inNamespace("default").watch(recorder)) {
             http.post("/apis/apps/v1/namespaces/default/deployments", """
                     {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"watched"},
                      "spec":{"template":{"spec":{"containers":[{"name":"app","image":"app:1"}]}}}}
                     """);
-            http.patch("/apis/apps/v1/namespaces/default/deployments/watched",
+            http.patch(
+                    "/apis/apps/v1/namespaces/default/deployments/watched",
                     "application/strategic-merge-patch+json",
                     "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\",\"image\":\"app:2\"}]}}}}");
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(recorder.events)
-                    .containsExactly("ADDED watched app:1", "MODIFIED watched app:2"));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(recorder.events)
+                            .containsExactly("ADDED watched app:1", "MODIFIED watched app:2"));
         }
     }
 }

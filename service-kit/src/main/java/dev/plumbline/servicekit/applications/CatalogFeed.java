@@ -46,7 +46,8 @@ public final class CatalogFeed {
         try {
             catalog.accept(app, event);
         } catch (IllegalArgumentException refused) {
-            LOG.warnf("Skipped the record at partition %d, offset %d of the applications topic for app %s: %s",
+            LOG.warnf(
+                    "Skipped the record at partition %d, offset %d of the applications topic for app %s: %s",
                     partition, offset, app, refused.getMessage());
             return;
         }
@@ -54,7 +55,10 @@ public final class CatalogFeed {
         try {
             changes.changed(app, spec, catalog);
         } catch (RuntimeException failed) {
-            LOG.errorf(failed, "App %s: acting on its %s failed; the other Applications are not held up", app,
+            LOG.errorf(
+                    failed,
+                    "App %s: acting on its %s failed; the other Applications are not held up",
+                    app,
                     spec.isPresent() ? "new spec" : "deletion");
         }
     }

@@ -27,13 +27,16 @@ public class ApplicationsListener {
 
     @Inject
     ApplicationsListener(Instance<ApplicationChanges> services) {
-        this.feed = new CatalogFeed((app, spec, catalog) ->
-                services.forEach(service -> service.changed(app, spec, catalog)));
+        this.feed = new CatalogFeed(
+                (app, spec, catalog) -> services.forEach(service -> service.changed(app, spec, catalog)));
     }
 
     @Incoming("application-catalog")
     void onApplication(ConsumerRecord<String, PlumblineEvent> applicationRecord) {
-        feed.accept(applicationRecord.partition(), applicationRecord.offset(), applicationRecord.key(),
+        feed.accept(
+                applicationRecord.partition(),
+                applicationRecord.offset(),
+                applicationRecord.key(),
                 applicationRecord.value());
     }
 

@@ -39,7 +39,8 @@ public final class DesiredStateFeed {
     }
 
     private static void skip(ConsumerRecord<String, PlumblineEvent> renderRecord, String why) {
-        LOG.warnf("skipping record %d/%d of %s: %s", renderRecord.partition(), renderRecord.offset(),
-                renderRecord.topic(), why);
+        LOG.warnf(
+                "skipping record %d/%d of %s: %s",
+                renderRecord.partition(), renderRecord.offset(), renderRecord.topic(), why);
     }
 }

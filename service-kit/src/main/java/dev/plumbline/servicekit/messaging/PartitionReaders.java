@@ -36,8 +36,8 @@ public class PartitionReaders {
 
     /** A consumer of values exactly as stored, with settings of the reader's own on top. */
     public KafkaConsumer<String, byte[]> bytes(String clientId, Map<String, Object> own) {
-        return new KafkaConsumer<>(settings(broker, clientId, own), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                settings(broker, clientId, own), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /**

@@ -26,7 +26,8 @@ public class OwnedTopics {
 
     void onStart(@Observes StartupEvent start, ServiceSettings settings) {
         if (settings.topics().provision()) {
-            bootstrap = TopicBootstrap.start(kafkaSettings, settings.service(), settings.topics().partitions());
+            bootstrap = TopicBootstrap.start(
+                    kafkaSettings, settings.service(), settings.topics().partitions());
         }
     }
 

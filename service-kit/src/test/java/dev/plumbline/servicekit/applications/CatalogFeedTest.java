@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 class CatalogFeedTest {
 
     private final List<String> told = new ArrayList<>();
-    private final CatalogFeed feed = new CatalogFeed((app, spec, catalog) ->
-            told.add(app + (spec.isPresent() ? " changed" : " deleted") + ", " + catalog.all().size() + " known"));
+    private final CatalogFeed feed =
+            new CatalogFeed((app, spec, catalog) -> told.add(app + (spec.isPresent() ? " changed" : " deleted") + ", "
+                    + catalog.all().size() + " known"));
 
     @Test
     void aSpecIsKeptAndTheServiceTold() {

@@ -18,8 +18,8 @@ class DesiredStateFeedTest {
     void aRenderChangesItsAppsDesiredState() {
         assertThat(feed.accept(record(rendered.app(), rendered))).contains(rendered.app());
 
-        assertThat(feed.store().get(rendered.app())).hasValueSatisfying(
-                state -> assertThat(state.rendered()).contains(rendered));
+        assertThat(feed.store().get(rendered.app()))
+                .hasValueSatisfying(state -> assertThat(state.rendered()).contains(rendered));
     }
 
     @Test

@@ -32,7 +32,9 @@ class PartitionReadersTest {
 
     @Test
     void aReadersOwnSettingsComeLast() {
-        Map<String, Object> settings = PartitionReaders.settings(BROKER, "plumbline-audit-reader",
+        Map<String, Object> settings = PartitionReaders.settings(
+                BROKER,
+                "plumbline-audit-reader",
                 Map.of("isolation.level", "read_committed", "default.api.timeout.ms", 5_000));
 
         assertThat(settings)

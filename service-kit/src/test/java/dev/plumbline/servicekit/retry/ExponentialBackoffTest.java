@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ExponentialBackoffTest {
 
-    private final ExponentialBackoff doubling = new ExponentialBackoff(Duration.ofSeconds(5), 2, Duration.ofMinutes(5),
-            0.2);
+    private final ExponentialBackoff doubling =
+            new ExponentialBackoff(Duration.ofSeconds(5), 2, Duration.ofMinutes(5), 0.2);
 
     @Test
     void eachFailureMultipliesTheWaitUpToTheLongest() {

@@ -29,8 +29,7 @@ final class ApiVersionsRewrite {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final String MARK = "Capabilities.APIVersions";
 
-    private ApiVersionsRewrite() {
-    }
+    private ApiVersionsRewrite() {}
 
     /** Whether a template of the chart or of its local dependencies asks for the API versions at all. */
     static boolean asked(Path chart, Collection<Path> localDeps) {
@@ -51,14 +50,16 @@ final class ApiVersionsRewrite {
     }
 
     private static List<Path> templates(Path chart, Stream<Path> files) {
-        return files.filter(Files::isRegularFile).filter(file -> isTemplate(chart.relativize(file))).toList();
+        return files.filter(Files::isRegularFile)
+                .filter(file -> isTemplate(chart.relativize(file)))
+                .toList();
     }
 
     /** Rewrites every template under the chart folder (a copy: it is changed in place). */
     static void apply(Path chart, Collection<String> apiVersions) {
         String quoted = apiVersions.stream().map(ApiVersionsRewrite::quote).collect(Collectors.joining(" "));
-        String has = "hasKey (dict " + apiVersions.stream().map(version -> quote(version) + " true")
-                .collect(Collectors.joining(" ")) + ")";
+        String has = "hasKey (dict "
+                + apiVersions.stream().map(version -> quote(version) + " true").collect(Collectors.joining(" ")) + ")";
         String list = "(list " + quoted + ")";
         try (Stream<Path> files = Files.walk(chart)) {
             for (Path file : templates(chart, files)) {

@@ -34,23 +34,29 @@ public record ChartInputs(Set<String> paths, List<Path> valueFiles, Map<String, 
     public static ChartInputs of(RepositoryTree tree, Path chart, List<String> valueFiles) {
         Set<String> paths = new TreeSet<>();
         paths.add(tree.repositoryPath(chart));
-        List<Path> values = valueFiles.stream().map(file -> {
-            Path resolved = tree.resolve(chart, file, tree.repositoryPath(chart) + "/Chart.yaml");
-            if (!Files.isRegularFile(resolved)) {
-                throw new RenderFailure(RenderFailureReason.PATH_NOT_FOUND, "the value file " + file
-                        + " the Application names does not exist at this revision (looked for "
-                        + tree.repositoryPath(resolved) + ")", tree.repositoryPath(resolved), null);
-            }
-            paths.add(tree.repositoryPath(resolved));
-            return resolved;
-        }).toList();
+        List<Path> values = valueFiles.stream()
+                .map(file -> {
+                    Path resolved = tree.resolve(chart, file, tree.repositoryPath(chart) + "/Chart.yaml");
+                    if (!Files.isRegularFile(resolved)) {
+                        throw new RenderFailure(
+                                RenderFailureReason.PATH_NOT_FOUND,
+                                "the value file " + file
+                                        + " the Application names does not exist at this revision (looked for "
+                                        + tree.repositoryPath(resolved) + ")",
+                                tree.repositoryPath(resolved),
+                                null);
+                    }
+                    paths.add(tree.repositoryPath(resolved));
+                    return resolved;
+                })
+                .toList();
         Map<String, Path> localDeps = new LinkedHashMap<>();
         follow(tree, chart, paths, localDeps, true);
         return new ChartInputs(paths, values, localDeps);
     }
 
-    private static void follow(RepositoryTree tree, Path chart, Set<String> paths, Map<String, Path> localDeps,
-                               boolean top) {
+    private static void follow(
+            RepositoryTree tree, Path chart, Set<String> paths, Map<String, Path> localDeps, boolean top) {
         String chartFile = tree.repositoryPath(chart.resolve("Chart.yaml"));
         for (JsonNode dependency : dependencies(chart, chartFile)) {
             String name = dependency.path("name").asText();
@@ -58,8 +64,12 @@ public record ChartInputs(Set<String> paths, List<Path> valueFiles, Map<String, 
             if (repository.startsWith("file://")) {
                 Path local = tree.resolve(chart, repository.substring("file://".length()), chartFile);
                 if (!Files.isRegularFile(local.resolve("Chart.yaml"))) {
-                    throw new RenderFailure(RenderFailureReason.TEMPLATE_ERROR, chartFile + ": dependency " + name
-                            + " at " + repository + " is not a chart folder at this revision", chartFile, null);
+                    throw new RenderFailure(
+                            RenderFailureReason.TEMPLATE_ERROR,
+                            chartFile + ": dependency " + name + " at " + repository
+                                    + " is not a chart folder at this revision",
+                            chartFile,
+                            null);
                 }
                 if (paths.add(tree.repositoryPath(local))) {
                     follow(tree, local, paths, localDeps, false);
@@ -68,10 +78,15 @@ public record ChartInputs(Set<String> paths, List<Path> valueFiles, Map<String, 
                     localDeps.put(name, local);
                 }
             } else if (!vendored(chart, name)) {
-                throw new RenderFailure(RenderFailureReason.UNSUPPORTED_SOURCE, chartFile + ": dependency " + name
-                        + (repository.isEmpty() ? "" : " from " + repository) + " is not under charts/; charts from a "
-                        + "chart repository are not supported yet: the renderer fetches nothing and holds no "
-                        + "credentials. Vendor it (helm dependency build) and commit charts/", chartFile, null);
+                throw new RenderFailure(
+                        RenderFailureReason.UNSUPPORTED_SOURCE,
+                        chartFile + ": dependency " + name
+                                + (repository.isEmpty() ? "" : " from " + repository)
+                                + " is not under charts/; charts from a "
+                                + "chart repository are not supported yet: the renderer fetches nothing and holds no "
+                                + "credentials. Vendor it (helm dependency build) and commit charts/",
+                        chartFile,
+                        null);
             }
         }
     }
@@ -107,8 +122,12 @@ public record ChartInputs(Set<String> paths, List<Path> valueFiles, Map<String, 
             JsonNode node = YAML.readTree(file.toFile());
             return node == null ? YAML.createObjectNode() : node;
         } catch (IOException e) {
-            throw new RenderFailure(RenderFailureReason.TEMPLATE_ERROR, name + ": not readable YAML: "
-                    + e.getMessage().lines().findFirst().orElse(""), name, null);
+            throw new RenderFailure(
+                    RenderFailureReason.TEMPLATE_ERROR,
+                    name + ": not readable YAML: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    name,
+                    null);
         }
     }
 }

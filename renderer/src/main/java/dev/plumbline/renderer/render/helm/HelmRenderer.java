@@ -6,10 +6,10 @@ import dev.plumbline.events.application.HelmOptions;
 import dev.plumbline.events.application.HelmParameter;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.renderer.failure.RenderFailure;
 import dev.plumbline.renderer.render.HelmCapabilities;
 import dev.plumbline.renderer.render.InputSet;
 import dev.plumbline.renderer.render.ManifestParser;
-import dev.plumbline.renderer.failure.RenderFailure;
 import dev.plumbline.renderer.render.RenderRequest;
 import dev.plumbline.renderer.render.Renderer;
 import dev.plumbline.renderer.render.SourceObject;
@@ -69,21 +69,23 @@ public final class HelmRenderer implements Renderer {
         ChartInputs inputs = chartInputs(request);
         HelmCapabilities capabilities = HelmCapabilities.of(request.spec());
         if (capabilities.unknown() && unknownCapabilitiesTold.compareAndSet(false, true)) {
-            LOG.infof("Application %s: the destination cluster's version and API versions are not known yet (the "
-                    + "reconciler publishes them once it has read the cluster), so charts see Helm's defaults; "
-                    + "this is said once", request.app());
+            LOG.infof(
+                    "Application %s: the destination cluster's version and API versions are not known yet (the "
+                            + "reconciler publishes them once it has read the cluster), so charts see Helm's defaults; "
+                            + "this is said once",
+                    request.app());
         }
         boolean rewrite = !capabilities.apiVersions().isEmpty()
                 && ApiVersionsRewrite.asked(request.appDir(), inputs.localDeps().values());
-        Path chart = inputs.localDeps().isEmpty() && !rewrite ? request.appDir()
-                : copy(request, inputs.localDeps());
+        Path chart = inputs.localDeps().isEmpty() && !rewrite ? request.appDir() : copy(request, inputs.localDeps());
         if (rewrite) {
             Set<String> served = new TreeSet<>(helmApiVersions(request.scratch()));
             served.addAll(capabilities.apiVersions());
             ApiVersionsRewrite.apply(chart, served);
         }
         String release = options.releaseName() == null ? request.app() : options.releaseName();
-        TemplateCommand template = new Helm(chart).template()
+        TemplateCommand template = new Helm(chart)
+                .template()
                 .withName(release)
                 .withNamespace(request.spec().destination().namespace());
         if (capabilities.kubeVersion() != null) {
@@ -103,8 +105,8 @@ public final class HelmRenderer implements Renderer {
             throw TemplateErrors.failure(explained(e.getMessage(), capabilities), request.path());
         }
         Map<Integer, String> templates = sourceComments(output, request.path());
-        return ManifestParser.parse(output, "the helm template output of " + request.path(), null,
-                line -> templateAt(templates, line));
+        return ManifestParser.parse(
+                output, "the helm template output of " + request.path(), null, line -> templateAt(templates, line));
     }
 
     private String call(TemplateCommand template) {
@@ -140,7 +142,8 @@ public final class HelmRenderer implements Renderer {
                     data:
                       apiVersions: {{ .Capabilities.APIVersions | toJson | quote }}
                     """);
-            known = ApiVersionsRewrite.parseProbe(call(new Helm(probe).template().withName("probe")));
+            known = ApiVersionsRewrite.parseProbe(
+                    call(new Helm(probe).template().withName("probe")));
             helmApiVersions = known;
         }
         return known;
@@ -152,8 +155,11 @@ public final class HelmRenderer implements Renderer {
 
     private static ChartInputs chartInputs(RenderRequest request) {
         if (!Files.isRegularFile(request.appDir().resolve("Chart.yaml"))) {
-            throw new RenderFailure(RenderFailureReason.PATH_NOT_FOUND, request.path()
-                    + " has no Chart.yaml: it is not a Helm chart", request.fileInPath("Chart.yaml"), null);
+            throw new RenderFailure(
+                    RenderFailureReason.PATH_NOT_FOUND,
+                    request.path() + " has no Chart.yaml: it is not a Helm chart",
+                    request.fileInPath("Chart.yaml"),
+                    null);
         }
         return ChartInputs.of(request.tree(), request.appDir(), options(request).valueFiles());
     }
@@ -165,7 +171,8 @@ public final class HelmRenderer implements Renderer {
     private static Path copy(RenderRequest request, Map<String, Path> localDeps) {
         Path copy = request.scratch().resolve("chart");
         copyTree(request.appDir(), copy);
-        localDeps.forEach((name, folder) -> copyTree(folder, copy.resolve("charts").resolve(name)));
+        localDeps.forEach(
+                (name, folder) -> copyTree(folder, copy.resolve("charts").resolve(name)));
         return copy;
     }
 
@@ -199,8 +206,10 @@ public final class HelmRenderer implements Renderer {
         int line = 1;
         for (String text : (Iterable<String>) output.lines()::iterator) {
             if (text.startsWith("# Source: ")) {
-                templates.put(line, TemplateErrors.repositoryPath(text.substring("# Source: ".length()).trim(),
-                        chartPath));
+                templates.put(
+                        line,
+                        TemplateErrors.repositoryPath(
+                                text.substring("# Source: ".length()).trim(), chartPath));
             }
             line++;
         }

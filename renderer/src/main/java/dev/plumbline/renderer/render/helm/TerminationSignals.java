@@ -12,8 +12,7 @@ public final class TerminationSignals {
 
     private static final int SIGNAL_EXIT_BASE = 128;
 
-    private TerminationSignals() {
-    }
+    private TerminationSignals() {}
 
     public static void restore() {
         for (String name : new String[] {"TERM", "INT"}) {

@@ -30,8 +30,17 @@ public final class KustomizationGraph {
     /** What kustomize takes for a remote target: a URL, an scp-like Git address, or a host name with a path. */
     private static final Pattern REMOTE = Pattern.compile(
             "^([a-z][a-z0-9+.-]*://.*|git@.*|[a-z0-9-]+(\\.[a-z0-9-]+)+/.*|.*\\?ref=.*)$", Pattern.CASE_INSENSITIVE);
-    private static final List<String> LISTED_PATHS = List.of("resources", "bases", "components", "crds",
-            "configurations", "generators", "transformers", "validators", "patchesStrategicMerge");
+
+    private static final List<String> LISTED_PATHS = List.of(
+            "resources",
+            "bases",
+            "components",
+            "crds",
+            "configurations",
+            "generators",
+            "transformers",
+            "validators",
+            "patchesStrategicMerge");
 
     private final RepositoryTree tree;
     private final Set<String> inputs = new TreeSet<>();
@@ -66,8 +75,12 @@ public final class KustomizationGraph {
         for (String field : LISTED_PATHS) {
             for (JsonNode entry : kustomization.path(field)) {
                 if (entry.isTextual()) {
-                    reference(folder, entry.asText(), name, field, field.equals("resources")
-                            || field.equals("bases") || field.equals("components"));
+                    reference(
+                            folder,
+                            entry.asText(),
+                            name,
+                            field,
+                            field.equals("resources") || field.equals("bases") || field.equals("components"));
                 }
             }
         }
@@ -80,7 +93,8 @@ public final class KustomizationGraph {
         }
         for (String field : List.of("configMapGenerator", "secretGenerator")) {
             for (JsonNode generator : kustomization.path(field)) {
-                generator.path("files")
+                generator
+                        .path("files")
                         .forEach(entry -> reference(folder, afterKey(entry.asText()), name, field, false));
                 generator.path("envs").forEach(entry -> reference(folder, entry.asText(), name, field, false));
                 if (generator.path("env").isTextual()) {
@@ -92,7 +106,8 @@ public final class KustomizationGraph {
             reference(folder, kustomization.path("openapi").path("path").asText(), name, "openapi", false);
         }
         if (kustomization.path("helmGlobals").path("chartHome").isTextual()) {
-            reference(folder, kustomization.path("helmGlobals").path("chartHome").asText(), name, "helmGlobals", false);
+            reference(
+                    folder, kustomization.path("helmGlobals").path("chartHome").asText(), name, "helmGlobals", false);
         }
     }
 
@@ -101,22 +116,31 @@ public final class KustomizationGraph {
      */
     private void reference(Path folder, String reference, String kustomizationFile, String field, boolean required) {
         if (reference.isBlank() || reference.contains("\n")) {
-            return;  // an inline patch or generator, not a path
+            return; // an inline patch or generator, not a path
         }
         Path local = folder.resolve(reference).normalize();
         boolean existsLocally = local.startsWith(tree.root()) && Files.exists(local);
         if (!existsLocally && REMOTE.matcher(reference).matches()) {
-            throw new RenderFailure(RenderFailureReason.UNSUPPORTED_SOURCE, kustomizationFile + " names the remote "
-                    + field + " entry " + reference + "; the renderer reads nothing but the commit's own files and "
-                    + "holds no credentials: copy it into the repository (or a base folder of it) instead",
-                    kustomizationFile, null);
+            throw new RenderFailure(
+                    RenderFailureReason.UNSUPPORTED_SOURCE,
+                    kustomizationFile + " names the remote "
+                            + field + " entry " + reference
+                            + "; the renderer reads nothing but the commit's own files and "
+                            + "holds no credentials: copy it into the repository (or a base folder of it) instead",
+                    kustomizationFile,
+                    null);
         }
         Path resolved = tree.resolve(folder, reference, kustomizationFile);
         if (!Files.exists(resolved)) {
             if (required) {
-                throw new RenderFailure(RenderFailureReason.KUSTOMIZE_ERROR, kustomizationFile + ": " + field
-                        + " entry " + reference + " does not exist in the repository at this revision (looked for "
-                        + tree.repositoryPath(resolved) + ")", kustomizationFile, null);
+                throw new RenderFailure(
+                        RenderFailureReason.KUSTOMIZE_ERROR,
+                        kustomizationFile + ": " + field
+                                + " entry " + reference
+                                + " does not exist in the repository at this revision (looked for "
+                                + tree.repositoryPath(resolved) + ")",
+                        kustomizationFile,
+                        null);
             }
             return;
         }
@@ -138,8 +162,12 @@ public final class KustomizationGraph {
             JsonNode node = YAML.readTree(file.toFile());
             return node == null ? YAML.createObjectNode() : node;
         } catch (IOException e) {
-            throw new RenderFailure(RenderFailureReason.KUSTOMIZE_ERROR, name + ": not a readable kustomization: "
-                    + e.getMessage().lines().findFirst().orElse(""), name, null);
+            throw new RenderFailure(
+                    RenderFailureReason.KUSTOMIZE_ERROR,
+                    name + ": not a readable kustomization: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    name,
+                    null);
         }
     }
 }

@@ -39,7 +39,8 @@ public final class KustomizeCommand {
         if (command == null) {
             command = candidates.stream()
                     .map(candidate -> Arrays.asList(candidate.trim().split("\\s+")))
-                    .filter(words -> !words.get(0).isEmpty() && locate(words.get(0)).isPresent())
+                    .filter(words ->
+                            !words.get(0).isEmpty() && locate(words.get(0)).isPresent())
                     .findFirst()
                     .map(words -> {
                         List<String> absolute = new ArrayList<>(words);
@@ -59,10 +60,13 @@ public final class KustomizeCommand {
      *                       kustomize's own message when it fails
      */
     public void build(Path folder, Path output, Path scratch, String kustomizationFile) throws InterruptedException {
-        List<String> command = new ArrayList<>(command().orElseThrow(() -> new RenderFailure(
-                RenderFailureReason.TOOL_MISSING, "no kustomize is installed where the renderer runs: tried "
-                + String.join(", ", candidates) + " on PATH " + path + "; install kustomize or kubectl, or set "
-                + "plumbline.render.kustomize.commands")));
+        List<String> command = new ArrayList<>(command()
+                .orElseThrow(() -> new RenderFailure(
+                        RenderFailureReason.TOOL_MISSING,
+                        "no kustomize is installed where the renderer runs: tried "
+                                + String.join(", ", candidates) + " on PATH " + path
+                                + "; install kustomize or kubectl, or set "
+                                + "plumbline.render.kustomize.commands")));
         command.add(folder.toString());
         Path errors = scratch.resolve("kustomize.stderr");
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -77,14 +81,17 @@ public final class KustomizeCommand {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new RenderFailure(RenderFailureReason.TOOL_MISSING, "cannot start " + command.get(0) + ": "
-                    + e.getMessage());
+            throw new RenderFailure(
+                    RenderFailureReason.TOOL_MISSING, "cannot start " + command.get(0) + ": " + e.getMessage());
         }
         try {
             int exit = process.waitFor();
             if (exit != 0) {
-                throw new RenderFailure(RenderFailureReason.KUSTOMIZE_ERROR, kustomizationFile + ": kustomize failed: "
-                        + readErrors(errors), kustomizationFile, null);
+                throw new RenderFailure(
+                        RenderFailureReason.KUSTOMIZE_ERROR,
+                        kustomizationFile + ": kustomize failed: " + readErrors(errors),
+                        kustomizationFile,
+                        null);
             }
         } finally {
             // on a timeout the render thread is interrupted: kill the build and what it started

@@ -22,13 +22,15 @@ public final class KustomizeOverlay {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private KustomizeOverlay() {
-    }
+    private KustomizeOverlay() {}
 
     public static boolean needed(KustomizeOptions options) {
-        return options != null && (options.namePrefix() != null || options.nameSuffix() != null
-                || !options.images().isEmpty() || !options.commonLabels().isEmpty()
-                || !options.commonAnnotations().isEmpty());
+        return options != null
+                && (options.namePrefix() != null
+                        || options.nameSuffix() != null
+                        || !options.images().isEmpty()
+                        || !options.commonLabels().isEmpty()
+                        || !options.commonAnnotations().isEmpty());
     }
 
     /**

@@ -3,9 +3,9 @@ package dev.plumbline.renderer.render.kustomize;
 import dev.plumbline.events.application.KustomizeOptions;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.renderer.failure.RenderFailure;
 import dev.plumbline.renderer.render.InputSet;
 import dev.plumbline.renderer.render.ManifestParser;
-import dev.plumbline.renderer.failure.RenderFailure;
 import dev.plumbline.renderer.render.RenderRequest;
 import dev.plumbline.renderer.render.Renderer;
 import dev.plumbline.renderer.render.RendererChoice;
@@ -39,7 +39,8 @@ public final class KustomizeRenderer implements Renderer {
     public List<SourceObject> render(RenderRequest request) {
         Path kustomizationFile = RendererChoice.kustomizationFile(request.appDir());
         String file = kustomizationFile == null
-                ? request.fileInPath("kustomization.yaml") : request.tree().repositoryPath(kustomizationFile);
+                ? request.fileInPath("kustomization.yaml")
+                : request.tree().repositoryPath(kustomizationFile);
         KustomizeOptions options = request.source().kustomize();
         Path folder = request.appDir();
         if (KustomizeOverlay.needed(options)) {
@@ -55,8 +56,8 @@ public final class KustomizeRenderer implements Renderer {
             Thread.currentThread().interrupt();
             throw new RenderFailure(RenderFailureReason.TIMEOUT, "kustomize was stopped: the render ran out of time");
         } catch (IOException e) {
-            throw new RenderFailure(RenderFailureReason.INTERNAL_ERROR, "cannot read the kustomize output: "
-                    + e.getMessage());
+            throw new RenderFailure(
+                    RenderFailureReason.INTERNAL_ERROR, "cannot read the kustomize output: " + e.getMessage());
         }
     }
 }

@@ -3,9 +3,9 @@ package dev.plumbline.renderer.render.plain;
 import dev.plumbline.events.application.DirectoryOptions;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.renderer.failure.RenderFailure;
 import dev.plumbline.renderer.render.InputSet;
 import dev.plumbline.renderer.render.ManifestParser;
-import dev.plumbline.renderer.failure.RenderFailure;
 import dev.plumbline.renderer.render.RenderRequest;
 import dev.plumbline.renderer.render.Renderer;
 import dev.plumbline.renderer.render.SourceObject;
@@ -40,7 +40,8 @@ public final class PlainRenderer implements Renderer {
     @Override
     public List<SourceObject> render(RenderRequest request) {
         DirectoryOptions options = request.source().directory() == null
-                ? DirectoryOptions.defaults() : request.source().directory();
+                ? DirectoryOptions.defaults()
+                : request.source().directory();
         List<SourceObject> objects = new ArrayList<>();
         for (Path file : manifestFiles(request.appDir(), options)) {
             String repositoryPath = request.tree().repositoryPath(file);
@@ -62,7 +63,8 @@ public final class PlainRenderer implements Renderer {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new RenderFailure(RenderFailureReason.INTERNAL_ERROR, "cannot list " + folder + ": " + e.getMessage());
+            throw new RenderFailure(
+                    RenderFailureReason.INTERNAL_ERROR, "cannot list " + folder + ": " + e.getMessage());
         }
     }
 
@@ -84,8 +86,11 @@ public final class PlainRenderer implements Renderer {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new RenderFailure(RenderFailureReason.INVALID_MANIFEST, repositoryPath
-                    + ": cannot be read as UTF-8 text (" + e.getMessage() + ")", repositoryPath, null);
+            throw new RenderFailure(
+                    RenderFailureReason.INVALID_MANIFEST,
+                    repositoryPath + ": cannot be read as UTF-8 text (" + e.getMessage() + ")",
+                    repositoryPath,
+                    null);
         }
     }
 }

@@ -9,11 +9,13 @@ public final class HelmThenWait {
 
     static final String READY = "templated";
 
-    private HelmThenWait() {
-    }
+    private HelmThenWait() {}
 
     public static void main(String[] args) throws InterruptedException {
-        new Helm(Tarballs.resource("testdata/repo/helm/web")).template().withName("probe").call();
+        new Helm(Tarballs.resource("testdata/repo/helm/web"))
+                .template()
+                .withName("probe")
+                .call();
         TerminationSignals.restore();
         System.out.println(READY);
         System.out.flush();

@@ -20,10 +20,12 @@ class TerminationSignalsTest {
     @Test
     void aJvmThatRanHelmStopsOnSigterm() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                HelmThenWait.class.getName())).redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        Process process = new ProcessBuilder(List.of(
+                        java.toString(), "-cp", System.getProperty("java.class.path"), HelmThenWait.class.getName()))
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).as("the child JVM templated a chart").isEqualTo(HelmThenWait.READY);
 
             process.destroy();

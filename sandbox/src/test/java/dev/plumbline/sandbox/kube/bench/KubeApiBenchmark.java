@@ -1,7 +1,6 @@
 package dev.plumbline.sandbox.kube.bench;
 
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,8 @@ public final class KubeApiBenchmark {
     private static final int SAMPLES = 200;
     private static final int LIST_SAMPLES = 20;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String url;
     private int stored;
 
@@ -31,13 +31,16 @@ public final class KubeApiBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "100,1000,5000").split(","))
-                .mapToInt(size -> Integer.parseInt(size.strip())).toArray();
+        int[] sizes = Arrays.stream(
+                        System.getProperty("bench.sizes", "100,1000,5000").split(","))
+                .mapToInt(size -> Integer.parseInt(size.strip()))
+                .toArray();
         try (EmbeddedKubeApi api = new EmbeddedKubeApi().start()) {
             KubeApiBenchmark bench = new KubeApiBenchmark(api.url());
             bench.warmUp();
-            System.out.printf("%8s %12s %10s %14s %12s %14s %14s%n", "objects", "apply-new", "get", "apply-same",
-                    "patch", "list-label", "list-all");
+            System.out.printf(
+                    "%8s %12s %10s %14s %12s %14s %14s%n",
+                    "objects", "apply-new", "get", "apply-same", "patch", "list-label", "list-all");
             for (int size : sizes) {
                 bench.measure(size);
             }
@@ -50,10 +53,18 @@ public final class KubeApiBenchmark {
         for (int i = 0; i < 1000; i++) {
             get(i % stored);
             applyConfigMap(i % stored, "warm");
-            send("PATCH", objectPath(i % stored), "application/merge-patch+json",
-                    "{\"data\":{\"patched\":\"warm-" + i + "\"}}", 200);
-            send("GET", "/api/v1/namespaces/" + namespace(0) + "/configmaps?labelSelector=bench%3D" + namespace(0),
-                    null, null, 200);
+            send(
+                    "PATCH",
+                    objectPath(i % stored),
+                    "application/merge-patch+json",
+                    "{\"data\":{\"patched\":\"warm-" + i + "\"}}",
+                    200);
+            send(
+                    "GET",
+                    "/api/v1/namespaces/" + namespace(0) + "/configmaps?labelSelector=bench%3D" + namespace(0),
+                    null,
+                    null,
+                    200);
         }
     }
 
@@ -78,16 +89,24 @@ public final class KubeApiBenchmark {
         start = System.nanoTime();
         for (int i = 0; i < SAMPLES; i++) {
             int index = spread(i);
-            send("PATCH", objectPath(index), "application/merge-patch+json",
-                    "{\"data\":{\"patched\":\"" + size + "-" + i + "\"}}", 200);
+            send(
+                    "PATCH",
+                    objectPath(index),
+                    "application/merge-patch+json",
+                    "{\"data\":{\"patched\":\"" + size + "-" + i + "\"}}",
+                    200);
         }
         double patch = millisPerRequest(start, SAMPLES);
 
         start = System.nanoTime();
         for (int i = 0; i < LIST_SAMPLES; i++) {
             String namespace = namespace(spread(i));
-            send("GET", "/api/v1/namespaces/" + namespace + "/configmaps?labelSelector=bench%3D" + namespace,
-                    null, null, 200);
+            send(
+                    "GET",
+                    "/api/v1/namespaces/" + namespace + "/configmaps?labelSelector=bench%3D" + namespace,
+                    null,
+                    null,
+                    200);
         }
         double listLabel = millisPerRequest(start, LIST_SAMPLES);
 
@@ -96,8 +115,9 @@ public final class KubeApiBenchmark {
             send("GET", "/api/v1/configmaps", null, null, 200);
         }
         double listAll = millisPerRequest(start, LIST_SAMPLES);
-        System.out.printf("%8d %10.2fms %8.2fms %12.2fms %10.2fms %12.2fms %12.2fms%n", stored, applyNew, get,
-                applySame, patch, listLabel, listAll);
+        System.out.printf(
+                "%8d %10.2fms %8.2fms %12.2fms %10.2fms %12.2fms %12.2fms%n",
+                stored, applyNew, get, applySame, patch, listLabel, listAll);
     }
 
     /** Indexes spread over everything stored, so that no size favours the first objects. */
@@ -108,9 +128,13 @@ public final class KubeApiBenchmark {
     private void fillTo(int size) throws IOException, InterruptedException {
         while (stored < size) {
             if (stored % PER_NAMESPACE == 0) {
-                send("PATCH", "/api/v1/namespaces/" + namespace(stored) + "?fieldManager=bench&force=true",
-                        "application/apply-patch+yaml", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\","
-                                + "\"metadata\":{\"name\":\"" + namespace(stored) + "\"}}", 201);
+                send(
+                        "PATCH",
+                        "/api/v1/namespaces/" + namespace(stored) + "?fieldManager=bench&force=true",
+                        "application/apply-patch+yaml",
+                        "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\"," + "\"metadata\":{\"name\":\""
+                                + namespace(stored) + "\"}}",
+                        201);
             }
             applyConfigMap(stored, "new");
             stored++;
@@ -119,7 +143,10 @@ public final class KubeApiBenchmark {
 
     private void applyConfigMap(int index, String value) throws IOException, InterruptedException {
         String namespace = namespace(index);
-        send("PATCH", objectPath(index) + "?fieldManager=bench&force=true", "application/apply-patch+yaml",
+        send(
+                "PATCH",
+                objectPath(index) + "?fieldManager=bench&force=true",
+                "application/apply-patch+yaml",
                 "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"cm-" + index
                         + "\",\"labels\":{\"bench\":\"" + namespace + "\"}},\"data\":{\"value\":\"" + value + "\"}}",
                 -1);
@@ -143,13 +170,13 @@ public final class KubeApiBenchmark {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         boolean ok = expected < 0 ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
         if (!ok) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 
