@@ -8,11 +8,11 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.Crds;
 import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -79,34 +79,7 @@ class ClusterCapabilitiesAcceptanceTest {
                 .contains("v1", "apps/v1", "apps/v1/Deployment")
                 .doesNotContain("monitoring.coreos.com/v1");
 
-        api.client()
-                .resource(new CustomResourceDefinitionBuilder()
-                        .withNewMetadata()
-                        .withName("servicemonitors.monitoring.coreos.com")
-                        .endMetadata()
-                        .withNewSpec()
-                        .withGroup("monitoring.coreos.com")
-                        .withScope("Namespaced")
-                        .withNewNames()
-                        .withKind("ServiceMonitor")
-                        .withPlural("servicemonitors")
-                        .withSingular("servicemonitor")
-                        .withListKind("ServiceMonitorList")
-                        .endNames()
-                        .addNewVersion()
-                        .withName("v1")
-                        .withServed(true)
-                        .withStorage(true)
-                        .withNewSchema()
-                        .withNewOpenAPIV3Schema()
-                        .withType("object")
-                        .withXKubernetesPreserveUnknownFields(true)
-                        .endOpenAPIV3Schema()
-                        .endSchema()
-                        .endVersion()
-                        .endSpec()
-                        .build())
-                .create();
+        api.client().resource(Crds.serviceMonitor()).create();
 
         ApplicationSpec again = kafka.awaitRecord(
                 Topics.APPLICATIONS,

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.plumbline.events.application.ClusterCapabilities;
+import dev.plumbline.reconciler.testing.Crds;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -46,7 +45,7 @@ class CapabilitiesReaderTest {
         try (EmbeddedKubeApi api = new EmbeddedKubeApi().start()) {
             CapabilitiesReader.read(api.client());
 
-            api.client().resource(serviceMonitorCrd()).create();
+            api.client().resource(Crds.serviceMonitor()).create();
 
             assertThat(CapabilitiesReader.read(api.client()).apiVersions())
                     .contains("monitoring.coreos.com/v1", "monitoring.coreos.com/v1/ServiceMonitor");
@@ -121,34 +120,5 @@ class CapabilitiesReaderTest {
         });
         server.start();
         return server;
-    }
-
-    static CustomResourceDefinition serviceMonitorCrd() {
-        return new CustomResourceDefinitionBuilder()
-                .withNewMetadata()
-                .withName("servicemonitors.monitoring.coreos.com")
-                .endMetadata()
-                .withNewSpec()
-                .withGroup("monitoring.coreos.com")
-                .withScope("Namespaced")
-                .withNewNames()
-                .withKind("ServiceMonitor")
-                .withPlural("servicemonitors")
-                .withSingular("servicemonitor")
-                .withListKind("ServiceMonitorList")
-                .endNames()
-                .addNewVersion()
-                .withName("v1")
-                .withServed(true)
-                .withStorage(true)
-                .withNewSchema()
-                .withNewOpenAPIV3Schema()
-                .withType("object")
-                .withXKubernetesPreserveUnknownFields(true)
-                .endOpenAPIV3Schema()
-                .endSchema()
-                .endVersion()
-                .endSpec()
-                .build();
     }
 }
