@@ -2,7 +2,6 @@ package dev.plumbline.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,9 +74,7 @@ final class FieldValidation {
         }
         JsonNode properties = schema.path("properties");
         JsonNode additional = schema.path("additionalProperties");
-        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             String name = field.getKey();
             String fieldPath = path.isEmpty() ? name : path + "." + name;
             if (path.isEmpty() && ALWAYS_KNOWN.contains(name) || name.startsWith("$")) {

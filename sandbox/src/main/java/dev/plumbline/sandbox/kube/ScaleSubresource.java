@@ -100,8 +100,8 @@ final class ScaleSubresource {
         }
         List<String> terms = new ArrayList<>();
         selector.path("matchLabels")
-                .fields()
-                .forEachRemaining(label ->
+                .properties()
+                .forEach(label ->
                         terms.add(label.getKey() + "=" + label.getValue().asText()));
         for (JsonNode expression : selector.path("matchExpressions")) {
             String key = expression.path("key").asText();
