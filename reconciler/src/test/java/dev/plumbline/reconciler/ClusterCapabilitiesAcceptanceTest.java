@@ -8,13 +8,13 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.ApplicationsCluster;
 import dev.plumbline.reconciler.testing.Crds;
 import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,15 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(
-        value = EmbeddedKubeApiResource.class,
-        restrictToAnnotatedClass = true,
-        initArgs = {
-            @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
-            @ResourceArg(
-                    name = EmbeddedKubeApiResource.CRDS,
-                    value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")
-        })
+@QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
 class ClusterCapabilitiesAcceptanceTest {
 

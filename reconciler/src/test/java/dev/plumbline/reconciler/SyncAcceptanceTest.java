@@ -15,6 +15,7 @@ import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
 import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.ApplicationsCluster;
 import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
@@ -22,7 +23,6 @@ import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -37,15 +37,7 @@ import org.junit.jupiter.api.Test;
 /** The reconciler against the embedded Kubernetes API and a real broker: renders in, objects and status out. */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(
-        value = EmbeddedKubeApiResource.class,
-        restrictToAnnotatedClass = true,
-        initArgs = {
-            @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
-            @ResourceArg(
-                    name = EmbeddedKubeApiResource.CRDS,
-                    value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")
-        })
+@QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
 class SyncAcceptanceTest {
 

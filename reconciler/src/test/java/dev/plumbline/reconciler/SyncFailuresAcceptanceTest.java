@@ -18,13 +18,13 @@ import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.ApplicationSpecModel;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
 import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.ApplicationsCluster;
 import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -41,15 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(
-        value = EmbeddedKubeApiResource.class,
-        restrictToAnnotatedClass = true,
-        initArgs = {
-            @ResourceArg(name = EmbeddedKubeApiResource.NAMESPACE, value = "plumbline"),
-            @ResourceArg(
-                    name = EmbeddedKubeApiResource.CRDS,
-                    value = "src/main/kubernetes/applications.plumbline.dev-v1.yml")
-        })
+@QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
 class SyncFailuresAcceptanceTest {
 
