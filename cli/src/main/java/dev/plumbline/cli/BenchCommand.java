@@ -46,10 +46,22 @@ final class BenchCommand implements Callable<Integer> {
             description = "git-watcher's poll interval in this run (default: ${DEFAULT-VALUE}).")
     String pollInterval;
 
+    @Option(
+            names = "--fleet",
+            defaultValue = "" + Bench.DEFAULT_FLEET,
+            description = "Applications changed by one commit, created beside the one app of the latency rounds"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int fleet;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (fleet < 1 || rounds < 1) {
+            err.println("plumb bench: --fleet and --rounds must be at least 1 (got --fleet " + fleet + ", --rounds "
+                    + rounds + ")");
+            return 2;
+        }
         RunLayout home = RunLayout.under(HomeDirectory.resolve());
         RunLayout layout =
                 new RunLayout(home.home(), home.home().resolve(".plumbline").resolve("bench"));
@@ -70,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
         RunningStack stack = started.get();
         try (LiveSystem live = new LiveSystem(stack.environment())) {
             out.println("Measuring …");
-            Bench.Figures figures = new Bench(live, out)
+            Bench.Figures figures = new Bench(live, out, fleet)
                     .run(layout.runDir().resolve("bench-repository"), rounds, Math.max(5, rounds / 2), rounds);
             out.println();
             out.println("Plumbline bench (load average before " + loadBefore + ", after " + Bench.loadAverage() + ")");
@@ -78,10 +90,10 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("  %-44s %s%n", "commit to applied, polling every " + pollInterval, figures.polling());
             out.printf(
                     "  %-44s %.1f s%n",
-                    Bench.FLEET + " Applications changed by one commit, synced",
+                    fleet + " Applications changed by one commit, synced",
                     figures.fleetSynced().toMillis() / 1000.0);
             out.printf("  %-44s %s%n", "drift to healed", figures.driftHealed());
-            out.println("  resident memory (VmRSS) with " + (Bench.FLEET + 1) + " Applications:");
+            out.println("  resident memory (VmRSS) with " + (fleet + 1) + " Applications:");
             for (RunningComponent component : stack.components()) {
                 out.printf(
                         "    %-14s %s%n",

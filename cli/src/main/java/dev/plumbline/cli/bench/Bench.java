@@ -17,12 +17,13 @@ import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * Measures a running system from outside: commit-to-applied latency of one small app through a webhook and through
- * polling, the time until 100 Applications changed by one commit are all synced, and drift-to-healed latency. Each
+ * polling, the time until a fleet of Applications (100 unless told) changed by one commit are all synced, and
+ * drift-to-healed latency. Each
  * latency ends at the watch event of the changed object in the cluster.
  */
 public final class Bench {
 
-    public static final int FLEET = 100;
+    public static final int DEFAULT_FLEET = 100;
     private static final String NAMESPACE = "bench";
     private static final String ONE = "bench-one";
     private static final PersonIdent BENCH = new PersonIdent("Plumbline bench", "bench@example.com");
@@ -32,10 +33,13 @@ public final class Bench {
     private final LiveSystem live;
     private final GitWatcherWebhook webhook;
     private final PrintWriter out;
+    private final int fleetSize;
 
-    public Bench(LiveSystem live, PrintWriter out) {
+    /** @param fleetSize the Applications changed by one commit, beside the one app of the latency rounds */
+    public Bench(LiveSystem live, PrintWriter out, int fleetSize) {
         this.live = live;
         this.out = out;
+        this.fleetSize = fleetSize;
         this.webhook = new GitWatcherWebhook(live.require("GIT_WATCHER_URL"), live.require("PLUMBLINE_WEBHOOK_SECRET"));
     }
 
@@ -45,19 +49,21 @@ public final class Bench {
     public Figures run(Path workFolder, int webhookRounds, int pollingRounds, int driftRounds) {
         try (ConfigRepository repo = ConfigRepository.create(live.gitServer(), "bench", workFolder)) {
             repo.write("one/settings.yaml", configMap(ONE, "round", "0"));
-            IntStream.range(0, FLEET).forEach(i -> repo.write(fleetFile(i), configMap(fleetName(i), "version", "1")));
-            String first = repo.commitAndPush(BENCH, "bench: one app and a fleet of " + FLEET);
+            IntStream.range(0, fleetSize)
+                    .forEach(i -> repo.write(fleetFile(i), configMap(fleetName(i), "version", "1")));
+            String first = repo.commitAndPush(BENCH, "bench: one app and a fleet of " + fleetSize);
             Instant created = Instant.now();
             createApplications(repo.url());
             awaitSynced(names(), first, SETTLE);
-            progress(FLEET + 1 + " new Applications synced in " + seconds(Duration.between(created, Instant.now())));
+            progress(
+                    fleetSize + 1 + " new Applications synced in " + seconds(Duration.between(created, Instant.now())));
 
             Percentiles viaWebhook = commitToApplied(repo, "webhook", webhookRounds, true);
             progress("commit to applied, webhook: " + viaWebhook);
             Percentiles viaPolling = commitToApplied(repo, "poll", pollingRounds, false);
             progress("commit to applied, polling: " + viaPolling);
             Duration fleet = fleetChangedByOneCommit(repo);
-            progress(FLEET + " Applications changed by one commit, all synced in " + seconds(fleet));
+            progress(fleetSize + " Applications changed by one commit, all synced in " + seconds(fleet));
             Percentiles healed = driftToHealed(driftRounds);
             progress("drift to healed: " + healed);
             return new Figures(viaWebhook, viaPolling, fleet, healed);
@@ -82,18 +88,18 @@ public final class Bench {
     }
 
     private Duration fleetChangedByOneCommit(ConfigRepository repo) {
-        IntStream.range(0, FLEET).forEach(i -> repo.write(fleetFile(i), configMap(fleetName(i), "version", "2")));
+        IntStream.range(0, fleetSize).forEach(i -> repo.write(fleetFile(i), configMap(fleetName(i), "version", "2")));
         String revision = repo.commitAndPush(BENCH, "bench: every app of the fleet at version 2");
         Instant pushed = Instant.now();
         webhook.pushed(repo.url(), ConfigRepository.BRANCH);
-        awaitSynced(IntStream.range(0, FLEET).mapToObj(Bench::fleetName).toList(), revision, SETTLE);
+        awaitSynced(IntStream.range(0, fleetSize).mapToObj(Bench::fleetName).toList(), revision, SETTLE);
         return Duration.between(pushed, Instant.now());
     }
 
     /** Each round drifts another app of the fleet, so the heal backoff of one app never enters the figures. */
     private Percentiles driftToHealed(int rounds) {
         List<Duration> latencies = new ArrayList<>();
-        for (int round = 0; round < Math.min(rounds, FLEET); round++) {
+        for (int round = 0; round < Math.min(rounds, fleetSize); round++) {
             try (ValueWatch watch = new ValueWatch(live.cluster(), NAMESPACE, fleetName(round), "version")) {
                 Instant changed = Instant.now();
                 live.editByHand(NAMESPACE, fleetName(round), "version", "by-hand");
@@ -106,7 +112,7 @@ public final class Bench {
 
     private void createApplications(String repoUrl) {
         StringBuilder yaml = new StringBuilder(application(ONE, repoUrl, "one"));
-        IntStream.range(0, FLEET)
+        IntStream.range(0, fleetSize)
                 .forEach(i -> yaml.append("---\n").append(application(fleetName(i), repoUrl, "fleet/" + fleetName(i))));
         live.apply("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + NAMESPACE + "\n");
         live.apply(yaml.toString());
@@ -133,9 +139,9 @@ public final class Bench {
         }
     }
 
-    private static List<String> names() {
+    private List<String> names() {
         List<String> names = new ArrayList<>(List.of(ONE));
-        IntStream.range(0, FLEET).mapToObj(Bench::fleetName).forEach(names::add);
+        IntStream.range(0, fleetSize).mapToObj(Bench::fleetName).forEach(names::add);
         return names;
     }
 
