@@ -70,6 +70,14 @@ public final class AuditChain {
                 recordJson.path(SIGNATURE_FIELD).asText(null));
     }
 
+    /**
+     * Whether a record read as an {@link AuditRecord} was signed by a trusted key; a reader that has the record as
+     * an event, not as stored JSON, checks {@link AuditRecord#hashMatches()} as well.
+     */
+    public static SignatureCheck checkSignature(AuditRecord record, TrustedKeys keys) {
+        return keys.check(signedFields(record.app(), record.sequence(), record.hash()), record.signature());
+    }
+
     private static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
