@@ -28,6 +28,7 @@ import dev.plumbline.events.git.Trailer;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
@@ -206,7 +207,10 @@ class DriftAcceptanceTest {
                         AuditAction.HEALED.label());
         assertThat(trail).extracting(r -> r.path("correlationId").asText()).containsOnly(commit.correlationId());
         assertThat(trail.get(0).path("actor").asText()).isEqualTo("Ana Lopez <ana@example.com>");
-        assertThat(new AuditVerifier(true).verify(trail).valid()).isTrue();
+        assertThat(new AuditVerifier(true, TestSigningKeys.trustedKeys("drift-auditor"))
+                        .verify(trail)
+                        .problems())
+                .isEmpty();
 
         List<JsonNode> tampered = new ArrayList<>(trail);
         tampered.remove(2);

@@ -2,6 +2,7 @@ package dev.plumbline.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plumbline.events.manifest.ObjectIdentity;
+import dev.plumbline.events.signing.SigningKey;
 import dev.plumbline.events.vocabulary.AuditAction;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.Objects;
  *                        still read the trail)
  * @param previousHash    the hash of the app's previous record; null for its first
  * @param hash            this record's hash
+ * @param signature       the drift-auditor's Ed25519 signature over the app, sequence and hash (see
+ *                        {@link AuditChain#signedFields}); null on records of schema version 1, written before
+ *                        records were signed
  */
 public record AuditRecord(
         String eventId,
@@ -48,7 +52,8 @@ public record AuditRecord(
         String sourceEventId,
         String sourceEventType,
         String previousHash,
-        String hash)
+        String hash,
+        String signature)
         implements PlumblineEvent {
 
     /** The actor of everything Plumbline does on its own. */
@@ -65,7 +70,7 @@ public record AuditRecord(
     }
 
     /**
-     * The next record of an app's chain, its hash computed.
+     * The next record of an app's chain, its hash computed; the writer signs it with {@link #signedBy}.
      *
      * @param previous the app's previous record; null for its first
      * @param from     the event this record is made from; its id, type, time and correlation id are copied
@@ -104,6 +109,7 @@ public record AuditRecord(
                 from.eventId(),
                 from.type().typeName(),
                 previousHash,
+                null,
                 null);
         return unhashed.withHash(AuditChain.hash(unhashed));
     }
@@ -116,6 +122,39 @@ public record AuditRecord(
     /** Whether {@code hash} matches the record's content; a chain check also compares {@code previousHash}. */
     public boolean hashMatches() {
         return Objects.equals(hash, AuditChain.hash(this));
+    }
+
+    /** This record with its hash computed over its content, unsigned: what {@link #signedBy} signs. */
+    public AuditRecord withHash() {
+        return withHash(AuditChain.hash(this));
+    }
+
+    /** This record signed by the writer's key; its hash must already be computed ({@link #withHash()}). */
+    public AuditRecord signedBy(SigningKey key) {
+        if (!hashMatches()) {
+            throw new IllegalStateException("record " + sequence + " of app " + app + " is signed over its hash, which"
+                    + " must be computed first");
+        }
+        return new AuditRecord(
+                eventId,
+                schemaVersion,
+                time,
+                source,
+                correlationId,
+                app,
+                sequence,
+                occurredAt,
+                action,
+                actor,
+                summary,
+                revision,
+                objects,
+                details,
+                sourceEventId,
+                sourceEventType,
+                previousHash,
+                hash,
+                AuditChain.sign(app, sequence, hash, key));
     }
 
     private AuditRecord withHash(String newHash) {
@@ -137,6 +176,7 @@ public record AuditRecord(
                 sourceEventId,
                 sourceEventType,
                 previousHash,
-                newHash);
+                newHash,
+                null);
     }
 }

@@ -1,17 +1,18 @@
 package dev.plumbline.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plumbline.events.signing.TrustedKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Checks audit trails as stored: every record's hash over its JSON as written (fields this code does not know are
  * covered too), each record's link to the one before it, and numbering without gaps. A deleted record shows as a gap
  * and a broken link; an edited one as a changed record, and, when its hash was recomputed, as a broken link at the
- * next one. The CLI's {@code plumb audit verify} calls it.
+ * next one. Given the drift-auditor's public keys, it also checks each record's signature: a record appended by anyone
+ * else, with a hash that matches, is {@code UNTRUSTED}. The CLI's {@code plumb audit verify} calls it.
  */
 public final class AuditVerifier {
 
@@ -20,6 +21,8 @@ public final class AuditVerifier {
         GAP,
         CHANGED,
         BROKEN_LINK,
+        /** its hash matches, but it is not signed by a trusted key of the drift-auditor: someone else wrote it */
+        UNTRUSTED,
         UNREADABLE
     }
 
@@ -27,7 +30,7 @@ public final class AuditVerifier {
     public record Problem(String app, long sequence, ProblemKind kind, String message) {}
 
     /** The verdict: valid when there is no problem. */
-    public record Report(int records, int apps, List<Problem> problems) {
+    public record Report(int records, int apps, List<Problem> problems, boolean signaturesChecked) {
 
         public boolean valid() {
             return problems.isEmpty();
@@ -36,7 +39,8 @@ public final class AuditVerifier {
         /** One line per problem, or a line that says the trail verifies. */
         public String describe() {
             if (valid()) {
-                return "audit trail verified: " + records + " records of " + apps + " apps, no gap, no change";
+                return "audit trail verified: " + records + " records of " + apps + " apps, no gap, no change"
+                        + (signaturesChecked ? ", every record signed by the drift-auditor" : "");
             }
             StringBuilder text = new StringBuilder("audit trail does NOT verify: " + problems.size() + " problems\n");
             problems.forEach(problem -> text.append("  ")
@@ -53,13 +57,27 @@ public final class AuditVerifier {
     }
 
     private final boolean complete;
+    private final TrustedKeys keys;
 
     /**
+     * A verifier of hashes, links and numbering only: anyone who can write the topic can append a record it accepts.
+     *
      * @param complete whether each app's trail must start at its first record; false for a topic whose oldest
      *                 records retention has already deleted, where the first record present is trusted as the start
      */
     public AuditVerifier(boolean complete) {
+        this(complete, null);
+    }
+
+    /**
+     * A verifier that also checks each record's signature (see {@link AuditTrailCheck} for the unsigned records
+     * written before signing).
+     *
+     * @param keys the drift-auditor's public keys
+     */
+    public AuditVerifier(boolean complete, TrustedKeys keys) {
         this.complete = complete;
+        this.keys = keys;
     }
 
     /** @param records the records as stored, in the order of the topic (one app's records are in one partition) */
@@ -81,54 +99,11 @@ public final class AuditVerifier {
                     .add(record);
         }
         byApp.forEach((app, trail) -> verifyApp(app, trail, problems));
-        return new Report(records.size(), byApp.size(), List.copyOf(problems));
+        return new Report(records.size(), byApp.size(), List.copyOf(problems), keys != null);
     }
 
     private void verifyApp(String app, List<JsonNode> trail, List<Problem> problems) {
-        JsonNode previous = null;
-        for (JsonNode record : trail) {
-            long sequence = record.get("sequence").asLong();
-            String previousHash = record.path("previousHash").asText(null);
-            String hash = record.path(AuditChain.HASH_FIELD).asText(null);
-            if (!Objects.equals(hash, AuditChain.hash(record))) {
-                problems.add(new Problem(
-                        app,
-                        sequence,
-                        ProblemKind.CHANGED,
-                        "its content does not match its hash: it was changed after it was written"));
-            }
-            if (previous == null) {
-                if (complete && (sequence != 1 || previousHash != null)) {
-                    problems.add(new Problem(
-                            app,
-                            sequence,
-                            ProblemKind.GAP,
-                            sequence == 1
-                                    ? "the first record links to a previous one that is missing"
-                                    : "records 1 to " + (sequence - 1) + " are missing"));
-                }
-            } else {
-                long expected = previous.get("sequence").asLong() + 1;
-                if (sequence != expected) {
-                    problems.add(new Problem(
-                            app,
-                            sequence,
-                            ProblemKind.GAP,
-                            sequence > expected
-                                    ? "records " + expected + " to " + (sequence - 1) + " are missing"
-                                    : "record out of order or repeated: expected " + expected));
-                }
-                if (!Objects.equals(
-                        previousHash, previous.path(AuditChain.HASH_FIELD).asText(null))) {
-                    problems.add(new Problem(
-                            app,
-                            sequence,
-                            ProblemKind.BROKEN_LINK,
-                            "its previousHash is not the hash of record "
-                                    + previous.get("sequence").asLong()));
-                }
-            }
-            previous = record;
-        }
+        AuditTrailCheck check = new AuditTrailCheck(app, complete, keys);
+        trail.forEach(record -> problems.addAll(check.accept(record)));
     }
 }

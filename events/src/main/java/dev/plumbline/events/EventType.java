@@ -21,7 +21,7 @@ public enum EventType {
     DRIFT_DETECTED("dev.plumbline.drift.detected", 1, DriftDetected.class, Topics.DRIFT_ALERTS),
     DRIFT_RECOVERED("dev.plumbline.drift.recovered", 1, DriftRecovered.class, Topics.DRIFT_ALERTS),
     SELF_HEAL_FIGHT("dev.plumbline.drift.fight", 1, SelfHealFight.class, Topics.DRIFT_ALERTS),
-    AUDIT_RECORD("dev.plumbline.audit.record", 1, AuditRecord.class, Topics.AUDIT),
+    AUDIT_RECORD("dev.plumbline.audit.record", 2, AuditRecord.class, Topics.AUDIT),
     NOTIFICATION_SENT("dev.plumbline.notification.sent", 1, NotificationSent.class, Topics.NOTIFICATIONS),
     NOTIFICATION_DEAD_LETTERED(
             "dev.plumbline.notification.dead-lettered",

@@ -15,6 +15,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ApplyAction;
+import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.CommitIgnored;
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.DriftRecovered;
@@ -30,7 +31,10 @@ import dev.plumbline.events.manifest.DriftedField;
 import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.FieldManagerAttribution;
 import dev.plumbline.events.manifest.ObjectIdentity;
+import dev.plumbline.events.signing.SigningKey;
+import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.topic.Topics;
+import dev.plumbline.events.vocabulary.AuditAction;
 import dev.plumbline.events.vocabulary.DriftKind;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.DriftResolution;
@@ -69,6 +73,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
 class StatusAndRequestsAcceptanceTest {
+
+    private static final SigningKey DRIFT_AUDITOR = TestSigningKeys.signingKey("drift-auditor");
 
     @EmbeddedKubeApiResource.Kube
     EmbeddedKubeApi api;
@@ -347,6 +353,43 @@ class StatusAndRequestsAcceptanceTest {
         assertThat(gear).isNotNull();
         assertThat(cluster.awaitStatus(app, s -> !s.history.isEmpty()).history.get(0).applied)
                 .isEqualTo(2);
+    }
+
+    @Test
+    void theAuditHeadInTheStatusFollowsTheDriftAuditorsSignedRecordsAndNoOneElses() {
+        String app = "audited";
+        cluster.deploy(app, automated(false));
+        AuditRecord first = auditRecord(app, null).signedBy(DRIFT_AUDITOR);
+        AuditRecord second = auditRecord(app, first).signedBy(DRIFT_AUDITOR);
+        kafka.send(first);
+        kafka.send(second);
+
+        ApplicationStatusModel.AuditHead head =
+                cluster.awaitStatus(app, s -> s.audit != null && s.audit.count == 2).audit;
+        assertThat(head.hash).isEqualTo(second.hash());
+        assertThat(head.recordedAt).isEqualTo(second.time().toString());
+
+        AuditRecord appended = auditRecord(app, second);
+        AuditRecord third = auditRecord(app, second).signedBy(DRIFT_AUDITOR);
+        kafka.send(appended);
+        kafka.send(third);
+
+        head = cluster.awaitStatus(app, s -> s.audit != null && s.audit.count == 3).audit;
+        assertThat(head.hash).as("the unsigned record 3 did not move the head").isEqualTo(third.hash());
+
+        kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("color", "blue")))));
+        ApplicationStatusModel afterReconcile =
+                cluster.awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status));
+        assertThat(afterReconcile.audit)
+                .as("a reconcile's status write leaves the audit head alone")
+                .isEqualTo(head);
+    }
+
+    private static AuditRecord auditRecord(String app, AuditRecord previous) {
+        SyncRequested request =
+                SyncRequested.of(PlumblineService.CLI, "c-audit", app, SyncTrigger.MANUAL, "", "ana", null, List.of());
+        return AuditRecord.next(
+                previous, request, app, AuditAction.SYNC_REQUESTED, "ana", "sync asked", null, List.of(), null);
     }
 
     private static DriftedField field(String path, String manager) {

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * the API server's audit log names who paused or asked for a sync. Read as JSON trees: the CLI needs no more of the
  * reconciler's model than the fields it prints.
  */
-final class Applications implements AutoCloseable {
+public final class Applications implements AutoCloseable {
 
     static final ResourceDefinitionContext APPLICATION = new ResourceDefinitionContext.Builder()
             .withGroup("plumbline.dev")
@@ -38,7 +38,7 @@ final class Applications implements AutoCloseable {
     private final KubernetesClient client;
     private final String namespace;
 
-    Applications(RunEnvironment environment) {
+    public Applications(RunEnvironment environment) {
         this.client = environment.kubernetesClient();
         this.namespace = environment.namespace();
     }
@@ -47,7 +47,7 @@ final class Applications implements AutoCloseable {
         return namespace;
     }
 
-    List<JsonNode> list() {
+    public List<JsonNode> list() {
         return client.genericKubernetesResources(APPLICATION).inNamespace(namespace).list().getItems().stream()
                 .map(Applications::tree)
                 .sorted(Comparator.comparing(

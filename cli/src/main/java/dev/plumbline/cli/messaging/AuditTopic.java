@@ -39,12 +39,19 @@ public final class AuditTopic implements AutoCloseable {
     public record Contents(List<JsonNode> records, boolean complete) {}
 
     private final String bootstrapServers;
+    private final String topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
     /** The partitions {@link #readAll()} found, which {@link #follow(Consumer)} goes on reading. */
     private List<TopicPartition> partitions = List.of();
 
     public AuditTopic(String bootstrapServers) {
+        this(bootstrapServers, Topics.AUDIT);
+    }
+
+    /** @param topic the topic to read: {@code plumbline.audit}, or a copy of it */
+    public AuditTopic(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
         requireReachable(bootstrapServers);
         Properties settings = new Properties();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -59,9 +66,12 @@ public final class AuditTopic implements AutoCloseable {
     /** Everything on the topic now. */
     public Contents readAll() {
         try {
-            partitions = consumer.partitionsFor(Topics.AUDIT, BROKER_TIMEOUT).stream()
+            partitions = consumer.partitionsFor(topic, BROKER_TIMEOUT).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
+            if (partitions.isEmpty() && !topic.equals(Topics.AUDIT)) {
+                throw new CommandFailedException("the topic " + topic + " does not exist at " + bootstrapServers);
+            }
             if (partitions.isEmpty()) {
                 return new Contents(List.of(), true);
             }
@@ -79,14 +89,14 @@ public final class AuditTopic implements AutoCloseable {
             throw unreachable();
         } catch (KafkaException e) {
             throw new CommandFailedException(
-                    "cannot read " + Topics.AUDIT + " from Kafka at " + bootstrapServers + ": " + e.getMessage());
+                    "cannot read " + topic + " from Kafka at " + bootstrapServers + ": " + e.getMessage());
         }
     }
 
     /** Hands each record written after {@link #readAll()} to {@code sink}, until the process is stopped. */
     public void follow(Consumer<JsonNode> sink) {
         if (partitions.isEmpty()) {
-            throw new CommandFailedException("the topic " + Topics.AUDIT + " does not exist yet at " + bootstrapServers
+            throw new CommandFailedException("the topic " + topic + " does not exist yet at " + bootstrapServers
                     + ": is the drift-auditor running?");
         }
         try {

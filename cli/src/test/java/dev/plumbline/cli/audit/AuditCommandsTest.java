@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.plumbline.cli.testing.Plumb;
+import dev.plumbline.cli.testing.SandboxApplications;
 import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.EventJson;
@@ -17,15 +18,20 @@ import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
 import dev.plumbline.events.kafka.EventTestClient;
+import dev.plumbline.events.signing.SigningKey;
+import dev.plumbline.events.testing.TestSigningKeys;
+import dev.plumbline.events.topic.TopicSpec;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.AuditAction;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.sandbox.kafka.EmbeddedKafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +46,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @Tag("slow")
 class AuditCommandsTest {
@@ -51,8 +58,18 @@ class AuditCommandsTest {
 
     private static final String SHA = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
 
+    private static final SigningKey DRIFT_AUDITOR = TestSigningKeys.signingKey("drift-auditor");
+    private static final String SPEC = """
+            {"source": {"repoURL": "http://git.example/config.git", "targetRevision": "main", "path": "apps/shop"},
+             "destination": {"namespace": "shop"}}
+            """;
+
+    @TempDir
+    Path folder;
+
     private EmbeddedKafka kafka;
     private EventTestClient client;
+    private SandboxApplications cluster;
     private Map<String, String> environment;
 
     @BeforeEach
@@ -60,13 +77,20 @@ class AuditCommandsTest {
         kafka = EmbeddedKafka.startEphemeral();
         client = new EventTestClient(kafka.bootstrapServers());
         client.ensureTopics(List.of(Topics.spec(Topics.AUDIT, 2)));
-        environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        cluster = new SandboxApplications(folder);
+        Map<String, String> settings = new HashMap<>(cluster.environment());
+        settings.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        settings.put(
+                "PLUMBLINE_TRUST_DRIFT_AUDITOR_KEYS",
+                TestSigningKeys.publicKeyFile("drift-auditor").toString());
+        environment = Map.copyOf(settings);
     }
 
     @AfterEach
     void stop() {
         client.close();
         kafka.close();
+        cluster.close();
     }
 
     @Test
@@ -115,8 +139,97 @@ class AuditCommandsTest {
 
         Plumb.Run run = Plumb.run(environment, "audit", "verify");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("6 records of 2 apps, chain intact\n");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .isEqualTo("6 records of 2 apps, chain intact, every record signed by the drift-auditor, no trail "
+                        + "shorter than its Application records\n");
+    }
+
+    @Test
+    void verifyFindsARecordAppendedBySomeoneElseWhoseHashMatches() {
+        List<AuditRecord> shop = trail("shop");
+        shop.forEach(client::send);
+        client.send(AuditRecord.next(
+                shop.get(2),
+                EventSamples.applyAction(),
+                "shop",
+                AuditAction.APPLIED,
+                "mallory",
+                "applied nothing",
+                SHA,
+                List.of(),
+                null));
+
+        Plumb.Run run = Plumb.run(environment, "audit", "verify");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out())
+                .startsWith("4 records of 1 app: chain BROKEN at shop record #4 (untrusted): it is not signed, but the"
+                        + " records before it are: it was not written by the drift-auditor");
+    }
+
+    @Test
+    void aCopyOfTheTrailWithoutAnAppsLastRecordIsFoundCutShortByItsApplicationsHead() throws Exception {
+        List<AuditRecord> shop = trail("shop");
+        List<AuditRecord> web = trail("web");
+        shop.forEach(client::send);
+        web.forEach(client::send);
+        cluster.create("shop", SPEC, head(shop.get(2)));
+        cluster.create("web", SPEC, head(web.get(2)));
+        String copy = "plumbline.audit-copy";
+        TopicSpec audit = Topics.spec(Topics.AUDIT, 2);
+        client.ensureTopics(List.of(new TopicSpec(copy, 2, audit.cleanupPolicy(), audit.configs())));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            for (AuditRecord record : List.of(shop.get(0), web.get(0), shop.get(1), web.get(1), shop.get(2))) {
+                producer.send(new ProducerRecord<>(copy, record.app(), new String(EventJson.write(record))))
+                        .get();
+            }
+        }
+
+        Plumb.Run original = Plumb.run(environment, "audit", "verify");
+        Plumb.Run cut = Plumb.run(environment, "audit", "verify", "--topic", copy);
+
+        assertThat(original.exitCode()).as(original.out() + original.err()).isZero();
+        assertThat(cut.exitCode()).as(cut.err()).isEqualTo(1);
+        assertThat(cut.out())
+                .isEqualTo("5 records of 2 apps: trail of web ends at record 2 but its Application"
+                        + " records 3 (hash " + web.get(2).hash() + "): the trail was cut short\n");
+    }
+
+    @Test
+    void verifyWithoutTheDriftAuditorsKeySaysItCheckedNoSignature() {
+        trail("shop").forEach(client::send);
+        Map<String, String> withoutKey = new HashMap<>(environment);
+        withoutKey.remove("PLUMBLINE_TRUST_DRIFT_AUDITOR_KEYS");
+
+        Plumb.Run run = Plumb.run(withoutKey, "audit", "verify");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("signatures NOT checked: no public key of the drift-auditor");
+    }
+
+    @Test
+    void aKeyFileThatIsNotAPublicKeyIsAnErrorNamingIt() {
+        trail("shop").forEach(client::send);
+
+        Plumb.Run run = Plumb.run(
+                environment,
+                "audit",
+                "verify",
+                "--drift-auditor-key",
+                TestSigningKeys.privateKeyFile("drift-auditor").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("drift-auditor.key").contains("PUBLIC KEY");
+    }
+
+    /** The status the reconciler writes once it verified an app's last record. */
+    private static String head(AuditRecord last) {
+        return "{\"audit\": {\"count\": " + last.sequence() + ", \"hash\": \"" + last.hash() + "\", \"recordedAt\": \""
+                + last.time() + "\"}}";
     }
 
     @Test
@@ -194,6 +307,8 @@ class AuditCommandsTest {
                 SHA,
                 List.of(),
                 null);
-        return List.of(detected, rendered, applied);
+        // signed as the drift-auditor signs them: over the hash, which leaves the signature out
+        return List.of(
+                detected.signedBy(DRIFT_AUDITOR), rendered.signedBy(DRIFT_AUDITOR), applied.signedBy(DRIFT_AUDITOR));
     }
 }

@@ -17,7 +17,9 @@ import java.util.function.Function;
 /**
  * Writes the audit trail of the apps whose events reach this instance: one record per change, each written once.
  * Before the first record of an app, the app's partition of the audit topic is read back, so the chain continues
- * from its last stored record and a source event recorded before a restart is not recorded again. A render is
+ * from its last stored record and a source event recorded before a restart is not recorded again. That read checks
+ * each chain: a tail this service did not sign is told to {@link TrailProblems} and the chain continues from its last
+ * record that verifies; the service goes on recording either way. A render is
  * preceded by the commit it came from. Calls are serialized: the Kafka listener and the expiry timer share it.
  */
 public final class AuditRecorder {
@@ -29,6 +31,7 @@ public final class AuditRecorder {
     private final Function<ApplicationSpec, Optional<ResumeMark>> resumeMarks;
     private final Duration commitWait;
     private final Clock clock;
+    private final TrailProblems problems;
     private final Set<Integer> loaded = new HashSet<>();
 
     public AuditRecorder(
@@ -38,7 +41,8 @@ public final class AuditRecorder {
             Function<String, Optional<ApplicationSpec>> catalog,
             Function<ApplicationSpec, Optional<ResumeMark>> resumeMarks,
             Duration commitWait,
-            Clock clock) {
+            Clock clock,
+            TrailProblems problems) {
         this.trail = trail;
         this.store = store;
         this.commits = commits;
@@ -46,6 +50,7 @@ public final class AuditRecorder {
         this.resumeMarks = resumeMarks;
         this.commitWait = commitWait;
         this.clock = clock;
+        this.problems = problems;
     }
 
     /** Records what one event of an app-keyed topic says happened. */
@@ -90,7 +95,8 @@ public final class AuditRecorder {
         int partition = store.partitionOf(app);
         if (!loaded.contains(partition)) {
             // marked only once read: a failed read must not let a chain start again from 1
-            store.readPartition(partition).forEach(trail::load);
+            trail.load(store.readPartition(partition))
+                    .forEach(problem -> problems.found(problem, trail.sequence(problem.app())));
             loaded.add(partition);
         }
     }

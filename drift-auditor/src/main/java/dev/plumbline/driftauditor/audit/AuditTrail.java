@@ -1,11 +1,19 @@
 package dev.plumbline.driftauditor.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.plumbline.driftauditor.pause.ActivePause;
-import dev.plumbline.events.AuditChain;
 import dev.plumbline.events.AuditRecord;
+import dev.plumbline.events.AuditTrailCheck;
+import dev.plumbline.events.AuditVerifier.Problem;
+import dev.plumbline.events.AuditVerifier.ProblemKind;
+import dev.plumbline.events.EventJson;
 import dev.plumbline.events.EventType;
 import dev.plumbline.events.PlumblineService;
+import dev.plumbline.events.signing.SigningKey;
+import dev.plumbline.events.signing.TrustedKeys;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +23,7 @@ import java.util.UUID;
 
 /**
  * The chains of the apps this instance records. A record is prepared from an entry (numbered, linked to the app's
- * last record, hashed) and becomes the app's last record only once it is stored, so a failed write leaves no hole.
+ * last record, hashed, signed) and becomes the app's last record only once it is stored, so a failed write leaves no hole.
  * An entry whose source event was already recorded with the same action is dropped: a redelivery. Chains are
  * rebuilt from the audit topic with {@link #load}. Used by one thread at a time.
  */
@@ -23,16 +31,66 @@ public final class AuditTrail {
 
     private final Clock clock;
     private final int dedupWindow;
+    private final SigningKey signingKey;
+    private final TrustedKeys trustedKeys;
     private final Map<String, AppTrail> apps = new HashMap<>();
 
-    public AuditTrail(Clock clock, int dedupWindow) {
+    /**
+     * @param signingKey  the key every new record is signed with
+     * @param trustedKeys the public keys a record read back must be signed by (this service's own, two during a key
+     *                    rotation)
+     */
+    public AuditTrail(Clock clock, int dedupWindow, SigningKey signingKey, TrustedKeys trustedKeys) {
         this.clock = clock;
         this.dedupWindow = dedupWindow;
+        this.signingKey = signingKey;
+        this.trustedKeys = trustedKeys;
     }
 
-    /** Takes a record read back from the audit topic, in the topic's order. */
-    public void load(AuditRecord stored) {
-        trail(stored.app()).append(stored);
+    /**
+     * Takes the records of one partition read back from the audit topic, as stored and in the topic's order, and
+     * checks each app's chain as {@code plumb audit verify} does. A record that joins the chain (see
+     * {@link AuditTrailCheck}) is taken; one that does not (not signed by this service's key) is left out, so the
+     * app's chain continues from its last record that does, and a source event only such a record claims is
+     * recorded again.
+     *
+     * @return the problems found, each naming the app and the record; empty for intact trails
+     */
+    public List<Problem> load(List<JsonNode> stored) {
+        Map<String, AuditTrailCheck> checks = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (JsonNode record : stored) {
+            String app = record.path("app").asText(null);
+            if (app == null) {
+                problems.add(new Problem("?", -1, ProblemKind.UNREADABLE, "not an audit record: it names no app"));
+                continue;
+            }
+            AuditTrailCheck check = checks.computeIfAbsent(app, name -> new AuditTrailCheck(name, false, trustedKeys));
+            problems.addAll(check.accept(record));
+            if (check.last() == record) {
+                take(record, problems);
+            }
+        }
+        return problems;
+    }
+
+    private void take(JsonNode stored, List<Problem> problems) {
+        try {
+            AuditRecord record = EventJson.read(stored.toString().getBytes(StandardCharsets.UTF_8), AuditRecord.class);
+            trail(record.app()).append(record);
+        } catch (RuntimeException unreadable) {
+            problems.add(new Problem(
+                    stored.path("app").asText(),
+                    stored.path("sequence").asLong(),
+                    ProblemKind.UNREADABLE,
+                    unreadable.getMessage()));
+        }
+    }
+
+    /** The sequence of the app's last record, where its chain continues; 0 before its first. */
+    public long sequence(String app) {
+        AppTrail trail = apps.get(app);
+        return trail == null ? 0 : trail.sequence();
     }
 
     /** The next record of the entry's app, or empty when its source event was recorded already. */
@@ -59,8 +117,9 @@ public final class AuditTrail {
                 entry.sourceEventId(),
                 entry.sourceEventType(),
                 trail.hash(),
+                null,
                 null);
-        return Optional.of(withHash(unhashed, AuditChain.hash(unhashed)));
+        return Optional.of(unhashed.withHash().signedBy(signingKey));
     }
 
     /** The record was stored: it is now the app's last. */
@@ -94,27 +153,5 @@ public final class AuditTrail {
 
     private AppTrail trail(String app) {
         return apps.computeIfAbsent(app, name -> new AppTrail(dedupWindow));
-    }
-
-    private static AuditRecord withHash(AuditRecord r, String hash) {
-        return new AuditRecord(
-                r.eventId(),
-                r.schemaVersion(),
-                r.time(),
-                r.source(),
-                r.correlationId(),
-                r.app(),
-                r.sequence(),
-                r.occurredAt(),
-                r.action(),
-                r.actor(),
-                r.summary(),
-                r.revision(),
-                r.objects(),
-                r.details(),
-                r.sourceEventId(),
-                r.sourceEventType(),
-                r.previousHash(),
-                hash);
     }
 }

@@ -3,11 +3,18 @@ package dev.plumbline.driftauditor.messaging;
 import dev.plumbline.driftauditor.audit.AuditRecorder;
 import dev.plumbline.driftauditor.audit.AuditTrail;
 import dev.plumbline.driftauditor.audit.CommitCache;
+import dev.plumbline.driftauditor.audit.StoreRetry;
 import dev.plumbline.driftauditor.config.DriftAuditorConfig;
 import dev.plumbline.driftauditor.watch.ResumeMarkReader;
+import dev.plumbline.events.AuditVerifier;
 import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.PlumblineService;
+import dev.plumbline.events.topic.Topics;
 import dev.plumbline.servicekit.messaging.ApplicationsListener;
+import dev.plumbline.servicekit.retry.ExponentialBackoff;
+import dev.plumbline.servicekit.signing.ServiceKeys;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +22,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 
 /** The audit side of the service put together: the recorder over the audit topic, the commit cache, the expiry timer. */
@@ -28,7 +35,11 @@ import org.jboss.logging.Logger;
 public class AuditService {
 
     private static final Logger LOG = Logger.getLogger(AuditService.class);
-    private static final Duration RETRY = Duration.ofSeconds(1);
+    /** Waits between tries to store a record: 1 s, 2 s, 4 s, ... up to a minute. */
+    private static final ExponentialBackoff STORE_BACKOFF =
+            new ExponentialBackoff(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 0);
+
+    static final String TRAIL_PROBLEMS_METRIC = "plumbline_audit_trail_problems_total";
 
     @Inject
     DriftAuditorConfig config;
@@ -42,8 +53,15 @@ public class AuditService {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    ServiceKeys keys;
+
+    @Inject
+    MeterRegistry metrics;
+
     private CommitCache commits;
     private AuditRecorder recorder;
+    private StoreRetry retry;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "plumbline-audit-timer");
         thread.setDaemon(true);
@@ -56,13 +74,19 @@ public class AuditService {
     void start() {
         commits = new CommitCache(config.audit().commitCacheSize());
         recorder = new AuditRecorder(
-                new AuditTrail(Clock.systemUTC(), config.audit().dedupWindow()),
+                new AuditTrail(
+                        Clock.systemUTC(),
+                        config.audit().dedupWindow(),
+                        keys.signingKey(),
+                        keys.trustedKeys(PlumblineService.DRIFT_AUDITOR)),
                 store,
                 commits,
                 app -> applications.catalog().get(app),
                 new ResumeMarkReader(client)::of,
                 config.audit().commitWait(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                this::trailProblem);
+        retry = new StoreRetry(STORE_BACKOFF, this::waitToRetry);
         long period = config.drift().timerResolution().toMillis();
         timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
@@ -73,41 +97,48 @@ public class AuditService {
     }
 
     /**
-     * Records one input event. While the audit topic cannot be written or read back, it tries again every
-     * {@link #RETRY} and does not move on, so no offset is committed past an unrecorded event; an event that
-     * cannot be recorded at all is logged with its position and skipped.
+     * Records one input event. While the audit topic cannot be written or read back, it tries again (1 s, 2 s, 4 s,
+     * ... up to a minute) and does not move on, so no offset is committed past an unrecorded event; an event that
+     * cannot be recorded at all (not for want of the topic) is logged with its position and skipped.
      *
      * @throws CancellationException when the service stops before the event could be stored: the event's offset
      *                               must not be committed, so that it is read again after the restart
      */
     public void record(String position, PlumblineEvent event) {
-        while (true) {
-            try {
-                recorder.record(event);
-                return;
-            } catch (KafkaException | IllegalStateException storeFailed) {
-                LOG.warnf(
-                        "cannot store the audit record of %s, trying again in %s: %s",
-                        position, RETRY, storeFailed.getMessage());
-                if (!waitToRetry()) {
-                    throw new CancellationException("stopping before " + position + " was recorded in the audit "
-                            + "trail; it is read again after the restart");
-                }
-            } catch (RuntimeException unrecordable) {
-                LOG.warnf(unrecordable, "cannot record %s in the audit trail: %s", position, unrecordable.getMessage());
-                return;
-            }
+        try {
+            retry.run(position, () -> recorder.record(event));
+        } catch (CancellationException stopping) {
+            throw stopping;
+        } catch (RuntimeException unrecordable) {
+            LOG.warnf(unrecordable, "cannot record %s in the audit trail: %s", position, unrecordable.getMessage());
         }
     }
 
-    /** Whether to try again: false once the service is stopping. */
-    private boolean waitToRetry() {
+    /** Whether to try again after {@code wait}: false once the service is stopping. */
+    private boolean waitToRetry(Duration wait) {
         try {
-            return !stopping.await(RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            return !stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** A trail read back is not intact: said in the log, counted, and never taken as the chain's head. */
+    private void trailProblem(AuditVerifier.Problem problem, long continuesFrom) {
+        LOG.errorf(
+                "the audit trail of %s read back from %s does not verify at record %d (%s: %s); its next record"
+                        + " follows %s",
+                problem.app(),
+                Topics.AUDIT,
+                problem.sequence(),
+                problem.kind(),
+                problem.message(),
+                continuesFrom == 0
+                        ? "no record (it starts again at 1)"
+                        : "record " + continuesFrom + ", its last record that verifies");
+        metrics.counter(TRAIL_PROBLEMS_METRIC, "kind", problem.kind().name().toLowerCase(Locale.ROOT))
+                .increment();
     }
 
     public void partitionsMoved() {

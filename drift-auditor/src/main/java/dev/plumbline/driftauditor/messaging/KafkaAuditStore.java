@@ -3,8 +3,8 @@ package dev.plumbline.driftauditor.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plumbline.driftauditor.audit.AuditStore;
+import dev.plumbline.driftauditor.audit.AuditStoreException;
 import dev.plumbline.events.AuditRecord;
-import dev.plumbline.events.EventJson;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.servicekit.messaging.PartitionReaders;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +19,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
@@ -44,27 +45,30 @@ public class KafkaAuditStore implements AuditStore {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             return Ownership.partitionOf(
                     app, consumer.partitionsFor(Topics.AUDIT).size());
+        } catch (KafkaException unreachable) {
+            throw new AuditStoreException(
+                    "cannot read the partitions of " + Topics.AUDIT + ": " + unreachable.getMessage(), unreachable);
         }
     }
 
     @Override
-    public List<AuditRecord> readPartition(int partition) {
-        List<AuditRecord> records = new ArrayList<>();
-        for (JsonNode stored : read(List.of(partition), null)) {
-            try {
-                records.add(EventJson.read(JSON.writeValueAsBytes(stored), AuditRecord.class));
-            } catch (IOException | RuntimeException unreadable) {
-                LOG.warnf(
-                        "skipping an unreadable audit record while reading back partition %d: %s",
-                        partition, unreadable.getMessage());
-            }
+    public List<JsonNode> readPartition(int partition) {
+        try {
+            return read(List.of(partition), null);
+        } catch (KafkaException unreachable) {
+            throw new AuditStoreException(
+                    "cannot read back partition " + partition + " of " + Topics.AUDIT + ": " + unreachable.getMessage(),
+                    unreachable);
         }
-        return records;
     }
 
     @Override
     public void write(AuditRecord record) {
-        publisher.publishAndWait(record);
+        try {
+            publisher.publishAndWait(record);
+        } catch (KafkaException | IllegalStateException notStored) {
+            throw new AuditStoreException(notStored.getMessage(), notStored);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.AuditVerifier;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.DriftDetected;
+import dev.plumbline.events.EventJson;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.SyncRequested;
@@ -25,6 +26,9 @@ import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
 import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.ObjectIdentity;
+import dev.plumbline.events.signing.SigningKey;
+import dev.plumbline.events.signing.TrustedKeys;
+import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.AuditAction;
@@ -45,7 +49,11 @@ class AuditRecorderTest {
     private static final Instant START = Instant.parse("2026-11-27T15:00:00Z");
     private static final ObjectIdentity WEB = ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web");
 
+    private static final SigningKey KEY = TestSigningKeys.signingKey("drift-auditor");
+    private static final TrustedKeys TRUSTED = TestSigningKeys.trustedKeys("drift-auditor");
+
     private final MutableClock clock = new MutableClock(START);
+    private final List<String> trailProblems = new ArrayList<>();
     private final MemoryAuditStore store = new MemoryAuditStore();
     private final CommitCache commits = new CommitCache(100);
     private Optional<ResumeMark> resumeMark = Optional.empty();
@@ -131,7 +139,8 @@ class AuditRecorderTest {
                         .asText())
                 .isEqualTo("Bot");
         assertThat(trail.get(4).actor()).isEqualTo("plumbline");
-        assertThat(new AuditVerifier(true).verify(store.asJson()).valid()).isTrue();
+        assertThat(new AuditVerifier(true, TRUSTED).verify(store.asJson()).problems())
+                .isEmpty();
     }
 
     @Test
@@ -236,15 +245,53 @@ class AuditRecorderTest {
         assertThat(new AuditVerifier(false).verify(firstGone).valid()).isTrue();
     }
 
+    @Test
+    void aTailAppendedBySomeoneElseIsReportedAtReadBackAndTheChainContinuesFromTheLastSignedRecord() {
+        recorder.record(rendered("web", "ddd4444", deployment("web", "web", 3)));
+        recorder.record(
+                SyncRequested.of(PlumblineService.CLI, "e", "web", SyncTrigger.MANUAL, "", "ana", null, List.of()));
+        AuditRecord genuine = store.records().get(1);
+        SyncRequested claimed =
+                SyncRequested.of(PlumblineService.CLI, "f", "web", SyncTrigger.MANUAL, "", "bob", null, List.of());
+        AuditRecord appended = AuditRecord.next(
+                genuine, claimed, "web", AuditAction.SYNC_REQUESTED, "bob", "forged", null, List.of(), null);
+        store.stored.add(EventJson.write(appended));
+
+        recorder = newRecorder();
+        recorder.record(claimed);
+
+        assertThat(trailProblems).containsExactly("web #3 UNTRUSTED, continues from 2");
+        AuditRecord next = store.records().get(3);
+        assertThat(next.sequence()).isEqualTo(3);
+        assertThat(next.previousHash()).isEqualTo(genuine.hash());
+        assertThat(next.sourceEventId()).isEqualTo(claimed.eventId());
+        assertThat(new AuditVerifier(true, TRUSTED).verify(store.asJson()).problems())
+                .extracting(AuditVerifier.Problem::sequence, AuditVerifier.Problem::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, AuditVerifier.ProblemKind.UNTRUSTED));
+    }
+
+    @Test
+    void anIntactTrailReadBackReportsNothing() {
+        recorder.record(rendered("web", "eee5555", deployment("web", "web", 3)));
+        recorder = newRecorder();
+        recorder.record(
+                SyncRequested.of(PlumblineService.CLI, "g", "web", SyncTrigger.MANUAL, "", "ana", null, List.of()));
+
+        assertThat(trailProblems).isEmpty();
+        assertThat(store.records()).extracting(AuditRecord::sequence).containsExactly(1L, 2L);
+    }
+
     private AuditRecorder newRecorder() {
         return new AuditRecorder(
-                new AuditTrail(clock, 100),
+                new AuditTrail(clock, 100, KEY, TRUSTED),
                 store,
                 commits,
                 app -> Optional.empty(),
                 spec -> resumeMark,
                 Duration.ZERO,
-                clock);
+                clock,
+                (problem, continuesFrom) -> trailProblems.add(problem.app() + " #" + problem.sequence() + " "
+                        + problem.kind() + ", continues from " + continuesFrom));
     }
 
     private static CommitDetected commit(String correlationId, String sha) {

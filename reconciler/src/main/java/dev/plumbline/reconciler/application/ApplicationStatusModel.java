@@ -1,5 +1,6 @@
 package dev.plumbline.reconciler.application;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,45 @@ public class ApplicationStatusModel {
 
     @JsonPropertyDescription("The plumbline.dev/sync-requested-at value of the last sync request carried out.")
     public String handledSyncRequest;
+
+    /** Written only by its own merge patch, never by a reconcile's status, which leaves it out (hence non-null). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyDescription("The head of the app's audit trail on plumbline.audit, kept outside Kafka: its last"
+            + " record signed by the drift-auditor that the reconciler verified. plumb audit verify compares the trail"
+            + " with it, so a trail cut short is found.")
+    public AuditHead audit;
+
+    public static class AuditHead {
+        @JsonPropertyDescription("How many records the trail has: the sequence of its last record.")
+        public Long count;
+
+        @JsonPropertyDescription("The hash of that record (sha256:...).")
+        public String hash;
+
+        @JsonPropertyDescription("When the drift-auditor wrote that record.")
+        public String recordedAt;
+
+        public AuditHead() {}
+
+        public AuditHead(Long count, String hash, String recordedAt) {
+            this.count = count;
+            this.hash = hash;
+            this.recordedAt = recordedAt;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AuditHead h
+                    && Objects.equals(count, h.count)
+                    && Objects.equals(hash, h.hash)
+                    && Objects.equals(recordedAt, h.recordedAt);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(count, hash);
+        }
+    }
 
     public static class SyncState {
         @JsonPropertyDescription("synced, out-of-sync or unknown.")

@@ -60,6 +60,16 @@ public class StatusWriter {
         }
     }
 
+    /**
+     * Writes the head of the app's audit trail, alone: a merge patch of {@code status.audit}, which the status a
+     * reconcile writes leaves out, so neither writer undoes the other.
+     */
+    public void writeAuditHead(Application application, ApplicationStatusModel.AuditHead head) {
+        ObjectNode patch = JSON.createObjectNode();
+        patch.putObject("status").set("audit", JSON.valueToTree(head));
+        patch(application, patch);
+    }
+
     /** Writes the status unless it equals the one the Application has: an unchanged app costs no write. */
     public void write(Application application, ApplicationStatusModel next) {
         if (StatusComputer.sameAs(application.getStatus(), next)) {
@@ -67,6 +77,10 @@ public class StatusWriter {
         }
         ObjectNode patch = JSON.createObjectNode();
         patch.set("status", JSON.valueToTree(next));
+        patch(application, patch);
+    }
+
+    private void patch(Application application, ObjectNode patch) {
         Application answer = guard.call(() -> client.resources(Application.class)
                 .inNamespace(application.getMetadata().getNamespace())
                 .resource(application)
