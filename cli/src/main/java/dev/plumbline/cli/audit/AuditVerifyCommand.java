@@ -30,7 +30,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         AuditTopic.Contents contents;
-        try (AuditTopic topic = new AuditTopic(RunEnvironment.of(spec).kafkaBootstrapServers())) {
+        try (AuditTopic topic = new AuditTopic(RunEnvironment.of(spec).kafkaSettings())) {
             contents = topic.readAll();
         }
         AuditVerifier.Report report = new AuditVerifier(contents.complete()).verify(contents.records());

@@ -43,11 +43,12 @@ public final class AuditTopic implements AutoCloseable {
     /** The partitions {@link #readAll()} found, which {@link #follow(Consumer)} goes on reading. */
     private List<TopicPartition> partitions = List.of();
 
-    public AuditTopic(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param kafkaSettings the broker's address and the reader's credentials */
+    public AuditTopic(Map<String, Object> kafkaSettings) {
+        this.bootstrapServers = String.valueOf(kafkaSettings.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
         requireReachable(bootstrapServers);
         Properties settings = new Properties();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.putAll(kafkaSettings);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -42,7 +42,9 @@ public final class LocalStack {
         List<RunningComponent> started = new ArrayList<>();
         Map<String, String> env = new LinkedHashMap<>();
         try {
-            env.put("KAFKA_BOOTSTRAP_SERVERS", settings.externalKafka().orElseGet(() -> startKafka(started)));
+            env.putAll(settings.externalKafka()
+                    .map(servers -> BusCredentials.external(servers, settings.externalKafkaClients()))
+                    .orElseGet(() -> startKafka(started)));
             env.put(
                     "KUBECONFIG",
                     settings.externalKubeconfig().map(Path::toString).orElseGet(() -> startKubeApi(started)));
@@ -58,14 +60,21 @@ public final class LocalStack {
         }
     }
 
-    private String startKafka(List<RunningComponent> started) {
+    /** The embedded broker, secured: it writes each principal's client settings before its ready line. */
+    private Map<String, String> startKafka(List<RunningComponent> started) {
         Component kafka = launcher.sandbox(
                 "kafka",
                 "dev.plumbline.sandbox.kafka.KafkaBrokerMain",
-                List.of("--data-dir", layout.kafkaData().toString(), "--port", String.valueOf(settings.kafkaPort())),
+                List.of(
+                        "--data-dir",
+                        layout.kafkaData().toString(),
+                        "--port",
+                        String.valueOf(settings.kafkaPort()),
+                        "--secured",
+                        layout.kafkaClients().toString()),
                 Map.of(),
                 Pattern.compile("kafka ready at (\\S+)"));
-        return awaitSandbox(kafka, started);
+        return BusCredentials.embedded(awaitSandbox(kafka, started), layout.kafkaClients());
     }
 
     private String startKubeApi(List<RunningComponent> started) {

@@ -29,7 +29,16 @@ public record RunLayout(Path home, Path runDir) {
         return runDir.resolve("processes");
     }
 
+    /** The embedded broker's topics and metadata. */
     public Path kafkaData() {
+        return runDir.resolve("kafka-data");
+    }
+
+    /**
+     * The embedded broker's TLS certificate and, for each principal of the bus, its Kafka client settings as
+     * {@code <principal>.properties}: readable by their owner only.
+     */
+    public Path kafkaClients() {
         return runDir.resolve("kafka");
     }
 

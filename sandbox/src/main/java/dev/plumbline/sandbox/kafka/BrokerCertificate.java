@@ -61,6 +61,7 @@ record BrokerCertificate(Path keystore, String keystorePassword, Path truststore
                 "PKCS12",
                 "-keypass:env",
                 PASSWORD_VARIABLE);
+        OwnerOnly.restrict(keystore);
         Path exported = tls.resolve("broker.pem");
         Files.deleteIfExists(exported);
         keytool(

@@ -27,6 +27,13 @@ final class OwnerOnly {
         return folder;
     }
 
+    /** Takes every permission but its owner's from a file another program made. */
+    static void restrict(Path file) throws IOException {
+        if (POSIX) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
     static void write(Path file, String content) throws IOException {
         Files.deleteIfExists(file);
         if (POSIX) {

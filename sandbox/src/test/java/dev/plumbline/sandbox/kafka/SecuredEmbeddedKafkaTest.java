@@ -89,6 +89,13 @@ class SecuredEmbeddedKafkaTest {
         }
         assertThat(Files.getPosixFilePermissions(run.resolve("kafka")))
                 .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (var secrets = Files.walk(run.resolve("kafka"))) {
+            assertThat(secrets.filter(Files::isRegularFile))
+                    .isNotEmpty()
+                    .allSatisfy(secret -> assertThat(Files.getPosixFilePermissions(secret))
+                            .as("%s", secret)
+                            .isEqualTo(PosixFilePermissions.fromString("rw-------")));
+        }
     }
 
     @Test
