@@ -2,6 +2,7 @@ package dev.plumbline.servicekit.bus;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,8 +28,11 @@ public class AnonymousKafkaGuard {
                 });
     }
 
-    /** Its message says everything; a stack trace would bury it. */
-    static final class MissingKafkaCredentialsException extends IllegalStateException {
+    /**
+     * Its message says everything; a stack trace would bury it. Quarkus reports a configuration error as its message
+     * alone.
+     */
+    static final class MissingKafkaCredentialsException extends ConfigurationException {
 
         private static final long serialVersionUID = 1L;
 
