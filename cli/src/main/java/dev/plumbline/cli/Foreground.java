@@ -42,11 +42,12 @@ final class Foreground {
         stack.environment().entrySet().stream()
                 .filter(e -> e.getKey().endsWith("_URL")
                         || e.getKey().equals("KAFKA_BOOTSTRAP_SERVERS")
+                        || e.getKey().equals("PLUMBLINE_KAFKA_CLIENTS_DIR")
                         || e.getKey().equals("KUBECONFIG"))
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> out.printf("  %-24s %s%n", e.getKey(), e.getValue()));
-        out.println("  logs                     " + layout.logs());
-        out.println("  environment (secrets)    source " + layout.envFile());
+                .forEach(e -> out.printf("  %-28s %s%n", e.getKey(), e.getValue()));
+        out.println("  logs                         " + layout.logs());
+        out.println("  environment (secrets)        source " + layout.envFile());
         out.flush();
     }
 

@@ -31,12 +31,14 @@ final class StackOptions {
 
     StackSettings settings() {
         return new StackSettings(
-                kafkaPort,
-                kubeApiPort,
-                gitPort,
-                StackSettings.ServicePorts.defaults(),
-                environment("KAFKA_BOOTSTRAP_SERVERS"),
-                externalKubeconfig());
+                        kafkaPort,
+                        kubeApiPort,
+                        gitPort,
+                        StackSettings.ServicePorts.defaults(),
+                        environment("KAFKA_BOOTSTRAP_SERVERS"),
+                        externalKubeconfig())
+                .withExternalKafkaClients(
+                        environment("PLUMBLINE_KAFKA_CLIENTS_DIR").map(Path::of));
     }
 
     private Optional<Path> externalKubeconfig() {

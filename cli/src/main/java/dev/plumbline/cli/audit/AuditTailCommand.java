@@ -52,7 +52,7 @@ final class AuditTailCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         AuditLine lines = new AuditLine();
-        try (AuditTopic topic = new AuditTopic(RunEnvironment.of(spec).kafkaBootstrapServers())) {
+        try (AuditTopic topic = new AuditTopic(RunEnvironment.of(spec).kafkaSettings())) {
             AuditTopic.Contents contents = topic.readAll();
             List<JsonNode> mine = contents.records().stream()
                     .filter(this::selected)

@@ -68,7 +68,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
         RunEnvironment environment = RunEnvironment.of(spec);
         TrustedKeys keys = trustedKeys(environment);
         AuditTopic.Contents contents;
-        try (AuditTopic topic = new AuditTopic(environment.kafkaBootstrapServers(), topicName)) {
+        try (AuditTopic topic = new AuditTopic(environment.kafkaSettings(), topicName)) {
             contents = topic.readAll();
         }
         AuditVerifier.Report report = new AuditVerifier(contents.complete(), keys).verify(contents.records());

@@ -102,8 +102,9 @@ public final class RunEnvironment {
                 + " does not exist: start Plumbline with ./plumb up, or export KUBECONFIG");
     }
 
-    public String kafkaBootstrapServers() {
-        return require("KAFKA_BOOTSTRAP_SERVERS");
+    /** The settings of the CLI's Kafka readers: the broker, and the CLI's credentials when the run has them. */
+    public Map<String, Object> kafkaSettings() {
+        return KafkaClientSettings.from(settings);
     }
 
     public String namespace() {

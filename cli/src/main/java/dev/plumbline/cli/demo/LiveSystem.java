@@ -1,5 +1,6 @@
 package dev.plumbline.cli.demo;
 
+import dev.plumbline.cli.connect.KafkaClientSettings;
 import dev.plumbline.cli.messaging.EventLog;
 import dev.plumbline.cli.messaging.MissingTopicException;
 import dev.plumbline.events.topic.Topics;
@@ -47,7 +48,7 @@ public final class LiveSystem implements AutoCloseable {
         }
         try {
             this.events = new EventLog(
-                    require("KAFKA_BOOTSTRAP_SERVERS"),
+                    KafkaClientSettings.from(this.run),
                     List.of(
                             Topics.COMMIT_EVENTS,
                             Topics.RENDERED_MANIFESTS,

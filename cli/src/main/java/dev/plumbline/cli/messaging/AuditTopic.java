@@ -44,17 +44,21 @@ public final class AuditTopic implements AutoCloseable {
     /** The partitions {@link #readAll()} found, which {@link #follow(Consumer)} goes on reading. */
     private List<TopicPartition> partitions = List.of();
 
-    public AuditTopic(String bootstrapServers) {
-        this(bootstrapServers, Topics.AUDIT);
+    /** @param kafkaSettings the broker's address and the reader's credentials */
+    public AuditTopic(Map<String, Object> kafkaSettings) {
+        this(kafkaSettings, Topics.AUDIT);
     }
 
-    /** @param topic the topic to read: {@code plumbline.audit}, or a copy of it */
-    public AuditTopic(String bootstrapServers, String topic) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * @param kafkaSettings the broker's address and the reader's credentials
+     * @param topic         the topic to read: {@code plumbline.audit}, or a copy of it
+     */
+    public AuditTopic(Map<String, Object> kafkaSettings, String topic) {
+        this.bootstrapServers = String.valueOf(kafkaSettings.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
         this.topic = topic;
         requireReachable(bootstrapServers);
         Properties settings = new Properties();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.putAll(kafkaSettings);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

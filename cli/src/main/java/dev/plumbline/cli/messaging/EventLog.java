@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +29,14 @@ public final class EventLog implements AutoCloseable {
     /**
      * Opens the log at the current end of each topic.
      *
+     * @param kafkaSettings the broker's address and the reader's credentials
+     *
      * @throws MissingTopicException when one of the topics does not exist
      */
-    public EventLog(String bootstrapServers, Collection<String> topics) {
+    public EventLog(Map<String, Object> kafkaSettings, Collection<String> topics) {
         // an event of a newer schema is not ours to read: it is skipped, and the story looks for the events it knows
-        consumer = EventConsumers.skippingUnreadable(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
+        Map<String, Object> settings = new HashMap<>(kafkaSettings);
+        settings.putAll(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG,
                 "plumb-demo",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
@@ -43,6 +45,7 @@ public final class EventLog implements AutoCloseable {
                 64 * 1024 * 1024,
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
                 64 * 1024 * 1024));
+        consumer = EventConsumers.skippingUnreadable(settings);
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             var infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));

@@ -42,13 +42,17 @@ public final class LocalStack {
         List<RunningComponent> started = new ArrayList<>();
         Map<String, String> env = new LinkedHashMap<>();
         try {
-            env.put("KAFKA_BOOTSTRAP_SERVERS", settings.externalKafka().orElseGet(() -> startKafka(started)));
+            env.putAll(settings.externalKafka()
+                    .map(servers -> BusCredentials.external(servers, settings.externalKafkaClients()))
+                    .orElseGet(() -> startKafka(started)));
             env.put(
                     "KUBECONFIG",
                     settings.externalKubeconfig().map(Path::toString).orElseGet(() -> startKubeApi(started)));
             env.putAll(startGitServer(started));
             env.put("PLUMBLINE_WEBHOOK_SECRET", Secrets.random());
-            env.putAll(startServices(started, env));
+            RunSigningKeys keys = RunSigningKeys.prepare(layout.signingKeys());
+            env.putAll(keys.forPeople());
+            env.putAll(startServices(started, env, keys));
             RunningStack stack = new RunningStack(layout, launcher, started, env);
             stack.writeRunFiles();
             return stack;
@@ -58,14 +62,21 @@ public final class LocalStack {
         }
     }
 
-    private String startKafka(List<RunningComponent> started) {
+    /** The embedded broker, secured: it writes each principal's client settings before its ready line. */
+    private Map<String, String> startKafka(List<RunningComponent> started) {
         Component kafka = launcher.sandbox(
                 "kafka",
                 "dev.plumbline.sandbox.kafka.KafkaBrokerMain",
-                List.of("--data-dir", layout.kafkaData().toString(), "--port", String.valueOf(settings.kafkaPort())),
+                List.of(
+                        "--data-dir",
+                        layout.kafkaData().toString(),
+                        "--port",
+                        String.valueOf(settings.kafkaPort()),
+                        "--secured",
+                        layout.kafkaClients().toString()),
                 Map.of(),
                 Pattern.compile("kafka ready at (\\S+)"));
-        return awaitSandbox(kafka, started);
+        return BusCredentials.embedded(awaitSandbox(kafka, started), layout.kafkaClients());
     }
 
     private String startKubeApi(List<RunningComponent> started) {
@@ -113,12 +124,14 @@ public final class LocalStack {
     }
 
     /** The services start side by side, since each spends most of its start-up on its own JVM. */
-    private Map<String, String> startServices(List<RunningComponent> started, Map<String, String> runEnv) {
+    private Map<String, String> startServices(
+            List<RunningComponent> started, Map<String, String> runEnv, RunSigningKeys keys) {
         Map<ServiceProcess, RunningComponent> services = new EnumMap<>(ServiceProcess.class);
         for (ServiceProcess service : ServiceProcess.values()) {
             int port = service.port.applyAsInt(settings.servicePorts());
             Map<String, String> env = new LinkedHashMap<>(
                     service.environment(runEnv, port, layout.runDir().resolve(service.module)));
+            env.putAll(keys.environment(service.module));
             env.putAll(settings.serviceSettings(service.module));
             progress.accept("starting " + service.module + (port == 0 ? "" : " on port " + port) + " …");
             RunningComponent running =

@@ -29,8 +29,22 @@ public record RunLayout(Path home, Path runDir) {
         return runDir.resolve("processes");
     }
 
+    /** The embedded broker's topics and metadata. */
     public Path kafkaData() {
+        return runDir.resolve("kafka-data");
+    }
+
+    /**
+     * The embedded broker's TLS certificate and, for each principal of the bus, its Kafka client settings as
+     * {@code <principal>.properties}: readable by their owner only.
+     */
+    public Path kafkaClients() {
         return runDir.resolve("kafka");
+    }
+
+    /** The services' Ed25519 signing keys, kept across runs as the broker's data is. */
+    public Path signingKeys() {
+        return runDir.resolve("keys");
     }
 
     public Path gitRoot() {

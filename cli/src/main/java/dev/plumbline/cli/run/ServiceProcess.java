@@ -10,7 +10,7 @@ import java.util.function.ToIntFunction;
  * The five services a one-machine run starts: the module each is built in, its port setting, and the part of the
  * run's environment it may see. Each gets only the credentials its row of the design's access table allows: Git
  * credentials and the webhook secret to git-watcher, the cluster to the reconciler and drift-auditor, the Slack URL
- * to the notifier, nothing to the renderer.
+ * to the notifier, nothing to the renderer; and each its own Kafka principal's client settings.
  */
 enum ServiceProcess {
     GIT_WATCHER("git-watcher", "GIT_WATCHER_URL", StackSettings.ServicePorts::gitWatcher),
@@ -21,7 +21,14 @@ enum ServiceProcess {
 
     /** Everything of the run's or the user's environment that grants access somewhere; no service inherits it. */
     static final Set<String> CREDENTIALS = Set.of(
-            "KUBECONFIG", "GIT_USERNAME", "GIT_PASSWORD", "PLUMBLINE_WEBHOOK_SECRET", "PLUMBLINE_SLACK_WEBHOOK_URL");
+            "KUBECONFIG",
+            "GIT_USERNAME",
+            "GIT_PASSWORD",
+            "PLUMBLINE_WEBHOOK_SECRET",
+            "PLUMBLINE_SLACK_WEBHOOK_URL",
+            BusCredentials.CLIENT_FILE,
+            BusCredentials.CLIENTS_DIR,
+            "PLUMBLINE_SIGNING_KEY_FILE");
 
     final String module;
     final String urlVariable;
@@ -42,6 +49,8 @@ enum ServiceProcess {
     Map<String, String> environment(Map<String, String> run, int httpPort, Path dataDir) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", run.get("KAFKA_BOOTSTRAP_SERVERS"));
+        // its own Kafka principal, and no other's
+        BusCredentials.clientFile(run, module).ifPresent(file -> env.put(BusCredentials.CLIENT_FILE, file.toString()));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
         switch (this) {
             case GIT_WATCHER -> {

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param externalKubeconfig a kubeconfig of a real cluster to use instead of starting the embedded API
  * @param serviceSettings more settings of a service, as environment variables, by module name ({@code git-watcher}):
  *     a shorter poll interval for a benchmark, the Slack webhook of a test
+ * @param externalKafkaClients with {@code externalKafka}: a folder holding {@code <principal>.properties}, the Kafka
+ *     client settings of each principal (git-watcher, renderer, reconciler, drift-auditor, notifier, plumb)
  */
 public record StackSettings(
         int kafkaPort,
@@ -20,7 +22,8 @@ public record StackSettings(
         ServicePorts servicePorts,
         Optional<String> externalKafka,
         Optional<Path> externalKubeconfig,
-        Map<String, Map<String, String>> serviceSettings) {
+        Map<String, Map<String, String>> serviceSettings,
+        Optional<Path> externalKafkaClients) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KUBE_API_PORT = 8090;
@@ -40,6 +43,38 @@ public record StackSettings(
         this(kafkaPort, kubeApiPort, gitServerPort, servicePorts, externalKafka, externalKubeconfig, Map.of());
     }
 
+    public StackSettings(
+            int kafkaPort,
+            int kubeApiPort,
+            int gitServerPort,
+            ServicePorts servicePorts,
+            Optional<String> externalKafka,
+            Optional<Path> externalKubeconfig,
+            Map<String, Map<String, String>> serviceSettings) {
+        this(
+                kafkaPort,
+                kubeApiPort,
+                gitServerPort,
+                servicePorts,
+                externalKafka,
+                externalKubeconfig,
+                serviceSettings,
+                Optional.empty());
+    }
+
+    /** These settings, with the folder of each principal's Kafka client settings for the external Kafka. */
+    public StackSettings withExternalKafkaClients(Optional<Path> folder) {
+        return new StackSettings(
+                kafkaPort,
+                kubeApiPort,
+                gitServerPort,
+                servicePorts,
+                externalKafka,
+                externalKubeconfig,
+                serviceSettings,
+                folder);
+    }
+
     /** These settings, with one more environment variable for the service built in {@code module}. */
     public StackSettings withServiceSetting(String module, String name, String value) {
         Map<String, Map<String, String>> settings = new HashMap<>(serviceSettings);
@@ -47,7 +82,14 @@ public record StackSettings(
         ofModule.put(name, value);
         settings.put(module, Map.copyOf(ofModule));
         return new StackSettings(
-                kafkaPort, kubeApiPort, gitServerPort, servicePorts, externalKafka, externalKubeconfig, settings);
+                kafkaPort,
+                kubeApiPort,
+                gitServerPort,
+                servicePorts,
+                externalKafka,
+                externalKubeconfig,
+                settings,
+                externalKafkaClients);
     }
 
     Map<String, String> serviceSettings(String module) {

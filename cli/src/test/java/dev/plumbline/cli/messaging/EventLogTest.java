@@ -10,6 +10,7 @@ import dev.plumbline.events.topic.Topics;
 import dev.plumbline.sandbox.kafka.SharedEmbeddedKafka;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -25,7 +26,7 @@ class EventLogTest {
         String kafka = SharedEmbeddedKafka.bootstrapServers();
         try (EventTestClient client = new EventTestClient(kafka)) {
             client.ensureTopics(PlumblineService.RENDERER.ownedTopics());
-            try (EventLog log = new EventLog(kafka, List.of(Topics.RENDERED_MANIFESTS))) {
+            try (EventLog log = new EventLog(Map.of("bootstrap.servers", kafka), List.of(Topics.RENDERED_MANIFESTS))) {
                 client.sendUnreadable(
                         Topics.RENDERED_MANIFESTS,
                         0,

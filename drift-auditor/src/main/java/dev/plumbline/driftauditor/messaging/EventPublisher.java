@@ -71,7 +71,12 @@ public class EventPublisher implements DriftOutputs {
     private synchronized KafkaProducer<String, PlumblineEvent> producer() {
         if (producer == null) {
             Map<String, Object> settings = new HashMap<>();
-            settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaSettings.get("bootstrap.servers"));
+            // every producer setting of the service: the broker's address and the service's credentials
+            kafkaSettings.forEach((key, value) -> {
+                if (ProducerConfig.configNames().contains(key)) {
+                    settings.put(key, value);
+                }
+            });
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);

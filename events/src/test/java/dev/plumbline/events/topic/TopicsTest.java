@@ -86,13 +86,12 @@ class TopicsTest {
     }
 
     @Test
-    void everyTopicHasAWriterAndSyncRequestsHaveTwo() {
+    void everyTopicHasOneWriterAndTheCliWritesNone() {
         assertThat(DESIGNED)
                 .allSatisfy(topic -> assertThat(
                                 Arrays.stream(PlumblineService.values()).filter(s -> s.writes(topic)))
-                        .isNotEmpty());
-        assertThat(Arrays.stream(PlumblineService.values()).filter(s -> s.writes(Topics.SYNC_REQUESTS)))
-                .containsExactlyInAnyOrder(PlumblineService.DRIFT_AUDITOR, PlumblineService.CLI);
+                        .hasSize(1));
+        assertThat(PlumblineService.CLI.ownedTopics()).isEmpty();
         assertThat(PlumblineService.NOTIFIER.ownedTopics())
                 .extracting(TopicSpec::name)
                 .containsExactly(Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DEAD_LETTER);

@@ -2,6 +2,7 @@ package dev.plumbline.sandbox.kafka;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, broker and controller in one) running in this JVM.
@@ -34,7 +35,27 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
         }
-        return start(() -> PersistentBroker.start(dataDir, port));
+        return start(() -> PersistentBroker.start(dataDir, port, Optional.empty()));
+    }
+
+    /**
+     * Starts a persistent broker in its secured mode: SASL/SCRAM-SHA-512 over TLS on {@code 127.0.0.1:port}, one
+     * user for each principal of {@code BusAccess} and the ACLs made from it. The TLS certificate is kept in
+     * {@code securedFolder}, and each principal's client settings are written there as {@code <user>.properties}
+     * (see {@link #clientProperties(Path, String)}), with passwords new at each start.
+     */
+    public static EmbeddedKafka startSecured(Path dataDir, int port, Path securedFolder) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(securedFolder, "securedFolder");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
+        }
+        return start(() -> PersistentBroker.start(dataDir, port, Optional.of(securedFolder)));
+    }
+
+    /** Where a secured broker writes the client settings of {@code user} (such as {@code renderer}). */
+    public static Path clientProperties(Path securedFolder, String user) {
+        return SecuredBus.clientFile(securedFolder.toAbsolutePath().normalize(), user);
     }
 
     /**

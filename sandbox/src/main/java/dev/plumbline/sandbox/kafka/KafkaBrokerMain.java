@@ -5,7 +5,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a persistent single-node broker as its own JVM for one-machine runs:
- * {@code java -cp plumbline-sandbox.jar dev.plumbline.sandbox.kafka.KafkaBrokerMain [--data-dir DIR] [--port N]}.
+ * {@code java -cp plumbline-sandbox.jar dev.plumbline.sandbox.kafka.KafkaBrokerMain [--data-dir DIR] [--port N]
+ * [--secured DIR]}. With {@code --secured}, clients authenticate as the principals of {@code BusAccess} over TLS and
+ * are authorized by its ACLs; their client settings are written to that folder as {@code <user>.properties}, before
+ * the ready line. Without it, the broker speaks PLAINTEXT with no authentication, for tests.
  *
  * <p>Prints exactly one line, {@code kafka ready at 127.0.0.1:PORT}, once clients can connect; stops cleanly on
  * SIGTERM or Ctrl-C so that the data folder is consistent for the next start.
@@ -14,8 +17,8 @@ public final class KafkaBrokerMain {
 
     static final String DEFAULT_DATA_DIR = ".plumbline/run/kafka";
     static final int DEFAULT_PORT = 9092;
-    private static final String USAGE = "usage: KafkaBrokerMain [--data-dir DIR] [--port N]" + " (defaults: "
-            + DEFAULT_DATA_DIR + ", " + DEFAULT_PORT + ")";
+    private static final String USAGE = "usage: KafkaBrokerMain [--data-dir DIR] [--port N] [--secured DIR]"
+            + " (defaults: " + DEFAULT_DATA_DIR + ", " + DEFAULT_PORT + ", PLAINTEXT without authentication)";
 
     private KafkaBrokerMain() {}
 
@@ -26,11 +29,13 @@ public final class KafkaBrokerMain {
         }
         Path dataDir = Path.of(DEFAULT_DATA_DIR);
         int port = DEFAULT_PORT;
+        Path secured = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--data-dir" -> dataDir = Path.of(valueOf(args, ++i));
                     case "--port" -> port = portOf(valueOf(args, ++i));
+                    case "--secured" -> secured = Path.of(valueOf(args, ++i));
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return;
@@ -44,7 +49,9 @@ public final class KafkaBrokerMain {
             System.exit(2);
         }
 
-        EmbeddedKafka broker = EmbeddedKafka.startPersistent(dataDir, port);
+        EmbeddedKafka broker = secured == null
+                ? EmbeddedKafka.startPersistent(dataDir, port)
+                : EmbeddedKafka.startSecured(dataDir, port, secured);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -19,7 +20,7 @@ final class PersistentBroker implements RunningBroker {
 
     static final String HOST = "127.0.0.1";
     private static final int NODE_ID = 1;
-    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private final KafkaRaftServer server;
     private final int port;
@@ -29,15 +30,39 @@ final class PersistentBroker implements RunningBroker {
         this.port = port;
     }
 
-    static PersistentBroker start(Path dataDir, int port) throws Exception {
+    /**
+     * Starts the broker; with a {@code securedFolder}, in the secured mode of {@link SecuredBus}, whose client
+     * settings are written there once every principal can connect.
+     */
+    static PersistentBroker start(Path dataDir, int port, Optional<Path> securedFolder) throws Exception {
         Path folder = dataDir.toAbsolutePath().normalize();
-        KafkaConfig config = new KafkaConfig(brokerConfig(folder, port), false);
+        Optional<SecuredBus> secured =
+                securedFolder.isPresent() ? Optional.of(SecuredBus.prepare(securedFolder.get())) : Optional.empty();
+        // The controller (and a secured broker's internal listener) listen on ports of their own; with a static
+        // voter set no port is stored in the data folder, so fresh free ports on every start are fine and keep the
+        // one port users see predictable.
+        int controllerPort = freePort();
+        int internalPort = freePort();
+        Map<String, String> settings = brokerConfig(folder, controllerPort);
+        settings.putAll(secured.map(bus -> bus.brokerSettings(HOST, port, internalPort, controllerPort))
+                .orElseGet(() -> plaintextListeners(port, controllerPort)));
+        KafkaConfig config = new KafkaConfig(settings, false);
         BrokerStorage.formatOnce(folder, NODE_ID, CONTROLLER_LISTENER);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {
             // returns once the broker is registered, unfenced and has its metadata: ready for clients
             server.startup();
-        } catch (RuntimeException | Error e) {
+            if (secured.isPresent()) {
+                SecuredBus bus = secured.get();
+                String clients = HOST + ":" + port;
+                BusAuthorization.apply(
+                        bus.brokerClientSettings(HOST + ":" + internalPort),
+                        bus.passwords(),
+                        new HashMap<>(bus.clientSettings(
+                                clients, bus.passwords().keySet().iterator().next())));
+                bus.writeClientFiles(clients);
+            }
+        } catch (Exception | Error e) {
             server.shutdown();
             server.awaitShutdown();
             throw e;
@@ -45,23 +70,26 @@ final class PersistentBroker implements RunningBroker {
         return new PersistentBroker(server, port);
     }
 
-    private static Map<String, String> brokerConfig(Path folder, int port) {
-        // The controller listens on a port of its own; with a static voter set that port is not stored in the
-        // data folder, so a fresh free port on every start is fine and keeps the one port users see predictable.
-        int controllerPort = freePort();
+    private static Map<String, String> brokerConfig(Path folder, int controllerPort) {
         Map<String, String> config = new HashMap<>(SingleNodeBrokerSettings.settings());
         config.put("process.roles", "broker,controller");
         config.put("node.id", Integer.toString(NODE_ID));
         config.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        config.put(
-                "listeners",
-                "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         config.put("controller.listener.names", CONTROLLER_LISTENER);
-        config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("log.dirs", folder.toString());
         return config;
+    }
+
+    private static Map<String, String> plaintextListeners(int port, int controllerPort) {
+        return Map.of(
+                "listeners",
+                "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort,
+                "advertised.listeners",
+                "PLAINTEXT://" + HOST + ":" + port,
+                "listener.security.protocol.map",
+                "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT",
+                "inter.broker.listener.name",
+                "PLAINTEXT");
     }
 
     private static int freePort() {

@@ -1,0 +1,91 @@
+package dev.plumbline.events.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plumbline.events.topic.BusAccess;
+import dev.plumbline.events.topic.Topics;
+import java.util.List;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class BusAclsTest {
+
+    @Test
+    void the_renderer_may_create_write_and_reconfigure_rendered_manifests_but_only_read_commit_events() {
+        List<AclBinding> renderer = BusAcls.bindings(BusAccess.of(BusAccess.RENDERER));
+
+        assertThat(operationsOn(renderer, Topics.RENDERED_MANIFESTS))
+                .containsExactlyInAnyOrder(
+                        AclOperation.CREATE,
+                        AclOperation.WRITE,
+                        AclOperation.READ,
+                        AclOperation.DESCRIBE,
+                        AclOperation.DESCRIBE_CONFIGS,
+                        AclOperation.ALTER_CONFIGS);
+        assertThat(operationsOn(renderer, Topics.COMMIT_EVENTS))
+                .containsExactlyInAnyOrder(AclOperation.READ, AclOperation.DESCRIBE);
+        assertThat(operationsOn(renderer, Topics.SYNC_REQUESTS)).isEmpty();
+    }
+
+    @Test
+    void the_notifier_may_write_neither_rendered_manifests_nor_sync_requests() {
+        List<AclBinding> notifier = BusAcls.bindings(BusAccess.of(BusAccess.NOTIFIER));
+
+        assertThat(operationsOn(notifier, Topics.RENDERED_MANIFESTS)).doesNotContain(AclOperation.WRITE);
+        assertThat(operationsOn(notifier, Topics.SYNC_REQUESTS)).isEmpty();
+    }
+
+    @Test
+    void the_cli_and_the_audit_reader_may_only_read_and_describe() {
+        for (String reader : List.of(BusAccess.PLUMB, BusAccess.AUDIT_READER)) {
+            assertThat(BusAcls.bindings(BusAccess.of(reader)))
+                    .as(reader)
+                    .extracting(binding -> binding.entry().operation())
+                    .containsOnly(AclOperation.READ, AclOperation.DESCRIBE);
+        }
+        assertThat(BusAcls.bindings(BusAccess.of(BusAccess.AUDIT_READER)))
+                .filteredOn(binding -> binding.pattern().resourceType() == ResourceType.TOPIC)
+                .extracting(binding -> binding.pattern().name())
+                .containsOnly(Topics.AUDIT);
+    }
+
+    @Test
+    void each_service_may_use_the_groups_beginning_with_its_name_and_no_other() {
+        assertThat(BusAcls.bindings(BusAccess.of(BusAccess.DRIFT_AUDITOR)))
+                .filteredOn(binding -> binding.pattern().resourceType() == ResourceType.GROUP)
+                .singleElement()
+                .satisfies(group -> {
+                    assertThat(group.pattern().name()).isEqualTo("plumbline-drift-auditor");
+                    assertThat(group.pattern().patternType()).isEqualTo(PatternType.PREFIXED);
+                    assertThat(group.entry().operation()).isEqualTo(AclOperation.READ);
+                });
+    }
+
+    @Test
+    void every_binding_allows_one_principal_on_a_named_topic_or_group_and_nothing_on_the_cluster() {
+        assertThat(BusAcls.all()).allSatisfy(binding -> {
+            assertThat(binding.entry().permissionType()).isEqualTo(AclPermissionType.ALLOW);
+            assertThat(binding.entry().principal()).startsWith("User:").doesNotContain("*");
+            assertThat(binding.pattern().resourceType()).isIn(ResourceType.TOPIC, ResourceType.GROUP);
+            assertThat(binding.pattern().name()).isNotEqualTo("*");
+        });
+        assertThat(BusAcls.all())
+                .extracting(binding -> binding.entry().principal())
+                .containsOnly(BusAccess.all().stream().map(BusAccess::principal).toArray(String[]::new));
+    }
+
+    private static List<AclOperation> operationsOn(List<AclBinding> bindings, String topic) {
+        return bindings.stream()
+                .filter(binding -> binding.pattern().resourceType() == ResourceType.TOPIC)
+                .filter(binding -> binding.pattern().name().equals(topic))
+                .map(binding -> binding.entry().operation())
+                .toList();
+    }
+}
