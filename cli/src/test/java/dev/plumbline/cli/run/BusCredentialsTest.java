@@ -21,7 +21,7 @@ class BusCredentialsTest {
     Path kafka;
 
     @Test
-    void each_service_is_given_its_own_client_file_and_the_env_file_names_the_clis() {
+    void eachServiceIsGivenItsOwnClientFileAndTheEnvFileNamesTheClis() {
         Map<String, String> run = BusCredentials.embedded("127.0.0.1:9092", kafka);
 
         assertThat(run)
@@ -40,13 +40,13 @@ class BusCredentialsTest {
     }
 
     @Test
-    void an_external_broker_without_a_folder_of_client_files_leaves_the_services_to_their_kafka_variables() {
+    void anExternalBrokerWithoutAFolderOfClientFilesLeavesTheServicesToTheirKafkaVariables() {
         assertThat(BusCredentials.external("kafka.example:9092", Optional.empty()))
                 .containsOnlyKeys("KAFKA_BOOTSTRAP_SERVERS");
     }
 
     @Test
-    void a_folder_of_client_files_that_lacks_one_names_what_is_missing() throws IOException {
+    void aFolderOfClientFilesThatLacksOneNamesWhatIsMissing() throws IOException {
         for (String user : List.of("git-watcher", "renderer", "reconciler", "drift-auditor", "plumb")) {
             Files.writeString(kafka.resolve(user + ".properties"), "security.protocol=SASL_SSL\n");
         }

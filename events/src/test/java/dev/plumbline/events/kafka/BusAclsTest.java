@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class BusAclsTest {
 
     @Test
-    void the_renderer_may_create_write_and_reconfigure_rendered_manifests_but_only_read_commit_events() {
+    void theRendererMayCreateWriteAndReconfigureRenderedManifestsButOnlyReadCommitEvents() {
         List<AclBinding> renderer = BusAcls.bindings(BusAccess.of(BusAccess.RENDERER));
 
         assertThat(operationsOn(renderer, Topics.RENDERED_MANIFESTS))
@@ -35,7 +35,7 @@ class BusAclsTest {
     }
 
     @Test
-    void the_notifier_may_write_neither_rendered_manifests_nor_sync_requests() {
+    void theNotifierMayWriteNeitherRenderedManifestsNorSyncRequests() {
         List<AclBinding> notifier = BusAcls.bindings(BusAccess.of(BusAccess.NOTIFIER));
 
         assertThat(operationsOn(notifier, Topics.RENDERED_MANIFESTS)).doesNotContain(AclOperation.WRITE);
@@ -43,7 +43,7 @@ class BusAclsTest {
     }
 
     @Test
-    void the_cli_and_the_audit_reader_may_only_read_and_describe() {
+    void theCliAndTheAuditReaderMayOnlyReadAndDescribe() {
         for (String reader : List.of(BusAccess.PLUMB, BusAccess.AUDIT_READER)) {
             assertThat(BusAcls.bindings(BusAccess.of(reader)))
                     .as(reader)
@@ -57,7 +57,7 @@ class BusAclsTest {
     }
 
     @Test
-    void each_service_may_use_the_groups_beginning_with_its_name_and_no_other() {
+    void eachServiceMayUseTheGroupsBeginningWithItsNameAndNoOther() {
         assertThat(BusAcls.bindings(BusAccess.of(BusAccess.DRIFT_AUDITOR)))
                 .filteredOn(binding -> binding.pattern().resourceType() == ResourceType.GROUP)
                 .singleElement()
@@ -69,7 +69,7 @@ class BusAclsTest {
     }
 
     @Test
-    void every_binding_allows_one_principal_on_a_named_topic_or_group_and_nothing_on_the_cluster() {
+    void everyBindingAllowsOnePrincipalOnANamedTopicOrGroupAndNothingOnTheCluster() {
         assertThat(BusAcls.all()).allSatisfy(binding -> {
             assertThat(binding.entry().permissionType()).isEqualTo(AclPermissionType.ALLOW);
             assertThat(binding.entry().principal()).startsWith("User:").doesNotContain("*");

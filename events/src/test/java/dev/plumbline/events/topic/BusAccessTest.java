@@ -34,7 +34,7 @@ class BusAccessTest {
             "people", BusAccess.PLUMB);
 
     @Test
-    void the_design_topic_table_says_who_writes_and_reads_each_topic_exactly_as_the_acls_allow() throws IOException {
+    void theDesignTopicTableSaysWhoWritesAndReadsEachTopicExactlyAsTheAclsAllow() throws IOException {
         Map<String, TableRow> table = topicTable(Files.readString(REPOSITORY.resolve("docs/design.md")));
 
         assertThat(table.keySet()).containsExactlyInAnyOrderElementsOf(names(Topics.all()));
@@ -49,7 +49,7 @@ class BusAccessTest {
     }
 
     @Test
-    void a_reader_the_table_names_that_has_no_principal_is_reported_with_its_row() {
+    void aReaderTheTableNamesThatHasNoPrincipalIsReportedWithItsRow() {
         String table = """
                 | topic | key | written by | read by | cleanup | carries |
                 |---|---|---|---|---|---|
@@ -62,7 +62,7 @@ class BusAccessTest {
     }
 
     @Test
-    void every_topic_has_exactly_one_writer_that_creates_it() {
+    void everyTopicHasExactlyOneWriterThatCreatesIt() {
         for (TopicSpec topic : Topics.all()) {
             assertThat(BusAccess.all())
                     .as("writers of %s", topic.name())
@@ -73,7 +73,7 @@ class BusAccessTest {
     }
 
     @Test
-    void the_cli_and_the_audit_reader_write_nothing_and_create_nothing() {
+    void theCliAndTheAuditReaderWriteNothingAndCreateNothing() {
         for (String reader : List.of(BusAccess.PLUMB, BusAccess.AUDIT_READER)) {
             assertThat(BusAccess.of(reader).writes()).as(reader).isEmpty();
             assertThat(BusAccess.of(reader).createsTopics()).as(reader).isFalse();
@@ -83,7 +83,7 @@ class BusAccessTest {
     }
 
     @Test
-    void no_group_prefix_is_the_beginning_of_another_principals_groups() {
+    void noGroupPrefixIsTheBeginningOfAnotherPrincipalsGroups() {
         List<String> prefixes = BusAccess.all().stream()
                 .map(BusAccess::groupPrefix)
                 .flatMap(Optional::stream)
@@ -98,7 +98,7 @@ class BusAccessTest {
 
     @ParameterizedTest
     @EnumSource(value = PlumblineService.class, names = "CLI", mode = EnumSource.Mode.EXCLUDE)
-    void every_consumer_group_a_service_configures_begins_with_its_prefix(PlumblineService service) throws IOException {
+    void everyConsumerGroupAServiceConfiguresBeginsWithItsPrefix(PlumblineService service) throws IOException {
         String module = service.busAccess().user();
         Properties settings = new Properties();
         try (var kit = Files.newBufferedReader(
@@ -123,12 +123,12 @@ class BusAccessTest {
 
     @ParameterizedTest
     @EnumSource(PlumblineService.class)
-    void each_service_provisions_exactly_the_topics_its_principal_writes(PlumblineService service) {
+    void eachServiceProvisionsExactlyTheTopicsItsPrincipalWrites(PlumblineService service) {
         assertThat(names(service.ownedTopics())).isEqualTo(service.busAccess().writes());
     }
 
     @Test
-    void an_unknown_user_is_named_with_the_known_ones() {
+    void anUnknownUserIsNamedWithTheKnownOnes() {
         assertThatThrownBy(() -> BusAccess.of("renderer2"))
                 .isInstanceOf(NoSuchElementException.class)
                 .hasMessageContaining("renderer2")

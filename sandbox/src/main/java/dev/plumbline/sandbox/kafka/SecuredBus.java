@@ -24,9 +24,11 @@ import java.util.Map;
  *       that writes the SCRAM credentials and ACLs at start-up.
  * </ul>
  *
- * <p>The broker's own principal, {@value #BROKER_USER}, is the only super user: the controller authorizes the
+ * <p>The broker's own principal, {@value #BROKER_USER}, is a super user: the controller authorizes the
  * broker's registration and heartbeats (cluster actions) and the start-up writes users and ACLs, which no
- * principal of {@link BusAccess} may do.
+ * principal of {@link BusAccess} may do. So is {@value #OPERATOR_USER}, the person who started the run: to inspect
+ * or copy topics, change ACLs or replay a dead letter with Kafka's own tools. No service is given it, and it grants
+ * nothing the owner of the run folder does not already hold (every password and the broker's data are there).
  *
  * <p>Passwords are generated at every start and written, with the broker's address and the truststore, to
  * {@code <user>.properties} in the secured folder (readable by its owner only): standard Kafka client settings, so
@@ -36,6 +38,7 @@ import java.util.Map;
 final class SecuredBus {
 
     static final String BROKER_USER = "broker";
+    static final String OPERATOR_USER = "admin";
     static final String CLIENTS_LISTENER = "CLIENTS";
     static final String INTERNAL_LISTENER = "INTERNAL";
     static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
@@ -61,6 +64,7 @@ final class SecuredBus {
         for (String user : BusAccess.users()) {
             passwords.put(user, BrokerCertificate.randomPassword());
         }
+        passwords.put(OPERATOR_USER, BrokerCertificate.randomPassword());
         return new SecuredBus(secured, certificate, BrokerCertificate.randomPassword(), passwords);
     }
 
@@ -105,7 +109,7 @@ final class SecuredBus {
 
         config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         config.put("allow.everyone.if.no.acl.found", "false");
-        config.put("super.users", "User:" + BROKER_USER);
+        config.put("super.users", "User:" + BROKER_USER + ";User:" + OPERATOR_USER);
         return config;
     }
 

@@ -78,7 +78,7 @@ class SecuredEmbeddedKafkaTest {
     }
 
     @Test
-    void every_principal_has_a_client_file_readable_by_its_owner_only_naming_the_secured_listener() throws Exception {
+    void everyPrincipalHasAClientFileReadableByItsOwnerOnlyNamingTheSecuredListener() throws Exception {
         for (String user : BusAccess.users()) {
             Path file = EmbeddedKafka.clientProperties(run.resolve("kafka"), user);
             assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -99,7 +99,7 @@ class SecuredEmbeddedKafkaTest {
     }
 
     @Test
-    void a_client_without_credentials_cannot_use_the_broker() {
+    void aClientWithoutCredentialsCannotUseTheBroker() {
         // it gets no answer at all: the TLS listener hears no TLS, so the call only ends at its timeout
         Map<String, Object> anonymous = Map.of(
                 "bootstrap.servers", kafka.bootstrapServers(),
@@ -111,7 +111,7 @@ class SecuredEmbeddedKafkaTest {
     }
 
     @Test
-    void a_wrong_password_is_refused() {
+    void aWrongPasswordIsRefused() {
         Map<String, Object> wrong = settingsOf(BusAccess.RENDERER);
         wrong.put(
                 "sasl.jaas.config",
@@ -124,7 +124,7 @@ class SecuredEmbeddedKafkaTest {
     }
 
     @Test
-    void the_notifier_may_write_neither_rendered_manifests_nor_sync_requests() {
+    void theNotifierMayWriteNeitherRenderedManifestsNorSyncRequests() {
         for (String topic : List.of(Topics.RENDERED_MANIFESTS, Topics.SYNC_REQUESTS)) {
             assertThatThrownBy(() -> produce(BusAccess.NOTIFIER, topic))
                     .as(topic)
@@ -133,7 +133,7 @@ class SecuredEmbeddedKafkaTest {
     }
 
     @Test
-    void the_cli_writes_nothing_and_the_audit_reader_reads_only_the_audit_trail() {
+    void theCliWritesNothingAndTheAuditReaderReadsOnlyTheAuditTrail() {
         // refused on the cluster already: an idempotent producer that may write no topic may not produce at all
         assertThatThrownBy(() -> produce(BusAccess.PLUMB, Topics.AUDIT))
                 .hasCauseInstanceOf(AuthorizationException.class);
@@ -142,7 +142,7 @@ class SecuredEmbeddedKafkaTest {
     }
 
     @Test
-    void a_service_may_not_create_a_topic_it_does_not_write_nor_join_another_services_group() throws Exception {
+    void aServiceMayNotCreateATopicItDoesNotWriteNorJoinAnotherServicesGroup() throws Exception {
         try (Admin renderer = Admin.create(settingsOf(BusAccess.RENDERER))) {
             assertThatThrownBy(() -> renderer.createTopics(List.of(new NewTopic("plumbline.elsewhere", 1, (short) 1)))
                             .all()
@@ -159,7 +159,19 @@ class SecuredEmbeddedKafkaTest {
     }
 
     @Test
-    void each_principal_writes_the_topics_it_writes_and_reads_those_it_reads_in_its_own_group() throws Exception {
+    void theOperatorsAdminMayManageTheBusAsTheBrokerAllowsNoServiceTo() throws Exception {
+        try (Admin operator = Admin.create(settingsOf(SecuredBus.OPERATOR_USER))) {
+            operator.createTopics(List.of(new NewTopic("plumbline.audit-copy", 1, (short) 1)))
+                    .all()
+                    .get();
+
+            assertThat(operator.listTopics().names().get()).contains("plumbline.audit-copy", Topics.AUDIT);
+        }
+        produce(SecuredBus.OPERATOR_USER, "plumbline.audit-copy");
+    }
+
+    @Test
+    void eachPrincipalWritesTheTopicsItWritesAndReadsThoseItReadsInItsOwnGroup() throws Exception {
         for (BusAccess access : BusAccess.all()) {
             for (String topic : access.writes()) {
                 produce(access.user(), topic);

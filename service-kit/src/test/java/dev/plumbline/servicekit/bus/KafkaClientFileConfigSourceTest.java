@@ -23,7 +23,7 @@ class KafkaClientFileConfigSourceTest {
     Path folder;
 
     @Test
-    void every_entry_of_the_file_becomes_a_kafka_setting_of_the_service() throws IOException {
+    void everyEntryOfTheFileBecomesAKafkaSettingOfTheService() throws IOException {
         Path file = folder.resolve("renderer.properties");
         Files.writeString(file, """
                 # written by plumb up
@@ -50,13 +50,13 @@ class KafkaClientFileConfigSourceTest {
     }
 
     @Test
-    void without_the_variable_it_gives_nothing() {
+    void withoutTheVariableItGivesNothing() {
         assertThat(new KafkaClientFileConfigSource(null).getProperties()).isEmpty();
         assertThat(new KafkaClientFileConfigSource(" ").getProperties()).isEmpty();
     }
 
     @Test
-    void a_file_that_cannot_be_read_is_named_with_the_variable() {
+    void aFileThatCannotBeReadIsNamedWithTheVariable() {
         Path missing = folder.resolve("nowhere.properties");
 
         assertThatThrownBy(() -> new KafkaClientFileConfigSource(missing.toString()))
@@ -65,7 +65,7 @@ class KafkaClientFileConfigSourceTest {
     }
 
     @Test
-    void a_service_with_a_sasl_login_or_a_client_certificate_has_credentials() {
+    void aServiceWithASaslLoginOrAClientCertificateHasCredentials() {
         assertThat(KafkaCredentials.missing(
                         settings(Map.of("kafka.security.protocol", "SASL_SSL", "kafka.sasl.jaas.config", JAAS))))
                 .isEmpty();
@@ -75,7 +75,7 @@ class KafkaClientFileConfigSourceTest {
     }
 
     @Test
-    void a_service_that_would_connect_anonymously_is_told_what_to_set() {
+    void aServiceThatWouldConnectAnonymouslyIsToldWhatToSet() {
         for (Map<String, String> anonymous : java.util.List.of(
                 Map.<String, String>of(),
                 Map.of("kafka.security.protocol", "PLAINTEXT"),
