@@ -216,31 +216,67 @@ class StatusAndRequestsAcceptanceTest {
     }
 
     @Test
-    void aSyncRequestOnTheTopicSyncsAManualAppAndOneForAnotherRevisionIsRefusedWithAReason() {
+    void onlyAHealOfAnAppWithSelfHealOnIsSyncedFromTheTopic() {
         String app = "asked";
         cluster.deploy(app, null);
         kafka.send(render(app, "rev2", List.of(configMap(app, app, "settings", Map.of("k", "v")))));
         cluster.awaitStatus(app, s -> s.sync != null && "out-of-sync".equals(s.sync.status));
 
         kafka.send(SyncRequested.of(
-                PlumblineService.CLI, "c3", app, SyncTrigger.ROLLBACK, "back", "carol", "rev1", List.of()));
+                PlumblineService.DRIFT_AUDITOR,
+                "c3",
+                app,
+                SyncTrigger.SELF_HEAL,
+                "drift",
+                "plumbline",
+                null,
+                List.of()));
 
-        ApplicationStatusModel refused = cluster.awaitStatus(
-                app, s -> condition(s, "RevisionUnavailable").isPresent());
-        assertThat(condition(refused, "RevisionUnavailable").orElseThrow().message)
-                .contains("revision rev1", "carol", "revision rev2", "revert the commit in Git");
-        assertThat(refused.history).isEmpty();
-        assertThat(cluster.configMap(app, "settings")).isEmpty();
+        ApplicationStatusModel refusedHeal =
+                cluster.awaitStatus(app, s -> condition(s, "SyncRequestRefused").isPresent());
+        assertThat(condition(refusedHeal, "SyncRequestRefused").orElseThrow().message)
+                .contains("heal", "self-heal is off", "spec.syncPolicy.automated.selfHeal");
 
         kafka.send(SyncRequested.of(
-                PlumblineService.CLI, "c4", app, SyncTrigger.MANUAL, "ship it", "alice", null, List.of()));
+                PlumblineService.DRIFT_AUDITOR, "c4", app, SyncTrigger.MANUAL, "ship it", "alice", null, List.of()));
 
-        cluster.awaitConfigMap(app, "settings", map -> "v".equals(map.getData().get("k")));
-        ApplicationStatusModel.SyncRecord sync =
-                cluster.awaitStatus(app, s -> !s.history.isEmpty()).history.get(0);
-        assertThat(sync.trigger).isEqualTo("manual");
-        assertThat(sync.initiatedBy).isEqualTo("alice");
-        assertThat(sync.result).isEqualTo("succeeded");
+        ApplicationStatusModel refusedManual = cluster.awaitStatus(
+                app,
+                s -> condition(s, "SyncRequestRefused")
+                        .filter(c -> c.message.contains("alice"))
+                        .isPresent());
+        assertThat(condition(refusedManual, "SyncRequestRefused").orElseThrow().message)
+                .contains("plumbline.dev/sync-requested-at", "plumb app sync");
+        assertThat(refusedManual.history).isEmpty();
+        assertThat(cluster.configMap(app, "settings")).isEmpty();
+
+        String healing = "healing";
+        ApplicationSpecModel.Automated selfHeal = automated(false);
+        selfHeal.selfHeal = true;
+        cluster.deploy(healing, selfHeal);
+        kafka.send(render(healing, "rev1", List.of(configMap(healing, healing, "settings", Map.of("k", "v")))));
+        cluster.awaitConfigMap(
+                healing, "settings", map -> "v".equals(map.getData().get("k")));
+        api.client().configMaps().inNamespace(healing).withName("settings").edit(map -> {
+            map.getData().put("k", "edited");
+            return map;
+        });
+
+        kafka.send(SyncRequested.of(
+                PlumblineService.DRIFT_AUDITOR,
+                "c5",
+                healing,
+                SyncTrigger.SELF_HEAL,
+                "drift",
+                "plumbline",
+                null,
+                List.of()));
+
+        cluster.awaitConfigMap(
+                healing, "settings", map -> "v".equals(map.getData().get("k")));
+        assertThat(cluster.awaitStatus(healing, s -> s.history.stream().anyMatch(h -> "self-heal".equals(h.trigger)))
+                        .history)
+                .anyMatch(h -> "self-heal".equals(h.trigger) && "succeeded".equals(h.result));
     }
 
     @Test

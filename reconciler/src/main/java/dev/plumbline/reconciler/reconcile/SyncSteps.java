@@ -14,6 +14,7 @@ import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.ChangeType;
+import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.SyncTrigger;
 import dev.plumbline.reconciler.apply.ApplyFailure;
 import dev.plumbline.reconciler.apply.GainedEntries;
@@ -83,7 +84,10 @@ public class SyncSteps {
         String handled = context.resource.getStatus() == null ? null : context.resource.getStatus().handledSyncRequest;
         boolean newAnnotation = annotation != null && !annotation.token().equals(handled);
         if (request != null) {
-            if (request.trigger() == SyncTrigger.SELF_HEAL && context.spec.selfHealPausedAt(Instant.now())) {
+            if (refusedFromTheTopic(request, context)) {
+                return;
+            }
+            if (context.spec.selfHealPausedAt(Instant.now())) {
                 var pause = context.spec.selfHealPause();
                 context.conditions()
                         .set(
@@ -118,6 +122,31 @@ public class SyncSteps {
                 && hasWork(context, pruneOn)) {
             context.sync = new ReconcileContext.Sync(newId(), SyncTrigger.AUTOMATED, "plumbline", null);
         }
+    }
+
+    /**
+     * Write access to the sync-requests topic must not be a way to sync what the Application's owner did not allow:
+     * the topic carries heals, and a heal is done only for an app whose policy has self-heal on. A person's manual
+     * sync is the sync annotation, which the API server lets through only with that person's own credentials.
+     */
+    private static boolean refusedFromTheTopic(SyncRequested request, ReconcileContext context) {
+        String refusal = null;
+        if (request.trigger() != SyncTrigger.SELF_HEAL) {
+            refusal = "a " + request.trigger().label() + " sync asked by " + request.requestedBy()
+                    + " on the sync-requests topic was not done: only heals travel there; a manual sync is the"
+                    + " plumbline.dev/sync-requested-at annotation, set with your own Kubernetes credentials (plumb"
+                    + " app sync sets it)";
+        } else if (context.spec.effectiveDriftMode() != DriftMode.HEAL) {
+            refusal = "a heal asked by " + request.requestedBy() + " was not done: self-heal is off for this app"
+                    + " (its drift mode is " + context.spec.effectiveDriftMode().label()
+                    + "; spec.syncPolicy.automated.selfHeal turns it on)";
+        }
+        if (refusal == null) {
+            return false;
+        }
+        LOG.warnf("app %s: %s", context.spec.app(), refusal);
+        context.conditions().set(ConditionType.SyncRequestRefused, "NotAllowedByPolicy", refusal);
+        return true;
     }
 
     private static boolean hasWork(ReconcileContext context, boolean pruneOn) {

@@ -19,6 +19,11 @@ public enum ConditionType {
     SyncFailed,
     /** Objects no longer in Git are kept: prune is off, or the render was empty without allowEmpty. */
     PruneWithheld,
+    /**
+     * A sync request on {@code plumbline.sync-requests} was not done: only heals of apps with self-heal on travel
+     * there; a manual sync is the sync annotation, set with a person's own credentials.
+     */
+    SyncRequestRefused,
     /** A self-heal was asked for while a person paused self-heal. */
     SelfHealPaused,
     /** A sync to a revision other than the latest render was asked for; only the latest render can be synced. */
