@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class KafkaCredentialsTest {
 
     private static final String PUBLIC_KEYS = "plumbline-signing-public-keys";
-    private static final Set<PlumblineService> SIGNERS =
+    static final Set<PlumblineService> SIGNERS =
             Set.of(PlumblineService.GIT_WATCHER, PlumblineService.RENDERER, PlumblineService.DRIFT_AUDITOR);
     /** Whose signed events each service accepts: the renderer commit events, the reconciler desired state... */
-    private static final Map<PlumblineService, Set<String>> TRUSTS = Map.of(
+    static final Map<PlumblineService, Set<String>> TRUSTS = Map.of(
             PlumblineService.GIT_WATCHER, Set.of(),
             PlumblineService.RENDERER, Set.of("PLUMBLINE_TRUST_GIT_WATCHER_KEYS"),
             PlumblineService.RECONCILER, Set.of("PLUMBLINE_TRUST_RENDERER_KEYS", "PLUMBLINE_TRUST_DRIFT_AUDITOR_KEYS"),
