@@ -65,17 +65,58 @@ class KafkaTopicsTest {
     }
 
     @Test
-    void theServicesBootstrapFromTheStrimziClustersPlainListener() {
+    void theServicesBootstrapFromTheStrimziClustersOnlyListenerWhichIsTlsWithScramUsersAndAcls() {
         var kafka = StrimziTypes.parse(Overlay.STRIMZI.render().named("Kafka", "plumbline"), StrimziTypes.Kafka.class);
-        var listener = kafka.spec().kafka().listeners().stream()
-                .filter(l -> !l.tls())
-                .findFirst()
-                .orElseThrow();
-        ConfigMap bootstrap = Overlay.STRIMZI.render().typed("ConfigMap", "plumbline-kafka", ConfigMap.class);
+        ConfigMap settings = Overlay.STRIMZI.render().typed("ConfigMap", "plumbline-kafka", ConfigMap.class);
 
-        assertThat(bootstrap.getData())
-                .containsEntry(
-                        "KAFKA_BOOTSTRAP_SERVERS",
-                        "plumbline-kafka-bootstrap." + kafka.metadata().namespace() + ".svc:" + listener.port());
+        assertThat(kafka.spec().kafka().listeners())
+                .as("one listener, no plain one left")
+                .singleElement()
+                .satisfies(listener -> {
+                    assertThat(listener.tls()).isTrue();
+                    assertThat(listener.authentication().type()).isEqualTo("scram-sha-512");
+                    assertThat(settings.getData())
+                            .containsEntry(
+                                    "KAFKA_BOOTSTRAP_SERVERS",
+                                    "plumbline-kafka-bootstrap."
+                                            + kafka.metadata().namespace() + ".svc:" + listener.port());
+                });
+        assertThat(kafka.spec().kafka().authorization().type()).isEqualTo("simple");
+        assertThat(kafka.spec().kafka().authorization().superUsers())
+                .as("no principal of the bus is a super user")
+                .isNullOrEmpty();
+        assertThat(settings.getData())
+                .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+    }
+
+    @Test
+    void onlyPlumblinesPodsMayReachTheBrokersListener() {
+        var kafka = StrimziTypes.parse(Overlay.STRIMZI.render().named("Kafka", "plumbline"), StrimziTypes.Kafka.class);
+
+        assertThat(kafka.spec().kafka().listeners())
+                .allSatisfy(listener -> assertThat(listener.networkPolicyPeers())
+                        .as("an empty list of peers lets everyone in")
+                        .singleElement()
+                        .satisfies(peer -> {
+                            assertThat(peer.getIpBlock()).isNull();
+                            assertThat(peer.getNamespaceSelector().getMatchLabels())
+                                    .isEqualTo(Map.of("kubernetes.io/metadata.name", "plumbline"));
+                            assertThat(peer.getPodSelector().getMatchLabels())
+                                    .isEqualTo(Map.of("app.kubernetes.io/part-of", "plumbline"));
+                        }));
+    }
+
+    @Test
+    void theUserOperatorKeepsTheKafkaUsersAndTheirSecretsInPlumblinesNamespaceUnderTheBasesNames() {
+        var kafka = StrimziTypes.parse(Overlay.STRIMZI.render().named("Kafka", "plumbline"), StrimziTypes.Kafka.class);
+        var userOperator = kafka.spec().entityOperator().userOperator();
+
+        assertThat(userOperator.watchedNamespace()).isEqualTo("plumbline");
+        for (PlumblineService service : PlumblineService.values()) {
+            assertThat(KafkaCredentialsTest.kafkaSecret(Overlay.STRIMZI, service))
+                    .as("the Secret the User Operator writes for KafkaUser %s", service)
+                    .isEqualTo(userOperator.secretPrefix() + service.id());
+        }
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class NetworkPoliciesTest {
 
     private static final Set<Integer> DNS = Set.of(53);
-    private static final Set<Integer> KAFKA = Set.of(9092, 9093);
+    private static final Set<Integer> KAFKA = Set.of(9093);
     private static final Map<String, String> MONITORING = Map.of("plumbline.dev/monitoring", "true");
     private static final Map<String, String> INGRESS_CONTROLLER = Map.of("plumbline.dev/ingress", "true");
 
@@ -114,7 +114,36 @@ class NetworkPoliciesTest {
                     .flatMap(policy -> policy.getSpec().getEgress().stream())
                     .flatMap(rule -> ports(rule.getPorts()).stream())
                     .collect(Collectors.toSet());
-            assertThat(ports).as("%s: %s's egress ports", overlay, service).contains(53, 9092);
+            assertThat(ports).as("%s: %s's egress ports", overlay, service).contains(53, 9093);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void kafkasPortLeadsOnlyToTheBrokersNeverToAnyAddress(Overlay overlay) {
+        Map<String, String> brokersNamespace = overlay == Overlay.STRIMZI
+                ? Map.of("kubernetes.io/metadata.name", "plumbline-kafka")
+                : Map.of("plumbline.dev/kafka", "true");
+        for (PlumblineService service : PlumblineService.values()) {
+            List<NetworkPolicyEgressRule> toKafka = policiesFor(overlay, service).stream()
+                    .flatMap(policy -> policy.getSpec().getEgress().stream())
+                    .filter(rule -> ports(rule.getPorts()).stream().anyMatch(KAFKA::contains))
+                    .toList();
+
+            assertThat(toKafka)
+                    .as("%s: %s", overlay, service)
+                    .isNotEmpty()
+                    .allSatisfy(rule -> assertThat(rule.getTo())
+                            .as("a rule with no 'to' reaches every address")
+                            .isNotEmpty()
+                            .allSatisfy(peer -> {
+                                assertThat(peer.getIpBlock()).isNull();
+                                assertThat(namespaceLabels(peer)).isEqualTo(brokersNamespace);
+                                if (overlay == Overlay.STRIMZI) {
+                                    assertThat(peer.getPodSelector().getMatchLabels())
+                                            .containsEntry("strimzi.io/cluster", "plumbline");
+                                }
+                            }));
         }
     }
 

@@ -51,7 +51,7 @@ class OverlaysTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void everyNamespacedObjectIsInPlumblinesNamespaceAndKafkaInItsOwn(Overlay overlay) {
+    void everyNamespacedObjectIsInPlumblinesNamespaceAndKafkaButItsUsersInItsOwn(Overlay overlay) {
         Set<String> clusterScoped =
                 Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition");
         for (JsonNode object : overlay.render().objects()) {
@@ -59,7 +59,8 @@ class OverlaysTest {
             String namespace = object.path("metadata").path("namespace").asText("");
             if (clusterScoped.contains(kind)) {
                 assertThat(namespace).as(Manifests.describe(object)).isEmpty();
-            } else if (object.path("apiVersion").asText().startsWith(StrimziTypes.GROUP + "/")) {
+            } else if (object.path("apiVersion").asText().startsWith(StrimziTypes.GROUP + "/")
+                    && !kind.equals("KafkaUser")) {
                 assertThat(namespace).as(Manifests.describe(object)).isEqualTo("plumbline-kafka");
             } else {
                 assertThat(namespace).as(Manifests.describe(object)).isEqualTo("plumbline");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,7 @@ final class StrimziTypes {
             case "Kafka" -> Kafka.class;
             case "KafkaNodePool" -> KafkaNodePool.class;
             case "KafkaTopic" -> KafkaTopic.class;
+            case "KafkaUser" -> KafkaUser.class;
             default -> throw new AssertionError(Manifests.describe(object) + ": not a Strimzi kind deploy/ knows");
         };
         return parse(object, type);
@@ -57,9 +59,23 @@ final class StrimziTypes {
     record KafkaSpec(KafkaClusterSpec kafka, EntityOperatorSpec entityOperator) {}
 
     record KafkaClusterSpec(
-            String version, String metadataVersion, List<Listener> listeners, Map<String, Object> config) {}
+            String version,
+            String metadataVersion,
+            List<Listener> listeners,
+            KafkaAuthorization authorization,
+            Map<String, Object> config) {}
 
-    record Listener(String name, int port, ListenerType type, boolean tls) {}
+    record Listener(
+            String name,
+            int port,
+            ListenerType type,
+            boolean tls,
+            ListenerAuthentication authentication,
+            List<NetworkPolicyPeer> networkPolicyPeers) {}
+
+    record ListenerAuthentication(String type) {}
+
+    record KafkaAuthorization(String type, List<String> superUsers) {}
 
     enum ListenerType {
         internal,
@@ -70,7 +86,9 @@ final class StrimziTypes {
         cluster_ip
     }
 
-    record EntityOperatorSpec(Map<String, Object> topicOperator, Map<String, Object> userOperator) {}
+    record EntityOperatorSpec(Map<String, Object> topicOperator, UserOperatorSpec userOperator) {}
+
+    record UserOperatorSpec(String watchedNamespace, String secretPrefix) {}
 
     record KafkaNodePool(String apiVersion, String kind, Metadata metadata, KafkaNodePoolSpec spec) {}
 
@@ -99,4 +117,16 @@ final class StrimziTypes {
     record KafkaTopic(String apiVersion, String kind, Metadata metadata, KafkaTopicSpec spec) {}
 
     record KafkaTopicSpec(String topicName, Integer partitions, Integer replicas, Map<String, Object> config) {}
+
+    record KafkaUser(String apiVersion, String kind, Metadata metadata, KafkaUserSpec spec) {}
+
+    record KafkaUserSpec(KafkaUserAuthentication authentication, KafkaUserAuthorization authorization) {}
+
+    record KafkaUserAuthentication(String type) {}
+
+    record KafkaUserAuthorization(String type, List<AclRule> acls) {}
+
+    record AclRule(AclRuleResource resource, List<String> operations, String host, String type) {}
+
+    record AclRuleResource(String type, String name, String patternType) {}
 }
