@@ -42,6 +42,7 @@ final class SecuredBus {
     static final String CLIENTS_LISTENER = "CLIENTS";
     static final String INTERNAL_LISTENER = "INTERNAL";
     static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+    static final String PLAIN_MECHANISM = "PLAIN";
 
     private final Path folder;
     private final BrokerCertificate certificate;
@@ -89,10 +90,22 @@ final class SecuredBus {
         config.put("sasl.mechanism.controller.protocol", "PLAIN");
 
         String clients = "listener.name." + CLIENTS_LISTENER.toLowerCase() + ".";
-        config.put(clients + "sasl.enabled.mechanisms", SCRAM_MECHANISM);
+        // PLAIN beside SCRAM, with the same users and passwords and over the same TLS, for librdkafka tools: before
+        // librdkafka 2.6.1 their SCRAM proof repeats the client nonce, which Kafka 4 rightly refuses, and Debian's kcat
+        // is built on 2.0.2. Both name the principal User:<user>, so the ACLs are the same.
+        config.put(clients + "sasl.enabled.mechanisms", SCRAM_MECHANISM + "," + PLAIN_MECHANISM);
         config.put(
                 clients + SCRAM_MECHANISM.toLowerCase() + ".sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        StringBuilder plainUsers =
+                new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        passwords.forEach((user, password) -> plainUsers
+                .append(" user_")
+                .append(user)
+                .append("=\"")
+                .append(password)
+                .append('"'));
+        config.put(clients + "plain.sasl.jaas.config", plainUsers.append(';').toString());
         config.put(clients + "ssl.keystore.type", "PKCS12");
         config.put(clients + "ssl.keystore.location", certificate.keystore().toString());
         config.put(clients + "ssl.keystore.password", certificate.keystorePassword());
@@ -131,11 +144,20 @@ final class SecuredBus {
         return passwords;
     }
 
-    /** Writes {@code <user>.properties} for every principal, naming the broker at {@code bootstrapServers}. */
+    /**
+     * Writes {@code <user>.properties} and {@code <user>.kcat.conf} for every principal, naming the broker at
+     * {@code bootstrapServers}.
+     */
     void writeClientFiles(String bootstrapServers) throws IOException {
         for (String user : passwords.keySet()) {
             OwnerOnly.write(
                     clientFile(folder, user), ClientProperties.render(user, clientSettings(bootstrapServers, user)));
+            OwnerOnly.write(
+                    folder.resolve(user + ".kcat.conf"),
+                    ClientProperties.render(
+                            user,
+                            ClientProperties.forLibrdkafka(
+                                    bootstrapServers, user, passwords.get(user), certificate.truststore())));
         }
     }
 

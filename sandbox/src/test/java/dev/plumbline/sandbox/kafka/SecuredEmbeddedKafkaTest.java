@@ -3,6 +3,7 @@ package dev.plumbline.sandbox.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.plumbline.events.topic.BusAccess;
 import dev.plumbline.events.topic.TopicSpec;
@@ -158,6 +159,22 @@ class SecuredEmbeddedKafkaTest {
         }
     }
 
+    /** kcat comes from Debian's package of that name; CI installs it ({@code .ci/run}). */
+    @Test
+    void kcatConnectsAsAPrincipalWithItsFileAndIsHeldToItsRow() throws Exception {
+        assumeTrue(onPath("kcat"), "kcat is not installed (apt-get install kcat)");
+        produce(BusAccess.DRIFT_AUDITOR, Topics.AUDIT);
+        Path auditReader = run.resolve("kafka").resolve(BusAccess.AUDIT_READER + ".kcat.conf");
+
+        Kcat trail = kcat(auditReader, "-C", "-t", Topics.AUDIT, "-e", "-o", "beginning");
+        Kcat elsewhere = kcat(auditReader, "-C", "-t", Topics.COMMIT_EVENTS, "-e", "-o", "beginning");
+
+        assertThat(trail.exitCode()).as(trail.output()).isZero();
+        assertThat(trail.output()).contains("from " + BusAccess.DRIFT_AUDITOR);
+        assertThat(elsewhere.exitCode()).isNotZero();
+        assertThat(elsewhere.output()).containsIgnoringCase("authoriz");
+    }
+
     @Test
     void theOperatorsAdminMayManageTheBusAsTheBrokerAllowsNoServiceTo() throws Exception {
         try (Admin operator = Admin.create(settingsOf(SecuredBus.OPERATOR_USER))) {
@@ -182,6 +199,21 @@ class SecuredEmbeddedKafkaTest {
                     .as("the topics %s reads", access.user())
                     .containsExactlyInAnyOrderElementsOf(access.reads());
         }
+    }
+
+    private record Kcat(int exitCode, String output) {}
+
+    private static Kcat kcat(Path config, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("kcat", "-F", config.toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        return new Kcat(process.waitFor(), output);
+    }
+
+    private static boolean onPath(String program) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(folder -> Files.isExecutable(Path.of(folder, program)));
     }
 
     private static void produce(String user, String topic) throws Exception {
