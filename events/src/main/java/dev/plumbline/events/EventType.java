@@ -11,17 +11,17 @@ import java.util.Optional;
  */
 public enum EventType {
     APPLICATION_SPEC("dev.plumbline.application.spec", 1, ApplicationSpec.class, Topics.APPLICATIONS),
-    COMMIT_DETECTED("dev.plumbline.commit.detected", 1, CommitDetected.class, Topics.COMMIT_EVENTS),
+    COMMIT_DETECTED("dev.plumbline.commit.detected", 2, CommitDetected.class, Topics.COMMIT_EVENTS),
     COMMIT_IGNORED("dev.plumbline.commit.ignored", 1, CommitIgnored.class, Topics.COMMIT_EVENTS),
-    MANIFESTS_RENDERED("dev.plumbline.manifests.rendered", 1, ManifestsRendered.class, Topics.RENDERED_MANIFESTS),
-    RENDER_FAILED("dev.plumbline.render.failed", 1, RenderFailed.class, Topics.RENDERED_MANIFESTS),
+    MANIFESTS_RENDERED("dev.plumbline.manifests.rendered", 2, ManifestsRendered.class, Topics.RENDERED_MANIFESTS),
+    RENDER_FAILED("dev.plumbline.render.failed", 2, RenderFailed.class, Topics.RENDERED_MANIFESTS),
     DIFF_COMPUTED("dev.plumbline.diff.computed", 1, DiffComputed.class, Topics.DIFF_RESULTS),
     APPLY_ACTION("dev.plumbline.apply.action", 1, ApplyAction.class, Topics.APPLY_ACTIONS),
     SYNC_REQUESTED("dev.plumbline.sync.requested", 1, SyncRequested.class, Topics.SYNC_REQUESTS),
     DRIFT_DETECTED("dev.plumbline.drift.detected", 1, DriftDetected.class, Topics.DRIFT_ALERTS),
     DRIFT_RECOVERED("dev.plumbline.drift.recovered", 1, DriftRecovered.class, Topics.DRIFT_ALERTS),
     SELF_HEAL_FIGHT("dev.plumbline.drift.fight", 1, SelfHealFight.class, Topics.DRIFT_ALERTS),
-    AUDIT_RECORD("dev.plumbline.audit.record", 1, AuditRecord.class, Topics.AUDIT),
+    AUDIT_RECORD("dev.plumbline.audit.record", 2, AuditRecord.class, Topics.AUDIT),
     NOTIFICATION_SENT("dev.plumbline.notification.sent", 1, NotificationSent.class, Topics.NOTIFICATIONS),
     NOTIFICATION_DEAD_LETTERED(
             "dev.plumbline.notification.dead-lettered",
