@@ -4,13 +4,14 @@ import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.signing.KeyFileException;
 import dev.plumbline.events.signing.SigningKey;
 import dev.plumbline.events.signing.TrustedKeys;
+import dev.plumbline.servicekit.topics.ServiceSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * This service's signing key ({@code plumbline.signing.key-file}, a PKCS#8 PEM Ed25519 private key) and the public
@@ -22,21 +23,22 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class ServiceKeys {
 
-    static final String SIGNING_KEY_FILE = "plumbline.signing.key-file";
+    private static final String SIGNING_KEY_FILE = "plumbline.signing.key-file";
 
-    private final Config config;
+    private final ServiceSettings settings;
     private final Map<PlumblineService, TrustedKeys> trusted = new ConcurrentHashMap<>();
     private volatile SigningKey signingKey;
 
-    ServiceKeys(Config config) {
-        this.config = config;
+    ServiceKeys(ServiceSettings settings) {
+        this.settings = settings;
     }
 
     /** The key this service signs with. */
     public SigningKey signingKey() {
         SigningKey key = signingKey;
         if (key == null) {
-            Path file = config.getOptionalValue(SIGNING_KEY_FILE, Path.class)
+            Path file = settings.signing()
+                    .keyFile()
                     .orElseThrow(() -> new KeyFileException("this service signs what it writes but has no signing key:"
                             + " set " + SIGNING_KEY_FILE + " (" + environmentName(SIGNING_KEY_FILE)
                             + ") to its Ed25519 private key file"));
@@ -52,8 +54,8 @@ public class ServiceKeys {
     }
 
     private TrustedKeys readTrustedKeys(PlumblineService writer) {
-        String setting = trustSetting(writer);
-        List<Path> files = config.getOptionalValues(setting, Path.class).orElse(List.of());
+        String setting = "plumbline.trust." + writerName(writer) + "-keys";
+        List<Path> files = configuredKeys(writer).orElse(List.of());
         if (files.isEmpty()) {
             throw new KeyFileException("no public key of the " + writerName(writer) + " is configured: set " + setting
                     + " (" + environmentName(setting) + ") to its public key file, or two files separated by a"
@@ -62,8 +64,14 @@ public class ServiceKeys {
         return TrustedKeys.read(writerName(writer), files);
     }
 
-    static String trustSetting(PlumblineService writer) {
-        return "plumbline.trust." + writerName(writer) + "-keys";
+    private Optional<List<Path>> configuredKeys(PlumblineService writer) {
+        ServiceSettings.Trust trust = settings.trust();
+        return switch (writer) {
+            case GIT_WATCHER -> trust.gitWatcherKeys();
+            case RENDERER -> trust.rendererKeys();
+            case DRIFT_AUDITOR -> trust.driftAuditorKeys();
+            default -> throw new IllegalArgumentException(writer + " signs nothing");
+        };
     }
 
     private static String writerName(PlumblineService writer) {

@@ -3,6 +3,9 @@ package dev.plumbline.servicekit.topics;
 import dev.plumbline.events.PlumblineService;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The settings every service has under {@code plumbline.*}, beside its own configuration interface (also rooted
@@ -19,6 +22,28 @@ public interface ServiceSettings {
 
     /** The kit's listener of the applications topic. */
     Applications applications();
+
+    /** The key this service signs its events with (read through {@code ServiceKeys}). */
+    Signing signing();
+
+    /** The public keys this service trusts other services' signed events by (read through {@code ServiceKeys}). */
+    Trust trust();
+
+    interface Signing {
+
+        /** Its Ed25519 private key, a PKCS#8 PEM file; needed by the services that sign. */
+        Optional<Path> keyFile();
+    }
+
+    /** Per signing service, its public key file, or two (comma-separated) while its key is rotated. */
+    interface Trust {
+
+        Optional<List<Path>> gitWatcherKeys();
+
+        Optional<List<Path>> rendererKeys();
+
+        Optional<List<Path>> driftAuditorKeys();
+    }
 
     interface Applications {
 

@@ -8,10 +8,12 @@ import dev.plumbline.events.signing.KeyFileException;
 import dev.plumbline.events.signing.KeyFiles;
 import dev.plumbline.events.signing.SignedFields;
 import dev.plumbline.events.signing.SigningKey;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import dev.plumbline.servicekit.topics.ServiceSettings;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,8 +62,51 @@ class ServiceKeysTest {
     }
 
     private static ServiceKeys keysFrom(Map<String, String> properties) {
-        return new ServiceKeys(new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .build());
+        Optional<Path> keyFile = Optional.ofNullable(properties.get("plumbline.signing.key-file"))
+                .map(Path::of);
+        Optional<List<Path>> gitWatcherKeys = Optional.ofNullable(properties.get("plumbline.trust.git-watcher-keys"))
+                .map(files -> Arrays.stream(files.split(",")).map(Path::of).toList());
+        ServiceSettings.Trust trust = new ServiceSettings.Trust() {
+            @Override
+            public Optional<List<Path>> gitWatcherKeys() {
+                return gitWatcherKeys;
+            }
+
+            @Override
+            public Optional<List<Path>> rendererKeys() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<List<Path>> driftAuditorKeys() {
+                return Optional.empty();
+            }
+        };
+        return new ServiceKeys(new ServiceSettings() {
+            @Override
+            public PlumblineService service() {
+                return PlumblineService.RENDERER;
+            }
+
+            @Override
+            public Topics topics() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Applications applications() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Signing signing() {
+                return () -> keyFile;
+            }
+
+            @Override
+            public Trust trust() {
+                return trust;
+            }
+        });
     }
 }
