@@ -113,8 +113,14 @@ public record CommitDetected(
                 .with("artifact.sha256", artifact == null ? null : artifact.sha256())
                 .with("changedPaths", changedPaths.size());
         changedPaths.forEach(path -> fields.with("changedPath", path));
-        fields.with("trigger.kind", fetchCause.kind() == null ? null : fetchCause.kind().label())
-                .with("trigger.provider", fetchCause.provider() == null ? null : fetchCause.provider().label())
+        fields.with(
+                        "trigger.kind",
+                        fetchCause.kind() == null ? null : fetchCause.kind().label())
+                .with(
+                        "trigger.provider",
+                        fetchCause.provider() == null
+                                ? null
+                                : fetchCause.provider().label())
                 .with("trigger.deliveryId", fetchCause.deliveryId())
                 .with("trigger.actor", fetchCause.actor())
                 .with("commits", commits.size());

@@ -23,7 +23,8 @@ class SignedEventsTest {
 
     @Test
     void a_render_signed_by_the_renderer_verifies_after_a_trip_through_json() {
-        ManifestsRendered render = (ManifestsRendered) EventJson.read(EventJson.write(EventSamples.manifestsRendered()));
+        ManifestsRendered render =
+                (ManifestsRendered) EventJson.read(EventJson.write(EventSamples.manifestsRendered()));
 
         assertThat(render.verify(renderer).trusted()).isTrue();
         assertThat(render.schemaVersion()).isEqualTo(2);
@@ -51,8 +52,12 @@ class SignedEventsTest {
         ManifestsRendered signed = EventSamples.manifestsRendered();
         ObjectNode body = signed.objects().get(0).body().deepCopy();
         ((ObjectNode) body.get("spec")).put("replicas", 0);
-        ManifestsRendered forged = withObjects(signed, List.of(new RenderedObject(
-                signed.objects().get(0).identity(), body, signed.objects().get(0).sourcePath())));
+        ManifestsRendered forged = withObjects(
+                signed,
+                List.of(new RenderedObject(
+                        signed.objects().get(0).identity(),
+                        body,
+                        signed.objects().get(0).sourcePath())));
 
         SignatureCheck check = forged.verify(renderer);
 
@@ -63,13 +68,35 @@ class SignedEventsTest {
     @Test
     void a_render_replayed_for_another_app_or_generation_is_not_trusted() {
         ManifestsRendered signed = EventSamples.manifestsRendered();
-        ManifestsRendered otherApp = new ManifestsRendered(signed.eventId(), signed.schemaVersion(), signed.time(),
-                signed.source(), signed.correlationId(), "payments", signed.repoUrl(), signed.revision(),
-                signed.path(), signed.renderer(), signed.digest(), signed.objects(), signed.generation(),
+        ManifestsRendered otherApp = new ManifestsRendered(
+                signed.eventId(),
+                signed.schemaVersion(),
+                signed.time(),
+                signed.source(),
+                signed.correlationId(),
+                "payments",
+                signed.repoUrl(),
+                signed.revision(),
+                signed.path(),
+                signed.renderer(),
+                signed.digest(),
+                signed.objects(),
+                signed.generation(),
                 signed.signature());
-        ManifestsRendered otherGeneration = new ManifestsRendered(signed.eventId(), signed.schemaVersion(),
-                signed.time(), signed.source(), signed.correlationId(), signed.app(), signed.repoUrl(),
-                signed.revision(), signed.path(), signed.renderer(), signed.digest(), signed.objects(), 8L,
+        ManifestsRendered otherGeneration = new ManifestsRendered(
+                signed.eventId(),
+                signed.schemaVersion(),
+                signed.time(),
+                signed.source(),
+                signed.correlationId(),
+                signed.app(),
+                signed.repoUrl(),
+                signed.revision(),
+                signed.path(),
+                signed.renderer(),
+                signed.digest(),
+                signed.objects(),
+                8L,
                 signed.signature());
 
         assertThat(otherApp.verify(renderer).problem()).contains("not made by the renderer's key");
@@ -95,15 +122,41 @@ class SignedEventsTest {
     @Test
     void a_render_failure_is_trusted_only_with_its_own_and_its_last_good_renders_signature() {
         RenderFailed signed = (RenderFailed) EventJson.read(EventJson.write(EventSamples.renderFailed()));
-        RenderFailed otherMessage = new RenderFailed(signed.eventId(), signed.schemaVersion(), signed.time(),
-                signed.source(), signed.correlationId(), signed.app(), signed.repoUrl(), signed.revision(),
-                signed.path(), signed.renderer(), signed.reason(), "all is well", signed.file(), signed.line(),
-                signed.lastRendered(), signed.signature());
+        RenderFailed otherMessage = new RenderFailed(
+                signed.eventId(),
+                signed.schemaVersion(),
+                signed.time(),
+                signed.source(),
+                signed.correlationId(),
+                signed.app(),
+                signed.repoUrl(),
+                signed.revision(),
+                signed.path(),
+                signed.renderer(),
+                signed.reason(),
+                "all is well",
+                signed.file(),
+                signed.line(),
+                signed.lastRendered(),
+                signed.signature());
         ManifestsRendered last = signed.lastRendered();
-        RenderFailed forgedLast = new RenderFailed(signed.eventId(), signed.schemaVersion(), signed.time(),
-                signed.source(), signed.correlationId(), signed.app(), signed.repoUrl(), signed.revision(),
-                signed.path(), signed.renderer(), signed.reason(), signed.message(), signed.file(), signed.line(),
-                withObjects(last, List.of()), signed.signature());
+        RenderFailed forgedLast = new RenderFailed(
+                signed.eventId(),
+                signed.schemaVersion(),
+                signed.time(),
+                signed.source(),
+                signed.correlationId(),
+                signed.app(),
+                signed.repoUrl(),
+                signed.revision(),
+                signed.path(),
+                signed.renderer(),
+                signed.reason(),
+                signed.message(),
+                signed.file(),
+                signed.line(),
+                withObjects(last, List.of()),
+                signed.signature());
 
         assertThat(signed.verify(renderer).trusted()).isTrue();
         assertThat(otherMessage.verify(renderer).trusted()).isFalse();
@@ -114,10 +167,23 @@ class SignedEventsTest {
     @Test
     void a_commit_event_signed_by_the_git_watcher_verifies_and_a_changed_artifact_does_not() {
         CommitDetected signed = (CommitDetected) EventJson.read(EventJson.write(EventSamples.commitDetected()));
-        CommitDetected otherArtifact = new CommitDetected(signed.eventId(), signed.schemaVersion(), signed.time(),
-                signed.source(), signed.correlationId(), signed.repoUrl(), signed.ref(), signed.before(),
-                signed.after(), signed.update(), signed.commits(), signed.changedPaths(), signed.fetchCause(),
-                new Artifact("http://attacker.example/evil.tar.gz", signed.artifact().sha256()), signed.signature());
+        CommitDetected otherArtifact = new CommitDetected(
+                signed.eventId(),
+                signed.schemaVersion(),
+                signed.time(),
+                signed.source(),
+                signed.correlationId(),
+                signed.repoUrl(),
+                signed.ref(),
+                signed.before(),
+                signed.after(),
+                signed.update(),
+                signed.commits(),
+                signed.changedPaths(),
+                signed.fetchCause(),
+                new Artifact(
+                        "http://attacker.example/evil.tar.gz", signed.artifact().sha256()),
+                signed.signature());
 
         assertThat(signed.verify(gitWatcher).trusted()).isTrue();
         assertThat(otherArtifact.verify(gitWatcher).trusted()).isFalse();
@@ -129,15 +195,28 @@ class SignedEventsTest {
         ObjectNode json = EventJson.tree(EventSamples.manifestsRendered());
         json.put("schemaVersion", 1).remove(List.of("generation", "signature"));
 
-        ManifestsRendered old = (ManifestsRendered) EventJson.read(json.toString().getBytes(StandardCharsets.UTF_8));
+        ManifestsRendered old =
+                (ManifestsRendered) EventJson.read(json.toString().getBytes(StandardCharsets.UTF_8));
 
         assertThat(old.generation()).isNull();
         assertThat(old.verify(renderer).problem()).contains("it is not signed");
     }
 
     private static ManifestsRendered withObjects(ManifestsRendered signed, List<RenderedObject> objects) {
-        return new ManifestsRendered(signed.eventId(), signed.schemaVersion(), signed.time(), signed.source(),
-                signed.correlationId(), signed.app(), signed.repoUrl(), signed.revision(), signed.path(),
-                signed.renderer(), signed.digest(), objects, signed.generation(), signed.signature());
+        return new ManifestsRendered(
+                signed.eventId(),
+                signed.schemaVersion(),
+                signed.time(),
+                signed.source(),
+                signed.correlationId(),
+                signed.app(),
+                signed.repoUrl(),
+                signed.revision(),
+                signed.path(),
+                signed.renderer(),
+                signed.digest(),
+                objects,
+                signed.generation(),
+                signed.signature());
     }
 }
