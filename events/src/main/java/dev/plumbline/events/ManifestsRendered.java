@@ -127,12 +127,16 @@ public record ManifestsRendered(
      * renderer's trusted keys signed it.
      */
     public SignatureCheck verify(TrustedKeys rendererKeys) {
-        String actual = ObjectSetDigest.of(objects);
-        if (!actual.equals(digest)) {
-            return new SignatureCheck("its objects do not match its digest (they hash to " + actual + ", it claims "
-                    + digest + "): they were changed after the renderer wrote them");
+        if (!digestMatchesObjects()) {
+            return new SignatureCheck("its objects do not match its digest (they hash to " + ObjectSetDigest.of(objects)
+                    + ", it claims " + digest + "): they were changed after the renderer wrote them");
         }
         return rendererKeys.check(signedFields(), signature);
+    }
+
+    /** Whether {@link #digest()} is the digest of the objects this render carries. */
+    public boolean digestMatchesObjects() {
+        return ObjectSetDigest.of(objects).equals(digest);
     }
 
     @Override
