@@ -5,8 +5,12 @@ import dev.plumbline.driftauditor.audit.AuditTrail;
 import dev.plumbline.driftauditor.audit.CommitCache;
 import dev.plumbline.driftauditor.config.DriftAuditorConfig;
 import dev.plumbline.driftauditor.watch.ResumeMarkReader;
+import dev.plumbline.engine.desired.RenderSignatures;
 import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.PlumblineService;
+import dev.plumbline.events.signing.SignatureCheck;
 import dev.plumbline.servicekit.messaging.ApplicationsListener;
+import dev.plumbline.servicekit.signing.ServiceKeys;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -42,6 +46,10 @@ public class AuditService {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    ServiceKeys keys;
+
+    private RenderSignatures renderSignatures;
     private CommitCache commits;
     private AuditRecorder recorder;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -54,6 +62,7 @@ public class AuditService {
 
     @PostConstruct
     void start() {
+        renderSignatures = new RenderSignatures(keys.trustedKeys(PlumblineService.RENDERER));
         commits = new CommitCache(config.audit().commitCacheSize());
         recorder = new AuditRecorder(
                 new AuditTrail(Clock.systemUTC(), config.audit().dedupWindow()),
@@ -73,7 +82,8 @@ public class AuditService {
     }
 
     /**
-     * Records one input event. While the audit topic cannot be written or read back, it tries again every
+     * Records one input event; a render or render failure the renderer's keys do not verify is recorded as
+     * {@code render-untrusted}, never as a render. While the audit topic cannot be written or read back, it tries again every
      * {@link #RETRY} and does not move on, so no offset is committed past an unrecorded event; an event that
      * cannot be recorded at all is logged with its position and skipped.
      *
@@ -81,9 +91,14 @@ public class AuditService {
      *                               must not be committed, so that it is read again after the restart
      */
     public void record(String position, PlumblineEvent event) {
+        SignatureCheck trust = renderSignatures.check(event);
         while (true) {
             try {
-                recorder.record(event);
+                if (trust.trusted()) {
+                    recorder.record(event);
+                } else {
+                    recorder.recordUntrusted(event, trust.problem());
+                }
                 return;
             } catch (KafkaException | IllegalStateException storeFailed) {
                 LOG.warnf(
