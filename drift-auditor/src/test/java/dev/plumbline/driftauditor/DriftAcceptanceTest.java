@@ -28,6 +28,7 @@ import dev.plumbline.events.git.Trailer;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.ApplyOperation;
@@ -225,6 +226,47 @@ class DriftAcceptanceTest {
     }
 
     @Test
+    void anUnsignedRenderIsNotAdoptedNorHealedTowardAndTheAuditTrailRecordsItsRefusal() {
+        String app = "untrusted-app";
+        ObjectNode desired = deployment(app, app, 3);
+        applyAsPlumbline(desired);
+        kafka.send(spec(app, DriftMode.HEAL, null));
+        kafka.send(render("corr-" + app, app, desired));
+        awaitWatched(app);
+        ManifestsRendered signed = render("corr-forged-" + app, app, deployment(app, app, 7));
+        ManifestsRendered unsigned = ManifestsRendered.of(
+                signed.correlationId(),
+                app,
+                1,
+                signed.repoUrl(),
+                "f0f0f0f" + app,
+                signed.path(),
+                signed.renderer(),
+                signed.objects());
+
+        kafka.send(unsigned);
+
+        await().atMost(PATIENCE)
+                .until(() -> auditOf(app).stream()
+                        .anyMatch(record ->
+                                "render-untrusted".equals(record.get("action").asText())));
+        JsonNode refused = auditOf(app).stream()
+                .filter(record -> "render-untrusted".equals(record.get("action").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(refused.get("revision").asText()).isEqualTo("f0f0f0f" + app);
+        assertThat(refused.get("actor").asText()).isEqualTo("unknown");
+        assertThat(refused.at("/details/problem").asText()).contains("it is not signed");
+        assertThat(auditOf(app))
+                .noneMatch(record -> "rendered".equals(record.get("action").asText())
+                        && ("f0f0f0f" + app).equals(record.get("revision").asText()));
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> events.of(DriftDetected.class, app).isEmpty()
+                        && events.of(SyncRequested.class, app).isEmpty());
+    }
+
+    @Test
     void inWarnModeTheDriftIsReportedNothingIsHealedAndThePatchRecordsItInGit() {
         String app = "warn-app";
         ObjectNode desired = deployment(app, app, 3);
@@ -407,15 +449,15 @@ class DriftAcceptanceTest {
 
     private static ManifestsRendered render(String correlationId, String app, ObjectNode body) {
         RenderedObject object = new RenderedObject(identity(body), body, "apps/" + app + "/" + app + ".yaml");
-        return ManifestsRendered.of(
+        return SignedEvents.byRenderer(ManifestsRendered.of(
                 correlationId,
                 app,
+                1,
                 "https://git.example.com/shop.git",
                 "c0ffee1" + app,
                 "apps/" + app,
                 RendererKind.PLAIN,
-                "sha256:" + app,
-                List.of(object));
+                List.of(object)));
     }
 
     private static CommitDetected commit(String correlationId) {
@@ -426,7 +468,7 @@ class DriftAcceptanceTest {
                 new GitSignature("Ana Lopez", "ana@example.com", now),
                 "Scale web\n\nReviewed-by: Bo",
                 List.of(new Trailer("Reviewed-by", "Bo")));
-        return CommitDetected.of(
+        return SignedEvents.byGitWatcher(CommitDetected.of(
                 correlationId,
                 "https://git.example.com/shop.git",
                 "refs/heads/main",
@@ -436,6 +478,6 @@ class DriftAcceptanceTest {
                 List.of(info),
                 List.of("apps/heal-app/heal-app.yaml"),
                 new FetchCause(FetchCauseKind.WEBHOOK, null, null, null),
-                new Artifact("http://gw/a.tgz", "0".repeat(64)));
+                new Artifact("http://gw/a.tgz", "0".repeat(64))));
     }
 }

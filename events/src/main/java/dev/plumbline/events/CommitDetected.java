@@ -4,13 +4,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
 import dev.plumbline.events.git.FetchCause;
+import dev.plumbline.events.git.GitSignature;
+import dev.plumbline.events.git.Trailer;
+import dev.plumbline.events.signing.SignatureCheck;
+import dev.plumbline.events.signing.SignedFields;
+import dev.plumbline.events.signing.SigningKey;
+import dev.plumbline.events.signing.TrustedKeys;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A watched ref moved, or began to be watched. Keyed by repository URL on {@code plumbline.commit-events}.
+ * A watched ref moved, or began to be watched. Keyed by repository URL on {@code plumbline.commit-events}. Signed by
+ * the git-watcher ({@link #signedFields()}): the renderer downloads and renders the artifact it names, and the
+ * drift-auditor records its commits' authors in the audit trail, only when {@link #verify(TrustedKeys)} says so.
  *
  * @param repoUrl      the repository, as Applications name it
  * @param ref          the full ref name ({@code refs/heads/main}, {@code refs/tags/v1.2.0}), or the commit SHA for
@@ -22,6 +30,7 @@ import java.util.Objects;
  * @param changedPaths repository paths changed between before and after (every path on first sight), sorted
  * @param fetchCause   what made the git-watcher fetch (written {@code trigger}, its name in schema version 1)
  * @param artifact     the tarball of {@code after}'s tree; null when the ref was deleted
+ * @param signature    the git-watcher's Ed25519 signature over {@link #signedFields()}, base64; null when unsigned
  */
 public record CommitDetected(
         String eventId,
@@ -37,8 +46,12 @@ public record CommitDetected(
         List<CommitInfo> commits,
         List<String> changedPaths,
         @JsonProperty("trigger") FetchCause fetchCause,
-        Artifact artifact)
+        Artifact artifact,
+        String signature)
         implements PlumblineEvent {
+
+    /** What a git-watcher's signature on a commit event says, so it cannot be taken for any other signature. */
+    public static final String SIGNATURE_PURPOSE = "plumbline.commit-detected.v1";
 
     public CommitDetected {
         Envelope.check(EventType.COMMIT_DETECTED, eventId, schemaVersion, time, source, correlationId);
@@ -51,6 +64,8 @@ public record CommitDetected(
     }
 
     /**
+     * An unsigned commit event; the git-watcher signs it with {@link #signedWith}.
+     *
      * @param correlationId made by the git-watcher when the webhook or poll tick arrives, so its logs and every
      *                      later event share it
      */
@@ -79,7 +94,80 @@ public record CommitDetected(
                 commits,
                 changedPaths,
                 fetchCause,
-                artifact);
+                artifact,
+                null);
+    }
+
+    /**
+     * The bytes the git-watcher signs and readers verify: everything the event says, the envelope's ids and time
+     * aside.
+     */
+    public SignedFields signedFields() {
+        SignedFields fields = SignedFields.of(SIGNATURE_PURPOSE)
+                .with("repoUrl", repoUrl)
+                .with("ref", ref)
+                .with("before", before)
+                .with("after", after)
+                .with("update", update.label())
+                .with("artifact.url", artifact == null ? null : artifact.url())
+                .with("artifact.sha256", artifact == null ? null : artifact.sha256())
+                .with("changedPaths", changedPaths.size());
+        changedPaths.forEach(path -> fields.with("changedPath", path));
+        fields.with(
+                        "trigger.kind",
+                        fetchCause.kind() == null ? null : fetchCause.kind().label())
+                .with(
+                        "trigger.provider",
+                        fetchCause.provider() == null
+                                ? null
+                                : fetchCause.provider().label())
+                .with("trigger.deliveryId", fetchCause.deliveryId())
+                .with("trigger.actor", fetchCause.actor())
+                .with("commits", commits.size());
+        for (CommitInfo commit : commits) {
+            fields.with("commit.sha", commit.sha()).with("commit.message", commit.message());
+            signature(fields, "commit.author", commit.author());
+            signature(fields, "commit.committer", commit.committer());
+            fields.with("commit.trailers", commit.trailers().size());
+            for (Trailer trailer : commit.trailers()) {
+                fields.with("trailer.key", trailer.key()).with("trailer.value", trailer.value());
+            }
+        }
+        return fields;
+    }
+
+    private static void signature(SignedFields fields, String name, GitSignature person) {
+        fields.with(name, person == null ? null : "present");
+        if (person != null) {
+            fields.with(name + ".name", person.name())
+                    .with(name + ".email", person.email())
+                    .with(name + ".time", person.time());
+        }
+    }
+
+    /** This commit event, signed by {@code key}. */
+    public CommitDetected signedWith(SigningKey key) {
+        return new CommitDetected(
+                eventId,
+                schemaVersion,
+                time,
+                source,
+                correlationId,
+                repoUrl,
+                ref,
+                before,
+                after,
+                update,
+                commits,
+                changedPaths,
+                fetchCause,
+                artifact,
+                key.sign(signedFields()));
+    }
+
+    /** Whether a reader may act on this event: one of the git-watcher's trusted keys signed what it says. */
+    public SignatureCheck verify(TrustedKeys gitWatcherKeys) {
+        return gitWatcherKeys.check(signedFields(), signature);
     }
 
     @Override

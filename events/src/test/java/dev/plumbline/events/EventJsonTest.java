@@ -97,11 +97,11 @@ class EventJsonTest {
         ManifestsRendered large = ManifestsRendered.of(
                 sample.correlationId(),
                 "web",
+                sample.generation(),
                 sample.repoUrl(),
                 sample.revision(),
                 sample.path(),
                 sample.renderer(),
-                sample.digest(),
                 objects);
 
         byte[] json = EventJson.write(large);
@@ -225,7 +225,7 @@ class EventJsonTest {
 
         assertThatThrownBy(() -> EventJson.read(bytes(json)))
                 .isInstanceOf(EventReadException.class)
-                .hasMessage("Cannot read dev.plumbline.commit.detected event (schema version 1): "
+                .hasMessage("Cannot read dev.plumbline.commit.detected event (schema version 2): "
                         + "at commits[0]: required field 'sha' is missing");
     }
 

@@ -30,6 +30,7 @@ import dev.plumbline.events.manifest.GroupKind;
 import dev.plumbline.events.manifest.ObjectDiff;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.AuditAction;
@@ -157,7 +158,7 @@ public final class EventSamples {
                 List.of(
                         new Trailer("Reviewed-by", "Ben <ben@example.com>"),
                         new Trailer("Signed-off-by", "Ana Lima <ana@example.com>")));
-        return CommitDetected.of(
+        return SignedEvents.byGitWatcher(CommitDetected.of(
                 CORRELATION,
                 REPO,
                 "refs/heads/main",
@@ -169,7 +170,7 @@ public final class EventSamples {
                 FetchCause.webhook(WebhookProvider.GITHUB, "72d3162e-cc78-11e3-81ab-4c9367dc0958"),
                 new Artifact(
                         "http://git-watcher:8081/artifacts/shop/" + SHA_AFTER + ".tar.gz",
-                        "3b5d5c3712955042212316173ccf37be800c3e1e58c1c3b0e7e5c4a0f9a3f1aa"));
+                        "3b5d5c3712955042212316173ccf37be800c3e1e58c1c3b0e7e5c4a0f9a3f1aa")));
     }
 
     public static CommitIgnored commitIgnored() {
@@ -204,19 +205,19 @@ public final class EventSamples {
                 .putArray("args")
                 .add("--port=8080")
                 .add(1.5);
-        return ManifestsRendered.of(
+        return SignedEvents.byRenderer(ManifestsRendered.of(
                 CORRELATION,
                 app,
+                7,
                 REPO,
                 SHA_AFTER,
                 "apps/web",
                 RendererKind.PLAIN,
-                "sha256:0a1b2c",
-                List.of(new RenderedObject(DEPLOYMENT, body, "apps/web/deployment.yaml")));
+                List.of(new RenderedObject(DEPLOYMENT, body, "apps/web/deployment.yaml"))));
     }
 
     public static RenderFailed renderFailed() {
-        return RenderFailed.of(
+        return SignedEvents.byRenderer(RenderFailed.of(
                 CORRELATION,
                 "web",
                 REPO,
@@ -227,7 +228,7 @@ public final class EventSamples {
                 "apps/web/service.yaml line 12: mapping values are not allowed",
                 "apps/web/service.yaml",
                 12,
-                manifestsRendered());
+                manifestsRendered()));
     }
 
     public static DiffComputed diffComputed() {

@@ -9,6 +9,7 @@ import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.git.CommitInfo;
 import dev.plumbline.events.git.Trailer;
 import dev.plumbline.events.kafka.EventTestClient;
+import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.vocabulary.FetchCauseKind;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.WebhookProvider;
@@ -82,6 +83,10 @@ class GitWatchingTest {
             assertThat(initial.after()).isEqualTo(first);
             assertThat(initial.changedPaths()).containsExactly("README.md", "apps/web/deploy.yaml");
             assertThat(initial.fetchCause().kind()).isEqualTo(FetchCauseKind.WATCH_STARTED);
+            assertThat(initial.verify(TestSigningKeys.trustedKeys("git-watcher"))
+                            .trusted())
+                    .as("the commit event is signed by the git-watcher's key")
+                    .isTrue();
 
             String scale = work.commit(
                     "Scale web to 3\n\nReviewed-by: Ben <ben@example.com>\n"
@@ -112,6 +117,8 @@ class GitWatchingTest {
             assertThat(pushed.fetchCause().kind()).isEqualTo(FetchCauseKind.WEBHOOK);
             assertThat(pushed.fetchCause().provider()).isEqualTo(WebhookProvider.GITHUB);
             assertThat(pushed.fetchCause().deliveryId()).isEqualTo("delivery-" + suffix(url));
+            assertThat(pushed.verify(TestSigningKeys.trustedKeys("git-watcher")).trusted())
+                    .isTrue();
 
             HttpResponse<byte[]> redelivery = http.githubPush(url, "refs/heads/main", "delivery-" + suffix(url));
             assertThat(Http.text(redelivery)).contains("\"outcome\":\"duplicate\"");

@@ -89,6 +89,9 @@ final class RunSigningKeys {
                 env.put("PLUMBLINE_SIGNING_KEY_FILE", privateKey(DRIFT_AUDITOR).toString());
                 env.put("PLUMBLINE_TRUST_RENDERER_KEYS", publicKey(RENDERER).toString());
                 env.put(
+                        "PLUMBLINE_TRUST_GIT_WATCHER_KEYS",
+                        publicKey(GIT_WATCHER).toString());
+                env.put(
                         "PLUMBLINE_TRUST_DRIFT_AUDITOR_KEYS",
                         publicKey(DRIFT_AUDITOR).toString());
             }

@@ -136,6 +136,28 @@ public final class AuditAssembler {
                 details);
     }
 
+    /**
+     * A render whose signature did not verify. Who wrote it is not known: the actor is {@code unknown}, and the
+     * source it claims is kept in the details beside the reason it was refused.
+     */
+    public static AuditEntry renderUntrusted(PlumblineEvent render, String problem) {
+        String revision = render instanceof ManifestsRendered rendered
+                ? rendered.revision()
+                : render instanceof RenderFailed failed ? failed.revision() : null;
+        ObjectNode details = JSON.createObjectNode();
+        details.put("problem", problem);
+        details.put("claimedSource", render.source());
+        return entry(
+                render,
+                AuditAction.RENDER_UNTRUSTED,
+                "unknown",
+                "refused an untrusted " + (render instanceof RenderFailed ? "render failure" : "render") + " of "
+                        + shortSha(revision) + ": " + problem,
+                revision,
+                List.of(),
+                details);
+    }
+
     private static AuditEntry diff(DiffComputed diff) {
         List<ObjectDiff> changes = diff.changes();
         ObjectNode details = JSON.createObjectNode();

@@ -71,6 +71,18 @@ public final class AuditRecorder {
         AuditAssembler.of(event).ifPresent(this::write);
     }
 
+    /**
+     * Records a render or render failure that was not taken as desired state because its signature did not verify,
+     * instead of the render it claims to be.
+     */
+    public synchronized void recordUntrusted(PlumblineEvent render, String problem) {
+        if (render.app() == null) {
+            return;
+        }
+        readBack(render.app());
+        write(AuditAssembler.renderUntrusted(render, problem));
+    }
+
     /** Pauses whose time is up end now, as Plumbline's own resume. */
     public synchronized void tick() {
         for (String app : trail.pausedApps()) {

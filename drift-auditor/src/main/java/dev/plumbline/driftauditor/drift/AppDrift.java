@@ -81,10 +81,14 @@ final class AppDrift {
      * A new desired state, or null when it is gone. What was seen live under the old one no longer counts, and a new
      * commit is a person acting: contested fields may be healed again.
      *
-     * @return the objects released and claimed; empty when {@code rendered} is the desired state already held
+     * @return the objects released and claimed; empty when {@code rendered} is the desired state already held (the
+     *         same objects at the same revision: a new commit counts even when it renders the same objects)
      */
     Optional<DesiredReplaced> desiredChanged(ManifestsRendered rendered, Instant now) {
-        if (rendered != null && desired != null && rendered.digest().equals(desired.digest())) {
+        if (rendered != null
+                && desired != null
+                && rendered.digest().equals(desired.digest())
+                && rendered.revision().equals(desired.revision())) {
             return Optional.empty();
         }
         Set<ObjectKey> released = desiredByKey.keySet();

@@ -6,9 +6,11 @@ import dev.plumbline.driftauditor.audit.CommitCache;
 import dev.plumbline.driftauditor.audit.StoreRetry;
 import dev.plumbline.driftauditor.config.DriftAuditorConfig;
 import dev.plumbline.driftauditor.watch.ResumeMarkReader;
+import dev.plumbline.engine.desired.RenderSignatures;
 import dev.plumbline.events.AuditVerifier;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.PlumblineService;
+import dev.plumbline.events.signing.SignatureCheck;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.servicekit.messaging.ApplicationsListener;
 import dev.plumbline.servicekit.retry.ExponentialBackoff;
@@ -59,6 +61,7 @@ public class AuditService {
     @Inject
     MeterRegistry metrics;
 
+    private RenderSignatures renderSignatures;
     private CommitCache commits;
     private AuditRecorder recorder;
     private StoreRetry retry;
@@ -72,6 +75,7 @@ public class AuditService {
 
     @PostConstruct
     void start() {
+        renderSignatures = new RenderSignatures(keys.trustedKeys(PlumblineService.RENDERER));
         commits = new CommitCache(config.audit().commitCacheSize());
         recorder = new AuditRecorder(
                 new AuditTrail(
@@ -97,16 +101,25 @@ public class AuditService {
     }
 
     /**
-     * Records one input event. While the audit topic cannot be written or read back, it tries again (1 s, 2 s, 4 s,
-     * ... up to a minute) and does not move on, so no offset is committed past an unrecorded event; an event that
-     * cannot be recorded at all (not for want of the topic) is logged with its position and skipped.
+     * Records one input event; a render or render failure the renderer's keys do not verify is recorded as
+     * {@code render-untrusted}, never as a render. While the audit topic cannot be written or read back, it tries
+     * again (1 s, 2 s, 4 s, ... up to a minute) and does not move on, so no offset is committed past an unrecorded
+     * event; an event that cannot be recorded at all (not for want of the topic) is logged with its position and
+     * skipped.
      *
      * @throws CancellationException when the service stops before the event could be stored: the event's offset
      *                               must not be committed, so that it is read again after the restart
      */
     public void record(String position, PlumblineEvent event) {
+        SignatureCheck trust = renderSignatures.check(event);
         try {
-            retry.run(position, () -> recorder.record(event));
+            retry.run(position, () -> {
+                if (trust.trusted()) {
+                    recorder.record(event);
+                } else {
+                    recorder.recordUntrusted(event, trust.problem());
+                }
+            });
         } catch (CancellationException stopping) {
             throw stopping;
         } catch (RuntimeException unrecordable) {

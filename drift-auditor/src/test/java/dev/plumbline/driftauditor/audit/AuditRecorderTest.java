@@ -28,6 +28,7 @@ import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.signing.SigningKey;
 import dev.plumbline.events.signing.TrustedKeys;
+import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
@@ -281,6 +282,24 @@ class AuditRecorderTest {
         assertThat(store.records()).extracting(AuditRecord::sequence).containsExactly(1L, 2L);
     }
 
+    @Test
+    void anUntrustedRenderIsRecordedAsRefusedWithWhyAndWhoItClaimsToBe() {
+        AuditRecorder recorder = newRecorder();
+        ManifestsRendered forged =
+                renderOf(commit("corr-forged", "f0f0f0f1")).signedWith(TestSigningKeys.signingKey("git-watcher"));
+
+        recorder.recordUntrusted(forged, "its signature was not made by the renderer's key over these contents");
+
+        assertThat(store.records()).singleElement().satisfies(record -> {
+            assertThat(record.action()).isEqualTo(AuditAction.RENDER_UNTRUSTED);
+            assertThat(record.actor()).isEqualTo("unknown");
+            assertThat(record.revision()).isEqualTo("f0f0f0f1");
+            assertThat(record.summary()).contains("refused an untrusted render of f0f0f0f");
+            assertThat(record.details().get("problem").asText()).contains("renderer's key");
+            assertThat(record.details().get("claimedSource").asText()).isEqualTo("plumbline/renderer");
+        });
+    }
+
     private AuditRecorder newRecorder() {
         return new AuditRecorder(
                 new AuditTrail(clock, 100, KEY, TRUSTED),
@@ -302,7 +321,7 @@ class AuditRecorderTest {
                 new GitSignature("Bot", "bot@example.com", START),
                 "Scale web\n\nReviewed-by: Bo <bo@example.com>",
                 List.of(new Trailer("Reviewed-by", "Bo <bo@example.com>")));
-        return CommitDetected.of(
+        return SignedEvents.byGitWatcher(CommitDetected.of(
                 correlationId,
                 "https://git.example.com/shop.git",
                 "refs/heads/main",
@@ -312,19 +331,19 @@ class AuditRecorderTest {
                 List.of(info),
                 List.of("apps/web/web.yaml"),
                 new FetchCause(FetchCauseKind.POLL, null, null, null),
-                new Artifact("http://gw/a.tgz", "0".repeat(64)));
+                new Artifact("http://gw/a.tgz", "0".repeat(64))));
     }
 
     private static ManifestsRendered renderOf(CommitDetected commit) {
         ManifestsRendered plain = rendered("web", commit.after(), deployment("web", "web", 3));
-        return ManifestsRendered.of(
+        return SignedEvents.byRenderer(ManifestsRendered.of(
                 commit.correlationId(),
                 "web",
+                1,
                 plain.repoUrl(),
                 commit.after(),
                 plain.path(),
                 plain.renderer(),
-                plain.digest(),
-                plain.objects());
+                plain.objects()));
     }
 }

@@ -15,6 +15,7 @@ import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.SyncRequested;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
@@ -205,15 +206,15 @@ public final class DriftBenchmark {
                     body,
                     "apps/" + app + ".yaml"));
         }
-        return ManifestsRendered.of(
+        return SignedEvents.byRenderer(ManifestsRendered.of(
                 "corr-" + app,
                 app,
+                1,
                 "https://git.example.com/shop.git",
                 "c0ffee",
                 "apps",
                 RendererKind.PLAIN,
-                "sha256:" + app,
-                objects);
+                objects));
     }
 
     private ObjectNode object(String apiVersion, String kind, String app, String content, String field)

@@ -11,6 +11,7 @@ import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.application.SyncPolicy;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.RendererKind;
 import java.io.IOException;
@@ -63,15 +64,15 @@ public final class DriftFixtures {
                         body,
                         "apps/" + app + "/" + body.at("/metadata/name").asText() + ".yaml"))
                 .toList();
-        return ManifestsRendered.of(
+        return SignedEvents.byRenderer(ManifestsRendered.of(
                 "corr-" + revision,
                 app,
+                1,
                 "https://git.example.com/shop.git",
                 revision,
                 "apps/" + app,
                 RendererKind.PLAIN,
-                "sha256:" + revision,
-                objects);
+                objects));
     }
 
     public static ApplicationSpec spec(String app, DriftMode mode, SelfHealPause pause) {

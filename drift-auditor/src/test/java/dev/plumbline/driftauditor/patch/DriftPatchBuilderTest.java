@@ -11,6 +11,7 @@ import dev.plumbline.events.manifest.DriftedField;
 import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.FieldManagerAttribution;
 import dev.plumbline.events.manifest.ObjectIdentity;
+import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.vocabulary.DriftKind;
 import dev.plumbline.events.vocabulary.RendererKind;
 import java.util.List;
@@ -59,15 +60,8 @@ class DriftPatchBuilderTest {
     @Test
     void aKustomizeAppGetsTheDriftedFieldsWithTheirLiveValues() {
         ManifestsRendered plain = rendered("web", "aaa", deployment("web", "web", 3));
-        ManifestsRendered kustomized = ManifestsRendered.of(
-                "c",
-                "web",
-                plain.repoUrl(),
-                "aaa",
-                "overlays/prod",
-                RendererKind.KUSTOMIZE,
-                "sha256:x",
-                plain.objects());
+        ManifestsRendered kustomized = SignedEvents.byRenderer(ManifestsRendered.of(
+                "c", "web", 1, plain.repoUrl(), "aaa", "overlays/prod", RendererKind.KUSTOMIZE, plain.objects()));
         DriftedObject drift = new DriftedObject(
                 WEB,
                 DriftKind.MODIFIED,

@@ -6,12 +6,14 @@ import java.util.Optional;
 
 /**
  * What one app wants, as the renderer last said: the objects of the last good render, and the failure of the latest
- * render when it failed. A failed render never empties desired state: the cluster keeps the last good one.
+ * render when it failed. A failed render never empties desired state: the cluster keeps the last good one. Neither
+ * does a record whose signature did not verify: it is only remembered, to be reported, until a trusted one arrives.
  *
- * @param lastRendered the last successful render; null when the app never rendered
- * @param failure      the latest render's failure; null when the latest render succeeded
+ * @param lastRendered the last successful, trusted render; null when the app never rendered
+ * @param failure      the latest trusted render's failure; null when the latest render succeeded
+ * @param untrusted    the latest record that was refused for its signature; null once a trusted one followed it
  */
-public record DesiredState(ManifestsRendered lastRendered, RenderFailed failure) {
+public record DesiredState(ManifestsRendered lastRendered, RenderFailed failure, UntrustedRender untrusted) {
 
     public Optional<ManifestsRendered> rendered() {
         return Optional.ofNullable(lastRendered);
@@ -19,5 +21,9 @@ public record DesiredState(ManifestsRendered lastRendered, RenderFailed failure)
 
     public Optional<RenderFailed> latestFailure() {
         return Optional.ofNullable(failure);
+    }
+
+    public Optional<UntrustedRender> latestUntrusted() {
+        return Optional.ofNullable(untrusted);
     }
 }

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.RenderFailed;
+import dev.plumbline.events.testing.TestSigningKeys;
 import org.junit.jupiter.api.Test;
 
 class DesiredStateStoreTest {
 
-    private final DesiredStateStore store = new DesiredStateStore();
+    private final DesiredStateStore store = new DesiredStateStore(TestSigningKeys.trustedKeys("renderer"));
     private final ManifestsRendered rendered = EventSamples.manifestsRendered();
     private final String app = rendered.app();
 
@@ -21,6 +22,81 @@ class DesiredStateStoreTest {
         assertThat(store.get(app)).hasValueSatisfying(state -> {
             assertThat(state.rendered()).contains(rendered);
             assertThat(state.latestFailure()).isEmpty();
+            assertThat(state.latestUntrusted()).isEmpty();
+        });
+    }
+
+    @Test
+    void anUnsignedRenderIsNotTakenAndTheAppKeepsItsDesiredStateAndKnowsWhy() {
+        store.accept(app, rendered);
+        ManifestsRendered unsigned = ManifestsRendered.of(
+                "forged",
+                app,
+                rendered.generation(),
+                rendered.repoUrl(),
+                "0000000000000000000000000000000000000bad",
+                rendered.path(),
+                rendered.renderer(),
+                java.util.List.of());
+
+        assertThat(store.accept(app, unsigned).trusted()).isFalse();
+
+        assertThat(store.get(app)).hasValueSatisfying(state -> {
+            assertThat(state.rendered()).contains(rendered);
+            assertThat(state.latestUntrusted()).hasValueSatisfying(untrusted -> {
+                assertThat(untrusted.revision()).isEqualTo("0000000000000000000000000000000000000bad");
+                assertThat(untrusted.problem()).contains("it is not signed");
+            });
+        });
+    }
+
+    @Test
+    void anUntrustedFirstRenderGivesNoDesiredState() {
+        ManifestsRendered byAnotherKey = rendered.signedWith(TestSigningKeys.signingKey("git-watcher"));
+
+        store.accept(app, byAnotherKey);
+
+        assertThat(store.get(app)).hasValueSatisfying(state -> {
+            assertThat(state.rendered()).isEmpty();
+            assertThat(state.latestUntrusted()).isPresent();
+        });
+    }
+
+    @Test
+    void aLaterTrustedRenderClearsWhatWasUntrusted() {
+        store.accept(app, rendered.signedWith(TestSigningKeys.signingKey("renderer-next")));
+
+        assertThat(store.accept(app, rendered).trusted()).isTrue();
+
+        assertThat(store.get(app)).hasValueSatisfying(state -> {
+            assertThat(state.rendered()).contains(rendered);
+            assertThat(state.latestUntrusted()).isEmpty();
+        });
+    }
+
+    @Test
+    void anUnsignedFailureKeepsTheDesiredStateAndReportsNoFailure() {
+        store.accept(app, rendered);
+        RenderFailed failed = EventSamples.renderFailed();
+        RenderFailed unsigned = RenderFailed.of(
+                failed.correlationId(),
+                app,
+                failed.repoUrl(),
+                failed.revision(),
+                failed.path(),
+                failed.renderer(),
+                failed.reason(),
+                failed.message(),
+                failed.file(),
+                failed.line(),
+                null);
+
+        store.accept(app, unsigned);
+
+        assertThat(store.get(app)).hasValueSatisfying(state -> {
+            assertThat(state.rendered()).contains(rendered);
+            assertThat(state.latestFailure()).isEmpty();
+            assertThat(state.latestUntrusted()).isPresent();
         });
     }
 
@@ -63,21 +139,18 @@ class DesiredStateStoreTest {
     }
 
     private static RenderFailed withoutLastRendered(RenderFailed f) {
-        return new RenderFailed(
-                f.eventId(),
-                f.schemaVersion(),
-                f.time(),
-                f.source(),
-                f.correlationId(),
-                f.app(),
-                f.repoUrl(),
-                f.revision(),
-                f.path(),
-                f.renderer(),
-                f.reason(),
-                f.message(),
-                f.file(),
-                f.line(),
-                null);
+        return RenderFailed.of(
+                        f.correlationId(),
+                        f.app(),
+                        f.repoUrl(),
+                        f.revision(),
+                        f.path(),
+                        f.renderer(),
+                        f.reason(),
+                        f.message(),
+                        f.file(),
+                        f.line(),
+                        null)
+                .signedWith(TestSigningKeys.signingKey("renderer"));
     }
 }

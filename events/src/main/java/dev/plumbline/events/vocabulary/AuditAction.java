@@ -7,6 +7,8 @@ public enum AuditAction implements Term {
     COMMIT_IGNORED,
     RENDERED,
     RENDER_FAILED,
+    /** A render or render failure whose signature did not verify: it was not taken as desired state. */
+    RENDER_UNTRUSTED,
     DIFF_COMPUTED,
     APPLIED,
     PRUNED,

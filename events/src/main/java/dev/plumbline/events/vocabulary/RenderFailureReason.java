@@ -4,6 +4,8 @@ package dev.plumbline.events.vocabulary;
 public enum RenderFailureReason implements Term {
     /** The artifact could not be downloaded from the git-watcher. */
     ARTIFACT_UNAVAILABLE,
+    /** The commit event naming the artifact is not signed by a trusted git-watcher key: nothing was downloaded. */
+    COMMIT_UNTRUSTED,
     /** The downloaded artifact's sha256 differs from the one in the commit event. */
     ARTIFACT_DIGEST_MISMATCH,
     /** The Application's path does not exist at that revision. */

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.gitwatcher.testing.SandboxGit;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -47,6 +48,8 @@ final class ServiceProcess implements AutoCloseable {
                 data.resolve("service").toString(),
                 "plumbline.webhook.secret",
                 webhookSecret,
+                "plumbline.signing.key-file",
+                TestSigningKeys.privateKeyFile("git-watcher").toString(),
                 // the bench measures acknowledgements: polls would only add fetches of their own
                 "plumbline.poll.interval",
                 "1h",

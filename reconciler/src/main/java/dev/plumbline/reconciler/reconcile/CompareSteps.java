@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The steps that find out where an app stands: its spec, its desired and live objects, their diff, its limits. */
@@ -105,6 +106,10 @@ public class CompareSteps {
                                     + failure.revision() + " did not render: " + failure.message() + where
                                     + "; the last good render stays in force");
         }
+        Optional.ofNullable(desired)
+                .flatMap(DesiredState::latestUntrusted)
+                .ifPresent(untrusted -> context.conditions()
+                        .set(ConditionType.RenderUntrusted, "SignatureNotVerified", RenderTrustMessage.of(untrusted)));
         context.render = desired == null ? null : desired.lastRendered();
         if (context.render == null) {
             context.conditions()

@@ -11,6 +11,11 @@ public enum ConditionType {
     WaitingForRender,
     /** The latest render failed; the last good one stays in force. */
     RenderFailed,
+    /**
+     * The latest render (or render failure) did not verify against the renderer's trusted keys: it was not applied,
+     * and the previous desired state stays in force until a correctly signed render arrives.
+     */
+    RenderUntrusted,
     /** The comparison with the cluster failed (a bad sync-wave, an unreachable cluster). */
     ComparisonFailed,
     /** The render holds objects outside what the Application may touch: nothing of the sync was applied. */

@@ -5,6 +5,7 @@ import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.testing.Renders;
 import dev.plumbline.sandbox.kafka.EmbeddedKafka;
@@ -72,6 +73,10 @@ public final class SyncBenchmark {
         builder.environment().put("PLUMBLINE_KUBE_QPS", "1000");
         builder.environment().put("PLUMBLINE_KUBE_BURST", "1000");
         builder.environment().put("PLUMBLINE_SYNC_WORKERS", "8");
+        builder.environment()
+                .put(
+                        "PLUMBLINE_TRUST_RENDERER_KEYS",
+                        TestSigningKeys.publicKeyFile("renderer").toString());
         return builder.start();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.ApplicationSpecModel;
@@ -81,16 +82,15 @@ public final class Renders {
         return body;
     }
 
+    /** A render signed by the renderer. */
     public static ManifestsRendered render(String app, String revision, List<RenderedObject> objects) {
+        return SignedEvents.byRenderer(unsignedRender(app, revision, objects));
+    }
+
+    /** A render as anything with write access to the topic could write it: without the renderer's signature. */
+    public static ManifestsRendered unsignedRender(String app, String revision, List<RenderedObject> objects) {
         return ManifestsRendered.of(
-                UUID.randomUUID().toString(),
-                app,
-                REPO,
-                revision,
-                "apps/" + app,
-                RendererKind.PLAIN,
-                "sha256:" + revision + objects.hashCode(),
-                objects);
+                UUID.randomUUID().toString(), app, 1, REPO, revision, "apps/" + app, RendererKind.PLAIN, objects);
     }
 
     /** An Application in namespace plumbline; {@code automated} null for a manual one. */

@@ -19,7 +19,8 @@ import java.util.HexFormat;
 
 /**
  * Downloads the tarball of a commit from the git-watcher and checks it against the sha256 of the commit event
- * before anything reads it. Sends no credentials: the artifact URL is all the renderer is given.
+ * before anything reads it. Sends no credentials: the artifact URL is all the renderer is given. Follows no
+ * redirect: the URL is the one the git-watcher signed, and a redirect would fetch from a place it did not name.
  */
 public final class ArtifactFetcher {
 
@@ -34,7 +35,7 @@ public final class ArtifactFetcher {
     public ArtifactFetcher(Duration timeout, long maxBytes) {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.timeout = timeout;
         this.maxBytes = maxBytes;
@@ -56,6 +57,16 @@ public final class ArtifactFetcher {
             throw unavailable(artifact, "interrupted", e);
         }
         try (InputStream body = response.body()) {
+            if (response.statusCode() / 100 == 3) {
+                throw unavailable(
+                        artifact,
+                        "the server answered HTTP " + response.statusCode() + " with a redirect to "
+                                + response.headers().firstValue("Location").orElse("nowhere")
+                                + "; the renderer follows no redirects: the git-watcher must serve the artifact at the"
+                                + " URL its signed commit event names (check plumbline.artifacts.base-url or a proxy"
+                                + " in between)",
+                        null);
+            }
             if (response.statusCode() != 200) {
                 throw unavailable(artifact, "the git-watcher answered HTTP " + response.statusCode(), null);
             }

@@ -2,6 +2,7 @@ package dev.plumbline.renderer.messaging;
 
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.signing.SignatureCheck;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.servicekit.messaging.PartitionReaders;
 import io.smallrye.common.annotation.Identifier;
@@ -66,7 +67,20 @@ public class CommitEventsRebalance implements KafkaConsumerRebalanceListener {
                 for (ConsumerRecord<String, PlumblineEvent> event : history.poll(POLL)) {
                     TopicPartition partition = new TopicPartition(event.topic(), event.partition());
                     if (event.offset() < until.get(partition) && event.value() instanceof CommitDetected commit) {
-                        rendering.revisions().record(commit);
+                        SignatureCheck trust = rendering.revisions().record(commit);
+                        if (!trust.trusted()) {
+                            LOG.warnf(
+                                    "ignoring commit event %s of %s %s in the history (claimed source %s, topic %s,"
+                                            + " partition %d, offset %d): %s",
+                                    commit.after(),
+                                    commit.repoUrl(),
+                                    commit.ref(),
+                                    commit.source(),
+                                    event.topic(),
+                                    event.partition(),
+                                    event.offset(),
+                                    trust.problem());
+                        }
                     }
                 }
             }

@@ -2,6 +2,8 @@ package dev.plumbline.renderer.messaging;
 
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.CommitDetected;
+import dev.plumbline.events.PlumblineService;
+import dev.plumbline.events.signing.SigningKey;
 import dev.plumbline.renderer.artifact.ArtifactFetcher;
 import dev.plumbline.renderer.artifact.TarballExtractor;
 import dev.plumbline.renderer.config.RendererConfig;
@@ -20,7 +22,9 @@ import dev.plumbline.renderer.render.kustomize.KustomizeCommand;
 import dev.plumbline.renderer.render.kustomize.KustomizeRenderer;
 import dev.plumbline.renderer.render.plain.PlainRenderer;
 import dev.plumbline.servicekit.messaging.ApplicationsListener;
+import dev.plumbline.servicekit.signing.ServiceKeys;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +38,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Puts the plain rendering classes together from the configuration and is the one door the channels go through.
- * Nothing renders before the service's own topic has been read at start-up (or the wait for it ran out).
+ * Nothing renders before the service's own topic has been read at start-up (or the wait for it ran out). The
+ * renderer's signing key and the git-watcher's public keys are read when the service starts, so a missing one stops
+ * it at once with the setting to fix.
  */
 @ApplicationScoped
+@Startup
 public class RenderingService {
 
     private static final Logger LOG = Logger.getLogger(RenderingService.class);
@@ -53,13 +60,19 @@ public class RenderingService {
     @Inject
     RenderedManifestsPublisher publisher;
 
-    private final LastRenders lastRenders = new LastRenders();
-    private final RevisionIndex revisions = new RevisionIndex();
+    @Inject
+    ServiceKeys keys;
+
+    private LastRenders lastRenders;
+    private RevisionIndex revisions;
     private RevisionRenderer renderer;
     private RenderCoordinator coordinator;
 
     @PostConstruct
     void start() {
+        SigningKey signingKey = keys.signingKey();
+        lastRenders = new LastRenders(signingKey);
+        revisions = new RevisionIndex(keys.trustedKeys(PlumblineService.GIT_WATCHER));
         RendererConfig.Render render = config.render();
         Path scratch = Path.of(render.scratchDir());
         ScratchFolder.removeLeftovers(scratch);
@@ -81,6 +94,7 @@ public class RenderingService {
                 pipeline,
                 lastRenders,
                 publisher,
+                signingKey,
                 scratch,
                 render.concurrency());
         coordinator =

@@ -3,6 +3,7 @@ package dev.plumbline.renderer.render;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.RenderFailed;
+import dev.plumbline.events.signing.SigningKey;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The last good render of every app and when its latest outcome was written, rebuilt from the compacted
  * {@code plumbline.rendered-manifests} at start and kept current from it. A failure carries the last good render,
- * because it replaces that render under the app's key on the compacted topic.
+ * because it replaces that render under the app's key on the compacted topic. Only records this renderer's key
+ * signed are taken (Ed25519 signatures are deterministic, so signing again tells), so that a record someone else
+ * wrote on the topic is never carried along as a last good render, nor taken for one already published.
  */
 public final class LastRenders {
 
@@ -21,11 +24,20 @@ public final class LastRenders {
 
     private final Map<String, Latest> apps = new ConcurrentHashMap<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
+    private final SigningKey signingKey;
+
+    /** @param signingKey the key this renderer signs with */
+    public LastRenders(SigningKey signingKey) {
+        this.signingKey = signingKey;
+    }
 
     /** Takes a record of the topic (or one this instance wrote); a null event is a tombstone. */
     public void accept(String app, PlumblineEvent event) {
         if (event == null) {
             apps.remove(app);
+            return;
+        }
+        if (!signedHere(event)) {
             return;
         }
         apps.compute(app, (key, previous) -> {
@@ -43,6 +55,18 @@ public final class LastRenders {
             }
             return previous;
         });
+    }
+
+    private boolean signedHere(PlumblineEvent event) {
+        if (event instanceof ManifestsRendered rendered) {
+            return rendered.digestMatchesObjects()
+                    && signingKey.sign(rendered.signedFields()).equals(rendered.signature());
+        }
+        if (event instanceof RenderFailed failed) {
+            return signingKey.sign(failed.signedFields()).equals(failed.signature())
+                    && (failed.lastRendered() == null || signedHere(failed.lastRendered()));
+        }
+        return false;
     }
 
     public Optional<ManifestsRendered> lastGood(String app) {

@@ -1,24 +1,17 @@
 package dev.plumbline.renderer.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.engine.order.KindOrder;
 import dev.plumbline.events.manifest.ObjectIdentity;
+import dev.plumbline.events.manifest.ObjectSetDigest;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.renderer.failure.RenderFailure;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -32,10 +25,6 @@ public final class ObjectSetAssembler {
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY_VALUE = "plumbline";
     public static final String APP_ANNOTATION = "plumbline.dev/app";
-
-    /** Sorted keys, so the digest does not depend on the order fields were written in. */
-    private static final ObjectMapper CANONICAL =
-            JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     private ObjectSetAssembler() {}
 
@@ -78,23 +67,7 @@ public final class ObjectSetAssembler {
             objects.add(new RenderedObject(identity, body, source.sourcePath()));
         }
         objects.sort(Comparator.comparing(RenderedObject::identity, KindOrder.IDENTITIES));
-        return new RenderedSet(renderer, objects, digest(objects));
-    }
-
-    /** {@code sha256:<hex>} over each object's identity and canonical body, in order. */
-    public static String digest(List<RenderedObject> objects) {
-        MessageDigest sha256 = sha256();
-        try {
-            for (RenderedObject object : objects) {
-                sha256.update(object.identity().toString().getBytes(StandardCharsets.UTF_8));
-                sha256.update((byte) 0);
-                sha256.update(CANONICAL.writeValueAsBytes(object.body()));
-                sha256.update((byte) 0);
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed object always serializes", e);
-        }
-        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+        return new RenderedSet(renderer, objects, ObjectSetDigest.of(objects));
     }
 
     private static String requireName(ObjectNode metadata, SourceObject source) {
@@ -142,13 +115,5 @@ public final class ObjectSetAssembler {
                 identity + " is defined twice: in " + first.origin() + " and in " + second.origin() + "; keep one",
                 file,
                 second.line());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

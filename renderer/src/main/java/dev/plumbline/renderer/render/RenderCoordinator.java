@@ -5,7 +5,9 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.application.ClusterCapabilities;
 import dev.plumbline.events.application.SourceSpec;
+import dev.plumbline.events.signing.SignatureCheck;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
+import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.renderer.artifact.RepositoryTree;
 import dev.plumbline.renderer.failure.RenderFailure;
 import java.util.ArrayList;
@@ -71,9 +73,16 @@ public final class RenderCoordinator {
         this.publisher = publisher;
     }
 
-    /** A ref moved: renders the Applications it affects. Returns their outcomes, by app. */
+    /**
+     * A ref moved: renders the Applications it affects. Returns their outcomes, by app. A commit event the
+     * git-watcher's keys do not verify is not downloaded: every Application watching its ref fails with
+     * {@code commit-untrusted} instead.
+     */
     public Map<String, RenderOutcome> onCommit(CommitDetected commit) {
-        revisions.record(commit);
+        SignatureCheck trust = revisions.record(commit);
+        if (!trust.trusted()) {
+            return refuse(commit, trust);
+        }
         if (commit.after() == null || commit.artifact() == null) {
             // a deleted branch leaves the desired state as it was: removing an app takes deleting the Application
             return Map.of();
@@ -106,6 +115,23 @@ public final class RenderCoordinator {
         });
         remember(possible, outcomes);
         return outcomes;
+    }
+
+    private Map<String, RenderOutcome> refuse(CommitDetected commit, SignatureCheck trust) {
+        if (commit.after() == null || commit.artifact() == null) {
+            return Map.of(); // nothing would have been rendered: a deleted ref leaves desired state as it was
+        }
+        List<ApplicationSpec> watching = catalog.all().stream()
+                .filter(spec -> SourceMatch.watches(spec, commit.repoUrl(), commit.ref()))
+                .toList();
+        String message = "the commit event for " + commit.after() + " of " + commit.repoUrl() + " " + commit.ref()
+                + " (written as " + commit.source() + ") cannot be trusted: " + trust.problem()
+                + ". Nothing was downloaded or rendered. Check that the git-watcher signs with its key"
+                + " (plumbline.signing.key-file) and that plumbline.trust.git-watcher-keys of the renderer lists its"
+                + " public key; if the git-watcher did not write this event, something else can write"
+                + " plumbline.commit-events";
+        return renderer.refuse(
+                Revision.of(commit), watching, new RenderFailure(RenderFailureReason.COMMIT_UNTRUSTED, message));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.RenderFailed;
+import dev.plumbline.events.signing.SigningKey;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.renderer.artifact.ArtifactFetcher;
 import dev.plumbline.renderer.artifact.RepositoryTree;
@@ -24,7 +25,8 @@ import java.util.function.Function;
 /**
  * Renders Applications from one commit: downloads and verifies its artifact once, extracts it once, renders each
  * Application chosen from it (several at a time), publishes each outcome as soon as it is known, and removes the
- * scratch folder. An artifact that cannot be had fails each Application that might have needed it, alike.
+ * scratch folder. An artifact that cannot be had fails each Application that might have needed it, alike. Every
+ * outcome is signed with the renderer's key before it is published.
  */
 public final class RevisionRenderer implements AutoCloseable {
 
@@ -33,6 +35,7 @@ public final class RevisionRenderer implements AutoCloseable {
     private final RenderPipeline pipeline;
     private final LastRenders lastRenders;
     private final RenderPublisher publisher;
+    private final SigningKey signingKey;
     private final Path scratchBase;
     private final ExecutorService workers;
     private final Map<String, Object> appLocks = new ConcurrentHashMap<>();
@@ -43,6 +46,7 @@ public final class RevisionRenderer implements AutoCloseable {
             RenderPipeline pipeline,
             LastRenders lastRenders,
             RenderPublisher publisher,
+            SigningKey signingKey,
             Path scratchBase,
             int concurrency) {
         this.fetcher = fetcher;
@@ -50,6 +54,7 @@ public final class RevisionRenderer implements AutoCloseable {
         this.pipeline = pipeline;
         this.lastRenders = lastRenders;
         this.publisher = publisher;
+        this.signingKey = signingKey;
         this.scratchBase = scratchBase;
         this.workers = Executors.newFixedThreadPool(concurrency, task -> {
             Thread thread = new Thread(task, "plumbline-render-job");
@@ -104,6 +109,11 @@ public final class RevisionRenderer implements AutoCloseable {
         }
     }
 
+    /** Fails each Application alike without downloading anything: the commit itself cannot be rendered from. */
+    public Map<String, RenderOutcome> refuse(Revision revision, List<ApplicationSpec> apps, RenderFailure failure) {
+        return failAll(revision, apps, failure);
+    }
+
     private RenderOutcome renderAndPublish(Revision revision, ApplicationSpec spec, RepositoryTree tree, Path scratch) {
         // one app at a time: a commit and a spec change of the same app must not publish out of order
         synchronized (appLocks.computeIfAbsent(spec.app(), app -> new Object())) {
@@ -134,28 +144,30 @@ public final class RevisionRenderer implements AutoCloseable {
                 return;
             }
             event = ManifestsRendered.of(
-                    revision.correlationFor(spec),
-                    app,
-                    revision.repoUrl(),
-                    revision.sha(),
-                    path,
-                    outcome.renderer(),
-                    outcome.rendered().digest(),
-                    outcome.rendered().objects());
+                            revision.correlationFor(spec),
+                            app,
+                            spec.generation(),
+                            revision.repoUrl(),
+                            revision.sha(),
+                            path,
+                            outcome.renderer(),
+                            outcome.rendered().objects())
+                    .signedWith(signingKey);
         } else {
             RenderFailure failure = outcome.failure();
             event = RenderFailed.of(
-                    revision.correlationFor(spec),
-                    app,
-                    revision.repoUrl(),
-                    revision.sha(),
-                    path,
-                    outcome.renderer(),
-                    failure.reason(),
-                    failure.getMessage(),
-                    failure.file(),
-                    failure.line(),
-                    lastRenders.lastGood(app).orElse(null));
+                            revision.correlationFor(spec),
+                            app,
+                            revision.repoUrl(),
+                            revision.sha(),
+                            path,
+                            outcome.renderer(),
+                            failure.reason(),
+                            failure.getMessage(),
+                            failure.file(),
+                            failure.line(),
+                            lastRenders.lastGood(app).orElse(null))
+                    .signedWith(signingKey);
         }
         publisher.publish(event);
         lastRenders.accept(app, event);

@@ -15,6 +15,8 @@ import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.kafka.EventTestClient;
+import dev.plumbline.events.testing.SignedEvents;
+import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.renderer.testing.ArtifactServer;
@@ -158,7 +160,14 @@ class RenderingThroughKafkaTest {
                     .until(() -> !reader.of(good.app()).isEmpty()
                             && !reader.of(bad.app()).isEmpty());
             assertThat(reader.of(good.app()).get(0)).isInstanceOf(ManifestsRendered.class);
+            assertThat(((ManifestsRendered) reader.of(good.app()).get(0))
+                            .verify(TestSigningKeys.trustedKeys("renderer"))
+                            .trusted())
+                    .as("what the renderer writes reads back signed by its key")
+                    .isTrue();
             RenderFailed failed = (RenderFailed) reader.of(bad.app()).get(0);
+            assertThat(failed.verify(TestSigningKeys.trustedKeys("renderer")).trusted())
+                    .isTrue();
             assertThat(failed.reason()).isEqualTo(RenderFailureReason.INVALID_MANIFEST);
             assertThat(failed.file()).isEqualTo("bad/a.yaml");
             assertThat(failed.line()).isEqualTo(5);
@@ -174,6 +183,34 @@ class RenderingThroughKafkaTest {
                             "plumbline_render_failures_total{reason=\"invalid-manifest\"",
                             "plumbline_render_duration_seconds_count{renderer=\"plain\",result=\"rendered\"",
                             "plumbline_render_cache_total{result=\"miss\"");
+        }
+    }
+
+    @Test
+    void aCommitEventNotSignedByTheGitWatcherIsNotRenderedAndTheAppSaysWhy() {
+        String repo = "https://git.example.com/unsigned-" + UUID.randomUUID() + ".git";
+        ApplicationSpec app = app("unsigned-" + Integer.toHexString(repo.hashCode() & 0xffff), repo, "good");
+        byte[] tree = new Tarballs().file("good/a.yaml", configMap("a", "1")).bytes();
+        try (EventTestClient kafka = client();
+                RenderedManifestsReader reader = reader()) {
+            kafka.send(app);
+            CommitDetected signed = commit(repo, "unsigned", tree, RefUpdateKind.INITIAL, List.of());
+            kafka.send(CommitDetected.of(
+                    signed.correlationId(),
+                    repo,
+                    signed.ref(),
+                    null,
+                    signed.after(),
+                    signed.update(),
+                    List.of(),
+                    List.of(),
+                    signed.fetchCause(),
+                    signed.artifact()));
+
+            await().atMost(PATIENCE).until(() -> !reader.of(app.app()).isEmpty());
+            RenderFailed failed = (RenderFailed) reader.of(app.app()).get(0);
+            assertThat(failed.reason()).isEqualTo(RenderFailureReason.COMMIT_UNTRUSTED);
+            assertThat(failed.message()).contains(signed.after(), "it is not signed");
         }
     }
 
@@ -212,7 +249,7 @@ class RenderingThroughKafkaTest {
             String repo, String name, byte[] tarball, RefUpdateKind update, List<String> changedPaths) {
         Artifact artifact = server.serve(name + "-" + UUID.randomUUID(), tarball);
         String sha = artifact.sha256().substring(0, 40);
-        return CommitDetected.of(
+        return SignedEvents.byGitWatcher(CommitDetected.of(
                 UUID.randomUUID().toString(),
                 repo,
                 "refs/heads/main",
@@ -222,7 +259,7 @@ class RenderingThroughKafkaTest {
                 List.of(),
                 changedPaths,
                 FetchCause.poll(),
-                artifact);
+                artifact));
     }
 
     private static String configMap(String name, String value) {

@@ -16,6 +16,7 @@ public final class ArtifactServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final AtomicInteger downloads = new AtomicInteger();
 
     public ArtifactServer() {
@@ -26,8 +27,12 @@ public final class ArtifactServer implements AutoCloseable {
         }
         server.createContext("/artifacts/", exchange -> {
             byte[] body = artifacts.get(exchange.getRequestURI().getPath());
+            String redirect = redirects.get(exchange.getRequestURI().getPath());
             downloads.incrementAndGet();
-            if (body == null) {
+            if (redirect != null) {
+                exchange.getResponseHeaders().add("Location", redirect);
+                exchange.sendResponseHeaders(302, -1);
+            } else if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
             } else {
                 exchange.getResponseHeaders().add("Content-Type", "application/gzip");
@@ -51,6 +56,13 @@ public final class ArtifactServer implements AutoCloseable {
         String path = "/artifacts/" + name + ".tar.gz";
         artifacts.put(path, tarball);
         return new Artifact("http://127.0.0.1:" + server.getAddress().getPort() + path, claimedSha256);
+    }
+
+    /** Answers a name with a 302 redirect to another artifact, claiming that artifact's digest. */
+    public Artifact redirect(String name, Artifact target) {
+        String path = "/artifacts/" + name + ".tar.gz";
+        redirects.put(path, target.url());
+        return new Artifact("http://127.0.0.1:" + server.getAddress().getPort() + path, target.sha256());
     }
 
     /** Downloads asked for so far, served or not. */

@@ -9,6 +9,8 @@ import dev.plumbline.events.application.KustomizeOptions;
 import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.FetchCause;
+import dev.plumbline.events.testing.SignedEvents;
+import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.renderer.artifact.ArtifactFetcher;
 import dev.plumbline.renderer.artifact.TarballExtractor;
@@ -44,8 +46,8 @@ public final class RenderHarness implements AutoCloseable {
     public final RecordingPublisher publisher = new RecordingPublisher();
     public final ArtifactServer server = new ArtifactServer();
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    public final LastRenders lastRenders = new LastRenders();
-    public final RevisionIndex revisions = new RevisionIndex();
+    public final LastRenders lastRenders = new LastRenders(TestSigningKeys.signingKey("renderer"));
+    public final RevisionIndex revisions = new RevisionIndex(TestSigningKeys.trustedKeys("git-watcher"));
     public final RenderCache cache;
     public final RenderCoordinator coordinator;
     private final RevisionRenderer renderer;
@@ -72,6 +74,7 @@ public final class RenderHarness implements AutoCloseable {
                 pipeline,
                 lastRenders,
                 publisher,
+                TestSigningKeys.signingKey("renderer"),
                 scratch,
                 2);
         coordinator = new RenderCoordinator(catalog, revisions, lastRenders, pipeline, renderer, publisher);
@@ -85,7 +88,7 @@ public final class RenderHarness implements AutoCloseable {
         }
     }
 
-    /** A commit event for a tarball served by the harness's server. */
+    /** A commit event for a tarball served by the harness's server, signed as the git-watcher signs it. */
     public CommitDetected commit(RefUpdateKind update, byte[] tarball, String... changedPaths) {
         return commit(update, server.serve("c" + commits.incrementAndGet(), tarball), changedPaths);
     }
@@ -93,7 +96,7 @@ public final class RenderHarness implements AutoCloseable {
     public CommitDetected commit(RefUpdateKind update, Artifact artifact, String... changedPaths) {
         String sha = Tarballs.sha256(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
                 .substring(0, 40);
-        return CommitDetected.of(
+        return SignedEvents.byGitWatcher(CommitDetected.of(
                 UUID.randomUUID().toString(),
                 REPO,
                 "refs/heads/main",
@@ -103,7 +106,7 @@ public final class RenderHarness implements AutoCloseable {
                 List.of(),
                 List.of(changedPaths),
                 FetchCause.poll(),
-                artifact);
+                artifact));
     }
 
     public static ApplicationSpec app(String name, String path) {

@@ -5,18 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plumbline.events.EventSamples;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 class DesiredStateFeedTest {
 
-    private final DesiredStateFeed feed = new DesiredStateFeed();
+    private final DesiredStateFeed feed = new DesiredStateFeed(TestSigningKeys.trustedKeys("renderer"));
     private final ManifestsRendered rendered = EventSamples.manifestsRendered();
 
     @Test
     void aRenderChangesItsAppsDesiredState() {
-        assertThat(feed.accept(record(rendered.app(), rendered))).contains(rendered.app());
+        assertThat(feed.accept(record(rendered.app(), rendered)))
+                .contains(new DesiredStateChange(rendered.app(), null));
 
         assertThat(feed.store().get(rendered.app()))
                 .hasValueSatisfying(state -> assertThat(state.rendered()).contains(rendered));
@@ -26,8 +28,21 @@ class DesiredStateFeedTest {
     void aTombstoneForgetsTheApp() {
         feed.accept(record(rendered.app(), rendered));
 
-        assertThat(feed.accept(record(rendered.app(), null))).contains(rendered.app());
+        assertThat(feed.accept(record(rendered.app(), null))).contains(new DesiredStateChange(rendered.app(), null));
         assertThat(feed.store().get(rendered.app())).isEmpty();
+    }
+
+    @Test
+    void aRenderByAnotherKeyIsReportedAsUntrustedAndTheAppKeepsItsState() {
+        feed.accept(record(rendered.app(), rendered));
+        ManifestsRendered forged = rendered.signedWith(TestSigningKeys.signingKey("git-watcher"));
+
+        assertThat(feed.accept(record(rendered.app(), forged))).hasValueSatisfying(change -> {
+            assertThat(change.trusted()).isFalse();
+            assertThat(change.untrusted().problem()).contains("not made by the renderer's key");
+        });
+        assertThat(feed.store().get(rendered.app()))
+                .hasValueSatisfying(state -> assertThat(state.rendered()).contains(rendered));
     }
 
     @Test
