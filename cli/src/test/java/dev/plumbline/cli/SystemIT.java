@@ -5,8 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -24,10 +26,25 @@ import dev.plumbline.cli.run.RunLayout;
 import dev.plumbline.cli.run.RunningComponent;
 import dev.plumbline.cli.run.RunningStack;
 import dev.plumbline.cli.run.StackSettings;
+import dev.plumbline.cli.testing.BusPrincipal;
+import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.CommitIgnored;
+import dev.plumbline.events.EventJson;
+import dev.plumbline.events.ManifestsRendered;
+import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.RenderFailed;
+import dev.plumbline.events.SyncRequested;
+import dev.plumbline.events.kafka.EventTestClient;
+import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.signing.KeyFiles;
+import dev.plumbline.events.signing.SigningKey;
+import dev.plumbline.events.topic.Topics;
+import dev.plumbline.events.vocabulary.AuditAction;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
+import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.events.vocabulary.SyncTrigger;
+import dev.plumbline.sandbox.kafka.EmbeddedKafka;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,14 +53,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -288,6 +314,188 @@ class SystemIT {
                     .as("the killed renderer's log, kept beside the new one")
                     .isNotEmptyFile();
         }
+    }
+
+    @Test
+    @Order(7)
+    void aClientWithoutCredentialsCannotUseTheBus() {
+        Map<String, Object> anonymous =
+                Map.of("bootstrap.servers", stack.environment().get("KAFKA_BOOTSTRAP_SERVERS"));
+
+        try (Admin admin = Admin.create(anonymous)) {
+            assertThatThrownBy(() -> admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS))
+                    .isInstanceOfAny(ExecutionException.class, TimeoutException.class);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void theNotifiersCredentialsWriteNeitherDesiredStateNorSyncRequests() {
+        ManifestsRendered render = ManifestsRendered.of(
+                "forged", "web", 1, demoRepoUrl(), "0000000", "apps/web", RendererKind.PLAIN, List.of());
+        SyncRequested heal = SyncRequested.of(
+                PlumblineService.DRIFT_AUDITOR,
+                "forged",
+                "web",
+                SyncTrigger.SELF_HEAL,
+                "",
+                "plumbline",
+                null,
+                List.of());
+
+        try (EventTestClient notifier = asPrincipal("notifier")) {
+            assertThatThrownBy(() -> notifier.send(render)).hasRootCauseInstanceOf(TopicAuthorizationException.class);
+            assertThatThrownBy(() -> notifier.send(heal)).hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    /** The issue's attack: the latest render of web read off the topic, one value changed, written back. */
+    @Test
+    @Order(9)
+    void aRenderWrittenWithTheRenderersCredentialsButNotItsKeyIsNeverApplied() {
+        String revision = webApplication().revision();
+        ManifestsRendered genuine = live.events()
+                .await(ManifestsRendered.class, r -> "web".equals(r.app()) && revision.equals(r.revision()), WITHIN)
+                .orElseThrow(() -> new AssertionError("no render of web at " + revision));
+        List<RenderedObject> changed = genuine.objects().stream()
+                .map(object ->
+                        "web-settings".equals(object.identity().name()) ? withGreeting(object, "forged") : object)
+                .toList();
+        ManifestsRendered forged = ManifestsRendered.of(
+                        genuine.correlationId(),
+                        "web",
+                        genuine.generation(),
+                        genuine.repoUrl(),
+                        genuine.revision(),
+                        genuine.path(),
+                        genuine.renderer(),
+                        changed)
+                .signedWith(aKeyOfNoPlumblineService());
+        String resourceVersion = live.configMap(DemoSetup.NAMESPACE, "web-settings")
+                .orElseThrow()
+                .getMetadata()
+                .getResourceVersion();
+
+        try (EventTestClient renderer = asPrincipal("renderer")) {
+            renderer.send(forged);
+        }
+
+        await().atMost(WITHIN)
+                .untilAsserted(() -> assertThat(webApplication().condition("RenderUntrusted"))
+                        .hasValueSatisfying(condition -> assertThat(String.valueOf(condition.get("message")))
+                                .contains(revision, "was not applied")));
+        AuditRecord refused = live.events()
+                .await(
+                        AuditRecord.class,
+                        record -> "web".equals(record.app()) && record.action() == AuditAction.RENDER_UNTRUSTED,
+                        WITHIN)
+                .orElseThrow(() -> new AssertionError("no render-untrusted audit record of web"));
+        assertThat(refused.revision()).isEqualTo(revision);
+        assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings")
+                        .orElseThrow()
+                        .getMetadata()
+                        .getResourceVersion())
+                .isEqualTo(resourceVersion);
+        assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings")
+                        .orElseThrow()
+                        .getData())
+                .doesNotContainValue("forged");
+    }
+
+    @Test
+    @Order(10)
+    void aHealRequestForAManualAppChangesNothing() {
+        live.apply("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: by-hand\n");
+        live.apply("""
+                apiVersion: plumbline.dev/v1alpha1
+                kind: Application
+                metadata:
+                  name: by-hand
+                  namespace: %s
+                spec:
+                  source:
+                    repoURL: %s
+                    targetRevision: main
+                    path: apps/web
+                  destination:
+                    namespace: by-hand
+                """.formatted(LiveSystem.APPLICATIONS_NAMESPACE, demoRepoUrl()));
+        await().atMost(WITHIN)
+                .until(() -> live.application("by-hand")
+                        .filter(app -> "out-of-sync".equals(app.syncStatus()))
+                        .isPresent());
+
+        try (EventTestClient driftAuditor = asPrincipal("drift-auditor")) {
+            driftAuditor.send(SyncRequested.of(
+                    PlumblineService.DRIFT_AUDITOR,
+                    "heal-by-hand",
+                    "by-hand",
+                    SyncTrigger.SELF_HEAL,
+                    "drift",
+                    "plumbline",
+                    null,
+                    List.of()));
+        }
+
+        await().atMost(WITHIN)
+                .untilAsserted(() -> assertThat(
+                                live.application("by-hand").orElseThrow().condition("SyncRequestRefused"))
+                        .hasValueSatisfying(condition -> assertThat(String.valueOf(condition.get("message")))
+                                .contains("self-heal is off")));
+        assertThat(live.configMap("by-hand", "web-settings")).isEmpty();
+        assertThat(live.application("by-hand").orElseThrow().lastSync()).isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void aTrailCutShortByItsLastRecordFailsAuditVerify() throws Exception {
+        Map<String, Object> operator = EmbeddedKafka.clientSettings(layout.kafkaClients(), "admin");
+        List<ConsumerRecord<byte[], byte[]>> trail = BusPrincipal.readAll(operator, Topics.AUDIT);
+        ConsumerRecord<byte[], byte[]> lastOfWeb = trail.stream()
+                .filter(record -> "web".equals(new String(record.key(), StandardCharsets.UTF_8)))
+                .max(Comparator.comparingLong(ConsumerRecord::offset))
+                .orElseThrow();
+        long lastSequence = EventJson.read(lastOfWeb.value(), AuditRecord.class).sequence();
+        await().atMost(WITHIN).until(() -> auditHeadCount("web") == lastSequence);
+        assertThat(plumb().run("audit", "verify").exitCode()).isZero();
+
+        BusPrincipal.writeTopic(
+                operator,
+                "plumbline.audit-cut",
+                trail.stream().mapToInt(ConsumerRecord::partition).max().orElseThrow() + 1,
+                trail.stream().filter(record -> record != lastOfWeb).toList());
+        PlumbCli.Outcome verify = plumb().run("audit", "verify", "--topic", "plumbline.audit-cut");
+
+        assertThat(verify.exitCode()).as(verify.out()).isEqualTo(1);
+        assertThat(verify.out()).contains("trail of web ends at record " + (lastSequence - 1), "cut short");
+    }
+
+    private static long auditHeadCount(String app) {
+        return live.application(app)
+                .map(view -> view.status().get("audit"))
+                .filter(Map.class::isInstance)
+                .map(audit -> ((Map<?, ?>) audit).get("count"))
+                .filter(Number.class::isInstance)
+                .map(count -> ((Number) count).longValue())
+                .orElse(0L);
+    }
+
+    private static EventTestClient asPrincipal(String user) {
+        return new EventTestClient(EmbeddedKafka.clientSettings(layout.kafkaClients(), user));
+    }
+
+    private static SigningKey aKeyOfNoPlumblineService() {
+        Path key = runDir.resolve("attacker.key");
+        if (!Files.exists(key)) {
+            KeyFiles.generate(key, runDir.resolve("attacker.pub"));
+        }
+        return SigningKey.read(key);
+    }
+
+    private static RenderedObject withGreeting(RenderedObject object, String greeting) {
+        ObjectNode body = object.body().deepCopy();
+        ((ObjectNode) body.get("data")).put("greeting", greeting);
+        return new RenderedObject(object.identity(), body, object.sourcePath());
     }
 
     /** Commits one more key in the data of web's ConfigMap. */

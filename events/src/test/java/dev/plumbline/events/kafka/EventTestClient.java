@@ -5,6 +5,7 @@ import dev.plumbline.events.topic.TopicSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,17 +32,28 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class EventTestClient implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private final Admin admin;
     private final KafkaProducer<String, PlumblineEvent> producer;
 
     public EventTestClient(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        this.producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new EventSerializer());
+        this(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /**
+     * A client of a secured broker, connected as the principal whose client settings (bootstrap address, security
+     * protocol, credentials, truststore) these are.
+     */
+    public EventTestClient(Map<String, ?> connection) {
+        this.connection = Map.copyOf(connection);
+        this.admin = Admin.create(this.connection);
+        this.producer = new KafkaProducer<>(producerSettings(), new StringSerializer(), new EventSerializer());
+    }
+
+    private Map<String, Object> producerSettings() {
+        Map<String, Object> settings = new HashMap<>(connection);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        return settings;
     }
 
     /** Creates topics as their owning service does at start-up. */
@@ -61,10 +73,8 @@ public final class EventTestClient implements AutoCloseable {
 
     /** Publishes a value no Plumbline reader can read (bad JSON, an unknown type), as a faulty writer might. */
     public void sendUnreadable(String topic, int partition, String key, String value) {
-        try (KafkaProducer<String, String> raw = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> raw =
+                new KafkaProducer<>(producerSettings(), new StringSerializer(), new StringSerializer())) {
             get(raw.send(new ProducerRecord<>(topic, partition, key, value)));
         }
     }
@@ -95,15 +105,10 @@ public final class EventTestClient implements AutoCloseable {
      */
     public <T extends PlumblineEvent> T awaitRecord(
             String topic, Duration within, Class<T> type, Predicate<T> matches) {
-        Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                "false",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                64 * 1024 * 1024);
+        Map<String, Object> settings = new HashMap<>(connection);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024 * 1024);
         Instant deadline = Instant.now().plus(within);
         try (KafkaConsumer<String, PlumblineEvent> consumer = EventConsumers.skippingUnreadable(settings)) {
             consumer.assign(consumer.partitionsFor(topic).stream()

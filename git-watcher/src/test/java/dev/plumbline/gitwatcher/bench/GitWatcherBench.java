@@ -6,6 +6,8 @@ import dev.plumbline.gitwatcher.repo.WatchSet;
 import dev.plumbline.gitwatcher.testing.GitWorkspace;
 import dev.plumbline.gitwatcher.testing.SandboxGit;
 import dev.plumbline.sandbox.kafka.EmbeddedKafka;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,16 +38,19 @@ public final class GitWatcherBench {
         Path data = Files.createTempDirectory("git-watcher-bench");
         System.out.println("load average (1, 5, 15 min) at start: " + Latencies.loadAverage()
                 + " (a shared machine: other builds run beside this one)");
+        // the bus as a run has it: SASL/SCRAM over TLS, each client as its own principal, commit events signed
+        Path clients = data.resolve("kafka");
         try (SandboxGit git = new SandboxGit();
-                EmbeddedKafka kafka = EmbeddedKafka.startEphemeral()) {
+                EmbeddedKafka kafka = EmbeddedKafka.startSecured(data.resolve("kafka-data"), freePort(), clients)) {
             List<String> urls = repositories(git);
-            try (EventTestClient events = new EventTestClient(kafka.bootstrapServers())) {
+            try (EventTestClient events = new EventTestClient(EmbeddedKafka.clientSettings(clients, "reconciler"))) {
                 events.ensureTopics(PlumblineService.RECONCILER.ownedTopics());
                 for (int i = 0; i < urls.size(); i++) {
                     events.send(SandboxGit.application("app-" + i, urls.get(i), "main", ""));
                 }
             }
-            try (ServiceProcess service = new ServiceProcess(jar, data, kafka.bootstrapServers(), SECRET)) {
+            try (ServiceProcess service =
+                    new ServiceProcess(jar, data, EmbeddedKafka.clientProperties(clients, "git-watcher"), SECRET)) {
                 service.awaitWatching(REPOSITORIES);
                 List<String> nobodys = urls.stream()
                         .map(u -> u.replace("/bench-", "/unwatched-"))
@@ -79,5 +84,11 @@ public final class GitWatcherBench {
             urls.add(url);
         }
         return urls;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -35,15 +35,14 @@ final class ServiceProcess implements AutoCloseable {
     private final HttpClient client =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    ServiceProcess(Path jar, Path data, String bootstrapServers, String webhookSecret) throws IOException {
+    /** @param kafkaClient the git-watcher principal's Kafka client settings, bootstrap address included */
+    ServiceProcess(Path jar, Path data, Path kafkaClient, String webhookSecret) throws IOException {
         int port = freePort();
         root = URI.create("http://127.0.0.1:" + port + "/");
         log = data.resolve("service.log");
         Map<String, String> settings = Map.of(
                 "quarkus.http.port",
                 String.valueOf(port),
-                "kafka.bootstrap.servers",
-                bootstrapServers,
                 "plumbline.data-dir",
                 data.resolve("service").toString(),
                 "plumbline.webhook.secret",
@@ -69,10 +68,9 @@ final class ServiceProcess implements AutoCloseable {
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("PLUMBLINE_KAFKA_CLIENT_PROPERTIES", kafkaClient.toString());
+        process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     URI root() {

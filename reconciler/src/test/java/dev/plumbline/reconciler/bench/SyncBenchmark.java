@@ -35,7 +35,9 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * Prints the reconciler's figures: diff throughput (objects compared per second, an unchanged 4-object app), the
  * time to sync 1,000 Applications of 4 objects each against the embedded Kubernetes API, and the API requests per
- * unchanged object once they are synced (target 0). It runs the packaged service as its own process, against an
+ * unchanged object once they are synced (target 0). The bus is secured as in a run (SASL/SCRAM over TLS, the
+ * reconciler and the stand-in renderer each as its own principal, every render signed and verified), so the figures
+ * include what that costs. It runs the packaged service as its own process, against an
  * embedded broker and API started here. Run with {@code ./mvnw -B -Pbench -pl reconciler -am verify -DskipTests}
  * ({@code -Dbench.apps=100} for a quicker run).
  */
@@ -46,13 +48,16 @@ public final class SyncBenchmark {
 
     public static void main(String[] args) throws Exception {
         diffThroughput();
-        try (EmbeddedKafka kafka = EmbeddedKafka.startEphemeral();
+        // the bus as a run has it: SASL/SCRAM over TLS, each client as its own principal, renders signed
+        Path run = Files.createTempDirectory("sync-benchmark");
+        Path clients = run.resolve("kafka");
+        try (EmbeddedKafka kafka = EmbeddedKafka.startSecured(run.resolve("kafka-data"), freePort(), clients);
                 EmbeddedKubeApi api = new EmbeddedKubeApi().start()) {
             prepare(api);
             int port = freePort();
-            Process service = start(api, kafka, port);
+            Process service = start(api, EmbeddedKafka.clientProperties(clients, "reconciler"), port);
             try {
-                run(api, kafka, port);
+                run(api, EmbeddedKafka.clientSettings(clients, "renderer"), port);
             } finally {
                 service.destroy();
                 service.waitFor(30, TimeUnit.SECONDS);
@@ -63,11 +68,11 @@ public final class SyncBenchmark {
         System.exit(0);
     }
 
-    private static Process start(EmbeddedKubeApi api, EmbeddedKafka kafka, int port) throws Exception {
+    private static Process start(EmbeddedKubeApi api, Path kafkaClient, int port) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target/bench-service.log").toFile());
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        builder.environment().put("PLUMBLINE_KAFKA_CLIENT_PROPERTIES", kafkaClient.toString());
         builder.environment().put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", api.url());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("PLUMBLINE_KUBE_QPS", "1000");
@@ -77,10 +82,14 @@ public final class SyncBenchmark {
                 .put(
                         "PLUMBLINE_TRUST_RENDERER_KEYS",
                         TestSigningKeys.publicKeyFile("renderer").toString());
+        builder.environment()
+                .put(
+                        "PLUMBLINE_TRUST_DRIFT_AUDITOR_KEYS",
+                        TestSigningKeys.publicKeyFile("drift-auditor").toString());
         return builder.start();
     }
 
-    private static void run(EmbeddedKubeApi api, EmbeddedKafka kafka, int port) throws Exception {
+    private static void run(EmbeddedKubeApi api, Map<String, Object> renderer, int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         await(() -> get(http, port, "/q/health/ready").contains("\"UP\""), 120, "the service to be ready");
         List<ManifestsRendered> renders = new ArrayList<>();
@@ -101,7 +110,7 @@ public final class SyncBenchmark {
         long getsBeforeSync = api.traffic().count("GET");
         long writesBeforeSync = api.traffic().writes();
         long start = System.nanoTime();
-        try (EventTestClient client = new EventTestClient(kafka.bootstrapServers())) {
+        try (EventTestClient client = new EventTestClient(renderer)) {
             client.ensureTopics(PlumblineService.RENDERER.ownedTopics());
             renders.forEach(client::send);
         }
@@ -120,7 +129,7 @@ public final class SyncBenchmark {
         long writes = api.traffic().writes();
         long gets = api.traffic().count("GET");
         double before = reconciles(http, port);
-        try (EventTestClient client = new EventTestClient(kafka.bootstrapServers())) {
+        try (EventTestClient client = new EventTestClient(renderer)) {
             renders.forEach(client::send);
         }
         await(() -> reconciles(http, port) >= before + APPS, 300, "the same renders to be reconciled again");

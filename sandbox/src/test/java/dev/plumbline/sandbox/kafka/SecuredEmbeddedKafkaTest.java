@@ -9,19 +9,16 @@ import dev.plumbline.events.topic.BusAccess;
 import dev.plumbline.events.topic.TopicSpec;
 import dev.plumbline.events.topic.Topics;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -38,15 +35,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The secured broker, met by real clients with the settings files it writes: each principal may do its row only. */
 @Tag("slow")
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SecuredEmbeddedKafkaTest {
 
     private static final Duration REFUSAL = Duration.ofSeconds(10);
@@ -263,15 +257,7 @@ class SecuredEmbeddedKafkaTest {
     }
 
     private static Map<String, Object> settingsOf(String user) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(EmbeddedKafka.clientProperties(run.resolve("kafka"), user))) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, Object> settings = new HashMap<>();
-        properties.forEach((key, value) -> settings.put((String) key, value));
-        return settings;
+        return EmbeddedKafka.clientSettings(run.resolve("kafka"), user);
     }
 
     private static int freePort() throws IOException {
