@@ -60,6 +60,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -464,9 +465,17 @@ class SystemIT {
                 "plumbline.audit-cut",
                 trail.stream().mapToInt(ConsumerRecord::partition).max().orElseThrow() + 1,
                 trail.stream().filter(record -> record != lastOfWeb).toList());
-        PlumbCli.Outcome verify = plumb().run("audit", "verify", "--topic", "plumbline.audit-cut");
+        PlumbCli.Outcome asTheCli = plumb().run("audit", "verify", "--topic", "plumbline.audit-cut");
+        Map<String, String> asOperator = new HashMap<>(stack.environment());
+        asOperator.put(
+                "PLUMBLINE_KAFKA_CLIENT_PROPERTIES",
+                EmbeddedKafka.clientProperties(layout.kafkaClients(), "admin").toString());
+        PlumbCli.Outcome verify =
+                new InProcessPlumb(() -> asOperator).run("audit", "verify", "--topic", "plumbline.audit-cut");
 
-        assertThat(verify.exitCode()).as(verify.out()).isEqualTo(1);
+        assertThat(asTheCli.exitCode()).isEqualTo(2);
+        assertThat(asTheCli.err()).contains("may not read plumbline.audit-cut");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
         assertThat(verify.out()).contains("trail of web ends at record " + (lastSequence - 1), "cut short");
     }
 

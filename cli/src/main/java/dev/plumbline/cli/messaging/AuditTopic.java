@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -91,6 +92,10 @@ public final class AuditTopic implements AutoCloseable {
             return new Contents(records, complete);
         } catch (TimeoutException e) {
             throw unreachable();
+        } catch (AuthorizationException e) {
+            throw new CommandFailedException("the Kafka principal of these client settings may not read " + topic
+                    + " (" + e.getMessage() + "): read it with one that may, naming its client properties in "
+                    + "PLUMBLINE_KAFKA_CLIENT_PROPERTIES (a local run writes them under .plumbline/run/kafka/)");
         } catch (KafkaException e) {
             throw new CommandFailedException(
                     "cannot read " + topic + " from Kafka at " + bootstrapServers + ": " + e.getMessage());
