@@ -135,29 +135,14 @@ public record AuditRecord(
             throw new IllegalStateException("record " + sequence + " of app " + app + " is signed over its hash, which"
                     + " must be computed first");
         }
-        return new AuditRecord(
-                eventId,
-                schemaVersion,
-                time,
-                source,
-                correlationId,
-                app,
-                sequence,
-                occurredAt,
-                action,
-                actor,
-                summary,
-                revision,
-                objects,
-                details,
-                sourceEventId,
-                sourceEventType,
-                previousHash,
-                hash,
-                AuditChain.sign(app, sequence, hash, key));
+        return copy(hash, AuditChain.sign(app, sequence, hash, key));
     }
 
     private AuditRecord withHash(String newHash) {
+        return copy(newHash, null);
+    }
+
+    private AuditRecord copy(String newHash, String newSignature) {
         return new AuditRecord(
                 eventId,
                 schemaVersion,
@@ -177,6 +162,6 @@ public record AuditRecord(
                 sourceEventType,
                 previousHash,
                 newHash,
-                null);
+                newSignature);
     }
 }
