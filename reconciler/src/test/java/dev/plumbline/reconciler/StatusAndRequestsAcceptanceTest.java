@@ -386,8 +386,8 @@ class StatusAndRequestsAcceptanceTest {
     }
 
     private static AuditRecord auditRecord(String app, AuditRecord previous) {
-        SyncRequested request =
-                SyncRequested.of(PlumblineService.CLI, "c-audit", app, SyncTrigger.MANUAL, "", "ana", null, List.of());
+        SyncRequested request = SyncRequested.of(
+                PlumblineService.DRIFT_AUDITOR, "c-audit", app, SyncTrigger.MANUAL, "", "ana", null, List.of());
         return AuditRecord.next(
                 previous, request, app, AuditAction.SYNC_REQUESTED, "ana", "sync asked", null, List.of(), null);
     }

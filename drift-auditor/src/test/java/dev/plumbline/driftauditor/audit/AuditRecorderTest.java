@@ -152,7 +152,7 @@ class AuditRecorderTest {
         recorder = newRecorder();
         recorder.record(render);
         recorder.record(SyncRequested.of(
-                PlumblineService.CLI, "corr-m", "web", SyncTrigger.MANUAL, "", "ana", null, List.of()));
+                PlumblineService.DRIFT_AUDITOR, "corr-m", "web", SyncTrigger.MANUAL, "", "ana", null, List.of()));
 
         assertThat(store.records())
                 .extracting(AuditRecord::action)
@@ -217,10 +217,10 @@ class AuditRecorderTest {
     @Test
     void deletingOrEditingOneRecordInACopyMakesTheVerifierFail() {
         recorder.record(rendered("web", "ccc3333", deployment("web", "web", 3)));
-        recorder.record(
-                SyncRequested.of(PlumblineService.CLI, "c", "web", SyncTrigger.MANUAL, "", "ana", null, List.of()));
-        recorder.record(
-                SyncRequested.of(PlumblineService.CLI, "d", "web", SyncTrigger.MANUAL, "", "bob", null, List.of()));
+        recorder.record(SyncRequested.of(
+                PlumblineService.DRIFT_AUDITOR, "c", "web", SyncTrigger.MANUAL, "", "ana", null, List.of()));
+        recorder.record(SyncRequested.of(
+                PlumblineService.DRIFT_AUDITOR, "d", "web", SyncTrigger.MANUAL, "", "bob", null, List.of()));
         List<JsonNode> trail = store.asJson();
 
         List<JsonNode> deleted = new ArrayList<>(trail);
@@ -249,11 +249,11 @@ class AuditRecorderTest {
     @Test
     void aTailAppendedBySomeoneElseIsReportedAtReadBackAndTheChainContinuesFromTheLastSignedRecord() {
         recorder.record(rendered("web", "ddd4444", deployment("web", "web", 3)));
-        recorder.record(
-                SyncRequested.of(PlumblineService.CLI, "e", "web", SyncTrigger.MANUAL, "", "ana", null, List.of()));
+        recorder.record(SyncRequested.of(
+                PlumblineService.DRIFT_AUDITOR, "e", "web", SyncTrigger.MANUAL, "", "ana", null, List.of()));
         AuditRecord genuine = store.records().get(1);
-        SyncRequested claimed =
-                SyncRequested.of(PlumblineService.CLI, "f", "web", SyncTrigger.MANUAL, "", "bob", null, List.of());
+        SyncRequested claimed = SyncRequested.of(
+                PlumblineService.DRIFT_AUDITOR, "f", "web", SyncTrigger.MANUAL, "", "bob", null, List.of());
         AuditRecord appended = AuditRecord.next(
                 genuine, claimed, "web", AuditAction.SYNC_REQUESTED, "bob", "forged", null, List.of(), null);
         store.stored.add(EventJson.write(appended));
@@ -275,8 +275,8 @@ class AuditRecorderTest {
     void anIntactTrailReadBackReportsNothing() {
         recorder.record(rendered("web", "eee5555", deployment("web", "web", 3)));
         recorder = newRecorder();
-        recorder.record(
-                SyncRequested.of(PlumblineService.CLI, "g", "web", SyncTrigger.MANUAL, "", "ana", null, List.of()));
+        recorder.record(SyncRequested.of(
+                PlumblineService.DRIFT_AUDITOR, "g", "web", SyncTrigger.MANUAL, "", "ana", null, List.of()));
 
         assertThat(trailProblems).isEmpty();
         assertThat(store.records()).extracting(AuditRecord::sequence).containsExactly(1L, 2L);

@@ -103,8 +103,8 @@ class AuditHeadsTest {
     }
 
     private static AuditRecord unsigned(AuditRecord previous) {
-        SyncRequested request =
-                SyncRequested.of(PlumblineService.CLI, "c", "web", SyncTrigger.MANUAL, "", "ana", null, List.of());
+        SyncRequested request = SyncRequested.of(
+                PlumblineService.DRIFT_AUDITOR, "c", "web", SyncTrigger.MANUAL, "", "ana", null, List.of());
         return AuditRecord.next(
                 previous, request, "web", AuditAction.SYNC_REQUESTED, "ana", "sync", null, List.of(), null);
     }
