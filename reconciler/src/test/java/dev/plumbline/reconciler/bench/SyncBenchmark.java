@@ -92,6 +92,11 @@ public final class SyncBenchmark {
     private static void run(EmbeddedKubeApi api, Map<String, Object> renderer, int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         await(() -> get(http, port, "/q/health/ready").contains("\"UP\""), 120, "the service to be ready");
+        // the renderer creates its topics at its start; until plumbline.rendered-manifests exists the reconciler holds
+        // none of its partitions, so it owns no app and reconciles none, and no Application would ever be seen
+        try (EventTestClient client = new EventTestClient(renderer)) {
+            client.ensureTopics(PlumblineService.RENDERER.ownedTopics());
+        }
         List<ManifestsRendered> renders = new ArrayList<>();
         for (int i = 0; i < APPS; i++) {
             String app = "bench-" + i;
@@ -111,7 +116,6 @@ public final class SyncBenchmark {
         long writesBeforeSync = api.traffic().writes();
         long start = System.nanoTime();
         try (EventTestClient client = new EventTestClient(renderer)) {
-            client.ensureTopics(PlumblineService.RENDERER.ownedTopics());
             renders.forEach(client::send);
         }
         await(() -> synced(http, port) >= APPS, 900, "every app to be synced");
