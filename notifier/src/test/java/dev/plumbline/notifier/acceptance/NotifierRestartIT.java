@@ -26,7 +26,11 @@ import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.events.vocabulary.SyncTrigger;
-import dev.plumbline.sandbox.kafka.SharedEmbeddedKafka;
+import dev.plumbline.sandbox.kafka.EmbeddedKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +42,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Never lost, never twice", proved on the packaged notifier run as a process: it is killed with SIGKILL while
@@ -56,18 +61,23 @@ class NotifierRestartIT {
             List.of("restart-a", "restart-b", "restart-c", "restart-render", "restart-sync");
 
     /** Groups of their own, so that no other notifier sharing the broker takes a partition. */
-    private static final String GROUP = "restart-it-" + java.util.UUID.randomUUID();
+    // the notifier's principal may use only groups that begin with its own prefix
+    private static final String GROUP = "plumbline-notifier-restart-it-" + java.util.UUID.randomUUID();
 
     private static final String REPLAY_GROUP = GROUP + "-replay";
 
+    @TempDir
+    static Path run;
+
     private static WireMockServer slack;
-    private static String kafka;
+    private static EmbeddedKafka kafka;
 
     @BeforeAll
     static void start() {
         assumeTrue(
                 System.getProperty(NotifierProcess.JAR_PROPERTY) != null, "runs under failsafe, on the packaged jar");
-        kafka = SharedEmbeddedKafka.bootstrapServers();
+        // the bus as a run has it: the packaged notifier connects as its own principal, and will not connect without
+        kafka = EmbeddedKafka.startSecured(run.resolve("kafka-data"), freePort(), run.resolve("kafka"));
         slack = new WireMockServer(options().dynamicPort());
         slack.start();
         slack.stubFor(post(urlPathEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(500)));
@@ -78,11 +88,16 @@ class NotifierRestartIT {
         if (slack != null) {
             slack.stop();
         }
+        if (kafka != null) {
+            kafka.close();
+        }
     }
 
     @Test
     void aNotifierKilledWhileSlackFailsTellsEverythingExactlyOnceAfterARestart() throws Exception {
-        try (EventTestClient client = new EventTestClient(kafka)) {
+        // the test plays every other service, as the run's operator
+        try (EventTestClient client =
+                new EventTestClient(EmbeddedKafka.clientSettings(run.resolve("kafka"), "admin"))) {
             client.ensureTopics(
                     Stream.of(PlumblineService.RECONCILER, PlumblineService.RENDERER, PlumblineService.DRIFT_AUDITOR)
                             .flatMap(s -> s.ownedTopics().stream())
@@ -190,7 +205,6 @@ class NotifierRestartIT {
 
     private static Map<String, String> settings(String group) {
         Map<String, String> settings = new HashMap<>();
-        settings.put("kafka.bootstrap.servers", kafka);
         // a killed member is noticed after this long, rather than the default 45 s
         settings.put("kafka.session.timeout.ms", "6000");
         settings.put("kafka.heartbeat.interval.ms", "1000");
@@ -210,7 +224,19 @@ class NotifierRestartIT {
 
     /** The Slack address comes from the environment, as it would from a Kubernetes Secret. */
     private static Map<String, String> env() {
-        return Map.of("PLUMBLINE_SLACK_WEBHOOK_URL", "http://127.0.0.1:" + slack.port() + SLACK_PATH);
+        return Map.of(
+                "PLUMBLINE_SLACK_WEBHOOK_URL",
+                "http://127.0.0.1:" + slack.port() + SLACK_PATH,
+                "PLUMBLINE_KAFKA_CLIENT_PROPERTIES",
+                EmbeddedKafka.clientProperties(run.resolve("kafka"), "notifier").toString());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ObjectIdentity object(String app, int index) {
