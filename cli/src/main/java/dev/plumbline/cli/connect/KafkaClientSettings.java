@@ -1,14 +1,11 @@
 package dev.plumbline.cli.connect;
 
+import dev.plumbline.events.kafka.KafkaClientProperties;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The settings the CLI's Kafka readers connect with: the broker of {@code KAFKA_BOOTSTRAP_SERVERS}, and the
@@ -42,19 +39,13 @@ public final class KafkaClientSettings {
         return settings;
     }
 
-    private static Map<String, Object> read(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
+    private static Map<String, String> read(Path file) {
+        try {
+            return KafkaClientProperties.read(file);
+        } catch (IOException e) {
             throw new CommandFailedException("cannot read the Kafka client properties " + file + " ("
                     + FILE_VARIABLE + "): " + e.getClass().getSimpleName()
                     + "; start Plumbline with ./plumb up, or name a readable file");
         }
-        Map<String, Object> settings = new HashMap<>();
-        properties
-                .stringPropertyNames()
-                .forEach(name -> settings.put(name, properties.getProperty(name).strip()));
-        return settings;
     }
 }

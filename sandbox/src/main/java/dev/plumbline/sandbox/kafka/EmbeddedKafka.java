@@ -1,15 +1,13 @@
 package dev.plumbline.sandbox.kafka;
 
+import dev.plumbline.events.kafka.KafkaClientProperties;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, broker and controller in one) running in this JVM.
@@ -68,14 +66,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The client settings a secured broker wrote for {@code user}, ready for a Kafka client to connect with. */
     public static Map<String, Object> clientSettings(Path securedFolder, String user) {
         Path file = clientProperties(securedFolder, user);
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
+        Map<String, Object> settings = new HashMap<>();
+        try {
+            settings.putAll(KafkaClientProperties.read(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Kafka client settings of " + user + " in " + file, e);
         }
-        Map<String, Object> settings = new HashMap<>();
-        properties.forEach((key, value) -> settings.put((String) key, value));
         return settings;
     }
 

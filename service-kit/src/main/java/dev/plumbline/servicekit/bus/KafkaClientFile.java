@@ -1,12 +1,9 @@
 package dev.plumbline.servicekit.bus;
 
+import dev.plumbline.events.kafka.KafkaClientProperties;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -24,18 +21,13 @@ final class KafkaClientFile {
      * @throws IllegalStateException naming the file and the variable, when the file cannot be read
      */
     static Map<String, String> settings(Path file, String variable) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
+        Map<String, String> settings = new TreeMap<>();
+        try {
+            KafkaClientProperties.read(file).forEach((name, value) -> settings.put(PREFIX + name, value));
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read the Kafka client properties file " + file + " named by "
                     + variable + " (" + e.getClass().getSimpleName() + "): give the path of a readable file");
         }
-        Map<String, String> settings = new TreeMap<>();
-        properties
-                .stringPropertyNames()
-                .forEach(name ->
-                        settings.put(PREFIX + name, properties.getProperty(name).strip()));
         return settings;
     }
 }
