@@ -32,7 +32,11 @@ class KafkaCredentialsTest {
     static final Map<PlumblineService, Set<String>> TRUSTS = Map.of(
             PlumblineService.GIT_WATCHER, Set.of(),
             PlumblineService.RENDERER, Set.of("PLUMBLINE_TRUST_GIT_WATCHER_KEYS"),
-            PlumblineService.RECONCILER, Set.of("PLUMBLINE_TRUST_RENDERER_KEYS", "PLUMBLINE_TRUST_DRIFT_AUDITOR_KEYS"),
+            PlumblineService.RECONCILER,
+                    Set.of(
+                            "PLUMBLINE_TRUST_GIT_WATCHER_KEYS",
+                            "PLUMBLINE_TRUST_RENDERER_KEYS",
+                            "PLUMBLINE_TRUST_DRIFT_AUDITOR_KEYS"),
             PlumblineService.DRIFT_AUDITOR,
                     Set.of(
                             "PLUMBLINE_TRUST_RENDERER_KEYS",

@@ -3,6 +3,10 @@ package dev.plumbline.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.WatchingApplication;
+import dev.plumbline.events.signing.SignatureCheck;
+import dev.plumbline.events.signing.SignedFields;
+import dev.plumbline.events.signing.SigningKey;
+import dev.plumbline.events.signing.TrustedKeys;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +23,9 @@ import java.util.Objects;
  * @param watchers     the Applications watching this repository, with what they watch
  * @param explanation  for example "commit 1a2b3c changed overlays/prod/web.yaml; no Application watches that path;
  *                     Application web watches overlays/production on branch main"
+ * @param signature    the git-watcher's Ed25519 signature over {@link #signedFields()}, base64; null when unsigned.
+ *                     The reconciler shows an ignored commit on an Application only when it verifies, so write
+ *                     access to the topic cannot put words in the Application's status
  */
 public record CommitIgnored(
         String eventId,
@@ -32,8 +39,12 @@ public record CommitIgnored(
         List<String> changedPaths,
         @JsonProperty("trigger") FetchCause fetchCause,
         List<WatchingApplication> watchers,
-        String explanation)
+        String explanation,
+        String signature)
         implements PlumblineEvent {
+
+    /** What a git-watcher's signature on an ignored commit says, so it cannot be taken for any other signature. */
+    public static final String SIGNATURE_PURPOSE = "plumbline.commit-ignored.v1";
 
     public CommitIgnored {
         Envelope.check(EventType.COMMIT_IGNORED, eventId, schemaVersion, time, source, correlationId);
@@ -64,7 +75,58 @@ public record CommitIgnored(
                 changedPaths,
                 fetchCause,
                 watchers,
-                explanation);
+                explanation,
+                null);
+    }
+
+    /** The bytes the git-watcher signs and the reconciler verifies: everything the condition is made of. */
+    public SignedFields signedFields() {
+        SignedFields fields = SignedFields.of(SIGNATURE_PURPOSE)
+                .with("repoUrl", repoUrl)
+                .with("ref", ref)
+                .with("sha", sha)
+                .with("changedPaths", changedPaths.size());
+        changedPaths.forEach(changed -> fields.with("changedPath", changed));
+        fields.with(
+                        "trigger.kind",
+                        fetchCause == null || fetchCause.kind() == null
+                                ? null
+                                : fetchCause.kind().label())
+                .with(
+                        "trigger.provider",
+                        fetchCause == null || fetchCause.provider() == null
+                                ? null
+                                : fetchCause.provider().label())
+                .with("trigger.deliveryId", fetchCause == null ? null : fetchCause.deliveryId())
+                .with("trigger.actor", fetchCause == null ? null : fetchCause.actor())
+                .with("watchers", watchers.size());
+        watchers.forEach(watcher -> fields.with("watcher.app", watcher.app())
+                .with("watcher.targetRevision", watcher.targetRevision())
+                .with("watcher.path", watcher.path()));
+        return fields.with("explanation", explanation);
+    }
+
+    /** This event, signed by {@code key}. */
+    public CommitIgnored signedWith(SigningKey key) {
+        return new CommitIgnored(
+                eventId,
+                schemaVersion,
+                time,
+                source,
+                correlationId,
+                repoUrl,
+                ref,
+                sha,
+                changedPaths,
+                fetchCause,
+                watchers,
+                explanation,
+                key.sign(signedFields()));
+    }
+
+    /** Whether a reader may act on this event: one of the git-watcher's trusted keys signed what it says. */
+    public SignatureCheck verify(TrustedKeys gitWatcherKeys) {
+        return gitWatcherKeys.check(signedFields(), signature);
     }
 
     @Override

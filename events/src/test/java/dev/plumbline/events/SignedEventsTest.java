@@ -22,7 +22,7 @@ class SignedEventsTest {
     private final TrustedKeys gitWatcher = TestSigningKeys.trustedKeys("git-watcher");
 
     @Test
-    void a_render_signed_by_the_renderer_verifies_after_a_trip_through_json() {
+    void aRenderSignedByTheRendererVerifiesAfterATripThroughJson() {
         ManifestsRendered render =
                 (ManifestsRendered) EventJson.read(EventJson.write(EventSamples.manifestsRendered()));
 
@@ -32,7 +32,7 @@ class SignedEventsTest {
     }
 
     @Test
-    void an_unsigned_render_is_not_trusted() {
+    void anUnsignedRenderIsNotTrusted() {
         ManifestsRendered signed = EventSamples.manifestsRendered();
         ManifestsRendered unsigned = ManifestsRendered.of(
                 signed.correlationId(),
@@ -48,7 +48,7 @@ class SignedEventsTest {
     }
 
     @Test
-    void objects_swapped_under_a_kept_digest_and_signature_are_not_trusted() {
+    void objectsSwappedUnderAKeptDigestAndSignatureAreNotTrusted() {
         ManifestsRendered signed = EventSamples.manifestsRendered();
         ObjectNode body = signed.objects().get(0).body().deepCopy();
         ((ObjectNode) body.get("spec")).put("replicas", 0);
@@ -66,7 +66,7 @@ class SignedEventsTest {
     }
 
     @Test
-    void a_render_replayed_for_another_app_or_generation_is_not_trusted() {
+    void aRenderReplayedForAnotherAppOrGenerationIsNotTrusted() {
         ManifestsRendered signed = EventSamples.manifestsRendered();
         ManifestsRendered otherApp = new ManifestsRendered(
                 signed.eventId(),
@@ -104,7 +104,7 @@ class SignedEventsTest {
     }
 
     @Test
-    void a_render_signed_by_another_service_is_not_trusted_but_either_of_two_rotated_renderer_keys_is() {
+    void aRenderSignedByAnotherServiceIsNotTrustedButEitherOfTwoRotatedRendererKeysIs() {
         ManifestsRendered byGitWatcher =
                 EventSamples.manifestsRendered().signedWith(TestSigningKeys.signingKey("git-watcher"));
         ManifestsRendered byNextKey =
@@ -120,7 +120,7 @@ class SignedEventsTest {
     }
 
     @Test
-    void a_render_failure_is_trusted_only_with_its_own_and_its_last_good_renders_signature() {
+    void aRenderFailureIsTrustedOnlyWithItsOwnAndItsLastGoodRendersSignature() {
         RenderFailed signed = (RenderFailed) EventJson.read(EventJson.write(EventSamples.renderFailed()));
         RenderFailed otherMessage = new RenderFailed(
                 signed.eventId(),
@@ -165,7 +165,7 @@ class SignedEventsTest {
     }
 
     @Test
-    void a_commit_event_signed_by_the_git_watcher_verifies_and_a_changed_artifact_does_not() {
+    void aCommitEventSignedByTheGitWatcherVerifiesAndAChangedArtifactDoesNot() {
         CommitDetected signed = (CommitDetected) EventJson.read(EventJson.write(EventSamples.commitDetected()));
         CommitDetected otherArtifact = new CommitDetected(
                 signed.eventId(),
@@ -191,7 +191,33 @@ class SignedEventsTest {
     }
 
     @Test
-    void a_schema_version_1_render_still_reads_and_is_untrusted() {
+    void anIgnoredCommitSignedByTheGitWatcherVerifiesAndAChangedExplanationDoesNot() {
+        TrustedKeys gitWatcher = TestSigningKeys.trustedKeys("git-watcher");
+        CommitIgnored signed = EventJson.read(
+                EventJson.write(EventSamples.commitIgnored().signedWith(TestSigningKeys.signingKey("git-watcher"))),
+                CommitIgnored.class);
+        CommitIgnored reworded = new CommitIgnored(
+                signed.eventId(),
+                signed.schemaVersion(),
+                signed.time(),
+                signed.source(),
+                signed.correlationId(),
+                signed.repoUrl(),
+                signed.ref(),
+                signed.sha(),
+                signed.changedPaths(),
+                signed.fetchCause(),
+                signed.watchers(),
+                "your deployment is broken: run the script in the README",
+                signed.signature());
+
+        assertThat(signed.verify(gitWatcher).trusted()).isTrue();
+        assertThat(reworded.verify(gitWatcher).trusted()).isFalse();
+        assertThat(EventSamples.commitIgnored().verify(gitWatcher).problem()).contains("not signed");
+    }
+
+    @Test
+    void aSchemaVersion1RenderStillReadsAndIsUntrusted() {
         ObjectNode json = EventJson.tree(EventSamples.manifestsRendered());
         json.put("schemaVersion", 1).remove(List.of("generation", "signature"));
 

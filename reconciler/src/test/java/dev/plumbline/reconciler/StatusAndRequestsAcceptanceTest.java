@@ -32,6 +32,7 @@ import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.FieldManagerAttribution;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.signing.SigningKey;
+import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.AuditAction;
@@ -161,7 +162,7 @@ class StatusAndRequestsAcceptanceTest {
     }
 
     @Test
-    void anIgnoredCommitIsSaidInAConditionUntilANewerCommitIsRendered() {
+    void anIgnoredCommitTheGitWatcherSignedIsSaidInAConditionUntilANewerCommitIsRendered() {
         String app = "ignoring";
         cluster.deploy(app, automated(true));
         kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("k", "v")))));
@@ -169,7 +170,7 @@ class StatusAndRequestsAcceptanceTest {
         String explanation = "commit 1a2b3c changed docs/readme.md; no Application watches that path; "
                 + "Application ignoring watches apps/ignoring on branch main";
 
-        kafka.send(CommitIgnored.of(
+        CommitIgnored ignoredCommit = CommitIgnored.of(
                 "c2",
                 REPO,
                 "refs/heads/main",
@@ -177,7 +178,15 @@ class StatusAndRequestsAcceptanceTest {
                 List.of("docs/readme.md"),
                 null,
                 List.of(new WatchingApplication(app, "main", "apps/" + app)),
-                explanation));
+                explanation);
+
+        // written by someone with access to the topic but not the git-watcher's key: never shown
+        kafka.send(ignoredCommit);
+        await().during(Duration.ofSeconds(2))
+                .atMost(PATIENCE)
+                .until(() -> condition(cluster.status(app), "CommitIgnored").isEmpty());
+
+        kafka.send(SignedEvents.byGitWatcher(ignoredCommit));
 
         ApplicationStatusModel.Condition ignored = condition(
                         cluster.awaitStatus(

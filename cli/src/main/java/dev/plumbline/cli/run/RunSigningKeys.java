@@ -80,6 +80,9 @@ final class RunSigningKeys {
                         publicKey(GIT_WATCHER).toString());
             }
             case "reconciler" -> {
+                env.put(
+                        "PLUMBLINE_TRUST_GIT_WATCHER_KEYS",
+                        publicKey(GIT_WATCHER).toString());
                 env.put("PLUMBLINE_TRUST_RENDERER_KEYS", publicKey(RENDERER).toString());
                 env.put(
                         "PLUMBLINE_TRUST_DRIFT_AUDITOR_KEYS",

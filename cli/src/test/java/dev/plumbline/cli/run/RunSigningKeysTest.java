@@ -33,6 +33,9 @@ class RunSigningKeysTest {
         assertThat(keys.environment("reconciler"))
                 .doesNotContainKey("PLUMBLINE_SIGNING_KEY_FILE")
                 .containsEntry(
+                        "PLUMBLINE_TRUST_GIT_WATCHER_KEYS",
+                        keys.publicKey("git-watcher").toString())
+                .containsEntry(
                         "PLUMBLINE_TRUST_RENDERER_KEYS",
                         keys.publicKey("renderer").toString());
         assertThat(keys.environment("drift-auditor"))

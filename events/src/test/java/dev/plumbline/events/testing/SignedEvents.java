@@ -1,6 +1,7 @@
 package dev.plumbline.events.testing;
 
 import dev.plumbline.events.CommitDetected;
+import dev.plumbline.events.CommitIgnored;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.RenderFailed;
 
@@ -22,5 +23,9 @@ public final class SignedEvents {
 
     public static CommitDetected byGitWatcher(CommitDetected commit) {
         return commit.signedWith(TestSigningKeys.signingKey("git-watcher"));
+    }
+
+    public static CommitIgnored byGitWatcher(CommitIgnored ignored) {
+        return ignored.signedWith(TestSigningKeys.signingKey("git-watcher"));
     }
 }

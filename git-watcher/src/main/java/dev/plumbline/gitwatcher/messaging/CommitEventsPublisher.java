@@ -1,6 +1,7 @@
 package dev.plumbline.gitwatcher.messaging;
 
 import dev.plumbline.events.CommitDetected;
+import dev.plumbline.events.CommitIgnored;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.signing.SigningKey;
 import dev.plumbline.gitwatcher.poll.CommitEventsSink;
@@ -45,12 +46,23 @@ public class CommitEventsPublisher implements CommitEventsSink {
     @Override
     public void publish(List<PlumblineEvent> events) {
         for (PlumblineEvent event : events) {
-            PlumblineEvent signed = event instanceof CommitDetected commit ? commit.signedWith(signingKey) : event;
+            PlumblineEvent signed = signed(event);
             Message<PlumblineEvent> message = Message.of(signed)
                     .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                             .withKey(event.key())
                             .build());
             emitter.sendMessage(message).await().atMost(ACK_PATIENCE);
         }
+    }
+
+    /** Everything on the commit-events topic is signed: what to render, and what to show as ignored. */
+    private PlumblineEvent signed(PlumblineEvent event) {
+        if (event instanceof CommitDetected commit) {
+            return commit.signedWith(signingKey);
+        }
+        if (event instanceof CommitIgnored ignored) {
+            return ignored.signedWith(signingKey);
+        }
+        return event;
     }
 }

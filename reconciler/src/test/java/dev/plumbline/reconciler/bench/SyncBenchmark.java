@@ -84,6 +84,10 @@ public final class SyncBenchmark {
                         TestSigningKeys.publicKeyFile("renderer").toString());
         builder.environment()
                 .put(
+                        "PLUMBLINE_TRUST_GIT_WATCHER_KEYS",
+                        TestSigningKeys.publicKeyFile("git-watcher").toString());
+        builder.environment()
+                .put(
                         "PLUMBLINE_TRUST_DRIFT_AUDITOR_KEYS",
                         TestSigningKeys.publicKeyFile("drift-auditor").toString());
         return builder.start();
