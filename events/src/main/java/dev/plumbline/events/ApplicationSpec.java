@@ -8,6 +8,7 @@ import dev.plumbline.events.application.RequestedSync;
 import dev.plumbline.events.application.SelfHealPause;
 import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.application.SyncPolicy;
+import dev.plumbline.events.project.ProjectPolicy;
 import dev.plumbline.events.vocabulary.DriftMode;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,9 @@ import java.util.Objects;
  * @param requestedSync     a sync asked for by annotation; null when none is pending
  * @param clusterCapabilities the destination cluster's version and served API versions, for Helm's
  *                          {@code .Capabilities}; null while the reconciler has not read them
+ * @param project           the project it names ({@code spec.project}, default {@code default}) as the reconciler
+ *                          read it: what the Application may fetch, touch and deploy. Null only in specs written
+ *                          before projects existed, which every reader treats as a project that allows nothing
  */
 public record ApplicationSpec(
         String eventId,
@@ -49,7 +53,8 @@ public record ApplicationSpec(
         List<NotificationSubscription> notifications,
         SelfHealPause selfHealPause,
         RequestedSync requestedSync,
-        ClusterCapabilities clusterCapabilities)
+        ClusterCapabilities clusterCapabilities,
+        ProjectPolicy project)
         implements PlumblineEvent {
 
     public ApplicationSpec {
@@ -95,6 +100,7 @@ public record ApplicationSpec(
                 notifications,
                 selfHealPause,
                 requestedSync,
+                null,
                 null);
     }
 
@@ -117,7 +123,36 @@ public record ApplicationSpec(
                 notifications,
                 selfHealPause,
                 requestedSync,
-                capabilities);
+                capabilities,
+                project);
+    }
+
+    /** The same spec, event and all, under the rules of its project. */
+    public ApplicationSpec withProject(ProjectPolicy policy) {
+        return new ApplicationSpec(
+                eventId,
+                schemaVersion,
+                time,
+                source,
+                correlationId,
+                app,
+                namespace,
+                generation,
+                sourceSpec,
+                destination,
+                syncPolicy,
+                driftMode,
+                ignoreDifferences,
+                notifications,
+                selfHealPause,
+                requestedSync,
+                clusterCapabilities,
+                policy);
+    }
+
+    /** The project's rules; a project that allows nothing when the spec carries none. */
+    public ProjectPolicy projectPolicy() {
+        return project == null ? ProjectPolicy.missing(ProjectPolicy.DEFAULT) : project;
     }
 
     @Override

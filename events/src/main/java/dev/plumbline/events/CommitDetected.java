@@ -3,6 +3,8 @@ package dev.plumbline.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
+import dev.plumbline.events.git.CommitRefusal;
+import dev.plumbline.events.git.CommitSignature;
 import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
@@ -14,6 +16,7 @@ import dev.plumbline.events.vocabulary.RefUpdateKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A watched ref moved, or began to be watched. Keyed by repository URL on {@code plumbline.commit-events}. Signed by
@@ -30,6 +33,8 @@ import java.util.Objects;
  * @param changedPaths repository paths changed between before and after (every path on first sight), sorted
  * @param fetchCause   what made the git-watcher fetch (written {@code trigger}, its name in schema version 1)
  * @param artifact     the tarball of {@code after}'s tree; null when the ref was deleted
+ * @param refusals     the Applications that must not deploy {@code after} (their project requires a signature it
+ *                     lacks), with the reason
  * @param signature    the git-watcher's Ed25519 signature over {@link #signedFields()}, base64; null when unsigned
  */
 public record CommitDetected(
@@ -47,6 +52,7 @@ public record CommitDetected(
         List<String> changedPaths,
         @JsonProperty("trigger") FetchCause fetchCause,
         Artifact artifact,
+        List<CommitRefusal> refusals,
         String signature)
         implements PlumblineEvent {
 
@@ -61,6 +67,7 @@ public record CommitDetected(
         Objects.requireNonNull(fetchCause, "fetchCause");
         commits = commits == null ? List.of() : List.copyOf(commits);
         changedPaths = changedPaths == null ? List.of() : List.copyOf(changedPaths);
+        refusals = refusals == null ? List.of() : List.copyOf(refusals);
     }
 
     /**
@@ -95,7 +102,39 @@ public record CommitDetected(
                 changedPaths,
                 fetchCause,
                 artifact,
+                List.of(),
                 null);
+    }
+
+    /** The same unsigned event, refusing {@code after} to these Applications. */
+    public CommitDetected withRefusals(List<CommitRefusal> refused) {
+        return new CommitDetected(
+                eventId,
+                schemaVersion,
+                time,
+                source,
+                correlationId,
+                repoUrl,
+                ref,
+                before,
+                after,
+                update,
+                commits,
+                changedPaths,
+                fetchCause,
+                artifact,
+                refused,
+                null);
+    }
+
+    /** Whether this Application must not deploy {@code after}, and why. */
+    public Optional<CommitRefusal> refusalFor(String app) {
+        return refusals.stream().filter(refusal -> refusal.app().equals(app)).findFirst();
+    }
+
+    /** The commit the ref moved to, when the event lists it. */
+    public Optional<CommitInfo> afterCommit() {
+        return commits.stream().filter(commit -> commit.sha().equals(after)).findFirst();
     }
 
     /**
@@ -132,6 +171,25 @@ public record CommitDetected(
             for (Trailer trailer : commit.trailers()) {
                 fields.with("trailer.key", trailer.key()).with("trailer.value", trailer.value());
             }
+            CommitSignature checked = commit.commitSignature();
+            fields.with(
+                    "commit.signature",
+                    checked == null ? null : checked.verdict().label());
+            if (checked != null) {
+                fields.with(
+                                "commit.signature.format",
+                                checked.format() == null
+                                        ? null
+                                        : checked.format().label())
+                        .with("commit.signature.key", checked.key())
+                        .with("commit.signature.signer", checked.signer());
+            }
+        }
+        fields.with("refusals", refusals.size());
+        for (CommitRefusal refusal : refusals) {
+            fields.with("refusal.app", refusal.app())
+                    .with("refusal.project", refusal.project())
+                    .with("refusal.reason", refusal.reason());
         }
         return fields;
     }
@@ -162,6 +220,7 @@ public record CommitDetected(
                 changedPaths,
                 fetchCause,
                 artifact,
+                refusals,
                 key.sign(signedFields()));
     }
 

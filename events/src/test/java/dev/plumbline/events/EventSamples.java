@@ -18,6 +18,8 @@ import dev.plumbline.events.application.SyncOptions;
 import dev.plumbline.events.application.SyncPolicy;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.CommitInfo;
+import dev.plumbline.events.git.CommitRefusal;
+import dev.plumbline.events.git.CommitSignature;
 import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
@@ -26,10 +28,14 @@ import dev.plumbline.events.manifest.DriftedField;
 import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.FieldDiff;
 import dev.plumbline.events.manifest.FieldManagerAttribution;
-import dev.plumbline.events.manifest.GroupKind;
 import dev.plumbline.events.manifest.ObjectDiff;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.project.KindPattern;
+import dev.plumbline.events.project.NamespaceResources;
+import dev.plumbline.events.project.ProjectDestination;
+import dev.plumbline.events.project.ProjectPolicy;
+import dev.plumbline.events.project.ServiceAccountRef;
 import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
@@ -44,6 +50,8 @@ import dev.plumbline.events.vocabulary.NotificationOccasion;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.events.vocabulary.SignatureFormat;
+import dev.plumbline.events.vocabulary.SignatureVerdict;
 import dev.plumbline.events.vocabulary.SyncStatus;
 import dev.plumbline.events.vocabulary.SyncTrigger;
 import dev.plumbline.events.vocabulary.WebhookProvider;
@@ -123,7 +131,7 @@ public final class EventSamples {
                         "plumbline",
                         7,
                         source,
-                        new Destination("shop", List.of("shop-jobs"), List.of(new GroupKind("", "Namespace"))),
+                        Destination.of("shop"),
                         new SyncPolicy(
                                 new SyncPolicy.Automated(true, true),
                                 false,
@@ -143,7 +151,20 @@ public final class EventSamples {
                         new RequestedSync(
                                 "2026-11-27T16:00:00Z", "ben@example.com", Instant.parse("2026-11-27T16:00:00Z"), null))
                 .withClusterCapabilities(
-                        new ClusterCapabilities("v1.32.0", List.of("v1", "apps/v1", "apps/v1/Deployment")));
+                        new ClusterCapabilities("v1.32.0", List.of("v1", "apps/v1", "apps/v1/Deployment")))
+                .withProject(new ProjectPolicy(
+                        "shop",
+                        true,
+                        3,
+                        List.of("https://git.example.com/shop/*.git"),
+                        List.of(
+                                ProjectDestination.of("shop"),
+                                new ProjectDestination(
+                                        "shop-*", null, ServiceAccountRef.parse("plumbline:shop-deployer"))),
+                        List.of(new KindPattern("", "Namespace")),
+                        new NamespaceResources(List.of(), List.of(new KindPattern("apps", "DaemonSet"))),
+                        ServiceAccountRef.parse("deployer"),
+                        List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGw2 ana@example.com")));
     }
 
     public static CommitDetected commitDetected() {
@@ -157,20 +178,30 @@ public final class EventSamples {
                 "Scale web to 3\n\nReviewed-by: Ben <ben@example.com>\nSigned-off-by: Ana Lima <ana@example.com>\n",
                 List.of(
                         new Trailer("Reviewed-by", "Ben <ben@example.com>"),
-                        new Trailer("Signed-off-by", "Ana Lima <ana@example.com>")));
+                        new Trailer("Signed-off-by", "Ana Lima <ana@example.com>")),
+                new CommitSignature(
+                        SignatureVerdict.GOOD,
+                        SignatureFormat.SSH,
+                        "SHA256:ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA",
+                        "ana@example.com"));
         return SignedEvents.byGitWatcher(CommitDetected.of(
-                CORRELATION,
-                REPO,
-                "refs/heads/main",
-                SHA_BEFORE,
-                SHA_AFTER,
-                RefUpdateKind.FAST_FORWARD,
-                List.of(commit),
-                List.of("apps/web/values-prod.yaml"),
-                FetchCause.webhook(WebhookProvider.GITHUB, "72d3162e-cc78-11e3-81ab-4c9367dc0958"),
-                new Artifact(
-                        "http://git-watcher:8081/artifacts/shop/" + SHA_AFTER + ".tar.gz",
-                        "3b5d5c3712955042212316173ccf37be800c3e1e58c1c3b0e7e5c4a0f9a3f1aa")));
+                        CORRELATION,
+                        REPO,
+                        "refs/heads/main",
+                        SHA_BEFORE,
+                        SHA_AFTER,
+                        RefUpdateKind.FAST_FORWARD,
+                        List.of(commit),
+                        List.of("apps/web/values-prod.yaml"),
+                        FetchCause.webhook(WebhookProvider.GITHUB, "72d3162e-cc78-11e3-81ab-4c9367dc0958"),
+                        new Artifact(
+                                "http://git-watcher:8081/artifacts/shop/" + SHA_AFTER + ".tar.gz",
+                                "3b5d5c3712955042212316173ccf37be800c3e1e58c1c3b0e7e5c4a0f9a3f1aa"))
+                .withRefusals(List.of(new CommitRefusal(
+                        "web-signed",
+                        "shop-signed",
+                        "commit " + SHA_AFTER.substring(0, 7) + " by Ana Lima is signed with SSH key"
+                                + " SHA256:ZmVk..., which project \"shop-signed\" does not list"))));
     }
 
     public static CommitIgnored commitIgnored() {

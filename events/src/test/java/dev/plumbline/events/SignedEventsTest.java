@@ -183,10 +183,29 @@ class SignedEventsTest {
                 signed.fetchCause(),
                 new Artifact(
                         "http://attacker.example/evil.tar.gz", signed.artifact().sha256()),
+                signed.refusals(),
+                signed.signature());
+        CommitDetected refusalRemoved = new CommitDetected(
+                signed.eventId(),
+                signed.schemaVersion(),
+                signed.time(),
+                signed.source(),
+                signed.correlationId(),
+                signed.repoUrl(),
+                signed.ref(),
+                signed.before(),
+                signed.after(),
+                signed.update(),
+                signed.commits(),
+                signed.changedPaths(),
+                signed.fetchCause(),
+                signed.artifact(),
+                List.of(),
                 signed.signature());
 
         assertThat(signed.verify(gitWatcher).trusted()).isTrue();
         assertThat(otherArtifact.verify(gitWatcher).trusted()).isFalse();
+        assertThat(refusalRemoved.verify(gitWatcher).trusted()).isFalse();
         assertThat(signed.verify(renderer).trusted()).isFalse();
     }
 

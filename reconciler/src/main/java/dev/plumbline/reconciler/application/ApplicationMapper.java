@@ -12,7 +12,6 @@ import dev.plumbline.events.application.Retry;
 import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.application.SyncOptions;
 import dev.plumbline.events.application.SyncPolicy;
-import dev.plumbline.events.manifest.GroupKind;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.NotificationChannel;
 import dev.plumbline.events.vocabulary.NotificationOccasion;
@@ -119,14 +118,7 @@ public final class ApplicationMapper {
         if (destination == null || destination.namespace == null || destination.namespace.isBlank()) {
             throw new InvalidApplicationException("spec.destination.namespace is required");
         }
-        return new Destination(
-                destination.namespace, destination.allowedNamespaces, list(destination.allowedClusterKinds, kind -> {
-                    if (kind.kind == null) {
-                        throw new InvalidApplicationException(
-                                "spec.destination.allowedClusterKinds[].kind is required");
-                    }
-                    return new GroupKind(kind.group, kind.kind);
-                }));
+        return Destination.of(destination.namespace);
     }
 
     private static SyncPolicy syncPolicy(ApplicationSpecModel.SyncPolicy policy) {

@@ -14,12 +14,16 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ApplicationSpecModel {
 
+    @JsonPropertyDescription("The Project that says what this Application may fetch, touch and deploy, and as "
+            + "whom; default: default.")
+    public String project;
+
     @Required
     @JsonPropertyDescription("Where the desired state lives in Git.")
     public Source source;
 
     @Required
-    @JsonPropertyDescription("Where the objects go, and what else this Application may touch.")
+    @JsonPropertyDescription("Where the objects go.")
     public Destination destination;
 
     @JsonPropertyDescription(
@@ -103,24 +107,9 @@ public class ApplicationSpecModel {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Destination {
         @Required
-        @JsonPropertyDescription(
-                "The namespace objects go to; the only one they may use unless allowedNamespaces names more.")
+        @JsonPropertyDescription("The namespace objects that name none go to. Which namespaces and kinds the "
+                + "Application may touch is its project's to say.")
         public String namespace;
-
-        @JsonPropertyDescription("Other namespaces this Application may manage objects in.")
-        public List<String> allowedNamespaces;
-
-        @JsonPropertyDescription("Cluster-scoped kinds this Application may manage, such as Namespace or a CRD.")
-        public List<ClusterKind> allowedClusterKinds;
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public static class ClusterKind {
-        @JsonPropertyDescription("The API group; empty for the core group.")
-        public String group;
-
-        @Required
-        public String kind;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,5 +1,5 @@
 /**
- * What an Application may touch (its namespaces and allowed cluster-scoped kinds), and refusals worded so a person can
+ * Objects an Application may not touch, with the reason worded so a person can
  * act on them. Enforced before anything is applied.
  */
 package dev.plumbline.reconciler.limits;

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plumbline.engine.desired.DesiredState;
 import dev.plumbline.engine.diff.ApplicationDiffer;
 import dev.plumbline.engine.object.ObjectKey;
+import dev.plumbline.engine.project.ProjectRules;
 import dev.plumbline.events.DiffComputed;
 import dev.plumbline.events.RenderFailed;
 import dev.plumbline.events.manifest.FieldDiff;
 import dev.plumbline.events.manifest.ObjectDiff;
+import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.vocabulary.ChangeType;
 import dev.plumbline.events.vocabulary.SyncStatus;
@@ -18,7 +20,6 @@ import dev.plumbline.reconciler.apply.ObjectApplier;
 import dev.plumbline.reconciler.apply.RemovedFields;
 import dev.plumbline.reconciler.cluster.ApiCatalog;
 import dev.plumbline.reconciler.cluster.LiveObjects;
-import dev.plumbline.reconciler.limits.DestinationLimits;
 import dev.plumbline.reconciler.limits.Refusal;
 import dev.plumbline.reconciler.status.ConditionType;
 import dev.plumbline.reconciler.status.StatusWriter;
@@ -161,29 +162,42 @@ public class CompareSteps {
     }
 
     void checkLimits(ReconcileContext context) {
-        List<Refusal> refusals = new ArrayList<>(
-                new DestinationLimits(context.spec.destination(), catalog::namespaced).check(context.render.objects()));
+        ProjectRules rules = new ProjectRules(context.spec.projectPolicy());
+        String destination = context.spec.destination().namespace();
+        List<Refusal> notPermitted = new ArrayList<>();
+        for (RenderedObject object : context.render.objects()) {
+            ObjectIdentity identity = object.identity();
+            boolean namespaced = catalog.namespaced(identity.groupKind()).orElse(identity.namespace() != null);
+            rules.objectRefusal(identity, namespaced, destination)
+                    .ifPresent(reason -> notPermitted.add(new Refusal(identity, reason)));
+        }
+        List<Refusal> ownedElsewhere = new ArrayList<>();
         for (var object : context.diff.ownedByOtherApps()) {
-            refusals.add(new Refusal(
+            ownedElsewhere.add(new Refusal(
                     object,
                     "it belongs to another Application (annotation plumbline.dev/app); "
                             + "remove it from one of the two"));
         }
+        List<Refusal> refusals = new ArrayList<>(notPermitted);
+        refusals.addAll(ownedElsewhere);
         context.refusals = refusals;
-        if (!refusals.isEmpty()) {
-            context.conditions()
-                    .set(
-                            ConditionType.SyncRefused,
-                            "OutsideDestination",
-                            "nothing of revision "
-                                    + context.render.revision() + " is applied, " + refusals.size()
-                                    + " object(s) are refused: "
-                                    + String.join(
-                                            "; ",
-                                            refusals.stream()
-                                                    .map(Refusal::describe)
-                                                    .toList()));
+        refuse(context, ConditionType.ResourceNotPermitted, "NotInProject", notPermitted);
+        refuse(context, ConditionType.SyncRefused, "OwnedByAnotherApplication", ownedElsewhere);
+    }
+
+    private static void refuse(ReconcileContext context, ConditionType type, String reason, List<Refusal> refusals) {
+        if (refusals.isEmpty()) {
+            return;
         }
+        context.conditions()
+                .set(
+                        type,
+                        reason,
+                        "nothing of revision " + context.render.revision() + " is applied, " + refusals.size()
+                                + " object(s) are refused: "
+                                + String.join(
+                                        "; ",
+                                        refusals.stream().map(Refusal::describe).toList()));
     }
 
     void publishDiff(ReconcileContext context) {

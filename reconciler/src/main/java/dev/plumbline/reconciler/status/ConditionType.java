@@ -18,7 +18,27 @@ public enum ConditionType {
     RenderUntrusted,
     /** The comparison with the cluster failed (a bad sync-wave, an unreachable cluster). */
     ComparisonFailed,
-    /** The render holds objects outside what the Application may touch: nothing of the sync was applied. */
+    /**
+     * The Application's repository is not among its project's {@code sourceRepos} (or the project does not exist):
+     * nothing is fetched, rendered or applied.
+     */
+    SourceNotPermitted,
+    /**
+     * The render holds objects outside what the Application's project allows (a namespace, a cluster-scoped kind, a
+     * denied kind): nothing of the sync was applied.
+     */
+    ResourceNotPermitted,
+    /**
+     * The commit the target revision points at is not signed by a key the project lists: it is not rendered, and
+     * the last deployed revision stays in force.
+     */
+    UnsignedCommit,
+    /**
+     * The API server refused a write or read made as the project's ServiceAccount; the message names the verb, the
+     * kind and the ServiceAccount.
+     */
+    Forbidden,
+    /** The render holds objects another Application owns: nothing of the sync was applied. */
     SyncRefused,
     /** The last sync failed; it is retried with backoff. */
     SyncFailed,
