@@ -15,8 +15,12 @@ public enum AuditAction implements Term {
     /** An apply started by self-heal. */
     HEALED,
     APPLY_FAILED,
-    /** An object was refused because it lies outside what the Application may touch. */
+    /** An object was refused because it lies outside what the Application's project allows. */
     APPLY_REFUSED,
+    /** The Application's repository is not among its project's source repositories: nothing is fetched. */
+    SOURCE_NOT_PERMITTED,
+    /** The commit a ref moved to is not signed by a key the Application's project lists: it is not deployed. */
+    COMMIT_REFUSED,
     DRIFT_DETECTED,
     DRIFT_RECOVERED,
     SELF_HEAL_FIGHT,

@@ -11,6 +11,10 @@ public enum NotificationOccasion implements Term {
     /** A new revision was deployed. */
     SYNC_SUCCEEDED,
     SYNC_FAILED,
+    /**
+     * The Application's project refused something: its repository, an object of its render, or an unsigned commit.
+     */
+    SYNC_REFUSED,
     /** A manual app has a pending diff. */
     OUT_OF_SYNC,
     RENDER_FAILED,
