@@ -2,6 +2,7 @@ package dev.plumbline.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,11 +40,15 @@ class RbacTest {
                     .as("resources of %s", rule)
                     .doesNotContain("*")
                     .isNotEmpty();
-            assertThat(rule.getVerbs()).as("verbs of %s", rule).doesNotContain("*", "escalate", "bind", "impersonate");
+            assertThat(rule.getVerbs()).as("verbs of %s", rule).doesNotContain("*", "escalate", "bind");
             assertThat(rule.getNonResourceURLs())
                     .as("non-resource URLs of %s", rule)
                     .isEmpty();
         });
+        assertThat(rules)
+                .filteredOn(rule -> rule.getVerbs().contains("impersonate"))
+                .as("impersonation is granted on named ServiceAccounts only")
+                .allSatisfy(RbacTest::impersonatesNamedServiceAccountsOnly);
     }
 
     @ParameterizedTest
@@ -109,7 +115,7 @@ class RbacTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void theReconcilerWritesWhatApplicationsManageAndApplicationStatusButNeverTheirSpec(Overlay overlay) {
+    void theReconcilerReadsWhatProjectsManageAndWritesOnlyApplicationStatusItsOwnIdentity(Overlay overlay) {
         List<PolicyRule> rules = rulesOf(overlay.render(), PlumblineService.RECONCILER);
 
         assertThat(rules).anySatisfy(rule -> {
@@ -117,23 +123,79 @@ class RbacTest {
             assertThat(rule.getVerbs()).contains("patch");
         });
         assertThat(rules).anySatisfy(rule -> {
-            assertThat(rule.getResources()).contains("applications");
+            assertThat(rule.getResources()).contains("applications", "projects");
             assertThat(rule.getVerbs()).containsAll(READ);
         });
         assertThat(rules).anySatisfy(rule -> {
             assertThat(rule.getApiGroups()).contains("apps");
             assertThat(rule.getResources()).contains("deployments");
-            assertThat(rule.getVerbs()).contains("patch", "delete");
+            assertThat(rule.getVerbs()).containsAll(READ);
         });
         assertThat(rules)
-                .filteredOn(rule -> rule.getResources().contains("applications"))
+                .as("objects are written as a project's ServiceAccount, never as the reconciler")
+                .filteredOn(rule -> !rule.getResources().contains("applications/status"))
                 .allSatisfy(rule -> assertThat(rule.getVerbs()).doesNotContainAnyElementsOf(WRITE));
+        assertThat(rules)
+                .filteredOn(rule -> rule.getVerbs().contains("impersonate"))
+                .singleElement()
+                .satisfies(rule -> assertThat(rule.getResourceNames()).containsExactly("default-deployer"));
         assertThat(rules)
                 .as("Secrets and RBAC objects are opt-in (docs/deploy.md)")
                 .allSatisfy(rule -> {
                     assertThat(rule.getResources()).doesNotContain("secrets");
                     assertThat(rule.getApiGroups()).doesNotContain("rbac.authorization.k8s.io");
                 });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theDefaultProjectDeploysOnlyIntoTheDemoNamespaceAsItsOwnServiceAccount(Overlay overlay) {
+        JsonNode project = overlay.render()
+                .ofKind("Project")
+                .filter(object -> object.path("metadata").path("name").asText().equals("default"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode spec = project.path("spec");
+
+        assertThat(spec.path("destinations").findValuesAsText("namespace")).containsExactly("demo");
+        assertThat(spec.path("clusterResources")).isEmpty();
+        assertThat(spec.path("serviceAccount").asText()).isEqualTo("plumbline:default-deployer");
+        assertThat(overlay.render().typed("ServiceAccount", "default-deployer", ServiceAccount.class))
+                .isNotNull();
+        assertThat(overlay.render().typed("ClusterRoleBinding", ClusterRoleBinding.class))
+                .as("the deployer's rights are bound per namespace")
+                .noneMatch(binding -> binding.getRoleRef().getName().equals("plumbline-deployer"));
+    }
+
+    @Test
+    void theExampleTenantLetsTheReconcilerActAsItsDeployerOnlyAndTheDeployerWriteOnlyInItsNamespace() {
+        Manifests tenant = Manifests.parse(Kustomize.build(Repo.path("deploy/examples/tenant-team-a")));
+
+        List<PolicyRule> reconciler = rulesOf(tenant, PlumblineService.RECONCILER);
+        assertThat(reconciler).singleElement().satisfies(rule -> {
+            assertThat(rule.getVerbs()).containsExactly("impersonate");
+            impersonatesNamedServiceAccountsOnly(rule);
+            assertThat(rule.getResourceNames()).containsExactly("deployer");
+        });
+        assertThat(tenant.typed("RoleBinding", RoleBinding.class))
+                .filteredOn(binding -> binding.getSubjects().stream()
+                        .anyMatch(subject -> subject.getName().equals("deployer")))
+                .singleElement()
+                .satisfies(binding -> {
+                    assertThat(binding.getMetadata().getNamespace()).isEqualTo("team-a");
+                    assertThat(binding.getRoleRef().getName()).isEqualTo("plumbline-deployer");
+                });
+        assertThat(tenant.ofKind("ClusterRoleBinding").toList()).isEmpty();
+        JsonNode project = tenant.ofKind("Project").findFirst().orElseThrow().path("spec");
+        assertThat(project.path("serviceAccount").asText()).isEqualTo("deployer");
+        assertThat(project.path("destinations").findValuesAsText("namespace")).allMatch(ns -> ns.startsWith("team-a"));
+    }
+
+    private static void impersonatesNamedServiceAccountsOnly(PolicyRule rule) {
+        assertThat(rule.getVerbs()).as("verbs of %s", rule).containsExactly("impersonate");
+        assertThat(rule.getApiGroups()).as("apiGroups of %s", rule).containsExactly("");
+        assertThat(rule.getResources()).as("resources of %s", rule).containsExactly("serviceaccounts");
+        assertThat(rule.getResourceNames()).as("resourceNames of %s", rule).isNotEmpty();
     }
 
     @ParameterizedTest

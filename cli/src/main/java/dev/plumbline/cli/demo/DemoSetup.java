@@ -16,6 +16,9 @@ import org.eclipse.jgit.lib.PersonIdent;
 public final class DemoSetup {
 
     public static final String NAMESPACE = "demo";
+    /** The demo's Project: its repository, its namespace, and the default project's ServiceAccount to act as. */
+    public static final String PROJECT = "demo";
+
     public static final String REPOSITORY = "demo";
     public static final PersonIdent ANA = new PersonIdent("Ana Lima", "ana@example.com");
     static final Duration FIRST_SYNC = Duration.ofSeconds(150);
@@ -95,6 +98,9 @@ public final class DemoSetup {
                 metadata:
                   name: %s
                 """.formatted(NAMESPACE));
+        live.apply(project(repository.url()));
+        story.doing("created Project " + PROJECT + ": repository " + repository.url() + ", namespace " + NAMESPACE
+                + ", no cluster-scoped kinds, applied as ServiceAccount " + DEPLOYER);
         for (DemoApp app : apps) {
             live.apply(application(app, repository.url()));
             story.doing("created Application " + app.app + " (" + app.description + ", " + app.path + ")");
@@ -128,6 +134,26 @@ public final class DemoSetup {
                 .orElse("");
     }
 
+    /** Bound in the namespace demo by {@code ./plumb up} (SandboxCluster). */
+    static final String DEPLOYER = "plumbline:default-deployer";
+
+    static String project(String repoUrl) {
+        return """
+                apiVersion: plumbline.dev/v1alpha1
+                kind: Project
+                metadata:
+                  name: %s
+                  namespace: %s
+                spec:
+                  description: The demo's apps, from its one repository, into its one namespace.
+                  sourceRepos: ["%s"]
+                  destinations:
+                    - namespace: %s
+                  clusterResources: []
+                  serviceAccount: %s
+                """.formatted(PROJECT, LiveSystem.APPLICATIONS_NAMESPACE, repoUrl, NAMESPACE, DEPLOYER);
+    }
+
     static String application(DemoApp app, String repoUrl) {
         return """
                 apiVersion: plumbline.dev/v1alpha1
@@ -136,6 +162,7 @@ public final class DemoSetup {
                   name: %s
                   namespace: %s
                 spec:
+                  project: %s
                   source:
                     repoURL: %s
                     targetRevision: %s
@@ -149,6 +176,7 @@ public final class DemoSetup {
                 """.formatted(
                         app.app,
                         LiveSystem.APPLICATIONS_NAMESPACE,
+                        PROJECT,
                         repoUrl,
                         ConfigRepository.BRANCH,
                         app.path,

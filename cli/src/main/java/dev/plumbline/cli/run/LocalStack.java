@@ -91,8 +91,10 @@ public final class LocalStack {
                 Map.of(),
                 Pattern.compile("kube-api ready at (\\S+)"));
         awaitSandbox(kubeApi, started);
-        SandboxCluster.prepare(layout.kubeconfig(), layout.applicationCrd());
-        progress.accept("kube-api has the Application CRD and the namespace " + SandboxCluster.APPLICATIONS_NAMESPACE);
+        SandboxCluster.prepare(layout);
+        progress.accept("kube-api has the Application and Project CRDs, the namespace "
+                + SandboxCluster.APPLICATIONS_NAMESPACE + ", and the default project (namespace "
+                + SandboxCluster.DEMO_NAMESPACE + ")");
         return layout.kubeconfig().toString();
     }
 
@@ -152,6 +154,8 @@ public final class LocalStack {
         List<Path> needed = new ArrayList<>();
         needed.add(layout.sandboxJar());
         needed.add(layout.applicationCrd());
+        needed.add(layout.projectCrd());
+        needed.addAll(layout.defaultProject());
         for (ServiceProcess service : ServiceProcess.values()) {
             needed.add(layout.serviceJar(service.module));
         }

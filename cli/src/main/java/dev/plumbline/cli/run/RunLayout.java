@@ -1,6 +1,7 @@
 package dev.plumbline.cli.run;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where a one-machine run keeps its things, all under {@code .plumbline/run} of the Plumbline checkout:
@@ -66,6 +67,21 @@ public record RunLayout(Path home, Path runDir) {
                 .resolve("main")
                 .resolve("kubernetes")
                 .resolve("applications.plumbline.dev-v1.yml");
+    }
+
+    /** The Project CRD, generated like the Application's. */
+    public Path projectCrd() {
+        return home.resolve("reconciler")
+                .resolve("src")
+                .resolve("main")
+                .resolve("kubernetes")
+                .resolve("projects.plumbline.dev-v1.yml");
+    }
+
+    /** What deploy/ installs with every Plumbline: the deployer roles and the default project. */
+    public List<Path> defaultProject() {
+        Path projects = home.resolve("deploy").resolve("base").resolve("projects");
+        return List.of(projects.resolve("roles.yaml"), projects.resolve("default.yaml"));
     }
 
     public Path serviceJar(String service) {

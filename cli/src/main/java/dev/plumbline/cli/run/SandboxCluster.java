@@ -1,6 +1,7 @@
 package dev.plumbline.cli.run;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -13,31 +14,68 @@ import java.nio.file.Path;
 
 /**
  * Readies the embedded Kubernetes API the way an operator readies a real cluster before Plumbline runs: the
- * Application CRD installed and the namespace Applications live in created. A real cluster given with
- * {@code --kubeconfig} is left alone: that is the operator's deploy/ to do.
+ * Application and Project CRDs installed, the namespace Applications live in created, and what deploy/ installs
+ * with every Plumbline (the deployer roles and the default project), with the default project's ServiceAccount bound
+ * in its namespace {@code demo}. A real cluster given with {@code --kubeconfig} is left alone: that is the operator's
+ * deploy/ to do.
  */
 final class SandboxCluster {
 
     static final String APPLICATIONS_NAMESPACE = "plumbline";
+    static final String DEMO_NAMESPACE = "demo";
 
     private SandboxCluster() {}
 
-    static void prepare(Path kubeconfig, Path applicationCrd) {
+    static void prepare(RunLayout layout) {
+        Path current = layout.applicationCrd();
         try (KubernetesClient client = new KubernetesClientBuilder()
-                        .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8)))
-                        .build();
-                InputStream crd = Files.newInputStream(applicationCrd)) {
-            client.load(crd).serverSideApply();
-            client.namespaces()
-                    .resource(new NamespaceBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(layout.kubeconfig(), StandardCharsets.UTF_8)))
+                .build()) {
+            apply(client, current);
+            current = layout.projectCrd();
+            apply(client, current);
+            namespace(client, APPLICATIONS_NAMESPACE);
+            namespace(client, DEMO_NAMESPACE);
+            for (Path file : layout.defaultProject()) {
+                current = file;
+                try (InputStream objects = Files.newInputStream(file)) {
+                    client.load(objects).inNamespace(APPLICATIONS_NAMESPACE).serverSideApply();
+                }
+            }
+            client.rbac()
+                    .roleBindings()
+                    .inNamespace(DEMO_NAMESPACE)
+                    .resource(new RoleBindingBuilder()
                             .withNewMetadata()
-                            .withName(APPLICATIONS_NAMESPACE)
+                            .withName("plumbline-default-deployer")
                             .endMetadata()
+                            .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "plumbline-deployer")
+                            .addNewSubject()
+                            .withKind("ServiceAccount")
+                            .withName("default-deployer")
+                            .withNamespace(APPLICATIONS_NAMESPACE)
+                            .endSubject()
                             .build())
                     .serverSideApply();
         } catch (IOException | KubernetesClientException e) {
             throw new ComponentFailedException(
-                    "cannot prepare the embedded Kubernetes API (" + applicationCrd + "): " + e.getMessage());
+                    "cannot prepare the embedded Kubernetes API (" + current + "): " + e.getMessage());
         }
+    }
+
+    private static void apply(KubernetesClient client, Path file) throws IOException {
+        try (InputStream objects = Files.newInputStream(file)) {
+            client.load(objects).serverSideApply();
+        }
+    }
+
+    private static void namespace(KubernetesClient client, String name) {
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .build())
+                .serverSideApply();
     }
 }
