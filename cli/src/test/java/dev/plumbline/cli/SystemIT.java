@@ -1,7 +1,5 @@
 package dev.plumbline.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.plumbline.cli.demo.ApplicationView;
 import dev.plumbline.cli.demo.ConfigRepository;
@@ -21,11 +18,9 @@ import dev.plumbline.cli.demo.GitWatcherWebhook;
 import dev.plumbline.cli.demo.LiveSystem;
 import dev.plumbline.cli.demo.PlumbCli;
 import dev.plumbline.cli.demo.StoryRunner.StepResult;
-import dev.plumbline.cli.run.LocalStack;
 import dev.plumbline.cli.run.RunLayout;
 import dev.plumbline.cli.run.RunningComponent;
 import dev.plumbline.cli.run.RunningStack;
-import dev.plumbline.cli.run.StackSettings;
 import dev.plumbline.cli.testing.BusPrincipal;
 import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.CommitDetected;
@@ -48,7 +43,6 @@ import dev.plumbline.sandbox.kafka.EmbeddedKafka;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,12 +52,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -72,70 +64,43 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The whole system as separate processes, the packaged services and the standalone sandbox started once as
- * {@code plumb up} starts them, driven only from outside: Git pushes, webhooks, the Kubernetes API and the CLI.
- * The tests run in order on the one run: the demo story first, then what it leaves out.
+ * The whole system as separate processes ({@link StartedSystem}), driven only from outside: Git pushes, webhooks,
+ * the Kubernetes API and the CLI. The tests run in order on the one run: the demo story first, then what it leaves
+ * out.
  */
 @Tag("system")
+@ExtendWith(StartedSystem.Starter.class)
 @TestMethodOrder(OrderAnnotation.class)
 class SystemIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(90);
     private static final PersonIdent CARLA = new PersonIdent("Carla Diaz", "carla@example.com");
 
-    @TempDir
     static Path runDir;
-
     static WireMockServer slack;
     static RunLayout layout;
     static RunningStack stack;
     static LiveSystem live;
-    static final List<String> progress = new ArrayList<>();
+    static List<String> progress;
 
     @BeforeAll
-    static void startEverything() throws IOException {
-        slack = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        slack.start();
-        slack.stubFor(post(urlEqualTo("/slack"))
-                .willReturn(aResponse().withStatus(200).withBody("ok")));
-        layout = new RunLayout(Path.of("..").toAbsolutePath().normalize(), runDir);
-        // the broker and git-watcher (whose artifact URLs name its port) need a port chosen up front; everything
-        // else takes any free port and says which. Polling is slowed down so that only webhooks move things: a
-        // refused webhook must then change nothing at all.
-        StackSettings settings = new StackSettings(
-                        freePort(),
-                        0,
-                        0,
-                        new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0),
-                        Optional.empty(),
-                        Optional.empty())
-                .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", "10m")
-                .withServiceSetting("notifier", "PLUMBLINE_SLACK_WEBHOOK_URL", slack.baseUrl() + "/slack");
-        stack = new LocalStack(layout, settings, progress::add).start();
-        live = new LiveSystem(stack.environment());
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        if (live != null) {
-            live.close();
-        }
-        if (stack != null) {
-            stack.stop();
-        }
-        if (slack != null) {
-            slack.stop();
-        }
+    static void useTheStartedSystem() {
+        StartedSystem system = StartedSystem.get();
+        runDir = system.runDir;
+        slack = system.slack;
+        layout = system.layout;
+        stack = system.stack;
+        live = system.live;
+        progress = system.progress;
     }
 
     @Test
@@ -409,11 +374,20 @@ class SystemIT {
         live.apply("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: by-hand\n");
         live.apply("""
                 apiVersion: plumbline.dev/v1alpha1
+                kind: Project
+                metadata: {name: by-hand, namespace: %s}
+                spec:
+                  sourceRepos: ["%s"]
+                  destinations: [{namespace: by-hand}]
+                """.formatted(LiveSystem.APPLICATIONS_NAMESPACE, demoRepoUrl()));
+        live.apply("""
+                apiVersion: plumbline.dev/v1alpha1
                 kind: Application
                 metadata:
                   name: by-hand
                   namespace: %s
                 spec:
+                  project: by-hand
                   source:
                     repoURL: %s
                     targetRevision: main
@@ -490,7 +464,7 @@ class SystemIT {
     }
 
     private static EventTestClient asPrincipal(String user) {
-        return new EventTestClient(EmbeddedKafka.clientSettings(layout.kafkaClients(), user));
+        return StartedSystem.get().asPrincipal(user);
     }
 
     private static SigningKey aKeyOfNoPlumblineService() {
@@ -524,12 +498,11 @@ class SystemIT {
     }
 
     private static GitWatcherWebhook webhook() {
-        return new GitWatcherWebhook(
-                stack.environment().get("GIT_WATCHER_URL"), stack.environment().get("PLUMBLINE_WEBHOOK_SECRET"));
+        return StartedSystem.get().webhook();
     }
 
     private static PlumbCli plumb() {
-        return new InProcessPlumb(stack::environment);
+        return StartedSystem.get().plumb();
     }
 
     private static String demoRepoUrl() {
@@ -538,11 +511,5 @@ class SystemIT {
 
     private static String confirmations(StepResult step) {
         return String.join("\n", step.confirmations());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

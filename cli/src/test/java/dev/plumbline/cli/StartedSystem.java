@@ -1,0 +1,129 @@
+package dev.plumbline.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.plumbline.cli.demo.GitWatcherWebhook;
+import dev.plumbline.cli.demo.LiveSystem;
+import dev.plumbline.cli.demo.PlumbCli;
+import dev.plumbline.cli.run.LocalStack;
+import dev.plumbline.cli.run.RunLayout;
+import dev.plumbline.cli.run.RunningStack;
+import dev.plumbline.cli.run.StackSettings;
+import dev.plumbline.events.kafka.EventTestClient;
+import dev.plumbline.sandbox.kafka.EmbeddedKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole system as separate processes, the packaged services and the standalone sandbox started as
+ * {@code plumb up} starts them, once for every system test class of the run (starting it takes most of a minute),
+ * and stopped when the last of them is done.
+ */
+final class StartedSystem implements ExtensionContext.Store.CloseableResource {
+
+    private static StartedSystem current;
+
+    final Path runDir;
+    final WireMockServer slack;
+    final RunLayout layout;
+    final RunningStack stack;
+    final LiveSystem live;
+    final List<String> progress = new ArrayList<>();
+
+    private StartedSystem() throws IOException {
+        runDir = Files.createTempDirectory("plumbline-system");
+        slack = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        slack.start();
+        slack.stubFor(post(urlEqualTo("/slack"))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        layout = new RunLayout(Path.of("..").toAbsolutePath().normalize(), runDir);
+        // the broker and git-watcher (whose artifact URLs name its port) need a port chosen up front; everything
+        // else takes any free port and says which. Polling is slowed down so that only webhooks move things: a
+        // refused webhook must then change nothing at all.
+        StackSettings settings = new StackSettings(
+                        freePort(),
+                        0,
+                        0,
+                        new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0),
+                        Optional.empty(),
+                        Optional.empty())
+                .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", "10m")
+                .withServiceSetting("notifier", "PLUMBLINE_SLACK_WEBHOOK_URL", slack.baseUrl() + "/slack");
+        stack = new LocalStack(layout, settings, progress::add).start();
+        live = new LiveSystem(stack.environment());
+    }
+
+    /** The system, started by the first test class that asks. */
+    static StartedSystem get() {
+        if (current == null) {
+            throw new IllegalStateException("a system test class needs @ExtendWith(StartedSystem.Starter.class)");
+        }
+        return current;
+    }
+
+    PlumbCli plumb() {
+        return new InProcessPlumb(stack::environment);
+    }
+
+    GitWatcherWebhook webhook() {
+        return new GitWatcherWebhook(
+                stack.environment().get("GIT_WATCHER_URL"), stack.environment().get("PLUMBLINE_WEBHOOK_SECRET"));
+    }
+
+    EventTestClient asPrincipal(String user) {
+        return new EventTestClient(EmbeddedKafka.clientSettings(layout.kafkaClients(), user));
+    }
+
+    @Override
+    public void close() throws IOException {
+        live.close();
+        stack.stop();
+        slack.stop();
+        try (Stream<Path> files = Files.walk(runDir)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+        current = null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts the system before the first system test class and stops it after the last one. */
+    static final class Starter implements BeforeAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            context.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(
+                            StartedSystem.class,
+                            key -> {
+                                try {
+                                    current = new StartedSystem();
+                                    return current;
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            },
+                            StartedSystem.class);
+        }
+    }
+}
