@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -91,6 +92,7 @@ final class Discovery {
                 }
             }
         }
+        groups.put(AccessReviews.GROUP, List.of(AccessReviews.GROUP + "/" + AccessReviews.VERSION));
         return groups;
     }
 
@@ -110,6 +112,9 @@ final class Discovery {
     }
 
     private Optional<JsonNode> resources(String group, String version) {
+        if (group.equals(AccessReviews.GROUP) && version.equals(AccessReviews.VERSION)) {
+            return Optional.of(reviews());
+        }
         List<ResourceType> types = catalog.all().stream()
                 .filter(type -> type.group().equals(group) && type.version().equals(version))
                 .toList();
@@ -161,5 +166,25 @@ final class Discovery {
             }
         }
         return Optional.of(list);
+    }
+
+    /** The access reviews, which can only be created. */
+    private static JsonNode reviews() {
+        ObjectNode list = KubeJson.MAPPER
+                .createObjectNode()
+                .put("kind", "APIResourceList")
+                .put("apiVersion", "v1")
+                .put("groupVersion", AccessReviews.GROUP + "/" + AccessReviews.VERSION);
+        ArrayNode resources = list.putArray("resources");
+        for (AccessReviews.Review review : AccessReviews.REVIEWS) {
+            ObjectNode resource = resources
+                    .addObject()
+                    .put("name", review.plural())
+                    .put("singularName", review.kind().toLowerCase(Locale.ROOT))
+                    .put("namespaced", review.namespaced())
+                    .put("kind", review.kind());
+            resource.putArray("verbs").add("create");
+        }
+        return list;
     }
 }

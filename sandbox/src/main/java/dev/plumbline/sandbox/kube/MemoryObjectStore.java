@@ -29,6 +29,7 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
     /** Kind ({@code apiVersion/kind}) to {@code namespace/name} to object; cluster-scoped ones under {@code /name}. */
     private final Map<String, NavigableMap<String, ObjectNode>> objects = new HashMap<>();
 
+    private final Map<String, Long> changesByKind = new HashMap<>();
     private final Deque<WatchStream.Change> history = new ArrayDeque<>();
     private final int historySize;
     private final Set<WatchStream> watches = new LinkedHashSet<>();
@@ -106,6 +107,11 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
         return resourceVersion;
     }
 
+    @Override
+    public synchronized long changesOf(ResourceType type) {
+        return changesByKind.getOrDefault(typeKey(type), 0L);
+    }
+
     /**
      * Starts a watch: with no resourceVersion, every matching object as ADDED; with one, every change after it,
      * or 410 Gone when those changes are no longer kept.
@@ -169,6 +175,7 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
     private void record(String typeKey, ObjectNode before, ObjectNode after) {
         ObjectNode versioned = after != null ? after : before;
         long version = versioned.path("metadata").path("resourceVersion").asLong(resourceVersion);
+        changesByKind.merge(typeKey, 1L, Long::sum);
         WatchStream.Change change = new WatchStream.Change(version, typeKey, before, after);
         watches.forEach(stream -> stream.changed(change));
         history.addLast(change);
