@@ -12,21 +12,24 @@ import java.util.Map;
  * The reviews of {@code authorization.k8s.io/v1}, answered by the same authorizer that guards every request:
  * SelfSubjectAccessReview ({@code kubectl auth can-i}, also with {@code --as}), SelfSubjectRulesReview
  * ({@code kubectl auth can-i --list}), SubjectAccessReview and LocalSubjectAccessReview (about another user, for
- * those allowed to create them). Each is created (201) and answered with its status, never stored.
+ * those allowed to create them); and {@code authentication.k8s.io/v1} SelfSubjectReview ({@code kubectl auth
+ * whoami}). Each is created (201) and answered with its status, never stored.
  */
 final class AccessReviews {
 
-    static final String GROUP = "authorization.k8s.io";
     static final String VERSION = "v1";
+    private static final String AUTHORIZATION = "authorization.k8s.io";
+    private static final String AUTHENTICATION = "authentication.k8s.io";
 
-    /** The review resources: plural, kind, namespaced. */
-    record Review(String plural, String kind, boolean namespaced) {}
+    /** The review resources: group, plural, kind, namespaced. */
+    record Review(String group, String plural, String kind, boolean namespaced) {}
 
     static final List<Review> REVIEWS = List.of(
-            new Review("localsubjectaccessreviews", "LocalSubjectAccessReview", true),
-            new Review("selfsubjectaccessreviews", "SelfSubjectAccessReview", false),
-            new Review("selfsubjectrulesreviews", "SelfSubjectRulesReview", false),
-            new Review("subjectaccessreviews", "SubjectAccessReview", false));
+            new Review(AUTHENTICATION, "selfsubjectreviews", "SelfSubjectReview", false),
+            new Review(AUTHORIZATION, "localsubjectaccessreviews", "LocalSubjectAccessReview", true),
+            new Review(AUTHORIZATION, "selfsubjectaccessreviews", "SelfSubjectAccessReview", false),
+            new Review(AUTHORIZATION, "selfsubjectrulesreviews", "SelfSubjectRulesReview", false),
+            new Review(AUTHORIZATION, "subjectaccessreviews", "SubjectAccessReview", false));
 
     private final RbacAuthorizer authorizer;
 
@@ -34,15 +37,18 @@ final class AccessReviews {
         this.authorizer = authorizer;
     }
 
-    static boolean addresses(ApiRequest.Target target) {
-        return target.group().equals(GROUP) && target.version().equals(VERSION);
+    /** Whether the group/version is one of the reviews', which is all these groups serve. */
+    static boolean serves(String group, String version) {
+        return version.equals(VERSION)
+                && REVIEWS.stream().anyMatch(review -> review.group().equals(group));
     }
 
-    /** The answer to a request under {@code /apis/authorization.k8s.io/v1}. */
+    /** The answer to a request under {@code /apis/authorization.k8s.io/v1} or {@code authentication.k8s.io/v1}. */
     ObjectNode answer(ApiRequest request) {
         ApiRequest.Target target = request.target().orElseThrow();
         Review review = REVIEWS.stream()
-                .filter(candidate -> candidate.plural().equals(target.plural())
+                .filter(candidate -> candidate.group().equals(target.group())
+                        && candidate.plural().equals(target.plural())
                         && candidate.namespaced() == !target.namespace().isEmpty())
                 .findFirst()
                 .orElseThrow(
@@ -52,24 +58,44 @@ final class AccessReviews {
                     405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
         }
         ObjectNode body = KubeJson.readObject(request.body());
-        ObjectNode answer =
-                KubeJson.MAPPER.createObjectNode().put("kind", review.kind()).put("apiVersion", GROUP + "/" + VERSION);
+        ObjectNode answer = KubeJson.MAPPER
+                .createObjectNode()
+                .put("kind", review.kind())
+                .put("apiVersion", review.group() + "/" + VERSION);
         ObjectNode metadata = answer.putObject("metadata");
         metadata.setAll(body.path("metadata") instanceof ObjectNode sent ? sent : KubeJson.MAPPER.createObjectNode());
         if (!metadata.has("creationTimestamp")) {
             metadata.putNull("creationTimestamp");
         }
         ObjectNode spec = body.path("spec") instanceof ObjectNode sent ? sent : KubeJson.MAPPER.createObjectNode();
-        answer.set("spec", spec);
+        if (!review.plural().equals("selfsubjectreviews")) {
+            answer.set("spec", spec);
+        }
         answer.set(
                 "status",
                 switch (review.plural()) {
+                    case "selfsubjectreviews" -> whoAmI(request.user());
                     case "selfsubjectrulesreviews" -> rules(request.user(), spec);
                     case "selfsubjectaccessreviews" -> access(review, request.user(), spec);
                     case "localsubjectaccessreviews" -> local(review, spec, target.namespace());
                     default -> access(review, subject(review, spec), spec);
                 });
         return answer;
+    }
+
+    /** Who the request acts as, impersonation applied. */
+    private static ObjectNode whoAmI(UserInfo user) {
+        ObjectNode userInfo = KubeJson.MAPPER.createObjectNode().put("username", user.name());
+        if (!user.uid().isEmpty()) {
+            userInfo.put("uid", user.uid());
+        }
+        userInfo.set("groups", KubeJson.MAPPER.valueToTree(user.groups()));
+        if (!user.extra().isEmpty()) {
+            userInfo.set("extra", KubeJson.MAPPER.valueToTree(user.extra()));
+        }
+        ObjectNode status = KubeJson.MAPPER.createObjectNode();
+        status.set("userInfo", userInfo);
+        return status;
     }
 
     private ObjectNode local(Review review, ObjectNode spec, String namespace) {
@@ -161,7 +187,7 @@ final class AccessReviews {
     }
 
     private static ApiException invalid(Review review, String problem) {
-        return new ApiException(422, "Invalid", review.kind() + "." + GROUP + " \"\" is invalid: " + problem);
+        return new ApiException(422, "Invalid", review.kind() + "." + review.group() + " \"\" is invalid: " + problem);
     }
 
     private static String text(JsonNode node, String field) {

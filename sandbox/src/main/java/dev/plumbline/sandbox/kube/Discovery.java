@@ -92,7 +92,8 @@ final class Discovery {
                 }
             }
         }
-        groups.put(AccessReviews.GROUP, List.of(AccessReviews.GROUP + "/" + AccessReviews.VERSION));
+        AccessReviews.REVIEWS.forEach(
+                review -> groups.putIfAbsent(review.group(), List.of(review.group() + "/" + AccessReviews.VERSION)));
         return groups;
     }
 
@@ -112,8 +113,8 @@ final class Discovery {
     }
 
     private Optional<JsonNode> resources(String group, String version) {
-        if (group.equals(AccessReviews.GROUP) && version.equals(AccessReviews.VERSION)) {
-            return Optional.of(reviews());
+        if (AccessReviews.serves(group, version)) {
+            return Optional.of(reviews(group));
         }
         List<ResourceType> types = catalog.all().stream()
                 .filter(type -> type.group().equals(group) && type.version().equals(version))
@@ -168,15 +169,18 @@ final class Discovery {
         return Optional.of(list);
     }
 
-    /** The access reviews, which can only be created. */
-    private static JsonNode reviews() {
+    /** The access reviews of the group, which can only be created. */
+    private static JsonNode reviews(String group) {
         ObjectNode list = KubeJson.MAPPER
                 .createObjectNode()
                 .put("kind", "APIResourceList")
                 .put("apiVersion", "v1")
-                .put("groupVersion", AccessReviews.GROUP + "/" + AccessReviews.VERSION);
+                .put("groupVersion", group + "/" + AccessReviews.VERSION);
         ArrayNode resources = list.putArray("resources");
         for (AccessReviews.Review review : AccessReviews.REVIEWS) {
+            if (!review.group().equals(group)) {
+                continue;
+            }
             ObjectNode resource = resources
                     .addObject()
                     .put("name", review.plural())

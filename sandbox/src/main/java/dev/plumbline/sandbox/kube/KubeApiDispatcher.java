@@ -106,7 +106,7 @@ final class KubeApiDispatcher extends Dispatcher {
             return json(200, document.get());
         }
         ApiRequest.Target target = request.target().orElseThrow(KubeApiDispatcher::notServed);
-        if (AccessReviews.addresses(target)) {
+        if (AccessReviews.serves(target.group(), target.version())) {
             return json(201, accessReviews.answer(request));
         }
         ResourceType type = catalog.find(target.group(), target.version(), target.plural())

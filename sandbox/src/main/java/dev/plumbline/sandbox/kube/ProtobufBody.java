@@ -7,6 +7,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.kubernetes.client.proto.Runtime;
 import io.kubernetes.client.proto.V1;
 import io.kubernetes.client.proto.V1Apps;
+import io.kubernetes.client.proto.V1Authentication;
 import io.kubernetes.client.proto.V1Authorization;
 import io.kubernetes.client.proto.V1Autoscaling;
 import io.kubernetes.client.proto.V1Batch;
@@ -36,7 +37,8 @@ final class ProtobufBody {
             "rbac.authorization.k8s.io/v1", V1Rbac.getDescriptor(),
             "policy/v1", V1Policy.getDescriptor(),
             "autoscaling/v1", V1Autoscaling.getDescriptor(),
-            "authorization.k8s.io/v1", V1Authorization.getDescriptor());
+            "authorization.k8s.io/v1", V1Authorization.getDescriptor(),
+            "authentication.k8s.io/v1", V1Authentication.getDescriptor());
 
     private ProtobufBody() {}
 
