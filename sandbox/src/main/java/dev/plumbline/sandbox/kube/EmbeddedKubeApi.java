@@ -137,15 +137,6 @@ public final class EmbeddedKubeApi implements AutoCloseable {
 
     /** Writes a kubeconfig whose current context points at this API, creating parent folders. */
     public Path writeKubeconfig(Path file) {
-        return writeKubeconfigFor(file, "{}");
-    }
-
-    /** Writes a kubeconfig like {@link #writeKubeconfig(Path)} whose user sends the bearer token. */
-    public Path writeKubeconfig(Path file, String token) {
-        return writeKubeconfigFor(file, "{token: " + GoQuote.of(token) + "}");
-    }
-
-    private Path writeKubeconfigFor(Path file, String user) {
         String kubeconfig = """
                 apiVersion: v1
                 kind: Config
@@ -155,7 +146,7 @@ public final class EmbeddedKubeApi implements AutoCloseable {
                     server: %2$s
                 users:
                 - name: %1$s
-                  user: %3$s
+                  user: {}
                 contexts:
                 - name: %1$s
                   context:
@@ -163,7 +154,7 @@ public final class EmbeddedKubeApi implements AutoCloseable {
                     user: %1$s
                     namespace: default
                 current-context: %1$s
-                """.formatted(CONTEXT, url(), user);
+                """.formatted(CONTEXT, url());
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
