@@ -36,7 +36,9 @@ final class KubeApiDispatcher extends Dispatcher {
     private final ScaleSubresource scale;
 
     KubeApiDispatcher(TokenAuthentication tokens) {
-        RbacAuthorizer authorizer = new RbacAuthorizer(store);
+        RbacIndex rbac = new RbacIndex();
+        store.onChange(rbac::changed);
+        RbacAuthorizer authorizer = new RbacAuthorizer(rbac);
         this.access = new AccessControl(tokens, authorizer);
         this.accessReviews = new AccessReviews(authorizer);
         this.writes = new ObjectWrites(store, access::requireCreate);

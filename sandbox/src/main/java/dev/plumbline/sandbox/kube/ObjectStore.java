@@ -35,7 +35,4 @@ interface ObjectStore {
 
     /** The resourceVersion of the latest change, which lists report. */
     long currentResourceVersion();
-
-    /** How many changes objects of the kind have seen: what is built from them is stale once this moves. */
-    long changesOf(ResourceType type);
 }

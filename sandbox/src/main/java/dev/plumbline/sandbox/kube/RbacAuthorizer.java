@@ -25,27 +25,24 @@ final class RbacAuthorizer {
     private static final PolicyRule EVERY_PATH =
             new PolicyRule(List.of("*"), List.of(), List.of(), List.of(), List.of("*"));
 
-    private final ObjectStore store;
-    private RbacIndex index;
-    private long indexedChanges = -1;
+    private final RbacIndex index;
 
-    RbacAuthorizer(ObjectStore store) {
-        this.store = store;
+    RbacAuthorizer(RbacIndex index) {
+        this.index = index;
     }
 
-    synchronized Decision authorize(AuthorizationAttributes request) {
+    Decision authorize(AuthorizationAttributes request) {
         UserInfo user = request.user();
         if (user.privileged()) {
             return new Decision(true, "");
         }
-        RbacIndex current = index();
         List<String> errors = new ArrayList<>();
-        List<RbacIndex.Binding> bindings = new ArrayList<>(current.clusterBindingsFor(user));
+        List<RbacIndex.Binding> bindings = new ArrayList<>(index.clusterBindingsFor(user));
         if (!request.namespace().isEmpty()) {
-            bindings.addAll(current.roleBindingsFor(user, request.namespace()));
+            bindings.addAll(index.roleBindingsFor(user, request.namespace()));
         }
         for (RbacIndex.Binding binding : bindings) {
-            RbacIndex.Grant grant = current.grant(binding);
+            RbacIndex.Grant grant = index.grant(binding);
             if (!grant.error().isEmpty()) {
                 errors.add(grant.error());
             }
@@ -59,36 +56,23 @@ final class RbacAuthorizer {
     }
 
     /** Every rule that applies to the user in the namespace, as Kubernetes lists them for a rules review. */
-    synchronized Rules rulesFor(UserInfo user, String namespace) {
+    Rules rulesFor(UserInfo user, String namespace) {
         List<PolicyRule> rules = new ArrayList<>();
         if (user.privileged()) {
             rules.add(EVERYTHING);
             rules.add(EVERY_PATH);
         }
-        RbacIndex current = index();
-        List<RbacIndex.Binding> bindings = new ArrayList<>(current.clusterBindingsFor(user));
-        bindings.addAll(current.roleBindingsFor(user, namespace));
+        List<RbacIndex.Binding> bindings = new ArrayList<>(index.clusterBindingsFor(user));
+        bindings.addAll(index.roleBindingsFor(user, namespace));
         List<String> errors = new ArrayList<>();
         for (RbacIndex.Binding binding : bindings) {
-            RbacIndex.Grant grant = current.grant(binding);
+            RbacIndex.Grant grant = index.grant(binding);
             rules.addAll(grant.rules());
             if (!grant.error().isEmpty()) {
                 errors.add(grant.error());
             }
         }
         return new Rules(rules, aggregate(errors));
-    }
-
-    private RbacIndex index() {
-        long changes = 0;
-        for (ResourceType kind : RbacIndex.KINDS) {
-            changes += store.changesOf(kind);
-        }
-        if (index == null || changes != indexedChanges) {
-            index = RbacIndex.of(store);
-            indexedChanges = changes;
-        }
-        return index;
     }
 
     /** Several errors as Go's aggregate error prints them: one alone, or distinct ones in brackets. */

@@ -10,17 +10,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The stored Roles, ClusterRoles, RoleBindings and ClusterRoleBindings, read once and indexed by subject, so that
- * finding the bindings of a user is a few map look-ups (its name and each of its groups) however many bindings
- * there are. Built afresh whenever one of those kinds changes.
+ * The stored Roles, ClusterRoles, RoleBindings and ClusterRoleBindings, indexed by subject, so that finding the
+ * bindings of a user is a few map look-ups (its name and each of its groups) however many bindings there are. It
+ * follows the store's changes one object at a time, so that a write to a binding costs no rebuild.
  */
 final class RbacIndex {
 
-    static final ResourceType ROLES = rbac("roles");
     static final ResourceType CLUSTER_ROLES = rbac("clusterroles");
-    static final ResourceType ROLE_BINDINGS = rbac("rolebindings");
     static final ResourceType CLUSTER_ROLE_BINDINGS = rbac("clusterrolebindings");
-    static final List<ResourceType> KINDS = List.of(ROLES, CLUSTER_ROLES, ROLE_BINDINGS, CLUSTER_ROLE_BINDINGS);
+    private static final String ROLE = MemoryObjectStore.typeKey(rbac("roles"));
+    private static final String CLUSTER_ROLE = MemoryObjectStore.typeKey(CLUSTER_ROLES);
+    private static final String ROLE_BINDING = MemoryObjectStore.typeKey(rbac("rolebindings"));
+    private static final String CLUSTER_ROLE_BINDING = MemoryObjectStore.typeKey(CLUSTER_ROLE_BINDINGS);
 
     /** A subject of a binding: kind {@code User}, {@code Group} or {@code ServiceAccount}. */
     record Subject(String kind, String name, String namespace) {
@@ -74,40 +75,43 @@ final class RbacIndex {
     private final Map<String, List<Binding>> clusterBindingsBySubject = new HashMap<>();
     private final Map<String, Map<String, List<Binding>>> roleBindingsByNamespace = new HashMap<>();
 
-    static RbacIndex of(ObjectStore store) {
-        RbacIndex index = new RbacIndex();
-        for (JsonNode role : store.list(ROLES, ObjectFilter.EVERYTHING)) {
-            index.roles.put(namespaceOf(role) + "/" + nameOf(role), PolicyRule.of(role));
+    /** Takes in one stored change: an object of one of the four kinds added, changed or deleted. */
+    synchronized void changed(WatchStream.Change change) {
+        String kind = change.typeKey();
+        if (kind.equals(ROLE) || kind.equals(CLUSTER_ROLE)) {
+            Map<String, List<PolicyRule>> rolesOfKind = kind.equals(ROLE) ? roles : clusterRoles;
+            if (change.before() != null) {
+                rolesOfKind.remove(roleKey(change.before()));
+            }
+            if (change.after() != null) {
+                rolesOfKind.put(roleKey(change.after()), PolicyRule.of(change.after()));
+            }
+        } else if (kind.equals(ROLE_BINDING) || kind.equals(CLUSTER_ROLE_BINDING)) {
+            if (change.before() != null) {
+                Binding old = binding(change.before());
+                keys(old)
+                        .forEach(key -> bySubject(old).computeIfPresent(key, (ignored, bindings) -> {
+                            bindings.remove(old);
+                            return bindings.isEmpty() ? null : bindings;
+                        }));
+            }
+            if (change.after() != null) {
+                Binding binding = binding(change.after());
+                keys(binding)
+                        .forEach(key -> bySubject(binding)
+                                .computeIfAbsent(key, ignored -> new ArrayList<>())
+                                .add(binding));
+            }
         }
-        for (JsonNode role : store.list(CLUSTER_ROLES, ObjectFilter.EVERYTHING)) {
-            index.clusterRoles.put(nameOf(role), PolicyRule.of(role));
-        }
-        for (JsonNode object : store.list(CLUSTER_ROLE_BINDINGS, ObjectFilter.EVERYTHING)) {
-            Binding binding = binding(object, "");
-            keys(binding)
-                    .forEach(key -> index.clusterBindingsBySubject
-                            .computeIfAbsent(key, ignored -> new ArrayList<>())
-                            .add(binding));
-        }
-        for (JsonNode object : store.list(ROLE_BINDINGS, ObjectFilter.EVERYTHING)) {
-            Binding binding = binding(object, namespaceOf(object));
-            Map<String, List<Binding>> bySubject =
-                    index.roleBindingsByNamespace.computeIfAbsent(binding.namespace(), ignored -> new HashMap<>());
-            keys(binding)
-                    .forEach(key -> bySubject
-                            .computeIfAbsent(key, ignored -> new ArrayList<>())
-                            .add(binding));
-        }
-        return index;
     }
 
     /** The ClusterRoleBindings that name the user, one of its groups or its ServiceAccount, ordered by name. */
-    List<Binding> clusterBindingsFor(UserInfo user) {
+    synchronized List<Binding> clusterBindingsFor(UserInfo user) {
         return bindingsFor(user, clusterBindingsBySubject);
     }
 
     /** The RoleBindings of the namespace that apply to the user, ordered by name. */
-    List<Binding> roleBindingsFor(UserInfo user, String namespace) {
+    synchronized List<Binding> roleBindingsFor(UserInfo user, String namespace) {
         return bindingsFor(user, roleBindingsByNamespace.getOrDefault(namespace, Map.of()));
     }
 
@@ -115,10 +119,12 @@ final class RbacIndex {
      * The rules of the role a binding refers to; a RoleBinding's ClusterRole grants its rules within the
      * binding's namespace only, which the caller ensures by asking for RoleBindings of the request's namespace.
      */
-    Grant grant(Binding binding) {
+    synchronized Grant grant(Binding binding) {
         return switch (binding.roleKind()) {
-            case "Role" -> found(roles.get(binding.namespace() + "/" + binding.roleName()), "role", binding.roleName());
-            case "ClusterRole" -> found(clusterRoles.get(binding.roleName()), "clusterrole", binding.roleName());
+            case "Role" ->
+                found(roles.get(roleKey(binding.namespace(), binding.roleName())), "role", binding.roleName());
+            case "ClusterRole" ->
+                found(clusterRoles.get(roleKey("", binding.roleName())), "clusterrole", binding.roleName());
             default -> new Grant(List.of(), "unsupported role reference kind: " + GoQuote.of(binding.roleKind()));
         };
     }
@@ -161,7 +167,23 @@ final class RbacIndex {
         return keys;
     }
 
-    private static Binding binding(JsonNode object, String namespace) {
+    private Map<String, List<Binding>> bySubject(Binding binding) {
+        return binding.namespace().isEmpty()
+                ? clusterBindingsBySubject
+                : roleBindingsByNamespace.computeIfAbsent(binding.namespace(), ignored -> new HashMap<>());
+    }
+
+    private static String roleKey(JsonNode role) {
+        return roleKey(namespaceOf(role), nameOf(role));
+    }
+
+    /** Roles by {@code namespace/name}, ClusterRoles by {@code /name}. */
+    private static String roleKey(String namespace, String name) {
+        return namespace + "/" + name;
+    }
+
+    private static Binding binding(JsonNode object) {
+        String namespace = namespaceOf(object);
         List<Subject> subjects = new ArrayList<>();
         for (JsonNode subject : object.path("subjects")) {
             subjects.add(new Subject(

@@ -244,4 +244,31 @@ class RbacRulesTest {
                 "configmaps is forbidden: User \"erin\" cannot list resource \"configmaps\" in API group \"\" in the "
                         + "namespace \"team-b\": RBAC: role.rbac.authorization.k8s.io \"ghost\" not found");
     }
+
+    @Test
+    void aChangedRoleOrADeletedBindingTakesEffectAtOnce() {
+        String role = """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: Role
+                metadata: {name: lister, namespace: team-b}
+                rules:
+                - apiGroups: [""]
+                  resources: [configmaps]
+                  verbs: [%s]
+                """;
+        apply(role.formatted("list"));
+        bind("team-b", "gina-lists", "Role", "lister", "{kind: User, name: gina}");
+        KubernetesClient gina = api.impersonatingClient("gina");
+        String denied = "configmaps is forbidden: User \"gina\" cannot list resource \"configmaps\" in API group "
+                + "\"\" in the namespace \"team-b\"";
+        assertThat(gina.configMaps().inNamespace("team-b").list().getItems()).isNotNull();
+
+        apply(role.formatted("get"));
+        assertForbidden(() -> gina.configMaps().inNamespace("team-b").list(), denied);
+
+        apply(role.formatted("list"));
+        assertThat(gina.configMaps().inNamespace("team-b").list().getItems()).isNotNull();
+        admin.rbac().roleBindings().inNamespace("team-b").withName("gina-lists").delete();
+        assertForbidden(() -> gina.configMaps().inNamespace("team-b").list(), denied);
+    }
 }
