@@ -5,6 +5,7 @@ import dev.plumbline.cli.audit.AuditCommand;
 import dev.plumbline.cli.connect.CommandFailedException;
 import dev.plumbline.cli.connect.RunEnvironment;
 import dev.plumbline.cli.drift.DriftCommand;
+import dev.plumbline.cli.project.ProjectCommand;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             DownCommand.class,
             AppCommand.class,
+            ProjectCommand.class,
             AuditCommand.class,
             DriftCommand.class,
             CommandLine.HelpCommand.class

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,14 +28,19 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Shows one Application, as argocd app get does.",
-            "Source, destination, sync status and revision, health, drift (changed fields, deleted objects, "
-                    + "orphans), self-heal pause, the last sync and who or what started it, and its conditions in full.",
+            "Source, destination, project, sync status and revision, health, drift (changed fields, deleted objects, "
+                    + "orphans), self-heal pause, the last sync and who or what started it, what its project refused "
+                    + "(the conditions SourceNotPermitted, ResourceNotPermitted, UnsignedCommit, Forbidden, "
+                    + "SyncRefused), and its conditions in full.",
             "Read from the Application resource, so it works while the reconciler is down; the objects and their "
                     + "diff state are added when the reconciler answers."
         })
 final class AppGetCommand implements Callable<Integer> {
 
     private static final String LABEL = "%-15s%s%n";
+    /** The conditions the reconciler sets when something was refused, rather than tried and failed. */
+    private static final Set<String> REFUSALS =
+            Set.of("SourceNotPermitted", "ResourceNotPermitted", "UnsignedCommit", "Forbidden", "SyncRefused");
 
     @Spec
     CommandSpec spec;
@@ -73,6 +79,7 @@ final class AppGetCommand implements Callable<Integer> {
         out.printf(LABEL, "Target:", orDefault(text(spec, "source", "targetRevision"), "HEAD"));
         out.printf(LABEL, "Path:", orDefault(text(spec, "source", "path"), "(the repository root)"));
         out.printf(LABEL, "Destination:", "namespace " + text(spec, "destination", "namespace"));
+        out.printf(LABEL, "Project:", orDefault(text(spec, "project"), "default"));
         out.printf(LABEL, "Sync policy:", syncPolicy(spec.path("syncPolicy")));
         out.printf(
                 LABEL,
@@ -92,6 +99,23 @@ final class AppGetCommand implements Callable<Integer> {
                         .map(SelfHealPause::describe)
                         .orElse("active"));
         out.printf(LABEL, "Last sync:", lastSync(status.path("history").path(0)));
+        printRefusals(out, status.path("conditions"));
+    }
+
+    /**
+     * What the project, or the API server acting for its ServiceAccount, refused, right under the summary: these
+     * conditions say why nothing is deployed. They are listed again in full with the others.
+     */
+    private static void printRefusals(PrintWriter out, JsonNode conditions) {
+        List<String> refused = new ArrayList<>();
+        conditions.forEach(condition -> {
+            if (REFUSALS.contains(text(condition, "type")) && "True".equals(text(condition, "status"))) {
+                refused.add(text(condition, "type") + ": " + orDefault(text(condition, "message"), ""));
+            }
+        });
+        for (int i = 0; i < refused.size(); i++) {
+            out.printf(LABEL, i == 0 ? "Refused:" : "", refused.get(i));
+        }
     }
 
     private static String syncPolicy(JsonNode policy) {

@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One audit record as one line: time, app, commit with its author and approver, action, actor and summary. Only the
- * commit-detected record of a commit carries its author and trailers, so they are remembered by revision and shown
- * on every later record of that revision (render, apply, heal...).
+ * One audit record as one line: time, app, commit with its author, approver and signer, action, actor and summary.
+ * Only the commit-detected record of a commit carries its author and trailers, so they are remembered by revision
+ * and shown on every later record of that revision (render, apply, heal...).
  */
 final class AuditLine {
 
@@ -44,8 +44,23 @@ final class AuditLine {
             peopleByRevision.put(
                     sha,
                     (author == null ? "unknown author" : author)
-                            + (approver == null ? ", not approved" : ", approved by " + approver));
+                            + (approver == null ? ", not approved" : ", approved by " + approver)
+                            + signed(commit.path("commitSignature")));
         }
+    }
+
+    /** Who signed the commit, when the git-watcher checked: {@code , signed with ssh key SHA256:… (ana@…)}. */
+    private static String signed(JsonNode signature) {
+        String verdict = text(signature, "verdict");
+        if (verdict == null) {
+            return "";
+        }
+        if (!verdict.equals("good")) {
+            return verdict.equals("unsigned") ? ", unsigned" : ", signature " + verdict;
+        }
+        String signer = text(signature, "signer");
+        return ", signed with " + text(signature, "format") + " key " + text(signature, "key")
+                + (signer == null ? "" : " (" + signer + ")");
     }
 
     private static String trailer(JsonNode commit, String key) {

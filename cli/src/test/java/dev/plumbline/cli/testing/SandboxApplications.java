@@ -1,6 +1,7 @@
 package dev.plumbline.cli.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -29,7 +30,18 @@ public final class SandboxApplications implements AutoCloseable {
             .withPlural("applications")
             .withNamespaced(true)
             .build();
+    /** The Project CRD as deploy/ ships it; the test resource of the same names and scope where it is absent. */
+    private static final Path PROJECT_CRD = Path.of("..", "deploy", "base", "crds", "projects.plumbline.dev.yaml");
+
+    private static final ResourceDefinitionContext PROJECT = new ResourceDefinitionContext.Builder()
+            .withGroup("plumbline.dev")
+            .withVersion("v1alpha1")
+            .withKind("Project")
+            .withPlural("projects")
+            .withNamespaced(true)
+            .build();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final EmbeddedKubeApi api = new EmbeddedKubeApi().start();
     private final Path kubeconfig;
@@ -48,6 +60,38 @@ public final class SandboxApplications implements AutoCloseable {
                         .endMetadata()
                         .build())
                 .serverSideApply();
+    }
+
+    /** Installs the Project CRD, as an installation of Plumbline does. */
+    public SandboxApplications withProjects() {
+        try (InputStream crd = Files.exists(PROJECT_CRD)
+                ? Files.newInputStream(PROJECT_CRD)
+                : SandboxApplications.class.getResourceAsStream("/project-crd-stand-in.yaml")) {
+            client().load(crd).serverSideApply();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Creates a Project in Plumbline's namespace from its spec (YAML or JSON), as an administrator would. */
+    public void createProject(String name, String specYaml) {
+        try {
+            GenericKubernetesResource project = new GenericKubernetesResource();
+            project.setApiVersion("plumbline.dev/v1alpha1");
+            project.setKind("Project");
+            project.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                    .withName(name)
+                    .withNamespace(NAMESPACE)
+                    .build());
+            project.setAdditionalProperty("spec", YAML.readValue(specYaml, Map.class));
+            client().genericKubernetesResources(PROJECT)
+                    .inNamespace(NAMESPACE)
+                    .resource(project)
+                    .create();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public KubernetesClient client() {

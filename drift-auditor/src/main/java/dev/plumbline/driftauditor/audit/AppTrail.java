@@ -2,12 +2,14 @@ package dev.plumbline.driftauditor.audit;
 
 import dev.plumbline.driftauditor.pause.ActivePause;
 import dev.plumbline.events.AuditRecord;
+import dev.plumbline.events.vocabulary.AuditAction;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * What the trail writer keeps of one app's chain: its last record (the link the next one hashes over), the source
- * events recently recorded (to drop a redelivery), and the self-heal pause the trail last recorded.
+ * events recently recorded (to drop a redelivery), the self-heal pause the trail last recorded, and the refusal of
+ * its repository last recorded (recorded once, not at each spec that repeats it).
  */
 final class AppTrail {
 
@@ -16,6 +18,7 @@ final class AppTrail {
     private long sequence;
     private String hash;
     private ActivePause pause;
+    private String sourceRefusal;
 
     AppTrail(int dedupWindow) {
         this.dedupWindow = dedupWindow;
@@ -33,6 +36,19 @@ final class AppTrail {
             recorded.remove(recorded.iterator().next());
         }
         ActivePause.from(record).ifPresent(change -> pause = change.orElse(null));
+        if (record.action() == AuditAction.SOURCE_NOT_PERMITTED && record.details() != null) {
+            sourceRefusal = RefusalEntries.sourceRefusalKey(record.details());
+        }
+    }
+
+    /** The source refusal last recorded ({@link RefusalEntries#sourceRefusalKey}); null when none is in force. */
+    String sourceRefusal() {
+        return sourceRefusal;
+    }
+
+    /** The app's source is permitted again: a later refusal is news, even the same one. */
+    void sourcePermitted() {
+        sourceRefusal = null;
     }
 
     long sequence() {

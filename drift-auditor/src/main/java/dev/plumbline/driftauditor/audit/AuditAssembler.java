@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  */
 public final class AuditAssembler {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
@@ -69,7 +69,10 @@ public final class AuditAssembler {
         return Optional.empty();
     }
 
-    /** The commit that led to an app's render, recorded in that app's trail; the actor is the Git author. */
+    /**
+     * The commit that led to an app's render, recorded in that app's trail; the actor is the Git author, and the
+     * summary says who signed it when its signature was checked.
+     */
     public static AuditEntry commit(CommitDetected commit, String app) {
         Optional<CommitInfo> head = commit.commits().stream()
                 .filter(info -> info.sha().equals(commit.after()))
@@ -78,6 +81,9 @@ public final class AuditAssembler {
         String actor = head.map(CommitInfo::author).map(AuditAssembler::person).orElse("unknown");
         String subject =
                 head.map(info -> info.message().lines().findFirst().orElse("")).orElse("");
+        String signed = head.map(CommitInfo::commitSignature)
+                .map(signature -> ", " + CommitSigners.describe(signature))
+                .orElse("");
         ObjectNode details = JSON.createObjectNode();
         details.put("repoUrl", commit.repoUrl());
         details.put("ref", commit.ref());
@@ -90,7 +96,7 @@ public final class AuditAssembler {
                 app,
                 AuditAction.COMMIT_DETECTED,
                 actor,
-                "commit " + shortSha(commit.after()) + " on " + commit.ref() + " by " + actor
+                "commit " + shortSha(commit.after()) + " on " + commit.ref() + " by " + actor + signed
                         + (subject.isBlank() ? "" : ": " + subject),
                 commit.after(),
                 List.of(),
@@ -320,14 +326,14 @@ public final class AuditAssembler {
                 from.time());
     }
 
-    private static String person(GitSignature signature) {
+    static String person(GitSignature signature) {
         if (signature.email() == null || signature.email().isBlank()) {
             return signature.name();
         }
         return (signature.name() == null ? "" : signature.name() + " ") + "<" + signature.email() + ">";
     }
 
-    private static String shortSha(String sha) {
+    static String shortSha(String sha) {
         return sha == null ? "(none)" : sha.substring(0, Math.min(7, sha.length()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.plumbline.driftauditor.audit;
 
 import dev.plumbline.driftauditor.pause.ResumeMark;
+import dev.plumbline.engine.project.ProjectRules;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.CommitDetected;
@@ -9,7 +10,9 @@ import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.RenderFailed;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,7 +23,9 @@ import java.util.function.Function;
  * from its last stored record and a source event recorded before a restart is not recorded again. That read checks
  * each chain: a tail this service did not sign is told to {@link TrailProblems} and the chain continues from its last
  * record that verifies; the service goes on recording either way. A render is
- * preceded by the commit it came from. Calls are serialized: the Kafka listener and the expiry timer share it.
+ * preceded by the commit it came from, and every record about a revision names who signed that commit when the
+ * git-watcher checked it. What an app's project refused is recorded too: its repository (once per repository and
+ * project generation) and a commit refused to it. Calls are serialized: the Kafka listener and the timer share it.
  */
 public final class AuditRecorder {
 
@@ -33,6 +38,9 @@ public final class AuditRecorder {
     private final Clock clock;
     private final TrailProblems problems;
     private final Set<Integer> loaded = new HashSet<>();
+    private final RefusedCommits refusedCommits;
+    private final Map<String, Integer> partitions = new HashMap<>();
+    private Set<Integer> recorded = Set.of();
 
     public AuditRecorder(
             AuditTrail trail,
@@ -42,7 +50,8 @@ public final class AuditRecorder {
             Function<ApplicationSpec, Optional<ResumeMark>> resumeMarks,
             Duration commitWait,
             Clock clock,
-            TrailProblems problems) {
+            TrailProblems problems,
+            int refusalsKept) {
         this.trail = trail;
         this.store = store;
         this.commits = commits;
@@ -51,6 +60,7 @@ public final class AuditRecorder {
         this.commitWait = commitWait;
         this.clock = clock;
         this.problems = problems;
+        this.refusedCommits = new RefusedCommits(refusalsKept);
     }
 
     /** Records what one event of an app-keyed topic says happened. */
@@ -63,6 +73,7 @@ public final class AuditRecorder {
         if (event instanceof ApplicationSpec spec) {
             PauseTransitions.onSpec(spec, trail.pause(app), clock.instant(), () -> resumeMarks.apply(spec))
                     .ifPresent(this::write);
+            recordSourceRefusal(spec);
             return;
         }
         if (event instanceof ManifestsRendered || event instanceof RenderFailed) {
@@ -83,17 +94,66 @@ public final class AuditRecorder {
         write(AuditAssembler.renderUntrusted(render, problem));
     }
 
-    /** Pauses whose time is up end now, as Plumbline's own resume. */
+    /**
+     * A signed commit event that refuses its commit to some apps. Each refusal is recorded in its app's trail by the
+     * instance that writes that trail, at its next {@link #tick}; this method does not wait for the trail.
+     */
+    public void commitRefused(CommitDetected commit) {
+        refusedCommits.add(commit);
+    }
+
+    /**
+     * Pauses whose time is up end now, as Plumbline's own resume; commits refused to apps whose trail this instance
+     * writes are recorded.
+     */
     public synchronized void tick() {
         for (String app : trail.pausedApps()) {
             PauseTransitions.onTime(app, trail.pause(app), clock.instant()).ifPresent(this::write);
         }
+        recordRefusedCommits();
     }
 
-    /** Partitions moved: chains are read back again before their next record. */
-    public synchronized void forgetAll() {
+    /**
+     * Partitions moved: chains are read back again before their next record.
+     *
+     * @param nowRecorded the partitions of the audit inputs this instance now holds: it writes the trails of their apps
+     */
+    public synchronized void partitionsMoved(Set<Integer> nowRecorded) {
         trail.forget(trail.apps());
         loaded.clear();
+        partitions.clear();
+        recorded = Set.copyOf(nowRecorded);
+        refusedCommits.partitionsMoved();
+    }
+
+    /** Records the app's repository refused by its project, once for each repository and project generation. */
+    private void recordSourceRefusal(ApplicationSpec spec) {
+        new ProjectRules(spec.projectPolicy())
+                .sourceRefusal(spec.sourceSpec().repoUrl())
+                .ifPresentOrElse(
+                        reason -> {
+                            if (!trail.sourceRefusalRecorded(spec.app(), RefusalEntries.sourceRefusalKey(spec))) {
+                                write(RefusalEntries.sourceNotPermitted(spec, reason));
+                            }
+                        },
+                        () -> trail.sourcePermitted(spec.app()));
+    }
+
+    private void recordRefusedCommits() {
+        if (!refusedCommits.changed()) {
+            return;
+        }
+        try {
+            for (RefusedCommits.Refused refused : refusedCommits.waiting()) {
+                if (recorded.contains(partitions.computeIfAbsent(refused.app(), store::partitionOf))) {
+                    write(RefusalEntries.commitRefused(refused.commit(), refused.refusal()));
+                    refusedCommits.recorded(refused);
+                }
+            }
+        } catch (RuntimeException notRecorded) {
+            refusedCommits.retry();
+            throw notRecorded;
+        }
     }
 
     private Optional<CommitDetected> commitOf(PlumblineEvent render) {
@@ -113,7 +173,11 @@ public final class AuditRecorder {
         }
     }
 
-    private void write(AuditEntry entry) {
+    private void write(AuditEntry given) {
+        AuditEntry entry = given.revision() == null
+                ? given
+                : CommitSigners.named(
+                        given, commits.signatureOf(given.revision()).orElse(null));
         readBack(entry.app());
         trail.prepare(entry).ifPresent(record -> {
             store.write(record);

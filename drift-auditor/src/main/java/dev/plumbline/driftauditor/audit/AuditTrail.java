@@ -133,6 +133,20 @@ public final class AuditTrail {
         return trail == null ? null : trail.pause();
     }
 
+    /** Whether the app's trail records this refusal of its repository ({@link RefusalEntries#sourceRefusalKey}). */
+    public boolean sourceRefusalRecorded(String app, String key) {
+        AppTrail trail = apps.get(app);
+        return trail != null && key.equals(trail.sourceRefusal());
+    }
+
+    /** The app's repository is permitted: the next refusal of it is recorded again. */
+    public void sourcePermitted(String app) {
+        AppTrail trail = apps.get(app);
+        if (trail != null) {
+            trail.sourcePermitted();
+        }
+    }
+
     /** The apps whose trail records a pause in force, for the expiry timer. */
     public List<String> pausedApps() {
         return apps.entrySet().stream()

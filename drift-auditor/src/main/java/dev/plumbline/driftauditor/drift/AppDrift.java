@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,6 +53,8 @@ final class AppDrift {
     private ApplicationSpec spec;
     private DriftAnalyzer analyzer = new DriftAnalyzer(new IgnoreRules(List.of()));
     private ManifestsRendered desired;
+    private ManifestsRendered offered;
+    private String offerRefusal;
     private Map<ObjectKey, RenderedObject> desiredByKey = Map.of();
     private Instant desiredSince;
     private Map<ObjectKey, DriftedObject> current = Map.of();
@@ -78,6 +81,34 @@ final class AppDrift {
     }
 
     /**
+     * The latest trusted render, or null when it is gone. It becomes the desired state only once its project allows
+     * it ({@link #desiredChanged}); until then the desired state in force stays.
+     */
+    void offered(ManifestsRendered rendered) {
+        offered = rendered;
+    }
+
+    ManifestsRendered offered() {
+        return offered;
+    }
+
+    /**
+     * The render offered last is refused by the app's project, and so is not the desired state.
+     *
+     * @return whether this is news: the first refusal of that render, or a refusal for another reason
+     */
+    boolean offerRefused(String reason) {
+        boolean news = !reason.equals(offerRefusal);
+        offerRefusal = reason;
+        return news;
+    }
+
+    /** Whether the render offered last waits for its project to allow it. */
+    boolean offerWaiting() {
+        return offerRefusal != null;
+    }
+
+    /**
      * A new desired state, or null when it is gone. What was seen live under the old one no longer counts, and a new
      * commit is a person acting: contested fields may be healed again.
      *
@@ -89,8 +120,10 @@ final class AppDrift {
                 && desired != null
                 && rendered.digest().equals(desired.digest())
                 && rendered.revision().equals(desired.revision())) {
+            offerRefusal = null;
             return Optional.empty();
         }
+        offerRefusal = null;
         Set<ObjectKey> released = desiredByKey.keySet();
         Map<ObjectKey, RenderedObject> byKey = new LinkedHashMap<>();
         if (rendered != null) {
@@ -136,15 +169,17 @@ final class AppDrift {
     }
 
     /**
-     * Asks to heal the drifted objects no fight holds back, if the backoff allows it now; either way, looks again once
+     * Asks to heal the drifted objects no fight holds back and the project permits, if the backoff allows it now; either way, looks again once
      * it allows, in case the heal does not take or was held back.
      *
-     * @return the objects to heal now; empty when every one is contested or the backoff says wait
+     * @param permitted whether the app's project lets Plumbline manage the drifted object
+     * @return the objects to heal now; empty when every one is contested or refused, or the backoff says wait
      */
-    List<DriftedObject> requestHeal(Instant now) {
+    List<DriftedObject> requestHeal(Instant now, Predicate<DriftedObject> permitted) {
         List<DriftedObject> healable = current.entrySet().stream()
                 .filter(entry -> !fights.contested(entry.getKey(), entry.getValue()))
                 .map(Map.Entry::getValue)
+                .filter(permitted)
                 .toList();
         if (healable.isEmpty()) {
             return List.of();
@@ -226,6 +261,11 @@ final class AppDrift {
 
     boolean drifts() {
         return !current.isEmpty();
+    }
+
+    /** The Application's spec; null while it is not known or after it was deleted. */
+    ApplicationSpec spec() {
+        return spec;
     }
 
     DriftMode mode() {

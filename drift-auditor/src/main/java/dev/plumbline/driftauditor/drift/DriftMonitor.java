@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jboss.logging.Logger;
 
 /**
  * Drift detection and self-heal for the apps of this instance. Every input (a live change, a new desired state, a
@@ -40,6 +41,8 @@ import java.util.function.Predicate;
  * nothing here is synchronized.
  */
 public final class DriftMonitor implements LiveChanges {
+
+    private static final Logger LOG = Logger.getLogger(DriftMonitor.class);
 
     private enum Cause {
         LIVE,
@@ -73,26 +76,56 @@ public final class DriftMonitor implements LiveChanges {
     public void specChanged(String app, ApplicationSpec spec) {
         AppDrift state = apps.computeIfAbsent(app, name -> new AppDrift(name, settings));
         state.specChanged(spec);
-        evaluate(state, Cause.SPEC);
+        // a Project that changed may now allow the render it refused
+        if (!state.offerWaiting() || !adoptOffered(state)) {
+            evaluate(state, Cause.SPEC);
+        }
         forgetIfIdle(state);
     }
 
-    /** A new desired state of an app of this instance, or null when it is gone (deleted, or its partition left). */
+    /**
+     * A new render of an app of this instance, or null when it is gone (deleted, or its partition left). It becomes
+     * the desired state unless the app's project refuses an object of it: then the desired state in force stays,
+     * as for a render that does not verify, and no heal goes toward what the reconciler will refuse to apply.
+     */
     public void desiredChanged(String app, ManifestsRendered rendered) {
         AppDrift state = apps.computeIfAbsent(app, name -> new AppDrift(name, settings));
+        state.offered(rendered);
+        adoptOffered(state);
+        forgetIfIdle(state);
+    }
+
+    /** @return whether the offered render became the desired state (and the app was evaluated) */
+    private boolean adoptOffered(AppDrift state) {
+        ManifestsRendered rendered = state.offered();
+        Optional<String> refusal = rendered == null || state.spec() == null
+                ? Optional.empty()
+                : new ProjectLimits(state.spec(), live::namespaced).renderRefusal(rendered);
+        if (refusal.isPresent()) {
+            if (state.offerRefused(refusal.get())) {
+                LOG.warnf(
+                        "app %s: the render of %s is not taken as desired state, its project refuses it (%s); the"
+                                + " desired state of %s stays and no heal goes toward the refused render",
+                        state.app(),
+                        rendered.revision(),
+                        refusal.get(),
+                        state.revision() == null ? "no revision" : state.revision());
+            }
+            return false;
+        }
         Optional<AppDrift.DesiredReplaced> replaced = state.desiredChanged(rendered, clock.instant());
         if (replaced.isEmpty()) {
-            return;
+            return false;
         }
         replaced.get().released().forEach(desiredBy::remove);
-        replaced.get().claimed().forEach(key -> desiredBy.put(key, app));
+        replaced.get().claimed().forEach(key -> desiredBy.put(key, state.app()));
         if (rendered != null) {
             live.watch(rendered.objects().stream()
                     .map(object -> WatchedKind.of(object.identity()))
                     .toList());
         }
         evaluate(state, Cause.DESIRED);
-        forgetIfIdle(state);
+        return true;
     }
 
     /**
@@ -224,7 +257,12 @@ public final class DriftMonitor implements LiveChanges {
     }
 
     private void heal(AppDrift state, Instant now) {
-        List<DriftedObject> healing = state.requestHeal(now);
+        ProjectLimits limits = new ProjectLimits(state.spec(), live::namespaced);
+        if (limits.sourceRefusal().isPresent()) {
+            return;
+        }
+        List<DriftedObject> healing = state.requestHeal(
+                now, drifted -> limits.objectRefusal(drifted.object()).isEmpty());
         if (!healing.isEmpty()) {
             outputs.publish(SyncRequested.of(
                     PlumblineService.DRIFT_AUDITOR,

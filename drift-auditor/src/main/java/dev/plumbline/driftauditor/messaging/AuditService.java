@@ -8,6 +8,7 @@ import dev.plumbline.driftauditor.config.DriftAuditorConfig;
 import dev.plumbline.driftauditor.watch.ResumeMarkReader;
 import dev.plumbline.engine.desired.RenderSignatures;
 import dev.plumbline.events.AuditVerifier;
+import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.signing.SignatureCheck;
@@ -25,6 +26,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -32,7 +34,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** The audit side of the service put together: the recorder over the audit topic, the commit cache, the expiry timer. */
+/**
+ * The audit side of the service put together: the recorder over the audit topic, the commit cache, the timer that
+ * records pause expiries and refused commits.
+ */
 @ApplicationScoped
 public class AuditService {
 
@@ -89,7 +94,8 @@ public class AuditService {
                 new ResumeMarkReader(client)::of,
                 config.audit().commitWait(),
                 Clock.systemUTC(),
-                this::trailProblem);
+                this::trailProblem,
+                config.audit().commitCacheSize());
         retry = new StoreRetry(STORE_BACKOFF, this::waitToRetry);
         long period = config.drift().timerResolution().toMillis();
         timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
@@ -154,21 +160,26 @@ public class AuditService {
                 .increment();
     }
 
-    public void partitionsMoved() {
+    /** @param nowRecorded the partitions of the audit inputs this instance holds now */
+    public void partitionsMoved(Set<Integer> nowRecorded) {
         if (recorder != null) {
-            recorder.forgetAll();
+            recorder.partitionsMoved(nowRecorded);
         }
     }
 
-    public CommitCache commits() {
-        return commits;
+    /** A signed commit event: kept for the renders it leads to, and its refusals recorded in their apps' trails. */
+    public void commitDetected(CommitDetected commit) {
+        commits.add(commit);
+        if (!commit.refusals().isEmpty()) {
+            recorder.commitRefused(commit);
+        }
     }
 
     private void tick() {
         try {
             recorder.tick();
         } catch (RuntimeException e) {
-            LOG.warnf("pause expiry could not be recorded; trying again: %s", e.getMessage());
+            LOG.warnf("a pause expiry or a refused commit could not be recorded; trying again: %s", e.getMessage());
         }
     }
 }

@@ -16,8 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Every instance keeps the recent commits, to record each in the trail of the apps it led to a render of (its Git
- * author becomes the record's actor). Only commit events the git-watcher signed are kept: one that does not verify
- * is logged and ignored, so that it cannot put a made-up author into the audit trail.
+ * author becomes the record's actor), and records each refusal of a commit to an app in that app's trail. Only commit
+ * events the git-watcher signed are kept: one that does not verify is logged and ignored, so that it cannot put a
+ * made-up author, signer or refusal into the audit trail.
  */
 @ApplicationScoped
 @Startup
@@ -45,7 +46,7 @@ public class CommitEventsListener {
         }
         SignatureCheck trust = commit.verify(gitWatcherKeys);
         if (trust.trusted()) {
-            audit.commits().add(commit);
+            audit.commitDetected(commit);
         } else {
             LOG.warnf(
                     "ignoring commit event %s of %s %s (claimed source %s, topic %s, partition %d, offset %d): %s;"

@@ -26,6 +26,7 @@ public final class LiveObjectCache implements LiveView {
     private final Map<ObjectKey, JsonNode> objects = new HashMap<>();
     private final Map<String, Map<ObjectKey, JsonNode>> byApp = new HashMap<>();
     private final Set<GroupKind> synced = new HashSet<>();
+    private final Map<GroupKind, Boolean> namespacedKinds = new HashMap<>();
     private final Consumer<Collection<WatchedKind>> watchRequests;
 
     /** @param watchRequests told which kinds the drift rules want watched */
@@ -41,6 +42,7 @@ public final class LiveObjectCache implements LiveView {
             index(before).remove(key);
         }
         index(body).put(key, body);
+        namespacedKinds.put(new GroupKind(key.group(), key.kind()), key.namespace() != null);
         return before;
     }
 
@@ -91,6 +93,11 @@ public final class LiveObjectCache implements LiveView {
     @Override
     public Set<String> trackedApps() {
         return Set.copyOf(byApp.keySet());
+    }
+
+    @Override
+    public Optional<Boolean> namespaced(GroupKind kind) {
+        return Optional.ofNullable(namespacedKinds.get(kind));
     }
 
     @Override

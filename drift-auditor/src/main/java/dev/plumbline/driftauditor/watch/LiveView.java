@@ -21,6 +21,11 @@ public interface LiveView {
     /** Every app named by a tracked object. */
     Set<String> trackedApps();
 
+    /**
+     * Whether objects of the kind are namespaced, as the live objects seen of it show; empty before one was seen.
+     */
+    Optional<Boolean> namespaced(GroupKind kind);
+
     /** Asks for these kinds to be watched; a kind already watched is left alone. */
     void watch(Collection<WatchedKind> kinds);
 }

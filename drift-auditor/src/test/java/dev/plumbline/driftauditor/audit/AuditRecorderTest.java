@@ -310,7 +310,8 @@ class AuditRecorderTest {
                 Duration.ZERO,
                 clock,
                 (problem, continuesFrom) -> trailProblems.add(problem.app() + " #" + problem.sequence() + " "
-                        + problem.kind() + ", continues from " + continuesFrom));
+                        + problem.kind() + ", continues from " + continuesFrom),
+                100);
     }
 
     private static CommitDetected commit(String correlationId, String sha) {

@@ -38,7 +38,8 @@ class StoreRetryTest {
             spec -> Optional.empty(),
             Duration.ZERO,
             clock,
-            (problem, continuesFrom) -> {});
+            (problem, continuesFrom) -> {},
+            10);
 
     @Test
     void aRecordTheStoreRefusesForAWhileIsWrittenOnceItIsBackAfterLongerAndLongerWaits() {

@@ -70,7 +70,9 @@ class AppDriftTest {
 
         assertThat(evaluate(drift(WEB), START).episode()).isInstanceOf(EpisodeTracker.None.class);
         assertThat(evaluate(drift(WEB, API), START).episode()).isEqualTo(new EpisodeTracker.Grew(app.episodeId()));
-        assertThat(app.requestHeal(START)).extracting(DriftedObject::object).containsExactlyInAnyOrder(WEB, API);
+        assertThat(app.requestHeal(START, drifted -> true))
+                .extracting(DriftedObject::object)
+                .containsExactlyInAnyOrder(WEB, API);
 
         String episode = app.episodeId();
         AppDrift.Evaluated recovered = evaluate(Map.of(), START.plusSeconds(5));
@@ -82,22 +84,22 @@ class AppDriftTest {
     @Test
     void aSecondHealWaitsForTheBackoffAndTheTimerIsDueWhenItAllows() {
         evaluate(drift(WEB), START);
-        assertThat(app.requestHeal(START)).hasSize(1);
+        assertThat(app.requestHeal(START, drifted -> true)).hasSize(1);
 
         evaluate(drift(WEB), START.plusSeconds(1));
-        assertThat(app.requestHeal(START.plusSeconds(1))).isEmpty();
+        assertThat(app.requestHeal(START.plusSeconds(1), drifted -> true)).isEmpty();
         assertThat(app.dueAt(START.plusSeconds(1))).isFalse();
         assertThat(app.dueAt(START.plusSeconds(2))).isTrue();
-        assertThat(app.requestHeal(START.plusSeconds(2))).hasSize(1);
+        assertThat(app.requestHeal(START.plusSeconds(2), drifted -> true)).hasSize(1);
     }
 
     @Test
     void aSuccessfulSyncThatWasNotAHealLetsTheNextHealGoAtOnce() {
         evaluate(drift(WEB), START);
-        app.requestHeal(START);
+        app.requestHeal(START, drifted -> true);
 
         app.syncSucceeded();
-        assertThat(app.requestHeal(START.plusSeconds(1))).hasSize(1);
+        assertThat(app.requestHeal(START.plusSeconds(1), drifted -> true)).hasSize(1);
     }
 
     @Test
@@ -114,7 +116,7 @@ class AppDriftTest {
     @Test
     void anAppNoLongerComparedHasNoDriftAndNothingToLookAgainFor() {
         evaluate(drift(WEB), START);
-        app.requestHeal(START);
+        app.requestHeal(START, drifted -> true);
         app.specChanged(spec("web", DriftMode.OFF, null));
         assertThat(app.compared()).isFalse();
 

@@ -12,6 +12,7 @@ import dev.plumbline.events.application.SyncPolicy;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.testing.SignedEvents;
+import dev.plumbline.events.testing.TestProjects;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.RendererKind;
 import java.io.IOException;
@@ -77,17 +78,19 @@ public final class DriftFixtures {
 
     public static ApplicationSpec spec(String app, DriftMode mode, SelfHealPause pause) {
         return ApplicationSpec.of(
-                app,
-                "plumbline",
-                1,
-                new SourceSpec("https://git.example.com/shop.git", "main", "apps/" + app, null, null, null, null),
-                new Destination("shop", List.of(), List.of()),
-                SyncPolicy.automated(true, mode == DriftMode.HEAL),
-                mode,
-                List.of(),
-                List.of(),
-                pause,
-                null);
+                        app,
+                        "plumbline",
+                        1,
+                        new SourceSpec(
+                                "https://git.example.com/shop.git", "main", "apps/" + app, null, null, null, null),
+                        new Destination("shop"),
+                        SyncPolicy.automated(true, mode == DriftMode.HEAL),
+                        mode,
+                        List.of(),
+                        List.of(),
+                        pause,
+                        null)
+                .withProject(TestProjects.allowingEverything());
     }
 
     static JsonNode parse(String json) {

@@ -41,8 +41,8 @@ public interface NotifierConfig {
     interface Defaults {
 
         /** The notification occasions the default destinations hear (the key keeps its first name: triggers). */
-        @WithDefault("drift-detected,drift-recovered,self-heal-fight,sync-succeeded,sync-failed,out-of-sync,"
-                + "render-failed,health-degraded,self-heal-paused,self-heal-resumed")
+        @WithDefault("drift-detected,drift-recovered,self-heal-fight,sync-succeeded,sync-failed,sync-refused,"
+                + "out-of-sync,render-failed,health-degraded,self-heal-paused,self-heal-resumed")
         List<String> triggers();
 
         /** The default destinations, as {@code <channel>:<name>}: {@code slack:default}, {@code email:ops@example.com}. */

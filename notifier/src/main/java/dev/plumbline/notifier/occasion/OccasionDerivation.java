@@ -22,8 +22,9 @@ import java.util.Optional;
 
 /**
  * Which notification occasions an event gives rise to. Some need memory of earlier events: a sync is told once it
- * is whole, health only when it turns degraded, a pending diff only when it changes, and messages name the commit
- * behind a revision, which the audit trail told earlier. Not thread-safe: one caller at a time.
+ * is whole, health only when it turns degraded, a pending diff only when it changes, a refused sync only when it is
+ * not the refusal told last, and messages name the commit behind a revision, which the audit trail told earlier,
+ * and the app's project, which its spec names. Not thread-safe: one caller at a time.
  */
 public final class OccasionDerivation {
 
@@ -54,6 +55,8 @@ public final class OccasionDerivation {
     private final AppMemory<String> pendingDiff = new AppMemory<>(APPS_REMEMBERED);
     private final AppMemory<String> driftRevision = new AppMemory<>(APPS_REMEMBERED);
     private final AppMemory<CommitRef> commits = new AppMemory<>(APPS_REMEMBERED);
+    private final AppMemory<String> refusedSyncs = new AppMemory<>(APPS_REMEMBERED);
+    private final AppMemory<String> projects = new AppMemory<>(APPS_REMEMBERED);
 
     /** @param syncGiveUpAfter how long a sync may wait for its last action */
     public OccasionDerivation(Duration syncGiveUpAfter) {
@@ -66,6 +69,10 @@ public final class OccasionDerivation {
      * @param now   the time now
      */
     public Derivation derive(PlumblineEvent event, Optional<ApplicationSpec> spec, Instant now) {
+        if (event.app() != null) {
+            spec.ifPresent(
+                    known -> projects.put(event.app(), known.projectPolicy().name()));
+        }
         if (event instanceof DriftDetected drift) {
             driftRevision.put(drift.app(), drift.revision());
             return Derivation.of(DriftOccasions.detected(drift, commit(drift.app(), drift.revision())));
@@ -101,7 +108,13 @@ public final class OccasionDerivation {
         for (SyncCollector.Sync sync : syncs.expire(now)) {
             sync.actions().forEach(action -> released.add(action.eventId()));
             ApplyAction last = sync.actions().get(sync.actions().size() - 1);
-            SyncOccasions.of(sync, deployed.get(last.app()), commit(last.app(), last.revision()))
+            told(
+                            sync,
+                            SyncOccasions.of(
+                                    sync,
+                                    deployed.get(last.app()),
+                                    commit(last.app(), last.revision()),
+                                    projects.get(last.app())))
                     .ifPresent(occurrences::add);
         }
         return new Derivation(occurrences, false, released);
@@ -117,13 +130,33 @@ public final class OccasionDerivation {
                 .filter(id -> !id.equals(action.eventId()))
                 .toList();
         String previous = deployed.get(action.app());
-        Optional<Occurrence> told = SyncOccasions.of(whole.get(), previous, commit(action.app(), action.revision()));
+        Optional<Occurrence> told = told(
+                whole.get(),
+                SyncOccasions.of(
+                        whole.get(), previous, commit(action.app(), action.revision()), projects.get(action.app())));
         told.filter(occurrence -> occurrence.occasion() == NotificationOccasion.SYNC_SUCCEEDED)
                 .ifPresent(occurrence -> deployed.put(action.app(), action.revision()));
-        if (whole.get().complete() && told.isEmpty() && action.revision() != null) {
+        if (whole.get().complete()
+                && told.isEmpty()
+                && !RefusalOccasions.refused(whole.get())
+                && action.revision() != null) {
             deployed.put(action.app(), action.revision());
         }
         return new Derivation(told.map(List::of).orElse(List.of()), false, released);
+    }
+
+    /**
+     * The sync's occurrence, unless it is the refusal told last for the app: the reconciler refuses a revision again
+     * at each reconcile, and one refusal is one message. A sync that is not refused makes the next refusal news.
+     */
+    private Optional<Occurrence> told(SyncCollector.Sync sync, Optional<Occurrence> occurrence) {
+        String app = sync.actions().get(0).app();
+        if (!RefusalOccasions.refused(sync)) {
+            refusedSyncs.put(app, null);
+            return occurrence;
+        }
+        String refusal = RefusalOccasions.sameRefusal(sync);
+        return refusal.equals(refusedSyncs.put(app, refusal)) ? Optional.empty() : occurrence;
     }
 
     private Derivation diffed(DiffComputed diff, Optional<ApplicationSpec> spec) {
@@ -156,6 +189,9 @@ public final class OccasionDerivation {
         }
         if (record.action() == AuditAction.RESUMED) {
             return Derivation.of(StateOccasions.pauseOrResume(record, NotificationOccasion.SELF_HEAL_RESUMED));
+        }
+        if (record.action() == AuditAction.SOURCE_NOT_PERMITTED || record.action() == AuditAction.COMMIT_REFUSED) {
+            return Derivation.of(RefusalOccasions.audited(record));
         }
         return Derivation.none();
     }

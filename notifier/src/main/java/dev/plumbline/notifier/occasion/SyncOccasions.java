@@ -12,22 +12,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A whole sync as sync-succeeded or sync-failed. */
+/** A whole sync as sync-succeeded, sync-failed or sync-refused. */
 final class SyncOccasions {
 
     private SyncOccasions() {}
 
     /**
      * @param lastDeployed the revision the app's previous successful sync deployed; null when not known
-     * @return sync-failed when an object failed or was refused; sync-succeeded when a new revision was deployed
-     *         (a heal, or a sync of the revision already deployed, is no news: drift-recovered tells of heals)
+     * @param project      the app's project; null when its spec is not known
+     * @return sync-refused when an object was refused (its project does not allow it); sync-failed when an object
+     *         failed; sync-succeeded when a new revision was deployed (a heal, or a sync of the revision already
+     *         deployed, is no news: drift-recovered tells of heals)
      */
-    static Optional<Occurrence> of(SyncCollector.Sync sync, String lastDeployed, CommitRef commit) {
+    static Optional<Occurrence> of(SyncCollector.Sync sync, String lastDeployed, CommitRef commit, String project) {
+        if (RefusalOccasions.refused(sync)) {
+            return Optional.of(RefusalOccasions.sync(sync, project, commit));
+        }
         List<ApplyAction> actions = sync.actions();
         ApplyAction last = actions.get(actions.size() - 1);
-        List<ApplyAction> failed = actions.stream()
-                .filter(a -> a.result() == ApplyResult.FAILED || a.result() == ApplyResult.REFUSED)
-                .toList();
+        List<ApplyAction> failed =
+                actions.stream().filter(a -> a.result() == ApplyResult.FAILED).toList();
         boolean succeeded = failed.isEmpty() && sync.complete();
         if (succeeded
                 && (last.trigger() == SyncTrigger.SELF_HEAL

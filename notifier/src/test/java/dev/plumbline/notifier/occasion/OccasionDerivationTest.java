@@ -16,6 +16,7 @@ import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.FieldManagerAttribution;
 import dev.plumbline.events.manifest.ObjectDiff;
 import dev.plumbline.events.manifest.ObjectIdentity;
+import dev.plumbline.events.testing.TestProjects;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.AuditAction;
@@ -181,7 +182,8 @@ class OccasionDerivationTest {
                 List.of(),
                 null,
                 null,
-                null);
+                null,
+                TestProjects.allowingEverything());
 
         assertThat(derivation
                         .derive(diff(HealthStatus.HEALTHY, SyncStatus.OUT_OF_SYNC, "d1"), Optional.of(manual), NOW)
