@@ -82,6 +82,23 @@ record ApiRequest(
                 UserInfo.ADMIN);
     }
 
+    /** A server-side apply the API makes to itself, with force, as a controller of kube-controller-manager would. */
+    static ApiRequest internalApply(String path, String fieldManager, String body) {
+        return new ApiRequest(
+                "PATCH",
+                path,
+                path,
+                Map.of("fieldManager", fieldManager, "force", "true"),
+                ObjectWrites.APPLY_PATCH,
+                "application/json",
+                fieldManager,
+                "",
+                false,
+                body,
+                parseTarget(path),
+                UserInfo.ADMIN);
+    }
+
     /**
      * The field manager: the {@code fieldManager} parameter, else, as Kubernetes does, the user agent up to
      * its first slash ({@code kubectl/v1.32.4 (linux/amd64)} gives {@code kubectl}).

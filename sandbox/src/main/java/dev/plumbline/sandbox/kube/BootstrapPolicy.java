@@ -7,17 +7,22 @@ import java.util.List;
 /**
  * The ClusterRoles and ClusterRoleBindings kube-apiserver creates at start that matter to a client:
  * {@code cluster-admin} for {@value UserInfo#MASTERS}; {@code system:discovery}, {@code system:basic-user}
- * (access reviews about oneself) and {@code system:public-info-viewer} for every authenticated user. They are
- * ordinary objects, listed, changed and deleted like any other, as in a cluster.
+ * (access reviews about oneself) and {@code system:public-info-viewer} for every authenticated user; and the
+ * user-facing aggregated roles {@code admin}, {@code edit} and {@code view}, which gather the ClusterRoles labelled
+ * {@code rbac.authorization.k8s.io/aggregate-to-<role>: "true"} ({@code view} is labelled into {@code edit}, and
+ * {@code edit} into {@code admin}). Kubernetes' own {@code system:aggregate-to-*} roles, which give those three
+ * their rules on core kinds, are not created, so they grant only what other ClusterRoles aggregate into them.
+ * They are ordinary objects, listed, changed and deleted like any other, as in a cluster.
  */
 final class BootstrapPolicy {
 
     private static final String METADATA = """
             metadata:
               name: "%s"
-              labels: {kubernetes.io/bootstrapping: rbac-defaults}
+              labels: {kubernetes.io/bootstrapping: rbac-defaults%s}
               annotations: {rbac.authorization.kubernetes.io/autoupdate: "true"}
             """;
+    private static final String AGGREGATE_TO = "rbac.authorization.k8s.io/aggregate-to-";
 
     private static final List<String> CLUSTER_ROLES = List.of(
             role("cluster-admin", """
@@ -43,7 +48,10 @@ final class BootstrapPolicy {
             role("system:public-info-viewer", """
                     - nonResourceURLs: [/healthz, /livez, /readyz, /version, /version/]
                       verbs: [get]
-                    """));
+                    """),
+            aggregate("admin", ""),
+            aggregate("edit", "admin"),
+            aggregate("view", "edit"));
 
     private static final List<String> CLUSTER_ROLE_BINDINGS = List.of(
             binding("cluster-admin", UserInfo.MASTERS),
@@ -63,8 +71,17 @@ final class BootstrapPolicy {
 
     private static String role(String name, String rules) {
         return "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n"
-                + METADATA.formatted(name)
+                + METADATA.formatted(name, "")
                 + "rules:\n" + rules;
+    }
+
+    /** A ClusterRole aggregating those labelled for it, itself labelled into {@code into} unless that is empty. */
+    private static String aggregate(String name, String into) {
+        String label = into.isEmpty() ? "" : ", " + AGGREGATE_TO + into + ": \"true\"";
+        return "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n"
+                + METADATA.formatted(name, label)
+                + "aggregationRule:\n  clusterRoleSelectors:\n  - matchLabels: {" + AGGREGATE_TO + name
+                + ": \"true\"}\n";
     }
 
     private static String binding(String name, String... groups) {
@@ -73,7 +90,7 @@ final class BootstrapPolicy {
             subjects.add("- {apiGroup: rbac.authorization.k8s.io, kind: Group, name: \"" + group + "\"}\n");
         }
         return "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\n"
-                + METADATA.formatted(name)
+                + METADATA.formatted(name, "")
                 + "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: \"" + name + "\"}\n"
                 + "subjects:\n" + String.join("", subjects);
     }

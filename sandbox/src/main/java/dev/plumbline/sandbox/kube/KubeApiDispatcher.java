@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes every request of the embedded API once {@link AccessControl} has let it in: discovery, reads, lists,
  * watches and deletes here, writes through {@link ObjectWrites}, access reviews through {@link AccessReviews},
- * objects and watches in the indexed {@link MemoryObjectStore}. fabric8's mock server only carries the HTTP and
- * WebSocket traffic.
+ * objects and watches in the indexed {@link MemoryObjectStore}, and aggregated ClusterRoles brought up to date by
+ * {@link ClusterRoleAggregation} before each answer. fabric8's mock server only carries the HTTP and WebSocket
+ * traffic.
  */
 final class KubeApiDispatcher extends Dispatcher {
 
@@ -34,6 +35,7 @@ final class KubeApiDispatcher extends Dispatcher {
     private final AccessReviews accessReviews;
     private final ObjectWrites writes;
     private final ScaleSubresource scale;
+    private final ClusterRoleAggregation aggregation;
 
     KubeApiDispatcher(TokenAuthentication tokens) {
         RbacIndex rbac = new RbacIndex();
@@ -43,6 +45,8 @@ final class KubeApiDispatcher extends Dispatcher {
         this.accessReviews = new AccessReviews(authorizer);
         this.writes = new ObjectWrites(store, access::requireCreate);
         this.scale = new ScaleSubresource(store, writes);
+        this.aggregation = new ClusterRoleAggregation(store, writes);
+        store.onChange(aggregation::changed);
         this.catalog = new ResourceCatalog(this::storedCrds);
         this.discovery = new Discovery(catalog);
         this.openApi = new OpenApiDocuments(catalog);
@@ -56,6 +60,7 @@ final class KubeApiDispatcher extends Dispatcher {
         BootstrapPolicy.clusterRoles().forEach(role -> createAtStart(RbacIndex.CLUSTER_ROLES, role));
         BootstrapPolicy.clusterRoleBindings()
                 .forEach(binding -> createAtStart(RbacIndex.CLUSTER_ROLE_BINDINGS, binding));
+        aggregation.reconcile();
     }
 
     /** Creates what kube-apiserver creates as it starts, recorded under its name as field manager. */
@@ -80,6 +85,9 @@ final class KubeApiDispatcher extends Dispatcher {
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", recorded.getMethod(), recorded.getPath(), e);
             return json(500, new ApiException(500, "InternalError", String.valueOf(e.getMessage())).toStatus());
+        } finally {
+            // what the aggregation controller would do soon after, done before the answer so the caller sees it
+            aggregation.reconcile();
         }
     }
 

@@ -3,7 +3,9 @@ package dev.plumbline.sandbox.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -12,7 +14,8 @@ import java.util.stream.Collectors;
  * A {@code labelSelector} query parameter with Kubernetes' syntax: requirements separated by commas, all of which
  * must hold: {@code key=value} (or {@code ==}), {@code key!=value}, {@code key in (a,b)}, {@code key notin (a,b)},
  * {@code key} (exists) and {@code !key} (does not exist). As in Kubernetes, {@code !=} and {@code notin} also
- * match objects without the label.
+ * match objects without the label. The same requirements also come as an object ({@link #fromObject}), as in a
+ * ClusterRole's {@code aggregationRule}.
  */
 final class LabelSelector {
 
@@ -33,6 +36,111 @@ final class LabelSelector {
             requirements.add(requirement(requirement.strip(), text));
         }
         return new LabelSelector(List.copyOf(requirements));
+    }
+
+    /**
+     * A {@code metav1.LabelSelector} object: {@code matchLabels} and {@code matchExpressions} (operators {@code In},
+     * {@code NotIn}, {@code Exists}, {@code DoesNotExist}), all of which must hold; an empty one selects everything.
+     * What Kubernetes' validation refuses is added to {@code problems} in its words, under {@code path}; a field of
+     * the wrong JSON type is refused at once with 400.
+     */
+    static LabelSelector fromObject(JsonNode selector, String path, List<String> problems) {
+        if (!present(selector)) {
+            return EVERYTHING;
+        }
+        requireType(selector.isObject(), path, "an object");
+        List<Predicate<JsonNode>> requirements = new ArrayList<>();
+        JsonNode matchLabels = selector.path("matchLabels");
+        if (present(matchLabels)) {
+            requireType(matchLabels.isObject(), path + ".matchLabels", "an object of label keys and values");
+            for (Map.Entry<String, JsonNode> label : matchLabels.properties()) {
+                String key = label.getKey();
+                String value = text(label.getValue(), path + ".matchLabels." + key);
+                LabelSyntax.keyProblems(key)
+                        .forEach(why -> problems.add(FieldErrors.invalid(path + ".matchLabels", key, why)));
+                LabelSyntax.valueProblems(value)
+                        .forEach(why -> problems.add(FieldErrors.invalid(path + ".matchLabels", value, why)));
+                requirements.add(
+                        labels -> labels.has(key) && labels.get(key).asText().equals(value));
+            }
+        }
+        JsonNode expressions = selector.path("matchExpressions");
+        if (present(expressions)) {
+            requireType(expressions.isArray(), path + ".matchExpressions", "a list");
+            for (int i = 0; i < expressions.size(); i++) {
+                String at = path + ".matchExpressions[" + i + "]";
+                requirements.add(expression(expressions.get(i), at, problems));
+            }
+        }
+        return new LabelSelector(List.copyOf(requirements));
+    }
+
+    /** One of {@code matchExpressions}; an unknown operator, refused by validation, matches nothing. */
+    private static Predicate<JsonNode> expression(JsonNode expression, String at, List<String> problems) {
+        requireType(expression.isObject(), at, "an object with key, operator and values");
+        String key = text(expression.path("key"), at + ".key");
+        String operator = text(expression.path("operator"), at + ".operator");
+        List<String> values = new ArrayList<>();
+        JsonNode valueList = expression.path("values");
+        if (present(valueList)) {
+            requireType(valueList.isArray(), at + ".values", "a list of strings");
+            for (int j = 0; j < valueList.size(); j++) {
+                values.add(text(valueList.get(j), at + ".values[" + j + "]"));
+            }
+        }
+        Set<String> valueSet = new HashSet<>(values);
+        Predicate<JsonNode> requirement = labels -> false;
+        switch (operator) {
+            case "In", "NotIn" -> {
+                if (values.isEmpty()) {
+                    problems.add(FieldErrors.required(
+                            at + ".values", "must be specified when `operator` is 'In' or 'NotIn'"));
+                }
+                requirement = operator.equals("In")
+                        ? labels -> labels.has(key)
+                                && valueSet.contains(labels.get(key).asText())
+                        : labels -> !labels.has(key)
+                                || !valueSet.contains(labels.get(key).asText());
+            }
+            case "Exists", "DoesNotExist" -> {
+                if (!values.isEmpty()) {
+                    problems.add(FieldErrors.forbidden(
+                            at + ".values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+                }
+                requirement = operator.equals("Exists") ? labels -> labels.has(key) : labels -> !labels.has(key);
+            }
+            default -> problems.add(FieldErrors.invalid(at + ".operator", operator, "not a valid selector operator"));
+        }
+        LabelSyntax.keyProblems(key).forEach(why -> problems.add(FieldErrors.invalid(at + ".key", key, why)));
+        for (int j = 0; j < values.size(); j++) {
+            String value = values.get(j);
+            String valuePath = at + ".values[" + j + "]";
+            LabelSyntax.valueProblems(value).forEach(why -> problems.add(FieldErrors.invalid(valuePath, value, why)));
+        }
+        return requirement;
+    }
+
+    /** A string field; missing or null is empty, as Go decodes it. */
+    private static String text(JsonNode value, String path) {
+        if (!present(value)) {
+            return "";
+        }
+        if (!value.isTextual()) {
+            String hint = value.isValueNode() ? ": quote it, as \"" + value.asText() + "\"" : "";
+            throw new KubeJson.BadRequest(path + " must be a string, not " + value + hint);
+        }
+        return value.asText();
+    }
+
+    /** Whether a field is given: neither missing nor null, which Go decodes alike. */
+    private static boolean present(JsonNode value) {
+        return !value.isMissingNode() && !value.isNull();
+    }
+
+    private static void requireType(boolean ok, String path, String expected) {
+        if (!ok) {
+            throw new KubeJson.BadRequest(path + " must be " + expected);
+        }
     }
 
     /** Whether an object's {@code metadata.labels} satisfy every requirement. */

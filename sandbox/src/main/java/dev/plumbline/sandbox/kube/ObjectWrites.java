@@ -50,6 +50,7 @@ final class ObjectWrites {
             throw new ApiException(409, "AlreadyExists", type.resource() + " \"" + name + "\" already exists");
         }
         serverFields.initialize(object, type, target.namespace());
+        validate(type, object);
         ObjectFields.Scope scope = scope(type, "");
         ManagedFields managed = ManagedFields.of(KubeJson.MAPPER.createObjectNode());
         ObjectFields fields = new ObjectFields(MergeKeys.forResource(type));
@@ -139,6 +140,7 @@ final class ObjectWrites {
             skeleton.putObject("metadata").put("name", target.name());
             ObjectNode created = ssa.apply(skeleton, configObject, request.fieldManager(), request.flag("force"));
             serverFields.initialize(created, type, target.namespace());
+            validate(type, created);
             if (!request.dryRun()) {
                 store.insert(type, target.namespace(), created);
             }
@@ -176,6 +178,7 @@ final class ObjectWrites {
     private Result store(ApiRequest request, ResourceType type, ObjectNode current, ObjectNode updated) {
         ApiRequest.Target target = request.target().orElseThrow();
         serverFields.carryOver(current, updated, type);
+        validate(type, updated);
         if (sameIgnoringTimes(current, updated)) {
             return new Result(200, current);
         }
@@ -184,6 +187,16 @@ final class ObjectWrites {
             store.replace(type, target.namespace(), target.name(), updated);
         }
         return new Result(200, updated);
+    }
+
+    /**
+     * Refuses what kube-apiserver's validation of the kind refuses, as far as it is emulated: a ClusterRole's
+     * {@code aggregationRule}, on which the rules of aggregated ClusterRoles depend.
+     */
+    private static void validate(ResourceType type, ObjectNode object) {
+        if (type.equals(RbacIndex.CLUSTER_ROLES)) {
+            AggregationRule.of(object);
+        }
     }
 
     /** Writes to an object leave status alone when a status subresource exists; writes to it touch only status. */

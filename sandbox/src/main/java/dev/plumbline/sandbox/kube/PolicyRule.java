@@ -83,6 +83,17 @@ record PolicyRule(
         return false;
     }
 
+    /** The rule as a Role or ClusterRole holds it, each field left out when empty. */
+    ObjectNode toJson() {
+        ObjectNode rule = KubeJson.MAPPER.createObjectNode();
+        putIfAny(rule, "verbs", verbs);
+        putIfAny(rule, "apiGroups", apiGroups);
+        putIfAny(rule, "resources", resources);
+        putIfAny(rule, "resourceNames", resourceNames);
+        putIfAny(rule, "nonResourceURLs", nonResourceURLs);
+        return rule;
+    }
+
     /** The rule as a SelfSubjectRulesReview reports it. */
     ObjectNode toResourceRule() {
         ObjectNode rule = KubeJson.MAPPER.createObjectNode();

@@ -132,4 +132,38 @@ class KubectlAuthTest {
                 .contains("Error from server (Forbidden): configmaps is forbidden: User \"alice\" cannot list resource "
                         + "\"configmaps\" in API group \"\" in the namespace \"team-a\"");
     }
+
+    @Test
+    void anAggregatedClusterRoleGathersTheRulesOfAClusterRoleLabelledForIt() {
+        kubectl.run(
+                        "create",
+                        "clusterrole",
+                        "monitoring",
+                        "--aggregation-rule=rbac.example.com/aggregate-to-monitoring=true")
+                .succeeded();
+        kubectl.run("create", "clusterrolebinding", "dave-monitors", "--clusterrole=monitoring", "--user=dave")
+                .succeeded();
+        assertThat(kubectl.run("auth", "can-i", "list", "configmaps", "-n", "team-b", "--as", "dave")
+                        .stdout()
+                        .strip())
+                .isEqualTo("no");
+
+        kubectl.run("create", "clusterrole", "monitoring-configmaps", "--verb=get,list", "--resource=configmaps")
+                .succeeded();
+        kubectl.run("label", "clusterrole", "monitoring-configmaps", "rbac.example.com/aggregate-to-monitoring=true")
+                .succeeded();
+
+        assertThat(kubectl.run("get", "clusterrole", "monitoring", "-o", "jsonpath={.rules[0].resources[0]}")
+                        .succeeded()
+                        .stdout())
+                .isEqualTo("configmaps");
+        assertThat(kubectl.run("get", "clusterrole", "monitoring", "-o", "yaml", "--show-managed-fields")
+                        .succeeded()
+                        .stdout())
+                .contains("manager: clusterrole-aggregation-controller");
+        assertThat(kubectl.run("auth", "can-i", "list", "configmaps", "-n", "team-b", "--as", "dave")
+                        .stdout()
+                        .strip())
+                .isEqualTo("yes");
+    }
 }
