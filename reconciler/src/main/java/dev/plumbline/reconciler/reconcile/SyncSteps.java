@@ -17,7 +17,9 @@ import dev.plumbline.events.vocabulary.ChangeType;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.SyncTrigger;
 import dev.plumbline.reconciler.apply.ApplyFailure;
+import dev.plumbline.reconciler.apply.ForbiddenAsServiceAccount;
 import dev.plumbline.reconciler.apply.GainedEntries;
+import dev.plumbline.reconciler.apply.Impersonation;
 import dev.plumbline.reconciler.apply.ObjectApplier;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
 import dev.plumbline.reconciler.limits.Refusal;
@@ -182,7 +184,7 @@ public class SyncSteps {
             return;
         }
         if (context.spec.syncPolicy().options().createNamespace()) {
-            createNamespace(context);
+            createNamespace(context, impersonation(context));
         }
         Map<ObjectKey, ObjectDiff> diffs = new HashMap<>();
         context.objects.forEach(diff -> diffs.put(ObjectKey.of(diff.object()), diff));
@@ -190,6 +192,7 @@ public class SyncSteps {
                 ? List.of()
                 : context.request().syncRequest().objects();
         ObjectDiffer differ = new ObjectDiffer(new IgnoreRules(context.spec.ignoreDifferences()));
+        Impersonation as = impersonation(context);
         for (ApplyWave wave : ApplyOrder.waves(context.render.objects())) {
             for (RenderedObject object : wave.objects()) {
                 ObjectDiff diff = diffs.get(ObjectKey.of(object.identity()));
@@ -206,22 +209,35 @@ public class SyncSteps {
                                     "not applied: an object before it failed"));
                     continue;
                 }
-                applyOne(context, differ, object, diff);
+                applyOne(context, differ, object, diff, as);
             }
             if (wave.prerequisites() && context.syncFailure == null) {
-                for (RenderedObject object : wave.objects()) {
-                    if (object.identity().kind().equals("CustomResourceDefinition")) {
-                        applier.awaitEstablished(
-                                object.identity().name(), config.sync().crdEstablishedTimeout());
-                    }
-                }
+                awaitCrds(context, wave, as);
             }
         }
     }
 
-    private void applyOne(ReconcileContext context, ObjectDiffer differ, RenderedObject object, ObjectDiff diff) {
+    /** The CRDs of a wave are established before the objects of their kinds are applied. */
+    private void awaitCrds(ReconcileContext context, ApplyWave wave, Impersonation as) {
+        for (RenderedObject object : wave.objects()) {
+            if (!object.identity().kind().equals("CustomResourceDefinition")) {
+                continue;
+            }
+            try {
+                applier.awaitEstablished(object.identity().name(), config.sync().crdEstablishedTimeout(), as);
+            } catch (ForbiddenAsServiceAccount e) {
+                ApplyFailure failure = ApplyFailure.ofApply(
+                        object.identity(), context.spec.destination().namespace(), e);
+                failed(context, object.identity(), ApplyOperation.APPLY, e, failure);
+                return;
+            }
+        }
+    }
+
+    private void applyOne(
+            ReconcileContext context, ObjectDiffer differ, RenderedObject object, ObjectDiff diff, Impersonation as) {
         try {
-            applier.apply(object);
+            applier.apply(object, as);
             if (diff.change() == ChangeType.UPDATE) {
                 var live = context.live.stream()
                         .filter(o -> ObjectKey.of(o).equals(ObjectKey.of(object.identity())))
@@ -230,7 +246,7 @@ public class SyncSteps {
                     List<FieldChange> changes = differ.changes(object.identity(), object.body(), live.get());
                     var removals = GainedEntries.removals(changes, live.get());
                     if (!removals.isEmpty()) {
-                        applier.removeGained(object.identity(), removals);
+                        applier.removeGained(object.identity(), removals, as);
                     }
                 }
             }
@@ -251,17 +267,17 @@ public class SyncSteps {
      * {@code CreateNamespace=true}: the destination namespace is created before anything is applied, when the
      * namespace watch does not know it. It is part of the sync's actions, but not of the app: it is never pruned.
      */
-    private void createNamespace(ReconcileContext context) {
+    private void createNamespace(ReconcileContext context, Impersonation as) {
         String name = context.spec.destination().namespace();
         if (namespaces.exists(name)) {
             return;
         }
         ObjectIdentity namespace = ObjectIdentity.clusterScoped("v1", "Namespace", name);
         try {
-            applier.applyNamespace(name);
+            applier.applyNamespace(name, as);
             context.outcomes().add(new ObjectOutcome(namespace, ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null));
         } catch (RuntimeException e) {
-            failed(context, namespace, ApplyOperation.APPLY, e, ApplyFailure.ofApply(namespace, name, e));
+            failed(context, namespace, ApplyOperation.APPLY, e, ApplyFailure.ofCreateNamespace(name, e));
         }
     }
 
@@ -281,6 +297,12 @@ public class SyncSteps {
         context.syncFailure = failure;
     }
 
+    /**
+     * Deletes what Git no longer has, in prune order, as the project's ServiceAccounts. A failed delete stops the
+     * prune: the objects after it come earlier in apply order, so the one left behind may still use them (a
+     * Deployment its ConfigMap, a custom resource its CRD), and a refusal by the API server means the project's
+     * administrator did not grant this app that deletion; the rest are skipped until the next sync.
+     */
     void prune(ReconcileContext context) {
         var automated = context.spec.syncPolicy().automated();
         boolean selective = context.request().syncRequest() != null
@@ -293,10 +315,20 @@ public class SyncSteps {
                 || selective) {
             return;
         }
+        Impersonation as = impersonation(context);
         for (var live : context.diff.prune().toPrune()) {
             ObjectIdentity object = dev.plumbline.engine.object.ObjectIdentityReader.identityOf(live);
+            if (context.syncFailure != null) {
+                context.outcomes()
+                        .add(new ObjectOutcome(
+                                object,
+                                ApplyOperation.PRUNE,
+                                ApplyResult.SKIPPED,
+                                "not pruned: the delete of an object before it failed"));
+                continue;
+            }
             try {
-                applier.delete(object);
+                applier.delete(object, as);
                 context.outcomes().add(new ObjectOutcome(object, ApplyOperation.PRUNE, ApplyResult.SUCCEEDED, null));
             } catch (RuntimeException e) {
                 failed(
@@ -307,6 +339,11 @@ public class SyncSteps {
                         ApplyFailure.ofPrune(object, context.spec.destination().namespace(), e));
             }
         }
+    }
+
+    private static Impersonation impersonation(ReconcileContext context) {
+        return Impersonation.of(
+                context.spec.projectPolicy(), context.spec.destination().namespace());
     }
 
     private static String newId() {

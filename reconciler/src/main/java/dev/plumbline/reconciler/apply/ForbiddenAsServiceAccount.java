@@ -1,0 +1,83 @@
+package dev.plumbline.reconciler.apply;
+
+import dev.plumbline.events.manifest.ObjectIdentity;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.regex.Matcher;
+
+/**
+ * The API server answered 403 to a request the reconciler made as a project's ServiceAccount: the ServiceAccount
+ * lacks the permission, and only an administrator's Role can change that. It keeps the API's answer (code, status)
+ * and adds what the answer may not say in a form a person can act on.
+ */
+public class ForbiddenAsServiceAccount extends KubernetesClientException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String user;
+    private final String attemptedVerb;
+    private final transient ObjectIdentity object;
+    private final String resource;
+    private final boolean namespaced;
+
+    /**
+     * @param user          the impersonated user, {@code system:serviceaccount:NAMESPACE:NAME}
+     * @param attemptedVerb the RBAC verb of the request (patch, delete, watch, ...)
+     * @param resource      the resource as RBAC names it: {@code configmaps}, {@code deployments.apps}
+     * @param namespaced    whether the object lives in a namespace (a Role grants it) or not (a ClusterRole does)
+     * @param answer        the API server's answer
+     */
+    public ForbiddenAsServiceAccount(
+            String user,
+            String attemptedVerb,
+            ObjectIdentity object,
+            String resource,
+            boolean namespaced,
+            KubernetesClientException answer) {
+        super(answer.getMessage(), answer.getCode(), answer.getStatus());
+        this.user = user;
+        this.attemptedVerb = attemptedVerb;
+        this.object = object;
+        this.resource = resource;
+        this.namespaced = namespaced;
+    }
+
+    /**
+     * The refusal as one sentence: what was refused as whom, the API server's words, and the fix.
+     *
+     * @param otherwise the way out that needs no new permission, such as "keep the object in Git"
+     */
+    String sentence(String otherwise) {
+        String message = getStatus() == null || getStatus().getMessage() == null
+                ? ""
+                : getStatus().getMessage().lines().findFirst().orElse("");
+        Matcher said = ApplyFailure.FORBIDDEN_MESSAGE.matcher(message);
+        String verb = said.find() ? said.group(2) : attemptedVerb;
+        String where = object.namespace() == null ? object.name() : object.namespace() + "/" + object.name();
+        String grant = namespaced
+                ? " in namespace " + object.namespace() + " (a Role and a RoleBinding)"
+                : " (a ClusterRole and a ClusterRoleBinding)";
+        return "the API server refused to " + verb + " " + object.kind() + " " + where + " as " + user
+                + (message.isEmpty() ? "" : ": " + message)
+                + "; grant the ServiceAccount " + verb + " on " + resource + grant + ", or " + otherwise;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String attemptedVerb() {
+        return attemptedVerb;
+    }
+
+    public ObjectIdentity object() {
+        return object;
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    public boolean namespaced() {
+        return namespaced;
+    }
+}
