@@ -10,16 +10,72 @@ class ApiException extends RuntimeException {
     private final int code;
     private final String reason;
     private final transient ObjectNode details;
+    private final boolean plainText;
 
     ApiException(int code, String reason, String message) {
         this(code, reason, message, null);
     }
 
     ApiException(int code, String reason, String message, ObjectNode details) {
+        this(code, reason, message, details, false);
+    }
+
+    private ApiException(int code, String reason, String message, ObjectNode details, boolean plainText) {
         super(message);
         this.code = code;
         this.reason = reason;
         this.details = details;
+        this.plainText = plainText;
+    }
+
+    /** The 401 of a request whose credentials no authenticator accepts. */
+    static ApiException unauthorized() {
+        return new ApiException(401, "Unauthorized", "Unauthorized");
+    }
+
+    /**
+     * A 403 worded as Kubernetes' {@code NewForbidden}: {@code configmaps "settings" is forbidden: <why>}, or
+     * {@code configmaps is forbidden: <why>} without a name, or {@code forbidden: <why>} for a non-resource path.
+     */
+    static ApiException forbidden(String group, String resource, String name, String why) {
+        String qualified = group.isEmpty() ? resource : resource + "." + group;
+        String message;
+        if (qualified.isEmpty()) {
+            message = "forbidden: " + why;
+        } else if (name.isEmpty()) {
+            message = qualified + " is forbidden: " + why;
+        } else {
+            message = qualified + " " + GoQuote.of(name) + " is forbidden: " + why;
+        }
+        ObjectNode details = KubeJson.MAPPER.createObjectNode();
+        if (!name.isEmpty()) {
+            details.put("name", name);
+        }
+        if (!group.isEmpty()) {
+            details.put("group", group);
+        }
+        if (!resource.isEmpty()) {
+            details.put("kind", resource);
+        }
+        return new ApiException(403, "Forbidden", message, details);
+    }
+
+    /**
+     * A 500 answered as plain text, not as a Status, as kube-apiserver's filters do for a request they cannot
+     * make sense of: {@code Internal Server Error: "/api/v1/pods": <what>}.
+     */
+    static ApiException internalErrorText(String requestUri, String what) {
+        String text = "Internal Server Error: " + GoQuote.of(requestUri) + ": " + what;
+        return new ApiException(
+                500,
+                "InternalError",
+                text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+                null,
+                true);
+    }
+
+    boolean plainText() {
+        return plainText;
     }
 
     static ApiException notFound(ResourceType type, String name) {

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * One HTTP request to the API, with the resource it addresses parsed out of the path
- * ({@code /api/v1/namespaces/ns/configmaps/name/status}, {@code /apis/apps/v1/deployments}, ...).
+ * ({@code /api/v1/namespaces/ns/configmaps/name/status}, {@code /apis/apps/v1/deployments}, ...), and the user it
+ * acts as.
  */
 record ApiRequest(
         String method,
@@ -25,14 +26,15 @@ record ApiRequest(
         String host,
         boolean webSocket,
         String body,
-        Optional<Target> target) {
+        Optional<Target> target,
+        UserInfo user) {
 
     /** The resource a path addresses; {@code name} and {@code subresource} are empty for collections. */
     record Target(String group, String version, String namespace, String plural, String name, String subresource) {}
 
     private static final Set<String> NAMESPACE_SUBRESOURCES = Set.of("status", "finalize");
 
-    static ApiRequest of(RecordedRequest request) {
+    static ApiRequest of(RecordedRequest request, UserInfo user) {
         String raw = request.getPath();
         int question = raw.indexOf('?');
         String path = question < 0 ? raw : raw.substring(0, question);
@@ -59,7 +61,8 @@ record ApiRequest(
                 Optional.ofNullable(request.getHeader("Host")).orElse(""),
                 upgrade != null && upgrade.equalsIgnoreCase("websocket"),
                 body,
-                parseTarget(path));
+                parseTarget(path),
+                user);
     }
 
     /** A request the API makes to itself, such as creating the namespaces it starts with. */
@@ -75,7 +78,8 @@ record ApiRequest(
                 "",
                 false,
                 body,
-                parseTarget(path));
+                parseTarget(path),
+                UserInfo.ADMIN);
     }
 
     /**

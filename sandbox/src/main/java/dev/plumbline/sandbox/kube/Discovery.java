@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -91,6 +92,8 @@ final class Discovery {
                 }
             }
         }
+        AccessReviews.REVIEWS.forEach(
+                review -> groups.putIfAbsent(review.group(), List.of(review.group() + "/" + AccessReviews.VERSION)));
         return groups;
     }
 
@@ -110,6 +113,9 @@ final class Discovery {
     }
 
     private Optional<JsonNode> resources(String group, String version) {
+        if (AccessReviews.serves(group, version)) {
+            return Optional.of(reviews(group));
+        }
         List<ResourceType> types = catalog.all().stream()
                 .filter(type -> type.group().equals(group) && type.version().equals(version))
                 .toList();
@@ -161,5 +167,28 @@ final class Discovery {
             }
         }
         return Optional.of(list);
+    }
+
+    /** The access reviews of the group, which can only be created. */
+    private static JsonNode reviews(String group) {
+        ObjectNode list = KubeJson.MAPPER
+                .createObjectNode()
+                .put("kind", "APIResourceList")
+                .put("apiVersion", "v1")
+                .put("groupVersion", group + "/" + AccessReviews.VERSION);
+        ArrayNode resources = list.putArray("resources");
+        for (AccessReviews.Review review : AccessReviews.REVIEWS) {
+            if (!review.group().equals(group)) {
+                continue;
+            }
+            ObjectNode resource = resources
+                    .addObject()
+                    .put("name", review.plural())
+                    .put("singularName", review.kind().toLowerCase(Locale.ROOT))
+                    .put("namespaced", review.namespaced())
+                    .put("kind", review.kind());
+            resource.putArray("verbs").add("create");
+        }
+        return list;
     }
 }

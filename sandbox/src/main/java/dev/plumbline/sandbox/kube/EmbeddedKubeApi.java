@@ -8,15 +8,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A stand-in Kubernetes API server for one-machine runs and tests, for fabric8's client and kubectl: storage,
- * watches, server-side apply, managedFields, strategic merge, discovery, OpenAPI and namespace deletion (see
- * {@code docs/sandbox.md}). It listens on 127.0.0.1 over plain HTTP without authentication.
+ * watches, server-side apply, managedFields, strategic merge, discovery, OpenAPI, namespace deletion, and
+ * bearer tokens, impersonation and RBAC (see {@code docs/sandbox.md}). It listens on 127.0.0.1 over plain HTTP.
+ * Requests without credentials act as {@code system:admin} in group {@code system:masters}, allowed everything.
  *
  * <pre>{@code
- * try (EmbeddedKubeApi api = new EmbeddedKubeApi().start()) {
+ * try (EmbeddedKubeApi api = new EmbeddedKubeApi().withToken("t0k3n", "alice", "team-a-devs").start()) {
  *     api.client().configMaps().inNamespace("default").resource(configMap).serverSideApply();
+ *     KubernetesClient deployer = api.impersonatingClient("system:serviceaccount:team-a:deployer");
+ *     KubernetesClient alice = api.tokenClient("t0k3n");
  * }
  * }</pre>
  */
@@ -25,10 +30,28 @@ public final class EmbeddedKubeApi implements AutoCloseable {
     /** The name of the cluster, user and context in the kubeconfig it writes. */
     public static final String CONTEXT = "plumbline-sandbox";
 
+    private final TokenAuthentication tokens = new TokenAuthentication();
+    private final List<KubernetesClient> otherClients = new ArrayList<>();
     private KubeHttpServer server;
     private int port;
     private KubernetesClient client;
     private ApiTraffic traffic;
+
+    /**
+     * Accepts {@code Authorization: Bearer <token>} as the user, in the groups given and
+     * {@code system:authenticated}, as kube-apiserver's {@code --token-auth-file} does; any other bearer token is
+     * refused with 401. May be called before or after {@link #start()}.
+     */
+    public EmbeddedKubeApi withToken(String token, String user, String... groups) {
+        tokens.add(token, UserInfo.authenticated(user, "", List.of(groups)));
+        return this;
+    }
+
+    /** Accepts the tokens of a kube-apiserver token file: {@code token,user,uid,"group1,group2"} per line. */
+    public EmbeddedKubeApi withTokenFile(Path file) {
+        tokens.addFile(file);
+        return this;
+    }
 
     /** Starts on a free port. */
     public EmbeddedKubeApi start() {
@@ -40,7 +63,7 @@ public final class EmbeddedKubeApi implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the embedded Kubernetes API is already started at " + url());
         }
-        ApiTraffic front = new ApiTraffic(new KubeApiDispatcher());
+        ApiTraffic front = new ApiTraffic(new KubeApiDispatcher(tokens));
         KubeHttpServer created = new KubeHttpServer(front);
         this.port = created.start("127.0.0.1", port);
         server = created;
@@ -71,13 +94,45 @@ public final class EmbeddedKubeApi implements AutoCloseable {
     /** A fabric8 client for this API, in namespace {@code default}; closed with the API. */
     public synchronized KubernetesClient client() {
         if (client == null) {
-            Config config = new ConfigBuilder(Config.empty())
-                    .withMasterUrl(url())
-                    .withNamespace("default")
-                    .build();
-            client = new KubernetesClientBuilder().withConfig(config).build();
+            client = new KubernetesClientBuilder().withConfig(baseConfig()).build();
         }
         return client;
+    }
+
+    /**
+     * A new fabric8 client, in namespace {@code default}, that sends {@code Authorization: Bearer <token>} (see
+     * {@link #withToken}); closed with the API.
+     */
+    public synchronized KubernetesClient tokenClient(String token) {
+        return remember(new ConfigBuilder(baseConfig()).withOauthToken(token).build());
+    }
+
+    /**
+     * A new fabric8 client, in namespace {@code default}, without credentials (so acting as {@code system:admin})
+     * that impersonates the user, and the groups when any are given, as {@code kubectl --as --as-group} does;
+     * {@code system:serviceaccount:<namespace>:<name>} impersonates a ServiceAccount. Closed with the API.
+     */
+    public synchronized KubernetesClient impersonatingClient(String user, String... groups) {
+        Config config = baseConfig();
+        config.setImpersonateUsername(user);
+        if (groups.length > 0) {
+            config.setImpersonateGroups(groups);
+        }
+        return remember(config);
+    }
+
+    private Config baseConfig() {
+        return new ConfigBuilder(Config.empty())
+                .withMasterUrl(url())
+                .withNamespace("default")
+                .build();
+    }
+
+    private KubernetesClient remember(Config config) {
+        KubernetesClient created =
+                new KubernetesClientBuilder().withConfig(config).build();
+        otherClients.add(created);
+        return created;
     }
 
     /** Writes a kubeconfig whose current context points at this API, creating parent folders. */
@@ -113,6 +168,8 @@ public final class EmbeddedKubeApi implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        otherClients.forEach(KubernetesClient::close);
+        otherClients.clear();
         if (client != null) {
             client.close();
             client = null;

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes every request of the embedded API: discovery, reads, lists, watches and deletes here, writes through
- * {@link ObjectWrites}, objects and watches in the indexed {@link MemoryObjectStore}. fabric8's mock server
- * only carries the HTTP and WebSocket traffic.
+ * Routes every request of the embedded API once {@link AccessControl} has let it in: discovery, reads, lists,
+ * watches and deletes here, writes through {@link ObjectWrites}, access reviews through {@link AccessReviews},
+ * objects and watches in the indexed {@link MemoryObjectStore}. fabric8's mock server only carries the HTTP and
+ * WebSocket traffic.
  */
 final class KubeApiDispatcher extends Dispatcher {
 
@@ -29,31 +30,52 @@ final class KubeApiDispatcher extends Dispatcher {
     private final OpenApiDocuments openApi;
     private final FieldValidation fieldValidation;
     private final MemoryObjectStore store = new MemoryObjectStore();
-    private final ObjectWrites writes = new ObjectWrites(store);
-    private final ScaleSubresource scale = new ScaleSubresource(store, writes);
+    private final AccessControl access;
+    private final AccessReviews accessReviews;
+    private final ObjectWrites writes;
+    private final ScaleSubresource scale;
 
-    KubeApiDispatcher() {
+    KubeApiDispatcher(TokenAuthentication tokens) {
+        RbacIndex rbac = new RbacIndex();
+        store.onChange(rbac::changed);
+        RbacAuthorizer authorizer = new RbacAuthorizer(rbac);
+        this.access = new AccessControl(tokens, authorizer);
+        this.accessReviews = new AccessReviews(authorizer);
+        this.writes = new ObjectWrites(store, access::requireCreate);
+        this.scale = new ScaleSubresource(store, writes);
         this.catalog = new ResourceCatalog(this::storedCrds);
         this.discovery = new Discovery(catalog);
         this.openApi = new OpenApiDocuments(catalog);
         this.fieldValidation = new FieldValidation(catalog);
         for (String namespace : List.of("default", "kube-system")) {
-            writes.create(
-                    ApiRequest.internal(
-                            "POST",
-                            "/api/v1/namespaces",
-                            "kube-apiserver",
-                            "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + namespace
-                                    + "\"}}"),
-                    BuiltInResources.NAMESPACES);
+            createAtStart(
+                    BuiltInResources.NAMESPACES,
+                    KubeJson.readObject("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\""
+                            + namespace + "\"}}"));
         }
+        BootstrapPolicy.clusterRoles().forEach(role -> createAtStart(RbacIndex.CLUSTER_ROLES, role));
+        BootstrapPolicy.clusterRoleBindings()
+                .forEach(binding -> createAtStart(RbacIndex.CLUSTER_ROLE_BINDINGS, binding));
+    }
+
+    /** Creates what kube-apiserver creates as it starts, recorded under its name as field manager. */
+    private void createAtStart(ResourceType type, JsonNode object) {
+        writes.create(
+                ApiRequest.internal("POST", type.collectionPath(""), "kube-apiserver", KubeJson.write(object)), type);
     }
 
     @Override
     public synchronized MockResponse dispatch(RecordedRequest recorded) {
         try {
-            return route(ApiRequest.of(recorded));
+            UserInfo user = access.admit(recorded);
+            return route(ApiRequest.of(recorded, user));
         } catch (ApiException e) {
+            if (e.plainText()) {
+                return new MockResponse()
+                        .setResponseCode(e.code())
+                        .setHeader("Content-Type", "text/plain; charset=utf-8")
+                        .setBody(e.getMessage() + "\n");
+            }
             return json(e.code(), e.toStatus());
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", recorded.getMethod(), recorded.getPath(), e);
@@ -86,6 +108,9 @@ final class KubeApiDispatcher extends Dispatcher {
             return json(200, document.get());
         }
         ApiRequest.Target target = request.target().orElseThrow(KubeApiDispatcher::notServed);
+        if (AccessReviews.serves(target.group(), target.version())) {
+            return json(201, accessReviews.answer(request));
+        }
         ResourceType type = catalog.find(target.group(), target.version(), target.plural())
                 .orElseThrow(KubeApiDispatcher::notServed);
         boolean collection = target.name().isEmpty();

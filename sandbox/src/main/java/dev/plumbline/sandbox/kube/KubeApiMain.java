@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
  * Runs the embedded Kubernetes API as its own process:
  * {@code java -cp plumbline-sandbox.jar dev.plumbline.sandbox.kube.KubeApiMain --port 6443 --kubeconfig kubeconfig}.
  * It prints one line, {@code kube-api ready at http://127.0.0.1:PORT kubeconfig=PATH}, once it accepts
- * requests, and stops on SIGTERM or Ctrl-C. Its objects live in memory only.
+ * requests, and stops on SIGTERM or Ctrl-C. Its objects live in memory only. {@code --token-auth-file} accepts the
+ * bearer tokens of a kube-apiserver token file.
  */
 public final class KubeApiMain {
 
@@ -18,10 +19,12 @@ public final class KubeApiMain {
     public static void main(String[] args) throws InterruptedException {
         int port = 0;
         Path kubeconfig = Path.of(DEFAULT_KUBECONFIG);
+        Path tokenFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                 case "--kubeconfig" -> kubeconfig = Path.of(value(args, ++i, "--kubeconfig"));
+                case "--token-auth-file" -> tokenFile = Path.of(value(args, ++i, "--token-auth-file"));
                 case "--help", "-h" -> {
                     System.out.println(usage());
                     return;
@@ -29,7 +32,11 @@ public final class KubeApiMain {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + usage());
             }
         }
-        EmbeddedKubeApi api = new EmbeddedKubeApi().start(port);
+        EmbeddedKubeApi api = new EmbeddedKubeApi();
+        if (tokenFile != null) {
+            api.withTokenFile(tokenFile);
+        }
+        api.start(port);
         Path written = api.writeKubeconfig(kubeconfig).toAbsolutePath();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -53,6 +60,6 @@ public final class KubeApiMain {
 
     private static String usage() {
         return "usage: KubeApiMain [--port N (0 = a free port, the default)] [--kubeconfig PATH (default "
-                + DEFAULT_KUBECONFIG + ")]";
+                + DEFAULT_KUBECONFIG + ")] [--token-auth-file PATH (lines of token,user,uid,\"group1,group2\")]";
     }
 }

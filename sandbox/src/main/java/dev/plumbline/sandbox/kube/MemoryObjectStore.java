@@ -14,6 +14,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The objects in memory, indexed by kind, then by namespace and name, so that a request costs the same with ten
@@ -29,6 +30,7 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
     /** Kind ({@code apiVersion/kind}) to {@code namespace/name} to object; cluster-scoped ones under {@code /name}. */
     private final Map<String, NavigableMap<String, ObjectNode>> objects = new HashMap<>();
 
+    private final List<Consumer<WatchStream.Change>> listeners = new ArrayList<>();
     private final Deque<WatchStream.Change> history = new ArrayDeque<>();
     private final int historySize;
     private final Set<WatchStream> watches = new LinkedHashSet<>();
@@ -106,6 +108,11 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
         return resourceVersion;
     }
 
+    /** Tells the listener every change from now on, as it is stored, before any watch hears of it. */
+    synchronized void onChange(Consumer<WatchStream.Change> listener) {
+        listeners.add(listener);
+    }
+
     /**
      * Starts a watch: with no resourceVersion, every matching object as ADDED; with one, every change after it,
      * or 410 Gone when those changes are no longer kept.
@@ -170,6 +177,7 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
         ObjectNode versioned = after != null ? after : before;
         long version = versioned.path("metadata").path("resourceVersion").asLong(resourceVersion);
         WatchStream.Change change = new WatchStream.Change(version, typeKey, before, after);
+        listeners.forEach(listener -> listener.accept(change));
         watches.forEach(stream -> stream.changed(change));
         history.addLast(change);
         if (history.size() > historySize) {

@@ -16,6 +16,12 @@ final class ObjectWrites {
     /** What a write answers: the HTTP code and the object as stored. */
     record Result(int code, ObjectNode object) {}
 
+    /** Refuses (by throwing) a server-side apply that would create an object its user may not create. */
+    @FunctionalInterface
+    interface CreateGuard {
+        void check(ApiRequest request, ResourceType type);
+    }
+
     static final String APPLY_PATCH = "application/apply-patch+yaml";
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final String JSON_PATCH = "application/json-patch+json";
@@ -23,10 +29,12 @@ final class ObjectWrites {
 
     private final ObjectStore store;
     private final ServerFields serverFields;
+    private final CreateGuard createGuard;
 
-    ObjectWrites(ObjectStore store) {
+    ObjectWrites(ObjectStore store, CreateGuard createGuard) {
         this.store = store;
         this.serverFields = new ServerFields(store);
+        this.createGuard = createGuard;
     }
 
     Result create(ApiRequest request, ResourceType type) {
@@ -123,6 +131,7 @@ final class ObjectWrites {
                 throw ApiException.notFound(type, target.name());
             }
             requireNamespace(type, target.namespace());
+            createGuard.check(request, type);
             ObjectNode skeleton = KubeJson.MAPPER
                     .createObjectNode()
                     .put("apiVersion", type.apiVersion())

@@ -7,6 +7,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.kubernetes.client.proto.Runtime;
 import io.kubernetes.client.proto.V1;
 import io.kubernetes.client.proto.V1Apps;
+import io.kubernetes.client.proto.V1Authentication;
+import io.kubernetes.client.proto.V1Authorization;
 import io.kubernetes.client.proto.V1Autoscaling;
 import io.kubernetes.client.proto.V1Batch;
 import io.kubernetes.client.proto.V1Networking;
@@ -34,7 +36,9 @@ final class ProtobufBody {
             "networking.k8s.io/v1", V1Networking.getDescriptor(),
             "rbac.authorization.k8s.io/v1", V1Rbac.getDescriptor(),
             "policy/v1", V1Policy.getDescriptor(),
-            "autoscaling/v1", V1Autoscaling.getDescriptor());
+            "autoscaling/v1", V1Autoscaling.getDescriptor(),
+            "authorization.k8s.io/v1", V1Authorization.getDescriptor(),
+            "authentication.k8s.io/v1", V1Authentication.getDescriptor());
 
     private ProtobufBody() {}
 

@@ -12,7 +12,9 @@ import java.util.Arrays;
  * Prints the embedded Kubernetes API's request latency as the number of stored objects grows: ConfigMaps are
  * server-side applied (in namespaces of 50, with a label per namespace) up to each size, then GET by name, an
  * unchanged apply, a changing merge patch, a LIST of one namespace by label selector and a LIST of every
- * ConfigMap are timed. Run with {@code ./mvnw -B -o -Pbench -pl sandbox -am verify -DskipTests}; choose the sizes
+ * ConfigMap are timed. Each ConfigMap gets a RoleBinding of its own for a ServiceAccount of its own, so that
+ * there are as many RoleBindings as ConfigMaps: a GET impersonating such a ServiceAccount is timed, and a
+ * binding change followed by such a GET, which rebuilds the RBAC index. Run with {@code ./mvnw -B -o -Pbench -pl sandbox -am verify -DskipTests}; choose the sizes
  * with {@code -Dbench.sizes=100,1000,5000}.
  */
 public final class KubeApiBenchmark {
@@ -39,8 +41,16 @@ public final class KubeApiBenchmark {
             KubeApiBenchmark bench = new KubeApiBenchmark(api.url());
             bench.warmUp();
             System.out.printf(
-                    "%8s %12s %10s %14s %12s %14s %14s%n",
-                    "objects", "apply-new", "get", "apply-same", "patch", "list-label", "list-all");
+                    "%8s %12s %10s %14s %12s %14s %14s %12s %14s%n",
+                    "objects",
+                    "apply-new",
+                    "get",
+                    "apply-same",
+                    "patch",
+                    "list-label",
+                    "list-all",
+                    "get-as-sa",
+                    "rebind+get");
             for (int size : sizes) {
                 bench.measure(size);
             }
@@ -115,9 +125,23 @@ public final class KubeApiBenchmark {
             send("GET", "/api/v1/configmaps", null, null, 200);
         }
         double listAll = millisPerRequest(start, LIST_SAMPLES);
+
+        getAsServiceAccount(0);
+        start = System.nanoTime();
+        for (int i = 0; i < SAMPLES; i++) {
+            getAsServiceAccount(spread(i));
+        }
+        double getAsServiceAccount = millisPerRequest(start, SAMPLES);
+
+        start = System.nanoTime();
+        for (int i = 0; i < LIST_SAMPLES; i++) {
+            bind(spread(i), size + "-" + i);
+            getAsServiceAccount(spread(i));
+        }
+        double rebindAndGet = millisPerRequest(start, LIST_SAMPLES);
         System.out.printf(
-                "%8d %10.2fms %8.2fms %12.2fms %10.2fms %12.2fms %12.2fms%n",
-                stored, applyNew, get, applySame, patch, listLabel, listAll);
+                "%8d %10.2fms %8.2fms %12.2fms %10.2fms %12.2fms %12.2fms %10.2fms %12.2fms%n",
+                stored, applyNew, get, applySame, patch, listLabel, listAll, getAsServiceAccount, rebindAndGet);
     }
 
     /** Indexes spread over everything stored, so that no size favours the first objects. */
@@ -135,8 +159,17 @@ public final class KubeApiBenchmark {
                         "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\"," + "\"metadata\":{\"name\":\""
                                 + namespace(stored) + "\"}}",
                         201);
+                send(
+                        "PATCH",
+                        "/apis/rbac.authorization.k8s.io/v1/namespaces/" + namespace(stored)
+                                + "/roles/reader?fieldManager=bench&force=true",
+                        "application/apply-patch+yaml",
+                        "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"Role\",\"rules\":[{\"apiGroups\":"
+                                + "[\"\"],\"resources\":[\"configmaps\"],\"verbs\":[\"get\"]}]}",
+                        201);
             }
             applyConfigMap(stored, "new");
+            bind(stored, "new");
             stored++;
         }
     }
@@ -152,8 +185,35 @@ public final class KubeApiBenchmark {
                 -1);
     }
 
+    /** A RoleBinding of its own to the namespace's Role for ServiceAccount {@code sa-<index>}. */
+    private void bind(int index, String revision) throws IOException, InterruptedException {
+        send(
+                "PATCH",
+                "/apis/rbac.authorization.k8s.io/v1/namespaces/" + namespace(index) + "/rolebindings/reader-" + index
+                        + "?fieldManager=bench&force=true",
+                "application/apply-patch+yaml",
+                "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"RoleBinding\",\"metadata\":{\"labels\":"
+                        + "{\"revision\":\"" + revision
+                        + "\"}},\"roleRef\":{\"apiGroup\":\"rbac.authorization.k8s.io\","
+                        + "\"kind\":\"Role\",\"name\":\"reader\"},\"subjects\":[{\"kind\":\"ServiceAccount\",\"name\":"
+                        + "\"sa-" + index + "\",\"namespace\":\"" + namespace(index) + "\"}]}",
+                -1);
+    }
+
     private void get(int index) throws IOException, InterruptedException {
         send("GET", objectPath(index), null, null, 200);
+    }
+
+    private void getAsServiceAccount(int index) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + objectPath(index)))
+                .header("Impersonate-User", "system:serviceaccount:" + namespace(index) + ":sa-" + index)
+                .GET()
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + objectPath(index) + " as sa-" + index + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
     }
 
     private static String objectPath(int index) {
