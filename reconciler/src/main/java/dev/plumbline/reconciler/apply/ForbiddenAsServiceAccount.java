@@ -11,6 +11,9 @@ import java.util.regex.Matcher;
  */
 public class ForbiddenAsServiceAccount extends KubernetesClientException {
 
+    /** The attempted verb of a server-side apply. */
+    public static final String APPLY = "apply";
+
     private static final long serialVersionUID = 1L;
 
     private final String user;
@@ -21,7 +24,8 @@ public class ForbiddenAsServiceAccount extends KubernetesClientException {
 
     /**
      * @param user          the impersonated user, {@code system:serviceaccount:NAMESPACE:NAME}
-     * @param attemptedVerb the RBAC verb of the request (patch, delete, watch, ...)
+     * @param attemptedVerb the RBAC verb of the request (patch, delete, watch), or {@value #APPLY} for a server-side
+     *                      apply, which needs patch, and create when it creates the object
      * @param resource      the resource as RBAC names it: {@code configmaps}, {@code deployments.apps}
      * @param namespaced    whether the object lives in a namespace (a Role grants it) or not (a ClusterRole does)
      * @param answer        the API server's answer
@@ -49,16 +53,22 @@ public class ForbiddenAsServiceAccount extends KubernetesClientException {
     String sentence(String otherwise) {
         String message = getStatus() == null || getStatus().getMessage() == null
                 ? ""
-                : getStatus().getMessage().lines().findFirst().orElse("");
+                : getStatus().getMessage().lines().findFirst().orElse("").strip();
+        if (message.endsWith(":")) {
+            // "configmaps "x" is forbidden: " followed by the authorizer's reason, empty for a plain RBAC denial
+            message = message.substring(0, message.length() - 1);
+        }
         Matcher said = ApplyFailure.FORBIDDEN_MESSAGE.matcher(message);
         String verb = said.find() ? said.group(2) : attemptedVerb;
+        // a refused create-on-apply check names no verb (its reason is empty for a plain RBAC denial)
+        String needed = verb.equals(APPLY) ? "patch and create" : verb;
         String where = object.namespace() == null ? object.name() : object.namespace() + "/" + object.name();
         String grant = namespaced
                 ? " in namespace " + object.namespace() + " (a Role and a RoleBinding)"
                 : " (a ClusterRole and a ClusterRoleBinding)";
         return "the API server refused to " + verb + " " + object.kind() + " " + where + " as " + user
                 + (message.isEmpty() ? "" : ": " + message)
-                + "; grant the ServiceAccount " + verb + " on " + resource + grant + ", or " + otherwise;
+                + "; grant the ServiceAccount " + needed + " on " + resource + grant + ", or " + otherwise;
     }
 
     public String user() {

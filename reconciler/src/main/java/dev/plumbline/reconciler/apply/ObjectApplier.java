@@ -54,7 +54,7 @@ public class ObjectApplier {
     public void apply(RenderedObject object, Impersonation as) {
         ObjectIdentity identity = object.identity();
         ResourceType type = typeOf(identity);
-        GenericKubernetesResource applied = call(as, identity, type, "patch", client -> {
+        GenericKubernetesResource applied = call(as, identity, type, ForbiddenAsServiceAccount.APPLY, client -> {
             GenericKubernetesResource body =
                     client.getKubernetesSerialization().convertValue(object.body(), GenericKubernetesResource.class);
             return resources(client, type, identity)
@@ -81,7 +81,7 @@ public class ObjectApplier {
                 as,
                 identity,
                 new ResourceType("", "v1", "Namespace", "namespaces", false),
-                "patch",
+                ForbiddenAsServiceAccount.APPLY,
                 client -> client.namespaces()
                         .resource(namespace)
                         .fieldManager(FIELD_MANAGER)

@@ -45,7 +45,8 @@ class ForbiddenAsServiceAccountTest {
         ApplyFailure failure = ApplyFailure.ofApply(
                 deployment,
                 "team-a",
-                new ForbiddenAsServiceAccount(DEPLOYER, "patch", deployment, "deployments.apps", true, answer("""
+                new ForbiddenAsServiceAccount(
+                        DEPLOYER, ForbiddenAsServiceAccount.APPLY, deployment, "deployments.apps", true, answer("""
                         {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
                          "message":"deployments.apps \\"web\\" is forbidden: User \\"system:serviceaccount:team-a:deployer\\" cannot create resource \\"deployments\\" in API group \\"apps\\" in the namespace \\"team-b\\"",
                          "reason":"Forbidden","details":{"name":"web","group":"apps","kind":"deployments"},"code":403}""")));
@@ -61,15 +62,34 @@ class ForbiddenAsServiceAccountTest {
         ObjectIdentity namespace = ObjectIdentity.clusterScoped("v1", "Namespace", "team-a");
         ApplyFailure failure = ApplyFailure.ofCreateNamespace(
                 "team-a",
-                new ForbiddenAsServiceAccount(DEPLOYER, "patch", namespace, "namespaces", false, answer("""
+                new ForbiddenAsServiceAccount(
+                        DEPLOYER, ForbiddenAsServiceAccount.APPLY, namespace, "namespaces", false, answer("""
                         {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
                          "reason":"Forbidden","code":403}""")));
 
         assertThat(failure.sentence())
-                .isEqualTo("the API server refused to patch Namespace team-a as " + DEPLOYER + "; grant the"
-                        + " ServiceAccount patch on namespaces (a ClusterRole and a ClusterRoleBinding), or create"
-                        + " namespace team-a yourself and remove CreateNamespace=true");
+                .isEqualTo("the API server refused to apply Namespace team-a as " + DEPLOYER + "; grant the"
+                        + " ServiceAccount patch and create on namespaces (a ClusterRole and a ClusterRoleBinding), or"
+                        + " create namespace team-a yourself and remove CreateNamespace=true");
         assertThat(failure.cause()).isEqualTo(Cause.FORBIDDEN_AS_SERVICE_ACCOUNT);
+    }
+
+    @Test
+    void aRefusedCreateOnApplyWhoseAnswerNamesNoVerbAsksForPatchAndCreate() {
+        ObjectIdentity settings = ObjectIdentity.namespaced("v1", "ConfigMap", "team-a", "new-settings");
+        ApplyFailure failure = ApplyFailure.ofApply(
+                settings,
+                "team-a",
+                new ForbiddenAsServiceAccount(
+                        DEPLOYER, ForbiddenAsServiceAccount.APPLY, settings, "configmaps", true, answer("""
+                        {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
+                         "message":"configmaps \\"new-settings\\" is forbidden: ","reason":"Forbidden",
+                         "details":{"name":"new-settings","kind":"configmaps"},"code":403}""")));
+
+        assertThat(failure.sentence())
+                .isEqualTo("the API server refused to apply ConfigMap team-a/new-settings as " + DEPLOYER
+                        + ": configmaps \"new-settings\" is forbidden; grant the ServiceAccount patch and create on"
+                        + " configmaps in namespace team-a (a Role and a RoleBinding), or take the object out of Git");
     }
 
     private static KubernetesClientException answer(String json) {
