@@ -75,8 +75,9 @@ public class SyncSteps {
             }
             return;
         }
+        Impersonation as = impersonation(context);
         if (context.spec.syncPolicy().options().createNamespace()) {
-            createNamespace(context, impersonation(context));
+            createNamespace(context, as);
         }
         Map<ObjectKey, ObjectDiff> diffs = new HashMap<>();
         context.objects.forEach(diff -> diffs.put(ObjectKey.of(diff.object()), diff));
@@ -84,7 +85,6 @@ public class SyncSteps {
                 ? List.of()
                 : context.request().syncRequest().objects();
         ObjectDiffer differ = new ObjectDiffer(new IgnoreRules(context.spec.ignoreDifferences()));
-        Impersonation as = impersonation(context);
         for (ApplyWave wave : ApplyOrder.waves(context.render.objects())) {
             for (RenderedObject object : wave.objects()) {
                 ObjectDiff diff = diffs.get(ObjectKey.of(object.identity()));
