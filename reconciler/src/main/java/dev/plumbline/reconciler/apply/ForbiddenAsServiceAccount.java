@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 
 /**
  * The API server answered 403 to a request the reconciler made as a project's ServiceAccount: the ServiceAccount
- * lacks the permission, and only an administrator's Role can change that. It keeps the API's answer (code, status)
- * and adds what the answer may not say in a form a person can act on.
+ * lacks the permission, or the reconciler may not impersonate it; only an administrator's Role can change either. It
+ * keeps the API's answer (code, status) and adds what the answer may not say, in a form a person can act on.
  */
 public class ForbiddenAsServiceAccount extends KubernetesClientException {
 
@@ -59,35 +59,31 @@ public class ForbiddenAsServiceAccount extends KubernetesClientException {
             message = message.substring(0, message.length() - 1);
         }
         Matcher said = ApplyFailure.FORBIDDEN_MESSAGE.matcher(message);
-        String verb = said.find() ? said.group(2) : attemptedVerb;
+        boolean named = said.find();
+        String what = object.kind() + " "
+                + (object.namespace() == null ? object.name() : object.namespace() + "/" + object.name());
+        if (named && !said.group(1).equals(user)) {
+            return impersonationRefused(said.group(1), what, message);
+        }
+        String verb = named ? said.group(2) : attemptedVerb;
         // a refused create-on-apply check names no verb (its reason is empty for a plain RBAC denial)
         String needed = verb.equals(APPLY) ? "patch and create" : verb;
-        String where = object.namespace() == null ? object.name() : object.namespace() + "/" + object.name();
         String grant = namespaced
                 ? " in namespace " + object.namespace() + " (a Role and a RoleBinding)"
                 : " (a ClusterRole and a ClusterRoleBinding)";
-        return "the API server refused to " + verb + " " + object.kind() + " " + where + " as " + user
+        return "the API server refused to " + verb + " " + what + " as " + user
                 + (message.isEmpty() ? "" : ": " + message)
                 + "; grant the ServiceAccount " + needed + " on " + resource + grant + ", or " + otherwise;
     }
 
-    public String user() {
-        return user;
-    }
-
-    public String attemptedVerb() {
-        return attemptedVerb;
-    }
-
-    public ObjectIdentity object() {
-        return object;
-    }
-
-    public String resource() {
-        return resource;
-    }
-
-    public boolean namespaced() {
-        return namespaced;
+    /** The reconciler itself may not act as the ServiceAccount: the 403 names the reconciler, not the account. */
+    private String impersonationRefused(String requester, String what, String message) {
+        String[] account = user.split(":");
+        String named = account.length == 4
+                ? " named " + account[3] + " in namespace " + account[2] + " (a Role and a RoleBinding)"
+                : "";
+        return "the API server refused to let " + requester + " act as " + user + " (for " + what + "): " + message
+                + "; grant " + requester + " impersonate on serviceaccounts" + named
+                + ", or have the project name a ServiceAccount it may impersonate";
     }
 }

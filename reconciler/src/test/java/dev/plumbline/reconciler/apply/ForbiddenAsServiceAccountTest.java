@@ -92,6 +92,27 @@ class ForbiddenAsServiceAccountTest {
                         + " configmaps in namespace team-a (a Role and a RoleBinding), or take the object out of Git");
     }
 
+    @Test
+    void aServiceAccountTheReconcilerMayNotImpersonateNamesTheGrantTheReconcilerLacks() {
+        ApplyFailure failure = ApplyFailure.ofPrune(
+                OLD_SETTINGS,
+                "team-a",
+                new ForbiddenAsServiceAccount(DEPLOYER, "delete", OLD_SETTINGS, "configmaps", true, answer("""
+                        {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
+                         "message":"serviceaccounts \\"deployer\\" is forbidden: User \\"system:serviceaccount:plumbline:reconciler\\" cannot impersonate resource \\"serviceaccounts\\" in API group \\"\\" in the namespace \\"team-a\\"",
+                         "reason":"Forbidden","details":{"name":"deployer","kind":"serviceaccounts"},"code":403}""")));
+
+        assertThat(failure.sentence())
+                .isEqualTo("the API server refused to let system:serviceaccount:plumbline:reconciler act as " + DEPLOYER
+                        + " (for ConfigMap team-a/old-settings): serviceaccounts \"deployer\" is forbidden: User"
+                        + " \"system:serviceaccount:plumbline:reconciler\" cannot impersonate resource"
+                        + " \"serviceaccounts\" in API group \"\" in the namespace \"team-a\"; grant"
+                        + " system:serviceaccount:plumbline:reconciler impersonate on serviceaccounts named deployer in"
+                        + " namespace team-a (a Role and a RoleBinding), or have the project name a ServiceAccount it"
+                        + " may impersonate");
+        assertThat(failure.cause()).isEqualTo(Cause.FORBIDDEN_AS_SERVICE_ACCOUNT);
+    }
+
     private static KubernetesClientException answer(String json) {
         Status status = new KubernetesSerialization().unmarshal(json, Status.class);
         return new KubernetesClientException(
