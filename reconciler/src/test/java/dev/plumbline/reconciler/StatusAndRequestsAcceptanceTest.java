@@ -214,7 +214,7 @@ class StatusAndRequestsAcceptanceTest {
                 "plumbline",
                 1,
                 SourceSpec.of(REPO, "main", "apps/gone"),
-                new Destination("gone", List.of(), List.of()),
+                new Destination("gone"),
                 SyncPolicy.manual(),
                 null,
                 List.of(),
@@ -326,10 +326,6 @@ class StatusAndRequestsAcceptanceTest {
     void aCrdInTheRenderIsEstablishedBeforeItsInstancesAreApplied() {
         String app = "widgets";
         Application application = application(app, app, automated(true));
-        ApplicationSpecModel.ClusterKind crds = new ApplicationSpecModel.ClusterKind();
-        crds.group = "apiextensions.k8s.io";
-        crds.kind = "CustomResourceDefinition";
-        application.getSpec().destination.allowedClusterKinds = List.of(crds);
         cluster.deploy(application);
 
         kafka.send(render(app, "rev1", List.of(widget(app, app, "gear"), widgetCrd(app))));

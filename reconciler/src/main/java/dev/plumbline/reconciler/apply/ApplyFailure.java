@@ -42,6 +42,11 @@ public record ApplyFailure(String sentence, Cause cause, String waitingForNamesp
         NAMESPACE_MISSING("NamespaceMissing", Retrying.UNTIL_IT_PASSES),
         KIND_NOT_SERVED("KindNotServed", Retrying.UNTIL_IT_PASSES),
         FORBIDDEN("Forbidden", Retrying.LIMITED),
+        /**
+         * Refused to a project's ServiceAccount: an administrator decided, or has yet to grant it. Retried as the
+         * Application says, so a grant made meanwhile is found, then left until the desired state changes.
+         */
+        FORBIDDEN_AS_SERVICE_ACCOUNT("ServiceAccountForbidden", Retrying.LIMITED),
         CONFLICT("Conflict", Retrying.LIMITED),
         INVALID("Invalid", Retrying.NEVER),
         API_UNREACHABLE("ApiServerUnreachable", Retrying.UNTIL_IT_PASSES),
@@ -64,22 +69,36 @@ public record ApplyFailure(String sentence, Cause cause, String waitingForNamesp
         }
     }
 
-    private static final Pattern FORBIDDEN_MESSAGE =
+    static final Pattern FORBIDDEN_MESSAGE =
             Pattern.compile("User \"([^\"]+)\" cannot (\\S+) resource \"([^\"]+)\" in API group \"([^\"]*)\"");
     private static final Pattern CONFLICT_MANAGER = Pattern.compile("conflict with \"([^\"]+)\"");
 
     /** A server-side apply (or a patch after it) of a desired object that failed. */
     public static ApplyFailure ofApply(ObjectIdentity object, String destinationNamespace, Throwable failure) {
-        return of(object, destinationNamespace, "applied", "patch", failure);
+        return of(object, destinationNamespace, "applied", "patch", "take the object out of Git", failure);
     }
 
     /** The delete of a pruned object that failed. */
     public static ApplyFailure ofPrune(ObjectIdentity object, String destinationNamespace, Throwable failure) {
-        return of(object, destinationNamespace, "pruned", "delete", failure);
+        return of(object, destinationNamespace, "pruned", "delete", "keep the object in Git", failure);
+    }
+
+    /** The creation of the destination namespace ({@code CreateNamespace=true}) that failed. */
+    public static ApplyFailure ofCreateNamespace(String namespace, Throwable failure) {
+        return of(
+                ObjectIdentity.clusterScoped("v1", "Namespace", namespace),
+                namespace,
+                "applied",
+                "patch",
+                "create namespace " + namespace + " yourself and remove CreateNamespace=true",
+                failure);
     }
 
     private static ApplyFailure of(
-            ObjectIdentity object, String destination, String done, String verb, Throwable failure) {
+            ObjectIdentity object, String destination, String done, String verb, String otherwise, Throwable failure) {
+        if (failure instanceof ForbiddenAsServiceAccount refused) {
+            return new ApplyFailure(refused.sentence(otherwise), Cause.FORBIDDEN_AS_SERVICE_ACCOUNT, null);
+        }
         String start = object + " was not " + done + ": ";
         if (failure instanceof KindNotServedException) {
             return kindNotServed(start, object);

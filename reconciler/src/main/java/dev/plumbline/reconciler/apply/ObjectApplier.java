@@ -5,6 +5,7 @@ import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.reconciler.cluster.ApiCatalog;
 import dev.plumbline.reconciler.cluster.ClusterGuard;
+import dev.plumbline.reconciler.cluster.ImpersonatingClients;
 import dev.plumbline.reconciler.cluster.LiveObjects;
 import dev.plumbline.reconciler.cluster.ResourceType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -22,38 +23,46 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Writes to the cluster: server-side apply as field manager {@value #FIELD_MANAGER} with force (Git is the truth, so
- * a conflict with a hand edit is taken over), removal of gained entries, deletes for prunes. Every call goes through
- * {@link ClusterGuard}.
+ * a conflict with a hand edit is taken over), removal of gained entries, deletes for prunes. Each request is made as
+ * the ServiceAccount the app's project names for the object's namespace ({@link Impersonation}), so the API server
+ * enforces what the project's administrator granted; a 403 to such a request becomes
+ * {@link ForbiddenAsServiceAccount}. Every call goes through {@link ClusterGuard}.
  */
 @ApplicationScoped
 public class ObjectApplier {
 
     public static final String FIELD_MANAGER = "plumbline";
 
-    private final KubernetesClient client;
+    private final ImpersonatingClients clients;
     private final ClusterGuard guard;
     private final ApiCatalog catalog;
     private final LiveObjects live;
 
     @Inject
-    public ObjectApplier(KubernetesClient client, ClusterGuard guard, ApiCatalog catalog, LiveObjects live) {
-        this.client = client;
+    public ObjectApplier(ImpersonatingClients clients, ClusterGuard guard, ApiCatalog catalog, LiveObjects live) {
+        this.clients = clients;
         this.guard = guard;
         this.catalog = catalog;
         this.live = live;
     }
 
     /** Server-side apply of one desired object. */
-    public void apply(RenderedObject object) {
-        GenericKubernetesResource body =
-                client.getKubernetesSerialization().convertValue(object.body(), GenericKubernetesResource.class);
-        Resource<GenericKubernetesResource> resource =
-                resources(object.identity()).resource(body);
-        GenericKubernetesResource applied = guard.call(
-                () -> resource.fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply());
+    public void apply(RenderedObject object, Impersonation as) {
+        ObjectIdentity identity = object.identity();
+        ResourceType type = typeOf(identity);
+        GenericKubernetesResource applied = call(as, identity, type, ForbiddenAsServiceAccount.APPLY, client -> {
+            GenericKubernetesResource body =
+                    client.getKubernetesSerialization().convertValue(object.body(), GenericKubernetesResource.class);
+            return resources(client, type, identity)
+                    .resource(body)
+                    .fieldManager(FIELD_MANAGER)
+                    .forceConflicts()
+                    .serverSideApply();
+        });
         live.remember(applied);
     }
 
@@ -61,44 +70,73 @@ public class ObjectApplier {
      * Server-side apply of a Namespace holding only its name ({@code CreateNamespace=true}). It carries no tracking
      * marks, so no app owns it and no prune ever deletes it.
      */
-    public void applyNamespace(String name) {
+    public void applyNamespace(String name, Impersonation as) {
         Namespace namespace = new NamespaceBuilder()
                 .withNewMetadata()
                 .withName(name)
                 .endMetadata()
                 .build();
-        guard.call(() -> client.namespaces()
-                .resource(namespace)
-                .fieldManager(FIELD_MANAGER)
-                .forceConflicts()
-                .serverSideApply());
+        ObjectIdentity identity = ObjectIdentity.clusterScoped("v1", "Namespace", name);
+        call(
+                as,
+                identity,
+                new ResourceType("", "v1", "Namespace", "namespaces", false),
+                ForbiddenAsServiceAccount.APPLY,
+                client -> client.namespaces()
+                        .resource(namespace)
+                        .fieldManager(FIELD_MANAGER)
+                        .forceConflicts()
+                        .serverSideApply());
     }
 
     /** Removes entries another manager added, with the JSON patch {@link GainedEntries} wrote. */
-    public void removeGained(ObjectIdentity object, ArrayNode patch) {
-        Resource<GenericKubernetesResource> resource = resource(object);
+    public void removeGained(ObjectIdentity object, ArrayNode patch, Impersonation as) {
         PatchContext context = new PatchContext.Builder()
                 .withPatchType(PatchType.JSON)
                 .withFieldManager(FIELD_MANAGER)
                 .build();
-        GenericKubernetesResource patched = guard.call(() -> resource.patch(context, patch.toString()));
+        ResourceType type = typeOf(object);
+        GenericKubernetesResource patched = call(
+                as,
+                object,
+                type,
+                "patch",
+                client ->
+                        resources(client, type, object).withName(object.name()).patch(context, patch.toString()));
         live.remember(patched);
     }
 
     /** Deletes a pruned object, in the background as kubectl does; one already gone counts as deleted. */
-    public void delete(ObjectIdentity object) {
-        Resource<GenericKubernetesResource> resource = resource(object);
-        guard.run(() -> resource.delete());
+    public void delete(ObjectIdentity object, Impersonation as) {
+        ResourceType type = typeOf(object);
+        call(
+                as,
+                object,
+                type,
+                "delete",
+                client ->
+                        resources(client, type, object).withName(object.name()).delete());
     }
 
-    /** Waits until the API server reports the CRD Established and serves its kinds. */
-    public void awaitEstablished(String crdName, Duration timeout) {
+    /** Waits, reading as the app's ServiceAccount, until the API server reports the CRD Established. */
+    public void awaitEstablished(String crdName, Duration timeout, Impersonation as) {
+        ObjectIdentity crd =
+                ObjectIdentity.clusterScoped("apiextensions.k8s.io/v1", "CustomResourceDefinition", crdName);
+        ResourceType type = new ResourceType(
+                "apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false);
         try {
-            guard.call(() -> client.apiextensions()
-                    .v1()
-                    .customResourceDefinitions()
-                    .withName(crdName)
-                    .waitUntilCondition(ObjectApplier::established, timeout.toMillis(), TimeUnit.MILLISECONDS));
+            call(
+                    as,
+                    crd,
+                    type,
+                    "watch",
+                    client -> client.apiextensions()
+                            .v1()
+                            .customResourceDefinitions()
+                            .withName(crdName)
+                            .waitUntilCondition(ObjectApplier::established, timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ForbiddenAsServiceAccount e) {
+            throw e;
         } catch (KubernetesClientException e) {
             throw new IllegalStateException(
                     "CustomResourceDefinition " + crdName + " was not established within " + timeout
@@ -116,16 +154,35 @@ public class ObjectApplier {
                         .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
-    private Resource<GenericKubernetesResource> resource(ObjectIdentity object) {
-        return resources(object).withName(object.name());
+    /** One request, made as the user the project names for the object; a 403 to it names that user. */
+    private <T> T call(
+            Impersonation as,
+            ObjectIdentity object,
+            ResourceType type,
+            String verb,
+            Function<KubernetesClient, T> request) {
+        String user = as.userFor(type.namespaced() ? object.namespace() : null).orElse(null);
+        KubernetesClient client = clients.as(user);
+        try {
+            return guard.call(() -> request.apply(client));
+        } catch (KubernetesClientException e) {
+            if (user != null && e.getCode() == 403) {
+                String resource = type.plural() + (type.group().isEmpty() ? "" : "." + type.group());
+                throw new ForbiddenAsServiceAccount(user, verb, object, resource, type.namespaced(), e);
+            }
+            throw e;
+        }
+    }
+
+    private ResourceType typeOf(ObjectIdentity object) {
+        return catalog.find(object.groupKind())
+                .orElseThrow(() -> new KindNotServedException(object))
+                .atVersion(object.version());
     }
 
     private NonNamespaceOperation<
                     GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
-            resources(ObjectIdentity object) {
-        ResourceType type = catalog.find(object.groupKind())
-                .orElseThrow(() -> new KindNotServedException(object))
-                .atVersion(object.version());
+            resources(KubernetesClient client, ResourceType type, ObjectIdentity object) {
         var resources = client.genericKubernetesResources(type.context());
         return type.namespaced() ? resources.inNamespace(object.namespace()) : resources;
     }

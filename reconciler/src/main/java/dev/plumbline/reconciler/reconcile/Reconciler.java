@@ -201,11 +201,11 @@ public class Reconciler {
             ConditionType type = context.diff == null ? ConditionType.ComparisonFailed : ConditionType.SyncFailed;
             context.conditions().set(type, "Error", failed.message() + "; retried with backoff");
         } else if (outcome instanceof SyncFailed failed) {
-            context.conditions()
-                    .set(
-                            ConditionType.SyncFailed,
-                            failed.failure().cause().reason(),
-                            failed.failure().sentence());
+            ApplyFailure failure = failed.failure();
+            ConditionType type = failure.cause() == ApplyFailure.Cause.FORBIDDEN_AS_SERVICE_ACCOUNT
+                    ? ConditionType.Forbidden
+                    : ConditionType.SyncFailed;
+            context.conditions().set(type, failure.cause().reason(), failure.sentence());
         }
         news.ignoredCommit(context);
         boolean compared = context.diff != null;

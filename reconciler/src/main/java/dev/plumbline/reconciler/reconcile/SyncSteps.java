@@ -6,34 +6,29 @@ import dev.plumbline.engine.ignore.IgnoreRules;
 import dev.plumbline.engine.object.ObjectKey;
 import dev.plumbline.engine.order.ApplyOrder;
 import dev.plumbline.engine.order.ApplyWave;
-import dev.plumbline.events.SyncRequested;
-import dev.plumbline.events.application.RequestedSync;
 import dev.plumbline.events.manifest.ObjectDiff;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.ChangeType;
-import dev.plumbline.events.vocabulary.DriftMode;
-import dev.plumbline.events.vocabulary.SyncTrigger;
 import dev.plumbline.reconciler.apply.ApplyFailure;
+import dev.plumbline.reconciler.apply.ForbiddenAsServiceAccount;
 import dev.plumbline.reconciler.apply.GainedEntries;
+import dev.plumbline.reconciler.apply.Impersonation;
 import dev.plumbline.reconciler.apply.ObjectApplier;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
 import dev.plumbline.reconciler.limits.Refusal;
 import dev.plumbline.reconciler.reconcile.ReconcileContext.ObjectOutcome;
-import dev.plumbline.reconciler.status.ConditionType;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** The steps that change the cluster: decide whether to sync, apply in waves, prune. */
+/** The steps that change the cluster: decide whether to sync ({@link SyncDecision}), apply in waves, prune. */
 @ApplicationScoped
 public class SyncSteps {
 
@@ -50,110 +45,9 @@ public class SyncSteps {
 
     List<Step> steps() {
         return List.of(
-                Step.of("decide-sync", this::decide), Step.of("apply", this::apply), Step.of("prune", this::prune));
-    }
-
-    void decide(ReconcileContext context) {
-        var prune = context.diff.prune();
-        boolean pruneOn = context.spec.syncPolicy().automated() != null
-                && context.spec.syncPolicy().automated().prune();
-        if (prune.withheldBecauseEmpty()) {
-            context.conditions()
-                    .set(
-                            ConditionType.PruneWithheld,
-                            "EmptyRender",
-                            "revision "
-                                    + context.render.revision() + " renders no objects; the "
-                                    + prune.notInGit().size()
-                                    + " object(s) the app owns are kept because spec.syncPolicy.allowEmpty is false");
-        } else if (!prune.notInGit().isEmpty() && !pruneOn) {
-            context.conditions()
-                    .set(
-                            ConditionType.PruneWithheld,
-                            "PruneDisabled",
-                            prune.notInGit().size()
-                                    + " object(s) are no longer in Git and are kept because spec.syncPolicy.automated.prune is off: "
-                                    + String.join(
-                                            ", ",
-                                            prune.notInGit().stream()
-                                                    .map(o -> ObjectKey.of(o).toString())
-                                                    .toList()));
-        }
-        SyncRequested request = context.request().syncRequest();
-        RequestedSync annotation = context.spec.requestedSync();
-        String handled = context.resource.getStatus() == null ? null : context.resource.getStatus().handledSyncRequest;
-        boolean newAnnotation = annotation != null && !annotation.token().equals(handled);
-        if (request != null) {
-            if (refusedFromTheTopic(request, context)) {
-                return;
-            }
-            if (context.spec.selfHealPausedAt(Instant.now())) {
-                var pause = context.spec.selfHealPause();
-                context.conditions()
-                        .set(
-                                ConditionType.SelfHealPaused,
-                                "Paused",
-                                "a heal was asked for and not done: "
-                                        + "self-heal is paused by " + pause.by()
-                                        + (pause.until() == null ? "" : " until " + pause.until())
-                                        + (pause.reason().isEmpty() ? "" : " (" + pause.reason() + ")")
-                                        + "; remove the plumbline.dev/self-heal-paused-* annotations to resume");
-                return;
-            }
-            if (request.revision() != null && !request.revision().equals(context.render.revision())) {
-                context.conditions()
-                        .set(
-                                ConditionType.RevisionUnavailable,
-                                "NotTheLatestRender",
-                                "a sync to revision "
-                                        + request.revision() + " asked by " + request.requestedBy()
-                                        + " was not done: Plumbline "
-                                        + "syncs the latest render of "
-                                        + context.spec.sourceSpec().targetRevision() + " (revision "
-                                        + context.render.revision() + "); to roll back, revert the commit in Git "
-                                        + "(plumb app rollback does)");
-                return;
-            }
-            context.sync = new ReconcileContext.Sync(newId(), request.trigger(), request.requestedBy(), null);
-        } else if (newAnnotation) {
-            context.sync = new ReconcileContext.Sync(newId(), SyncTrigger.MANUAL, annotation.by(), annotation.token());
-        } else if (context.spec.syncPolicy().automated() != null
-                && context.request().reason().compareTo(ReconcileReason.RETRY) >= 0
-                && hasWork(context, pruneOn)) {
-            context.sync = new ReconcileContext.Sync(newId(), SyncTrigger.AUTOMATED, "plumbline", null);
-        }
-    }
-
-    /**
-     * Write access to the sync-requests topic must not be a way to sync what the Application's owner did not allow:
-     * the topic carries heals, and a heal is done only for an app whose policy has self-heal on. A person's manual
-     * sync is the sync annotation, which the API server lets through only with that person's own credentials.
-     */
-    private static boolean refusedFromTheTopic(SyncRequested request, ReconcileContext context) {
-        String refusal = null;
-        if (request.trigger() != SyncTrigger.SELF_HEAL) {
-            refusal = "a " + request.trigger().label() + " sync asked by " + request.requestedBy()
-                    + " on the sync-requests topic was not done: only heals travel there; a manual sync is the"
-                    + " plumbline.dev/sync-requested-at annotation, set with your own Kubernetes credentials (plumb"
-                    + " app sync sets it)";
-        } else if (context.spec.effectiveDriftMode() != DriftMode.HEAL) {
-            refusal = "a heal asked by " + request.requestedBy() + " was not done: self-heal is off for this app"
-                    + " (its drift mode is " + context.spec.effectiveDriftMode().label()
-                    + "; spec.syncPolicy.automated.selfHeal turns it on)";
-        }
-        if (refusal == null) {
-            return false;
-        }
-        LOG.warnf("app %s: %s", context.spec.app(), refusal);
-        context.conditions().set(ConditionType.SyncRequestRefused, "NotAllowedByPolicy", refusal);
-        return true;
-    }
-
-    private static boolean hasWork(ReconcileContext context, boolean pruneOn) {
-        return !context.refusals.isEmpty()
-                || context.objects.stream()
-                        .anyMatch(diff -> diff.change() == ChangeType.CREATE || diff.change() == ChangeType.UPDATE)
-                || pruneOn && !context.diff.prune().toPrune().isEmpty();
+                Step.of("decide-sync", SyncDecision::decide),
+                Step.of("apply", this::apply),
+                Step.of("prune", this::prune));
     }
 
     void apply(ReconcileContext context) throws Exception {
@@ -181,8 +75,9 @@ public class SyncSteps {
             }
             return;
         }
+        Impersonation as = impersonation(context);
         if (context.spec.syncPolicy().options().createNamespace()) {
-            createNamespace(context);
+            createNamespace(context, as);
         }
         Map<ObjectKey, ObjectDiff> diffs = new HashMap<>();
         context.objects.forEach(diff -> diffs.put(ObjectKey.of(diff.object()), diff));
@@ -206,22 +101,35 @@ public class SyncSteps {
                                     "not applied: an object before it failed"));
                     continue;
                 }
-                applyOne(context, differ, object, diff);
+                applyOne(context, differ, object, diff, as);
             }
             if (wave.prerequisites() && context.syncFailure == null) {
-                for (RenderedObject object : wave.objects()) {
-                    if (object.identity().kind().equals("CustomResourceDefinition")) {
-                        applier.awaitEstablished(
-                                object.identity().name(), config.sync().crdEstablishedTimeout());
-                    }
-                }
+                awaitCrds(context, wave, as);
             }
         }
     }
 
-    private void applyOne(ReconcileContext context, ObjectDiffer differ, RenderedObject object, ObjectDiff diff) {
+    /** The CRDs of a wave are established before the objects of their kinds are applied. */
+    private void awaitCrds(ReconcileContext context, ApplyWave wave, Impersonation as) {
+        for (RenderedObject object : wave.objects()) {
+            if (!object.identity().kind().equals("CustomResourceDefinition")) {
+                continue;
+            }
+            try {
+                applier.awaitEstablished(object.identity().name(), config.sync().crdEstablishedTimeout(), as);
+            } catch (ForbiddenAsServiceAccount e) {
+                ApplyFailure failure = ApplyFailure.ofApply(
+                        object.identity(), context.spec.destination().namespace(), e);
+                failed(context, object.identity(), ApplyOperation.APPLY, e, failure);
+                return;
+            }
+        }
+    }
+
+    private void applyOne(
+            ReconcileContext context, ObjectDiffer differ, RenderedObject object, ObjectDiff diff, Impersonation as) {
         try {
-            applier.apply(object);
+            applier.apply(object, as);
             if (diff.change() == ChangeType.UPDATE) {
                 var live = context.live.stream()
                         .filter(o -> ObjectKey.of(o).equals(ObjectKey.of(object.identity())))
@@ -230,7 +138,7 @@ public class SyncSteps {
                     List<FieldChange> changes = differ.changes(object.identity(), object.body(), live.get());
                     var removals = GainedEntries.removals(changes, live.get());
                     if (!removals.isEmpty()) {
-                        applier.removeGained(object.identity(), removals);
+                        applier.removeGained(object.identity(), removals, as);
                     }
                 }
             }
@@ -251,17 +159,17 @@ public class SyncSteps {
      * {@code CreateNamespace=true}: the destination namespace is created before anything is applied, when the
      * namespace watch does not know it. It is part of the sync's actions, but not of the app: it is never pruned.
      */
-    private void createNamespace(ReconcileContext context) {
+    private void createNamespace(ReconcileContext context, Impersonation as) {
         String name = context.spec.destination().namespace();
         if (namespaces.exists(name)) {
             return;
         }
         ObjectIdentity namespace = ObjectIdentity.clusterScoped("v1", "Namespace", name);
         try {
-            applier.applyNamespace(name);
+            applier.applyNamespace(name, as);
             context.outcomes().add(new ObjectOutcome(namespace, ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null));
         } catch (RuntimeException e) {
-            failed(context, namespace, ApplyOperation.APPLY, e, ApplyFailure.ofApply(namespace, name, e));
+            failed(context, namespace, ApplyOperation.APPLY, e, ApplyFailure.ofCreateNamespace(name, e));
         }
     }
 
@@ -281,6 +189,12 @@ public class SyncSteps {
         context.syncFailure = failure;
     }
 
+    /**
+     * Deletes what Git no longer has, in prune order, as the project's ServiceAccounts. A failed delete stops the
+     * prune: the objects after it come earlier in apply order, so the one left behind may still use them (a
+     * Deployment its ConfigMap, a custom resource its CRD), and a refusal by the API server means the project's
+     * administrator did not grant this app that deletion; the rest are skipped until the next sync.
+     */
     void prune(ReconcileContext context) {
         var automated = context.spec.syncPolicy().automated();
         boolean selective = context.request().syncRequest() != null
@@ -293,10 +207,20 @@ public class SyncSteps {
                 || selective) {
             return;
         }
+        Impersonation as = impersonation(context);
         for (var live : context.diff.prune().toPrune()) {
             ObjectIdentity object = dev.plumbline.engine.object.ObjectIdentityReader.identityOf(live);
+            if (context.syncFailure != null) {
+                context.outcomes()
+                        .add(new ObjectOutcome(
+                                object,
+                                ApplyOperation.PRUNE,
+                                ApplyResult.SKIPPED,
+                                "not pruned: the delete of an object before it failed"));
+                continue;
+            }
             try {
-                applier.delete(object);
+                applier.delete(object, as);
                 context.outcomes().add(new ObjectOutcome(object, ApplyOperation.PRUNE, ApplyResult.SUCCEEDED, null));
             } catch (RuntimeException e) {
                 failed(
@@ -309,7 +233,8 @@ public class SyncSteps {
         }
     }
 
-    private static String newId() {
-        return UUID.randomUUID().toString();
+    private static Impersonation impersonation(ReconcileContext context) {
+        return Impersonation.of(
+                context.spec.projectPolicy(), context.spec.destination().namespace());
     }
 }
