@@ -4,11 +4,11 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A glob as Projects write them: {@code *} matches any run of characters except {@code /} and {@code @}, {@code **}
- * any run except {@code @}, {@code ?} one such character; everything else stands for itself. Keeping {@code *} out of
- * {@code /} and {@code @} means {@code https://git.acme.com/team-a/*} names the repositories of one folder on one host:
- * it matches neither {@code https://git.acme.com/team-a/x/../../team-b/app} nor a URL whose host follows an
- * {@code @}.
+ * A glob as Projects write them: {@code *} matches any run of characters except {@code /} and {@code @}, {@code ?}
+ * one such character, {@code **} any run at all; everything else stands for itself. Keeping {@code *} out of {@code /}
+ * and {@code @} means {@code https://git.acme.com/team-a/*} names the repositories of one folder on one host, and
+ * {@code http://127.0.0.1:*}{@code /team-a.git} one host whatever its port: neither matches
+ * {@code http://127.0.0.1:1@evil.example/team-a.git}, whose host is evil.example.
  */
 public final class Glob {
 
@@ -34,7 +34,7 @@ public final class Glob {
         while (i < glob.length()) {
             char c = glob.charAt(i);
             if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                regex.append("[^@]*");
+                regex.append(".*");
                 i += 2;
             } else if (c == '*') {
                 regex.append("[^/@]*");
