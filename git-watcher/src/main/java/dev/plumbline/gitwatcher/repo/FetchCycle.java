@@ -45,6 +45,7 @@ public final class FetchCycle {
             Mirror mirror,
             TransportAuth auth,
             Map<String, Reported> reported,
+            Set<String> announceAgain,
             FetchCause cause,
             String correlationId)
             throws IOException, GitAPIException {
@@ -67,7 +68,7 @@ public final class FetchCycle {
                     new RefChanges.Current(resolved.sha(), apps),
                     (a, b) -> new RefChanges.Current(a.sha(), union(a.apps(), b.apps())));
         }
-        RefChanges.Result diff = RefChanges.between(reported, current, mirror::isAncestor);
+        RefChanges.Result diff = RefChanges.between(reported, current, announceAgain, mirror::isAncestor);
 
         CommitReader reader = new CommitReader(mirror.repository());
         List<PlumblineEvent> events = new ArrayList<>();

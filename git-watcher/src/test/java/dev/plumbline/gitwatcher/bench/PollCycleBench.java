@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,7 +82,7 @@ final class PollCycleBench {
             results.add(workers.submit(() -> {
                 try (Mirror mirror = Mirror.open(data.resolve("repos").resolve(repo.key()))) {
                     CycleResult result =
-                            cycle.run(repo, mirror, auth, store.load(repo.key()), FetchCause.poll(), "bench");
+                            cycle.run(repo, mirror, auth, store.load(repo.key()), Set.of(), FetchCause.poll(), "bench");
                     store.save(repo.key(), result.reported());
                     return result.events().size();
                 }
