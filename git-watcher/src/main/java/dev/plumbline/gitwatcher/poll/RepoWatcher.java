@@ -15,6 +15,8 @@ import dev.plumbline.gitwatcher.repo.RepoHealth;
 import dev.plumbline.gitwatcher.repo.ReportedStore;
 import dev.plumbline.gitwatcher.repo.WatchSet;
 import dev.plumbline.gitwatcher.repo.WatchedRepo;
+import dev.plumbline.gitwatcher.signature.CommitJudge;
+import dev.plumbline.gitwatcher.signature.SignatureChecker;
 import dev.plumbline.gitwatcher.webhook.WebhookReceiver;
 import dev.plumbline.servicekit.applications.ApplicationChanges;
 import io.micrometer.core.instrument.Counter;
@@ -76,6 +78,7 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
         this.access = access;
         this.cycle = new FetchCycle(
                 new ArtifactStore(config.dataDir().resolve("artifacts")),
+                new CommitJudge(new SignatureChecker(config.dataDir().resolve("signers"))),
                 new FetchCycle.Settings(
                         config.artifacts().baseUrl(),
                         config.fetch().maxCommits(),

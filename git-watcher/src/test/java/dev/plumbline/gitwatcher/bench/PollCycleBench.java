@@ -11,6 +11,8 @@ import dev.plumbline.gitwatcher.repo.SshSessions;
 import dev.plumbline.gitwatcher.repo.TransportAuth;
 import dev.plumbline.gitwatcher.repo.WatchSet;
 import dev.plumbline.gitwatcher.repo.WatchedRepo;
+import dev.plumbline.gitwatcher.signature.CommitJudge;
+import dev.plumbline.gitwatcher.signature.SignatureChecker;
 import dev.plumbline.gitwatcher.testing.SandboxGit;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +35,7 @@ final class PollCycleBench {
         int repositories = watched.repos().size();
         FetchCycle cycle = new FetchCycle(
                 new ArtifactStore(data.resolve("artifacts")),
+                new CommitJudge(new SignatureChecker(data.resolve("signers"))),
                 new FetchCycle.Settings("http://localhost:8081", 250, Duration.ofSeconds(30)));
         ReportedStore store = new ReportedStore(data.resolve("state"));
         ExecutorService workers = Executors.newFixedThreadPool(4);
