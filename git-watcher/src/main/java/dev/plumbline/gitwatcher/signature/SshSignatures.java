@@ -32,7 +32,8 @@ final class SshSignatures {
     private final SignatureVerifier verifier = new SshSignatureVerifierFactory().create();
 
     SshSignatures(Path folder) {
-        this.folder = folder;
+        // JGit resolves a relative allowed-signers path against the work tree, which a mirror has none of
+        this.folder = folder.toAbsolutePath();
     }
 
     CommitSignature check(Repository repository, SignedCommit commit, ListedKeys trusted) throws IOException {

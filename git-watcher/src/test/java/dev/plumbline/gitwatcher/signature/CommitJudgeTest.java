@@ -16,8 +16,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,6 +214,34 @@ class CommitJudgeTest {
 
         assertThat(judgement.signature().verdict()).isEqualTo(SignatureVerdict.GOOD);
         assertThat(judgement.refusals()).isEmpty();
+    }
+
+    @Test
+    void aBareMirrorAndADataFolderGivenRelativeAreChecked() throws Exception {
+        Path bare = folder.resolve("mirror.git");
+        Git.init().setBare(true).setDirectory(bare.toFile()).call().close();
+        String sha;
+        try (GitWorkspace pushing =
+                new GitWorkspace(folder.resolve("pushing"), bare.toUri().toString(), null, null)) {
+            sha = pushing.signingWith(ana.signer(), ana.privateKeyFile().toString())
+                    .commit("Scale web", Map.of("web.yaml", "replicas: 1\n"));
+            pushing.push("HEAD:refs/heads/main");
+        }
+        Path relative = Path.of("").toAbsolutePath().relativize(folder.resolve("relative-signers"));
+        CommitJudge relativeJudge = new CommitJudge(new SignatureChecker(relative));
+
+        try (Repository mirror =
+                new FileRepositoryBuilder().setGitDir(bare.toFile()).build()) {
+            CommitInfo commit;
+            try (RevWalk walk = new RevWalk(mirror)) {
+                commit = CommitReader.info(walk.parseCommit(ObjectId.fromString(sha)));
+            }
+            assertThat(relativeJudge
+                            .judge(mirror, commit, List.of(app("web", ana)))
+                            .signature()
+                            .verdict())
+                    .isEqualTo(SignatureVerdict.GOOD);
+        }
     }
 
     private String anotherKey() {
