@@ -106,7 +106,10 @@ public final class FetchCycle {
         if (change.after() != null) {
             range = reader.range(change.before(), change.after(), settings.maxCommits());
             commits = range.stream().map(CommitReader::info).toList();
-            judgement = judge.judge(mirror.repository(), afterCommit(commits, change.after(), reader), watching);
+            judgement = judge.judge(
+                    mirror.repository(),
+                    afterCommit(commits, change.after(), reader),
+                    watching.stream().map(WatchingApplication::signingRule).toList());
             commits = withSignature(commits, change.after(), judgement);
             paths = reader.changedPaths(change.before(), change.after());
             artifact = artifact(repo, mirror, change.after());

@@ -1,5 +1,6 @@
 package dev.plumbline.gitwatcher.repo;
 
+import dev.plumbline.gitwatcher.signature.SigningRule;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,9 +25,9 @@ public record WatchingApplication(
         signatureKeys = signatureKeys == null ? List.of() : List.copyOf(signatureKeys);
     }
 
-    /** Whether its project deploys only signed commits. */
-    public boolean requiresSignedCommits() {
-        return !signatureKeys.isEmpty();
+    /** What its project asks of the commits it deploys. */
+    public SigningRule signingRule() {
+        return new SigningRule(app, project, signatureKeys);
     }
 
     /** As commit-ignored events name it: the repository is the event's own. */

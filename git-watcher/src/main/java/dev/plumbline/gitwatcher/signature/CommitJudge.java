@@ -3,7 +3,6 @@ package dev.plumbline.gitwatcher.signature;
 import dev.plumbline.events.git.CommitInfo;
 import dev.plumbline.events.git.CommitRefusal;
 import dev.plumbline.events.git.CommitSignature;
-import dev.plumbline.gitwatcher.repo.WatchingApplication;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,15 +38,14 @@ public final class CommitJudge {
         this.checker = checker;
     }
 
-    public Judgement judge(Repository repository, CommitInfo commit, Collection<WatchingApplication> watchers)
+    public Judgement judge(Repository repository, CommitInfo commit, Collection<SigningRule> watchers)
             throws IOException {
-        List<WatchingApplication> strict = watchers.stream()
-                .filter(WatchingApplication::requiresSignedCommits)
-                .toList();
+        List<SigningRule> strict =
+                watchers.stream().filter(SigningRule::requiresSignedCommits).toList();
         if (strict.isEmpty()) {
             return Judgement.NOT_CHECKED;
         }
-        Map<WatchingApplication, ListedKeys> keysOf = new LinkedHashMap<>();
+        Map<SigningRule, ListedKeys> keysOf = new LinkedHashMap<>();
         strict.forEach(w -> keysOf.put(w, projectKeys.of(w.project(), w.signatureKeys())));
         CommitSignature signature = checker.check(repository, commit.sha(), ListedKeys.union(keysOf.values()));
         CommitInfo checked = commit.withSignature(signature);

@@ -7,7 +7,6 @@ import dev.plumbline.events.git.CommitRefusal;
 import dev.plumbline.events.vocabulary.SignatureFormat;
 import dev.plumbline.events.vocabulary.SignatureVerdict;
 import dev.plumbline.gitwatcher.repo.CommitReader;
-import dev.plumbline.gitwatcher.repo.WatchingApplication;
 import dev.plumbline.gitwatcher.testing.CommitSigningKeys;
 import dev.plumbline.gitwatcher.testing.CommitSigningKeys.OpenPgpSigningKey;
 import dev.plumbline.gitwatcher.testing.CommitSigningKeys.SshSigningKey;
@@ -124,8 +123,7 @@ class CommitJudgeTest {
         OpenPgpSigningKey openPgp = CommitSigningKeys.openPgp("Ana Lima <ana@example.com>");
         String sha = work.signingWith(openPgp.signer(), openPgp.fingerprint())
                 .commit("Scale web", Map.of("web.yaml", "replicas: 1\n"));
-        WatchingApplication web = new WatchingApplication(
-                "web", "https://x/r", "main", "", "team-a", List.of(ana.publicKeyLine(), openPgp.armoredPublicKey()));
+        SigningRule web = new SigningRule("web", "team-a", List.of(ana.publicKeyLine(), openPgp.armoredPublicKey()));
 
         CommitJudge.Judgement judgement = judge.judge(work.repository(), info(sha), List.of(web));
 
@@ -141,8 +139,7 @@ class CommitJudgeTest {
         OpenPgpSigningKey openPgp = CommitSigningKeys.openPgp("Ana Lima <ana@example.com>");
         String sha = work.signingWith(CommitSigningKeys.tampering(openPgp.signer()), openPgp.fingerprint())
                 .commit("Scale web", Map.of("web.yaml", "replicas: 1\n"));
-        WatchingApplication web = new WatchingApplication(
-                "web", "https://x/r", "main", "", "team-a", List.of(openPgp.armoredPublicKey()));
+        SigningRule web = new SigningRule("web", "team-a", List.of(openPgp.armoredPublicKey()));
 
         CommitJudge.Judgement judgement = judge.judge(work.repository(), info(sha), List.of(web));
 
@@ -174,7 +171,7 @@ class CommitJudgeTest {
     @Test
     void aProjectWithoutSignatureKeysChecksNothingAndRefusesNothing() throws IOException {
         String unsigned = work.commit("Scale web", Map.of("web.yaml", "replicas: 1\n"));
-        WatchingApplication relaxed = new WatchingApplication("web", "https://x/r", "main", "", "default", List.of());
+        SigningRule relaxed = new SigningRule("web", "default", List.of());
 
         CommitJudge.Judgement judgement = judge.judge(work.repository(), info(unsigned), List.of(relaxed));
 
@@ -187,9 +184,8 @@ class CommitJudgeTest {
         SshSigningKey ben = CommitSigningKeys.ssh(folder, "ben@desktop");
         String sha = work.signingWith(ana.signer(), ana.privateKeyFile().toString())
                 .commit("Scale web", Map.of("web.yaml", "replicas: 1\n"));
-        WatchingApplication teamB =
-                new WatchingApplication("shop", "https://x/r", "main", "", "team-b", List.of(ben.publicKeyLine()));
-        WatchingApplication relaxed = new WatchingApplication("docs", "https://x/r", "main", "", "default", List.of());
+        SigningRule teamB = new SigningRule("shop", "team-b", List.of(ben.publicKeyLine()));
+        SigningRule relaxed = new SigningRule("docs", "default", List.of());
 
         CommitJudge.Judgement judgement =
                 judge.judge(work.repository(), info(sha), List.of(app("web", ana), teamB, relaxed));
@@ -207,8 +203,7 @@ class CommitJudgeTest {
     void aKeyThatCannotBeReadIsLeftOutAndTheOthersStillCount() throws IOException {
         String sha = work.signingWith(ana.signer(), ana.privateKeyFile().toString())
                 .commit("Scale web", Map.of("web.yaml", "replicas: 1\n"));
-        WatchingApplication web = new WatchingApplication(
-                "web", "https://x/r", "main", "", "team-a", List.of("ssh-ed25519 not-base64!", ana.publicKeyLine()));
+        SigningRule web = new SigningRule("web", "team-a", List.of("ssh-ed25519 not-base64!", ana.publicKeyLine()));
 
         CommitJudge.Judgement judgement = judge.judge(work.repository(), info(sha), List.of(web));
 
@@ -248,10 +243,10 @@ class CommitJudgeTest {
         return CommitSigningKeys.ssh(folder, "ana@desktop").publicKeyLine();
     }
 
-    private static WatchingApplication app(String name, SshSigningKey key, String... moreKeys) {
+    private static SigningRule app(String name, SshSigningKey key, String... moreKeys) {
         List<String> keys = new java.util.ArrayList<>(List.of(key.publicKeyLine()));
         keys.addAll(List.of(moreKeys));
-        return new WatchingApplication(name, "https://x/r", "main", "", "team-a", keys);
+        return new SigningRule(name, "team-a", keys);
     }
 
     private CommitInfo info(String sha) throws IOException {
