@@ -3,17 +3,26 @@ package dev.plumbline.gitwatcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.CommitIgnored;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.git.CommitInfo;
+import dev.plumbline.events.git.CommitSignature;
 import dev.plumbline.events.git.Trailer;
 import dev.plumbline.events.kafka.EventTestClient;
+import dev.plumbline.events.project.ProjectDestination;
+import dev.plumbline.events.project.ProjectPolicy;
 import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.vocabulary.FetchCauseKind;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
+import dev.plumbline.events.vocabulary.SignatureFormat;
+import dev.plumbline.events.vocabulary.SignatureVerdict;
 import dev.plumbline.events.vocabulary.WebhookProvider;
 import dev.plumbline.gitwatcher.testing.CommitEventsProbe;
+import dev.plumbline.gitwatcher.testing.CommitSigningKeys;
+import dev.plumbline.gitwatcher.testing.CommitSigningKeys.SshSigningKey;
 import dev.plumbline.gitwatcher.testing.GitWorkspace;
 import dev.plumbline.gitwatcher.testing.Http;
 import dev.plumbline.gitwatcher.testing.SandboxGit;
@@ -22,8 +31,11 @@ import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +46,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The service against the sandbox Git server over HTTP with basic auth, its events read back from the broker. */
+/**
+ * The service against the sandbox Git server over HTTP with basic auth, its events read back from the broker; with
+ * Applications whose projects refuse their repository or require signed commits.
+ */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,8 +58,13 @@ class GitWatchingTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    static final ObjectMapper JSON = new ObjectMapper();
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @ConfigProperty(name = "plumbline.data-dir")
+    Path dataDir;
 
     @TestHTTPResource("/")
     URI root;
@@ -252,6 +272,114 @@ class GitWatchingTest {
                     .singleElement()
                     .satisfies(w -> assertThat(w.app()).isEqualTo(app));
         }
+    }
+
+    @Test
+    void anApplicationWhoseProjectRefusesItsRepositoryIsNotFetchedUntilItsProjectAllowsIt() throws Exception {
+        String url = git.newRepository("intruder");
+        String app = "intruder-" + suffix(url);
+        try (GitWorkspace work = git.workspace(url)) {
+            String head = work.commit("Base", Map.of("app/a.yaml", "a: 1\n"));
+            work.push("HEAD:refs/heads/main");
+            kafka.send(SandboxGit.application(app, url, "main", "app", teamA(List.of())));
+
+            JsonNode refused = await().atMost(PATIENCE).until(() -> repoView(url), view -> view != null);
+            assertThat(refused.get("refusedApplications")).singleElement().satisfies(entry -> {
+                assertThat(entry.get("app").asText()).isEqualTo(app);
+                assertThat(entry.get("project").asText()).isEqualTo("team-a");
+                assertThat(entry.get("reason").asText()).contains(url, "sourceRepos");
+            });
+            assertThat(refused.get("watchedRefs")).isEmpty();
+            assertThat(refused.has("lastFetch")).isFalse();
+            assertExactly(url, 0);
+            assertThat(dataDir.resolve("repos").resolve(refused.get("key").asText()))
+                    .as("no mirror is made")
+                    .doesNotExist();
+
+            kafka.send(SandboxGit.application(app, url, "main", "app"));
+            CommitDetected allowed = awaitDetected(url, 1).get(0);
+            assertThat(allowed.after()).isEqualTo(head);
+            assertThat(allowed.fetchCause().kind()).isEqualTo(FetchCauseKind.WATCH_STARTED);
+            assertThat(repoView(url).has("refusedApplications")).isFalse();
+        }
+    }
+
+    @Test
+    void aProjectThatRequiresSignedCommitsGetsTheSignatureCheckedAndAnUnsignedCommitRefused() throws Exception {
+        String url = git.newRepository("signed");
+        String app = "signed-" + suffix(url);
+        Path keys = Files.createTempDirectory("signing-keys");
+        SshSigningKey ana = CommitSigningKeys.ssh(keys, "ana@laptop");
+        SshSigningKey ben = CommitSigningKeys.ssh(keys, "ben@desktop");
+        try (GitWorkspace work = git.workspace(url)) {
+            String signed = work.signingWith(ana.signer(), ana.privateKeyFile().toString())
+                    .commit("Base", Map.of("app/a.yaml", "a: 1\n"));
+            work.push("HEAD:refs/heads/main");
+            kafka.send(SandboxGit.application(app, url, "main", "app", teamA(List.of(ana.publicKeyLine()))));
+
+            CommitDetected initial = awaitDetected(url, 1).get(0);
+            assertThat(initial.afterCommit().orElseThrow().commitSignature())
+                    .isEqualTo(new CommitSignature(
+                            SignatureVerdict.GOOD, SignatureFormat.SSH, ana.fingerprint(), "ana@laptop"));
+            assertThat(initial.refusalFor(app)).isEmpty();
+            assertThat(initial.after()).isEqualTo(signed);
+
+            String unsigned = work.signingWith(null, null).commit("Unsigned", Map.of("app/a.yaml", "a: 2\n"));
+            work.push("HEAD:refs/heads/main");
+            http.refresh(url);
+            CommitDetected refused = awaitDetected(url, 2).get(1);
+            assertThat(refused.afterCommit().orElseThrow().commitSignature().verdict())
+                    .isEqualTo(SignatureVerdict.UNSIGNED);
+            assertThat(refused.refusalFor(app).orElseThrow().reason())
+                    .startsWith("commit " + unsigned.substring(0, 7) + " by Ana Lima <ana@example.com> is not signed");
+            assertThat(refused.verify(TestSigningKeys.trustedKeys("git-watcher"))
+                            .trusted())
+                    .as("the refusal is part of what the git-watcher signs")
+                    .isTrue();
+
+            String byBen = work.signingWith(ben.signer(), ben.privateKeyFile().toString())
+                    .commit("By Ben", Map.of("app/a.yaml", "a: 3\n"));
+            work.push("HEAD:refs/heads/main");
+            http.refresh(url);
+            assertThat(awaitDetected(url, 3)
+                            .get(2)
+                            .refusalFor(app)
+                            .orElseThrow()
+                            .reason())
+                    .contains(ben.fingerprint(), "does not list");
+
+            kafka.send(SandboxGit.application(
+                    app, url, "main", "app", teamA(List.of(ana.publicKeyLine(), ben.publicKeyLine()))));
+            CommitDetected trusted = awaitDetected(url, 4).get(3);
+            assertThat(trusted.after()).isEqualTo(byBen);
+            assertThat(trusted.fetchCause().kind()).isEqualTo(FetchCauseKind.WATCH_STARTED);
+            assertThat(trusted.refusals())
+                    .as("the key the project now lists signed it")
+                    .isEmpty();
+        }
+    }
+
+    /** team-a's project: repositories whose name starts with team-a, and these signature keys. */
+    private static ProjectPolicy teamA(List<String> signatureKeys) {
+        return new ProjectPolicy(
+                "team-a",
+                true,
+                1,
+                List.of("http://127.0.0.1:*/team-a*.git", "http://127.0.0.1:*/signed-*.git"),
+                List.of(ProjectDestination.of("team-a")),
+                List.of(),
+                null,
+                null,
+                signatureKeys);
+    }
+
+    private JsonNode repoView(String url) throws IOException {
+        for (JsonNode repo : JSON.readTree(http.get("api/repos").body())) {
+            if (repo.get("url").asText().equals(url)) {
+                return repo;
+            }
+        }
+        return null;
     }
 
     private List<CommitDetected> awaitDetected(String url, int count) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.kafka.EventTestClient;
+import dev.plumbline.events.project.ProjectDestination;
+import dev.plumbline.events.project.ProjectPolicy;
 import dev.plumbline.events.vocabulary.FetchCauseKind;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.gitwatcher.testing.CommitEventsProbe;
@@ -51,6 +53,17 @@ class SshWatchingTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A project of every SSH repository on this machine: its URLs name a user before the host, which "**" leaves out. */
+    static final ProjectPolicy SSH_REPOSITORIES = new ProjectPolicy(
+            "ssh-repositories",
+            true,
+            1,
+            List.of("ssh://*@127.0.0.1:**"),
+            List.of(ProjectDestination.of("*")),
+            List.of(),
+            null,
+            null,
+            List.of());
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -98,7 +111,7 @@ class SshWatchingTest {
         try (GitWorkspace work = workspace(name)) {
             String first = work.commit("Add web", Map.of("app/deploy.yaml", "replicas: 1\n"));
             work.push("HEAD:refs/heads/main");
-            kafka.send(SandboxGit.application(name, url, "main", "app"));
+            kafka.send(SandboxGit.application(name, url, "main", "app", SSH_REPOSITORIES));
             CommitDetected initial = awaitDetected(url, 1).get(0);
             assertThat(initial.after()).isEqualTo(first);
             assertThat(initial.update()).isEqualTo(RefUpdateKind.INITIAL);
@@ -125,7 +138,7 @@ class SshWatchingTest {
         try (GitWorkspace work = workspace(name)) {
             String first = work.commit("Base", Map.of("app/a.yaml", "a: 1\n"));
             work.push("HEAD:refs/heads/main");
-            kafka.send(SandboxGit.application(name, url, "main", "app"));
+            kafka.send(SandboxGit.application(name, url, "main", "app", SSH_REPOSITORIES));
             assertThat(awaitDetected(url, 1).get(0).after()).isEqualTo(first);
         }
     }
@@ -137,7 +150,7 @@ class SshWatchingTest {
         try (GitWorkspace work = workspace(name)) {
             work.commit("Base", Map.of("app/a.yaml", "a: 1\n"));
             work.push("HEAD:refs/heads/main");
-            kafka.send(SandboxGit.application(name, url, "main", "app"));
+            kafka.send(SandboxGit.application(name, url, "main", "app", SSH_REPOSITORIES));
             String error = awaitError(url);
             assertThat(error)
                     .contains("host key")
@@ -155,7 +168,7 @@ class SshWatchingTest {
         try (GitWorkspace work = workspace(name)) {
             work.commit("Base", Map.of("app/a.yaml", "a: 1\n"));
             work.push("HEAD:refs/heads/main");
-            kafka.send(SandboxGit.application(name, url, "main", "app"));
+            kafka.send(SandboxGit.application(name, url, "main", "app", SSH_REPOSITORIES));
             String error = awaitError(url);
             assertThat(error).contains("passphrase");
             assertPlain(error);

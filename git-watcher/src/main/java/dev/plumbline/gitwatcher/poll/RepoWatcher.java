@@ -10,10 +10,13 @@ import dev.plumbline.gitwatcher.repo.CycleResult;
 import dev.plumbline.gitwatcher.repo.DiskSweeper;
 import dev.plumbline.gitwatcher.repo.FetchCycle;
 import dev.plumbline.gitwatcher.repo.Mirror;
+import dev.plumbline.gitwatcher.repo.RefusedSource;
 import dev.plumbline.gitwatcher.repo.RepoHealth;
 import dev.plumbline.gitwatcher.repo.ReportedStore;
 import dev.plumbline.gitwatcher.repo.WatchSet;
 import dev.plumbline.gitwatcher.repo.WatchedRepo;
+import dev.plumbline.gitwatcher.signature.CommitJudge;
+import dev.plumbline.gitwatcher.signature.SignatureChecker;
 import dev.plumbline.gitwatcher.webhook.WebhookReceiver;
 import dev.plumbline.servicekit.applications.ApplicationChanges;
 import io.micrometer.core.instrument.Counter;
@@ -29,6 +32,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -60,6 +65,9 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
     private final DiskSweeper sweeper;
     private final ScheduledExecutorService sweeps;
     private final Map<String, RepoHealth> health = new ConcurrentHashMap<>();
+    /** Applications to tell again where their refs are, by repository key, until a fetch has told them. */
+    private final Map<String, Set<String>> announceAgain = new ConcurrentHashMap<>();
+
     private volatile WatchSet watched = WatchSet.empty();
 
     @Inject
@@ -70,6 +78,7 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
         this.access = access;
         this.cycle = new FetchCycle(
                 new ArtifactStore(config.dataDir().resolve("artifacts")),
+                new CommitJudge(new SignatureChecker(config.dataDir().resolve("signers"))),
                 new FetchCycle.Settings(
                         config.artifacts().baseUrl(),
                         config.fetch().maxCommits(),
@@ -124,6 +133,9 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
         WatchSet before = watched;
         WatchSet now = WatchSet.of(applications);
         now.rejected().forEach(reason -> LOG.warnf("not watched: %s", reason));
+        logRefusals(before, now);
+        now.announceAgain(before)
+                .forEach((key, apps) -> announceAgain.merge(key, Set.copyOf(apps), RepoWatcher::union));
         watched = now;
         for (WatchedRepo repo : now.repos()) {
             Optional<WatchedRepo> old = before.byKey(repo.key());
@@ -137,7 +149,23 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
         before.repos().stream().filter(repo -> now.byKey(repo.key()).isEmpty()).forEach(repo -> {
             scheduler.unwatch(repo.key());
             health.remove(repo.key());
+            announceAgain.remove(repo.key());
         });
+    }
+
+    /** Each refusal once, when it begins or its reason changes; and when a refused Application may fetch again. */
+    private static void logRefusals(WatchSet before, WatchSet now) {
+        now.refused().stream()
+                .filter(refusal -> !before.refused().contains(refusal))
+                .forEach(refusal -> LOG.warnf(
+                        "Application %s does not watch %s: %s", refusal.app(), refusal.repoUrl(), refusal.reason()));
+        before.refused().stream()
+                .filter(refusal -> now.refused().stream().noneMatch(r -> r.app().equals(refusal.app())))
+                .filter(refusal -> now.repos().stream()
+                        .anyMatch(repo -> repo.watcher(refusal.app()).isPresent()))
+                .forEach(refusal -> LOG.infof(
+                        "Application %s may now fetch its repository: project %s no longer refuses it",
+                        refusal.app(), refusal.project()));
     }
 
     @Override
@@ -161,6 +189,11 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
         return watched.repos();
     }
 
+    /** Applications whose project does not allow their repository: nothing is fetched for them. */
+    public List<RefusedSource> refused() {
+        return watched.refused();
+    }
+
     public RepoHealth.Snapshot health(String repoKey) {
         return health.computeIfAbsent(repoKey, k -> new RepoHealth()).snapshot();
     }
@@ -180,11 +213,14 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
         Instant started = Instant.now();
         long start = System.nanoTime();
         CycleResult result = null;
+        Set<String> again = announceAgain.getOrDefault(repoKey, Set.of());
         try (Mirror mirror = Mirror.open(config.dataDir().resolve("repos").resolve(repoKey))) {
             result = cycle.run(
-                    repo, mirror, access.authFor(repo.fetchUrl()), reported.load(repoKey), cause, correlationId);
+                    repo, mirror, access.authFor(repo.fetchUrl()), reported.load(repoKey), again, cause, correlationId);
             publisher.publish(result.events());
             reported.save(repoKey, result.reported());
+            // told; unless more were added meanwhile, which the fetch that follows tells (again, for some)
+            announceAgain.computeIfPresent(repoKey, (key, apps) -> apps == again ? null : apps);
         } catch (Exception e) {
             return failed(repo, repoHealth, started, elapsed(start), cause, describe(e), result);
         } finally {
@@ -241,6 +277,13 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
                 .description("Fetches of a repository that failed")
                 .tag("repository", repo.url().normalized())
                 .register(metrics);
+    }
+
+    /** Always a new set: a fetch recognises what it told by identity. */
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static Duration elapsed(long startNanos) {

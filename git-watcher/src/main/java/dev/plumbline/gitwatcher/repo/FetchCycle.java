@@ -10,6 +10,7 @@ import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.gitwatcher.artifact.ArtifactStore;
 import dev.plumbline.gitwatcher.artifact.StoredArtifact;
 import dev.plumbline.gitwatcher.artifact.TreeArchiver;
+import dev.plumbline.gitwatcher.signature.CommitJudge;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,10 +34,12 @@ public final class FetchCycle {
     public record Settings(String artifactBaseUrl, int maxCommits, Duration timeout) {}
 
     private final ArtifactStore artifacts;
+    private final CommitJudge judge;
     private final Settings settings;
 
-    public FetchCycle(ArtifactStore artifacts, Settings settings) {
+    public FetchCycle(ArtifactStore artifacts, CommitJudge judge, Settings settings) {
         this.artifacts = artifacts;
+        this.judge = judge;
         this.settings = settings;
     }
 
@@ -45,6 +48,7 @@ public final class FetchCycle {
             Mirror mirror,
             TransportAuth auth,
             Map<String, Reported> reported,
+            Set<String> announceAgain,
             FetchCause cause,
             String correlationId)
             throws IOException, GitAPIException {
@@ -67,7 +71,7 @@ public final class FetchCycle {
                     new RefChanges.Current(resolved.sha(), apps),
                     (a, b) -> new RefChanges.Current(a.sha(), union(a.apps(), b.apps())));
         }
-        RefChanges.Result diff = RefChanges.between(reported, current, mirror::isAncestor);
+        RefChanges.Result diff = RefChanges.between(reported, current, announceAgain, mirror::isAncestor);
 
         CommitReader reader = new CommitReader(mirror.repository());
         List<PlumblineEvent> events = new ArrayList<>();
@@ -95,39 +99,72 @@ public final class FetchCycle {
         List<String> paths = List.of();
         Artifact artifact = null;
         List<RevCommit> range = List.of();
+        List<WatchingApplication> watching = repo.watchers().stream()
+                .filter(w -> change.apps().contains(w.app()))
+                .toList();
+        CommitJudge.Judgement judgement = CommitJudge.Judgement.NOT_CHECKED;
         if (change.after() != null) {
             range = reader.range(change.before(), change.after(), settings.maxCommits());
             commits = range.stream().map(CommitReader::info).toList();
+            judgement = judge.judge(
+                    mirror.repository(),
+                    afterCommit(commits, change.after(), reader),
+                    watching.stream().map(WatchingApplication::signingRule).toList());
+            commits = withSignature(commits, change.after(), judgement);
             paths = reader.changedPaths(change.before(), change.after());
             artifact = artifact(repo, mirror, change.after());
         }
         List<PlumblineEvent> events = new ArrayList<>();
         for (String url : spellings(repo, change.apps())) {
+            Set<String> appsOfUrl = new HashSet<>();
+            watching.stream().filter(w -> w.repoUrl().equals(url)).forEach(w -> appsOfUrl.add(w.app()));
             events.add(CommitDetected.of(
-                    correlationId,
-                    url,
-                    change.ref(),
-                    change.before(),
-                    change.after(),
-                    change.kind(),
-                    commits,
-                    paths,
-                    refCause,
-                    artifact));
+                            correlationId,
+                            url,
+                            change.ref(),
+                            change.before(),
+                            change.after(),
+                            change.kind(),
+                            commits,
+                            paths,
+                            refCause,
+                            artifact)
+                    .withRefusals(judgement.refusals().stream()
+                            .filter(refusal -> appsOfUrl.contains(refusal.app()))
+                            .toList()));
         }
         if (change.kind() == RefUpdateKind.FAST_FORWARD || change.kind() == RefUpdateKind.FORCED) {
-            List<WatchingApplication> ofRef = repo.watchers().stream()
-                    .filter(w -> change.apps().contains(w.app()))
-                    .toList();
             for (RevCommit commit : range) {
                 List<String> own = reader.ownPaths(commit);
-                if (ofRef.stream().noneMatch(w -> PathCoverage.coversAny(w.path(), own))) {
+                if (watching.stream().noneMatch(w -> PathCoverage.coversAny(w.path(), own))) {
                     String why = Explanations.outsideEveryPath(commit.name(), own, repo.watchers(), refOfRevision);
                     events.addAll(ignored(repo, change.ref(), commit.name(), own, refCause, correlationId, why));
                 }
             }
         }
         return events;
+    }
+
+    /** The commit the ref moved to: the newest listed, or read when the range left it out. */
+    private static CommitInfo afterCommit(List<CommitInfo> commits, String after, CommitReader reader)
+            throws IOException {
+        for (CommitInfo commit : commits) {
+            if (commit.sha().equals(after)) {
+                return commit;
+            }
+        }
+        return CommitReader.info(reader.range(null, after, 1).get(0));
+    }
+
+    /** The commits with the after commit's checked signature, when it was checked. */
+    private static List<CommitInfo> withSignature(
+            List<CommitInfo> commits, String after, CommitJudge.Judgement judgement) {
+        if (judgement.signature() == null) {
+            return commits;
+        }
+        return commits.stream()
+                .map(commit -> commit.sha().equals(after) ? commit.withSignature(judgement.signature()) : commit)
+                .toList();
     }
 
     /** A branch or tag that moved in this fetch, that no Application follows: its new commit deploys nothing. */

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Compares the watched refs after a fetch with what was last announced, and says which commit events that makes.
- * A ref that did not move and gained no Application makes none, so redeliveries and quiet polls publish nothing.
+ * A ref that did not move and gained no Application makes none, so redeliveries and quiet polls publish nothing,
+ * unless one of its Applications is to be told again.
  */
 public final class RefChanges {
 
@@ -36,7 +37,15 @@ public final class RefChanges {
 
     private RefChanges() {}
 
-    public static Result between(Map<String, Reported> reported, Map<String, Current> current, Ancestry ancestry) {
+    /**
+     * @param announceAgain Applications to tell where their refs are even though nothing moved and they were told
+     *                      before: their project's judgement of the commit may have changed
+     */
+    public static Result between(
+            Map<String, Reported> reported,
+            Map<String, Current> current,
+            Set<String> announceAgain,
+            Ancestry ancestry) {
         List<RefChange> changes = new ArrayList<>();
         Map<String, Reported> next = new TreeMap<>();
         new TreeMap<>(current).forEach((ref, now) -> {
@@ -54,10 +63,13 @@ public final class RefChanges {
                 RefUpdateKind kind =
                         ancestry.isAncestor(last.sha(), now.sha()) ? RefUpdateKind.FAST_FORWARD : RefUpdateKind.FORCED;
                 changes.add(new RefChange(ref, last.sha(), now.sha(), kind, now.apps(), false));
-            } else if (!last.apps().containsAll(now.apps())) {
-                Set<String> added = new HashSet<>(now.apps());
-                added.removeAll(last.apps());
-                changes.add(new RefChange(ref, null, now.sha(), RefUpdateKind.INITIAL, added, true));
+            } else {
+                Set<String> told = new HashSet<>(now.apps());
+                told.removeAll(last.apps());
+                now.apps().stream().filter(announceAgain::contains).forEach(told::add);
+                if (!told.isEmpty()) {
+                    changes.add(new RefChange(ref, null, now.sha(), RefUpdateKind.INITIAL, told, true));
+                }
             }
         });
         return new Result(changes, next);

@@ -1,6 +1,7 @@
 package dev.plumbline.gitwatcher.repo;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,6 +16,11 @@ public record WatchedRepo(RepoUrl url, List<WatchingApplication> watchers) {
 
     public String key() {
         return url.key();
+    }
+
+    /** The watching Application of that name. */
+    public Optional<WatchingApplication> watcher(String app) {
+        return watchers.stream().filter(w -> w.app().equals(app)).findFirst();
     }
 
     /** The URL to fetch: the spelling of the first Application, all spellings naming the same repository. */

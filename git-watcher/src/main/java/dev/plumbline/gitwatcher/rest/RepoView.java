@@ -3,6 +3,7 @@ package dev.plumbline.gitwatcher.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.plumbline.events.git.FetchCause;
+import dev.plumbline.gitwatcher.repo.RefusedSource;
 import dev.plumbline.gitwatcher.repo.RepoHealth;
 import dev.plumbline.gitwatcher.repo.ResolvedRevision;
 import dev.plumbline.gitwatcher.repo.WatchedRepo;
@@ -26,6 +27,8 @@ import java.util.stream.Collectors;
  * @param failingSince        when the current failure episode began
  * @param consecutiveFailures failures in a row
  * @param nextFetch           when it is fetched next unless nudged; absent while a fetch runs
+ * @param refusedApplications Applications naming it that their project does not allow to: nothing is fetched for
+ *                            them (and nothing at all when no other Application watches it)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RepoView(
@@ -38,7 +41,8 @@ public record RepoView(
         String lastError,
         Instant failingSince,
         int consecutiveFailures,
-        Instant nextFetch) {
+        Instant nextFetch,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RefusedApplication> refusedApplications) {
 
     /**
      * @param revision     as the Applications wrote it
@@ -50,7 +54,38 @@ public record RepoView(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WatchedRef(String revision, String ref, String head, String problem, List<String> applications) {}
 
-    static RepoView of(WatchedRepo repo, RepoHealth.Snapshot health, Instant nextFetch) {
+    /**
+     * @param app     the Application
+     * @param project its project
+     * @param reason  why the project refuses the repository
+     */
+    public record RefusedApplication(String app, String project, String reason) {
+
+        static List<RefusedApplication> of(List<RefusedSource> refused) {
+            return refused.stream()
+                    .map(r -> new RefusedApplication(r.app(), r.project(), r.reason()))
+                    .toList();
+        }
+    }
+
+    /** A repository only refused Applications name: never fetched. */
+    static RepoView refusedOnly(List<RefusedSource> refused) {
+        RefusedSource first = refused.get(0);
+        return new RepoView(
+                first.repoUrl(),
+                first.url().key(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                RefusedApplication.of(refused));
+    }
+
+    static RepoView of(WatchedRepo repo, RepoHealth.Snapshot health, Instant nextFetch, List<RefusedSource> refused) {
         Map<String, ResolvedRevision> resolved = health.revisions().stream()
                 .collect(Collectors.toMap(ResolvedRevision::revision, Function.identity(), (a, b) -> a));
         List<WatchedRef> refs = repo.revisions().stream()
@@ -77,6 +112,7 @@ public record RepoView(
                 health.lastError(),
                 health.failingSince(),
                 health.consecutiveFailures(),
-                nextFetch);
+                nextFetch,
+                RefusedApplication.of(refused));
     }
 }

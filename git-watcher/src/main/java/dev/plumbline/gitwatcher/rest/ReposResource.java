@@ -1,6 +1,7 @@
 package dev.plumbline.gitwatcher.rest;
 
 import dev.plumbline.gitwatcher.poll.RepoWatcher;
+import dev.plumbline.gitwatcher.repo.RefusedSource;
 import dev.plumbline.gitwatcher.repo.WatchedRepo;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,9 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The watched repositories and their state, and a manual fetch. */
 @Path("/api/repos")
@@ -28,14 +32,22 @@ public class ReposResource {
     @Inject
     RepoWatcher watcher;
 
+    /** The watched repositories, then those that only Applications their projects refuse name. */
     @GET
     public List<RepoView> repos() {
-        return watcher.repos().stream()
-                .map(repo -> RepoView.of(
-                        repo,
-                        watcher.health(repo.key()),
-                        watcher.nextFetch(repo.key()).orElse(null)))
-                .toList();
+        Map<String, List<RefusedSource>> refused = watcher.refused().stream()
+                .collect(Collectors.groupingBy(r -> r.url().key(), TreeMap::new, Collectors.toList()));
+        List<RepoView> views = new ArrayList<>();
+        for (WatchedRepo repo : watcher.repos()) {
+            views.add(RepoView.of(
+                    repo,
+                    watcher.health(repo.key()),
+                    watcher.nextFetch(repo.key()).orElse(null),
+                    refused.getOrDefault(repo.key(), List.of())));
+            refused.remove(repo.key());
+        }
+        refused.values().forEach(unfetched -> views.add(RepoView.refusedOnly(unfetched)));
+        return views;
     }
 
     /** {@code {"url": "https://…", "actor": "ana"}}: 202 and a fetch now, 404 for a repository nobody watches. */

@@ -11,11 +11,14 @@ import dev.plumbline.gitwatcher.repo.SshSessions;
 import dev.plumbline.gitwatcher.repo.TransportAuth;
 import dev.plumbline.gitwatcher.repo.WatchSet;
 import dev.plumbline.gitwatcher.repo.WatchedRepo;
+import dev.plumbline.gitwatcher.signature.CommitJudge;
+import dev.plumbline.gitwatcher.signature.SignatureChecker;
 import dev.plumbline.gitwatcher.testing.SandboxGit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +35,7 @@ final class PollCycleBench {
         int repositories = watched.repos().size();
         FetchCycle cycle = new FetchCycle(
                 new ArtifactStore(data.resolve("artifacts")),
+                new CommitJudge(new SignatureChecker(data.resolve("signers"))),
                 new FetchCycle.Settings("http://localhost:8081", 250, Duration.ofSeconds(30)));
         ReportedStore store = new ReportedStore(data.resolve("state"));
         ExecutorService workers = Executors.newFixedThreadPool(4);
@@ -81,7 +85,7 @@ final class PollCycleBench {
             results.add(workers.submit(() -> {
                 try (Mirror mirror = Mirror.open(data.resolve("repos").resolve(repo.key()))) {
                     CycleResult result =
-                            cycle.run(repo, mirror, auth, store.load(repo.key()), FetchCause.poll(), "bench");
+                            cycle.run(repo, mirror, auth, store.load(repo.key()), Set.of(), FetchCause.poll(), "bench");
                     store.save(repo.key(), result.reported());
                     return result.events().size();
                 }

@@ -12,7 +12,7 @@ class ExplanationsTest {
 
     private static final String SHA = "1a2b3c4d5e6f" + "0".repeat(28);
     private static final WatchingApplication WEB =
-            new WatchingApplication("web", "https://x/r", "main", "overlays/production");
+            new WatchingApplication("web", "https://x/r", "main", "overlays/production", "default", List.of());
 
     @Test
     void aCommitOutsideEveryPathNamesWhatItChangedAndWhatIsWatched() {
@@ -25,7 +25,7 @@ class ExplanationsTest {
 
     @Test
     void manyPathsAndManyApplicationsAreListedShortly() {
-        WatchingApplication api = new WatchingApplication("api", "https://x/r", "HEAD", "");
+        WatchingApplication api = new WatchingApplication("api", "https://x/r", "HEAD", "", "default", List.of());
         String text = Explanations.outsideEveryPath(
                 SHA, List.of("a", "b", "c", "d", "e", "f", "g"), List.of(api, WEB), Map.of("HEAD", "refs/heads/trunk"));
 

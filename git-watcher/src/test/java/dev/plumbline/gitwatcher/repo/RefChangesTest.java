@@ -14,10 +14,11 @@ class RefChangesTest {
     private static final String NEW = "2".repeat(40);
     private static final RefChanges.Ancestry DESCENDS = (ancestor, descendant) -> true;
     private static final RefChanges.Ancestry REWRITTEN = (ancestor, descendant) -> false;
+    private static final Set<String> NONE_AGAIN = Set.of();
 
     @Test
     void aRefSeenForTheFirstTimeIsAnnouncedAsInitial() {
-        RefChanges.Result result = RefChanges.between(Map.of(), current(NEW, "web"), DESCENDS);
+        RefChanges.Result result = RefChanges.between(Map.of(), current(NEW, "web"), NONE_AGAIN, DESCENDS);
 
         assertThat(result.changes())
                 .containsExactly(new RefChange(MAIN, null, NEW, RefUpdateKind.INITIAL, Set.of("web"), false));
@@ -26,7 +27,7 @@ class RefChangesTest {
 
     @Test
     void nothingMovedMeansNoEvent() {
-        RefChanges.Result result = RefChanges.between(reported(NEW, "web"), current(NEW, "web"), DESCENDS);
+        RefChanges.Result result = RefChanges.between(reported(NEW, "web"), current(NEW, "web"), NONE_AGAIN, DESCENDS);
 
         assertThat(result.changes()).isEmpty();
         assertThat(result.reported()).containsEntry(MAIN, new Reported(NEW, Set.of("web")));
@@ -34,19 +35,20 @@ class RefChangesTest {
 
     @Test
     void aMoveIsAFastForwardWhenTheNewCommitDescendsAndForcedOtherwise() {
-        assertThat(RefChanges.between(reported(OLD, "web"), current(NEW, "web"), DESCENDS)
+        assertThat(RefChanges.between(reported(OLD, "web"), current(NEW, "web"), NONE_AGAIN, DESCENDS)
                         .changes())
                 .extracting(RefChange::kind)
                 .containsExactly(RefUpdateKind.FAST_FORWARD);
-        assertThat(RefChanges.between(reported(OLD, "web"), current(NEW, "web"), REWRITTEN)
+        assertThat(RefChanges.between(reported(OLD, "web"), current(NEW, "web"), NONE_AGAIN, REWRITTEN)
                         .changes())
                 .containsExactly(new RefChange(MAIN, OLD, NEW, RefUpdateKind.FORCED, Set.of("web"), false));
     }
 
     @Test
     void aDeletedRefIsReportedOnceAndForgotten() {
-        RefChanges.Result deleted = RefChanges.between(reported(OLD, "web"), current(null, "web"), DESCENDS);
-        RefChanges.Result after = RefChanges.between(deleted.reported(), current(null, "web"), DESCENDS);
+        RefChanges.Result deleted =
+                RefChanges.between(reported(OLD, "web"), current(null, "web"), NONE_AGAIN, DESCENDS);
+        RefChanges.Result after = RefChanges.between(deleted.reported(), current(null, "web"), NONE_AGAIN, DESCENDS);
 
         assertThat(deleted.changes())
                 .containsExactly(new RefChange(MAIN, OLD, null, RefUpdateKind.DELETED, Set.of("web"), false));
@@ -56,7 +58,8 @@ class RefChangesTest {
 
     @Test
     void anApplicationThatStartsWatchingAnAnnouncedRefIsToldWhereItIs() {
-        RefChanges.Result result = RefChanges.between(reported(NEW, "web"), current(NEW, "web", "api"), DESCENDS);
+        RefChanges.Result result =
+                RefChanges.between(reported(NEW, "web"), current(NEW, "web", "api"), NONE_AGAIN, DESCENDS);
 
         assertThat(result.changes())
                 .containsExactly(new RefChange(MAIN, null, NEW, RefUpdateKind.INITIAL, Set.of("api"), true));
@@ -64,8 +67,17 @@ class RefChangesTest {
     }
 
     @Test
+    void anApplicationToBeToldAgainIsToldWhereItsRefIsThoughItDidNotMove() {
+        RefChanges.Result result =
+                RefChanges.between(reported(NEW, "web", "api"), current(NEW, "web", "api"), Set.of("web"), DESCENDS);
+
+        assertThat(result.changes())
+                .containsExactly(new RefChange(MAIN, null, NEW, RefUpdateKind.INITIAL, Set.of("web"), true));
+    }
+
+    @Test
     void aRefNoLongerWatchedIsForgottenWithoutAnEvent() {
-        RefChanges.Result result = RefChanges.between(reported(NEW, "web"), Map.of(), DESCENDS);
+        RefChanges.Result result = RefChanges.between(reported(NEW, "web"), Map.of(), NONE_AGAIN, DESCENDS);
 
         assertThat(result.changes()).isEmpty();
         assertThat(result.reported()).isEmpty();

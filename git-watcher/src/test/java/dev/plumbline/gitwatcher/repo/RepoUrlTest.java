@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.application.Destination;
 import dev.plumbline.events.application.SourceSpec;
+import dev.plumbline.events.testing.TestProjects;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,16 +73,17 @@ class RepoUrlTest {
 
     static ApplicationSpec app(String name, String url, String revision, String path) {
         return ApplicationSpec.of(
-                name,
-                "plumbline",
-                1,
-                SourceSpec.of(url, revision, path),
-                new Destination("default", List.of(), List.of()),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+                        name,
+                        "plumbline",
+                        1,
+                        SourceSpec.of(url, revision, path),
+                        Destination.of("default"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)
+                .withProject(TestProjects.allowingEverything());
     }
 }

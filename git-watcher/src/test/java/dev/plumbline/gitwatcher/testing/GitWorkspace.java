@@ -10,6 +10,8 @@ import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.Signer;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -25,6 +27,8 @@ public final class GitWorkspace implements AutoCloseable {
     private final Git git;
     private final String remote;
     private final UsernamePasswordCredentialsProvider credentials;
+    private Signer signer;
+    private String signingKey;
 
     public GitWorkspace(Path folder, String remote, String username, String password) {
         try {
@@ -37,6 +41,20 @@ public final class GitWorkspace implements AutoCloseable {
         }
         this.remote = remote;
         this.credentials = username == null ? null : new UsernamePasswordCredentialsProvider(username, password);
+    }
+
+    /**
+     * Signs the commits that follow with this signer and key (for an SSH signer, the private key file), as
+     * {@code git commit -S} would; a null signer commits unsigned again.
+     */
+    public GitWorkspace signingWith(Signer commitSigner, String key) {
+        this.signer = commitSigner;
+        this.signingKey = key;
+        return this;
+    }
+
+    public Repository repository() {
+        return git.getRepository();
     }
 
     /** Writes the files (a null content deletes one) and commits them as Ana, committed by the bot. */
@@ -58,7 +76,9 @@ public final class GitWorkspace implements AutoCloseable {
                     .setMessage(message)
                     .setAuthor(ANA)
                     .setCommitter(BOT)
-                    .setSign(false)
+                    .setSign(signer != null)
+                    .setSigner(signer)
+                    .setSigningKey(signingKey)
                     .call();
             return commit.name();
         } catch (IOException e) {

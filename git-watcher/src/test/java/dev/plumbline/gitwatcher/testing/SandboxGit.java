@@ -3,13 +3,14 @@ package dev.plumbline.gitwatcher.testing;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.application.Destination;
 import dev.plumbline.events.application.SourceSpec;
+import dev.plumbline.events.project.ProjectPolicy;
+import dev.plumbline.events.testing.TestProjects;
 import dev.plumbline.sandbox.git.BasicCredentials;
 import dev.plumbline.sandbox.git.GitServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -44,19 +45,26 @@ public final class SandboxGit implements AutoCloseable {
         return new GitWorkspace(folder.resolve("work-" + UUID.randomUUID()), url, USER, PASSWORD);
     }
 
+    /** An Application of a project that allows every repository. */
     public static ApplicationSpec application(String app, String url, String revision, String path) {
+        return application(app, url, revision, path, TestProjects.allowingEverything());
+    }
+
+    public static ApplicationSpec application(
+            String app, String url, String revision, String path, ProjectPolicy project) {
         return ApplicationSpec.of(
-                app,
-                "plumbline",
-                1,
-                SourceSpec.of(url, revision, path),
-                new Destination("default", List.of(), List.of()),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+                        app,
+                        "plumbline",
+                        1,
+                        SourceSpec.of(url, revision, path),
+                        Destination.of("default"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)
+                .withProject(project);
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Decides what to render, and when. A commit renders exactly the Applications on its repository and ref whose
  * inputs it changed (so on a monorepo one commit costs one render, not one per app); a new or changed Application
- * renders at once from the latest commit of its ref; a deleted one has its desired state removed.
+ * renders at once from the latest commit of its ref; a deleted one has its desired state removed. An Application
+ * whose project refuses its repository, or that the commit event refuses, is not rendered ({@link RenderDoors}).
  *
  * <p>What an Application reads is remembered from its last render. An Application whose inputs are not known yet
  * (after a restart, or a spec change) has them worked out from the commit's files before it is chosen or not.
@@ -35,16 +36,25 @@ public final class RenderCoordinator {
      * among them, which only a Helm chart reads: the render cache spares the others a second render), and what it
      * read last.
      */
-    private record Known(SourceSpec source, String namespace, ClusterCapabilities cluster, InputSet inputs) {
+    private record Known(
+            SourceSpec source, String namespace, ClusterCapabilities cluster, String sourceRefusal, InputSet inputs) {
 
         static Known of(ApplicationSpec spec, InputSet inputs) {
-            return new Known(spec.sourceSpec(), spec.destination().namespace(), spec.clusterCapabilities(), inputs);
+            return new Known(
+                    spec.sourceSpec(),
+                    spec.destination().namespace(),
+                    spec.clusterCapabilities(),
+                    RenderDoors.sourceRefusal(spec).orElse(null),
+                    inputs);
         }
 
+        /** The same render inputs, and the same verdict of its project on its repository. */
         boolean sameSpecAs(ApplicationSpec spec) {
             return source.equals(spec.sourceSpec())
                     && namespace.equals(spec.destination().namespace())
-                    && Objects.equals(cluster, spec.clusterCapabilities());
+                    && Objects.equals(cluster, spec.clusterCapabilities())
+                    && Objects.equals(
+                            sourceRefusal, RenderDoors.sourceRefusal(spec).orElse(null));
         }
     }
 
@@ -54,6 +64,7 @@ public final class RenderCoordinator {
     private final RenderPipeline pipeline;
     private final RevisionRenderer renderer;
     private final RenderPublisher publisher;
+    private final RenderDoors doors = new RenderDoors();
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     /** Applications that changed while no commit of their ref was known: they render with the next one. */
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
@@ -91,7 +102,7 @@ public final class RenderCoordinator {
         List<ApplicationSpec> affected = new ArrayList<>();
         List<ApplicationSpec> unknown = new ArrayList<>();
         for (ApplicationSpec spec : catalog.all()) {
-            if (!SourceMatch.watches(spec, commit.repoUrl(), commit.ref())) {
+            if (!SourceMatch.watches(spec, commit.repoUrl(), commit.ref()) || !doors.admits(spec, commit)) {
                 continue;
             }
             Known app = known.get(spec.app());
@@ -123,6 +134,7 @@ public final class RenderCoordinator {
         }
         List<ApplicationSpec> watching = catalog.all().stream()
                 .filter(spec -> SourceMatch.watches(spec, commit.repoUrl(), commit.ref()))
+                .filter(doors::admitsSource)
                 .toList();
         String message = "the commit event for " + commit.after() + " of " + commit.repoUrl() + " " + commit.ref()
                 + " (written as " + commit.source() + ") cannot be trusted: " + trust.problem()
@@ -150,8 +162,10 @@ public final class RenderCoordinator {
                 waiting.add(spec.app());
             } else {
                 waiting.remove(spec.app());
-                byCommit.computeIfAbsent(latest.get(), commit -> new ArrayList<>())
-                        .add(spec);
+                if (doors.admits(spec, latest.get())) {
+                    byCommit.computeIfAbsent(latest.get(), commit -> new ArrayList<>())
+                            .add(spec);
+                }
             }
         }
         Map<String, RenderOutcome> outcomes = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.testing.SignedEvents;
+import dev.plumbline.events.testing.TestProjects;
 import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
@@ -232,17 +233,18 @@ class RenderingThroughKafkaTest {
 
     private static ApplicationSpec app(String name, String repo, String path) {
         return ApplicationSpec.of(
-                name,
-                "plumbline",
-                1,
-                SourceSpec.of(repo, "main", path),
-                Destination.of("team"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+                        name,
+                        "plumbline",
+                        1,
+                        SourceSpec.of(repo, "main", path),
+                        Destination.of("team"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)
+                .withProject(TestProjects.allowingEverything());
     }
 
     private static CommitDetected commit(

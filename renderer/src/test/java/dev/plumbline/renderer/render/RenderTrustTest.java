@@ -96,6 +96,7 @@ class RenderTrustTest {
                     signed.changedPaths(),
                     signed.fetchCause(),
                     elsewhere,
+                    signed.refusals(),
                     signed.signature());
 
             harness.coordinator.onCommit(redirected);

@@ -10,6 +10,7 @@ import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.git.Artifact;
 import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.testing.SignedEvents;
+import dev.plumbline.events.testing.TestProjects;
 import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.renderer.artifact.ArtifactFetcher;
@@ -123,7 +124,8 @@ public final class RenderHarness implements AutoCloseable {
 
     public static ApplicationSpec app(String name, SourceSpec source) {
         return ApplicationSpec.of(
-                name, "plumbline", 1, source, Destination.of("dest"), null, null, null, null, null, null);
+                        name, "plumbline", 1, source, Destination.of("dest"), null, null, null, null, null, null)
+                .withProject(TestProjects.allowingEverything());
     }
 
     public double counter(String name, String tag, String value) {
