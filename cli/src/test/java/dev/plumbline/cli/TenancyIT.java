@@ -6,13 +6,23 @@ import static org.awaitility.Awaitility.await;
 import dev.plumbline.cli.demo.ConfigRepository;
 import dev.plumbline.cli.demo.LiveSystem;
 import dev.plumbline.cli.demo.PlumbCli;
+import dev.plumbline.events.AuditRecord;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.signing.ssh.SshSignerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
@@ -189,6 +199,65 @@ class TenancyIT {
                                 .contains("delete", "ConfigMap", "system:serviceaccount:team-a:deployer")));
         assertThat(live.configMap("team-a", "old")).isPresent();
         assertThat(live.configMap("team-a", "keep")).isPresent();
+    }
+
+    @Test
+    @Order(4)
+    void aProjectThatRequiresSignedCommitsDeploysOnlyThoseSignedWithItsKey() throws Exception {
+        KeyPair keys = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        Path privateKey = system.runDir.resolve("dana-signing-key");
+        try (OutputStream out = Files.newOutputStream(privateKey)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(keys, "dana@laptop", null, out);
+        }
+        String fingerprint = KeyUtils.getFingerPrint(keys.getPublic());
+        live.apply("""
+                apiVersion: plumbline.dev/v1alpha1
+                kind: Project
+                metadata: {name: team-signed, namespace: plumbline}
+                spec:
+                  sourceRepos: ["http://127.0.0.1:*/team-signed.git"]
+                  destinations: [{namespace: team-signed}]
+                  signatureKeys: ["%s dana@laptop"]
+                """.formatted(PublicKeyEntry.toString(keys.getPublic())));
+        live.apply("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-signed\n");
+        ConfigRepository repo = ConfigRepository.create(
+                        live.gitServer(), "team-signed", system.runDir.resolve("signed"))
+                .signingWith(new SshSignerFactory().create(), privateKey.toString());
+        String signed = repo.write("app/settings.yaml", configMap("team-signed", "greeting"))
+                .commitAndPush(DANA, "greeting, signed");
+
+        live.apply(application("signed-app", "team-signed", repo.url(), "app", "team-signed"));
+        await().atMost(WITHIN)
+                .until(() -> live.application("signed-app")
+                        .filter(app -> app.isSyncedAt(signed))
+                        .isPresent());
+
+        String unsigned = repo.signingWith(null, null)
+                .write("app/settings.yaml", configMap("team-signed", "greeting").replace("team-a", "nobody"))
+                .commitAndPush(DANA, "greeting, unsigned");
+        assertThat(system.webhook().pushed(repo.url(), "main").accepted()).isTrue();
+
+        await().atMost(WITHIN)
+                .untilAsserted(() -> assertThat(
+                                live.application("signed-app").flatMap(a -> a.condition("UnsignedCommit")))
+                        .hasValueSatisfying(condition -> assertThat(String.valueOf(condition.get("message")))
+                                .contains(unsigned.substring(0, 7), "Dana Berg", "team-signed")));
+        assertThat(live.configMap("team-signed", "greeting").orElseThrow().getData())
+                .containsEntry("owner", "team-a");
+        assertThat(live.application("signed-app").orElseThrow().revision()).isEqualTo(signed);
+        AuditRecord deployed = live.events()
+                .await(
+                        AuditRecord.class,
+                        record -> "signed-app".equals(record.app())
+                                && signed.equals(record.revision())
+                                && record.details() != null
+                                && record.details().has("commitSignature"),
+                        WITHIN)
+                .orElseThrow(() -> new AssertionError("no audit record of signed-app names the signer of " + signed));
+        assertThat(deployed.details().path("commitSignature").path("key").asText())
+                .isEqualTo(fingerprint);
+        assertThat(deployed.details().path("commitSignature").path("verdict").asText())
+                .isEqualTo("good");
     }
 
     private static String watchedRepositories() throws Exception {

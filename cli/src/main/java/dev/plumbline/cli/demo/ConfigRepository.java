@@ -10,6 +10,7 @@ import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Signer;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -27,6 +28,8 @@ public final class ConfigRepository implements AutoCloseable {
     private final Path workingCopy;
     private final UsernamePasswordCredentialsProvider credentials;
     private final Git git;
+    private Signer signer;
+    private String signingKey;
 
     private ConfigRepository(String url, Path workingCopy, UsernamePasswordCredentialsProvider credentials, Git git) {
         this.url = url;
@@ -154,6 +157,16 @@ public final class ConfigRepository implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Signs the commits that follow as {@code git commit -S} does, with this signer and key (for an SSH signer, the
+     * private key file); a null signer commits unsigned again.
+     */
+    public ConfigRepository signingWith(Signer commitSigner, String key) {
+        this.signer = commitSigner;
+        this.signingKey = key;
+        return this;
+    }
+
     /** Commits every change of the working copy as {@code author} and pushes it; returns the new commit's SHA. */
     public String commitAndPush(PersonIdent author, String message) {
         try {
@@ -164,6 +177,9 @@ public final class ConfigRepository implements AutoCloseable {
                     .setCommitter(author)
                     .setMessage(message)
                     .setAllowEmpty(false)
+                    .setSign(signer != null)
+                    .setSigner(signer)
+                    .setSigningKey(signingKey)
                     .call();
             git.push()
                     .setCredentialsProvider(credentials)
