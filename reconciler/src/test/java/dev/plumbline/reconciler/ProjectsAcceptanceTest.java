@@ -2,20 +2,32 @@ package dev.plumbline.reconciler;
 
 import static dev.plumbline.reconciler.testing.LiveCluster.PATIENCE;
 import static dev.plumbline.reconciler.testing.LiveCluster.condition;
+import static dev.plumbline.reconciler.testing.Renders.REPO;
 import static dev.plumbline.reconciler.testing.Renders.application;
 import static dev.plumbline.reconciler.testing.Renders.automated;
 import static dev.plumbline.reconciler.testing.Renders.configMap;
 import static dev.plumbline.reconciler.testing.Renders.object;
 import static dev.plumbline.reconciler.testing.Renders.render;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ApplyAction;
+import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.PlumblineService;
+import dev.plumbline.events.git.CommitInfo;
+import dev.plumbline.events.git.CommitRefusal;
+import dev.plumbline.events.git.CommitSignature;
+import dev.plumbline.events.git.FetchCause;
+import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.RenderedObject;
+import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.ApplyResult;
+import dev.plumbline.events.vocabulary.RefUpdateKind;
+import dev.plumbline.events.vocabulary.SignatureFormat;
+import dev.plumbline.events.vocabulary.SignatureVerdict;
 import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
 import dev.plumbline.reconciler.project.Project;
@@ -30,6 +42,8 @@ import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +55,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Applications held to their projects, against the embedded Kubernetes API and a real broker: what a project does not
- * allow is never applied nor pruned, the Application says why, and a change to the Project is acted on at once.
+ * allow is never applied nor pruned, the Application says why, and a change to the Project is acted on at once; a
+ * commit the git-watcher refuses for want of a signature is said on the Application.
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
@@ -263,6 +278,66 @@ class ProjectsAcceptanceTest {
                         "namespace \"team-d-extra\" is not among project \"team-d\"'s destinations");
         cluster.awaitQuiet();
         assertThat(cluster.configMap("team-d-extra", "extra")).as("not pruned").isPresent();
+    }
+
+    @Test
+    void aCommitRefusedForWantOfASignatureIsSaidWhenTheGitWatcherSignedTheRefusalUntilANewerCommitIsLetThrough() {
+        String app = "team-s";
+        ProjectSpecModel teamS = new ProjectSpecModel();
+        teamS.sourceRepos = List.of("**");
+        teamS.destinations = List.of(TestProjects.destination("team-s"));
+        teamS.signatureKeys = List.of(TestProjects.SSH_KEY);
+        createProject("team-s", teamS);
+        cluster.deploy(inProject(application(app, app, automated(true)), "team-s"));
+        kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("k", "v1")))));
+        cluster.awaitStatus(app, s -> s.sync != null && "synced".equals(s.sync.status));
+        String reason = "commit 9f8e7d6 by Mallory <mallory@example.com> is not signed; project \"team-s\" requires"
+                + " commits signed by one of its signatureKeys (SSH key SHA256:4Qk... alice@example.com)";
+        CommitDetected unsigned = commit("rev1", "9f8e7d6", CommitSignature.unsigned())
+                .withRefusals(List.of(new CommitRefusal(app, "team-s", reason)));
+
+        // written by someone with access to the topic but not the git-watcher's key: never shown
+        kafka.send(unsigned);
+        await().during(Duration.ofSeconds(2))
+                .atMost(PATIENCE)
+                .until(() -> condition(cluster.status(app), "UnsignedCommit").isEmpty());
+
+        kafka.send(SignedEvents.byGitWatcher(unsigned));
+
+        ApplicationStatusModel.Condition refused = condition(
+                        cluster.awaitStatus(
+                                app, s -> condition(s, "UnsignedCommit").isPresent()),
+                        "UnsignedCommit")
+                .orElseThrow();
+        assertThat(refused.reason).isEqualTo("NotSigned");
+        assertThat(refused.message).isEqualTo(reason);
+
+        kafka.send(SignedEvents.byGitWatcher(commit("9f8e7d6", "abc1234", signedByAlice())));
+        kafka.send(render(app, "abc1234", List.of(configMap(app, app, "settings", Map.of("k", "v2")))));
+
+        cluster.awaitStatus(
+                app,
+                s -> "abc1234".equals(s.sync.revision)
+                        && condition(s, "UnsignedCommit").isEmpty());
+    }
+
+    private static CommitDetected commit(String before, String after, CommitSignature signature) {
+        GitSignature author = new GitSignature("Mallory", "mallory@example.com", Instant.now());
+        return CommitDetected.of(
+                "c-" + after,
+                REPO,
+                "refs/heads/main",
+                before,
+                after,
+                RefUpdateKind.FAST_FORWARD,
+                List.of(new CommitInfo(after, author, author, "change", List.of()).withSignature(signature)),
+                List.of("apps/team-s/settings.yaml"),
+                FetchCause.poll(),
+                null);
+    }
+
+    private static CommitSignature signedByAlice() {
+        return new CommitSignature(SignatureVerdict.GOOD, SignatureFormat.SSH, "SHA256:4Qk", "alice@example.com");
     }
 
     /** What the team-a may do, with the repositories these tests render from. */

@@ -208,6 +208,7 @@ public class Reconciler {
                             failed.failure().sentence());
         }
         news.ignoredCommit(context);
+        news.unsignedCommit(context);
         boolean compared = context.diff != null;
         StatusInput input = new StatusInput(
                 context.resource.getMetadata().getGeneration(),

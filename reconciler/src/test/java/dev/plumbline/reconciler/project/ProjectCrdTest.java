@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plumbline.events.project.KindPattern;
 import dev.plumbline.reconciler.testing.ApplicationsCluster;
+import dev.plumbline.reconciler.testing.TestProjects;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -81,7 +82,7 @@ class ProjectCrdTest {
     @Test
     void theIssuesExampleIsAcceptedAsWrittenWithStrictFieldValidation() {
         api.client()
-                .resource(ProjectMapperTest.resource("team-a.yaml"))
+                .resource(TestProjects.file("team-a.yaml"))
                 .fieldValidation(Validation.STRICT)
                 .create();
 
@@ -97,7 +98,7 @@ class ProjectCrdTest {
 
     @Test
     void aFieldTheSchemaDoesNotHaveIsRefusedWithStrictFieldValidation() {
-        String misspelt = ProjectMapperTest.resource("team-a.yaml")
+        String misspelt = TestProjects.file("team-a.yaml")
                 .replace("name: team-a", "name: team-a-misspelt")
                 .replace("sourceRepos:", "sourceRepo:");
 

@@ -9,22 +9,18 @@ import dev.plumbline.events.project.ProjectPolicy;
 import dev.plumbline.events.project.ServiceAccountRef;
 import dev.plumbline.reconciler.testing.TestProjects;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class ProjectMapperTest {
 
-    static final String SSH_KEY = resource("alice-ssh.pub").strip();
-    static final String OPENPGP_KEY = resource("alice-openpgp.asc");
+    private static final String SSH_KEY = TestProjects.SSH_KEY;
+    private static final String OPENPGP_KEY = TestProjects.OPENPGP_KEY;
 
     @Test
     void theIssuesExampleIsReadAsWritten() {
-        Project project = new KubernetesSerialization().unmarshal(resource("team-a.yaml"), Project.class);
+        Project project = new KubernetesSerialization().unmarshal(TestProjects.file("team-a.yaml"), Project.class);
 
         ProjectPolicy policy = ProjectMapper.toPolicy(project);
 
@@ -150,13 +146,5 @@ class ProjectMapperTest {
         spec.destinations = List.of(TestProjects.destination("team-a"));
         change.accept(spec);
         return TestProjects.project("team-a", spec);
-    }
-
-    static String resource(String name) {
-        try (InputStream in = ProjectMapperTest.class.getResourceAsStream("/projects/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
