@@ -158,6 +158,32 @@ class ProjectsAcceptanceTest {
     }
 
     @Test
+    void createNamespaceDoesNotCreateADestinationTheProjectDoesNotAllow() {
+        String app = "team-a-squatter";
+        createProject("team-a", teamA());
+        Application application = inProject(application(app, "kube-public-ish", automated(true)), "team-a");
+        application.getSpec().syncPolicy.syncOptions = List.of("CreateNamespace=true");
+        api.client()
+                .resources(Application.class)
+                .inNamespace("plumbline")
+                .resource(application)
+                .create();
+
+        kafka.send(render(app, "rev1", List.of(configMap(app, "team-a", "harmless", Map.of()))));
+
+        ApplicationStatusModel status = cluster.awaitStatus(
+                app, s -> condition(s, "ResourceNotPermitted").isPresent());
+        assertThat(condition(status, "ResourceNotPermitted").orElseThrow().message)
+                .contains(
+                        "Namespace v1 kube-public-ish",
+                        "namespace \"kube-public-ish\" is not among project \"team-a\"'s destinations",
+                        "CreateNamespace=true");
+        cluster.awaitQuiet();
+        assertThat(api.client().namespaces().withName("kube-public-ish").get()).isNull();
+        assertThat(cluster.configMap("team-a", "harmless")).isEmpty();
+    }
+
+    @Test
     void aRefusedSyncPrunesNothing() {
         String app = "team-a-prunes";
         createProject("team-a", teamA());

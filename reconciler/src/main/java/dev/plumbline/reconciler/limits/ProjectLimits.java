@@ -46,6 +46,17 @@ public final class ProjectLimits {
         return refusals;
     }
 
+    /**
+     * Why {@code CreateNamespace=true} may not create the destination namespace, as the refusal of that Namespace;
+     * empty when the project allows the namespace.
+     */
+    public Optional<Refusal> namespaceCreationRefusal() {
+        return rules.namespaceRefusal(destinationNamespace)
+                .map(reason -> new Refusal(
+                        ObjectIdentity.clusterScoped("v1", "Namespace", destinationNamespace),
+                        reason + "; syncOptions CreateNamespace=true would create it"));
+    }
+
     /** Why the Application may not fetch its repository; empty when it may. */
     public Optional<String> sourceRefusal(String repoUrl) {
         return rules.sourceRefusal(repoUrl);

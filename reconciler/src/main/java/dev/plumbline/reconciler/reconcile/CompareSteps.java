@@ -202,8 +202,11 @@ public class CompareSteps {
 
     void checkLimits(ReconcileContext context) {
         ProjectLimits limits = limits(context);
-        List<Refusal> notPermitted = limits.check(
-                context.render.objects().stream().map(RenderedObject::identity).toList());
+        List<Refusal> notPermitted = new ArrayList<>(limits.check(
+                context.render.objects().stream().map(RenderedObject::identity).toList()));
+        if (context.spec.syncPolicy().options().createNamespace()) {
+            limits.namespaceCreationRefusal().ifPresent(notPermitted::add);
+        }
         List<Refusal> ownedElsewhere = new ArrayList<>();
         for (var object : context.diff.ownedByOtherApps()) {
             ownedElsewhere.add(new Refusal(
