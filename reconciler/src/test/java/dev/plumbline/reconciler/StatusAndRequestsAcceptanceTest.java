@@ -214,7 +214,7 @@ class StatusAndRequestsAcceptanceTest {
                 "plumbline",
                 1,
                 SourceSpec.of(REPO, "main", "apps/gone"),
-                new Destination("gone"),
+                Destination.of("gone"),
                 SyncPolicy.manual(),
                 null,
                 List.of(),
@@ -325,8 +325,7 @@ class StatusAndRequestsAcceptanceTest {
     @Test
     void aCrdInTheRenderIsEstablishedBeforeItsInstancesAreApplied() {
         String app = "widgets";
-        Application application = application(app, app, automated(true));
-        cluster.deploy(application);
+        cluster.deploy(application(app, app, automated(true)));
 
         kafka.send(render(app, "rev1", List.of(widget(app, app, "gear"), widgetCrd(app))));
 

@@ -202,49 +202,6 @@ class SyncAcceptanceTest {
     }
 
     @Test
-    void anObjectOutsideTheAllowedNamespacesIsRefusedWithACondition() {
-        String app = "fenced";
-        cluster.deploy(app, automated(true));
-        cluster.namespace("elsewhere");
-        kafka.send(render(
-                app,
-                "rev1",
-                List.of(configMap(app, app, "inside", Map.of()), configMap(app, "elsewhere", "outside", Map.of()))));
-
-        ApplicationStatusModel status =
-                cluster.awaitStatus(app, s -> condition(s, "SyncRefused").isPresent() && !s.history.isEmpty());
-        assertThat(condition(status, "SyncRefused").get().message)
-                .contains("ConfigMap v1 elsewhere/outside", "namespace \"elsewhere\"", "allowedNamespaces");
-        assertThat(status.history.get(0).result).isEqualTo("refused");
-        assertThat(cluster.configMap(app, "inside"))
-                .as("nothing of a refused sync is applied")
-                .isEmpty();
-        assertThat(cluster.configMap("elsewhere", "outside")).isEmpty();
-    }
-
-    @Test
-    void aRefusedSyncPrunesNothing() {
-        String app = "fenced-prune";
-        cluster.deploy(app, automated(true));
-        cluster.namespace("beyond");
-        kafka.send(render(app, "rev1", List.of(configMap(app, app, "old", Map.of()))));
-        cluster.awaitConfigMap(app, "old", map -> true);
-
-        kafka.send(render(
-                app,
-                "rev2",
-                List.of(configMap(app, app, "new", Map.of()), configMap(app, "beyond", "outside", Map.of()))));
-
-        ApplicationStatusModel status =
-                cluster.awaitStatus(app, s -> s.history.size() >= 2 && "refused".equals(s.history.get(0).result));
-        assertThat(status.history.get(0).pruned).isZero();
-        assertThat(cluster.configMap(app, "old"))
-                .as("what Git lost stays while the sync is refused")
-                .isPresent();
-        assertThat(cluster.configMap(app, "new")).isEmpty();
-    }
-
-    @Test
     void anApiServerAnswering500ForTenSecondsIsSurvivedAndTheSyncCompletesAfterwards() {
         String app = "outage";
         cluster.deploy(app, automated(true));

@@ -12,6 +12,7 @@ import dev.plumbline.events.application.Retry;
 import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.application.SyncOptions;
 import dev.plumbline.events.application.SyncPolicy;
+import dev.plumbline.events.project.ProjectPolicy;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.NotificationChannel;
 import dev.plumbline.events.vocabulary.NotificationOccasion;
@@ -38,9 +39,18 @@ public final class ApplicationMapper {
     private static final Pattern API_VERSION = Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?"
             + "(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?v[0-9]+[a-z0-9]*(/[A-Za-z][A-Za-z0-9]*)?");
 
+    /** A Project's name, as Kubernetes names objects: a DNS subdomain. */
+    private static final Pattern PROJECT_NAME =
+            Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
     private ApplicationMapper() {}
 
-    /** @throws InvalidApplicationException naming the field at fault */
+    /**
+     * The spec, under a project that allows nothing: the project's name is all the Application says of it, and
+     * {@link ApplicationWatcher#specOf} puts the Project as read in its place.
+     *
+     * @throws InvalidApplicationException naming the field at fault
+     */
     public static ApplicationSpec toSpec(Application resource) {
         ApplicationSpecModel spec = resource.getSpec();
         if (spec == null) {
@@ -52,20 +62,32 @@ public final class ApplicationMapper {
         try {
             Long generation = resource.getMetadata().getGeneration();
             return ApplicationSpec.of(
-                    resource.getMetadata().getName(),
-                    resource.getMetadata().getNamespace(),
-                    generation == null ? 0 : generation,
-                    source(spec.source),
-                    destination(spec.destination),
-                    syncPolicy(spec.syncPolicy),
-                    spec.driftMode == null ? null : term("spec.driftMode", DriftMode.values(), spec.driftMode),
-                    list(spec.ignoreDifferences, ApplicationMapper::ignore),
-                    list(spec.notifications, ApplicationMapper::notification),
-                    OperationalAnnotations.pause(annotations).orElse(null),
-                    OperationalAnnotations.requestedSync(annotations).orElse(null));
+                            resource.getMetadata().getName(),
+                            resource.getMetadata().getNamespace(),
+                            generation == null ? 0 : generation,
+                            source(spec.source),
+                            destination(spec.destination),
+                            syncPolicy(spec.syncPolicy),
+                            spec.driftMode == null ? null : term("spec.driftMode", DriftMode.values(), spec.driftMode),
+                            list(spec.ignoreDifferences, ApplicationMapper::ignore),
+                            list(spec.notifications, ApplicationMapper::notification),
+                            OperationalAnnotations.pause(annotations).orElse(null),
+                            OperationalAnnotations.requestedSync(annotations).orElse(null))
+                    .withProject(ProjectPolicy.missing(project(spec.project)));
         } catch (NullPointerException | IllegalArgumentException e) {
             throw new InvalidApplicationException(e.getMessage());
         }
+    }
+
+    private static String project(String name) {
+        if (name == null || name.isBlank()) {
+            return ProjectPolicy.DEFAULT;
+        }
+        if (!PROJECT_NAME.matcher(name).matches()) {
+            throw new InvalidApplicationException("spec.project must be the name of a Project (lowercase letters,"
+                    + " digits, '-' and '.'), got \"" + name + "\"");
+        }
+        return name;
     }
 
     private static SourceSpec source(ApplicationSpecModel.Source source) {

@@ -2,6 +2,8 @@ package dev.plumbline.reconciler.application;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.plumbline.events.project.ProjectPolicy;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ApplicationSpecModel {
 
+    @Default(ProjectPolicy.DEFAULT)
     @JsonPropertyDescription("The Project that says what this Application may fetch, touch and deploy, and as "
             + "whom; default: default.")
     public String project;

@@ -16,6 +16,9 @@ public class ApplicationStatusModel {
     @JsonPropertyDescription("The metadata.generation this status describes.")
     public Long observedGeneration;
 
+    @JsonPropertyDescription("The Project this Application was last judged by.")
+    public String project;
+
     public SyncState sync;
     public Health health;
 

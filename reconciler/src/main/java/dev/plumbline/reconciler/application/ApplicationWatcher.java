@@ -1,8 +1,10 @@
 package dev.plumbline.reconciler.application;
 
 import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.project.ProjectPolicy;
 import dev.plumbline.reconciler.cluster.ClusterCapabilitiesWatch;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
+import dev.plumbline.reconciler.project.ProjectWatcher;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -27,7 +29,9 @@ import org.jboss.logging.Logger;
  * {@code plumbline.applications} when it changes (a tombstone when it is deleted), and tells the reconciler.
  * Status writes do not change the spec, so they publish nothing. Each spec carries the destination cluster's
  * version and API versions as last read ({@link ClusterCapabilitiesWatch}); when those change, every spec is published
- * again, so the renderer templates Helm charts against the cluster as it is.
+ * again, so the renderer templates Helm charts against the cluster as it is. Each spec also carries its project as
+ * read ({@link ProjectWatcher}); when a Project is added, changed or deleted, the specs of the Applications naming it
+ * are published again and the reconciler judges those apps again at once.
  */
 @ApplicationScoped
 public class ApplicationWatcher {
@@ -37,6 +41,7 @@ public class ApplicationWatcher {
     private final KubernetesClient client;
     private final SpecOutputs publisher;
     private final ClusterCapabilitiesWatch capabilities;
+    private final ProjectWatcher projects;
     private final String namespace;
     private final Duration cacheSyncTimeout;
     private final Map<String, List<Object>> published = new ConcurrentHashMap<>();
@@ -45,29 +50,34 @@ public class ApplicationWatcher {
 
     private volatile SharedIndexInformer<Application> informer;
     private CompletionStage<Void> filled;
+    private volatile BiConsumer<String, Boolean> changed = (app, exists) -> {};
 
     @Inject
     public ApplicationWatcher(
             KubernetesClient client,
             SpecOutputs publisher,
             ClusterCapabilitiesWatch capabilities,
+            ProjectWatcher projects,
             ReconcilerConfig config) {
         this.client = client;
         this.publisher = publisher;
         this.capabilities = capabilities;
+        this.projects = projects;
         this.namespace = config.applications().namespace();
         this.cacheSyncTimeout = config.kube().cacheSyncTimeout();
     }
 
     /**
-     * Watches, and returns once the cache holds every Application. Called again after a failure, it waits again for
-     * the watch already started.
+     * Watches, and returns once the cache holds every Application (and, first, every Project). Called again after a
+     * failure, it waits again for the watch already started.
      *
      * @param changed hears each app whose spec changed (true) or that was deleted (false)
      */
     public synchronized void start(BiConsumer<String, Boolean> changed) {
+        this.changed = changed;
+        projects.start(this::projectChanged);
         if (filled == null) {
-            capabilities.start(this::republish);
+            capabilities.start(this::servedApisChanged);
             filled = watch(changed);
         }
         try {
@@ -131,15 +141,61 @@ public class ApplicationWatcher {
     }
 
     /**
-     * Publishes every spec again that the cluster's capabilities, just changed, make different; one deleted
-     * meanwhile keeps its tombstone.
+     * The cluster's served APIs changed: every spec the new capabilities make different is published again, and if
+     * the Project CRD has just been installed, Projects are watched from now on and every app is judged again.
      */
-    private void republish() {
-        for (Application listed : all()) {
-            synchronized (publishing) {
-                get(listed.getMetadata().getName()).ifPresent(this::publishChanged);
+    private void servedApisChanged() {
+        boolean projectsNewlyWatched = false;
+        if (!projects.watching()) {
+            try {
+                projectsNewlyWatched = projects.start(this::projectChanged);
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        "cannot read the Projects yet (%s); trying again when the served APIs next change",
+                        e.getMessage());
             }
         }
+        for (Application listed : all()) {
+            String app = listed.getMetadata().getName();
+            publishAgain(app);
+            if (projectsNewlyWatched) {
+                changed.accept(app, true);
+            }
+        }
+    }
+
+    /** Publishes again the specs of the Applications that name the project, and has them judged again. */
+    private void projectChanged(String project) {
+        for (Application listed : all()) {
+            String app = listed.getMetadata().getName();
+            if (project.equals(projectName(listed)) && publishAgain(app)) {
+                changed.accept(app, true);
+            }
+        }
+    }
+
+    /** Publishes the app's spec when it differs from the last one published; one deleted meanwhile keeps its tombstone. */
+    private boolean publishAgain(String app) {
+        synchronized (publishing) {
+            return get(app).map(this::publishChanged).orElse(false);
+        }
+    }
+
+    private static String projectName(Application application) {
+        String name = application.getSpec() == null ? null : application.getSpec().project;
+        return name == null || name.isBlank() ? ProjectPolicy.DEFAULT : name;
+    }
+
+    /**
+     * The Application's spec as the other services receive it: with its project as read and the cluster's
+     * capabilities as last read.
+     *
+     * @throws InvalidApplicationException naming the field at fault
+     */
+    public ApplicationSpec specOf(Application application) {
+        ApplicationSpec spec = ApplicationMapper.toSpec(application);
+        return spec.withProject(projects.policy(spec.projectPolicy().name()))
+                .withClusterCapabilities(capabilities.current().orElse(null));
     }
 
     /** Publishes the spec when it differs from the last one published; an unreadable spec publishes nothing. */
@@ -153,8 +209,7 @@ public class ApplicationWatcher {
         String app = application.getMetadata().getName();
         ApplicationSpec spec;
         try {
-            spec = ApplicationMapper.toSpec(application)
-                    .withClusterCapabilities(capabilities.current().orElse(null));
+            spec = specOf(application);
         } catch (InvalidApplicationException e) {
             LOG.warnf("Application %s/%s is invalid: %s", namespace, app, e.getMessage());
             published.remove(app);
@@ -170,7 +225,8 @@ public class ApplicationWatcher {
                 spec.notifications(),
                 Optional.ofNullable(spec.selfHealPause()),
                 Optional.ofNullable(spec.requestedSync()),
-                Optional.ofNullable(spec.clusterCapabilities()));
+                Optional.ofNullable(spec.clusterCapabilities()),
+                spec.projectPolicy());
         if (content.equals(published.get(app))) {
             return false;
         }

@@ -34,7 +34,7 @@ public record IgnoredCommit(String reason, String message, Instant since) {
      * may be written short ({@code main}) or in full ({@code refs/heads/main}); an empty revision or {@code HEAD}
      * follows the default branch, which the event does not name, so the usual default names count as it.
      */
-    static boolean follows(String targetRevision, String ref, String sha) {
+    public static boolean follows(String targetRevision, String ref, String sha) {
         if (ref == null) {
             return true;
         }

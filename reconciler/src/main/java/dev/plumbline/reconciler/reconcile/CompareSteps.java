@@ -2,25 +2,28 @@ package dev.plumbline.reconciler.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plumbline.engine.desired.DesiredState;
+import dev.plumbline.engine.diff.ApplicationDiff;
 import dev.plumbline.engine.diff.ApplicationDiffer;
+import dev.plumbline.engine.inventory.PrunePlan;
+import dev.plumbline.engine.object.ObjectIdentityReader;
 import dev.plumbline.engine.object.ObjectKey;
-import dev.plumbline.engine.project.ProjectRules;
 import dev.plumbline.events.DiffComputed;
 import dev.plumbline.events.RenderFailed;
 import dev.plumbline.events.manifest.FieldDiff;
 import dev.plumbline.events.manifest.ObjectDiff;
-import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.vocabulary.ChangeType;
 import dev.plumbline.events.vocabulary.SyncStatus;
-import dev.plumbline.reconciler.application.ApplicationMapper;
 import dev.plumbline.reconciler.application.ApplicationWatcher;
 import dev.plumbline.reconciler.application.InvalidApplicationException;
 import dev.plumbline.reconciler.apply.ObjectApplier;
 import dev.plumbline.reconciler.apply.RemovedFields;
 import dev.plumbline.reconciler.cluster.ApiCatalog;
 import dev.plumbline.reconciler.cluster.LiveObjects;
+import dev.plumbline.reconciler.limits.ProjectLimits;
 import dev.plumbline.reconciler.limits.Refusal;
+import dev.plumbline.reconciler.project.ProjectProblem;
+import dev.plumbline.reconciler.project.ProjectWatcher;
 import dev.plumbline.reconciler.status.ConditionType;
 import dev.plumbline.reconciler.status.StatusWriter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,14 +34,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
-/** The steps that find out where an app stands: its spec, its desired and live objects, their diff, its limits. */
+/**
+ * The steps that find out where an app stands: its spec and project, its desired and live objects, their diff, what
+ * its project refuses.
+ */
 @ApplicationScoped
 public class CompareSteps {
 
     @Inject
     ApplicationWatcher applications;
+
+    @Inject
+    ProjectWatcher projects;
 
     @Inject
     DesiredStates renders;
@@ -61,6 +72,7 @@ public class CompareSteps {
     List<Step> steps() {
         return List.of(
                 Step.of("read-application", this::readApplication),
+                Step.of("check-source", this::checkSource),
                 Step.of("read-desired-state", this::readDesired),
                 Step.of("read-live-objects", this::readLive),
                 Step.of("compare", this::compare),
@@ -81,7 +93,7 @@ public class CompareSteps {
             return;
         }
         try {
-            context.spec = ApplicationMapper.toSpec(context.resource);
+            context.spec = applications.specOf(context.resource);
         } catch (InvalidApplicationException e) {
             context.conditions()
                     .set(
@@ -161,15 +173,39 @@ public class CompareSteps {
         context.syncStatus = synced ? SyncStatus.SYNCED : SyncStatus.OUT_OF_SYNC;
     }
 
+    /**
+     * Nothing of an app whose project does not exist or does not allow its repository is compared or applied: the
+     * git-watcher does not fetch that repository for it either.
+     */
+    void checkSource(ReconcileContext context) {
+        String project = context.spec.projectPolicy().name();
+        Optional<ProjectProblem> problem = projects.problem(project);
+        if (problem.isPresent()) {
+            context.conditions()
+                    .set(
+                            ConditionType.SourceNotPermitted,
+                            problem.get().reason(),
+                            problem.get().message());
+            context.stop();
+            return;
+        }
+        String repo = context.spec.sourceSpec().repoUrl();
+        limits(context).sourceRefusal(repo).ifPresent(reason -> {
+            context.conditions()
+                    .set(
+                            ConditionType.SourceNotPermitted,
+                            "NotInProject",
+                            "nothing of this Application is fetched or deployed: " + reason);
+            context.stop();
+        });
+    }
+
     void checkLimits(ReconcileContext context) {
-        ProjectRules rules = new ProjectRules(context.spec.projectPolicy());
-        String destination = context.spec.destination().namespace();
-        List<Refusal> notPermitted = new ArrayList<>();
-        for (RenderedObject object : context.render.objects()) {
-            ObjectIdentity identity = object.identity();
-            boolean namespaced = catalog.namespaced(identity.groupKind()).orElse(identity.namespace() != null);
-            rules.objectRefusal(identity, namespaced, destination)
-                    .ifPresent(reason -> notPermitted.add(new Refusal(identity, reason)));
+        ProjectLimits limits = limits(context);
+        List<Refusal> notPermitted = new ArrayList<>(limits.check(
+                context.render.objects().stream().map(RenderedObject::identity).toList()));
+        if (context.spec.syncPolicy().options().createNamespace()) {
+            limits.namespaceCreationRefusal().ifPresent(notPermitted::add);
         }
         List<Refusal> ownedElsewhere = new ArrayList<>();
         for (var object : context.diff.ownedByOtherApps()) {
@@ -183,6 +219,48 @@ public class CompareSteps {
         context.refusals = refusals;
         refuse(context, ConditionType.ResourceNotPermitted, "NotInProject", notPermitted);
         refuse(context, ConditionType.SyncRefused, "OwnedByAnotherApplication", ownedElsewhere);
+        withholdPrunesNotPermitted(context, limits);
+    }
+
+    /**
+     * An object the app owns and Git no longer has is deleted only if the project allows the app to touch it: a
+     * Project narrowed since it was applied must not turn into a deletion outside what it allows now.
+     */
+    private static void withholdPrunesNotPermitted(ReconcileContext context, ProjectLimits limits) {
+        PrunePlan prune = context.diff.prune();
+        List<Refusal> withheld = limits.check(
+                prune.toPrune().stream().map(ObjectIdentityReader::identityOf).toList());
+        if (withheld.isEmpty()) {
+            return;
+        }
+        Set<ObjectKey> kept =
+                withheld.stream().map(r -> ObjectKey.of(r.object())).collect(Collectors.toSet());
+        List<JsonNode> toPrune = prune.toPrune().stream()
+                .filter(live -> !kept.contains(ObjectKey.of(live)))
+                .toList();
+        ApplicationDiff diff = context.diff;
+        context.diff = new ApplicationDiff(
+                diff.objects(),
+                diff.syncStatus(),
+                diff.health(),
+                new PrunePlan(prune.notInGit(), toPrune, prune.withheldBecauseEmpty()),
+                diff.ownedByOtherApps());
+        context.conditions()
+                .set(
+                        ConditionType.PruneWithheld,
+                        "NotInProject",
+                        withheld.size() + " object(s) no longer in Git are kept, because project \""
+                                + context.spec.projectPolicy().name() + "\" no longer lets this Application touch"
+                                + " them; delete them by hand if they should go, or an administrator allows them"
+                                + " again: "
+                                + String.join(
+                                        "; ",
+                                        withheld.stream().map(Refusal::describe).toList()));
+    }
+
+    private ProjectLimits limits(ReconcileContext context) {
+        return new ProjectLimits(
+                context.spec.projectPolicy(), context.spec.destination().namespace(), catalog::namespaced);
     }
 
     private static void refuse(ReconcileContext context, ConditionType type, String reason, List<Refusal> refusals) {

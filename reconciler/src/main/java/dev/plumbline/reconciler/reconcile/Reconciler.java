@@ -208,9 +208,11 @@ public class Reconciler {
             context.conditions().set(type, failure.cause().reason(), failure.sentence());
         }
         news.ignoredCommit(context);
+        news.unsignedCommit(context);
         boolean compared = context.diff != null;
         StatusInput input = new StatusInput(
                 context.resource.getMetadata().getGeneration(),
+                context.spec == null ? null : context.spec.projectPolicy().name(),
                 compared ? context.syncStatus : null,
                 compared ? context.render.revision() : null,
                 compared ? context.diff.health() : null,
@@ -250,11 +252,7 @@ public class Reconciler {
             }
             case REFUSED -> {
                 Refused refused = (Refused) outcome;
-                yield syncRecord(
-                        context,
-                        refused.sync(),
-                        ApplyResult.REFUSED,
-                        refused.refusals().size() + " object(s) outside the Application's destination");
+                yield syncRecord(context, refused.sync(), ApplyResult.REFUSED, refusedMessage(refused));
             }
             case SYNC_FAILED -> {
                 SyncFailed failed = (SyncFailed) outcome;
@@ -271,6 +269,13 @@ public class Reconciler {
                         : syncRecord(context, failed.sync(), ApplyResult.FAILED, failed.message());
             }
         };
+    }
+
+    /** The first refusal in full, so the history says why without the conditions beside it. */
+    private static String refusedMessage(Refused refused) {
+        int count = refused.refusals().size();
+        return count + " object(s) refused, nothing applied: "
+                + refused.refusals().get(0).describe() + (count > 1 ? "; and " + (count - 1) + " more" : "");
     }
 
     private static SyncRecord syncRecord(ReconcileContext context, Sync sync, ApplyResult result, String message) {

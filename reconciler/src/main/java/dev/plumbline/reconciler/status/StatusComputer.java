@@ -18,6 +18,7 @@ public final class StatusComputer {
         ApplicationStatusModel before = previous == null ? new ApplicationStatusModel() : previous;
         ApplicationStatusModel next = new ApplicationStatusModel();
         next.observedGeneration = found.generation();
+        next.project = found.project() == null ? before.project : found.project();
         next.sync = found.syncStatus() == null
                 ? before.sync
                 : new ApplicationStatusModel.SyncState(found.syncStatus().label(), found.revision());
@@ -43,6 +44,7 @@ public final class StatusComputer {
     public static boolean sameAs(ApplicationStatusModel previous, ApplicationStatusModel next) {
         return previous != null
                 && Objects.equals(previous.observedGeneration, next.observedGeneration)
+                && Objects.equals(previous.project, next.project)
                 && Objects.equals(previous.sync, next.sync)
                 && Objects.equals(previous.health, next.health)
                 && Objects.equals(previous.drift, next.drift)

@@ -10,6 +10,7 @@ import dev.plumbline.reconciler.application.ApplicationStatusModel.SyncRecord;
  * What a reconcile found, for the status.
  *
  * @param generation    the Application's generation read
+ * @param project       the name of the project it was judged by; null to keep the previous one
  * @param syncStatus    null when the reconcile did not get as far as a comparison: the previous one stays
  * @param revision      the revision compared; null as above
  * @param health        the app's health; null as above
@@ -22,6 +23,7 @@ import dev.plumbline.reconciler.application.ApplicationStatusModel.SyncRecord;
  */
 public record StatusInput(
         Long generation,
+        String project,
         SyncStatus syncStatus,
         String revision,
         HealthStatus health,

@@ -28,12 +28,17 @@ class ApplicationCrdTest {
                         "name: \"v1alpha1\"",
                         "status: {}",
                         "repoURL",
-                        "allowedClusterKinds",
+                        "project:",
+                        "default: \"default\"",
+                        "jsonPath: \".spec.project\"",
                         "selfHealPause",
                         "history",
                         "conditions",
                         "ignoreDifferences",
                         "notifications",
                         "driftMode");
+        assertThat(crd)
+                .as("an Application's limits are its project's to say")
+                .doesNotContain("allowedNamespaces", "allowedClusterKinds");
     }
 }

@@ -74,6 +74,33 @@ class ApplicationMapperTest {
     }
 
     @Test
+    void anApplicationNamesItsProjectAndDefaultsToTheDefaultOne() {
+        Application unnamed = Renders.application("shop", "shop", null);
+        Application named = Renders.application("shop", "shop", null);
+        named.getSpec().project = "team-a";
+
+        ApplicationSpec defaulted = ApplicationMapper.toSpec(unnamed);
+        ApplicationSpec teamA = ApplicationMapper.toSpec(named);
+
+        assertThat(defaulted.projectPolicy().name()).isEqualTo("default");
+        assertThat(teamA.projectPolicy().name()).isEqualTo("team-a");
+        assertThat(teamA.projectPolicy().found())
+                .as("until the watcher puts the Project as read in its place, it allows nothing")
+                .isFalse();
+    }
+
+    @Test
+    void aProjectNameThatCannotNameAProjectIsRefusedNamingTheField() {
+        Application resource = Renders.application("shop", "shop", null);
+        resource.getSpec().project = "Team A";
+
+        assertThatThrownBy(() -> ApplicationMapper.toSpec(resource))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessageContaining("spec.project must be the name of a Project")
+                .hasMessageContaining("\"Team A\"");
+    }
+
+    @Test
     void syncOptionsAreReadAndAnUnknownOneIsRefusedByName() {
         Application resource = Renders.application("shop", "shop", null);
         resource.getSpec().syncPolicy.syncOptions = java.util.List.of("CreateNamespace=true");

@@ -7,7 +7,9 @@ import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.reconciler.application.Application;
+import dev.plumbline.reconciler.testing.ApplicationsCluster;
 import dev.plumbline.reconciler.testing.Renders;
+import dev.plumbline.reconciler.testing.TestProjects;
 import dev.plumbline.sandbox.kafka.EmbeddedKafka;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -170,10 +172,14 @@ public final class SyncBenchmark {
     }
 
     private static void prepare(EmbeddedKubeApi api) throws Exception {
-        try (InputStream crd = Files.newInputStream(Path.of("src/main/kubernetes/applications.plumbline.dev-v1.yml"))) {
-            api.client()
-                    .resource(api.client().getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
-                    .create();
+        for (String definition : List.of(ApplicationsCluster.APPLICATION_CRD, ApplicationsCluster.PROJECT_CRD)) {
+            try (InputStream crd = Files.newInputStream(Path.of(definition))) {
+                api.client()
+                        .resource(api.client()
+                                .getKubernetesSerialization()
+                                .unmarshal(crd, CustomResourceDefinition.class))
+                        .create();
+            }
         }
         for (String namespace : List.of("plumbline", "bench")) {
             api.client()
@@ -185,6 +191,7 @@ public final class SyncBenchmark {
                             .build())
                     .create();
         }
+        api.client().resource(TestProjects.allowingEverything()).create();
     }
 
     /** Apps the service reports synced, asked of the service rather than the API so as not to load the API. */

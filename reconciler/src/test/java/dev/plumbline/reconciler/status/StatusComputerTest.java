@@ -44,6 +44,7 @@ class StatusComputerTest {
         for (int i = 1; i <= 12; i++) {
             StatusInput input = new StatusInput(
                     1L,
+                    "default",
                     SyncStatus.SYNCED,
                     "rev" + i,
                     HealthStatus.HEALTHY,
@@ -80,6 +81,7 @@ class StatusComputerTest {
                         null,
                         null,
                         null,
+                        null,
                         new Conditions().set(ConditionType.RenderFailed, "invalid-manifest", "line 3"),
                         null,
                         null),
@@ -87,11 +89,49 @@ class StatusComputerTest {
 
         assertThat(next.sync.status).isEqualTo("synced");
         assertThat(next.conditions).extracting(c -> c.type).containsExactly("RenderFailed");
+        assertThat(next.project)
+                .as("kept while the spec names none that was read")
+                .isEqualTo("default");
+    }
+
+    @Test
+    void theStatusNamesTheProjectTheAppWasJudgedBy() {
+        ApplicationStatusModel first = StatusComputer.next(null, synced(new Conditions()), T1);
+        StatusInput moved = new StatusInput(
+                1L,
+                "team-a",
+                SyncStatus.SYNCED,
+                "rev1",
+                HealthStatus.HEALTHY,
+                null,
+                null,
+                null,
+                new Conditions(),
+                null,
+                null);
+
+        ApplicationStatusModel next = StatusComputer.next(first, moved, T2);
+
+        assertThat(first.project).isEqualTo("default");
+        assertThat(next.project).isEqualTo("team-a");
+        assertThat(StatusComputer.sameAs(first, next))
+                .as("a new project is a status write")
+                .isFalse();
     }
 
     private static StatusInput synced(Conditions conditions) {
         return new StatusInput(
-                1L, SyncStatus.SYNCED, "rev1", HealthStatus.HEALTHY, null, null, null, conditions, null, null);
+                1L,
+                "default",
+                SyncStatus.SYNCED,
+                "rev1",
+                HealthStatus.HEALTHY,
+                null,
+                null,
+                null,
+                conditions,
+                null,
+                null);
     }
 
     private static SyncRecord record(String id) {

@@ -70,6 +70,17 @@ public final class Renders {
                 "apps/" + app + "/" + name + ".yaml");
     }
 
+    /** An object of any kind, of the app; {@code namespace} null for a cluster-scoped one. */
+    public static RenderedObject object(String app, String apiVersion, String kind, String namespace, String name) {
+        ObjectNode body = tracked(app, apiVersion, kind, name, namespace);
+        return new RenderedObject(
+                namespace == null
+                        ? ObjectIdentity.clusterScoped(apiVersion, kind, name)
+                        : ObjectIdentity.namespaced(apiVersion, kind, namespace, name),
+                body,
+                "apps/" + app + "/" + name + ".yaml");
+    }
+
     private static ObjectNode tracked(String app, String apiVersion, String kind, String name, String namespace) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("apiVersion", apiVersion).put("kind", kind);
