@@ -64,9 +64,7 @@ public final class SandboxApplications implements AutoCloseable {
 
     /** Installs the Project CRD, as an installation of Plumbline does. */
     public SandboxApplications withProjects() {
-        try (InputStream crd = Files.exists(PROJECT_CRD)
-                ? Files.newInputStream(PROJECT_CRD)
-                : SandboxApplications.class.getResourceAsStream("/project-crd-stand-in.yaml")) {
+        try (InputStream crd = Files.newInputStream(PROJECT_CRD)) {
             client().load(crd).serverSideApply();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

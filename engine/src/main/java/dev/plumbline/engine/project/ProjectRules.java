@@ -103,6 +103,21 @@ public final class ProjectRules {
     }
 
     /**
+     * Why an Application of this project may not create or change an Application that names {@code namedProject}
+     * (an app of apps); empty when it names this project. Without this rule a repository could hand itself any other
+     * project's rights by rendering an Application that names it.
+     */
+    public Optional<String> childApplicationRefusal(String namedProject) {
+        String named = namedProject == null || namedProject.isBlank() ? ProjectPolicy.DEFAULT : namedProject;
+        if (named.equals(policy.name())) {
+            return Optional.empty();
+        }
+        return Optional.of("it names project \"" + named + "\", and an Application of project \"" + policy.name()
+                + "\" may only create Applications of its own project; an administrator creates Applications of"
+                + " other projects");
+    }
+
+    /**
      * The ServiceAccount the reconciler acts as for objects in {@code namespace}: the first matching destination's,
      * else the project's. Its namespace is filled in (the object's namespace when the project names none). Empty:
      * the reconciler's own identity.

@@ -3,6 +3,7 @@ package dev.plumbline.reconciler.limits;
 import dev.plumbline.engine.project.ProjectRules;
 import dev.plumbline.events.manifest.GroupKind;
 import dev.plumbline.events.manifest.ObjectIdentity;
+import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.project.ProjectPolicy;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +18,8 @@ import java.util.function.Function;
  * leave the app half-deployed for a reason someone must fix in Git or in the Project anyway.
  */
 public final class ProjectLimits {
+
+    private static final GroupKind APPLICATION = new GroupKind("plumbline.dev", "Application");
 
     private final ProjectRules rules;
     private final String destinationNamespace;
@@ -42,6 +45,22 @@ public final class ProjectLimits {
             boolean namespaced = namespacedKinds.apply(object.groupKind()).orElse(object.namespace() != null);
             rules.objectRefusal(object, namespaced, destinationNamespace)
                     .ifPresent(reason -> refusals.add(new Refusal(object, reason)));
+        }
+        return refusals;
+    }
+
+    /**
+     * The Applications of a render (an app of apps) that name another project than this Application's, each with
+     * the rule that refuses it.
+     */
+    public List<Refusal> checkChildApplications(Collection<RenderedObject> objects) {
+        List<Refusal> refusals = new ArrayList<>();
+        for (RenderedObject object : objects) {
+            if (object.identity().groupKind().equals(APPLICATION)) {
+                String named = object.body().path("spec").path("project").asText(null);
+                rules.childApplicationRefusal(named)
+                        .ifPresent(reason -> refusals.add(new Refusal(object.identity(), reason)));
+            }
         }
         return refusals;
     }

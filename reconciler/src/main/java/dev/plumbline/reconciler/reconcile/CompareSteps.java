@@ -204,6 +204,7 @@ public class CompareSteps {
         ProjectLimits limits = limits(context);
         List<Refusal> notPermitted = new ArrayList<>(limits.check(
                 context.render.objects().stream().map(RenderedObject::identity).toList()));
+        notPermitted.addAll(limits.checkChildApplications(context.render.objects()));
         if (context.spec.syncPolicy().options().createNamespace()) {
             limits.namespaceCreationRefusal().ifPresent(notPermitted::add);
         }
