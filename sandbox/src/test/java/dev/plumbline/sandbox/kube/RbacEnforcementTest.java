@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class RbacEnforcementTest {
 
-    private static final String DEPLOYER = "system:serviceaccount:team-a:deployer";
-
     private static EmbeddedKubeApi api;
     private static KubernetesClient admin;
     private static KubernetesClient deployer;
@@ -33,20 +31,8 @@ class RbacEnforcementTest {
     static void start() {
         api = new EmbeddedKubeApi().start();
         admin = api.client();
-        for (String namespace : List.of("team-a", "team-b")) {
-            RbacFixture.namespace(admin, namespace);
-        }
-        apply("""
-                apiVersion: rbac.authorization.k8s.io/v1
-                kind: Role
-                metadata: {name: deployer, namespace: team-a}
-                rules:
-                - apiGroups: [""]
-                  resources: [configmaps]
-                  verbs: [create, patch, get, list, watch]
-                """);
-        bind("team-a", "deployer", "Role", "deployer", "{kind: ServiceAccount, name: deployer, namespace: team-a}");
-        deployer = api.impersonatingClient(DEPLOYER);
+        RbacFixture.teamADeployer(admin);
+        deployer = api.impersonatingClient(RbacFixture.DEPLOYER);
     }
 
     @AfterAll

@@ -7,13 +7,43 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert;
 
 /** Roles, bindings and objects for the RBAC tests, written as the admin, and the 403s they expect. */
 final class RbacFixture {
 
+    /** The tenant's ServiceAccount most tests act as. */
+    static final String DEPLOYER = "system:serviceaccount:team-a:deployer";
+
     private RbacFixture() {}
+
+    /**
+     * Namespaces team-a and team-b, and {@link #DEPLOYER} bound to a Role that creates, patches, gets, lists and
+     * watches ConfigMaps in team-a, but never deletes them: the tenant of the reconciler's prune test.
+     */
+    static void teamADeployer(KubernetesClient admin) {
+        for (String namespace : List.of("team-a", "team-b")) {
+            namespace(admin, namespace);
+        }
+        apply(admin, """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: Role
+                metadata: {name: deployer, namespace: team-a}
+                rules:
+                - apiGroups: [""]
+                  resources: [configmaps]
+                  verbs: [create, patch, get, list, watch]
+                """);
+        bind(
+                admin,
+                "team-a",
+                "deployer",
+                "Role",
+                "deployer",
+                "{kind: ServiceAccount, name: deployer, namespace: team-a}");
+    }
 
     static void apply(KubernetesClient admin, String yaml) {
         admin.resource(yaml).forceConflicts().serverSideApply();

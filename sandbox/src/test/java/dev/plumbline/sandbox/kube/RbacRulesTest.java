@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 /** How roles and bindings scope what a user may do: namespaces, resourceNames, subresources, groups. */
 class RbacRulesTest {
 
-    private static final String DEPLOYER = "system:serviceaccount:team-a:deployer";
-
     private static EmbeddedKubeApi api;
     private static KubernetesClient admin;
     private static KubernetesClient deployer;
@@ -30,20 +28,8 @@ class RbacRulesTest {
     static void start() {
         api = new EmbeddedKubeApi().start();
         admin = api.client();
-        for (String namespace : List.of("team-a", "team-b")) {
-            RbacFixture.namespace(admin, namespace);
-        }
-        apply("""
-                apiVersion: rbac.authorization.k8s.io/v1
-                kind: Role
-                metadata: {name: deployer, namespace: team-a}
-                rules:
-                - apiGroups: [""]
-                  resources: [configmaps]
-                  verbs: [create, patch, get, list, watch]
-                """);
-        bind("team-a", "deployer", "Role", "deployer", "{kind: ServiceAccount, name: deployer, namespace: team-a}");
-        deployer = api.impersonatingClient(DEPLOYER);
+        RbacFixture.teamADeployer(admin);
+        deployer = api.impersonatingClient(RbacFixture.DEPLOYER);
     }
 
     @AfterAll
@@ -221,7 +207,7 @@ class RbacRulesTest {
                 "secret-lister",
                 "{kind: Group, apiGroup: rbac.authorization.k8s.io, name: \"system:serviceaccounts:team-a\"}");
         assertThat(deployer.secrets().inNamespace("team-a").list().getItems()).isEmpty();
-        KubernetesClient deployerInOtherGroup = api.impersonatingClient(DEPLOYER, "auditors");
+        KubernetesClient deployerInOtherGroup = api.impersonatingClient(RbacFixture.DEPLOYER, "auditors");
         assertForbidden(
                 () -> deployerInOtherGroup.secrets().inNamespace("team-a").list(),
                 "secrets is forbidden: User \"system:serviceaccount:team-a:deployer\" cannot list resource "
