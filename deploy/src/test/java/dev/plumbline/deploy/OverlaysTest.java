@@ -42,6 +42,10 @@ class OverlaysTest {
                 StrimziTypes.parse(object);
                 continue;
             }
+            if (object.path("kind").asText().equals("Project")) {
+                Projects.parse(object);
+                continue;
+            }
             HasMetadata typed = KubernetesTypes.parseAsItsType(object);
             KubernetesTypes.unknownFields(typed)
                     .forEach(field -> problems.add(Manifests.describe(object) + ": " + field));

@@ -122,10 +122,12 @@ class RbacTest {
             assertThat(rule.getResources()).contains("applications/status");
             assertThat(rule.getVerbs()).contains("patch");
         });
-        assertThat(rules).anySatisfy(rule -> {
-            assertThat(rule.getResources()).contains("applications", "projects");
-            assertThat(rule.getVerbs()).containsAll(READ);
-        });
+        for (String resource : List.of("applications", "projects")) {
+            assertThat(rules).anySatisfy(rule -> {
+                assertThat(rule.getResources()).contains(resource);
+                assertThat(rule.getVerbs()).containsAll(READ);
+            });
+        }
         assertThat(rules).anySatisfy(rule -> {
             assertThat(rule.getApiGroups()).contains("apps");
             assertThat(rule.getResources()).contains("deployments");
@@ -186,7 +188,9 @@ class RbacTest {
                     assertThat(binding.getRoleRef().getName()).isEqualTo("plumbline-deployer");
                 });
         assertThat(tenant.ofKind("ClusterRoleBinding").toList()).isEmpty();
-        JsonNode project = tenant.ofKind("Project").findFirst().orElseThrow().path("spec");
+        JsonNode projectObject = tenant.ofKind("Project").findFirst().orElseThrow();
+        assertThat(Projects.parse(projectObject).serviceAccount()).hasToString("deployer");
+        JsonNode project = projectObject.path("spec");
         assertThat(project.path("serviceAccount").asText()).isEqualTo("deployer");
         assertThat(project.path("destinations").findValuesAsText("namespace")).allMatch(ns -> ns.startsWith("team-a"));
     }
