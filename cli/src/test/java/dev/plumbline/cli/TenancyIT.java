@@ -3,6 +3,8 @@ package dev.plumbline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plumbline.cli.demo.ConfigRepository;
 import dev.plumbline.cli.demo.LiveSystem;
 import dev.plumbline.cli.demo.PlumbCli;
@@ -167,7 +169,13 @@ class TenancyIT {
                                 live.application("borrowed").flatMap(a -> a.condition("SourceNotPermitted")))
                         .hasValueSatisfying(condition -> assertThat(String.valueOf(condition.get("message")))
                                 .contains(teamB.url(), "project \"team-a\"", "sourceRepos")));
-        assertThat(watchedRepositories()).contains("team-a.git").doesNotContain("team-b.git");
+        JsonNode teamBRepository = repository(teamB.url());
+        assertThat(teamBRepository.path("lastFetch").isMissingNode())
+                .as("team-b.git fetched: %s", teamBRepository)
+                .isTrue();
+        assertThat(teamBRepository.path("watchedRefs")).isEmpty();
+        assertThat(teamBRepository.path("refusedApplications").findValuesAsText("app"))
+                .containsExactly("borrowed");
         assertThat(live.configMap("team-b", "team-b-settings")).isEmpty();
 
         live.apply(application("borrowed", "team-b", teamB.url(), "app", "team-b"));
@@ -260,7 +268,8 @@ class TenancyIT {
                 .isEqualTo("good");
     }
 
-    private static String watchedRepositories() throws Exception {
+    /** The git-watcher's view of one repository, from {@code GET /api/repos}. */
+    private static JsonNode repository(String url) throws Exception {
         HttpResponse<String> repos = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(
@@ -268,7 +277,12 @@ class TenancyIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(repos.statusCode()).isEqualTo(200);
-        return repos.body();
+        for (JsonNode repository : new ObjectMapper().readTree(repos.body())) {
+            if (url.equals(repository.path("url").asText())) {
+                return repository;
+            }
+        }
+        throw new AssertionError("GET /api/repos does not list " + url + ": " + repos.body());
     }
 
     private static String application(String name, String project, String repoUrl, String path, String namespace) {
