@@ -28,13 +28,20 @@ public final class ProjectRules {
     private final ProjectPolicy policy;
     private final List<Glob> sourceRepos;
     private final List<Glob> destinations;
+    private final List<KindGlob> clusterResources;
+    private final List<KindGlob> allowedNamespaced;
+    private final List<KindGlob> deniedNamespaced;
 
+    /** Compiles every glob once: a sync judges each object of its render by the same rules. */
     public ProjectRules(ProjectPolicy policy) {
         this.policy = policy;
         this.sourceRepos = policy.sourceRepos().stream().map(Glob::of).toList();
         this.destinations = policy.destinations().stream()
                 .map(destination -> Glob.of(destination.namespace()))
                 .toList();
+        this.clusterResources = KindGlob.all(policy.clusterResources());
+        this.allowedNamespaced = KindGlob.all(policy.namespaceResources().allow());
+        this.deniedNamespaced = KindGlob.all(policy.namespaceResources().deny());
     }
 
     public ProjectPolicy policy() {
@@ -94,7 +101,7 @@ public final class ProjectRules {
         if (kind.equals(NAMESPACE) && destinationFor(object.name()).isPresent()) {
             return Optional.empty();
         }
-        if (policy.clusterResources().stream().anyMatch(pattern -> matches(pattern, kind))) {
+        if (clusterResources.stream().anyMatch(glob -> glob.matches(kind))) {
             return Optional.empty();
         }
         return Optional.of("cluster-scoped kind " + kindText(kind) + " is not in project \"" + policy.name()
@@ -142,23 +149,32 @@ public final class ProjectRules {
     }
 
     private Optional<String> namespacedKindRefusal(GroupKind kind) {
-        var rules = policy.namespaceResources();
-        for (KindPattern denied : rules.deny()) {
-            if (matches(denied, kind)) {
+        for (KindGlob denied : deniedNamespaced) {
+            if (denied.matches(kind)) {
                 return Optional.of("kind " + kindText(kind) + " is denied by project \"" + policy.name()
-                        + "\"'s namespaceResources.deny " + denied);
+                        + "\"'s namespaceResources.deny " + denied.pattern());
             }
         }
-        if (!rules.allow().isEmpty() && rules.allow().stream().noneMatch(pattern -> matches(pattern, kind))) {
+        if (!allowedNamespaced.isEmpty() && allowedNamespaced.stream().noneMatch(glob -> glob.matches(kind))) {
             return Optional.of("kind " + kindText(kind) + " is not in project \"" + policy.name()
-                    + "\"'s namespaceResources.allow " + rules.allow());
+                    + "\"'s namespaceResources.allow "
+                    + policy.namespaceResources().allow());
         }
         return Optional.empty();
     }
 
-    private static boolean matches(KindPattern pattern, GroupKind kind) {
-        return Glob.of(pattern.group()).matches(kind.group())
-                && Glob.of(pattern.kind()).matches(kind.kind());
+    /** A kind pattern with its group and kind globs compiled. */
+    private record KindGlob(KindPattern pattern, Glob group, Glob kind) {
+
+        static List<KindGlob> all(List<KindPattern> patterns) {
+            return patterns.stream()
+                    .map(pattern -> new KindGlob(pattern, Glob.of(pattern.group()), Glob.of(pattern.kind())))
+                    .toList();
+        }
+
+        boolean matches(GroupKind candidate) {
+            return group.matches(candidate.group()) && kind.matches(candidate.kind());
+        }
     }
 
     private String missing() {
