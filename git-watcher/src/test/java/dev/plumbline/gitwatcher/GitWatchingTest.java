@@ -26,6 +26,7 @@ import dev.plumbline.gitwatcher.testing.CommitSigningKeys.SshSigningKey;
 import dev.plumbline.gitwatcher.testing.GitWorkspace;
 import dev.plumbline.gitwatcher.testing.Http;
 import dev.plumbline.gitwatcher.testing.SandboxGit;
+import dev.plumbline.gitwatcher.testing.SandboxGitResource;
 import dev.plumbline.gitwatcher.webhook.Signatures;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(SandboxGitResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("slow")
 class GitWatchingTest {
@@ -66,6 +68,12 @@ class GitWatchingTest {
     @ConfigProperty(name = "plumbline.data-dir")
     Path dataDir;
 
+    @ConfigProperty(name = SandboxGitResource.URL)
+    String gitUrl;
+
+    @ConfigProperty(name = SandboxGitResource.FOLDER)
+    Path gitFolder;
+
     @TestHTTPResource("/")
     URI root;
 
@@ -76,7 +84,7 @@ class GitWatchingTest {
 
     @BeforeAll
     void start() {
-        git = new SandboxGit();
+        git = SandboxGit.served(gitFolder, gitUrl);
         kafka = new EventTestClient(bootstrapServers);
         kafka.ensureTopics(PlumblineService.RECONCILER.ownedTopics());
         kafka.ensureTopics(PlumblineService.GIT_WATCHER.ownedTopics());

@@ -13,6 +13,7 @@ import dev.plumbline.gitwatcher.repo.RepoUrl;
 import dev.plumbline.gitwatcher.testing.CommitEventsProbe;
 import dev.plumbline.gitwatcher.testing.GitWorkspace;
 import dev.plumbline.gitwatcher.testing.SandboxGit;
+import dev.plumbline.gitwatcher.testing.SandboxGitResource;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(SandboxGitResource.class)
 @TestProfile(PollingTest.ShortInterval.class)
 @Tag("slow")
 class PollingTest {
@@ -60,12 +62,18 @@ class PollingTest {
     @ConfigProperty(name = "plumbline.data-dir")
     Path dataDir;
 
+    @ConfigProperty(name = SandboxGitResource.URL)
+    String gitUrl;
+
+    @ConfigProperty(name = SandboxGitResource.FOLDER)
+    Path gitFolder;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     @Test
     void aPushIsFoundByPollingWithinOneInterval() throws Exception {
-        try (SandboxGit git = new SandboxGit();
+        try (SandboxGit git = SandboxGit.served(gitFolder, gitUrl);
                 EventTestClient kafka = new EventTestClient(bootstrapServers);
                 CommitEventsProbe probe = new CommitEventsProbe(bootstrapServers)) {
             kafka.ensureTopics(PlumblineService.RECONCILER.ownedTopics());
@@ -93,7 +101,7 @@ class PollingTest {
 
     @Test
     void theMirrorArtifactsAndStateOfARepositoryNoLongerWatchedAreRemovedAfterTheGracePeriod() throws Exception {
-        try (SandboxGit git = new SandboxGit();
+        try (SandboxGit git = SandboxGit.served(gitFolder, gitUrl);
                 EventTestClient kafka = new EventTestClient(bootstrapServers);
                 CommitEventsProbe probe = new CommitEventsProbe(bootstrapServers)) {
             kafka.ensureTopics(PlumblineService.RECONCILER.ownedTopics());

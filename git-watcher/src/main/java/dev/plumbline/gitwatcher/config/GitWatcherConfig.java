@@ -34,7 +34,7 @@ public interface GitWatcherConfig {
 
     Cleanup cleanup();
 
-    /** Credentials by a name of your choice, each for the repositories whose URL starts with its {@code url}. */
+    /** Credentials by a name of your choice, each for the repositories under its {@code url}. */
     Map<String, Credentials> credentials();
 
     interface Poll {
@@ -131,7 +131,11 @@ public interface GitWatcherConfig {
 
     interface Credentials {
 
-        /** The repositories these credentials are for: every URL starting with this; the longest match wins. */
+        /**
+         * The repositories these credentials are for: URLs of the same scheme, host and port (a port left out is the
+         * scheme's default one), the user it names if any, and whose path begins with its whole path segments,
+         * compared as parsed URLs, never as text; the longest match wins.
+         */
         String url();
 
         /** HTTPS user name; {@code git} when only a password or token is set. */

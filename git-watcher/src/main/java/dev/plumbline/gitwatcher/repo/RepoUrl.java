@@ -67,7 +67,8 @@ public record RepoUrl(String normalized, String matchKey) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     }
 
-    private static URI parse(String raw) {
+    /** The URL as a URI, an scp-like SSH address ({@code git@host:org/repo}) turned into {@code ssh://}. */
+    static URI parse(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new IllegalArgumentException("a repository URL is not empty");
         }

@@ -49,8 +49,8 @@ public final class GitWatcherBench {
                     events.send(SandboxGit.application("app-" + i, urls.get(i), "main", ""));
                 }
             }
-            try (ServiceProcess service =
-                    new ServiceProcess(jar, data, EmbeddedKafka.clientProperties(clients, "git-watcher"), SECRET)) {
+            try (ServiceProcess service = new ServiceProcess(
+                    jar, data, EmbeddedKafka.clientProperties(clients, "git-watcher"), SECRET, git.url())) {
                 service.awaitWatching(REPOSITORIES);
                 List<String> nobodys = urls.stream()
                         .map(u -> u.replace("/bench-", "/unwatched-"))
@@ -69,7 +69,7 @@ public final class GitWatcherBench {
             WatchSet watched = WatchSet.of(urls.stream()
                     .map(u -> SandboxGit.application("app-" + urls.indexOf(u), u, "main", ""))
                     .toList());
-            PollCycleBench.run(watched, data.resolve("poll"), ROUNDS);
+            PollCycleBench.run(watched, git.url(), data.resolve("poll"), ROUNDS);
         }
     }
 

@@ -31,7 +31,7 @@ final class PollCycleBench {
 
     private PollCycleBench() {}
 
-    static void run(WatchSet watched, Path data, int rounds) throws Exception {
+    static void run(WatchSet watched, String gitServerUrl, Path data, int rounds) throws Exception {
         int repositories = watched.repos().size();
         FetchCycle cycle = new FetchCycle(
                 new ArtifactStore(data.resolve("artifacts")),
@@ -42,7 +42,7 @@ final class PollCycleBench {
         try (SshSessions ssh = new SshSessions(data.resolve("ssh"))) {
             TransportAuth auth = TransportAuth.of(
                     new RepoCredentials(
-                            "sandbox", "http://127.0.0.1:", SandboxGit.USER, SandboxGit.PASSWORD, null, null, null),
+                            "sandbox", gitServerUrl, SandboxGit.USER, SandboxGit.PASSWORD, null, null, null),
                     ssh);
             long firstStart = System.nanoTime();
             runCycle(watched, data, cycle, store, auth, workers);

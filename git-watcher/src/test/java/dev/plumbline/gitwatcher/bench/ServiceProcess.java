@@ -35,8 +35,12 @@ final class ServiceProcess implements AutoCloseable {
     private final HttpClient client =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    /** @param kafkaClient the git-watcher principal's Kafka client settings, bootstrap address included */
-    ServiceProcess(Path jar, Path data, Path kafkaClient, String webhookSecret) throws IOException {
+    /**
+     * @param kafkaClient  the git-watcher principal's Kafka client settings, bootstrap address included
+     * @param gitServerUrl the sandbox Git server's base URL, which the service's credentials are for
+     */
+    ServiceProcess(Path jar, Path data, Path kafkaClient, String webhookSecret, String gitServerUrl)
+            throws IOException {
         int port = freePort();
         root = URI.create("http://127.0.0.1:" + port + "/");
         log = data.resolve("service.log");
@@ -53,7 +57,7 @@ final class ServiceProcess implements AutoCloseable {
                 "plumbline.poll.interval",
                 "1h",
                 "plumbline.credentials.sandbox.url",
-                "http://127.0.0.1:",
+                gitServerUrl,
                 "plumbline.credentials.sandbox.username",
                 SandboxGit.USER,
                 "plumbline.credentials.sandbox.password",

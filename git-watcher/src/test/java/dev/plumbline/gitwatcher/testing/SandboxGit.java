@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /**
- * The sandbox Git server over HTTP with basic auth, with the user the test profile gives the git-watcher, and
- * helpers to make a repository and its Applications.
+ * The sandbox Git server over HTTP with basic auth, with the user {@link SandboxGitResource} gives the git-watcher,
+ * and helpers to make a repository and its Applications. A test of the running service reaches the server that
+ * resource started ({@link #served}), since the git-watcher's credentials name that server's port.
  */
 public final class SandboxGit implements AutoCloseable {
 
@@ -24,7 +25,10 @@ public final class SandboxGit implements AutoCloseable {
 
     private final Path folder;
     private final GitServer server;
+    private final String url;
+    private final boolean owned;
 
+    /** Starts a server of its own, on a free port, stopped by {@link #close()}. */
     public SandboxGit() {
         try {
             folder = Files.createTempDirectory("sandbox-git");
@@ -32,13 +36,36 @@ public final class SandboxGit implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server = new GitServer(folder.resolve("served"), new BasicCredentials(USER, PASSWORD)).start();
+        url = server.url();
+        owned = true;
+    }
+
+    private SandboxGit(Path folder, String url) {
+        this.folder = folder;
+        this.server = new GitServer(folder.resolve("served"));
+        this.url = url;
+        this.owned = false;
+    }
+
+    /** The server another {@code SandboxGit} started in that folder, at that URL; closing this one leaves it up. */
+    public static SandboxGit served(Path folder, String url) {
+        return new SandboxGit(folder, url);
+    }
+
+    /** The server's base URL, {@code http://127.0.0.1:PORT}. */
+    public String url() {
+        return url;
+    }
+
+    public Path folder() {
+        return folder;
     }
 
     /** A new empty repository, under a name no other test uses; returns its clone URL. */
     public String newRepository(String name) {
         String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         server.createBareRepository(unique);
-        return server.repositoryUrl(unique);
+        return url + "/" + unique + ".git";
     }
 
     public GitWorkspace workspace(String url) {
@@ -69,6 +96,8 @@ public final class SandboxGit implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (owned) {
+            server.close();
+        }
     }
 }
