@@ -1,5 +1,6 @@
 package dev.plumbline.gitwatcher.repo;
 
+import dev.plumbline.engine.application.RepoUrlScheme;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,17 @@ public record RepoUrl(String normalized, String matchKey) {
 
     private static final int KEY_LENGTH = 16;
 
-    /** @throws IllegalArgumentException when the text is not a URL at all */
+    /**
+     * @throws IllegalArgumentException when the text is not a URL, or not one of https, http or ssh: a local path or
+     *                                  {@code file://} URL would read this service's own disk
+     */
     public static RepoUrl of(String raw) {
+        Optional<String> refusal = RepoUrlScheme.refusal(raw);
+        if (refusal.isPresent()) {
+            throw new IllegalArgumentException(refusal.get());
+        }
         URI uri = parse(raw);
-        String scheme = uri.getScheme() == null ? "file" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
         String path = trimPath(uri.getPath() == null ? "" : uri.getPath());
@@ -81,7 +89,7 @@ public record RepoUrl(String normalized, String matchKey) {
         }
         try {
             URI uri = new URI(text);
-            if (uri.getScheme() != null && uri.getHost() == null && !"file".equalsIgnoreCase(uri.getScheme())) {
+            if (uri.getScheme() == null || uri.getHost() == null) {
                 throw new IllegalArgumentException("not a repository URL: " + safe(raw));
             }
             return uri;

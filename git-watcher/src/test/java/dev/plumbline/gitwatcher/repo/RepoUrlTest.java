@@ -71,6 +71,20 @@ class RepoUrlTest {
         assertThat(set.rejected()).singleElement().asString().startsWith("bad: ");
     }
 
+    @Test
+    void anApplicationNamingAnotherTeamsMirrorByFileUrlOrLocalPathIsNotWatched() {
+        WatchSet set = WatchSet.of(List.of(
+                app("by-file-url", "file:///var/lib/plumbline/git-watcher/repos/0123456789abcdef", "main", ""),
+                app("by-path", "/var/lib/plumbline/git-watcher/repos/0123456789abcdef", "main", ""),
+                app("by-relative-path", "repos/0123456789abcdef", "main", "")));
+
+        assertThat(set.repos()).isEmpty();
+        assertThat(set.rejected())
+                .hasSize(3)
+                .allSatisfy(reason -> assertThat(reason).contains("repoURL must be https://, http://"));
+        assertThatThrownBy(() -> RepoUrl.of("file:///etc")).hasMessageContaining("local paths and file:// are refused");
+    }
+
     static ApplicationSpec app(String name, String url, String revision, String path) {
         return ApplicationSpec.of(
                         name,

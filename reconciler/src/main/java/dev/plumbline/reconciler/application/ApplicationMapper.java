@@ -1,5 +1,6 @@
 package dev.plumbline.reconciler.application;
 
+import dev.plumbline.engine.application.RepoUrlScheme;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.application.Destination;
 import dev.plumbline.events.application.DirectoryOptions;
@@ -94,6 +95,9 @@ public final class ApplicationMapper {
         if (source == null || source.repoURL == null || source.repoURL.isBlank()) {
             throw new InvalidApplicationException("spec.source.repoURL is required");
         }
+        RepoUrlScheme.refusal(source.repoURL).ifPresent(refusal -> {
+            throw new InvalidApplicationException("spec.source." + refusal);
+        });
         return new SourceSpec(
                 source.repoURL,
                 source.targetRevision,

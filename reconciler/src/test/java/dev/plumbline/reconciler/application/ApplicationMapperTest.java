@@ -56,6 +56,17 @@ class ApplicationMapperTest {
     }
 
     @Test
+    void aRepoUrlThatIsAFileUrlOrALocalPathIsRefusedNamingTheSchemesAllowed() {
+        for (String local : List.of("file:///var/lib/plumbline/git-watcher/repos/0123456789abcdef", "/srv/git/x")) {
+            Application resource = Renders.application("shop", "shop", null);
+            resource.getSpec().source.repoURL = local;
+            assertThatThrownBy(() -> ApplicationMapper.toSpec(resource))
+                    .isInstanceOf(InvalidApplicationException.class)
+                    .hasMessageStartingWith("spec.source.repoURL must be https://, http:// (unencrypted) or ssh://");
+        }
+    }
+
+    @Test
     void badValuesAreRefusedNamingTheField() {
         Application resource = Renders.application("shop", "shop", null);
         resource.getSpec().driftMode = "loud";
