@@ -28,6 +28,8 @@ public interface GitWatcherConfig {
 
     Fetch fetch();
 
+    Git git();
+
     Artifacts artifacts();
 
     Webhook webhook();
@@ -69,6 +71,28 @@ public interface GitWatcherConfig {
         /** The most commits one commit event lists (the newest); the changed paths always cover the whole range. */
         @WithDefault("250")
         int maxCommits();
+    }
+
+    /** What one repository may take of the service: time per fetch, bytes, and the disk they are written to. */
+    interface Git {
+
+        /**
+         * The longest one fetch may run, however the server sends its bytes; {@code fetch.timeout} only bounds the
+         * wait for the next ones, which a server sending a byte at a time never reaches.
+         */
+        @WithDefault("5m")
+        Duration fetchDeadline();
+
+        /** The most bytes one fetch may receive, and one repository's mirror may hold; 0 for no limit. */
+        @WithDefault("1G")
+        MemorySize maxRepoSize();
+
+        /**
+         * The free space of the data folder's volume below which no fetch starts: a size ({@code 500M}) or a share of
+         * the volume ({@code 5%}); {@code 0} turns the check off.
+         */
+        @WithDefault("500M")
+        String minFreeDisk();
     }
 
     interface Artifacts {

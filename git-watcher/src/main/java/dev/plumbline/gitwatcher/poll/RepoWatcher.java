@@ -7,8 +7,11 @@ import dev.plumbline.gitwatcher.artifact.ArtifactStore;
 import dev.plumbline.gitwatcher.config.GitWatcherConfig;
 import dev.plumbline.gitwatcher.config.RepoAccess;
 import dev.plumbline.gitwatcher.repo.CycleResult;
+import dev.plumbline.gitwatcher.repo.DiskSpace;
 import dev.plumbline.gitwatcher.repo.DiskSweeper;
+import dev.plumbline.gitwatcher.repo.DiskThreshold;
 import dev.plumbline.gitwatcher.repo.FetchCycle;
+import dev.plumbline.gitwatcher.repo.FetchLimits;
 import dev.plumbline.gitwatcher.repo.Mirror;
 import dev.plumbline.gitwatcher.repo.RefusedSource;
 import dev.plumbline.gitwatcher.repo.RepoHealth;
@@ -82,7 +85,14 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
                 new FetchCycle.Settings(
                         config.artifacts().baseUrl(),
                         config.fetch().maxCommits(),
-                        config.fetch().timeout()));
+                        config.fetch().timeout(),
+                        new FetchLimits(
+                                config.git().fetchDeadline(),
+                                config.git().maxRepoSize().asLongValue(),
+                                DiskThreshold.parse(
+                                        "plumbline.git.min-free-disk",
+                                        config.git().minFreeDisk()),
+                                DiskSpace.ofVolume())));
         this.reported = new ReportedStore(config.dataDir().resolve("state"));
         Backoff backoff = new Backoff(
                 config.poll().interval(),

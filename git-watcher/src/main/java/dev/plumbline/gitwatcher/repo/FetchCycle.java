@@ -30,8 +30,12 @@ import org.eclipse.jgit.revwalk.RevCommit;
  */
 public final class FetchCycle {
 
-    /** Where artifacts are served: {@code <base>/artifacts/<repoKey>/<sha>.tar.gz}. */
-    public record Settings(String artifactBaseUrl, int maxCommits, Duration timeout) {}
+    /**
+     * @param artifactBaseUrl where artifacts are served: {@code <base>/artifacts/<repoKey>/<sha>.tar.gz}
+     * @param timeout         JGit's wait for the next bytes
+     * @param limits          the deadline, size cap and free disk space of each fetch
+     */
+    public record Settings(String artifactBaseUrl, int maxCommits, Duration timeout, FetchLimits limits) {}
 
     private final ArtifactStore artifacts;
     private final CommitJudge judge;
@@ -53,7 +57,7 @@ public final class FetchCycle {
             String correlationId)
             throws IOException, GitAPIException {
         MirrorRefs before = mirror.refs();
-        MirrorRefs after = mirror.fetch(repo.fetchUrl(), auth, settings.timeout());
+        MirrorRefs after = mirror.fetch(repo.fetchUrl(), auth, settings.timeout(), settings.limits());
 
         List<ResolvedRevision> revisions = new ArrayList<>();
         Map<String, String> refOfRevision = new HashMap<>();

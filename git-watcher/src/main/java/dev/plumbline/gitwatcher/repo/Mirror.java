@@ -22,6 +22,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.TransportHttp;
 
 /**
  * The bare mirror of one repository in the data folder. A fetch copies every branch and tag and drops the ones the
@@ -56,24 +57,47 @@ public final class Mirror implements AutoCloseable {
 
     /**
      * Fetches every branch and tag. The remote's HEAD is fetched too, so that its default branch is known for
-     * Applications that follow {@code HEAD}.
+     * Applications that follow {@code HEAD}. The fetch is refused when the disk is nearly full or the mirror is over
+     * the size cap, and stopped at the deadline or once it receives more than the cap ({@link FetchGuard}).
+     *
+     * @param timeout JGit's own: the longest wait for the next bytes
+     * @throws FetchLimits.Exceeded when a limit refused or stopped it, naming the setting
      */
-    public MirrorRefs fetch(String url, TransportAuth auth, Duration timeout) throws GitAPIException, IOException {
+    public MirrorRefs fetch(String url, TransportAuth auth, Duration timeout, FetchLimits limits)
+            throws GitAPIException, IOException {
+        Path folder = repository.getDirectory().toPath();
+        limits.checkBeforeFetch(url, folder);
         List<RefSpec> specs = new java.util.ArrayList<>(MIRROR_SPECS);
         specs.add(new RefSpec("+HEAD:" + REMOTE_HEAD));
         FetchResult result;
-        try {
-            result = auth.apply(Git.wrap(repository).fetch())
-                    .setRemote(url)
-                    .setRefSpecs(specs)
-                    .setRemoveDeletedRefs(true)
-                    .setTagOpt(TagOpt.NO_TAGS)
-                    .setTimeout((int) Math.max(1, timeout.toSeconds()))
-                    .call();
-        } catch (TransportException e) {
-            // the explanation replaces JGit's words, which are not repeated after it
-            throw new TransportException(auth.explain(e.getMessage(), url));
+        try (FetchGuard guard = new FetchGuard(limits, url, folder)) {
+            try {
+                result = auth.apply(Git.wrap(repository).fetch(), transport -> {
+                            if (transport instanceof TransportHttp http) {
+                                http.setHttpConnectionFactory(new GuardedHttpConnections(guard));
+                            }
+                            guard.opened(transport);
+                        })
+                        .setRemote(url)
+                        .setRefSpecs(specs)
+                        .setRemoveDeletedRefs(true)
+                        .setTagOpt(TagOpt.NO_TAGS)
+                        .setTimeout((int) Math.max(1, timeout.toSeconds()))
+                        .setProgressMonitor(guard.progress())
+                        .call();
+            } catch (GitAPIException | RuntimeException e) {
+                if (guard.stopped() != null) {
+                    // however JGit worded the interrupted read, the limit is what the user needs to read
+                    throw new FetchLimits.Exceeded(guard.stopped());
+                }
+                if (e instanceof TransportException) {
+                    // the explanation replaces JGit's words, which are not repeated after it
+                    throw new TransportException(auth.explain(e.getMessage(), url));
+                }
+                throw e;
+            }
         }
+        limits.checkMirrorSize(url, folder);
         rememberDefaultBranch(result.getAdvertisedRef(Constants.HEAD));
         return refs();
     }

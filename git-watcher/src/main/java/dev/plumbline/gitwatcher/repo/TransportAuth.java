@@ -3,6 +3,7 @@ package dev.plumbline.gitwatcher.repo;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.SshTransport;
@@ -41,8 +42,12 @@ public final class TransportAuth {
                 .orElse(null);
     }
 
-    /** @throws TransportException when the SSH key cannot be used, in words, before anything is sent */
-    FetchCommand apply(FetchCommand fetch) throws TransportException {
+    /**
+     * @param also configures the transport after the credentials, e.g. to watch its limits
+     * @throws TransportException when the SSH key cannot be used, in words, before anything is sent
+     */
+    FetchCommand apply(FetchCommand fetch, TransportConfigCallback also) throws TransportException {
+        fetch.setTransportConfigCallback(also);
         if (credentials == null) {
             return fetch;
         }
@@ -56,6 +61,7 @@ public final class TransportAuth {
                 if (transport instanceof SshTransport sshTransport) {
                     sshTransport.setSshSessionFactory(factory);
                 }
+                also.configure(transport);
             });
         }
         credentials

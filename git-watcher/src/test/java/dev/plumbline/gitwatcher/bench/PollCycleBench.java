@@ -4,6 +4,7 @@ import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.gitwatcher.artifact.ArtifactStore;
 import dev.plumbline.gitwatcher.repo.CycleResult;
 import dev.plumbline.gitwatcher.repo.FetchCycle;
+import dev.plumbline.gitwatcher.repo.FetchLimits;
 import dev.plumbline.gitwatcher.repo.Mirror;
 import dev.plumbline.gitwatcher.repo.RepoCredentials;
 import dev.plumbline.gitwatcher.repo.ReportedStore;
@@ -36,7 +37,11 @@ final class PollCycleBench {
         FetchCycle cycle = new FetchCycle(
                 new ArtifactStore(data.resolve("artifacts")),
                 new CommitJudge(new SignatureChecker(data.resolve("signers"))),
-                new FetchCycle.Settings("http://localhost:8081", 250, Duration.ofSeconds(30)));
+                new FetchCycle.Settings(
+                        "http://localhost:8081",
+                        250,
+                        Duration.ofSeconds(30),
+                        FetchLimits.deadlineOnly(Duration.ofMinutes(5))));
         ReportedStore store = new ReportedStore(data.resolve("state"));
         ExecutorService workers = Executors.newFixedThreadPool(4);
         try (SshSessions ssh = new SshSessions(data.resolve("ssh"))) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MirrorTest {
 
+    static final FetchLimits LIMITS = FetchLimits.deadlineOnly(Duration.ofMinutes(1));
+
     @TempDir
     Path folder;
 
@@ -35,7 +37,7 @@ class MirrorTest {
         }
 
         try (Mirror mirror = Mirror.open(folder.resolve("mirror"))) {
-            MirrorRefs refs = mirror.fetch(url, TransportAuth.anonymous(), Duration.ofSeconds(10));
+            MirrorRefs refs = mirror.fetch(url, TransportAuth.anonymous(), Duration.ofSeconds(10), LIMITS);
 
             assertThat(refs.commits()).containsOnlyKeys("refs/heads/trunk", "refs/heads/feature", "refs/tags/v1");
             assertThat(refs.commit("refs/tags/v1"))
@@ -49,7 +51,7 @@ class MirrorTest {
             work.deleteRemote("refs/heads/feature");
         }
         try (Mirror mirror = Mirror.open(folder.resolve("mirror"))) {
-            assertThat(mirror.fetch(url, TransportAuth.anonymous(), Duration.ofSeconds(10))
+            assertThat(mirror.fetch(url, TransportAuth.anonymous(), Duration.ofSeconds(10), LIMITS)
                             .commits())
                     .as("a branch deleted on the remote is deleted in the mirror")
                     .doesNotContainKey("refs/heads/feature");
