@@ -111,6 +111,13 @@ public interface GitWatcherConfig {
         @WithDefault("24h")
         Duration gracePeriod();
 
+        /**
+         * How long the artifact of a commit that no ref announces any more is kept in a repository still watched; the
+         * artifacts of announced commits are kept whatever their age.
+         */
+        @WithDefault("7d")
+        Duration artifactRetention();
+
         /** How often the data folder is checked for repositories no longer watched. */
         @WithDefault("10m")
         Duration interval();

@@ -15,6 +15,7 @@ import dev.plumbline.gitwatcher.repo.FetchLimits;
 import dev.plumbline.gitwatcher.repo.Mirror;
 import dev.plumbline.gitwatcher.repo.RefusedSource;
 import dev.plumbline.gitwatcher.repo.RepoHealth;
+import dev.plumbline.gitwatcher.repo.Reported;
 import dev.plumbline.gitwatcher.repo.ReportedStore;
 import dev.plumbline.gitwatcher.repo.WatchSet;
 import dev.plumbline.gitwatcher.repo.WatchedRepo;
@@ -129,6 +130,21 @@ public class RepoWatcher implements WebhookReceiver.Repositories, ApplicationCha
         } catch (IOException | RuntimeException e) {
             // the next sweep tries again; an exception here would end the periodic sweeps
             LOG.warnf("cannot remove the data of repositories no longer watched: %s", e.getMessage());
+        }
+        for (String key : keys) {
+            try {
+                Set<String> announced =
+                        reported.load(key).values().stream().map(Reported::sha).collect(Collectors.toSet());
+                List<String> removed = sweeper.removeOldArtifacts(
+                        key, announced, config.cleanup().artifactRetention());
+                if (!removed.isEmpty()) {
+                    LOG.infof(
+                            "removed %d artifacts of repository %s, of commits no ref announces any more, older than %s",
+                            removed.size(), key, config.cleanup().artifactRetention());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("cannot remove the old artifacts of repository %s: %s", key, e.getMessage());
+            }
         }
     }
 

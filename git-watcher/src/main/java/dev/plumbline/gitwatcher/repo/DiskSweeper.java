@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 public final class DiskSweeper {
 
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{16}");
+    private static final Pattern ARTIFACT = Pattern.compile("([0-9a-f]{40})\\.tar\\.gz");
     private static final Pattern STATE_FILE = Pattern.compile("([0-9a-f]{16})\\.json");
 
     private final Path dataDir;
@@ -62,6 +63,32 @@ public final class DiskSweeper {
                 removed.add(key);
             }
         }
+        return removed;
+    }
+
+    /**
+     * Removes the artifacts of a watched repository's commits that no ref announces any more and that were built
+     * longer ago than the retention: a renderer still downloading one had the retention to do so. The announced ones
+     * stay whatever their age, since an Application deploys them.
+     *
+     * @return the SHAs whose artifacts were removed
+     */
+    public synchronized List<String> removeOldArtifacts(String key, Set<String> announced, Duration retention)
+            throws IOException {
+        Instant before = clock.instant().minus(retention);
+        List<String> removed = new ArrayList<>();
+        for (Path file : list(dataDir.resolve("artifacts").resolve(key))) {
+            var tarball = ARTIFACT.matcher(file.getFileName().toString());
+            if (!tarball.matches() || announced.contains(tarball.group(1))) {
+                continue;
+            }
+            if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                Files.deleteIfExists(file.resolveSibling(tarball.group(1) + ".sha256"));
+                Files.deleteIfExists(file);
+                removed.add(tarball.group(1));
+            }
+        }
+        removed.sort(null);
         return removed;
     }
 

@@ -49,6 +49,39 @@ class DiskSweeperTest {
     }
 
     @Test
+    void artifactsOfCommitsNoLongerAnnouncedGoAfterTheRetentionWhileTheAnnouncedOnesStay() throws IOException {
+        String superseded = "1".repeat(40);
+        String announced = "2".repeat(40);
+        String recent = "3".repeat(40);
+        Duration retention = Duration.ofDays(7);
+        artifact(WATCHED, superseded, clock.instant().minus(Duration.ofDays(8)));
+        artifact(WATCHED, announced, clock.instant().minus(Duration.ofDays(30)));
+        artifact(WATCHED, recent, clock.instant().minus(Duration.ofHours(1)));
+        DiskSweeper sweeper = new DiskSweeper(data, GRACE, clock);
+
+        assertThat(sweeper.removeOldArtifacts(WATCHED, Set.of(announced), retention))
+                .containsExactly(superseded);
+
+        Path folder = data.resolve("artifacts").resolve(WATCHED);
+        assertThat(folder.resolve(superseded + ".tar.gz")).doesNotExist();
+        assertThat(folder.resolve(superseded + ".sha256")).doesNotExist();
+        assertThat(folder.resolve(announced + ".tar.gz"))
+                .as("still deployed: a renderer may fetch it")
+                .exists();
+        assertThat(folder.resolve(recent + ".tar.gz"))
+                .as("within the retention")
+                .exists();
+    }
+
+    private void artifact(String key, String sha, Instant modified) throws IOException {
+        Path folder = Files.createDirectories(data.resolve("artifacts").resolve(key));
+        for (String name : new String[] {sha + ".tar.gz", sha + ".sha256"}) {
+            Path file = Files.writeString(folder.resolve(name), "x");
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(modified));
+        }
+    }
+
+    @Test
     void watchingARepositoryAgainRestartsItsGracePeriod() throws IOException {
         leave(DROPPED);
         DiskSweeper sweeper = new DiskSweeper(data, GRACE, clock);
