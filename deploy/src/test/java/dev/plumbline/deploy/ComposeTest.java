@@ -101,6 +101,17 @@ class ComposeTest {
     }
 
     @Test
+    void onItsSingleBrokerEveryServiceCreatesTopicsWithOneReplicaAndOneInSync() {
+        JsonNode services = compose().path("services");
+        for (PlumblineService service : PlumblineService.values()) {
+            assertThat(environment(services.path(service.id())))
+                    .as(service.id())
+                    .containsEntry("PLUMBLINE_TOPICS_REPLICATION_FACTOR", "1")
+                    .containsEntry("PLUMBLINE_TOPICS_MIN_INSYNC_REPLICAS", "1");
+        }
+    }
+
+    @Test
     void theRendererDownloadsArtifactsFromGitWatcherByItsComposeName() {
         Map<String, String> gitWatcher = environment(compose().path("services").path("git-watcher"));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plumbline.deploy.StrimziTypes.KafkaNodePool;
 import dev.plumbline.deploy.StrimziTypes.KafkaTopic;
 import dev.plumbline.deploy.StrimziTypes.ProcessRole;
+import dev.plumbline.events.topic.TopicReplication;
 import dev.plumbline.events.topic.TopicSpec;
 import dev.plumbline.events.topic.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -35,7 +36,11 @@ class KafkaTopicsTest {
             topic.spec().config().forEach((key, value) -> config.put(key, String.valueOf(value)));
 
             assertThat(topic.spec().partitions()).as(spec.name()).isEqualTo(spec.partitions());
-            assertThat(config).as(spec.name()).isEqualTo(new TreeMap<>(spec.topicConfigs()));
+            Map<String, String> replicated = new TreeMap<>(spec.topicConfigs());
+            // what a service creates with its default plumbline.topics.* settings (service-kit's ServiceSettings)
+            replicated.put(TopicReplication.MIN_INSYNC_REPLICAS_CONFIG, "2");
+            assertThat(config).as(spec.name()).isEqualTo(replicated);
+            assertThat(topic.spec().replicas()).as(spec.name()).isEqualTo(3);
             assertThat(topic.metadata().labels()).containsEntry("strimzi.io/cluster", "plumbline");
         }
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -198,6 +199,57 @@ class OverlaysTest {
         assertThat(secrets)
                 .as("the Secrets docs/deploy.md tells users to create")
                 .allMatch(name -> Repo.read("docs/deploy.md").contains("`" + name + "`"), "named in docs/deploy.md");
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Overlay.class,
+            names = {"BASE", "PRODUCTION", "STRIMZI"})
+    void onAClusterOfBrokersEveryServiceCreatesTopicsWithThreeReplicasAndTwoInSync(Overlay overlay) {
+        for (PlumblineService service : PlumblineService.values()) {
+            assertThat(setting(overlay, service, "PLUMBLINE_TOPICS_REPLICATION_FACTOR"))
+                    .as(service.id())
+                    .isEqualTo("3");
+            assertThat(setting(overlay, service, "PLUMBLINE_TOPICS_MIN_INSYNC_REPLICAS"))
+                    .as(service.id())
+                    .isEqualTo("2");
+        }
+    }
+
+    @Test
+    void theDevOverlaysOneNodeKafkaGetsTopicsWithOneReplicaAndOneInSync() {
+        for (PlumblineService service : PlumblineService.values()) {
+            assertThat(setting(Overlay.DEV, service, "PLUMBLINE_TOPICS_REPLICATION_FACTOR"))
+                    .as(service.id())
+                    .isEqualTo("1");
+            assertThat(setting(Overlay.DEV, service, "PLUMBLINE_TOPICS_MIN_INSYNC_REPLICAS"))
+                    .as(service.id())
+                    .isEqualTo("1");
+        }
+    }
+
+    /** An environment variable of a service's container, set in it or in a ConfigMap it takes its environment from. */
+    private static String setting(Overlay overlay, PlumblineService service, String name) {
+        Container container = deployment(overlay, service)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+        for (var env : container.getEnv()) {
+            if (env.getName().equals(name)) {
+                return env.getValue();
+            }
+        }
+        for (var source : container.getEnvFrom()) {
+            JsonNode data = overlay.render()
+                    .named("ConfigMap", source.getConfigMapRef().getName())
+                    .path("data");
+            if (data.has(name)) {
+                return data.path(name).asText();
+            }
+        }
+        return null;
     }
 
     @ParameterizedTest

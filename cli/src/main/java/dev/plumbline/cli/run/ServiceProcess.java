@@ -2,7 +2,9 @@ package dev.plumbline.cli.run;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
@@ -30,6 +32,10 @@ enum ServiceProcess {
             BusCredentials.CLIENTS_DIR,
             "PLUMBLINE_SIGNING_KEY_FILE");
 
+    /** How the topics a service creates are replicated (the service-kit's ServiceSettings). */
+    static final List<String> REPLICATION =
+            List.of("PLUMBLINE_TOPICS_REPLICATION_FACTOR", "PLUMBLINE_TOPICS_MIN_INSYNC_REPLICAS");
+
     final String module;
     final String urlVariable;
     final ToIntFunction<StackSettings.ServicePorts> port;
@@ -52,6 +58,11 @@ enum ServiceProcess {
         // its own Kafka principal, and no other's
         BusCredentials.clientFile(run, module).ifPresent(file -> env.put(BusCredentials.CLIENT_FILE, file.toString()));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        // the embedded broker is one broker, where the production replication of 3 could not create a topic; a user
+        // who brings a cluster of brokers says so in these variables
+        for (String replication : REPLICATION) {
+            env.put(replication, userSetting(replication).orElse("1"));
+        }
         switch (this) {
             case GIT_WATCHER -> {
                 if (httpPort == 0) {
@@ -66,14 +77,15 @@ enum ServiceProcess {
                 env.put("PLUMBLINE_CREDENTIALS_SANDBOX_PASSWORD", run.get("GIT_PASSWORD"));
             }
             case RECONCILER, DRIFT_AUDITOR -> env.put("KUBECONFIG", run.get("KUBECONFIG"));
-            case NOTIFIER -> {
-                String slack = System.getenv("PLUMBLINE_SLACK_WEBHOOK_URL");
-                if (slack != null && !slack.isBlank()) {
-                    env.put("PLUMBLINE_SLACK_WEBHOOK_URL", slack);
-                }
-            }
+            case NOTIFIER ->
+                userSetting("PLUMBLINE_SLACK_WEBHOOK_URL")
+                        .ifPresent(slack -> env.put("PLUMBLINE_SLACK_WEBHOOK_URL", slack));
             case RENDERER -> {}
         }
         return env;
+    }
+
+    private static Optional<String> userSetting(String variable) {
+        return Optional.ofNullable(System.getenv(variable)).filter(value -> !value.isBlank());
     }
 }

@@ -24,13 +24,16 @@ public final class TopicBootstrap implements AutoCloseable {
     private final Map<String, Object> adminSettings;
     private final PlumblineService service;
     private final int partitions;
+    private final TopicProvisioner provisioner;
     private final ScheduledExecutorService executor;
     private volatile boolean done;
 
-    private TopicBootstrap(Map<String, Object> adminSettings, PlumblineService service, int partitions) {
+    private TopicBootstrap(
+            Map<String, Object> adminSettings, PlumblineService service, int partitions, TopicProvisioner provisioner) {
         this.adminSettings = adminSettings;
         this.service = service;
         this.partitions = partitions;
+        this.provisioner = provisioner;
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "plumbline-topic-bootstrap");
             thread.setDaemon(true);
@@ -42,9 +45,11 @@ public final class TopicBootstrap implements AutoCloseable {
      * Starts provisioning the topics {@code service} writes.
      *
      * @param kafkaSettings the Kafka client settings of the service; only those an admin client knows are used
+     * @param provisioner   how the topics are created (their replication) and checked
      */
-    public static TopicBootstrap start(Map<String, Object> kafkaSettings, PlumblineService service, int partitions) {
-        TopicBootstrap bootstrap = new TopicBootstrap(adminSettingsOf(kafkaSettings), service, partitions);
+    public static TopicBootstrap start(
+            Map<String, Object> kafkaSettings, PlumblineService service, int partitions, TopicProvisioner provisioner) {
+        TopicBootstrap bootstrap = new TopicBootstrap(adminSettingsOf(kafkaSettings), service, partitions, provisioner);
         bootstrap.executor.execute(() -> bootstrap.attempt(FIRST_RETRY));
         return bootstrap;
     }
@@ -61,7 +66,7 @@ public final class TopicBootstrap implements AutoCloseable {
 
     private void attempt(Duration nextRetry) {
         try (Admin admin = Admin.create(adminSettings)) {
-            ProvisioningResult result = new TopicProvisioner().ensure(admin, service.ownedTopics(partitions));
+            ProvisioningResult result = provisioner.ensure(admin, service.ownedTopics(partitions));
             done = true;
             LOG.log(Level.INFO, "{0} topics ready: {1}", service.source(), result);
         } catch (RuntimeException failure) {

@@ -1,5 +1,6 @@
 package dev.plumbline.events.kafka;
 
+import dev.plumbline.events.topic.TopicReplication;
 import dev.plumbline.events.topic.TopicSpec;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -27,22 +28,36 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Makes the broker's topics match their specs at a service's start-up: creates the missing ones, sets configs that
  * differ (say a {@code cleanup.policy} of {@code delete} where {@code compact} is wanted), and only warns about a
  * partition count that differs, because adding partitions moves keys to other partitions and breaks per-app
- * ordering, and Kafka cannot remove them: that is a person's decision. Safe to run again and from several services
- * at once.
+ * ordering, and Kafka cannot remove them: that is a person's decision. The same for replicas: a topic is created with
+ * the configured replication, and one that has fewer replicas is warned about, not changed (moving replicas is a
+ * reassignment an operator plans). Safe to run again and from several services at once.
  */
 public final class TopicProvisioner {
 
     private static final System.Logger LOG = System.getLogger(TopicProvisioner.class.getName());
 
-    private final Duration timeout;
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
+    private final Duration timeout;
+    private final Optional<TopicReplication> replication;
+
+    /** Creates topics with the broker's default replication, as tests against one embedded broker want. */
     public TopicProvisioner() {
-        this(Duration.ofSeconds(30));
+        this(DEFAULT_TIMEOUT, Optional.empty());
     }
 
-    /** @param timeout how long to wait for each admin request */
-    public TopicProvisioner(Duration timeout) {
+    /** Creates topics with {@code replication}, as a service does. */
+    public TopicProvisioner(TopicReplication replication) {
+        this(DEFAULT_TIMEOUT, Optional.of(replication));
+    }
+
+    /**
+     * @param timeout     how long to wait for each admin request
+     * @param replication the replication of the topics it creates; empty: the broker's default
+     */
+    public TopicProvisioner(Duration timeout, Optional<TopicReplication> replication) {
         this.timeout = timeout;
+        this.replication = replication;
     }
 
     public ProvisioningResult ensure(Admin admin, Collection<TopicSpec> specs) {
@@ -62,7 +77,7 @@ public final class TopicProvisioner {
         List<String> unchanged = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (TopicSpec spec : existing) {
-            partitionWarning(admin, spec).ifPresent(warnings::add);
+            warnings.addAll(layoutWarnings(admin, spec));
             if (correctConfigs(admin, spec)) {
                 corrected.add(spec.name());
             } else {
@@ -75,8 +90,7 @@ public final class TopicProvisioner {
 
     /** @return false when the topic already existed */
     private boolean create(Admin admin, TopicSpec spec) {
-        NewTopic topic = new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty())
-                .configs(spec.topicConfigs());
+        NewTopic topic = newTopic(spec);
         try {
             await(admin.createTopics(List.of(topic)).all(), "create topic " + spec.name());
             LOG.log(
@@ -94,17 +108,39 @@ public final class TopicProvisioner {
         }
     }
 
-    private Optional<String> partitionWarning(Admin admin, TopicSpec spec) {
+    /** The topic as this provisioner creates it: its spec's partitions and configs, and the replication. */
+    public NewTopic newTopic(TopicSpec spec) {
+        Map<String, String> configs = new HashMap<>(spec.topicConfigs());
+        replication.ifPresent(wanted ->
+                configs.put(TopicReplication.MIN_INSYNC_REPLICAS_CONFIG, String.valueOf(wanted.minInsyncReplicas())));
+        return new NewTopic(
+                        spec.name(), Optional.of(spec.partitions()), replication.map(wanted -> (short) wanted.factor()))
+                .configs(configs);
+    }
+
+    /** Partitions and replicas that differ from the configured ones, for a person to decide about. */
+    private List<String> layoutWarnings(Admin admin, TopicSpec spec) {
         TopicDescription description = await(
                         admin.describeTopics(List.of(spec.name())).allTopicNames(), "describe topic " + spec.name())
                 .get(spec.name());
+        List<String> warnings = new ArrayList<>();
         int actual = description.partitions().size();
-        if (actual == spec.partitions()) {
-            return Optional.empty();
+        if (actual != spec.partitions()) {
+            warnings.add("topic " + spec.name() + " has " + actual + " partitions where " + spec.partitions()
+                    + " are configured; left as it is, because changing partitions reorders keys: change it by hand"
+                    + " (kafka-topics --alter) or configure " + actual + " partitions");
         }
-        return Optional.of("topic " + spec.name() + " has " + actual + " partitions where " + spec.partitions()
-                + " are configured; left as it is, because changing partitions reorders keys: change it by hand"
-                + " (kafka-topics --alter) or configure " + actual + " partitions");
+        int replicas = description.partitions().stream()
+                .mapToInt(partition -> partition.replicas().size())
+                .min()
+                .orElse(0);
+        replication
+                .filter(wanted -> replicas < wanted.factor())
+                .ifPresent(wanted -> warnings.add("topic "
+                        + spec.name() + " has " + replicas + " replicas where " + wanted.factor() + " are configured"
+                        + " (plumbline.topics.replication-factor): losing one broker can lose or refuse its writes; left as"
+                        + " it is: add replicas with kafka-reassign-partitions, or configure " + replicas));
+        return warnings;
     }
 
     /** @return whether a config had to be set */

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How one topic is created: its partitions, cleanup policy and further topic configs. The replication factor is
- * left to the broker's default, which is the operator's decision, not the code's.
+ * How one topic is created: its partitions, cleanup policy and further topic configs. Its replication is the
+ * deployment's ({@link TopicReplication}, from the service's settings), not the topic's.
  *
  * @param name          the topic name
  * @param partitions    how many partitions; the most instances of one consumer group that can share the work

@@ -2,6 +2,7 @@ package dev.plumbline.events.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plumbline.events.topic.TopicReplication;
 import dev.plumbline.events.topic.TopicSpec;
 import dev.plumbline.events.topic.Topics;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ListTopicsResult;
 import org.apache.kafka.clients.admin.MockAdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +93,54 @@ class TopicProvisionerTest {
     }
 
     @Test
+    void onThreeBrokersTopicsAreCreatedWithTheConfiguredReplicasAndInSyncReplicas() throws Exception {
+        MockAdminClient cluster = threeBrokers();
+        TopicProvisioner replicated = new TopicProvisioner(new TopicReplication(3, 2));
+
+        replicated.ensure(cluster, List.of(Topics.spec(Topics.AUDIT, 6)));
+
+        TopicDescription audit = cluster.describeTopics(List.of(Topics.AUDIT))
+                .allTopicNames()
+                .get()
+                .get(Topics.AUDIT);
+        assertThat(audit.partitions())
+                .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.AUDIT);
+        assertThat(cluster.describeConfigs(List.of(resource))
+                        .all()
+                        .get()
+                        .get(resource)
+                        .get("min.insync.replicas")
+                        .value())
+                .isEqualTo("2");
+        cluster.close();
+    }
+
+    @Test
+    void aTopicWithFewerReplicasThanConfiguredIsWarnedAboutAndLeftAlone() throws Exception {
+        MockAdminClient cluster = threeBrokers();
+        cluster.createTopics(List.of(new NewTopic(Topics.AUDIT, 6, (short) 1)
+                        .configs(Topics.spec(Topics.AUDIT, 6).topicConfigs())))
+                .all()
+                .get();
+
+        ProvisioningResult result =
+                new TopicProvisioner(new TopicReplication(3, 2)).ensure(cluster, List.of(Topics.spec(Topics.AUDIT, 6)));
+
+        assertThat(result.warnings())
+                .singleElement()
+                .asString()
+                .contains(Topics.AUDIT, "has 1 replicas where 3 are configured", "kafka-reassign-partitions");
+        assertThat(cluster.describeTopics(List.of(Topics.AUDIT))
+                        .allTopicNames()
+                        .get()
+                        .get(Topics.AUDIT)
+                        .partitions())
+                .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(1));
+        cluster.close();
+    }
+
+    @Test
     void aTopicCreatedByAnotherInstanceMeanwhileIsNotAnError() {
         TopicSpec spec = Topics.spec(Topics.SYNC_REQUESTS, 6);
         MockAdminClient racing = new RivalCreatesAfterList(spec);
@@ -100,6 +150,11 @@ class TopicProvisionerTest {
         assertThat(result.created()).isEmpty();
         assertThat(result.unchanged()).containsExactly(Topics.SYNC_REQUESTS);
         racing.close();
+    }
+
+    private static MockAdminClient threeBrokers() {
+        List<Node> brokers = List.of(BROKER, new Node(1, "localhost", 9093), new Node(2, "localhost", 9094));
+        return new MockAdminClient(brokers, BROKER);
     }
 
     private int partitions(String topic) throws ExecutionException, InterruptedException {

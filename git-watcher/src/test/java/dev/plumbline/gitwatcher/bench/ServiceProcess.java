@@ -74,6 +74,9 @@ final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PLUMBLINE_KAFKA_CLIENT_PROPERTIES", kafkaClient.toString());
+        // the embedded broker is one broker: the production replication of 3 could not create a topic there
+        builder.environment().put("PLUMBLINE_TOPICS_REPLICATION_FACTOR", "1");
+        builder.environment().put("PLUMBLINE_TOPICS_MIN_INSYNC_REPLICAS", "1");
         process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

@@ -194,6 +194,22 @@ public interface NotifierConfig {
         @WithDefault("10s")
         Duration timeout();
 
+        /**
+         * Destinations with a worker (a thread, a queue, a rate limit and a breaker of their own) at once: every
+         * email address an Application names is one. A notification for one more while all are busy goes to the
+         * dead letters.
+         */
+        @WithDefault("200")
+        int maxDestinations();
+
+        /** Notifications waiting for one destination; more go to the dead letters rather than into memory. */
+        @WithDefault("1000")
+        int maxQueue();
+
+        /** A destination's worker with nothing to do for this long ends its thread and gives its place up. */
+        @WithDefault("10m")
+        Duration idleRetire();
+
         CircuitBreaker circuitBreaker();
     }
 

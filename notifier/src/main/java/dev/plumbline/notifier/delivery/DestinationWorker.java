@@ -1,6 +1,5 @@
 package dev.plumbline.notifier.delivery;
 
-import dev.plumbline.events.NotificationDeadLettered;
 import dev.plumbline.events.NotificationSent;
 import dev.plumbline.notifier.aggregate.DedupWindow;
 import dev.plumbline.notifier.aggregate.Notification;
@@ -13,10 +12,12 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
@@ -25,48 +26,89 @@ import org.jboss.logging.Logger;
  * Delivers to one destination, one notification at a time and in order: the destination's rate limit, circuit
  * breaker and timeout apply to it alone, and a destination that is down holds back only its own messages. A
  * notification ends delivered, suppressed as a repeat, or in the dead letters; only then is it reported done, so
- * that its events' offsets are committed. One stopped by a shutdown is never reported done and is read again.
+ * that its events' offsets are committed. One stopped by a shutdown is never reported done and is read again. At
+ * most {@code plumbline.delivery.max-queue} notifications wait for it (the dispatcher dead-letters more), and its
+ * thread ends once it has had nothing to do for {@code plumbline.delivery.idle-retire}.
  */
 final class DestinationWorker implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DestinationWorker.class);
-    private static final Duration RECORD_RETRY = Duration.ofSeconds(2);
 
     private final Target target;
     private final Channel channel;
     private final DeliverySettings settings;
     private final TokenBucket rateLimit;
     private final Guard guard;
-    private final ExecutorService executor;
+    private final DeadLetters deadLetters;
+    private final ThreadPoolExecutor executor;
+    /** Notifications taken and not done yet, queued or in delivery. */
+    private final AtomicInteger unfinished = new AtomicInteger();
+
+    private volatile long idleSince = System.nanoTime();
     /** Counted down by {@link #close()}, so a wait between attempts ends at once when the service stops. */
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    DestinationWorker(Target target, Channel channel, DeliverySettings settings) {
+    DestinationWorker(Target target, Channel channel, DeliverySettings settings, DeadLetters deadLetters) {
         this.target = target;
         this.channel = channel;
         this.settings = settings;
+        this.deadLetters = deadLetters;
         this.rateLimit = channel.rateLimit(target.destination());
         this.guard = settings.guardFor(target);
-        this.executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "plumbline-notify-" + target);
-            thread.setDaemon(true);
-            return thread;
-        });
+        // one thread at most, ended when idle for idle-retire; a bounded queue, so a slow destination holds back
+        // at most max-queue notifications in memory
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                1,
+                1,
+                settings.config().idleRetire().toNanos(),
+                TimeUnit.NANOSECONDS,
+                new LinkedBlockingQueue<>(settings.config().maxQueue()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "plumbline-notify-" + target);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
     }
 
-    /** Queues a notification; {@code done} runs once it is delivered, suppressed or dead-lettered. */
-    void submit(Notification notification, Runnable done) {
-        executor.execute(() -> {
-            try {
-                deliver(notification);
-                done.run();
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-                LOG.debugf(
-                        "stopped before %s was told of %s; it is read again after the restart",
-                        target, notification.dedupKey());
-            }
-        });
+    /**
+     * Queues a notification; {@code done} runs once it is delivered, suppressed or dead-lettered.
+     *
+     * @return false, and {@code done} is not run, when max-queue notifications already wait
+     */
+    boolean offer(Notification notification, Runnable done) {
+        unfinished.incrementAndGet();
+        try {
+            executor.execute(() -> {
+                try {
+                    deliver(notification);
+                    done.run();
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    LOG.debugf(
+                            "stopped before %s was told of %s; it is read again after the restart",
+                            target, notification.dedupKey());
+                } finally {
+                    finished();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException full) {
+            finished();
+            return false;
+        }
+    }
+
+    /** Whether it has had nothing to deliver for {@code idle} at {@code nanoTime}. */
+    boolean idleFor(Duration idle, long nanoTime) {
+        return unfinished.get() == 0 && nanoTime - idleSince >= idle.toNanos();
+    }
+
+    private void finished() {
+        if (unfinished.decrementAndGet() == 0) {
+            idleSince = System.nanoTime();
+        }
     }
 
     @Override
@@ -84,7 +126,7 @@ final class DestinationWorker implements AutoCloseable {
         }
         Notification toSend = decided.get();
         RenderedMessage message = settings.templates().render(toSend);
-        Outgoing outgoing = channel.prepare(target.destination(), deliveryId(toSend), toSend, message);
+        Outgoing outgoing = channel.prepare(target.destination(), deliveryId(target, toSend), toSend, message);
         Instant first = Instant.now();
         int attempts = 0;
         while (true) {
@@ -92,17 +134,22 @@ final class DestinationWorker implements AutoCloseable {
             attempts++;
             DeliveryFailure failure = attempt(outgoing);
             if (failure == null) {
-                untilWritten(() -> settings.records()
-                        .sent(NotificationSent.of(
-                                toSend.correlationId(),
-                                toSend.app(),
-                                toSend.dedupKey(),
-                                toSend.occasion(),
-                                target.channel(),
-                                target.destination(),
-                                toSend.revision(),
-                                toSend.objectIdentities(),
-                                toSend.sourceEventIds().stream().distinct().toList())));
+                DeadLetters.untilWritten(
+                        target,
+                        () -> settings.records()
+                                .sent(NotificationSent.of(
+                                        toSend.correlationId(),
+                                        toSend.app(),
+                                        toSend.dedupKey(),
+                                        toSend.occasion(),
+                                        target.channel(),
+                                        target.destination(),
+                                        toSend.revision(),
+                                        toSend.objectIdentities(),
+                                        toSend.sourceEventIds().stream()
+                                                .distinct()
+                                                .toList())),
+                        closed);
                 dedup.record(target.toString(), toSend.dedupKey(), toSend.objectIdentities(), Instant.now());
                 settings.metrics().outcome(target, "delivered");
                 return;
@@ -114,7 +161,7 @@ final class DestinationWorker implements AutoCloseable {
                             Duration.between(first, Instant.now()),
                             ThreadLocalRandom.current()::nextDouble);
             if (next.isEmpty()) {
-                deadLetter(toSend, outgoing, attempts, failure, first);
+                deadLetters.write(target, toSend, outgoing, attempts, failure.getMessage(), first, closed);
                 return;
             }
             LOG.debugf(
@@ -160,63 +207,13 @@ final class DestinationWorker implements AutoCloseable {
         }
     }
 
-    private void deadLetter(
-            Notification notification, Outgoing outgoing, int attempts, DeliveryFailure failure, Instant first)
-            throws InterruptedException {
-        LOG.warnf(
-                "%s was not told of %s after %d attempts (%s); written to the dead letters",
-                target, notification.dedupKey(), attempts, failure.getMessage());
-        untilWritten(() -> settings.records()
-                .deadLettered(NotificationDeadLettered.of(
-                        notification.correlationId(),
-                        notification.app(),
-                        notification.dedupKey(),
-                        notification.occasion(),
-                        target.channel(),
-                        target.destination(),
-                        notification.revision(),
-                        outgoing.title(),
-                        outgoing.text(),
-                        outgoing.body(),
-                        attempts,
-                        failure.getMessage(),
-                        first,
-                        notification.sourceEventIds().stream().distinct().toList())));
-        settings.metrics().deadLetter(target);
-        settings.metrics().outcome(target, "dead-lettered");
-    }
-
-    /** Kafka away must not lose the outcome: try until it is written, or until shutdown stops us. */
-    private void untilWritten(Write write) throws InterruptedException {
-        while (true) {
-            try {
-                write.run();
-                return;
-            } catch (InterruptedException stopping) {
-                throw stopping;
-            } catch (Exception kafkaTrouble) {
-                LOG.warnf(
-                        "%s: cannot write the delivery outcome to Kafka yet (%s); trying again",
-                        target, kafkaTrouble.getClass().getSimpleName());
-                pause(RECORD_RETRY);
-            }
-        }
-    }
-
     /** Stable for a destination and what it is told, so a receiver recognises a repeat after a restart. */
-    private String deliveryId(Notification notification) {
+    static String deliveryId(Target target, Notification notification) {
         String identity = target + "|" + notification.dedupKey() + "|" + notification.objectIdentities();
         return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private void pause(Duration duration) throws InterruptedException {
-        if (!duration.isZero() && !duration.isNegative() && closed.await(duration.toNanos(), TimeUnit.NANOSECONDS)) {
-            throw new InterruptedException("the notifier is stopping");
-        }
-    }
-
-    @FunctionalInterface
-    private interface Write {
-        void run() throws Exception;
+        DeadLetters.pause(duration, closed);
     }
 }

@@ -44,6 +44,9 @@ final class NotifierProcess implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx256m");
         command.add("-Dquarkus.http.port=" + port);
+        // the embedded broker is one broker: the production replication of 3 could not create a topic there
+        command.add("-Dplumbline.topics.replication-factor=1");
+        command.add("-Dplumbline.topics.min-insync-replicas=1");
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

@@ -80,6 +80,9 @@ public final class SyncBenchmark {
         builder.environment().put("PLUMBLINE_KUBE_QPS", "1000");
         builder.environment().put("PLUMBLINE_KUBE_BURST", "1000");
         builder.environment().put("PLUMBLINE_SYNC_WORKERS", "8");
+        // the embedded broker is one broker: the production replication of 3 could not create a topic there
+        builder.environment().put("PLUMBLINE_TOPICS_REPLICATION_FACTOR", "1");
+        builder.environment().put("PLUMBLINE_TOPICS_MIN_INSYNC_REPLICAS", "1");
         builder.environment()
                 .put(
                         "PLUMBLINE_TRUST_RENDERER_KEYS",

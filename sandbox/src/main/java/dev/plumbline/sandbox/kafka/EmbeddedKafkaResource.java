@@ -17,7 +17,15 @@ public class EmbeddedKafkaResource implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "kafka.bootstrap.servers", sharedBootstrapServers(), "quarkus.kafka.devservices.enabled", "false");
+                "kafka.bootstrap.servers",
+                sharedBootstrapServers(),
+                "quarkus.kafka.devservices.enabled",
+                "false",
+                // one broker: the topics a service creates get one replica, whatever profile the test runs in
+                "plumbline.topics.replication-factor",
+                "1",
+                "plumbline.topics.min-insync-replicas",
+                "1");
     }
 
     @Override

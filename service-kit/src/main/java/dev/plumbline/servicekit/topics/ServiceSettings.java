@@ -64,5 +64,17 @@ public interface ServiceSettings {
         /** Partitions of a topic this service creates; a topic that already exists keeps its own. */
         @WithDefault("6")
         int partitions();
+
+        /**
+         * Replicas of each partition of a topic this service creates. Three, for a cluster of three brokers or more;
+         * a single broker (the sandbox, {@code ./plumb up}, docker-compose) needs 1. A topic that already exists
+         * keeps its own; one with fewer replicas is warned about at start.
+         */
+        @WithDefault("3")
+        int replicationFactor();
+
+        /** The {@code min.insync.replicas} of a topic this service creates: at most the replication factor. */
+        @WithDefault("2")
+        int minInsyncReplicas();
     }
 }
