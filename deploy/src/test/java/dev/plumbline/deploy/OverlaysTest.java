@@ -10,7 +10,9 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -271,6 +273,36 @@ class OverlaysTest {
                     .isEqualTo("git-watcher");
         });
         assertThat(ingresses.get(0).path("spec").has("defaultBackend")).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void gitLabsTokenHasItsOwnKeyBesideTheSharedAndEachReceiversWebhookSecret(Overlay overlay) {
+        Map<String, String> keys = new TreeMap<>();
+        deployment(overlay, PlumblineService.GIT_WATCHER)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()
+                .stream()
+                .filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+                .filter(env -> env.getValueFrom().getSecretKeyRef().getName().equals("plumbline-webhook"))
+                .forEach(env -> {
+                    assertThat(env.getValueFrom().getSecretKeyRef().getOptional())
+                            .as(env.getName() + ": every key may be left out")
+                            .isTrue();
+                    keys.put(env.getName(), env.getValueFrom().getSecretKeyRef().getKey());
+                });
+
+        assertThat(keys)
+                .containsEntry("PLUMBLINE_WEBHOOK_SECRET", "secret")
+                .containsEntry("PLUMBLINE_WEBHOOK_GITLAB_TOKEN", "gitlab-token")
+                .containsEntry("PLUMBLINE_WEBHOOK_GITHUB_SECRET", "github-secret")
+                .hasSize(7);
+        assertThat(keys.values())
+                .allMatch(key -> Repo.read("docs/deploy.md").contains("`" + key + "`"), "named in docs/deploy.md");
     }
 
     static Deployment deployment(Overlay overlay, PlumblineService service) {

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -125,14 +126,20 @@ public interface GitWatcherConfig {
 
     interface Webhook {
 
-        /** The secret of every receiver that has none of its own ({@code PLUMBLINE_WEBHOOK_SECRET}). */
+        /**
+         * The secret of every signing receiver (GitHub, Gitea, Gogs, Bitbucket, generic) that has none of its own
+         * ({@code PLUMBLINE_WEBHOOK_SECRET}); never GitLab's token, which GitLab sends in clear.
+         */
         Optional<String> secret();
+
+        /** A file holding the shared secret, such as a mounted Kubernetes Secret key; read at each delivery. */
+        Optional<Path> secretFile();
 
         /** Bodies above this size are refused with 413 before they are read. */
         @WithDefault("5M")
         MemorySize maxBodySize();
 
-        /** How long a delivery id is remembered to recognise a redelivery. */
+        /** How long a delivery id is remembered to recognise a redelivery, across restarts too. */
         @WithDefault("24h")
         Duration redeliveryWindow();
 
@@ -140,9 +147,17 @@ public interface GitWatcherConfig {
         @WithDefault("10000")
         int redeliveryCapacity();
 
+        RateLimit rateLimit();
+
+        /**
+         * The proxies (addresses or CIDR ranges, such as the Ingress controller's pods) whose
+         * {@code X-Forwarded-For} names the sender; from any other peer the header is ignored.
+         */
+        Optional<List<String>> trustedProxies();
+
         Provider github();
 
-        Provider gitlab();
+        GitLab gitlab();
 
         Provider gitea();
 
@@ -154,10 +169,39 @@ public interface GitWatcherConfig {
         Provider generic();
     }
 
+    /** Deliveries allowed per sender address and receiver; the rest are answered 429 with {@code Retry-After}. */
+    interface RateLimit {
+
+        /** Deliveries a second, on average, from one address to one receiver. */
+        @WithDefault("5")
+        double perSecond();
+
+        /** Deliveries one address may send at once to one receiver before it is slowed down. */
+        @WithDefault("100")
+        int burst();
+
+        /** Senders remembered at most; the longest idle is forgotten first, so memory stays bounded. */
+        @WithDefault("10000")
+        int maxSenders();
+    }
+
     interface Provider {
 
-        /** This receiver's own secret; the shared {@code plumbline.webhook.secret} when not set. */
+        /** This receiver's own secret; a receiver with one never accepts the shared {@code plumbline.webhook.secret}. */
         Optional<String> secret();
+
+        /** A file holding this receiver's own secret; read at each delivery, so a rotated secret needs no restart. */
+        Optional<Path> secretFile();
+    }
+
+    /** GitLab sends its token itself, in clear: it is never shared with, nor taken from, another receiver. */
+    interface GitLab {
+
+        /** The token set in GitLab's webhook ({@code X-Gitlab-Token}); it must differ from every other secret. */
+        Optional<String> token();
+
+        /** A file holding the GitLab token; read at each delivery. */
+        Optional<Path> tokenFile();
     }
 
     interface Credentials {

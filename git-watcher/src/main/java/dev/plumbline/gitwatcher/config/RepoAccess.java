@@ -30,13 +30,7 @@ public class RepoAccess {
 
     public RepoAccess(GitWatcherConfig config) {
         this.config = config;
-        List<String> secrets = new ArrayList<>();
-        config.credentials().values().forEach(c -> {
-            c.password().ifPresent(secrets::add);
-            c.sshKeyPassphrase().ifPresent(secrets::add);
-        });
-        config.webhook().secret().ifPresent(secrets::add);
-        this.redactor = new Redactor(secrets);
+        this.redactor = new Redactor(() -> MaskedSecrets.of(config));
         this.ssh = new SshSessions(config.dataDir().resolve("ssh"));
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.plumbline.events.vocabulary.WebhookProvider;
 import dev.plumbline.gitwatcher.config.GitWatcherConfig;
 import dev.plumbline.gitwatcher.webhook.Endpoint;
+import dev.plumbline.gitwatcher.webhook.SenderRateLimit;
+import dev.plumbline.gitwatcher.webhook.TrustedProxies;
 import dev.plumbline.gitwatcher.webhook.WebhookOutcome;
 import dev.plumbline.gitwatcher.webhook.WebhookReceiver;
 import dev.plumbline.gitwatcher.webhook.WebhookRequest;
@@ -20,7 +22,10 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,10 +33,11 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * {@code POST /webhooks/{github|gitlab|gitea|gogs|bitbucket|generic}}, answered on the event loop that read the
- * request, as a plain route: verifying, reading and handing the fetch to the scheduler never wait on Git, Kafka or
- * the disk, and the REST layer's dispatch, a worker thread, or a copy of the headers would only add to the time of
- * every answer. The fetch runs after the answer.
+ * {@code POST /webhooks/{github|gitlab|gitea|gogs|bitbucket|generic}}, as a plain route. On the event loop only what
+ * is cheap and bounded: the sender's rate limit and the body's size, both before the body is read. The HMAC over a
+ * body of up to {@code max-body-size}, a secret file read and the write of the delivery to the redelivery log run on
+ * a worker thread, so a flood of large signed bodies never stalls the other requests of the event loop. The fetch
+ * runs after the answer.
  */
 @ApplicationScoped
 public class WebhookRoute {
@@ -52,10 +58,15 @@ public class WebhookRoute {
     ObjectMapper mapper;
 
     private ObjectWriter outcomes;
+    private SenderRateLimit rateLimit;
+    private TrustedProxies proxies;
     private final Map<WebhookProvider, Map<WebhookOutcome.Outcome, Counter>> counters = new ConcurrentHashMap<>();
 
     void register(@Observes Router router) {
         outcomes = mapper.writerFor(WebhookOutcome.class);
+        GitWatcherConfig.RateLimit limit = config.webhook().rateLimit();
+        rateLimit = new SenderRateLimit(limit.perSecond(), limit.burst(), limit.maxSenders(), Clock.systemUTC());
+        proxies = TrustedProxies.of(config.webhook().trustedProxies().orElse(List.of()));
         router.post("/webhooks/:provider").handler(this::receive);
     }
 
@@ -72,8 +83,14 @@ public class WebhookRoute {
                                     .collect(Collectors.joining(", ")));
             return;
         }
-        long limit = config.webhook().maxBodySize().asLongValue();
         HttpServerRequest request = context.request();
+        String sender = proxies.sender(request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For"));
+        Duration wait = rateLimit.admit(sender, endpoint.get());
+        if (!wait.isZero()) {
+            tooMany(context, endpoint.get(), sender, wait);
+            return;
+        }
+        long limit = config.webhook().maxBodySize().asLongValue();
         long declared = declaredLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
         if (declared > limit) {
             tooLarge(context, endpoint.get(), limit);
@@ -102,44 +119,54 @@ public class WebhookRoute {
     }
 
     private void answer(RoutingContext context, Endpoint endpoint, byte[] body) {
-        WebhookOutcome outcome;
-        try {
-            outcome = receiver.handle(
-                    new WebhookRequest(endpoint, context.request().headers()::get, body));
-        } catch (RuntimeException e) {
-            LOG.error("webhook delivery failed", e);
-            error(context.response(), 500, "internal error; see the git-watcher's log");
-            return;
-        }
-        count(outcome);
-        try {
-            context.response()
-                    .setStatusCode(outcome.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-                    .end(Buffer.buffer(outcomes.writeValueAsBytes(outcome)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an outcome is always JSON", e);
-        }
+        WebhookRequest request = new WebhookRequest(endpoint, context.request().headers()::get, body);
+        context.vertx().executeBlocking(() -> receiver.handle(request), false).onComplete(handled -> {
+            if (handled.failed()) {
+                LOG.error("webhook delivery failed", handled.cause());
+                error(context.response(), 500, "internal error; see the git-watcher's log");
+                return;
+            }
+            WebhookOutcome outcome = handled.result();
+            count(outcome.provider(), outcome.outcome());
+            try {
+                context.response()
+                        .setStatusCode(outcome.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                        .end(Buffer.buffer(outcomes.writeValueAsBytes(outcome)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("an outcome is always JSON", e);
+            }
+        });
+    }
+
+    /** 429 with the wait, and the connection closed, so that the body is never read. */
+    private void tooMany(RoutingContext context, Endpoint endpoint, String sender, Duration wait) {
+        count(endpoint.defaultProvider(), WebhookOutcome.Outcome.RATE_LIMITED);
+        long seconds = SenderRateLimit.retryAfterSeconds(wait);
+        context.response()
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        error(
+                context.response(),
+                429,
+                "too many deliveries from " + sender + " to the " + endpoint.path() + " receiver; retry in " + seconds
+                        + " s (plumbline.webhook.rate-limit.*)");
     }
 
     /** 413, and the connection closed, so that the rest of the body is never read. */
     private void tooLarge(RoutingContext context, Endpoint endpoint, long limit) {
         WebhookOutcome outcome = receiver.tooLarge(endpoint, limit);
-        count(outcome);
+        count(outcome.provider(), outcome.outcome());
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
         error(context.response(), 413, outcome.message());
     }
 
-    private void count(WebhookOutcome outcome) {
-        counters.computeIfAbsent(outcome.provider(), provider -> new ConcurrentHashMap<>())
+    private void count(WebhookProvider provider, WebhookOutcome.Outcome outcome) {
+        counters.computeIfAbsent(provider, p -> new ConcurrentHashMap<>())
                 .computeIfAbsent(
-                        outcome.outcome(),
+                        outcome,
                         kind -> metrics.counter(
-                                "plumbline.webhook.deliveries",
-                                "provider",
-                                outcome.provider().label(),
-                                "outcome",
-                                kind.label()))
+                                "plumbline.webhook.deliveries", "provider", provider.label(), "outcome", kind.label()))
                 .increment();
     }
 

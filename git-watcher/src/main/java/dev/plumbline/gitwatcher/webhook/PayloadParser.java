@@ -19,8 +19,7 @@ public final class PayloadParser {
 
     /**
      * The only top-level fields any provider's repository and refs are read from. The rest of a payload (its commits,
-     * pusher, sender…, most of its bytes) is scanned but never built into objects: it is read on the event loop, for
-     * every delivery.
+     * pusher, sender…, most of its bytes) is scanned but never built into objects: it is read for every delivery.
      */
     private static final Set<String> READ_FIELDS =
             Set.of("ref", "repository", "project", "object_kind", "push", "changes");

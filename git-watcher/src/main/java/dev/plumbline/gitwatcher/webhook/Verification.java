@@ -9,11 +9,9 @@ public final class Verification {
 
     /** Empty when the delivery is authentic; otherwise why it is refused, without any secret in the words. */
     public static Optional<String> refusal(WebhookRequest request, Delivery delivery, WebhookSecrets secrets) {
-        Optional<String> secret = secrets.forProvider(delivery.provider());
-        if (secret.isEmpty()) {
-            return Optional.of(
-                    "no webhook secret is configured for " + delivery.provider().label() + "; set plumbline.webhook."
-                            + settingName(delivery) + ".secret or plumbline.webhook.secret");
+        WebhookSecrets.Resolved secret = secrets.forProvider(delivery.provider());
+        if (secret.refusal() != null) {
+            return Optional.of(secret.refusal());
         }
         String header = signatureHeader(delivery);
         String presented = request.header(header);
@@ -21,8 +19,8 @@ public final class Verification {
             return Optional.of("missing " + header + " header");
         }
         boolean valid = switch (delivery.provider()) {
-            case GITLAB -> Signatures.tokenMatches(presented, secret.get());
-            default -> Signatures.hmacMatches(presented, secret.get(), request.body());
+            case GITLAB -> Signatures.tokenMatches(presented, secret.secret());
+            default -> Signatures.hmacMatches(presented, secret.secret(), request.body());
         };
         return valid ? Optional.empty() : Optional.of(header + " does not match the body");
     }
@@ -36,13 +34,6 @@ public final class Verification {
             case GOGS -> "X-Gogs-Signature";
             case BITBUCKET_CLOUD, BITBUCKET_SERVER -> "X-Hub-Signature";
             case GENERIC -> "X-Signature";
-        };
-    }
-
-    private static String settingName(Delivery delivery) {
-        return switch (delivery.provider()) {
-            case BITBUCKET_CLOUD, BITBUCKET_SERVER -> "bitbucket";
-            default -> delivery.provider().label();
         };
     }
 }

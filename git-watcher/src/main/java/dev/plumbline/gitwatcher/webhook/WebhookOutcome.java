@@ -41,7 +41,9 @@ public record WebhookOutcome(
         NOT_A_PUSH,
         UNAUTHORIZED,
         MALFORMED,
-        TOO_LARGE
+        TOO_LARGE,
+        /** Over the sender's rate limit: turned away with 429 before its body was read, and not recorded. */
+        RATE_LIMITED
     }
 
     public WebhookOutcome {

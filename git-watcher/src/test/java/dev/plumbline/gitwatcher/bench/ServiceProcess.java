@@ -51,6 +51,9 @@ final class ServiceProcess implements AutoCloseable {
                 data.resolve("service").toString(),
                 "plumbline.webhook.secret",
                 webhookSecret,
+                // the bench sends bursts from one address: it measures answers, not the rate limit
+                "plumbline.webhook.rate-limit.burst",
+                "1000000",
                 "plumbline.signing.key-file",
                 TestSigningKeys.privateKeyFile("git-watcher").toString(),
                 // the bench measures acknowledgements: polls would only add fetches of their own

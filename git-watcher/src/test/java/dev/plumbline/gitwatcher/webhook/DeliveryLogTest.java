@@ -3,11 +3,13 @@ package dev.plumbline.gitwatcher.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plumbline.events.vocabulary.WebhookProvider;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeliveryLogTest {
 
@@ -65,5 +67,18 @@ class DeliveryLogTest {
 
         assertThat(small.firstTime(DELIVERY, "1")).as("evicted by capacity").isTrue();
         assertThat(small.firstTime(DELIVERY, "3")).isFalse();
+    }
+
+    @Test
+    void aDeliveryReplayedAfterARestartIsStillARedelivery(@TempDir Path dataDir) {
+        DeliveryLog beforeRestart = DeliveryLog.persistent(dataDir, 10, Duration.ofHours(1), Clock.systemUTC());
+        assertThat(beforeRestart.firstTime(DELIVERY, "body")).isTrue();
+
+        DeliveryLog afterRestart = DeliveryLog.persistent(dataDir, 10, Duration.ofHours(1), Clock.systemUTC());
+
+        assertThat(afterRestart.firstTime(DELIVERY, "body"))
+                .as("replayed after a restart")
+                .isFalse();
+        assertThat(afterRestart.firstTime(DELIVERY, "another body")).isTrue();
     }
 }

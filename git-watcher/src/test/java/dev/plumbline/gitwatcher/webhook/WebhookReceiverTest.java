@@ -164,8 +164,8 @@ class WebhookReceiverTest {
 
     @Test
     void aProvidersOwnSecretIsUsedBeforeTheSharedOne() {
-        WebhookSecrets secrets = new WebhookSecrets(
-                Map.of(Endpoint.GITHUB, Optional.of("github's own")), Optional.of(WebhookFixtures.SECRET));
+        WebhookSecrets secrets =
+                WebhookSecrets.ofValues(Map.of(Endpoint.GITHUB, "github's own"), Optional.of(WebhookFixtures.SECRET));
         WebhookReceiver receiver = new WebhookReceiver(secrets, log(), everything, Clock.systemUTC());
 
         assertThat(receiver.handle(request(
@@ -261,7 +261,11 @@ class WebhookReceiverTest {
     }
 
     private static WebhookReceiver receiver(Optional<String> shared, FakeRepositories repositories) {
-        return new WebhookReceiver(new WebhookSecrets(Map.of(), shared), log(), repositories, Clock.systemUTC());
+        return new WebhookReceiver(
+                WebhookSecrets.ofValues(Map.of(Endpoint.GITLAB, WebhookFixtures.GITLAB_TOKEN), shared),
+                log(),
+                repositories,
+                Clock.systemUTC());
     }
 
     private static DeliveryLog log() {

@@ -34,6 +34,23 @@ public final class TokenBucket {
         return Duration.ofNanos(reserve(TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano()));
     }
 
+    /**
+     * Takes a token if one is free at {@code now} and returns zero; otherwise takes nothing and returns how long until
+     * one is. For callers that turn the excess away rather than queue it: a caller that keeps trying is not pushed
+     * further back.
+     */
+    public Duration tryTake(Instant now) {
+        long nowNanos = TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+        synchronized (this) {
+            refill(nowNanos);
+            if (tokens >= 1) {
+                tokens -= 1;
+                return Duration.ZERO;
+            }
+            return Duration.ofNanos((long) Math.ceil((1 - tokens) / perSecond * 1e9));
+        }
+    }
+
     /** Takes a token, waiting (parked) until it is due. */
     public void acquire() {
         long now = System.nanoTime();
@@ -46,13 +63,17 @@ public final class TokenBucket {
 
     /** Takes the next token at {@code nowNanos}; returns the nanoseconds to wait. A clock going back refills nothing. */
     private synchronized long reserve(long nowNanos) {
+        refill(nowNanos);
+        tokens -= 1;
+        return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perSecond * 1e9);
+    }
+
+    private void refill(long nowNanos) {
         if (lastNanos != null && nowNanos > lastNanos) {
             tokens = Math.min(burst, tokens + (nowNanos - lastNanos) / 1e9 * perSecond);
         }
         if (lastNanos == null || nowNanos > lastNanos) {
             lastNanos = nowNanos;
         }
-        tokens -= 1;
-        return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perSecond * 1e9);
     }
 }

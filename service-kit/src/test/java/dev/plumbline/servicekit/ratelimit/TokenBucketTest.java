@@ -24,6 +24,17 @@ class TokenBucketTest {
     }
 
     @Test
+    void tryTakeTurnsTheExcessAwayWithTheWaitAndDoesNotPushARetryFurtherBack() {
+        TokenBucket limit = new TokenBucket(0.5, 2);
+
+        assertThat(limit.tryTake(T0)).isZero();
+        assertThat(limit.tryTake(T0)).isZero();
+        assertThat(limit.tryTake(T0)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(limit.tryTake(T0.plusSeconds(1))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(limit.tryTake(T0.plusSeconds(2))).isZero();
+    }
+
+    @Test
     void tokensComeBackWithTimeUpToTheBurst() {
         TokenBucket limit = new TokenBucket(2, 3);
         for (int i = 0; i < 3; i++) {
