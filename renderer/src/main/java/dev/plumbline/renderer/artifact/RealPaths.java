@@ -21,11 +21,11 @@ final class RealPaths {
     private RealPaths() {}
 
     /**
-     * Whether anything written at or under {@code folder} would land outside {@code root}: its nearest existing
-     * ancestor really lies outside, or is a link that leads nowhere.
+     * Whether writing {@code path} would land outside {@code root}: the path itself if it exists (an earlier entry
+     * may have made it a link), else its nearest existing folder, really lies outside or is a link leading nowhere.
      */
-    static boolean leadsOutside(Path folder, Path root) {
-        Path existing = folder;
+    static boolean leadsOutside(Path path, Path root) {
+        Path existing = path;
         while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
         }

@@ -54,10 +54,10 @@ public final class TarballExtractor {
                     continue;
                 }
                 Path path = root.resolve(stripDotSlash(entry.getName())).normalize();
-                if (RealPaths.leadsOutside(path.getParent(), root)) {
+                if (RealPaths.leadsOutside(path, root)) {
                     refused.add(new RefusedEntry(
                             entry.getName(),
-                            "its folder is reached through a symlink leading outside the repository",
+                            "it would be written through a symlink leading outside the repository (or nowhere)",
                             RenderFailureReason.SYMLINK_OUT_OF_TREE));
                     continue;
                 }

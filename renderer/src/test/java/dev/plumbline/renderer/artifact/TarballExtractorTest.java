@@ -81,18 +81,21 @@ class TarballExtractorTest {
 
     @Test
     void entriesWrittenThroughALinkChainLeadingOutAreNotWritten() throws IOException {
-        // apps/d/d is apps, so apps/e is really the folder above the root
+        // apps/d/d is apps, so apps/e is really the folder above the root, and apps/w a file there
         RepositoryTree tree = extract(new Tarballs()
                 .symlink("apps/d", ".")
                 .symlink("apps/e", "d/d/../..")
                 .symlink("apps/e/planted-link", "anything")
-                .file("apps/e/planted.yaml", "a: 1\n"));
+                .file("apps/e/planted.yaml", "a: 1\n")
+                .symlink("apps/w", "d/d/../../planted-through-link.yaml")
+                .file("apps/w", "a: 1\n"));
 
         assertThat(scratch.resolve("planted-link")).doesNotExist();
         assertThat(scratch.resolve("planted.yaml")).doesNotExist();
+        assertThat(scratch.resolve("planted-through-link.yaml")).doesNotExist();
         assertThat(tree.refused())
                 .extracting(RefusedEntry::name)
-                .contains("apps/e", "apps/e/planted-link", "apps/e/planted.yaml");
+                .contains("apps/e", "apps/e/planted-link", "apps/e/planted.yaml", "apps/w");
     }
 
     @Test

@@ -28,8 +28,10 @@ public final class Tarballs {
 
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final Map<String, String> symlinks = new LinkedHashMap<>();
-    /** Every entry name in the order given: a link may have to come before the entries written through it. */
-    private final List<String> order = new ArrayList<>();
+    /** Every entry in the order given: a link may have to come before the entries written through it. */
+    private final List<Entry> order = new ArrayList<>();
+
+    private record Entry(String name, boolean link) {}
 
     /** The files of a folder under {@code src/test/resources}, such as {@code testdata/repo}. */
     public static Tarballs ofResource(String folder) {
@@ -72,13 +74,13 @@ public final class Tarballs {
 
     public Tarballs without(String name) {
         files.remove(name);
-        order.remove(name);
+        order.remove(new Entry(name, false));
         return this;
     }
 
     private <T> void add(Map<String, T> entries, String name, T value) {
         if (entries.put(name, value) == null) {
-            order.add(name);
+            order.add(new Entry(name, entries == symlinks));
         }
     }
 
@@ -90,8 +92,9 @@ public final class Tarballs {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (String name : order) {
-                if (files.containsKey(name)) {
+            for (Entry next : order) {
+                String name = next.name();
+                if (!next.link()) {
                     byte[] content = files.get(name);
                     TarArchiveEntry entry = new TarArchiveEntry(name);
                     entry.setSize(content.length);
