@@ -12,6 +12,11 @@ public enum RenderFailureReason implements Term {
     PATH_NOT_FOUND,
     /** A symlink or a path that leads outside the repository. */
     UNSAFE_PATH,
+    /**
+     * A symlink of the commit whose real path leads outside the repository, even when its text does not (a chain
+     * such as {@code d -> .} then {@code d/d/../../..}): nothing that reads it renders.
+     */
+    SYMLINK_OUT_OF_TREE,
     /** A file is not valid YAML or JSON, or a document is not a Kubernetes object. */
     INVALID_MANIFEST,
     /** Two objects share one identity. */
@@ -28,6 +33,8 @@ public enum RenderFailureReason implements Term {
     TOOL_MISSING,
     /** The render ran past its time limit. */
     TIMEOUT,
+    /** The render is larger than the renderer accepts for one Application ({@code plumbline.render.max-bytes}). */
+    RENDER_TOO_LARGE,
     /** A fault of the renderer itself. */
     INTERNAL_ERROR
 }

@@ -48,19 +48,33 @@ public final class RepositoryTree {
      */
     public Path resolve(Path base, String reference, String mentionedIn) {
         if (reference.startsWith("/") || Path.of(reference).isAbsolute()) {
-            throw escape(reference, mentionedIn, "it is an absolute path");
+            throw escape(RenderFailureReason.UNSAFE_PATH, reference, mentionedIn, "it is an absolute path");
         }
         Path resolved = base.resolve(reference).normalize();
         if (!resolved.startsWith(root)) {
-            throw escape(reference, mentionedIn, "it leads outside the repository");
+            throw escape(RenderFailureReason.UNSAFE_PATH, reference, mentionedIn, "it leads outside the repository");
+        }
+        String repositoryPath = repositoryPath(resolved);
+        for (RefusedEntry entry : refused) {
+            if (entry.covers(repositoryPath)) {
+                throw refusal(entry, repositoryPath);
+            }
         }
         if (Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 if (!resolved.toRealPath().startsWith(root)) {
-                    throw escape(reference, mentionedIn, "a symlink leads outside the repository");
+                    throw escape(
+                            RenderFailureReason.SYMLINK_OUT_OF_TREE,
+                            reference,
+                            mentionedIn,
+                            "a symlink leads outside the repository");
                 }
             } catch (IOException e) {
-                throw escape(reference, mentionedIn, "a symlink on the way leads nowhere (" + e.getMessage() + ")");
+                throw escape(
+                        RenderFailureReason.UNSAFE_PATH,
+                        reference,
+                        mentionedIn,
+                        "a symlink on the way leads nowhere (" + e.getMessage() + ")");
             }
         }
         return resolved;
@@ -76,26 +90,36 @@ public final class RepositoryTree {
         for (RefusedEntry entry : refused) {
             for (String input : inputs) {
                 if (entry.isUnder(input)) {
-                    throw new RenderFailure(
-                            RenderFailureReason.UNSAFE_PATH,
-                            entry.name() + ": " + entry.why() + "; Plumbline refused it, so nothing that reads "
-                                    + displayed(input) + " renders",
-                            entry.name(),
-                            null);
+                    throw refusal(entry, input);
                 }
             }
         }
+    }
+
+    private static RenderFailure refusal(RefusedEntry entry, String input) {
+        return new RenderFailure(
+                entry.reason(),
+                entry.name() + ": " + entry.why() + "; Plumbline refused it, so nothing that reads " + displayed(input)
+                        + " renders" + remedy(entry),
+                entry.name(),
+                null);
+    }
+
+    private static String remedy(RefusedEntry entry) {
+        return entry.reason() == RenderFailureReason.SYMLINK_OUT_OF_TREE
+                ? "; commit the file itself, or a link that stays inside the repository"
+                : "";
     }
 
     private static String displayed(String input) {
         return input.isEmpty() ? "the repository root" : input;
     }
 
-    private static RenderFailure escape(String reference, String mentionedIn, String why) {
+    private static RenderFailure escape(RenderFailureReason reason, String reference, String mentionedIn, String why) {
         String subject =
                 mentionedIn == null ? "the Application's path " + reference : mentionedIn + " names " + reference;
         return new RenderFailure(
-                RenderFailureReason.UNSAFE_PATH,
+                reason,
                 subject + ", but " + why + "; Plumbline only reads files inside the repository",
                 mentionedIn,
                 null);

@@ -16,8 +16,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * Extracts the git-watcher's tarball of a commit (gzip-compressed tar, names relative to the repository root)
  * without ever writing or linking outside the target folder. Entries that would (a name with {@code ..}, an
- * absolute name, a symlink leading out, a hard link, a device) are left out and reported, not fatal: only the
- * Applications that read them fail.
+ * absolute name, a symlink leading out, an entry whose folder is reached through such a symlink, a hard link, a
+ * device) are left out and reported, not fatal: only the Applications that read them fail. Once every entry is
+ * written, each symlink is resolved by its real path, since a chain such as {@code d -> .} and
+ * {@code x -> d/d/../../..} leaves the tree while its text does not: those are removed and reported too.
  */
 public final class TarballExtractor {
 
@@ -46,12 +48,19 @@ public final class TarballExtractor {
                 if (entry.isGlobalPaxHeader() || entry.isPaxHeader()) {
                     continue;
                 }
-                String problem = problemWith(entry, root);
-                if (problem != null) {
-                    refused.add(new RefusedEntry(entry.getName(), problem));
+                RefusedEntry refusal = refusalOf(entry, root);
+                if (refusal != null) {
+                    refused.add(refusal);
                     continue;
                 }
                 Path path = root.resolve(stripDotSlash(entry.getName())).normalize();
+                if (RealPaths.leadsOutside(path, root)) {
+                    refused.add(new RefusedEntry(
+                            entry.getName(),
+                            "it would be written through a symlink leading outside the repository (or nowhere)",
+                            RenderFailureReason.SYMLINK_OUT_OF_TREE));
+                    continue;
+                }
                 if (entry.isDirectory()) {
                     Files.createDirectories(path);
                 } else if (entry.isSymbolicLink()) {
@@ -59,17 +68,13 @@ public final class TarballExtractor {
                     Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
                 } else {
                     Files.createDirectories(path.getParent());
-                    if (!path.getParent().toRealPath().startsWith(root)) {
-                        refused.add(new RefusedEntry(
-                                entry.getName(), "its folder is a symlink leading outside the repository"));
-                        continue;
-                    }
                     written += copy(tar, path, maxExtractedBytes - written);
                     if ((entry.getMode() & EXECUTABLE_BITS) != 0) {
                         path.toFile().setExecutable(true, false);
                     }
                 }
             }
+            refused.addAll(RealPaths.removeLinksLeadingOutside(root));
             return new RepositoryTree(root, refused);
         } catch (IOException | IllegalArgumentException e) {
             throw new RenderFailure(
@@ -82,6 +87,18 @@ public final class TarballExtractor {
     }
 
     /** Why the entry may not be extracted; null when it may. */
+    private static RefusedEntry refusalOf(TarArchiveEntry entry, Path root) {
+        String problem = problemWith(entry, root);
+        if (problem == null) {
+            return null;
+        }
+        boolean linkLeadingOut = entry.isSymbolicLink() && problem.startsWith("a symlink");
+        return new RefusedEntry(
+                entry.getName(),
+                problem,
+                linkLeadingOut ? RenderFailureReason.SYMLINK_OUT_OF_TREE : RenderFailureReason.UNSAFE_PATH);
+    }
+
     private static String problemWith(TarArchiveEntry entry, Path root) {
         String name = entry.getName();
         if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {

@@ -44,6 +44,17 @@ public interface RendererConfig {
         @WithDefault("2m")
         Duration historyTimeout();
 
+        /**
+         * The largest render one Application may produce, in bytes: its plain manifest files together, its kustomize
+         * output, or the JSON of its objects. Larger fails with render-too-large for that Application alone.
+         */
+        @WithDefault("33554432")
+        long maxBytes();
+
+        /** The most the render cache's renders (their objects' JSON) may add up to, in bytes; 0 turns it off. */
+        @WithDefault("67108864")
+        long cacheMaxBytes();
+
         Kustomize kustomize();
     }
 

@@ -13,6 +13,7 @@ import dev.plumbline.renderer.render.RenderCoordinator;
 import dev.plumbline.renderer.render.RenderMetrics;
 import dev.plumbline.renderer.render.RenderOutcome;
 import dev.plumbline.renderer.render.RenderPipeline;
+import dev.plumbline.renderer.render.RenderSizeCap;
 import dev.plumbline.renderer.render.RevisionIndex;
 import dev.plumbline.renderer.render.RevisionRenderer;
 import dev.plumbline.renderer.render.ScratchFolder;
@@ -77,13 +78,15 @@ public class RenderingService {
         Path scratch = Path.of(render.scratchDir());
         ScratchFolder.removeLeftovers(scratch);
         KustomizeCommand kustomize = new KustomizeCommand(
-                render.kustomize().commands(), render.kustomize().path().orElse(System.getenv("PATH")));
+                render.kustomize().commands(),
+                render.kustomize().path().orElse(System.getenv("PATH")),
+                render.maxBytes());
         RenderPipeline pipeline = new RenderPipeline(
                 List.of(
-                        new PlainRenderer(),
+                        new PlainRenderer(render.maxBytes()),
                         new KustomizeRenderer(kustomize),
-                        new HelmRenderer(TerminationSignals::restore)),
-                new RenderCache(config.cache().maxEntries()),
+                        new RenderSizeCap(new HelmRenderer(TerminationSignals::restore), render.maxBytes())),
+                new RenderCache(config.cache().maxEntries(), render.cacheMaxBytes()),
                 new RenderMetrics(registry),
                 render.timeout(),
                 render.concurrency());

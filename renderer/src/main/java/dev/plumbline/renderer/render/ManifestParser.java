@@ -1,8 +1,10 @@
 package dev.plumbline.renderer.render;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.renderer.failure.RenderFailure;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -23,11 +26,18 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ManifestParser {
 
-    /** SnakeYAML refuses texts over 3 MB by default; a rendered app can be far larger (Helm and kustomize output). */
-    private static final int MAX_TEXT_CODE_POINTS = 256 * 1024 * 1024;
+    /**
+     * SnakeYAML refuses texts over 3 MB by default; a rendered app can be far larger (Helm and kustomize output). The
+     * render size cap ({@code plumbline.render.max-bytes}, 32 MiB by default) is judged before parsing where it can
+     * be; this is the ceiling for a text that cannot be judged before (Helm's output).
+     */
+    static final int MAX_TEXT_CODE_POINTS = 64 * 1024 * 1024;
+
+    /** Deeper than any Kubernetes object; a document nested deeper is refused before it can exhaust the stack. */
+    static final int MAX_NESTING_DEPTH = 1000;
 
     private static final ObjectMapper YAML = yamlMapper();
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = jsonMapper();
 
     private ManifestParser() {}
 
@@ -39,9 +49,33 @@ public final class ManifestParser {
      *                   {@code file} and the line
      */
     public static List<SourceObject> parse(String text, String file, String sourcePath, IntFunction<String> originAt) {
-        ObjectMapper mapper = file.endsWith(".json") ? JSON : YAML;
+        ObjectMapper mapper = mapperFor(file);
+        try {
+            return parse(mapper, mapper.createParser(text), file, sourcePath, originAt);
+        } catch (IOException e) {
+            throw unreadable(file, sourcePath, e);
+        }
+    }
+
+    /**
+     * The same, read as a stream: documents are parsed one at a time, so the text is never held whole.
+     *
+     * @param text closed by the caller
+     */
+    public static List<SourceObject> parse(
+            InputStream text, String file, String sourcePath, IntFunction<String> originAt) {
+        ObjectMapper mapper = mapperFor(file);
+        try {
+            return parse(mapper, mapper.createParser(text), file, sourcePath, originAt);
+        } catch (IOException e) {
+            throw unreadable(file, sourcePath, e);
+        }
+    }
+
+    private static List<SourceObject> parse(
+            ObjectMapper mapper, JsonParser created, String file, String sourcePath, IntFunction<String> originAt) {
         List<SourceObject> objects = new ArrayList<>();
-        try (JsonParser parser = mapper.createParser(text)) {
+        try (JsonParser parser = mapper == YAML ? new AliasRefusingParser(created) : created) {
             while (parser.nextToken() != null) {
                 int line = parser.currentTokenLocation().getLineNr();
                 JsonNode document = mapper.readTree(parser);
@@ -61,14 +95,18 @@ public final class ManifestParser {
                     line,
                     e);
         } catch (IOException e) {
-            throw new RenderFailure(
-                    RenderFailureReason.INTERNAL_ERROR,
-                    "cannot read " + file + ": " + e.getMessage(),
-                    sourcePath,
-                    null,
-                    e);
+            throw unreadable(file, sourcePath, e);
         }
         return objects;
+    }
+
+    private static ObjectMapper mapperFor(String file) {
+        return file.endsWith(".json") ? JSON : YAML;
+    }
+
+    private static RenderFailure unreadable(String file, String sourcePath, IOException e) {
+        return new RenderFailure(
+                RenderFailureReason.INTERNAL_ERROR, "cannot read " + file + ": " + e.getMessage(), sourcePath, null, e);
     }
 
     private static void addObjects(
@@ -131,7 +169,22 @@ public final class ManifestParser {
     private static ObjectMapper yamlMapper() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_TEXT_CODE_POINTS);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+        YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(depthLimit())
+                .build();
         return new ObjectMapper(factory).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    private static ObjectMapper jsonMapper() {
+        JsonFactory factory =
+                JsonFactory.builder().streamReadConstraints(depthLimit()).build();
+        return new ObjectMapper(factory).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    private static StreamReadConstraints depthLimit() {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .build();
     }
 }

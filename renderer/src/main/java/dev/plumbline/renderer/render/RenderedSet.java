@@ -10,10 +10,20 @@ import java.util.List;
  * @param renderer the renderer that produced it
  * @param objects  in {@link dev.plumbline.engine.order.KindOrder#IDENTITIES engine's order}, normalized and tracked
  * @param digest   {@code sha256:<hex>} of the identities and bodies in that order
+ * @param bytes    the size of the objects' JSON: what the render cache's byte budget counts
  */
-public record RenderedSet(RendererKind renderer, List<RenderedObject> objects, String digest) {
+public record RenderedSet(RendererKind renderer, List<RenderedObject> objects, String digest, long bytes) {
 
     public RenderedSet {
         objects = List.copyOf(objects);
+    }
+
+    public RenderedSet(RendererKind renderer, List<RenderedObject> objects, String digest) {
+        this(
+                renderer,
+                objects,
+                digest,
+                RenderSizeCap.jsonBytes(
+                        objects.stream().map(RenderedObject::body).toList()));
     }
 }

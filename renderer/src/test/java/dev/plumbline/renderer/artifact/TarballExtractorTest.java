@@ -58,6 +58,47 @@ class TarballExtractorTest {
     }
 
     @Test
+    void aSymlinkChainWhoseTextStaysInsideButWhoseRealPathLeavesIsRemovedAndReported() throws IOException {
+        RepositoryTree tree = extract(new Tarballs()
+                .file("apps/web/ok.yaml", "a: 1\n")
+                .symlink("apps/web/d", ".")
+                .symlink("apps/web/x.yaml", "d/d/d/../../../../etc/hostname")
+                .symlink("apps/web/via-folder.yaml", "d/ok.yaml"));
+
+        assertThat(tree.refused()).singleElement().satisfies(entry -> {
+            assertThat(entry.name()).isEqualTo("apps/web/x.yaml");
+            assertThat(entry.reason()).isEqualTo(RenderFailureReason.SYMLINK_OUT_OF_TREE);
+        });
+        assertThat(tree.root().resolve("apps/web/x.yaml")).doesNotExist();
+        assertThat(Files.readString(tree.root().resolve("apps/web/via-folder.yaml")))
+                .isEqualTo("a: 1\n");
+        assertThatThrownBy(() -> tree.checkNoRefusedEntryUnder(List.of("apps/web")))
+                .isInstanceOfSatisfying(RenderFailure.class, failure -> {
+                    assertThat(failure.reason()).isEqualTo(RenderFailureReason.SYMLINK_OUT_OF_TREE);
+                    assertThat(failure.file()).isEqualTo("apps/web/x.yaml");
+                });
+    }
+
+    @Test
+    void entriesWrittenThroughALinkChainLeadingOutAreNotWritten() throws IOException {
+        // apps/d/d is apps, so apps/e is really the folder above the root, and apps/w a file there
+        RepositoryTree tree = extract(new Tarballs()
+                .symlink("apps/d", ".")
+                .symlink("apps/e", "d/d/../..")
+                .symlink("apps/e/planted-link", "anything")
+                .file("apps/e/planted.yaml", "a: 1\n")
+                .symlink("apps/w", "d/d/../../planted-through-link.yaml")
+                .file("apps/w", "a: 1\n"));
+
+        assertThat(scratch.resolve("planted-link")).doesNotExist();
+        assertThat(scratch.resolve("planted.yaml")).doesNotExist();
+        assertThat(scratch.resolve("planted-through-link.yaml")).doesNotExist();
+        assertThat(tree.refused())
+                .extracting(RefusedEntry::name)
+                .contains("apps/e", "apps/e/planted-link", "apps/e/planted.yaml", "apps/w");
+    }
+
+    @Test
     void refusesPathsThatEscapeTheRoot() {
         RepositoryTree tree = extract(new Tarballs().file("apps/web/a.yaml", "a: 1\n"));
 

@@ -48,8 +48,11 @@ public final class RenderBenchmark {
         RepositoryTree tree = new RepositoryTree(root, List.of());
         KustomizeCommand kustomize = new KustomizeCommand(RenderHarness.DEFAULT_KUSTOMIZE, System.getenv("PATH"));
         try (RenderPipeline pipeline = new RenderPipeline(
-                List.of(new PlainRenderer(), new KustomizeRenderer(kustomize), new HelmRenderer(() -> {})),
-                new RenderCache(0),
+                List.of(
+                        new PlainRenderer(Long.MAX_VALUE),
+                        new KustomizeRenderer(kustomize),
+                        new HelmRenderer(() -> {})),
+                new RenderCache(0, 0),
                 new RenderMetrics(new SimpleMeterRegistry()),
                 Duration.ofSeconds(90),
                 1)) {

@@ -90,7 +90,7 @@ class RenderFailuresTest {
                 .bytes();
         RenderFailed failed = renderBroken(tarball, RenderHarness.app("linked", "broken/linked"), HEALTHY);
 
-        assertThat(failed.reason()).isEqualTo(RenderFailureReason.UNSAFE_PATH);
+        assertThat(failed.reason()).isEqualTo(RenderFailureReason.SYMLINK_OUT_OF_TREE);
         assertThat(failed.file()).isEqualTo("broken/linked/passwd.yaml");
         assertThat(failed.message()).contains("symlink to /etc/passwd");
     }

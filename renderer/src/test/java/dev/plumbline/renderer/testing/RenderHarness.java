@@ -20,6 +20,7 @@ import dev.plumbline.renderer.render.RenderCache;
 import dev.plumbline.renderer.render.RenderCoordinator;
 import dev.plumbline.renderer.render.RenderMetrics;
 import dev.plumbline.renderer.render.RenderPipeline;
+import dev.plumbline.renderer.render.RenderSizeCap;
 import dev.plumbline.renderer.render.RevisionIndex;
 import dev.plumbline.renderer.render.RevisionRenderer;
 import dev.plumbline.renderer.render.helm.HelmRenderer;
@@ -59,12 +60,19 @@ public final class RenderHarness implements AutoCloseable {
     }
 
     public RenderHarness(Path scratch, List<String> kustomizeCommands, Duration timeout, int cacheEntries) {
-        cache = new RenderCache(cacheEntries);
+        this(scratch, kustomizeCommands, timeout, cacheEntries, 1L << 30);
+    }
+
+    /** @param maxRenderBytes the largest render one Application may produce */
+    public RenderHarness(
+            Path scratch, List<String> kustomizeCommands, Duration timeout, int cacheEntries, long maxRenderBytes) {
+        cache = new RenderCache(cacheEntries, Long.MAX_VALUE);
         RenderPipeline pipeline = new RenderPipeline(
                 List.of(
-                        new PlainRenderer(),
-                        new KustomizeRenderer(new KustomizeCommand(kustomizeCommands, System.getenv("PATH"))),
-                        new HelmRenderer(() -> {})),
+                        new PlainRenderer(maxRenderBytes),
+                        new KustomizeRenderer(
+                                new KustomizeCommand(kustomizeCommands, System.getenv("PATH"), maxRenderBytes)),
+                        new RenderSizeCap(new HelmRenderer(() -> {}), maxRenderBytes)),
                 cache,
                 new RenderMetrics(meters),
                 timeout,

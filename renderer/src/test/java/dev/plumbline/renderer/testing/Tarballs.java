@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,10 @@ public final class Tarballs {
 
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final Map<String, String> symlinks = new LinkedHashMap<>();
+    /** Every entry in the order given: a link may have to come before the entries written through it. */
+    private final List<Entry> order = new ArrayList<>();
+
+    private record Entry(String name, boolean link) {}
 
     /** The files of a folder under {@code src/test/resources}, such as {@code testdata/repo}. */
     public static Tarballs ofResource(String folder) {
@@ -49,7 +54,7 @@ public final class Tarballs {
     public Tarballs addTree(Path folder, String prefix) {
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-                files.put(prefix + folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                add(files, prefix + folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,18 +63,25 @@ public final class Tarballs {
     }
 
     public Tarballs file(String name, String content) {
-        files.put(name, content.getBytes(StandardCharsets.UTF_8));
+        add(files, name, content.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
     public Tarballs symlink(String name, String target) {
-        symlinks.put(name, target);
+        add(symlinks, name, target);
         return this;
     }
 
     public Tarballs without(String name) {
         files.remove(name);
+        order.remove(new Entry(name, false));
         return this;
+    }
+
+    private <T> void add(Map<String, T> entries, String name, T value) {
+        if (entries.put(name, value) == null) {
+            order.add(new Entry(name, entries == symlinks));
+        }
     }
 
     public List<String> names() {
@@ -80,18 +92,20 @@ public final class Tarballs {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
-                entry.setSize(file.getValue().length);
-                entry.setMode(file.getKey().endsWith(".sh") ? 0100755 : 0100644);
-                tar.putArchiveEntry(entry);
-                tar.write(file.getValue());
-                tar.closeArchiveEntry();
-            }
-            for (Map.Entry<String, String> link : symlinks.entrySet()) {
-                TarArchiveEntry entry = new TarArchiveEntry(link.getKey(), TarArchiveEntry.LF_SYMLINK);
-                entry.setLinkName(link.getValue());
-                tar.putArchiveEntry(entry);
+            for (Entry next : order) {
+                String name = next.name();
+                if (!next.link()) {
+                    byte[] content = files.get(name);
+                    TarArchiveEntry entry = new TarArchiveEntry(name);
+                    entry.setSize(content.length);
+                    entry.setMode(name.endsWith(".sh") ? 0100755 : 0100644);
+                    tar.putArchiveEntry(entry);
+                    tar.write(content);
+                } else {
+                    TarArchiveEntry entry = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
+                    entry.setLinkName(symlinks.get(name));
+                    tar.putArchiveEntry(entry);
+                }
                 tar.closeArchiveEntry();
             }
         } catch (IOException e) {

@@ -2,16 +2,19 @@ package dev.plumbline.renderer.render.kustomize;
 
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.renderer.failure.RenderFailure;
+import dev.plumbline.renderer.render.RenderSizeCap;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The kustomize build command: the first of the configured candidates whose program is installed (by default
@@ -20,8 +23,12 @@ import java.util.Optional;
  */
 public final class KustomizeCommand {
 
+    /** How often a running build's output is measured against the cap. */
+    private static final Duration OUTPUT_CHECK = Duration.ofMillis(50);
+
     private final List<String> candidates;
     private final String path;
+    private final long maxOutputBytes;
     private volatile List<String> resolved;
 
     /**
@@ -29,8 +36,17 @@ public final class KustomizeCommand {
      * @param path       the {@code PATH} to look programs up in
      */
     public KustomizeCommand(List<String> candidates, String path) {
+        this(candidates, path, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxOutputBytes the most output a build may write ({@code plumbline.render.max-bytes}); a build that
+     *                       writes more is stopped
+     */
+    public KustomizeCommand(List<String> candidates, String path, long maxOutputBytes) {
         this.candidates = List.copyOf(candidates);
         this.path = path == null ? "" : path;
+        this.maxOutputBytes = maxOutputBytes;
     }
 
     /** The command that will run, without the folder; empty when no candidate is installed. */
@@ -57,7 +73,8 @@ public final class KustomizeCommand {
      * Builds {@code folder}, writing the objects to {@code output}.
      *
      * @throws RenderFailure {@code tool-missing} when no candidate is installed, {@code kustomize-error} with
-     *                       kustomize's own message when it fails
+     *                       kustomize's own message when it fails, {@code render-too-large} when its output grows
+     *                       past the cap
      */
     public void build(Path folder, Path output, Path scratch, String kustomizationFile) throws InterruptedException {
         List<String> command = new ArrayList<>(command()
@@ -85,7 +102,7 @@ public final class KustomizeCommand {
                     RenderFailureReason.TOOL_MISSING, "cannot start " + command.get(0) + ": " + e.getMessage());
         }
         try {
-            int exit = process.waitFor();
+            int exit = waitWithinCap(process, output, kustomizationFile);
             if (exit != 0) {
                 throw new RenderFailure(
                         RenderFailureReason.KUSTOMIZE_ERROR,
@@ -99,6 +116,36 @@ public final class KustomizeCommand {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * Waits for the build, measuring its output as it grows: past the cap it is stopped there, before its output
+     * is read at all (the caller's {@code finally} kills it and what it started).
+     */
+    private int waitWithinCap(Process process, Path output, String kustomizationFile) throws InterruptedException {
+        while (!process.waitFor(OUTPUT_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (sizeOf(output) > maxOutputBytes) {
+                throw tooLarge(kustomizationFile);
+            }
+        }
+        if (sizeOf(output) > maxOutputBytes) {
+            throw tooLarge(kustomizationFile);
+        }
+        return process.exitValue();
+    }
+
+    private RenderFailure tooLarge(String kustomizationFile) {
+        return RenderSizeCap.tooLarge(
+                "the kustomize output of " + kustomizationFile + " grew past the cap, so the build was stopped",
+                maxOutputBytes);
+    }
+
+    private static long sizeOf(Path output) {
+        try {
+            return Files.size(output);
+        } catch (IOException notWrittenYet) {
+            return 0;
         }
     }
 

@@ -11,7 +11,7 @@ import dev.plumbline.renderer.render.Renderer;
 import dev.plumbline.renderer.render.RendererChoice;
 import dev.plumbline.renderer.render.SourceObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,8 +50,9 @@ public final class KustomizeRenderer implements Renderer {
         Path output = request.scratch().resolve("kustomize.yaml");
         try {
             command.build(folder, output, request.scratch(), file);
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            return ManifestParser.parse(text, "the kustomize output of " + request.path(), null, null);
+            try (InputStream text = Files.newInputStream(output)) {
+                return ManifestParser.parse(text, "the kustomize output of " + request.path(), null, null);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RenderFailure(RenderFailureReason.TIMEOUT, "kustomize was stopped: the render ran out of time");

@@ -7,6 +7,7 @@ import dev.plumbline.renderer.failure.RenderFailure;
 import dev.plumbline.renderer.render.InputSet;
 import dev.plumbline.renderer.render.ManifestParser;
 import dev.plumbline.renderer.render.RenderRequest;
+import dev.plumbline.renderer.render.RenderSizeCap;
 import dev.plumbline.renderer.render.Renderer;
 import dev.plumbline.renderer.render.SourceObject;
 import java.io.IOException;
@@ -27,6 +28,13 @@ import java.util.stream.Stream;
  */
 public final class PlainRenderer implements Renderer {
 
+    private final long maxBytes;
+
+    /** @param maxBytes the most an Application's manifest files may add up to ({@code plumbline.render.max-bytes}) */
+    public PlainRenderer(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public RendererKind kind() {
         return RendererKind.PLAIN;
@@ -42,8 +50,10 @@ public final class PlainRenderer implements Renderer {
         DirectoryOptions options = request.source().directory() == null
                 ? DirectoryOptions.defaults()
                 : request.source().directory();
+        List<Path> files = manifestFiles(request.appDir(), options);
+        RenderSizeCap.check(totalSize(files), maxBytes, "the manifest files under " + displayed(request.path()));
         List<SourceObject> objects = new ArrayList<>();
-        for (Path file : manifestFiles(request.appDir(), options)) {
+        for (Path file : files) {
             String repositoryPath = request.tree().repositoryPath(file);
             objects.addAll(ManifestParser.parse(read(file, repositoryPath), repositoryPath, repositoryPath, null));
         }
@@ -66,6 +76,24 @@ public final class PlainRenderer implements Renderer {
             throw new RenderFailure(
                     RenderFailureReason.INTERNAL_ERROR, "cannot list " + folder + ": " + e.getMessage());
         }
+    }
+
+    /** Judged before anything is read: a folder of huge files costs a listing, not the heap. */
+    private static long totalSize(List<Path> files) {
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.size(file);
+            } catch (IOException e) {
+                throw new RenderFailure(
+                        RenderFailureReason.INTERNAL_ERROR, "cannot read the size of " + file + ": " + e.getMessage());
+            }
+        }
+        return total;
+    }
+
+    private static String displayed(String path) {
+        return path.isEmpty() ? "the repository root" : path;
     }
 
     private static boolean isManifest(Path file) {
