@@ -26,8 +26,10 @@ public enum RenderFailureReason implements Term {
     UNSUPPORTED_SOURCE,
     /** The kustomize binary (or kubectl) is not installed where the renderer runs. */
     TOOL_MISSING,
-    /** The render ran past its time limit. */
-    TIMEOUT,
+    /** The render ran past its time limit and was stopped (its kustomize or Helm worker process killed). */
+    RENDER_TIMED_OUT,
+    /** The Helm worker process templating the chart died: killed past its memory limit, out of heap, crashed. */
+    RENDER_WORKER_DIED,
     /** A fault of the renderer itself. */
     INTERNAL_ERROR
 }

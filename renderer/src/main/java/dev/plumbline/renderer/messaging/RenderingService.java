@@ -17,7 +17,8 @@ import dev.plumbline.renderer.render.RevisionIndex;
 import dev.plumbline.renderer.render.RevisionRenderer;
 import dev.plumbline.renderer.render.ScratchFolder;
 import dev.plumbline.renderer.render.helm.HelmRenderer;
-import dev.plumbline.renderer.render.helm.TerminationSignals;
+import dev.plumbline.renderer.render.helm.HelmWorkerPool;
+import dev.plumbline.renderer.render.helm.WorkerLaunch;
 import dev.plumbline.renderer.render.kustomize.KustomizeCommand;
 import dev.plumbline.renderer.render.kustomize.KustomizeRenderer;
 import dev.plumbline.renderer.render.plain.PlainRenderer;
@@ -82,7 +83,12 @@ public class RenderingService {
                 List.of(
                         new PlainRenderer(),
                         new KustomizeRenderer(kustomize),
-                        new HelmRenderer(TerminationSignals::restore)),
+                        new HelmRenderer(new HelmWorkerPool(
+                                new WorkerLaunch(
+                                        render.helm().workerHeap().asLongValue(),
+                                        render.helm().workerMemory().asLongValue()),
+                                render.concurrency(),
+                                scratch.resolve("helm-workers")))),
                 new RenderCache(config.cache().maxEntries()),
                 new RenderMetrics(registry),
                 render.timeout(),

@@ -9,6 +9,7 @@ import dev.plumbline.renderer.render.RenderMetrics;
 import dev.plumbline.renderer.render.RenderOutcome;
 import dev.plumbline.renderer.render.RenderPipeline;
 import dev.plumbline.renderer.render.helm.HelmRenderer;
+import dev.plumbline.renderer.render.helm.HelmWorkerPool;
 import dev.plumbline.renderer.render.kustomize.KustomizeCommand;
 import dev.plumbline.renderer.render.kustomize.KustomizeRenderer;
 import dev.plumbline.renderer.render.plain.PlainRenderer;
@@ -48,7 +49,11 @@ public final class RenderBenchmark {
         RepositoryTree tree = new RepositoryTree(root, List.of());
         KustomizeCommand kustomize = new KustomizeCommand(RenderHarness.DEFAULT_KUSTOMIZE, System.getenv("PATH"));
         try (RenderPipeline pipeline = new RenderPipeline(
-                List.of(new PlainRenderer(), new KustomizeRenderer(kustomize), new HelmRenderer(() -> {})),
+                List.of(
+                        new PlainRenderer(),
+                        new KustomizeRenderer(kustomize),
+                        new HelmRenderer(
+                                new HelmWorkerPool(RenderHarness.DEFAULT_HELM, 1, work.resolve("helm-workers")))),
                 new RenderCache(0),
                 new RenderMetrics(new SimpleMeterRegistry()),
                 Duration.ofSeconds(90),

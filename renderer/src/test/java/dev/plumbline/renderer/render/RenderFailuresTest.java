@@ -107,14 +107,14 @@ class RenderFailuresTest {
     }
 
     @Test
-    void aRenderPastItsTimeoutIsStoppedAndFailsWithTimeout() {
+    void aRenderPastItsTimeoutIsStoppedAndFailsAsTimedOut() {
         String slowKustomize = "sh " + Tarballs.resource("tools/slow-kustomize.sh");
         try (RenderHarness harness = new RenderHarness(scratch, List.of(slowKustomize), Duration.ofSeconds(1), 16)) {
             long started = System.nanoTime();
             RenderFailed failed =
                     renderBroken(harness, repository(), RenderHarness.app("slow", "broken/slow"), HEALTHY);
 
-            assertThat(failed.reason()).isEqualTo(RenderFailureReason.TIMEOUT);
+            assertThat(failed.reason()).isEqualTo(RenderFailureReason.RENDER_TIMED_OUT);
             assertThat(failed.renderer()).isEqualTo(RendererKind.KUSTOMIZE);
             assertThat(failed.message()).contains("1 s", "plumbline.render.timeout");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));

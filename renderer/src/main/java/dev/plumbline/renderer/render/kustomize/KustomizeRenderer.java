@@ -54,7 +54,8 @@ public final class KustomizeRenderer implements Renderer {
             return ManifestParser.parse(text, "the kustomize output of " + request.path(), null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RenderFailure(RenderFailureReason.TIMEOUT, "kustomize was stopped: the render ran out of time");
+            throw new RenderFailure(
+                    RenderFailureReason.RENDER_TIMED_OUT, "kustomize was stopped: the render ran out of time");
         } catch (IOException e) {
             throw new RenderFailure(
                     RenderFailureReason.INTERNAL_ERROR, "cannot read the kustomize output: " + e.getMessage());
