@@ -60,7 +60,7 @@ public interface RendererConfig {
          * The most resident memory a Helm worker may use (Java heap, the JVM itself and Helm's native Go memory
          * together); a worker past it is killed and its render fails.
          */
-        @WithDefault("1G")
+        @WithDefault("768M")
         MemorySize workerMemory();
     }
 
