@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * How a Helm worker is started: this JVM's own {@code java}, a heap cap, and a class path made of the jars (or
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
  */
 public final class WorkerLaunch {
 
+    private static final Logger LOG = Logger.getLogger(WorkerLaunch.class);
     private static final long MIB = 1024 * 1024;
     /** What the JVM needs beside its heap (classes, compiled code, threads), left out of Go's share. */
     private static final long JVM_OVERHEAD = 96 * MIB;
@@ -51,6 +53,7 @@ public final class WorkerLaunch {
         this.heapBytes = heapBytes;
         this.memoryBytes = memoryBytes;
         this.classPath = String.join(File.pathSeparator, locations());
+        LOG.debugf("Helm workers start as %s with the class path %s", java, classPath);
     }
 
     public long memoryBytes() {
