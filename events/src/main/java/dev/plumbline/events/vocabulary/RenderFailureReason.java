@@ -31,10 +31,12 @@ public enum RenderFailureReason implements Term {
     UNSUPPORTED_SOURCE,
     /** The kustomize binary (or kubectl) is not installed where the renderer runs. */
     TOOL_MISSING,
-    /** The render ran past its time limit. */
+    /** The render ran past its time limit and was stopped (its kustomize or Helm worker process killed). */
     TIMEOUT,
     /** The render is larger than the renderer accepts for one Application ({@code plumbline.render.max-bytes}). */
     RENDER_TOO_LARGE,
+    /** The Helm worker process templating the chart died: killed past its memory limit, out of heap, crashed. */
+    RENDER_WORKER_DIED,
     /** A fault of the renderer itself. */
     INTERNAL_ERROR
 }

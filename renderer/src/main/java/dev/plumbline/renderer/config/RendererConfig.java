@@ -1,5 +1,6 @@
 package dev.plumbline.renderer.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -56,6 +57,22 @@ public interface RendererConfig {
         long cacheMaxBytes();
 
         Kustomize kustomize();
+
+        Helm helm();
+    }
+
+    interface Helm {
+
+        /** The Java heap ({@code -Xmx}) of each Helm worker process: it holds one chart's output at a time. */
+        @WithDefault("256M")
+        MemorySize workerHeap();
+
+        /**
+         * The most resident memory a Helm worker may use (Java heap, the JVM itself and Helm's native Go memory
+         * together); a worker past it is killed and its render fails.
+         */
+        @WithDefault("768M")
+        MemorySize workerMemory();
     }
 
     interface Kustomize {

@@ -18,7 +18,8 @@ import dev.plumbline.renderer.render.RevisionIndex;
 import dev.plumbline.renderer.render.RevisionRenderer;
 import dev.plumbline.renderer.render.ScratchFolder;
 import dev.plumbline.renderer.render.helm.HelmRenderer;
-import dev.plumbline.renderer.render.helm.TerminationSignals;
+import dev.plumbline.renderer.render.helm.HelmWorkerPool;
+import dev.plumbline.renderer.render.helm.WorkerLaunch;
 import dev.plumbline.renderer.render.kustomize.KustomizeCommand;
 import dev.plumbline.renderer.render.kustomize.KustomizeRenderer;
 import dev.plumbline.renderer.render.plain.PlainRenderer;
@@ -85,7 +86,14 @@ public class RenderingService {
                 List.of(
                         new PlainRenderer(render.maxBytes()),
                         new KustomizeRenderer(kustomize),
-                        new RenderSizeCap(new HelmRenderer(TerminationSignals::restore), render.maxBytes())),
+                        new RenderSizeCap(
+                                new HelmRenderer(new HelmWorkerPool(
+                                        new WorkerLaunch(
+                                                render.helm().workerHeap().asLongValue(),
+                                                render.helm().workerMemory().asLongValue()),
+                                        render.concurrency(),
+                                        scratch.resolve("helm-workers"))),
+                                render.maxBytes())),
                 new RenderCache(config.cache().maxEntries(), render.cacheMaxBytes()),
                 new RenderMetrics(registry),
                 render.timeout(),

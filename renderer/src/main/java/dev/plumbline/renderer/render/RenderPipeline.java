@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * out what it reads, refuse it if that includes a refused tarball entry, look the inputs up in the cache, render,
  * assemble. Every failure of any step is handled here, in one place, and becomes a {@link RenderOutcome}: a bad
  * repository never throws out of this class. Renders run on threads of their own, at most {@code concurrency} at a
- * time, each stopped (interrupted, its kustomize process killed) when its time is up.
+ * time. At its deadline a render is interrupted (its kustomize process or Helm worker is killed) and its slot is
+ * given to the next render at once, whether or not its thread has ended yet: a render that cannot be stopped never
+ * holds up the others.
  */
 public final class RenderPipeline implements AutoCloseable {
 
@@ -83,17 +86,23 @@ public final class RenderPipeline implements AutoCloseable {
             return failed(
                     null, null, new RenderFailure(RenderFailureReason.INTERNAL_ERROR, "the renderer is stopping"));
         }
+        AtomicBoolean slotHeld = new AtomicBoolean(true);
+        Runnable releaseSlot = () -> {
+            if (slotHeld.compareAndSet(true, false)) {
+                slots.release();
+            }
+        };
         Future<RenderOutcome> running;
         try {
             running = threads.submit(() -> {
                 try {
                     return steps(spec, tree, scratch);
                 } finally {
-                    slots.release();
+                    releaseSlot.run();
                 }
             });
         } catch (RuntimeException rejected) {
-            slots.release();
+            releaseSlot.run();
             return failed(
                     null, null, new RenderFailure(RenderFailureReason.INTERNAL_ERROR, "the renderer is stopping"));
         }
@@ -101,15 +110,19 @@ public final class RenderPipeline implements AutoCloseable {
             return running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             running.cancel(true);
+            releaseSlot.run();
             return failed(
                     quietChoice(spec, tree),
                     null,
                     new RenderFailure(
                             RenderFailureReason.TIMEOUT,
-                            "the render of " + displayPath(spec) + " took longer than " + timeout.toSeconds()
-                                    + " s (plumbline.render.timeout) and was stopped; make it smaller or raise the limit"));
+                            "the render of " + displayPath(spec) + " for Application " + spec.app()
+                                    + " took longer than " + timeout.toSeconds()
+                                    + " s (plumbline.render.timeout) and was stopped; make it smaller or raise the "
+                                    + "limit"));
         } catch (InterruptedException e) {
             running.cancel(true);
+            releaseSlot.run();
             Thread.currentThread().interrupt();
             return failed(
                     null, null, new RenderFailure(RenderFailureReason.INTERNAL_ERROR, "the renderer is stopping"));
@@ -194,5 +207,6 @@ public final class RenderPipeline implements AutoCloseable {
     @Override
     public void close() {
         threads.shutdownNow();
+        renderers.values().forEach(Renderer::close);
     }
 }

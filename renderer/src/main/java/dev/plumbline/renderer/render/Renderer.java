@@ -4,8 +4,11 @@ import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.renderer.failure.RenderFailure;
 import java.util.List;
 
-/** Turns an Application's folder into objects. Implementations hold no state between renders but caches of tools. */
-public interface Renderer {
+/**
+ * Turns an Application's folder into objects. Implementations hold no state between renders but caches of tools
+ * and the processes they run tools in.
+ */
+public interface Renderer extends AutoCloseable {
 
     RendererKind kind();
 
@@ -22,4 +25,8 @@ public interface Renderer {
      * @throws RenderFailure for anything the repository owner can fix
      */
     List<SourceObject> render(RenderRequest request);
+
+    /** Stops what the renderer keeps running between renders (Helm's worker processes). */
+    @Override
+    default void close() {}
 }

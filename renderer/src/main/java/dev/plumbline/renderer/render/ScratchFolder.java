@@ -39,6 +39,11 @@ public final class ScratchFolder implements AutoCloseable {
         }
     }
 
+    /** Removes a folder of the renderer's own, if it is there: what cannot be removed is logged, never thrown. */
+    public static void remove(Path folder) {
+        removeLeftovers(folder);
+    }
+
     /** Removes the folder; what cannot be removed is logged, never thrown: the renders are already published. */
     @Override
     public void close() {

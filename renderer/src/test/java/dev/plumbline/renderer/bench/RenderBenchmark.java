@@ -9,6 +9,7 @@ import dev.plumbline.renderer.render.RenderMetrics;
 import dev.plumbline.renderer.render.RenderOutcome;
 import dev.plumbline.renderer.render.RenderPipeline;
 import dev.plumbline.renderer.render.helm.HelmRenderer;
+import dev.plumbline.renderer.render.helm.HelmWorkerPool;
 import dev.plumbline.renderer.render.kustomize.KustomizeCommand;
 import dev.plumbline.renderer.render.kustomize.KustomizeRenderer;
 import dev.plumbline.renderer.render.plain.PlainRenderer;
@@ -51,7 +52,8 @@ public final class RenderBenchmark {
                 List.of(
                         new PlainRenderer(Long.MAX_VALUE),
                         new KustomizeRenderer(kustomize),
-                        new HelmRenderer(() -> {})),
+                        new HelmRenderer(
+                                new HelmWorkerPool(RenderHarness.DEFAULT_HELM, 1, work.resolve("helm-workers")))),
                 new RenderCache(0, 0),
                 new RenderMetrics(new SimpleMeterRegistry()),
                 Duration.ofSeconds(90),

@@ -107,7 +107,7 @@ class RenderFailuresTest {
     }
 
     @Test
-    void aRenderPastItsTimeoutIsStoppedAndFailsWithTimeout() {
+    void aRenderPastItsTimeoutIsStoppedAndFailsAsTimedOut() {
         String slowKustomize = "sh " + Tarballs.resource("tools/slow-kustomize.sh");
         try (RenderHarness harness = new RenderHarness(scratch, List.of(slowKustomize), Duration.ofSeconds(1), 16)) {
             long started = System.nanoTime();

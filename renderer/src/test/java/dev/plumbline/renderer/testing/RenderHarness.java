@@ -24,6 +24,8 @@ import dev.plumbline.renderer.render.RenderSizeCap;
 import dev.plumbline.renderer.render.RevisionIndex;
 import dev.plumbline.renderer.render.RevisionRenderer;
 import dev.plumbline.renderer.render.helm.HelmRenderer;
+import dev.plumbline.renderer.render.helm.HelmWorkerPool;
+import dev.plumbline.renderer.render.helm.WorkerLaunch;
 import dev.plumbline.renderer.render.kustomize.KustomizeCommand;
 import dev.plumbline.renderer.render.kustomize.KustomizeRenderer;
 import dev.plumbline.renderer.render.plain.PlainRenderer;
@@ -43,6 +45,8 @@ public final class RenderHarness implements AutoCloseable {
 
     public static final String REPO = "https://git.example.com/platform/deploy.git";
     public static final List<String> DEFAULT_KUSTOMIZE = List.of("kustomize build", "kubectl kustomize");
+    /** The renderer's default Helm workers: a 256 MiB heap, 768 MiB of memory in all. */
+    public static final WorkerLaunch DEFAULT_HELM = new WorkerLaunch(256L << 20, 768L << 20);
 
     public final ApplicationCatalog catalog = new ApplicationCatalog();
     public final RecordingPublisher publisher = new RecordingPublisher();
@@ -60,23 +64,42 @@ public final class RenderHarness implements AutoCloseable {
     }
 
     public RenderHarness(Path scratch, List<String> kustomizeCommands, Duration timeout, int cacheEntries) {
-        this(scratch, kustomizeCommands, timeout, cacheEntries, 1L << 30);
+        this(scratch, kustomizeCommands, timeout, cacheEntries, 2, DEFAULT_HELM, 1L << 30);
     }
 
     /** @param maxRenderBytes the largest render one Application may produce */
     public RenderHarness(
             Path scratch, List<String> kustomizeCommands, Duration timeout, int cacheEntries, long maxRenderBytes) {
+        this(scratch, kustomizeCommands, timeout, cacheEntries, 2, DEFAULT_HELM, maxRenderBytes);
+    }
+
+    /** A harness rendering at most {@code concurrency} Applications at a time, with the cache off. */
+    public RenderHarness(Path scratch, Duration timeout, int concurrency, WorkerLaunch helm) {
+        this(scratch, DEFAULT_KUSTOMIZE, timeout, 0, concurrency, helm, 1L << 30);
+    }
+
+    private RenderHarness(
+            Path scratch,
+            List<String> kustomizeCommands,
+            Duration timeout,
+            int cacheEntries,
+            int concurrency,
+            WorkerLaunch helm,
+            long maxRenderBytes) {
         cache = new RenderCache(cacheEntries, Long.MAX_VALUE);
         RenderPipeline pipeline = new RenderPipeline(
                 List.of(
                         new PlainRenderer(maxRenderBytes),
                         new KustomizeRenderer(
                                 new KustomizeCommand(kustomizeCommands, System.getenv("PATH"), maxRenderBytes)),
-                        new RenderSizeCap(new HelmRenderer(() -> {}), maxRenderBytes)),
+                        new RenderSizeCap(
+                                new HelmRenderer(
+                                        new HelmWorkerPool(helm, concurrency, scratch.resolve("helm-workers"))),
+                                maxRenderBytes)),
                 cache,
                 new RenderMetrics(meters),
                 timeout,
-                2);
+                concurrency);
         renderer = new RevisionRenderer(
                 new ArtifactFetcher(Duration.ofSeconds(30), 1L << 30),
                 new TarballExtractor(1L << 31),
@@ -85,7 +108,7 @@ public final class RenderHarness implements AutoCloseable {
                 publisher,
                 TestSigningKeys.signingKey("renderer"),
                 scratch,
-                2);
+                concurrency);
         coordinator = new RenderCoordinator(catalog, revisions, lastRenders, pipeline, renderer, publisher);
         lastRenders.markLoaded();
     }

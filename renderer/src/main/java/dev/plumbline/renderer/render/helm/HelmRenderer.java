@@ -1,9 +1,6 @@
 package dev.plumbline.renderer.render.helm;
 
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
 import dev.plumbline.events.application.HelmOptions;
-import dev.plumbline.events.application.HelmParameter;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.renderer.failure.RenderFailure;
@@ -18,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +26,8 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * A Helm chart, templated in-process by helm-java as {@code helm template} would: release name, destination
+ * A Helm chart, templated by helm-java in a Helm worker process ({@link HelmTemplating}) as {@code helm template}
+ * would: release name, destination
  * namespace, the Application's value files in order, its inline values after them, and its {@code --set}
  * parameters last. The chart sees the destination cluster through {@code .Capabilities} (see
  * {@link HelmCapabilities}): its version through {@code --kube-version}, its API versions written into the templates
@@ -40,17 +39,12 @@ public final class HelmRenderer implements Renderer {
 
     private static final Logger LOG = Logger.getLogger(HelmRenderer.class);
 
-    private final Runnable afterFirstTemplate;
-    private final AtomicBoolean templated = new AtomicBoolean();
+    private final HelmTemplating helm;
     private final AtomicBoolean unknownCapabilitiesTold = new AtomicBoolean();
     private volatile List<String> helmApiVersions;
 
-    /**
-     * @param afterFirstTemplate run once, after the first template: the native Helm library takes over the
-     *                           process's signal handlers when it loads, and this gives them back
-     */
-    public HelmRenderer(Runnable afterFirstTemplate) {
-        this.afterFirstTemplate = afterFirstTemplate;
+    public HelmRenderer(HelmTemplating helm) {
+        this.helm = helm;
     }
 
     @Override
@@ -79,29 +73,32 @@ public final class HelmRenderer implements Renderer {
                 && ApiVersionsRewrite.asked(request.appDir(), inputs.localDeps().values());
         Path chart = inputs.localDeps().isEmpty() && !rewrite ? request.appDir() : copy(request, inputs.localDeps());
         if (rewrite) {
-            Set<String> served = new TreeSet<>(helmApiVersions(request.scratch()));
+            Set<String> served = new TreeSet<>(helmApiVersions(request));
             served.addAll(capabilities.apiVersions());
             ApiVersionsRewrite.apply(chart, served);
         }
         String release = options.releaseName() == null ? request.app() : options.releaseName();
-        TemplateCommand template = new Helm(chart)
-                .template()
-                .withName(release)
-                .withNamespace(request.spec().destination().namespace());
-        if (capabilities.kubeVersion() != null) {
-            template.withKubeVersion(capabilities.kubeVersion());
-        }
-        inputs.valueFiles().forEach(template::withValuesFile);
+        List<String> valueFiles = new ArrayList<>();
+        inputs.valueFiles().forEach(file -> valueFiles.add(file.toString()));
         if (options.values() != null && !options.values().isBlank()) {
-            template.withValuesFile(write(request.scratch().resolve("inline-values.yaml"), options.values()));
+            valueFiles.add(write(request.scratch().resolve("inline-values.yaml"), options.values())
+                    .toString());
         }
-        for (HelmParameter parameter : options.parameters()) {
-            template.set(parameter.name(), parameter.value() == null ? "" : parameter.value());
-        }
+        List<TemplateJob.Setting> settings = options.parameters().stream()
+                .map(parameter ->
+                        new TemplateJob.Setting(parameter.name(), parameter.value() == null ? "" : parameter.value()))
+                .toList();
+        TemplateJob job = new TemplateJob(
+                chart.toString(),
+                release,
+                request.spec().destination().namespace(),
+                capabilities.kubeVersion(),
+                valueFiles,
+                settings);
         String output;
         try {
-            output = call(template);
-        } catch (IllegalStateException e) {
+            output = call(request, job);
+        } catch (HelmError e) {
             throw TemplateErrors.failure(explained(e.getMessage(), capabilities), request.path());
         }
         Map<Integer, String> templates = sourceComments(output, request.path());
@@ -109,14 +106,27 @@ public final class HelmRenderer implements Renderer {
                 output, "the helm template output of " + request.path(), null, line -> templateAt(templates, line));
     }
 
-    private String call(TemplateCommand template) {
+    /** Templates in a worker; a worker that dies fails this Application's render, naming how it died. */
+    private String call(RenderRequest request, TemplateJob job) {
         try {
-            return template.call();
-        } finally {
-            if (templated.compareAndSet(false, true)) {
-                afterFirstTemplate.run();
-            }
+            return helm.template(job);
+        } catch (HelmWorkerDied died) {
+            throw workerDied(request, died);
         }
+    }
+
+    private static RenderFailure workerDied(RenderRequest request, HelmWorkerDied died) {
+        return new RenderFailure(
+                RenderFailureReason.RENDER_WORKER_DIED,
+                "the Helm worker templating " + request.path() + " for Application " + request.app() + " "
+                        + died.getMessage() + " (no other Application was affected)",
+                request.fileInPath("Chart.yaml"),
+                null);
+    }
+
+    @Override
+    public void close() {
+        helm.close();
     }
 
     /** A chart refusing Helm's default version is told why no other version was there to offer. */
@@ -129,10 +139,10 @@ public final class HelmRenderer implements Renderer {
     }
 
     /** The API versions Helm answers with on its own, asked of helm-java once. */
-    private List<String> helmApiVersions(Path scratch) {
+    private List<String> helmApiVersions(RenderRequest request) {
         List<String> known = helmApiVersions;
         if (known == null) {
-            Path probe = scratch.resolve("api-versions-probe");
+            Path probe = request.scratch().resolve("api-versions-probe");
             write(probe.resolve("Chart.yaml"), "apiVersion: v2\nname: probe\nversion: 0.0.0\n");
             write(probe.resolve("templates").resolve("api-versions.yaml"), """
                     apiVersion: v1
@@ -143,7 +153,7 @@ public final class HelmRenderer implements Renderer {
                       apiVersions: {{ .Capabilities.APIVersions | toJson | quote }}
                     """);
             known = ApiVersionsRewrite.parseProbe(
-                    call(new Helm(probe).template().withName("probe")));
+                    call(request, new TemplateJob(probe.toString(), "probe", null, null, List.of(), List.of())));
             helmApiVersions = known;
         }
         return known;
