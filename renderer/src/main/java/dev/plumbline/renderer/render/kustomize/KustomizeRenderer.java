@@ -55,8 +55,7 @@ public final class KustomizeRenderer implements Renderer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RenderFailure(
-                    RenderFailureReason.TIMEOUT, "kustomize was stopped: the render ran out of time");
+            throw new RenderFailure(RenderFailureReason.TIMEOUT, "kustomize was stopped: the render ran out of time");
         } catch (IOException e) {
             throw new RenderFailure(
                     RenderFailureReason.INTERNAL_ERROR, "cannot read the kustomize output: " + e.getMessage());
