@@ -118,10 +118,13 @@ final class AppGetCommand implements Callable<Integer> {
         }
     }
 
-    private static String syncPolicy(JsonNode policy) {
+    /** The policy in words; adoptExisting is shown because it lets a sync take over objects Plumbline did not make. */
+    static String syncPolicy(JsonNode policy) {
+        boolean adopts = policy.path("adoptExisting").asBoolean();
         JsonNode automated = policy.path("automated");
         if (!automated.isObject()) {
-            return "manual (differences are reported, nothing is applied)";
+            return "manual (differences are reported, nothing is applied)"
+                    + (adopts ? "; a sync adopts existing objects" : "");
         }
         List<String> options = new ArrayList<>();
         if (automated.path("prune").asBoolean()) {
@@ -129,6 +132,9 @@ final class AppGetCommand implements Callable<Integer> {
         }
         if (automated.path("selfHeal").asBoolean()) {
             options.add("self-heal");
+        }
+        if (adopts) {
+            options.add("adopts existing objects");
         }
         return "automated" + (options.isEmpty() ? "" : " (" + String.join(", ", options) + ")");
     }

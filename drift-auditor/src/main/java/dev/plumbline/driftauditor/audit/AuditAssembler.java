@@ -23,7 +23,6 @@ import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.ObjectDiff;
 import dev.plumbline.events.manifest.ObjectIdentity;
-import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.AuditAction;
 import dev.plumbline.events.vocabulary.DriftResolution;
 import dev.plumbline.events.vocabulary.SyncTrigger;
@@ -196,9 +195,11 @@ public final class AuditAssembler {
             // never attempted: nothing changed, the failure or refusal that stopped it is recorded
             case SKIPPED -> null;
             case SUCCEEDED ->
-                action.operation() == ApplyOperation.PRUNE
-                        ? AuditAction.PRUNED
-                        : action.trigger() == SyncTrigger.SELF_HEAL ? AuditAction.HEALED : AuditAction.APPLIED;
+                switch (action.operation()) {
+                    case PRUNE -> AuditAction.PRUNED;
+                    case ADOPT -> AuditAction.ADOPTED;
+                    case APPLY -> action.trigger() == SyncTrigger.SELF_HEAL ? AuditAction.HEALED : AuditAction.APPLIED;
+                };
         };
         if (recorded == null) {
             return Optional.empty();

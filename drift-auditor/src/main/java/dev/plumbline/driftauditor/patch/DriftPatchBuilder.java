@@ -106,6 +106,7 @@ public final class DriftPatchBuilder {
         if (metadata instanceof ObjectNode meta) {
             removeEntry(meta, "labels", TrackingMarks.MANAGED_BY_LABEL);
             removeEntry(meta, "annotations", TrackingMarks.APP_ANNOTATION);
+            removeEntry(meta, "annotations", TrackingMarks.TRACKING_ID_ANNOTATION);
         }
         return copy;
     }

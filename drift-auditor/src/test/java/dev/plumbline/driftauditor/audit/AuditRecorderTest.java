@@ -61,6 +61,28 @@ class AuditRecorderTest {
     private AuditRecorder recorder = newRecorder();
 
     @Test
+    void anAdoptionOfAnObjectCreatedOutsidePlumblineIsItsOwnAuditRecord() {
+        recorder.record(ApplyAction.of(
+                "corr-1",
+                "web",
+                "aaa1111",
+                "sync-1",
+                SyncTrigger.AUTOMATED,
+                "plumbline",
+                WEB,
+                ApplyOperation.ADOPT,
+                ApplyResult.SUCCEEDED,
+                null,
+                1,
+                1));
+
+        AuditRecord adopted = store.records().get(0);
+        assertThat(adopted.action()).isEqualTo(AuditAction.ADOPTED);
+        assertThat(adopted.summary()).startsWith("adopted " + WEB);
+        assertThat(adopted.details().path("operation").asText()).isEqualTo("adopt");
+    }
+
+    @Test
     void commitRenderApplyDriftAndHealAreChainedInOrderWithTheCommitsCorrelationId() {
         CommitDetected commit = commit("corr-1", "aaa1111");
         commits.add(commit);

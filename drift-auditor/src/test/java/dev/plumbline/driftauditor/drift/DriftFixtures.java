@@ -32,7 +32,8 @@ public final class DriftFixtures {
                 {"apiVersion":"apps/v1","kind":"Deployment",
                  "metadata":{"name":"%2$s","namespace":"shop",
                    "labels":{"app.kubernetes.io/managed-by":"plumbline","app":"%2$s"},
-                   "annotations":{"plumbline.dev/app":"%1$s"}},
+                   "annotations":{"plumbline.dev/app":"%1$s",
+                     "plumbline.dev/tracking-id":"%1$s:apps/Deployment:shop/%2$s"}},
                  "spec":{"replicas":%3$d,"selector":{"matchLabels":{"app":"%2$s"}},
                    "template":{"metadata":{"labels":{"app":"%2$s"}},
                      "spec":{"containers":[{"name":"web","image":"nginx:1.27"}]}}}}

@@ -66,6 +66,42 @@ class PruneSetTest {
         assertThat(orphans).extracting(PruneSetTest::label).containsExactly("ConfigMap api-config");
     }
 
+    @Test
+    void aConfigMapLabelledByHandWithTheAppsMarksIsKeptAndReported() {
+        PrunePlan plan = PruneSet.plan("web", GoldenFiles.desired("prune"), live, false);
+
+        assertThat(plan.toPrune()).extracting(PruneSetTest::label).doesNotContain("ConfigMap hand-labelled");
+        assertThat(plan.unproven())
+                .filteredOn(unproven -> label(unproven.object()).equals("ConfigMap hand-labelled"))
+                .singleElement()
+                .extracting(Unproven::reason)
+                .asString()
+                .contains("no plumbline.dev/tracking-id")
+                .contains("delete it by hand");
+    }
+
+    @Test
+    void anObjectWhoseTrackingIdWasCopiedFromAnotherObjectIsKeptAndReported() {
+        PrunePlan plan = PruneSet.plan("web", GoldenFiles.desired("prune"), live, true);
+
+        assertThat(plan.toPrune()).extracting(PruneSetTest::label).doesNotContain("ConfigMap copied-marks");
+        assertThat(plan.unproven())
+                .filteredOn(unproven -> label(unproven.object()).equals("ConfigMap copied-marks"))
+                .singleElement()
+                .extracting(Unproven::reason)
+                .asString()
+                .contains("web:/ConfigMap:shop/old-config")
+                .contains("names another object");
+    }
+
+    @Test
+    void aTrackingIdNamingAnotherAppDoesNotMakeTheObjectThisAppsToPrune() {
+        PrunePlan plan = PruneSet.plan("api", List.of(), live, true);
+
+        assertThat(plan.unproven()).isEmpty();
+        assertThat(plan.toPrune()).extracting(PruneSetTest::label).containsExactly("ConfigMap api-config");
+    }
+
     private static List<String> expected() {
         List<String> names = new ArrayList<>();
         GoldenFiles.expected("prune").forEach(line -> names.add(line.asText()));

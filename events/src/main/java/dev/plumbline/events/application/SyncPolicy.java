@@ -8,15 +8,23 @@ package dev.plumbline.events.application;
  *                   far more often a mistake than an intent)
  * @param retry      how a failed sync is retried; null for the reconciler's defaults
  * @param options    the sync options ({@code syncOptions}); never null, {@link SyncOptions#NONE} when none are set
+ * @param adoptExisting whether a sync may take over a desired object that already exists live without Plumbline's
+ *                   marks (created by hand or by another tool); off by default: such an object is refused and
+ *                   reported, and when on its adoption is reported as its own apply action
  */
-public record SyncPolicy(Automated automated, boolean allowEmpty, Retry retry, SyncOptions options) {
+public record SyncPolicy(
+        Automated automated, boolean allowEmpty, Retry retry, SyncOptions options, boolean adoptExisting) {
 
     public SyncPolicy {
         options = options == null ? SyncOptions.NONE : options;
     }
 
+    public SyncPolicy(Automated automated, boolean allowEmpty, Retry retry, SyncOptions options) {
+        this(automated, allowEmpty, retry, options, false);
+    }
+
     public SyncPolicy(Automated automated, boolean allowEmpty, Retry retry) {
-        this(automated, allowEmpty, retry, SyncOptions.NONE);
+        this(automated, allowEmpty, retry, SyncOptions.NONE, false);
     }
 
     public static SyncPolicy manual() {

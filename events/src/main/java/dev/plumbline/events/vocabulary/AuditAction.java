@@ -12,6 +12,8 @@ public enum AuditAction implements Term {
     DIFF_COMPUTED,
     APPLIED,
     PRUNED,
+    /** An object that existed without Plumbline's marks was taken over by a sync ({@code syncPolicy.adoptExisting}). */
+    ADOPTED,
     /** An apply started by self-heal. */
     HEALED,
     APPLY_FAILED,

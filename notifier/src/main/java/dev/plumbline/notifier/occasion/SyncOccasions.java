@@ -80,16 +80,24 @@ final class SyncOccasions {
             return failed.size() + " of " + expected + " objects failed: the app stays out of sync until a sync "
                     + "succeeds (the app's retry policy, a fix in Git, or a manual sync).";
         }
-        long applied = actions.stream()
-                .filter(a -> a.operation() == ApplyOperation.APPLY)
+        long adopted = actions.stream()
+                .filter(a -> a.operation() == ApplyOperation.ADOPT)
                 .count();
-        long pruned = actions.size() - applied;
-        return "Plumbline deployed the revision: " + applied + " applied, " + pruned + " pruned.";
+        long pruned = actions.stream()
+                .filter(a -> a.operation() == ApplyOperation.PRUNE)
+                .count();
+        long applied = actions.size() - pruned - adopted;
+        return "Plumbline deployed the revision: " + applied + " applied, " + pruned + " pruned"
+                + (adopted == 0 ? "" : ", " + adopted + " adopted") + ".";
     }
 
     private static ObjectLine line(ApplyAction action) {
         String status = action.result() == ApplyResult.SUCCEEDED
-                ? (action.operation() == ApplyOperation.PRUNE ? "pruned" : "applied")
+                ? switch (action.operation()) {
+                    case PRUNE -> "pruned";
+                    case ADOPT -> "adopted";
+                    case APPLY -> "applied";
+                }
                 : action.result().label();
         List<String> details = action.error() == null ? List.of() : List.of(action.error());
         return new ObjectLine(action.object(), status, details);

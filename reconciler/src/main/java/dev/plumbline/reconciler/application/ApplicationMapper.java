@@ -168,7 +168,11 @@ public final class ApplicationMapper {
                             "3m"));
         }
         return new SyncPolicy(
-                automated, Boolean.TRUE.equals(policy.allowEmpty), retry, SyncOptions.parse(policy.syncOptions));
+                automated,
+                Boolean.TRUE.equals(policy.allowEmpty),
+                retry,
+                SyncOptions.parse(policy.syncOptions),
+                Boolean.TRUE.equals(policy.adoptExisting));
     }
 
     private static IgnoreDifference ignore(ApplicationSpecModel.IgnoreDifference rule) {

@@ -30,7 +30,8 @@ public class ApplicationSpecModel {
     public Destination destination;
 
     @JsonPropertyDescription(
-            "Automated or manual (absent: manual, report only), prune, self-heal, allowEmpty, retry, syncOptions.")
+            "Automated or manual (absent: manual, report only), prune, self-heal, allowEmpty, adoptExisting, retry,"
+                    + " syncOptions.")
     public SyncPolicy syncPolicy;
 
     @Pattern("^(off|warn|heal)$")
@@ -123,6 +124,11 @@ public class ApplicationSpecModel {
 
         @JsonPropertyDescription("Whether an empty render may prune everything the app owns; default false.")
         public Boolean allowEmpty;
+
+        @JsonPropertyDescription("Whether a sync may take over an object of the render that already exists without"
+                + " Plumbline's tracking marks (created by hand or by another tool); each adoption is recorded. Default"
+                + " false: such an object is not applied and the AdoptionRefused condition names it.")
+        public Boolean adoptExisting;
 
         public RetryPolicy retry;
 

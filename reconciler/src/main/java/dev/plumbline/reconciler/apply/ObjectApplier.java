@@ -30,7 +30,8 @@ import java.util.function.Function;
  * a conflict with a hand edit is taken over), removal of gained entries, deletes for prunes. Each request is made as
  * the ServiceAccount the app's project names for the object's namespace ({@link Impersonation}), so the API server
  * enforces what the project's administrator granted; a 403 to such a request becomes
- * {@link ForbiddenAsServiceAccount}. Every call goes through {@link ClusterGuard}.
+ * {@link ForbiddenAsServiceAccount}. Every call goes through {@link ClusterGuard}. An apply that takes over an
+ * object created outside Plumbline happens only when the sync decided to adopt it ({@code syncPolicy.adoptExisting}).
  */
 @ApplicationScoped
 public class ObjectApplier {
@@ -106,16 +107,15 @@ public class ObjectApplier {
         live.remember(patched);
     }
 
-    /** Deletes a pruned object, in the background as kubectl does; one already gone counts as deleted. */
-    public void delete(ObjectIdentity object, Impersonation as) {
+    /**
+     * Deletes a pruned object, in the background as kubectl does, only if it is still the object the sync decided to
+     * delete: the request names its UID ({@link PreconditionedDelete}).
+     *
+     * @param uid the object's UID as the sync saw it
+     */
+    public Deletion delete(ObjectIdentity object, String uid, Impersonation as) {
         ResourceType type = typeOf(object);
-        call(
-                as,
-                object,
-                type,
-                "delete",
-                client ->
-                        resources(client, type, object).withName(object.name()).delete());
+        return call(as, object, type, "delete", client -> PreconditionedDelete.send(client, type, object, uid));
     }
 
     /** Waits, reading as the app's ServiceAccount, until the API server reports the CRD Established. */

@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * The live objects Plumbline manages, kept by one informer per kind (a list, then a watch), so a reconcile reads
  * memory and sends no GET per object. Only objects with Plumbline's tracking label are kept: that is every object an
  * app owns, across all kinds the cluster serves, so prunes find what Git lost even after a restart. A desired object
- * not yet labelled (created by someone else) reads as absent, and its apply adopts it.
+ * not labelled (created by someone else) reads as absent from the cache; {@link #readFromServer} finds it, so a sync
+ * adopts it only when the Application allows adoption.
  */
 @ApplicationScoped
 public class LiveObjects {
@@ -37,15 +38,17 @@ public class LiveObjects {
 
     private final KubernetesClient client;
     private final ApiCatalog catalog;
+    private final ClusterGuard guard;
     private final Duration syncTimeout;
     private final Map<GroupKind, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
     private final Map<String, GenericKubernetesResource> written = new ConcurrentHashMap<>();
     private volatile Consumer<String> onChange = app -> {};
 
     @Inject
-    public LiveObjects(KubernetesClient client, ApiCatalog catalog, ReconcilerConfig config) {
+    public LiveObjects(KubernetesClient client, ApiCatalog catalog, ClusterGuard guard, ReconcilerConfig config) {
         this.client = client;
         this.catalog = catalog;
+        this.guard = guard;
         this.syncTimeout = config.kube().cacheSyncTimeout();
     }
 
@@ -94,6 +97,24 @@ public class LiveObjects {
         return written.values().stream()
                 .filter(object -> sameObject(object, identity))
                 .findFirst();
+    }
+
+    /**
+     * The object as the API server has it now, read with the service's own identity: for a desired object the cache
+     * does not hold, which may exist without Plumbline's label. Empty when it does not exist or its kind is not served.
+     */
+    public Optional<ObjectNode> readFromServer(ObjectIdentity identity) {
+        Optional<ResourceType> type = catalog.find(identity.groupKind());
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        var resources = client.genericKubernetesResources(type.get().context());
+        var named = type.get().namespaced()
+                ? resources.inNamespace(identity.namespace()).withName(identity.name())
+                : resources.withName(identity.name());
+        GenericKubernetesResource found = guard.call(named::get);
+        return Optional.ofNullable(found)
+                .map(object -> client.getKubernetesSerialization().convertValue(object, ObjectNode.class));
     }
 
     private static boolean sameObject(GenericKubernetesResource object, ObjectIdentity identity) {

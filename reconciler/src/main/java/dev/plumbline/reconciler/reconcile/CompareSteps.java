@@ -77,6 +77,7 @@ public class CompareSteps {
                 Step.of("read-live-objects", this::readLive),
                 Step.of("compare", this::compare),
                 Step.of("check-limits", this::checkLimits),
+                Step.of("check-ownership", context -> OwnershipChecks.check(context, liveObjects::readFromServer)),
                 Step.of("publish-diff", this::publishDiff));
     }
 
@@ -241,11 +242,7 @@ public class CompareSteps {
                 .toList();
         ApplicationDiff diff = context.diff;
         context.diff = new ApplicationDiff(
-                diff.objects(),
-                diff.syncStatus(),
-                diff.health(),
-                new PrunePlan(prune.notInGit(), toPrune, prune.withheldBecauseEmpty()),
-                diff.ownedByOtherApps());
+                diff.objects(), diff.syncStatus(), diff.health(), prune.pruningOnly(toPrune), diff.ownedByOtherApps());
         context.conditions()
                 .set(
                         ConditionType.PruneWithheld,

@@ -2,6 +2,7 @@ package dev.plumbline.reconciler.reconcile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.engine.diff.ApplicationDiff;
+import dev.plumbline.engine.object.ObjectKey;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.manifest.ObjectDiff;
@@ -17,6 +18,8 @@ import dev.plumbline.reconciler.status.Conditions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** What one reconcile of one app learns, step by step; the closing steps turn it into status and events. */
 public final class ReconcileContext {
@@ -38,6 +41,11 @@ public final class ReconcileContext {
     List<ObjectDiff> objects = List.of();
     SyncStatus syncStatus = SyncStatus.UNKNOWN;
     List<Refusal> refusals = List.of();
+    /** Desired objects that exist without Plumbline's marks and that this sync takes over (adoptExisting). */
+    Set<ObjectKey> adopting = Set.of();
+    /** Desired objects that exist without Plumbline's marks and are not applied, each with why. */
+    Map<ObjectKey, String> adoptionRefused = Map.of();
+
     Sync sync;
     /** The write that failed the sync, as a person reads it; null when none did. */
     ApplyFailure syncFailure;
@@ -124,6 +132,9 @@ public final class ReconcileContext {
         if (syncFailure != null) {
             return new ReconcileOutcome.SyncFailed(sync, syncFailure);
         }
-        return new ReconcileOutcome.Synced(sync, succeeded(ApplyOperation.APPLY), succeeded(ApplyOperation.PRUNE));
+        return new ReconcileOutcome.Synced(
+                sync,
+                succeeded(ApplyOperation.APPLY) + succeeded(ApplyOperation.ADOPT),
+                succeeded(ApplyOperation.PRUNE));
     }
 }

@@ -248,7 +248,7 @@ public class Reconciler {
                         context,
                         synced.sync(),
                         ApplyResult.SUCCEEDED,
-                        synced.applied() + " applied, " + synced.pruned() + " pruned");
+                        synced.applied() + " applied, " + synced.pruned() + " pruned" + adopted(context));
             }
             case REFUSED -> {
                 Refused refused = (Refused) outcome;
@@ -271,6 +271,12 @@ public class Reconciler {
         };
     }
 
+    /** Adoptions are counted among the applied objects and named apart, being takeovers of others' objects. */
+    private static String adopted(ReconcileContext context) {
+        int adopted = context.succeeded(ApplyOperation.ADOPT);
+        return adopted == 0 ? "" : " (" + adopted + " adopted from outside Plumbline)";
+    }
+
     /** The first refusal in full, so the history says why without the conditions beside it. */
     private static String refusedMessage(Refused refused) {
         int count = refused.refusals().size();
@@ -286,7 +292,7 @@ public class Reconciler {
         record.initiatedBy = sync.initiatedBy();
         record.startedAt = context.startedAt().toString();
         record.finishedAt = Instant.now().toString();
-        record.applied = context.succeeded(ApplyOperation.APPLY);
+        record.applied = context.succeeded(ApplyOperation.APPLY) + context.succeeded(ApplyOperation.ADOPT);
         record.pruned = context.succeeded(ApplyOperation.PRUNE);
         record.result = result.label();
         record.message = message;

@@ -3,6 +3,8 @@ package dev.plumbline.reconciler.reconcile;
 import dev.plumbline.engine.diff.FieldChange;
 import dev.plumbline.engine.diff.ObjectDiffer;
 import dev.plumbline.engine.ignore.IgnoreRules;
+import dev.plumbline.engine.inventory.Unproven;
+import dev.plumbline.engine.object.ObjectIdentityReader;
 import dev.plumbline.engine.object.ObjectKey;
 import dev.plumbline.engine.order.ApplyOrder;
 import dev.plumbline.engine.order.ApplyWave;
@@ -13,6 +15,7 @@ import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.ChangeType;
 import dev.plumbline.reconciler.apply.ApplyFailure;
+import dev.plumbline.reconciler.apply.Deletion;
 import dev.plumbline.reconciler.apply.ForbiddenAsServiceAccount;
 import dev.plumbline.reconciler.apply.GainedEntries;
 import dev.plumbline.reconciler.apply.Impersonation;
@@ -101,7 +104,20 @@ public class SyncSteps {
                                     "not applied: an object before it failed"));
                     continue;
                 }
-                applyOne(context, differ, object, diff, as);
+                ObjectKey key = ObjectKey.of(object.identity());
+                String adoptionRefused = context.adoptionRefused.get(key);
+                if (adoptionRefused != null) {
+                    context.outcomes()
+                            .add(new ObjectOutcome(
+                                    object.identity(),
+                                    ApplyOperation.APPLY,
+                                    ApplyResult.REFUSED,
+                                    adoptionRefused + "; spec.syncPolicy.adoptExisting: true lets this Application"
+                                            + " take it over"));
+                    continue;
+                }
+                ApplyOperation operation = context.adopting.contains(key) ? ApplyOperation.ADOPT : ApplyOperation.APPLY;
+                applyOne(context, differ, object, diff, operation, as);
             }
             if (wave.prerequisites() && context.syncFailure == null) {
                 awaitCrds(context, wave, as);
@@ -127,7 +143,12 @@ public class SyncSteps {
     }
 
     private void applyOne(
-            ReconcileContext context, ObjectDiffer differ, RenderedObject object, ObjectDiff diff, Impersonation as) {
+            ReconcileContext context,
+            ObjectDiffer differ,
+            RenderedObject object,
+            ObjectDiff diff,
+            ApplyOperation operation,
+            Impersonation as) {
         try {
             applier.apply(object, as);
             if (diff.change() == ChangeType.UPDATE) {
@@ -142,13 +163,17 @@ public class SyncSteps {
                     }
                 }
             }
-            context.outcomes()
-                    .add(new ObjectOutcome(object.identity(), ApplyOperation.APPLY, ApplyResult.SUCCEEDED, null));
+            if (operation == ApplyOperation.ADOPT) {
+                LOG.infof(
+                        "app %s: adopted %s, which existed without Plumbline's marks",
+                        context.app(), object.identity());
+            }
+            context.outcomes().add(new ObjectOutcome(object.identity(), operation, ApplyResult.SUCCEEDED, null));
         } catch (RuntimeException e) {
             failed(
                     context,
                     object.identity(),
-                    ApplyOperation.APPLY,
+                    operation,
                     e,
                     ApplyFailure.ofApply(
                             object.identity(), context.spec.destination().namespace(), e));
@@ -190,10 +215,12 @@ public class SyncSteps {
     }
 
     /**
-     * Deletes what Git no longer has, in prune order, as the project's ServiceAccounts. A failed delete stops the
-     * prune: the objects after it come earlier in apply order, so the one left behind may still use them (a
-     * Deployment its ConfigMap, a custom resource its CRD), and a refusal by the API server means the project's
-     * administrator did not grant this app that deletion; the rest are skipped until the next sync.
+     * Deletes what Git no longer has, in prune order, as the project's ServiceAccounts, each delete naming the UID the
+     * sync saw, so an object deleted and created again since is kept. A failed delete stops the prune: the objects
+     * after it come earlier in apply order, so the one left behind may still use them (a Deployment its ConfigMap, a
+     * custom resource its CRD), and a refusal by the API server means the project's administrator did not grant this
+     * app that deletion; the rest are skipped until the next sync. Objects carrying the app's marks without a tracking
+     * id naming them are never deleted; each is a skipped prune saying why.
      */
     void prune(ReconcileContext context) {
         var automated = context.spec.syncPolicy().automated();
@@ -209,7 +236,7 @@ public class SyncSteps {
         }
         Impersonation as = impersonation(context);
         for (var live : context.diff.prune().toPrune()) {
-            ObjectIdentity object = dev.plumbline.engine.object.ObjectIdentityReader.identityOf(live);
+            ObjectIdentity object = ObjectIdentityReader.identityOf(live);
             if (context.syncFailure != null) {
                 context.outcomes()
                         .add(new ObjectOutcome(
@@ -219,17 +246,42 @@ public class SyncSteps {
                                 "not pruned: the delete of an object before it failed"));
                 continue;
             }
-            try {
-                applier.delete(object, as);
-                context.outcomes().add(new ObjectOutcome(object, ApplyOperation.PRUNE, ApplyResult.SUCCEEDED, null));
-            } catch (RuntimeException e) {
-                failed(
-                        context,
-                        object,
-                        ApplyOperation.PRUNE,
-                        e,
-                        ApplyFailure.ofPrune(object, context.spec.destination().namespace(), e));
+            pruneOne(context, object, live.path("metadata").path("uid").asText(), as);
+        }
+        for (Unproven unproven : context.diff.prune().unproven()) {
+            context.outcomes()
+                    .add(new ObjectOutcome(
+                            ObjectIdentityReader.identityOf(unproven.object()),
+                            ApplyOperation.PRUNE,
+                            ApplyResult.SKIPPED,
+                            "not pruned: " + unproven.reason()));
+        }
+    }
+
+    private void pruneOne(ReconcileContext context, ObjectIdentity object, String uid, Impersonation as) {
+        try {
+            Deletion deletion = applier.delete(object, uid, as);
+            if (deletion == Deletion.NOT_THE_OBJECT_DECIDED_ON) {
+                LOG.infof(
+                        "app %s: %s was not pruned: it is no longer the object (uid %s) the sync decided on",
+                        context.app(), object, uid);
+                context.outcomes()
+                        .add(new ObjectOutcome(
+                                object,
+                                ApplyOperation.PRUNE,
+                                ApplyResult.SKIPPED,
+                                "not pruned: it was deleted and created again since this sync decided to delete it"
+                                        + " (its UID changed), so it is kept; the next sync decides again"));
+                return;
             }
+            context.outcomes().add(new ObjectOutcome(object, ApplyOperation.PRUNE, ApplyResult.SUCCEEDED, null));
+        } catch (RuntimeException e) {
+            failed(
+                    context,
+                    object,
+                    ApplyOperation.PRUNE,
+                    e,
+                    ApplyFailure.ofPrune(object, context.spec.destination().namespace(), e));
         }
     }
 

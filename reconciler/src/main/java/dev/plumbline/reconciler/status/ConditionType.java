@@ -45,6 +45,16 @@ public enum ConditionType {
     /** Objects no longer in Git are kept: prune is off, or the render was empty without allowEmpty. */
     PruneWithheld,
     /**
+     * Objects of the render exist in the cluster without Plumbline's tracking marks (created by hand or by another
+     * tool): they are not applied while {@code spec.syncPolicy.adoptExisting} is off.
+     */
+    AdoptionRefused,
+    /**
+     * Live objects carry this Application's label and annotation but no tracking id naming them (marked by hand,
+     * marks copied, or applied before tracking ids): they are never pruned.
+     */
+    OwnershipUnproven,
+    /**
      * A sync request on {@code plumbline.sync-requests} was not done: only heals of apps with self-heal on travel
      * there; a manual sync is the sync annotation, set with a person's own credentials.
      */

@@ -22,6 +22,7 @@ import dev.plumbline.events.vocabulary.HealthStatus;
 import dev.plumbline.events.vocabulary.SyncStatus;
 import dev.plumbline.events.vocabulary.SyncTrigger;
 import dev.plumbline.reconciler.apply.ApplyFailure;
+import dev.plumbline.reconciler.apply.Deletion;
 import dev.plumbline.reconciler.apply.ForbiddenAsServiceAccount;
 import dev.plumbline.reconciler.apply.Impersonation;
 import dev.plumbline.reconciler.apply.ObjectApplier;
@@ -90,7 +91,7 @@ class PruneStepTest {
                 List.of(),
                 SyncStatus.OUT_OF_SYNC,
                 HealthStatus.HEALTHY,
-                new PrunePlan(List.of(live), List.of(live), false),
+                new PrunePlan(List.of(live), List.of(live), false, List.of()),
                 List.of());
         return context;
     }
@@ -110,7 +111,7 @@ class PruneStepTest {
         }
 
         @Override
-        public void delete(ObjectIdentity object, Impersonation as) {
+        public Deletion delete(ObjectIdentity object, String uid, Impersonation as) {
             String user = as.userFor(object.namespace()).orElse("the reconciler itself");
             deletes.add(object.name() + " as " + user);
             throw new ForbiddenAsServiceAccount(

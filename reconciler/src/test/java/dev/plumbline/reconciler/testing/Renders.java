@@ -20,13 +20,15 @@ public final class Renders {
 
     private Renders() {}
 
-    /** A ConfigMap of the app, with the tracking marks the renderer sets. */
+    /** A ConfigMap of the app, with the tracking marks the renderer sets (label, app annotation, tracking id). */
     public static RenderedObject configMap(String app, String namespace, String name, Map<String, String> data) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("apiVersion", "v1").put("kind", "ConfigMap");
         ObjectNode metadata = body.putObject("metadata").put("name", name).put("namespace", namespace);
         metadata.putObject("labels").put("app.kubernetes.io/managed-by", "plumbline");
-        metadata.putObject("annotations").put("plumbline.dev/app", app);
+        metadata.putObject("annotations")
+                .put("plumbline.dev/app", app)
+                .put("plumbline.dev/tracking-id", app + ":/ConfigMap:" + namespace + "/" + name);
         ObjectNode values = body.putObject("data");
         data.forEach(values::put);
         return new RenderedObject(
@@ -89,7 +91,12 @@ public final class Renders {
             metadata.put("namespace", namespace);
         }
         metadata.putObject("labels").put("app.kubernetes.io/managed-by", "plumbline");
-        metadata.putObject("annotations").put("plumbline.dev/app", app);
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        metadata.putObject("annotations")
+                .put("plumbline.dev/app", app)
+                .put(
+                        "plumbline.dev/tracking-id",
+                        app + ":" + group + "/" + kind + ":" + (namespace == null ? "" : namespace) + "/" + name);
         return body;
     }
 

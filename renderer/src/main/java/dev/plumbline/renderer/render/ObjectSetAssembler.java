@@ -2,6 +2,8 @@ package dev.plumbline.renderer.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.engine.inventory.TrackingId;
+import dev.plumbline.engine.inventory.TrackingMarks;
 import dev.plumbline.engine.order.KindOrder;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.ObjectSetDigest;
@@ -17,14 +19,11 @@ import java.util.Map;
 
 /**
  * Turns what a renderer produced into the set an Application publishes: every object named and identified, the
- * destination namespace filled in where a namespaced object has none, the tracking label and annotation that
- * later stages find their objects by, a deterministic order and a digest of the whole.
+ * destination namespace filled in where a namespaced object has none, the tracking marks ({@link TrackingMarks}: the
+ * label and app annotation later stages find their objects by, and the tracking id that proves an object is the
+ * app's to prune), a deterministic order and a digest of the whole.
  */
 public final class ObjectSetAssembler {
-
-    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-    public static final String MANAGED_BY_VALUE = "plumbline";
-    public static final String APP_ANNOTATION = "plumbline.dev/app";
 
     private ObjectSetAssembler() {}
 
@@ -63,7 +62,7 @@ public final class ObjectSetAssembler {
             if (earlier != null) {
                 throw duplicate(identity, earlier, source);
             }
-            track(metadata, app);
+            track(metadata, app, identity);
             objects.add(new RenderedObject(identity, body, source.sourcePath()));
         }
         objects.sort(Comparator.comparing(RenderedObject::identity, KindOrder.IDENTITIES));
@@ -94,13 +93,16 @@ public final class ObjectSetAssembler {
                 source.line());
     }
 
-    private static void track(ObjectNode metadata, String app) {
+    private static void track(ObjectNode metadata, String app, ObjectIdentity identity) {
         JsonNode labels = metadata.get("labels");
         (labels instanceof ObjectNode existing ? existing : metadata.putObject("labels"))
-                .put(MANAGED_BY_LABEL, MANAGED_BY_VALUE);
+                .put(TrackingMarks.MANAGED_BY_LABEL, TrackingMarks.MANAGED_BY_VALUE);
         JsonNode annotations = metadata.get("annotations");
         (annotations instanceof ObjectNode existing ? existing : metadata.putObject("annotations"))
-                .put(APP_ANNOTATION, app);
+                .put(TrackingMarks.APP_ANNOTATION, app)
+                .put(
+                        TrackingMarks.TRACKING_ID_ANNOTATION,
+                        TrackingId.of(app, identity).format());
     }
 
     /** Two versions of one kind name the same object, so the version is not part of the key. */

@@ -73,6 +73,24 @@ class ObjectSetAssemblerTest {
     }
 
     @Test
+    void everyObjectCarriesATrackingIdNamingTheAppAndItself() {
+        RenderedSet set = assemble(CRD);
+
+        assertThat(set.objects())
+                .extracting(object -> object.body()
+                        .path("metadata")
+                        .path("annotations")
+                        .path("plumbline.dev/tracking-id")
+                        .asText())
+                .containsExactly(
+                        "shop-app:/Namespace:/shop",
+                        "shop-app:apiextensions.k8s.io/CustomResourceDefinition:/clusterissuers.cert-manager.io",
+                        "shop-app:apps/Deployment:shop/web",
+                        "shop-app:cert-manager.io/Certificate:dest/web",
+                        "shop-app:cert-manager.io/ClusterIssuer:/letsencrypt");
+    }
+
+    @Test
     void theOrderAndTheDigestDoNotDependOnTheOrderObjectsCameIn() {
         List<SourceObject> objects = new ArrayList<>(ManifestParser.parse(CRD, "a.yaml", "a.yaml", null));
         RenderedSet first = ObjectSetAssembler.assemble("shop-app", "dest", RendererKind.PLAIN, objects);

@@ -133,7 +133,7 @@ final class KubeApiDispatcher extends Dispatcher {
             case "POST" -> collection ? written(writes.create(request, type)) : notAllowed();
             case "PUT" -> collection ? notAllowed() : written(writes.replace(request, type));
             case "PATCH" -> collection ? notAllowed() : written(writes.patch(request, type));
-            case "DELETE" -> collection ? deleteCollection(request, type) : delete(type, target);
+            case "DELETE" -> collection ? deleteCollection(request, type) : delete(request, type, target);
             default -> notAllowed();
         };
     }
@@ -206,21 +206,28 @@ final class KubeApiDispatcher extends Dispatcher {
         store.closeWatches();
     }
 
-    /** Deleting a namespace deletes what is in it first, as the namespace controller would. */
-    private MockResponse delete(ResourceType type, ApiRequest.Target target) {
-        ObjectNode object = store.get(type, target.namespace(), target.name())
-                .orElseThrow(() -> ApiException.notFound(type, target.name()));
-        if (type.equals(BuiltInResources.NAMESPACES)) {
-            if (SYSTEM_NAMESPACES.contains(target.name())) {
-                throw new ApiException(
-                        403,
-                        "Forbidden",
-                        "namespaces \"" + target.name() + "\" is forbidden: this namespace may not be deleted");
+    /**
+     * Deleting a namespace deletes what is in it first, as the namespace controller would. The DeleteOptions'
+     * preconditions are checked against the object the delete removes, with no write between the two.
+     */
+    private MockResponse delete(ApiRequest request, ResourceType type, ApiRequest.Target target) {
+        DeletePreconditions preconditions = DeletePreconditions.of(request);
+        synchronized (store) {
+            ObjectNode object = store.get(type, target.namespace(), target.name())
+                    .orElseThrow(() -> ApiException.notFound(type, target.name()));
+            preconditions.check(type, object);
+            if (type.equals(BuiltInResources.NAMESPACES)) {
+                if (SYSTEM_NAMESPACES.contains(target.name())) {
+                    throw new ApiException(
+                            403,
+                            "Forbidden",
+                            "namespaces \"" + target.name() + "\" is forbidden: this namespace may not be deleted");
+                }
+                store.deleteAllIn(target.name());
             }
-            store.deleteAllIn(target.name());
+            store.delete(type, target.namespace(), target.name());
+            return json(200, object);
         }
-        store.delete(type, target.namespace(), target.name());
-        return json(200, object);
     }
 
     private MockResponse deleteCollection(ApiRequest request, ResourceType type) {

@@ -64,6 +64,13 @@ final class KubeHttp {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
     }
 
+    /** A delete with a DeleteOptions body, as client-go and fabric8 send it. */
+    Answer delete(String path, String deleteOptions) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(deleteOptions)));
+    }
+
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(
