@@ -69,11 +69,17 @@ public final class DriftFixtures {
                 "corr-" + revision,
                 app,
                 1,
+                sourceDigest(app),
                 "https://git.example.com/shop.git",
                 revision,
                 "apps/" + app,
                 RendererKind.PLAIN,
                 objects));
+    }
+
+    /** What the renders of these fixtures are made for: the source of {@link #spec}. */
+    public static String sourceDigest(String app) {
+        return spec(app, DriftMode.WARN, null).sourceDigest();
     }
 
     public static ApplicationSpec spec(String app, DriftMode mode, SelfHealPause pause) {

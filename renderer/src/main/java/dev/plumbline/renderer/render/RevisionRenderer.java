@@ -147,6 +147,7 @@ public final class RevisionRenderer implements AutoCloseable {
                             revision.correlationFor(spec),
                             app,
                             spec.generation(),
+                            spec.sourceDigest(),
                             revision.repoUrl(),
                             revision.sha(),
                             path,
