@@ -216,7 +216,7 @@ class ProjectsAcceptanceTest {
         Application application = inProject(application(app, app, automated(true)), "team-c");
         application.getSpec().source.repoURL = foreignRepo;
         cluster.deploy(application);
-        kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("k", "v")))));
+        kafka.send(render(application, "rev1", List.of(configMap(app, app, "settings", Map.of("k", "v")))));
 
         ApplicationStatusModel refused =
                 cluster.awaitStatus(app, s -> condition(s, "SourceNotPermitted").isPresent());
