@@ -298,7 +298,15 @@ class SystemIT {
     @Order(8)
     void theNotifiersCredentialsWriteNeitherDesiredStateNorSyncRequests() {
         ManifestsRendered render = ManifestsRendered.of(
-                "forged", "web", 1, demoRepoUrl(), "0000000", "apps/web", RendererKind.PLAIN, List.of());
+                "forged",
+                "web",
+                1,
+                "sha256:forged",
+                demoRepoUrl(),
+                "0000000",
+                "apps/web",
+                RendererKind.PLAIN,
+                List.of());
         SyncRequested heal = SyncRequested.of(
                 PlumblineService.DRIFT_AUDITOR,
                 "forged",
@@ -331,6 +339,7 @@ class SystemIT {
                         genuine.correlationId(),
                         "web",
                         genuine.generation(),
+                        genuine.sourceDigest(),
                         genuine.repoUrl(),
                         genuine.revision(),
                         genuine.path(),

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.driftauditor.drift.DriftFixtures;
 import dev.plumbline.driftauditor.pause.ResumeMark;
 import dev.plumbline.driftauditor.testing.EventCollector;
 import dev.plumbline.events.ApplyAction;
@@ -238,6 +239,7 @@ class DriftAcceptanceTest {
                 signed.correlationId(),
                 app,
                 1,
+                signed.sourceDigest(),
                 signed.repoUrl(),
                 "f0f0f0f" + app,
                 signed.path(),
@@ -453,6 +455,7 @@ class DriftAcceptanceTest {
                 correlationId,
                 app,
                 1,
+                DriftFixtures.sourceDigest(app),
                 "https://git.example.com/shop.git",
                 "c0ffee1" + app,
                 "apps/" + app,

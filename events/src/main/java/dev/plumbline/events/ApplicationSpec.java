@@ -160,6 +160,16 @@ public record ApplicationSpec(
         return EventType.APPLICATION_SPEC;
     }
 
+    /**
+     * {@code sha256:<hex>} of what decides this Application's render: its source (repository, target revision, path
+     * and render options) and destination namespace. The renderer writes it on each render
+     * ({@link ManifestsRendered#sourceDigest()}); a render is applied, and taken as desired state, only while it
+     * equals the current spec's ({@link ManifestsRendered#madeFor}).
+     */
+    public String sourceDigest() {
+        return SourceDigest.of(sourceSpec, destination.namespace());
+    }
+
     /** The declared drift mode, or the default: heal when self-heal is on, warn otherwise. */
     public DriftMode effectiveDriftMode() {
         if (driftMode != null) {

@@ -92,6 +92,11 @@ public final class EventJson {
         return MAPPER.valueToTree(event);
     }
 
+    /** Any value of an event (a source spec, a destination) as its JSON tree. */
+    static JsonNode valueTree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     static byte[] canonicalBytes(JsonNode node) {
         try {
             return CANONICAL.writeValueAsBytes(node);

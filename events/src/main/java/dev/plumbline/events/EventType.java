@@ -13,7 +13,7 @@ public enum EventType {
     APPLICATION_SPEC("dev.plumbline.application.spec", 1, ApplicationSpec.class, Topics.APPLICATIONS),
     COMMIT_DETECTED("dev.plumbline.commit.detected", 2, CommitDetected.class, Topics.COMMIT_EVENTS),
     COMMIT_IGNORED("dev.plumbline.commit.ignored", 2, CommitIgnored.class, Topics.COMMIT_EVENTS),
-    MANIFESTS_RENDERED("dev.plumbline.manifests.rendered", 2, ManifestsRendered.class, Topics.RENDERED_MANIFESTS),
+    MANIFESTS_RENDERED("dev.plumbline.manifests.rendered", 3, ManifestsRendered.class, Topics.RENDERED_MANIFESTS),
     RENDER_FAILED("dev.plumbline.render.failed", 2, RenderFailed.class, Topics.RENDERED_MANIFESTS),
     DIFF_COMPUTED("dev.plumbline.diff.computed", 1, DiffComputed.class, Topics.DIFF_RESULTS),
     APPLY_ACTION("dev.plumbline.apply.action", 1, ApplyAction.class, Topics.APPLY_ACTIONS),

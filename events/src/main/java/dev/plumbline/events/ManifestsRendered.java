@@ -25,7 +25,11 @@ import java.util.Objects;
  *                   they already hold
  * @param objects    every object, in a deterministic order, with the destination namespace filled in and the
  *                   tracking label and annotation set
- * @param generation the {@code metadata.generation} of the Application spec rendered; null in schema version 1
+ * @param generation the {@code metadata.generation} of the Application spec rendered, for people; null in schema
+ *                   version 1
+ * @param sourceDigest {@link ApplicationSpec#sourceDigest()} of the spec rendered: what the render was made for.
+ *                   Readers apply it only while it equals the current spec's ({@link #madeFor}); null before schema
+ *                   version 3
  * @param signature  the renderer's Ed25519 signature over {@link #signedFields()}, base64; null when unsigned
  */
 public record ManifestsRendered(
@@ -42,8 +46,12 @@ public record ManifestsRendered(
         String digest,
         List<RenderedObject> objects,
         Long generation,
+        String sourceDigest,
         String signature)
         implements PlumblineEvent {
+
+    /** The first schema version whose renders carry {@link #sourceDigest()}, and sign it. */
+    public static final int SOURCE_DIGEST_SINCE = 3;
 
     /** What a renderer's signature on a render says, so it cannot be taken for its signature on anything else. */
     public static final String SIGNATURE_PURPOSE = "plumbline.manifests-rendered.v1";
@@ -61,11 +69,13 @@ public record ManifestsRendered(
      *
      * @param correlationId the id of the commit event or spec change that caused this render
      * @param generation    the generation of the Application spec rendered
+     * @param sourceDigest  {@link ApplicationSpec#sourceDigest()} of the spec rendered
      */
     public static ManifestsRendered of(
             String correlationId,
             String app,
             long generation,
+            String sourceDigest,
             String repoUrl,
             String revision,
             String path,
@@ -85,22 +95,47 @@ public record ManifestsRendered(
                 ObjectSetDigest.of(objects),
                 objects,
                 generation,
+                Objects.requireNonNull(sourceDigest, "sourceDigest"),
                 null);
     }
 
     /**
      * The bytes the renderer signs and readers verify: what makes a render desired state. The objects are covered
-     * through the digest, which {@link #verify} recomputes from them.
+     * through the digest, which {@link #verify} recomputes from them. The source digest is signed from schema
+     * version 3 on, so that renders signed before it existed still verify, while one that carries it cannot have it
+     * removed or changed (the version is not signed, but lowering it drops the field from these bytes).
      */
     public SignedFields signedFields() {
-        return SignedFields.of(SIGNATURE_PURPOSE)
+        SignedFields fields = SignedFields.of(SIGNATURE_PURPOSE)
                 .with("app", app)
                 .with("repoUrl", repoUrl)
                 .with("revision", revision)
                 .with("path", path)
                 .with("renderer", renderer == null ? null : renderer.label())
-                .with("generation", generation)
-                .with("digest", digest);
+                .with("generation", generation);
+        if (schemaVersion >= SOURCE_DIGEST_SINCE) {
+            fields.with("sourceDigest", sourceDigest);
+        }
+        return fields.with("digest", digest);
+    }
+
+    /**
+     * Whether this render was made for the spec's current source, and so may be applied and taken as desired state:
+     * its source digest is the spec's. A render written before renders carried one (schema version 2) says less: it
+     * is taken while its repository and path are the spec's, until the renderer renders the app again (it does so
+     * at its first start with schema version 3, for every app whose latest render has no source digest).
+     */
+    public boolean madeFor(ApplicationSpec spec) {
+        if (schemaVersion < SOURCE_DIGEST_SINCE) {
+            return Objects.equals(repoUrl, spec.sourceSpec().repoUrl())
+                    && Objects.equals(path, spec.sourceSpec().path());
+        }
+        return spec.sourceDigest().equals(sourceDigest);
+    }
+
+    /** What this render was made from, for messages: {@code <repo> path "<path>" at <revision>}. */
+    public String describeSource() {
+        return repoUrl + " path \"" + path + "\" at " + revision;
     }
 
     /** This render, signed by {@code key}. */
@@ -119,6 +154,7 @@ public record ManifestsRendered(
                 digest,
                 objects,
                 generation,
+                sourceDigest,
                 key.sign(signedFields()));
     }
 

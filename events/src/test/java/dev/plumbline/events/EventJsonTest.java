@@ -98,6 +98,7 @@ class EventJsonTest {
                 sample.correlationId(),
                 "web",
                 sample.generation(),
+                sample.sourceDigest(),
                 sample.repoUrl(),
                 sample.revision(),
                 sample.path(),

@@ -240,6 +240,7 @@ public final class EventSamples {
                 CORRELATION,
                 app,
                 7,
+                applicationSpec(app).sourceDigest(),
                 REPO,
                 SHA_AFTER,
                 "apps/web",

@@ -27,7 +27,7 @@ class SignedEventsTest {
                 (ManifestsRendered) EventJson.read(EventJson.write(EventSamples.manifestsRendered()));
 
         assertThat(render.verify(renderer).trusted()).isTrue();
-        assertThat(render.schemaVersion()).isEqualTo(2);
+        assertThat(render.schemaVersion()).isEqualTo(3);
         assertThat(render.generation()).isEqualTo(7);
     }
 
@@ -38,6 +38,7 @@ class SignedEventsTest {
                 signed.correlationId(),
                 signed.app(),
                 signed.generation(),
+                signed.sourceDigest(),
                 signed.repoUrl(),
                 signed.revision(),
                 signed.path(),
@@ -82,6 +83,7 @@ class SignedEventsTest {
                 signed.digest(),
                 signed.objects(),
                 signed.generation(),
+                signed.sourceDigest(),
                 signed.signature());
         ManifestsRendered otherGeneration = new ManifestsRendered(
                 signed.eventId(),
@@ -97,6 +99,7 @@ class SignedEventsTest {
                 signed.digest(),
                 signed.objects(),
                 8L,
+                signed.sourceDigest(),
                 signed.signature());
 
         assertThat(otherApp.verify(renderer).problem()).contains("not made by the renderer's key");
@@ -262,6 +265,7 @@ class SignedEventsTest {
                 signed.digest(),
                 objects,
                 signed.generation(),
+                signed.sourceDigest(),
                 signed.signature());
     }
 }

@@ -82,6 +82,7 @@ class ImpersonationAcceptanceTest {
         cluster.deploy(ofTeamA(application(app, "team-a", automated(true))));
         kafka.send(render(
                 app,
+                "team-a",
                 "rev1",
                 List.of(
                         configMap(app, "team-a", "settings", Map.of("k", "v")),
@@ -90,7 +91,7 @@ class ImpersonationAcceptanceTest {
         cluster.awaitConfigMap("team-a", "old-settings", map -> true);
         cluster.awaitConfigMap("team-a", "older-settings", map -> true);
 
-        kafka.send(render(app, "rev2", List.of(configMap(app, "team-a", "settings", Map.of("k", "v")))));
+        kafka.send(render(app, "team-a", "rev2", List.of(configMap(app, "team-a", "settings", Map.of("k", "v")))));
 
         ApplicationStatusModel status =
                 cluster.awaitStatus(app, s -> condition(s, "Forbidden").isPresent());
@@ -130,7 +131,8 @@ class ImpersonationAcceptanceTest {
         String app = "team-a-extra";
         cluster.deploy(ofTeamA(application(app, "team-a-extra", automated(true))));
 
-        kafka.send(render(app, "rev1", List.of(configMap(app, "team-a-extra", "settings", Map.of("k", "v")))));
+        kafka.send(render(
+                app, "team-a-extra", "rev1", List.of(configMap(app, "team-a-extra", "settings", Map.of("k", "v")))));
 
         ApplicationStatusModel status =
                 cluster.awaitStatus(app, s -> condition(s, "Forbidden").isPresent());

@@ -120,7 +120,7 @@ class ProjectsAcceptanceTest {
         for (int i = 0; i < attempts.size(); i++) {
             String revision = "rev" + (i + 1);
             RenderedObject outside = (RenderedObject) attempts.get(i).get(0);
-            kafka.send(render(app, revision, List.of(inside, outside)));
+            kafka.send(render(app, "team-a", revision, List.of(inside, outside)));
 
             ApplicationStatusModel status = cluster.awaitStatus(
                     app,
@@ -169,7 +169,7 @@ class ProjectsAcceptanceTest {
                 .resource(application)
                 .create();
 
-        kafka.send(render(app, "rev1", List.of(configMap(app, "team-a", "harmless", Map.of()))));
+        kafka.send(render(app, "kube-public-ish", "rev1", List.of(configMap(app, "team-a", "harmless", Map.of()))));
 
         ApplicationStatusModel status = cluster.awaitStatus(
                 app, s -> condition(s, "ResourceNotPermitted").isPresent());
@@ -216,7 +216,7 @@ class ProjectsAcceptanceTest {
         Application application = inProject(application(app, app, automated(true)), "team-c");
         application.getSpec().source.repoURL = foreignRepo;
         cluster.deploy(application);
-        kafka.send(render(app, "rev1", List.of(configMap(app, app, "settings", Map.of("k", "v")))));
+        kafka.send(render(application, "rev1", List.of(configMap(app, app, "settings", Map.of("k", "v")))));
 
         ApplicationStatusModel refused =
                 cluster.awaitStatus(app, s -> condition(s, "SourceNotPermitted").isPresent());

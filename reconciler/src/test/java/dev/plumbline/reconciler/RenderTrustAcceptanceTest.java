@@ -122,6 +122,7 @@ class RenderTrustAcceptanceTest {
                 signed.digest(),
                 settings(app, "red"),
                 signed.generation(),
+                signed.sourceDigest(),
                 signed.signature());
 
         kafka.send(swapped);

@@ -78,7 +78,8 @@ class SyncFailuresAcceptanceTest {
         application.getSpec().syncPolicy.retry = retry(1, "10m");
         create(application);
 
-        kafka.send(render(app, "rev1", List.of(configMap(app, "orphan-ns", "settings", Map.of("k", "v")))));
+        kafka.send(
+                render(app, "orphan-ns", "rev1", List.of(configMap(app, "orphan-ns", "settings", Map.of("k", "v")))));
 
         String sentence = "ConfigMap v1 orphan-ns/settings was not applied: namespace \"orphan-ns\" does not exist; "
                 + "create it, or add syncOptions: [CreateNamespace=true] to the Application";
@@ -116,7 +117,7 @@ class SyncFailuresAcceptanceTest {
         application.getSpec().syncPolicy.syncOptions = List.of("CreateNamespace=true");
         create(application);
 
-        kafka.send(render(app, "rev1", List.of(configMap(app, "fresh-ns", "settings", Map.of("k", "v")))));
+        kafka.send(render(app, "fresh-ns", "rev1", List.of(configMap(app, "fresh-ns", "settings", Map.of("k", "v")))));
 
         cluster.awaitConfigMap("fresh-ns", "settings", map -> true);
         Namespace namespace = api.client().namespaces().withName("fresh-ns").get();

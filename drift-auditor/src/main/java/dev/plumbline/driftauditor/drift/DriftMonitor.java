@@ -76,7 +76,8 @@ public final class DriftMonitor implements LiveChanges {
     public void specChanged(String app, ApplicationSpec spec) {
         AppDrift state = apps.computeIfAbsent(app, name -> new AppDrift(name, settings));
         state.specChanged(spec);
-        // a Project that changed may now allow the render it refused
+        releaseRenderOfEarlierSource(state);
+        // a Project that changed may now allow the render it refused, a source changed back the render it waited for
         if (!state.offerWaiting() || !adoptOffered(state)) {
             evaluate(state, Cause.SPEC);
         }
@@ -85,8 +86,9 @@ public final class DriftMonitor implements LiveChanges {
 
     /**
      * A new render of an app of this instance, or null when it is gone (deleted, or its partition left). It becomes
-     * the desired state unless the app's project refuses an object of it: then the desired state in force stays,
-     * as for a render that does not verify, and no heal goes toward what the reconciler will refuse to apply.
+     * the desired state unless it was made for an earlier source of the Application, or the app's project refuses an
+     * object of it: then the desired state in force stays, as for a render that does not verify, and no heal goes
+     * toward what the reconciler will not apply.
      */
     public void desiredChanged(String app, ManifestsRendered rendered) {
         AppDrift state = apps.computeIfAbsent(app, name -> new AppDrift(name, settings));
@@ -100,12 +102,15 @@ public final class DriftMonitor implements LiveChanges {
         ManifestsRendered rendered = state.offered();
         Optional<String> refusal = rendered == null || state.spec() == null
                 ? Optional.empty()
-                : new ProjectLimits(state.spec(), live::namespaced).renderRefusal(rendered);
+                : earlierSource(rendered, state.spec())
+                        .or(() -> new ProjectLimits(state.spec(), live::namespaced)
+                                .renderRefusal(rendered)
+                                .map(reason -> "its project refuses it (" + reason + ")"));
         if (refusal.isPresent()) {
             if (state.offerRefused(refusal.get())) {
                 LOG.warnf(
-                        "app %s: the render of %s is not taken as desired state, its project refuses it (%s); the"
-                                + " desired state of %s stays and no heal goes toward the refused render",
+                        "app %s: the render of %s is not taken as desired state, %s; the desired state of %s stays"
+                                + " and no heal goes toward the refused render",
                         state.app(),
                         rendered.revision(),
                         refusal.get(),
@@ -126,6 +131,31 @@ public final class DriftMonitor implements LiveChanges {
         }
         evaluate(state, Cause.DESIRED);
         return true;
+    }
+
+    /**
+     * The desired state held was made for a source the Application no longer names (its path, repository, revision,
+     * options or namespace changed): drift is not measured, nor healed, against it. The app has no desired state
+     * until a render of its current source arrives; its render waits, in case the source changes back.
+     */
+    private void releaseRenderOfEarlierSource(AppDrift state) {
+        Optional<String> earlier = state.spec() == null
+                ? Optional.empty()
+                : state.desired().flatMap(desired -> earlierSource(desired, state.spec()));
+        if (earlier.isEmpty()) {
+            return;
+        }
+        state.desiredChanged(null, clock.instant())
+                .ifPresent(replaced -> replaced.released().forEach(desiredBy::remove));
+        state.offerRefused(earlier.get());
+        LOG.infof("app %s: its source changed; no drift is measured until a render of it arrives", state.app());
+    }
+
+    private static Optional<String> earlierSource(ManifestsRendered rendered, ApplicationSpec spec) {
+        return rendered.madeFor(spec)
+                ? Optional.empty()
+                : Optional.of(
+                        "it was made for an earlier source of the Application (" + rendered.describeSource() + ")");
     }
 
     /**

@@ -220,6 +220,7 @@ class AuditRecorderProjectTest {
                 commit.correlationId(),
                 "web",
                 1,
+                plain.sourceDigest(),
                 plain.repoUrl(),
                 commit.after(),
                 plain.path(),

@@ -363,6 +363,7 @@ class AuditRecorderTest {
                 commit.correlationId(),
                 "web",
                 1,
+                plain.sourceDigest(),
                 plain.repoUrl(),
                 commit.after(),
                 plain.path(),

@@ -210,6 +210,7 @@ public final class DriftBenchmark {
                 "corr-" + app,
                 app,
                 1,
+                DriftFixtures.sourceDigest(app),
                 "https://git.example.com/shop.git",
                 "c0ffee",
                 "apps",

@@ -56,6 +56,12 @@ public final class DriftFixtures {
     }
 
     public static ManifestsRendered rendered(String app, String revision, ObjectNode... bodies) {
+        return renderedFor(spec(app, DriftMode.WARN, null), revision, bodies);
+    }
+
+    /** A render of the spec's source, as the renderer writes it. */
+    public static ManifestsRendered renderedFor(ApplicationSpec spec, String revision, ObjectNode... bodies) {
+        String app = spec.app();
         List<RenderedObject> objects = java.util.Arrays.stream(bodies)
                 .map(body -> new RenderedObject(
                         ObjectIdentity.namespaced(
@@ -70,20 +76,30 @@ public final class DriftFixtures {
                 "corr-" + revision,
                 app,
                 1,
-                "https://git.example.com/shop.git",
+                spec.sourceDigest(),
+                spec.sourceSpec().repoUrl(),
                 revision,
-                "apps/" + app,
+                spec.sourceSpec().path(),
                 RendererKind.PLAIN,
                 objects));
     }
 
+    /** What the renders of these fixtures are made for: the source of {@link #spec}. */
+    public static String sourceDigest(String app) {
+        return spec(app, DriftMode.WARN, null).sourceDigest();
+    }
+
     public static ApplicationSpec spec(String app, DriftMode mode, SelfHealPause pause) {
+        return spec(app, "apps/" + app, mode, pause);
+    }
+
+    /** The spec of an app whose source is at {@code path}. */
+    public static ApplicationSpec spec(String app, String path, DriftMode mode, SelfHealPause pause) {
         return ApplicationSpec.of(
                         app,
                         "plumbline",
                         1,
-                        new SourceSpec(
-                                "https://git.example.com/shop.git", "main", "apps/" + app, null, null, null, null),
+                        new SourceSpec("https://git.example.com/shop.git", "main", path, null, null, null, null),
                         new Destination("shop"),
                         SyncPolicy.automated(true, mode == DriftMode.HEAL),
                         mode,

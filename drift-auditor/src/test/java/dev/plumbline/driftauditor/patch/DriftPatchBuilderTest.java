@@ -61,7 +61,15 @@ class DriftPatchBuilderTest {
     void aKustomizeAppGetsTheDriftedFieldsWithTheirLiveValues() {
         ManifestsRendered plain = rendered("web", "aaa", deployment("web", "web", 3));
         ManifestsRendered kustomized = SignedEvents.byRenderer(ManifestsRendered.of(
-                "c", "web", 1, plain.repoUrl(), "aaa", "overlays/prod", RendererKind.KUSTOMIZE, plain.objects()));
+                "c",
+                "web",
+                1,
+                plain.sourceDigest(),
+                plain.repoUrl(),
+                "aaa",
+                "overlays/prod",
+                RendererKind.KUSTOMIZE,
+                plain.objects()));
         DriftedObject drift = new DriftedObject(
                 WEB,
                 DriftKind.MODIFIED,

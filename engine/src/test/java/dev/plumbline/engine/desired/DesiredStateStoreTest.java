@@ -33,6 +33,7 @@ class DesiredStateStoreTest {
                 "forged",
                 app,
                 rendered.generation(),
+                rendered.sourceDigest(),
                 rendered.repoUrl(),
                 "0000000000000000000000000000000000000bad",
                 rendered.path(),

@@ -8,6 +8,7 @@ import dev.plumbline.engine.inventory.PrunePlan;
 import dev.plumbline.engine.object.ObjectIdentityReader;
 import dev.plumbline.engine.object.ObjectKey;
 import dev.plumbline.events.DiffComputed;
+import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.RenderFailed;
 import dev.plumbline.events.manifest.FieldDiff;
 import dev.plumbline.events.manifest.ObjectDiff;
@@ -107,6 +108,8 @@ public class CompareSteps {
 
     void readDesired(ReconcileContext context) {
         DesiredState desired = renders.desiredState().get(context.app()).orElse(null);
+        ManifestsRendered latest = desired == null ? null : desired.lastRendered();
+        boolean forCurrentSource = latest != null && latest.madeFor(context.spec);
         RenderFailed failure = desired == null ? null : desired.failure();
         if (failure != null) {
             String where = failure.file() == null
@@ -118,24 +121,41 @@ public class CompareSteps {
                             failure.reason().label(),
                             "revision "
                                     + failure.revision() + " did not render: " + failure.message() + where
-                                    + "; the last good render stays in force");
+                                    + (forCurrentSource
+                                            ? "; the last good render stays in force"
+                                            : "; nothing is applied until a render of the current source succeeds"));
         }
         Optional.ofNullable(desired)
                 .flatMap(DesiredState::latestUntrusted)
                 .ifPresent(untrusted -> context.conditions()
                         .set(ConditionType.RenderUntrusted, "SignatureNotVerified", RenderTrustMessage.of(untrusted)));
-        context.render = desired == null ? null : desired.lastRendered();
-        if (context.render == null) {
+        if (latest == null) {
             context.conditions()
                     .set(
                             ConditionType.WaitingForRender,
                             "NotRendered",
-                            "no render of "
-                                    + context.spec.sourceSpec().repoUrl() + " path \""
-                                    + context.spec.sourceSpec().path()
-                                    + "\" at " + context.spec.sourceSpec().targetRevision() + " has arrived yet");
+                            "no render of " + currentSource(context) + " has arrived yet");
             context.stop();
+        } else if (!forCurrentSource) {
+            // a render of an earlier source of this name (the source changed, or the Application was deleted and
+            // created again) must not be applied to the Application as it is now
+            context.conditions()
+                    .set(
+                            ConditionType.WaitingForRender,
+                            "SourceChanged",
+                            "waiting for a render of " + currentSource(context) + "; the latest render, of "
+                                    + latest.describeSource() + ", was made for an earlier source of this"
+                                    + " Application and is not applied");
+            context.stop();
+        } else {
+            context.render = latest;
         }
+    }
+
+    private static String currentSource(ReconcileContext context) {
+        return context.spec.sourceSpec().repoUrl() + " path \""
+                + context.spec.sourceSpec().path()
+                + "\" at " + context.spec.sourceSpec().targetRevision();
     }
 
     void readLive(ReconcileContext context) {

@@ -7,7 +7,7 @@ package dev.plumbline.reconciler.status;
 public enum ConditionType {
     /** The spec or an operational annotation cannot be read. */
     InvalidSpec,
-    /** No render of the app has arrived yet. */
+    /** No render of the app's current source has arrived yet (none at all, or only renders of an earlier source). */
     WaitingForRender,
     /** The latest render failed; the last good one stays in force. */
     RenderFailed,

@@ -118,7 +118,7 @@ public final class SyncBenchmark {
             for (int o = 0; o < OBJECTS; o++) {
                 objects.add(Renders.configMap(app, "bench", app + "-" + o, Map.of("index", String.valueOf(o))));
             }
-            renders.add(Renders.render(app, "rev1", objects));
+            renders.add(Renders.render(app, "bench", "rev1", objects));
         }
         await(() -> reconciles(http, port) >= APPS, 120, "every Application to be seen");
         long getsBeforeSync = api.traffic().count("GET");

@@ -2,12 +2,14 @@ package dev.plumbline.reconciler.testing;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.reconciler.application.Application;
+import dev.plumbline.reconciler.application.ApplicationMapper;
 import dev.plumbline.reconciler.application.ApplicationSpecModel;
 import java.util.List;
 import java.util.Map;
@@ -100,15 +102,45 @@ public final class Renders {
         return body;
     }
 
-    /** A render signed by the renderer. */
+    /** A render signed by the renderer, made for {@link #application} deployed to the namespace of its name. */
     public static ManifestsRendered render(String app, String revision, List<RenderedObject> objects) {
-        return SignedEvents.byRenderer(unsignedRender(app, revision, objects));
+        return render(app, app, revision, objects);
+    }
+
+    /** A render signed by the renderer, made for {@link #application} deployed to {@code namespace}. */
+    public static ManifestsRendered render(
+            String app, String namespace, String revision, List<RenderedObject> objects) {
+        return render(application(app, namespace, null), revision, objects);
+    }
+
+    /** A render signed by the renderer, made for the Application's source as it is now. */
+    public static ManifestsRendered render(Application application, String revision, List<RenderedObject> objects) {
+        ApplicationSpec spec = ApplicationMapper.toSpec(application);
+        return SignedEvents.byRenderer(ManifestsRendered.of(
+                UUID.randomUUID().toString(),
+                spec.app(),
+                1,
+                spec.sourceDigest(),
+                spec.sourceSpec().repoUrl(),
+                revision,
+                spec.sourceSpec().path(),
+                RendererKind.PLAIN,
+                objects));
     }
 
     /** A render as anything with write access to the topic could write it: without the renderer's signature. */
     public static ManifestsRendered unsignedRender(String app, String revision, List<RenderedObject> objects) {
+        ManifestsRendered signed = render(app, revision, objects);
         return ManifestsRendered.of(
-                UUID.randomUUID().toString(), app, 1, REPO, revision, "apps/" + app, RendererKind.PLAIN, objects);
+                signed.correlationId(),
+                app,
+                1,
+                signed.sourceDigest(),
+                REPO,
+                revision,
+                "apps/" + app,
+                RendererKind.PLAIN,
+                objects);
     }
 
     /** An Application in namespace plumbline; {@code automated} null for a manual one. */

@@ -208,17 +208,16 @@ public final class RenderCoordinator {
         if (previous != null) {
             return !previous.sameSpecAs(spec);
         }
-        // first sight since start: an outcome written after this spec was published already rendered it
+        // first sight since start: an outcome written after this spec was published already rendered it, if the
+        // last good render was made for this very source (a render of an earlier source, or one written before
+        // renders carried their source, is rendered again: readers wait for a render of the current source)
         boolean renderedSince = lastRenders
                         .latestOutcome(spec.app())
                         .map(time -> !time.isBefore(spec.time()))
                         .orElse(false)
                 && lastRenders
                         .lastGood(spec.app())
-                        .map(last -> Objects.equals(
-                                        last.path(), spec.sourceSpec().path())
-                                && SourceMatch.sameRepository(
-                                        last.repoUrl(), spec.sourceSpec().repoUrl()))
+                        .map(last -> spec.sourceDigest().equals(last.sourceDigest()))
                         .orElse(true);
         if (renderedSince) {
             known.put(spec.app(), Known.of(spec, null));

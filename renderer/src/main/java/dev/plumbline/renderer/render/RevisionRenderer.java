@@ -140,13 +140,14 @@ public final class RevisionRenderer implements AutoCloseable {
         String path = spec.sourceSpec().path();
         PlumblineEvent event;
         if (outcome.succeeded()) {
-            if (alreadyPublished(app, revision, outcome.rendered())) {
+            if (alreadyPublished(spec, revision, outcome.rendered())) {
                 return;
             }
             event = ManifestsRendered.of(
                             revision.correlationFor(spec),
                             app,
                             spec.generation(),
+                            spec.sourceDigest(),
                             revision.repoUrl(),
                             revision.sha(),
                             path,
@@ -173,12 +174,18 @@ public final class RevisionRenderer implements AutoCloseable {
         lastRenders.accept(app, event);
     }
 
-    /** The same objects at the same revision are already the app's latest record: writing them again adds nothing. */
-    private boolean alreadyPublished(String app, Revision revision, RenderedSet rendered) {
+    /**
+     * The same objects at the same revision, made for the same source, are already the app's latest record: writing
+     * them again adds nothing. A source change that renders the same objects is written again, or readers would
+     * wait for a render of the new source forever.
+     */
+    private boolean alreadyPublished(ApplicationSpec spec, Revision revision, RenderedSet rendered) {
+        String app = spec.app();
         return lastRenders
                 .lastGood(app)
-                .filter(last ->
-                        last.revision().equals(revision.sha()) && last.digest().equals(rendered.digest()))
+                .filter(last -> last.revision().equals(revision.sha())
+                        && last.digest().equals(rendered.digest())
+                        && spec.sourceDigest().equals(last.sourceDigest()))
                 .filter(last -> lastRenders
                         .latestOutcome(app)
                         .map(time -> !time.isAfter(last.time()))

@@ -3,7 +3,9 @@ package dev.plumbline.renderer.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.application.DirectoryOptions;
 import dev.plumbline.events.application.HelmOptions;
 import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
@@ -235,6 +237,43 @@ class RenderCoordinatorTest {
         assertThat(harness.publisher.apps()).containsExactly("shop");
         assertThat(harness.publisher.rendered("shop").digest())
                 .isEqualTo(harness.lastRenders.lastGood("shop").orElseThrow().digest());
+    }
+
+    @Test
+    void aSourceChangeThatRendersTheSameObjectsIsPublishedAgainForTheNewSourceSoItsWaitEnds() {
+        renderedOnce(SHOP);
+        ApplicationSpec sameFilesOtherOptions = RenderHarness.app(
+                "shop",
+                new SourceSpec(RenderHarness.REPO, "main", "apps/shop", null, null, null, DirectoryOptions.defaults()));
+
+        harness.know(sameFilesOtherOptions);
+        harness.coordinator.onApplications(List.of(sameFilesOtherOptions));
+
+        assertThat(harness.publisher.apps()).containsExactly("shop");
+        assertThat(harness.publisher.rendered("shop").digest())
+                .isEqualTo(((ManifestsRendered) firstRenders.get(0)).digest());
+        assertThat(harness.publisher.rendered("shop").sourceDigest()).isEqualTo(sameFilesOtherOptions.sourceDigest());
+    }
+
+    @Test
+    void afterARestartAnAppWhoseLatestRenderWasMadeForAnotherSourceRendersAgain() {
+        // published before the render below was written, as when a render of the old spec finished after it
+        ApplicationSpec otherValues = RenderHarness.helmApp(
+                "web", "helm/web", new HelmOptions(null, List.of("values-prod.yaml"), null, List.of()));
+        renderedOnce(WEB);
+        RenderHarness restarted = new RenderHarness(scratch);
+        try {
+            restarted.know(otherValues);
+            firstRenders.forEach(event -> restarted.lastRenders.accept(event.app(), event));
+            restarted.revisions.record(restarted.commit(RefUpdateKind.FAST_FORWARD, repository(), "README.md"));
+
+            restarted.coordinator.onApplications(List.of(otherValues));
+
+            assertThat(restarted.publisher.apps()).containsExactly("web");
+            assertThat(restarted.publisher.rendered("web").sourceDigest()).isEqualTo(otherValues.sourceDigest());
+        } finally {
+            restarted.close();
+        }
     }
 
     /** The Applications are known and rendered from a first commit; the record of that is then cleared. */
