@@ -14,13 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -36,6 +37,8 @@ import org.jboss.logging.Logger;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    /** Unconfigured names warned about and remembered, so each is warned about once while it keeps coming. */
+    private static final int WARNED_NAMES_REMEMBERED = 256;
 
     private final Map<NotificationChannel, Channel> channels = new EnumMap<>(NotificationChannel.class);
     private final Routing routing;
@@ -44,7 +47,15 @@ public class Dispatcher {
     /** Guarded by {@code this}: a worker is added, offered notifications and retired under the same lock. */
     private final Map<Target, DestinationWorker> workers = new HashMap<>();
 
-    private final Set<Target> warnedUnknown = ConcurrentHashMap.newKeySet();
+    /** The last unconfigured destinations warned about; Applications choose the names, so only a few are kept. */
+    private final Set<Target> warnedUnknown =
+            Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Target, Boolean> eldest) {
+                    return size() > WARNED_NAMES_REMEMBERED;
+                }
+            }));
+
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     @Inject
@@ -174,7 +185,7 @@ public class Dispatcher {
         if (channel != null && channel.knows(target.destination())) {
             return true;
         }
-        settings.metrics().outcome(target, "unconfigured");
+        settings.metrics().unconfigured(target);
         if (warnedUnknown.add(target)) {
             LOG.warnf(
                     "no destination %s is configured; notifications for it are dropped (see docs/notifier.md)", target);

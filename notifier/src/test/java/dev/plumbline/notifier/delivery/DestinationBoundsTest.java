@@ -145,7 +145,7 @@ class DestinationBoundsTest {
                 target -> new Unguarded());
     }
 
-    private static NotifierConfig config(Map<String, String> settings) {
+    static NotifierConfig config(Map<String, String> settings) {
         return new SmallRyeConfigBuilder()
                 .withMapping(NotifierConfig.class)
                 // Quarkus' spelling of durations (10s, 5m), as the service reads them
@@ -155,7 +155,7 @@ class DestinationBoundsTest {
                 .getConfigMapping(NotifierConfig.class);
     }
 
-    private static Notification as(NotificationOccasion occasion, Notification notification) {
+    static Notification as(NotificationOccasion occasion, Notification notification) {
         return new Notification(
                 occasion,
                 notification.app(),
@@ -173,7 +173,7 @@ class DestinationBoundsTest {
                 notification.sourceEventIds());
     }
 
-    private static long liveWorkerThreads() {
+    static long liveWorkerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith("plumbline-notify-email:"))
                 .filter(Thread::isAlive)
@@ -181,7 +181,7 @@ class DestinationBoundsTest {
     }
 
     /** Email that any address may receive; each send waits until the test releases it. */
-    private static final class BlockingEmail implements Channel {
+    static final class BlockingEmail implements Channel {
 
         private final CountDownLatch released = new CountDownLatch(1);
         private final AtomicInteger started = new AtomicInteger();
@@ -224,7 +224,7 @@ class DestinationBoundsTest {
     }
 
     /** No breaker and no timeout: these tests are about bounds, not about failing destinations. */
-    private static final class Unguarded implements Guard {
+    static final class Unguarded implements Guard {
 
         @Override
         public <T> T call(Callable<T> action, Class<T> type) throws Exception {
@@ -247,7 +247,7 @@ class DestinationBoundsTest {
         }
     }
 
-    private static final class Recorded implements DeliveryRecords {
+    static final class Recorded implements DeliveryRecords {
 
         private final List<NotificationSent> sent = new CopyOnWriteArrayList<>();
         private final List<NotificationDeadLettered> deadLetters = new CopyOnWriteArrayList<>();
