@@ -105,11 +105,11 @@ class HostileInputIT {
                         .isPresent());
 
         Map<String, RenderFailureReason> failsBecause = Map.of(
-                "many-files", RenderFailureReason.TOO_LARGE,
-                "fifty-megabytes", RenderFailureReason.TOO_LARGE,
+                "many-files", RenderFailureReason.RENDER_TOO_LARGE,
+                "fifty-megabytes", RenderFailureReason.RENDER_TOO_LARGE,
                 "anchor-chain", RenderFailureReason.INVALID_MANIFEST,
                 "looping-chart", RenderFailureReason.TIMEOUT,
-                "hungry-chart", RenderFailureReason.WORKER_DIED);
+                "hungry-chart", RenderFailureReason.RENDER_WORKER_DIED);
         failsBecause.forEach((app, reason) -> {
             RenderFailed failure = live.events()
                     .await(RenderFailed.class, event -> app.equals(event.app()), WITHIN)
@@ -121,8 +121,7 @@ class HostileInputIT {
                             .isPresent());
         });
         assertThat(live.objectsOf("many-files", NAMESPACE)).isEmpty();
-        assertThat(live.configMap(NAMESPACE, "steady").orElseThrow().getData())
-                .containsEntry("value", "second");
+        assertThat(live.configMap(NAMESPACE, "steady").orElseThrow().getData()).containsEntry("value", "second");
         assertThat(system.stack.component("renderer").pid())
                 .as("the renderer was restarted")
                 .isEqualTo(rendererPid);
