@@ -59,7 +59,7 @@ class DestinationBoundsTest {
     @Test
     void moreBusyDestinationsThanTheBoundDeadLetterTheExtraNamingTheSetting() {
         dispatcher = dispatcher(
-                List.of("email:a@example.com", "email:b@example.com", "email:c@example.com"),
+                List.of("email:a@bounds.example", "email:b@bounds.example", "email:c@bounds.example"),
                 Map.of("plumbline.delivery.max-destinations", "2"));
         AtomicInteger done = new AtomicInteger();
 
@@ -67,7 +67,7 @@ class DestinationBoundsTest {
 
         await().atMost(PATIENCE).until(() -> records.deadLetters.size() == 1);
         NotificationDeadLettered refused = records.deadLetters.get(0);
-        assertThat(refused.destination()).isEqualTo("c@example.com");
+        assertThat(refused.destination()).isEqualTo("c@bounds.example");
         assertThat(refused.lastError()).contains("plumbline.delivery.max-destinations", "2");
         assertThat(liveWorkerThreads()).isLessThanOrEqualTo(2);
         email.release();
@@ -80,8 +80,8 @@ class DestinationBoundsTest {
         email.release();
         Routing routing = new Routing(
                 EnumSet.of(NotificationOccasion.DRIFT_DETECTED),
-                List.of(Target.parse("email:a@example.com"), Target.parse("email:b@example.com")),
-                Map.of(NotificationOccasion.SYNC_FAILED, List.of(Target.parse("email:c@example.com"))));
+                List.of(Target.parse("email:a@bounds.example"), Target.parse("email:b@bounds.example")),
+                Map.of(NotificationOccasion.SYNC_FAILED, List.of(Target.parse("email:c@bounds.example"))));
         dispatcher = dispatcher(
                 routing, Map.of("plumbline.delivery.max-destinations", "2", "plumbline.delivery.idle-retire", "200ms"));
         dispatcher.dispatch(NotificationFixtures.notification("shop", 1), Optional.empty(), () -> {});
@@ -94,14 +94,14 @@ class DestinationBoundsTest {
                 () -> {});
 
         await().atMost(PATIENCE).until(() -> records.sent.size() == 3);
-        assertThat(records.sent.get(2).destination()).isEqualTo("c@example.com");
+        assertThat(records.sent.get(2).destination()).isEqualTo("c@bounds.example");
         assertThat(records.deadLetters).isEmpty();
         assertThat(liveWorkerThreads()).isLessThanOrEqualTo(1);
     }
 
     @Test
     void aSlowDestinationsQueuePastItsBoundDeadLettersTheOverflowInsteadOfHoldingIt() {
-        dispatcher = dispatcher(List.of("email:slow@example.com"), Map.of("plumbline.delivery.max-queue", "2"));
+        dispatcher = dispatcher(List.of("email:slow@bounds.example"), Map.of("plumbline.delivery.max-queue", "2"));
         AtomicInteger done = new AtomicInteger();
         dispatcher.dispatch(NotificationFixtures.notification("app-0", 1), Optional.empty(), done::incrementAndGet);
         await().atMost(PATIENCE).until(() -> email.started.get() == 1);
@@ -173,9 +173,14 @@ class DestinationBoundsTest {
                 notification.sourceEventIds());
     }
 
+    /**
+     * This test's worker threads: those of its own domain, since a notifier started by another test class of the same
+     * JVM may still have workers of its own.
+     */
     static long liveWorkerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("plumbline-notify-email:"))
+                .filter(thread -> thread.getName().startsWith("plumbline-notify-email:")
+                        && thread.getName().endsWith("@bounds.example"))
                 .filter(Thread::isAlive)
                 .count();
     }
