@@ -82,6 +82,7 @@ public class RenderingService {
                 render.kustomize().commands(),
                 render.kustomize().path().orElse(System.getenv("PATH")),
                 render.maxBytes());
+        RenderMetrics metrics = new RenderMetrics(registry);
         RenderPipeline pipeline = new RenderPipeline(
                 List.of(
                         new PlainRenderer(render.maxBytes()),
@@ -95,7 +96,7 @@ public class RenderingService {
                                         scratch.resolve("helm-workers"))),
                                 render.maxBytes())),
                 new RenderCache(config.cache().maxEntries(), render.cacheMaxBytes()),
-                new RenderMetrics(registry),
+                metrics,
                 render.timeout(),
                 render.concurrency());
         renderer = new RevisionRenderer(
@@ -103,6 +104,8 @@ public class RenderingService {
                         config.artifact().timeout(), config.artifact().maxBytes()),
                 new TarballExtractor(config.artifact().maxExtractedBytes()),
                 pipeline,
+                applications.catalog(),
+                metrics,
                 lastRenders,
                 publisher,
                 signingKey,

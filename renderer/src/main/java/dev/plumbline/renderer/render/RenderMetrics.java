@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /**
  * The renderer's own meters, in the shared vocabulary: {@code plumbline.render.duration} by renderer and result,
- * {@code plumbline.render.cache} by result (hit, miss) and {@code plumbline.render.failures} by reason.
+ * {@code plumbline.render.cache} by result (hit, miss), {@code plumbline.render.failures} by reason and
+ * {@code plumbline.render.superseded}.
  */
 public final class RenderMetrics {
 
@@ -40,6 +41,13 @@ public final class RenderMetrics {
         Counter.builder("plumbline.render.failures")
                 .description("Renders that failed, by reason")
                 .tag("reason", reason.label())
+                .register(registry)
+                .increment();
+    }
+
+    void superseded() {
+        Counter.builder("plumbline.render.superseded")
+                .description("Renders and failures not published because their Application's source changed meanwhile")
                 .register(registry)
                 .increment();
     }

@@ -1,5 +1,6 @@
 package dev.plumbline.renderer.render;
 
+import dev.plumbline.engine.application.ApplicationCatalog;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.PlumblineEvent;
@@ -21,18 +22,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * Renders Applications from one commit: downloads and verifies its artifact once, extracts it once, renders each
  * Application chosen from it (several at a time), publishes each outcome as soon as it is known, and removes the
  * scratch folder. An artifact that cannot be had fails each Application that might have needed it, alike. Every
  * outcome is signed with the renderer's key before it is published.
+ *
+ * <p>An outcome is published only while the spec it was made for is still the Application's source in the catalog:
+ * a commit's render of a spec that changed meanwhile could otherwise end after, and replace, the render made for
+ * the change, and readers would wait for a render of the current source until the next commit.
  */
 public final class RevisionRenderer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RevisionRenderer.class);
 
     private final ArtifactFetcher fetcher;
     private final TarballExtractor extractor;
     private final RenderPipeline pipeline;
+    private final ApplicationCatalog catalog;
+    private final RenderMetrics metrics;
     private final LastRenders lastRenders;
     private final RenderPublisher publisher;
     private final SigningKey signingKey;
@@ -44,6 +54,8 @@ public final class RevisionRenderer implements AutoCloseable {
             ArtifactFetcher fetcher,
             TarballExtractor extractor,
             RenderPipeline pipeline,
+            ApplicationCatalog catalog,
+            RenderMetrics metrics,
             LastRenders lastRenders,
             RenderPublisher publisher,
             SigningKey signingKey,
@@ -52,6 +64,8 @@ public final class RevisionRenderer implements AutoCloseable {
         this.fetcher = fetcher;
         this.extractor = extractor;
         this.pipeline = pipeline;
+        this.catalog = catalog;
+        this.metrics = metrics;
         this.lastRenders = lastRenders;
         this.publisher = publisher;
         this.signingKey = signingKey;
@@ -135,8 +149,19 @@ public final class RevisionRenderer implements AutoCloseable {
         return outcomes;
     }
 
+    /** Called under the app's lock, so that the spec cannot be rendered and published anew meanwhile. */
     private void publish(Revision revision, ApplicationSpec spec, RenderOutcome outcome) {
         String app = spec.app();
+        if (superseded(spec)) {
+            metrics.superseded();
+            LOG.debugf(
+                    "App %s: dropped the %s of %s at %s, made for a source that is no longer its spec",
+                    app,
+                    outcome.succeeded() ? "render" : "failure",
+                    spec.sourceSpec().path(),
+                    revision.sha());
+            return;
+        }
         String path = spec.sourceSpec().path();
         PlumblineEvent event;
         if (outcome.succeeded()) {
@@ -172,6 +197,16 @@ public final class RevisionRenderer implements AutoCloseable {
         }
         publisher.publish(event);
         lastRenders.accept(app, event);
+    }
+
+    /**
+     * The Application changed its source, or was deleted, since this render began: the render of its current spec
+     * is published (or will be) by the spec change, and a deleted app keeps its tombstone.
+     */
+    private boolean superseded(ApplicationSpec spec) {
+        return catalog.get(spec.app())
+                .map(current -> !current.sourceDigest().equals(spec.sourceDigest()))
+                .orElse(true);
     }
 
     /**

@@ -7,8 +7,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A git-watcher's artifact endpoint in miniature: serves tarballs over real HTTP on the loopback interface. */
@@ -17,7 +22,9 @@ public final class ArtifactServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, Hold> holds = new ConcurrentHashMap<>();
     private final AtomicInteger downloads = new AtomicInteger();
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
 
     public ArtifactServer() {
         try {
@@ -26,6 +33,10 @@ public final class ArtifactServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/artifacts/", exchange -> {
+            Hold hold = holds.remove(exchange.getRequestURI().getPath());
+            if (hold != null) {
+                hold.arriveAndWait();
+            }
             byte[] body = artifacts.get(exchange.getRequestURI().getPath());
             String redirect = redirects.get(exchange.getRequestURI().getPath());
             downloads.incrementAndGet();
@@ -43,7 +54,45 @@ public final class ArtifactServer implements AutoCloseable {
             }
             exchange.close();
         });
+        server.setExecutor(handlers); // a held download must not hold up the others
         server.start();
+    }
+
+    /**
+     * A download held back until released: the first download of an artifact after {@link #hold} waits for
+     * {@link #release}; the ones after it are served at once.
+     */
+    public static final class Hold {
+
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        private void arriveAndWait() {
+            arrived.countDown();
+            try {
+                released.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits until the held download was asked for. */
+        public void awaitArrival() throws InterruptedException {
+            if (!arrived.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the held artifact was never downloaded");
+            }
+        }
+
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    /** Holds back the next download of the artifact until the returned hold is released. */
+    public Hold hold(Artifact artifact) {
+        Hold hold = new Hold();
+        holds.put(URI.create(artifact.url()).getPath(), hold);
+        return hold;
     }
 
     /** Serves the tarball under a name, with its true digest. */
@@ -73,5 +122,6 @@ public final class ArtifactServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -87,6 +87,7 @@ public final class RenderHarness implements AutoCloseable {
             WorkerLaunch helm,
             long maxRenderBytes) {
         cache = new RenderCache(cacheEntries, Long.MAX_VALUE);
+        RenderMetrics metrics = new RenderMetrics(meters);
         RenderPipeline pipeline = new RenderPipeline(
                 List.of(
                         new PlainRenderer(maxRenderBytes),
@@ -97,13 +98,15 @@ public final class RenderHarness implements AutoCloseable {
                                         new HelmWorkerPool(helm, concurrency, scratch.resolve("helm-workers"))),
                                 maxRenderBytes)),
                 cache,
-                new RenderMetrics(meters),
+                metrics,
                 timeout,
                 concurrency);
         renderer = new RevisionRenderer(
                 new ArtifactFetcher(Duration.ofSeconds(30), 1L << 30),
                 new TarballExtractor(1L << 31),
                 pipeline,
+                catalog,
+                metrics,
                 lastRenders,
                 publisher,
                 TestSigningKeys.signingKey("renderer"),
