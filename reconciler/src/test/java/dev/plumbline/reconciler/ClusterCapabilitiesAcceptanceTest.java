@@ -5,21 +5,13 @@ import static dev.plumbline.reconciler.testing.Renders.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plumbline.events.ApplicationSpec;
-import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
-import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.AcceptanceFixture;
 import dev.plumbline.reconciler.testing.ApplicationsCluster;
 import dev.plumbline.reconciler.testing.Crds;
-import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -31,30 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
-class ClusterCapabilitiesAcceptanceTest {
-
-    @EmbeddedKubeApiResource.Kube
-    EmbeddedKubeApi api;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    Reconciler reconciler;
-
-    private EventTestClient kafka;
-    private LiveCluster cluster;
-
-    @BeforeEach
-    void connect() {
-        cluster = new LiveCluster(api, reconciler);
-        kafka = new EventTestClient(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+class ClusterCapabilitiesAcceptanceTest extends AcceptanceFixture {
 
     @Test
     void thePublishedSpecCarriesTheClustersVersionAndACrdInstalledLater() {

@@ -9,30 +9,22 @@ import static dev.plumbline.reconciler.testing.Renders.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plumbline.events.ApplyAction;
-import dev.plumbline.events.PlumblineService;
-import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
-import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.AcceptanceFixture;
 import dev.plumbline.reconciler.testing.ApplicationsCluster;
-import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,35 +38,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
-class ImpersonationAcceptanceTest {
+class ImpersonationAcceptanceTest extends AcceptanceFixture {
 
     private static final String DEPLOYER = "system:serviceaccount:team-a:deployer";
-
-    @EmbeddedKubeApiResource.Kube
-    EmbeddedKubeApi api;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    Reconciler reconciler;
-
-    private EventTestClient kafka;
-    private LiveCluster cluster;
-
-    @BeforeEach
-    void connect() {
-        cluster = new LiveCluster(api, reconciler);
-        kafka = new EventTestClient(bootstrapServers);
-        kafka.ensureTopics(PlumblineService.RENDERER.ownedTopics());
-        kafka.ensureTopics(PlumblineService.DRIFT_AUDITOR.ownedTopics());
-        teamA();
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aPruneTheServiceAccountMayNotDoFailsNamingItAndDeletesNothing() {
@@ -151,7 +117,8 @@ class ImpersonationAcceptanceTest {
      * Project team-a deploys into team-a* as ServiceAccount team-a:deployer, whose Role in team-a writes ConfigMaps
      * but may not delete them, and who has no Role anywhere else.
      */
-    private void teamA() {
+    @BeforeEach
+    void teamA() {
         cluster.namespace("team-a");
         var client = api.client();
         client.serviceAccounts()

@@ -14,13 +14,11 @@ import static org.awaitility.Awaitility.await;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.CommitDetected;
-import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.git.CommitInfo;
 import dev.plumbline.events.git.CommitRefusal;
 import dev.plumbline.events.git.CommitSignature;
 import dev.plumbline.events.git.FetchCause;
 import dev.plumbline.events.git.GitSignature;
-import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.topic.Topics;
@@ -32,24 +30,17 @@ import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
 import dev.plumbline.reconciler.project.Project;
 import dev.plumbline.reconciler.project.ProjectSpecModel;
-import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.AcceptanceFixture;
 import dev.plumbline.reconciler.testing.ApplicationsCluster;
-import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.reconciler.testing.TestProjects;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -62,34 +53,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
-class ProjectsAcceptanceTest {
+class ProjectsAcceptanceTest extends AcceptanceFixture {
 
     private static final String TEAM_A_REPOS = "https://git.example.com/team/*.git";
-
-    @EmbeddedKubeApiResource.Kube
-    EmbeddedKubeApi api;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    Reconciler reconciler;
-
-    private EventTestClient kafka;
-    private LiveCluster cluster;
-
-    @BeforeEach
-    void connect() {
-        cluster = new LiveCluster(api, reconciler);
-        kafka = new EventTestClient(bootstrapServers);
-        kafka.ensureTopics(PlumblineService.RENDERER.ownedTopics());
-        kafka.ensureTopics(PlumblineService.GIT_WATCHER.ownedTopics());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void anAppOfTeamAThatRendersOutsideItsProjectChangesNothingAndSaysWhy() {

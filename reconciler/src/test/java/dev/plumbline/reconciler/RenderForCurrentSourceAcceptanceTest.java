@@ -9,29 +9,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.plumbline.events.PlumblineService;
-import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
-import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.AcceptanceFixture;
 import dev.plumbline.reconciler.testing.ApplicationsCluster;
 import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -44,43 +36,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
-class RenderForCurrentSourceAcceptanceTest {
+class RenderForCurrentSourceAcceptanceTest extends AcceptanceFixture {
 
     private static final String OTHER_REPO = "https://git.example.com/elsewhere/deploy.git";
-
-    @EmbeddedKubeApiResource.Kube
-    EmbeddedKubeApi api;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    Reconciler reconciler;
-
-    private EventTestClient kafka;
-    private LiveCluster cluster;
-
-    @BeforeEach
-    void connect() {
-        cluster = new LiveCluster(api, reconciler);
-        kafka = new EventTestClient(bootstrapServers);
-        kafka.ensureTopics(PlumblineService.RENDERER.ownedTopics());
-        kafka.ensureTopics(PlumblineService.DRIFT_AUDITOR.ownedTopics());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aRenderOfTheOldPathArrivingAfterThePathChangedIsNotAppliedAndTheRenderOfTheNewPathIs() {
         String app = "moved";
         Application atPathA = application(app, app, automated(true));
-        cluster.deploy(atPathA);
-        kafka.send(render(atPathA, "rev1", settings(app, "blue")));
-        cluster.awaitConfigMap(
-                app, "settings", map -> "blue".equals(map.getData().get("color")));
+        deployedWithBlueSettings(atPathA);
         Application atPathB = editPath(app, "apps/moved-b");
         cluster.awaitStatus(app, s -> Long.valueOf(2).equals(s.observedGeneration));
 
@@ -101,8 +65,7 @@ class RenderForCurrentSourceAcceptanceTest {
 
         kafka.send(render(atPathB, "rev3", settings(app, "green")));
 
-        cluster.awaitConfigMap(
-                app, "settings", map -> "green".equals(map.getData().get("color")));
+        awaitColor(app, "green");
         cluster.awaitStatus(app, s -> !waitsForRender(s) && s.sync != null && "rev3".equals(s.sync.revision));
     }
 
@@ -110,10 +73,7 @@ class RenderForCurrentSourceAcceptanceTest {
     void anApplicationDeletedAndCreatedAgainFromAnotherRepositoryIsNotGivenTheRenderOfTheOldOne() {
         String app = "reborn";
         Application before = application(app, app, automated(true));
-        cluster.deploy(before);
-        kafka.send(render(before, "rev1", settings(app, "blue")));
-        cluster.awaitConfigMap(
-                app, "settings", map -> "blue".equals(map.getData().get("color")));
+        deployedWithBlueSettings(before);
         applications().withName(app).delete();
         await().atMost(LiveCluster.PATIENCE)
                 .until(() -> given().get("/api/apps/" + app).statusCode() == 404);
@@ -135,8 +95,20 @@ class RenderForCurrentSourceAcceptanceTest {
 
         kafka.send(render(after, "rev7", settings(app, "green")));
 
+        awaitColor(app, "green");
+    }
+
+    /** Deploys the Application and applies its render rev1, whose ConfigMap "settings" is blue. */
+    private void deployedWithBlueSettings(Application application) {
+        cluster.deploy(application);
+        String app = application.getMetadata().getName();
+        kafka.send(render(application, "rev1", settings(app, "blue")));
+        awaitColor(app, "blue");
+    }
+
+    private void awaitColor(String app, String color) {
         cluster.awaitConfigMap(
-                app, "settings", map -> "green".equals(map.getData().get("color")));
+                app, "settings", map -> color.equals(map.getData().get("color")));
     }
 
     /** Changes the Application's path as a person would, again if the service wrote its status meanwhile. */

@@ -8,27 +8,18 @@ import static dev.plumbline.reconciler.testing.Renders.unsignedRender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plumbline.events.ManifestsRendered;
-import dev.plumbline.events.PlumblineService;
-import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
-import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.AcceptanceFixture;
 import dev.plumbline.reconciler.testing.ApplicationsCluster;
-import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
-class RenderTrustAcceptanceTest {
+class RenderTrustAcceptanceTest extends AcceptanceFixture {
 
     public static class RotatingRendererKey implements QuarkusTestProfile {
         @Override
@@ -51,31 +42,6 @@ class RenderTrustAcceptanceTest {
                     "plumbline.trust.renderer-keys",
                     TestSigningKeys.publicKeyFile("renderer") + "," + TestSigningKeys.publicKeyFile("renderer-next"));
         }
-    }
-
-    @EmbeddedKubeApiResource.Kube
-    EmbeddedKubeApi api;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    Reconciler reconciler;
-
-    private EventTestClient kafka;
-    private LiveCluster cluster;
-
-    @BeforeEach
-    void connect() {
-        cluster = new LiveCluster(api, reconciler);
-        kafka = new EventTestClient(bootstrapServers);
-        kafka.ensureTopics(PlumblineService.RENDERER.ownedTopics());
-        kafka.ensureTopics(PlumblineService.DRIFT_AUDITOR.ownedTopics());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
     }
 
     @Test

@@ -26,7 +26,6 @@ import dev.plumbline.events.application.Destination;
 import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.application.SyncPolicy;
 import dev.plumbline.events.git.WatchingApplication;
-import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.DriftedField;
 import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.FieldManagerAttribution;
@@ -44,12 +43,9 @@ import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.ApplicationSpecModel;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
 import dev.plumbline.reconciler.messaging.StaleSpecs;
-import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.AcceptanceFixture;
 import dev.plumbline.reconciler.testing.ApplicationsCluster;
-import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,9 +55,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -73,38 +66,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
-class StatusAndRequestsAcceptanceTest {
+class StatusAndRequestsAcceptanceTest extends AcceptanceFixture {
 
     private static final SigningKey DRIFT_AUDITOR = TestSigningKeys.signingKey("drift-auditor");
 
-    @EmbeddedKubeApiResource.Kube
-    EmbeddedKubeApi api;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    Reconciler reconciler;
-
     @Inject
     StaleSpecs staleSpecs;
-
-    private EventTestClient kafka;
-    private LiveCluster cluster;
-
-    @BeforeEach
-    void connect() {
-        cluster = new LiveCluster(api, reconciler);
-        kafka = new EventTestClient(bootstrapServers);
-        kafka.ensureTopics(PlumblineService.RENDERER.ownedTopics());
-        kafka.ensureTopics(PlumblineService.DRIFT_AUDITOR.ownedTopics());
-        kafka.ensureTopics(PlumblineService.GIT_WATCHER.ownedTopics());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void theDriftSummarySaysWhoChangedWhatStopsHealingOnAFightAndIsClearedOnRecovery() {

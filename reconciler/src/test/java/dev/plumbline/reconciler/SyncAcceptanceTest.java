@@ -10,16 +10,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.plumbline.events.PlumblineService;
-import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.RenderedObject;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
-import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.AcceptanceFixture;
 import dev.plumbline.reconciler.testing.ApplicationsCluster;
 import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,9 +24,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -39,37 +32,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
-class SyncAcceptanceTest {
+class SyncAcceptanceTest extends AcceptanceFixture {
 
     private static final Duration PATIENCE = LiveCluster.PATIENCE;
 
-    @EmbeddedKubeApiResource.Kube
-    EmbeddedKubeApi api;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    Reconciler reconciler;
-
     @Inject
     MeterRegistry metrics;
-
-    private EventTestClient kafka;
-    private LiveCluster cluster;
-
-    @BeforeEach
-    void connect() {
-        cluster = new LiveCluster(api, reconciler);
-        kafka = new EventTestClient(bootstrapServers);
-        kafka.ensureTopics(PlumblineService.RENDERER.ownedTopics());
-        kafka.ensureTopics(PlumblineService.DRIFT_AUDITOR.ownedTopics());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aRenderedAppIsAppliedWithItsTrackingMarksAndPlumblineOwnsItsFields() {

@@ -11,27 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.plumbline.events.ApplyAction;
-import dev.plumbline.events.PlumblineService;
-import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.ApplicationSpecModel;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
-import dev.plumbline.reconciler.reconcile.Reconciler;
+import dev.plumbline.reconciler.testing.AcceptanceFixture;
 import dev.plumbline.reconciler.testing.ApplicationsCluster;
-import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -43,32 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
-class SyncFailuresAcceptanceTest {
-
-    @EmbeddedKubeApiResource.Kube
-    EmbeddedKubeApi api;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    Reconciler reconciler;
-
-    private EventTestClient kafka;
-    private LiveCluster cluster;
-
-    @BeforeEach
-    void connect() {
-        cluster = new LiveCluster(api, reconciler);
-        kafka = new EventTestClient(bootstrapServers);
-        kafka.ensureTopics(PlumblineService.RENDERER.ownedTopics());
-        kafka.ensureTopics(PlumblineService.DRIFT_AUDITOR.ownedTopics());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+class SyncFailuresAcceptanceTest extends AcceptanceFixture {
 
     @Test
     void aMissingNamespaceIsOneSentenceAndTheAppSyncsOnceTheNamespaceIsCreated() {

@@ -7,42 +7,27 @@ import static dev.plumbline.driftauditor.drift.DriftFixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plumbline.driftauditor.watch.LiveObjectCache;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.DriftDetected;
-import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.SyncRequested;
-import dev.plumbline.events.manifest.GroupKind;
 import dev.plumbline.events.project.KindPattern;
 import dev.plumbline.events.project.NamespaceResources;
 import dev.plumbline.events.project.ProjectDestination;
 import dev.plumbline.events.project.ProjectPolicy;
 import dev.plumbline.events.testing.TestProjects;
 import dev.plumbline.events.vocabulary.DriftMode;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Self-heal asks for nothing the app's project refuses: the reconciler would refuse it. */
-class DriftMonitorProjectTest {
-
-    private static final Instant START = Instant.parse("2026-11-27T15:00:00Z");
-
-    private final MutableClock clock = new MutableClock(START);
-    private final List<PlumblineEvent> published = new ArrayList<>();
-    private final LiveObjectCache cache = new LiveObjectCache(kinds -> {});
-    private final DriftMonitor monitor =
-            new DriftMonitor(DriftSettings.defaults(), clock, cache, published::add, app -> true);
-    private final ObjectNode desired = deployment("web", "web", 3);
+class DriftMonitorProjectTest extends DriftMonitorFixture {
 
     @BeforeEach
     void anAppOfProjectShopWhoseDeploymentIsLiveAsDesired() {
-        cache.markSynced(new GroupKind("apps", "Deployment"));
-        monitor.specChanged("web", inProject(shopProject(List.of("https://git.example.com/*.git"), List.of())));
-        monitor.desiredChanged("web", rendered("web", "aaa111", desired));
-        change(live(desired, 3, "plumbline", START));
+        liveAsDesired(
+                inProject(shopProject(List.of("https://git.example.com/*.git"), List.of())),
+                rendered("web", "aaa111", desired));
         assertThat(published).isEmpty();
     }
 
@@ -143,18 +128,5 @@ class DriftMonitorProjectTest {
 
     private static ApplicationSpec inProject(ProjectPolicy project) {
         return spec("web", DriftMode.HEAL, null).withProject(project);
-    }
-
-    private void change(ObjectNode body) {
-        monitor.liveChanged(cache.put(body), body);
-    }
-
-    private <T extends PlumblineEvent> List<T> all(Class<T> type) {
-        return published.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    private <T extends PlumblineEvent> T only(Class<T> type) {
-        assertThat(all(type)).as(type.getSimpleName() + " in " + published).hasSize(1);
-        return all(type).get(0);
     }
 }

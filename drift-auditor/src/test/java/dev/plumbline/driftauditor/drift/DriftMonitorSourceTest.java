@@ -6,41 +6,23 @@ import static dev.plumbline.driftauditor.drift.DriftFixtures.renderedFor;
 import static dev.plumbline.driftauditor.drift.DriftFixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plumbline.driftauditor.watch.LiveObjectCache;
 import dev.plumbline.events.ApplicationSpec;
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.ManifestsRendered;
-import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.SyncRequested;
-import dev.plumbline.events.manifest.GroupKind;
 import dev.plumbline.events.vocabulary.DriftMode;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Only a render of the Application's current source is the desired state drift is measured and healed against. */
-class DriftMonitorSourceTest {
+class DriftMonitorSourceTest extends DriftMonitorFixture {
 
-    private static final Instant START = Instant.parse("2026-11-27T15:00:00Z");
     private static final ApplicationSpec AT_PATH_A = spec("web", "apps/web", DriftMode.HEAL, null);
     private static final ApplicationSpec AT_PATH_B = spec("web", "apps/web-b", DriftMode.HEAL, null);
 
-    private final MutableClock clock = new MutableClock(START);
-    private final List<PlumblineEvent> published = new ArrayList<>();
-    private final LiveObjectCache cache = new LiveObjectCache(kinds -> {});
-    private final DriftMonitor monitor =
-            new DriftMonitor(DriftSettings.defaults(), clock, cache, published::add, app -> true);
-    private final ObjectNode desired = deployment("web", "web", 3);
-
     @BeforeEach
     void anAppRenderedFromPathAWhoseDeploymentIsLiveAsDesired() {
-        cache.markSynced(new GroupKind("apps", "Deployment"));
-        monitor.specChanged("web", AT_PATH_A);
-        monitor.desiredChanged("web", renderedFor(AT_PATH_A, "aaa111", desired));
-        change(live(desired, 3, "plumbline", START));
+        liveAsDesired(AT_PATH_A, renderedFor(AT_PATH_A, "aaa111", desired));
         assertThat(monitor.desired("web")).isPresent();
     }
 
@@ -91,9 +73,5 @@ class DriftMonitorSourceTest {
         monitor.specChanged("web", AT_PATH_A);
 
         assertThat(monitor.desired("web")).contains(lateOfPathA);
-    }
-
-    private void change(ObjectNode body) {
-        monitor.liveChanged(cache.put(body), body);
     }
 }

@@ -7,16 +7,13 @@ import static dev.plumbline.driftauditor.drift.DriftFixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plumbline.driftauditor.watch.LiveObjectCache;
 import dev.plumbline.engine.object.ObjectKey;
 import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.DriftRecovered;
-import dev.plumbline.events.PlumblineEvent;
 import dev.plumbline.events.SelfHealFight;
 import dev.plumbline.events.SyncRequested;
 import dev.plumbline.events.application.SelfHealPause;
-import dev.plumbline.events.manifest.GroupKind;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
 import dev.plumbline.events.vocabulary.DriftKind;
@@ -24,29 +21,14 @@ import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.DriftResolution;
 import dev.plumbline.events.vocabulary.SyncTrigger;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DriftMonitorTest {
-
-    private static final Instant START = Instant.parse("2026-11-27T15:00:00Z");
-
-    private final MutableClock clock = new MutableClock(START);
-    private final List<PlumblineEvent> published = new ArrayList<>();
-    private final LiveObjectCache cache = new LiveObjectCache(kinds -> {});
-    private final DriftMonitor monitor =
-            new DriftMonitor(DriftSettings.defaults(), clock, cache, published::add, app -> true);
-    private final ObjectNode desired = deployment("web", "web", 3);
+class DriftMonitorTest extends DriftMonitorFixture {
 
     @BeforeEach
     void anAppWhoseDeploymentIsLiveAsDesired() {
-        cache.markSynced(new GroupKind("apps", "Deployment"));
-        monitor.specChanged("web", spec("web", DriftMode.HEAL, null));
-        monitor.desiredChanged("web", rendered("web", "aaa111", desired));
-        change(live(desired, 3, "plumbline", START));
+        liveAsDesired(spec("web", DriftMode.HEAL, null), rendered("web", "aaa111", desired));
         assertThat(published).isEmpty();
     }
 
@@ -301,18 +283,5 @@ class DriftMonitorTest {
                 result == ApplyResult.SUCCEEDED ? null : "refused by admission",
                 index,
                 count);
-    }
-
-    private void change(ObjectNode body) {
-        monitor.liveChanged(cache.put(body), body);
-    }
-
-    private <T extends PlumblineEvent> List<T> all(Class<T> type) {
-        return published.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    private <T extends PlumblineEvent> T only(Class<T> type) {
-        assertThat(all(type)).as(type.getSimpleName() + " in " + published).hasSize(1);
-        return all(type).get(0);
     }
 }

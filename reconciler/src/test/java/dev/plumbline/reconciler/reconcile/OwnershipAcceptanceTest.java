@@ -9,31 +9,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plumbline.engine.diff.ApplicationDiff;
-import dev.plumbline.engine.inventory.PrunePlan;
-import dev.plumbline.events.ApplicationSpec;
-import dev.plumbline.events.PlumblineService;
-import dev.plumbline.events.application.Destination;
-import dev.plumbline.events.application.SourceSpec;
-import dev.plumbline.events.application.SyncPolicy;
-import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.project.NamespaceResources;
 import dev.plumbline.events.project.ProjectDestination;
 import dev.plumbline.events.project.ProjectPolicy;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
-import dev.plumbline.events.vocabulary.HealthStatus;
-import dev.plumbline.events.vocabulary.SyncStatus;
-import dev.plumbline.events.vocabulary.SyncTrigger;
 import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.ApplicationStatusModel;
 import dev.plumbline.reconciler.reconcile.ReconcileContext.ObjectOutcome;
+import dev.plumbline.reconciler.testing.AcceptanceFixture;
 import dev.plumbline.reconciler.testing.ApplicationsCluster;
-import dev.plumbline.reconciler.testing.LiveCluster;
 import dev.plumbline.reconciler.testing.Renders;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApi;
-import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -41,9 +28,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -55,37 +39,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
-class OwnershipAcceptanceTest {
+class OwnershipAcceptanceTest extends AcceptanceFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @EmbeddedKubeApiResource.Kube
-    EmbeddedKubeApi api;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    Reconciler reconciler;
-
     @Inject
     SyncSteps syncSteps;
-
-    private EventTestClient kafka;
-    private LiveCluster cluster;
-
-    @BeforeEach
-    void connect() {
-        cluster = new LiveCluster(api, reconciler);
-        kafka = new EventTestClient(bootstrapServers);
-        kafka.ensureTopics(PlumblineService.RENDERER.ownedTopics());
-        kafka.ensureTopics(PlumblineService.DRIFT_AUDITOR.ownedTopics());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aConfigMapLabelledByHandWithTheAppsMarksIsNotPrunedAndIsReported() {
@@ -193,7 +152,6 @@ class OwnershipAcceptanceTest {
 
     /** A sync of an app with prune on, that decided to delete {@code live} as the informer showed it. */
     private static ReconcileContext pruning(String app, String namespace, JsonNode live) {
-        ReconcileContext context = new ReconcileContext(app, ReconcileRequest.of(ReconcileReason.RETRY));
         ProjectPolicy everything = new ProjectPolicy(
                 "default",
                 true,
@@ -204,26 +162,6 @@ class OwnershipAcceptanceTest {
                 NamespaceResources.ANY,
                 null,
                 List.of());
-        context.spec = ApplicationSpec.of(
-                        app,
-                        "plumbline",
-                        1,
-                        SourceSpec.of(Renders.REPO, "main", app),
-                        Destination.of(namespace),
-                        SyncPolicy.automated(true, false),
-                        null,
-                        List.of(),
-                        List.of(),
-                        null,
-                        null)
-                .withProject(everything);
-        context.sync = new ReconcileContext.Sync("s-1", SyncTrigger.AUTOMATED, "plumbline", null);
-        context.diff = new ApplicationDiff(
-                List.of(),
-                SyncStatus.OUT_OF_SYNC,
-                HealthStatus.HEALTHY,
-                new PrunePlan(List.of(live), List.of(live), false, List.of()),
-                List.of());
-        return context;
+        return PruningContexts.pruning(app, Renders.REPO, namespace, everything, live);
     }
 }

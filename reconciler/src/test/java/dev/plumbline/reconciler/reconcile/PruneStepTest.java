@@ -5,12 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plumbline.engine.diff.ApplicationDiff;
-import dev.plumbline.engine.inventory.PrunePlan;
-import dev.plumbline.events.ApplicationSpec;
-import dev.plumbline.events.application.Destination;
-import dev.plumbline.events.application.SourceSpec;
-import dev.plumbline.events.application.SyncPolicy;
 import dev.plumbline.events.manifest.ObjectIdentity;
 import dev.plumbline.events.project.NamespaceResources;
 import dev.plumbline.events.project.ProjectDestination;
@@ -18,9 +12,6 @@ import dev.plumbline.events.project.ProjectPolicy;
 import dev.plumbline.events.project.ServiceAccountRef;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
-import dev.plumbline.events.vocabulary.HealthStatus;
-import dev.plumbline.events.vocabulary.SyncStatus;
-import dev.plumbline.events.vocabulary.SyncTrigger;
 import dev.plumbline.reconciler.apply.ApplyFailure;
 import dev.plumbline.reconciler.apply.Deletion;
 import dev.plumbline.reconciler.apply.ForbiddenAsServiceAccount;
@@ -62,7 +53,6 @@ class PruneStepTest {
     }
 
     private static ReconcileContext pruning(JsonNode... live) {
-        ReconcileContext context = new ReconcileContext("settings", ReconcileRequest.of(ReconcileReason.RETRY));
         ProjectPolicy teamA = new ProjectPolicy(
                 "team-a",
                 true,
@@ -73,27 +63,7 @@ class PruneStepTest {
                 NamespaceResources.ANY,
                 ServiceAccountRef.parse("deployer"),
                 List.of());
-        context.spec = ApplicationSpec.of(
-                        "settings",
-                        "plumbline",
-                        1,
-                        SourceSpec.of("https://git.example.com/team-a.git", "main", "settings"),
-                        Destination.of("team-a"),
-                        SyncPolicy.automated(true, false),
-                        null,
-                        List.of(),
-                        List.of(),
-                        null,
-                        null)
-                .withProject(teamA);
-        context.sync = new ReconcileContext.Sync("s-1", SyncTrigger.AUTOMATED, "plumbline", null);
-        context.diff = new ApplicationDiff(
-                List.of(),
-                SyncStatus.OUT_OF_SYNC,
-                HealthStatus.HEALTHY,
-                new PrunePlan(List.of(live), List.of(live), false, List.of()),
-                List.of());
-        return context;
+        return PruningContexts.pruning("settings", "https://git.example.com/team-a.git", "team-a", teamA, live);
     }
 
     private static JsonNode configMap(String name) {

@@ -16,12 +16,19 @@ public class EmbeddedKafkaResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
+        return settingsFor(sharedBootstrapServers());
+    }
+
+    /**
+     * What a service under test is told of a broker at {@code bootstrapServers}: to use it, not to start one of Dev
+     * Services, and, it being one broker, to give the topics it creates one replica whatever profile the test runs in.
+     */
+    static Map<String, String> settingsFor(String bootstrapServers) {
         return Map.of(
                 "kafka.bootstrap.servers",
-                sharedBootstrapServers(),
+                bootstrapServers,
                 "quarkus.kafka.devservices.enabled",
                 "false",
-                // one broker: the topics a service creates get one replica, whatever profile the test runs in
                 "plumbline.topics.replication-factor",
                 "1",
                 "plumbline.topics.min-insync-replicas",

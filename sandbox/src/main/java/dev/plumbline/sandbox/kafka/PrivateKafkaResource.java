@@ -25,16 +25,7 @@ public class PrivateKafkaResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         broker = EmbeddedKafka.startEphemeral();
-        return Map.of(
-                "kafka.bootstrap.servers",
-                broker.bootstrapServers(),
-                "quarkus.kafka.devservices.enabled",
-                "false",
-                // one broker: the topics a service creates get one replica, whatever profile the test runs in
-                "plumbline.topics.replication-factor",
-                "1",
-                "plumbline.topics.min-insync-replicas",
-                "1");
+        return EmbeddedKafkaResource.settingsFor(broker.bootstrapServers());
     }
 
     @Override

@@ -8,25 +8,13 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DiscoveryAndNamespacesTest {
 
-    private static EmbeddedKubeApi api;
-    private static KubeHttp http;
-
-    @BeforeAll
-    static void start() {
-        api = new EmbeddedKubeApi().start();
-        http = new KubeHttp(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningKubeApi kube = new RunningKubeApi();
 
     private static JsonNode resource(JsonNode list, String name) {
         for (JsonNode resource : list.path("resources")) {
@@ -39,7 +27,8 @@ class DiscoveryAndNamespacesTest {
 
     private static List<String> groupNames() {
         List<String> names = new ArrayList<>();
-        http.get("/apis")
+        kube.http()
+                .get("/apis")
                 .body()
                 .path("groups")
                 .forEach(group -> names.add(group.path("name").asText()));
@@ -48,7 +37,7 @@ class DiscoveryAndNamespacesTest {
 
     @Test
     void discoveryListsTheBuiltInKindsWithScopeKindVerbsAndShortNames() {
-        assertThat(http.get("/api").body().path("versions").toString()).isEqualTo("[\"v1\"]");
+        assertThat(kube.http().get("/api").body().path("versions").toString()).isEqualTo("[\"v1\"]");
         assertThat(groupNames())
                 .contains(
                         "apps",
@@ -59,42 +48,45 @@ class DiscoveryAndNamespacesTest {
                         "policy",
                         "autoscaling");
 
-        JsonNode configMaps = resource(http.get("/api/v1").body(), "configmaps");
+        JsonNode configMaps = resource(kube.http().get("/api/v1").body(), "configmaps");
         assertThat(configMaps.path("kind").asText()).isEqualTo("ConfigMap");
         assertThat(configMaps.path("namespaced").asBoolean()).isTrue();
         assertThat(configMaps.path("shortNames").toString()).isEqualTo("[\"cm\"]");
         assertThat(configMaps.path("verbs").toString()).contains("\"patch\"", "\"watch\"");
         JsonNode clusterRoles =
-                resource(http.get("/apis/rbac.authorization.k8s.io/v1").body(), "clusterroles");
+                resource(kube.http().get("/apis/rbac.authorization.k8s.io/v1").body(), "clusterroles");
         assertThat(clusterRoles.path("namespaced").asBoolean()).isFalse();
-        assertThat(resource(http.get("/apis/autoscaling/v2").body(), "horizontalpodautoscalers")
+        assertThat(resource(kube.http().get("/apis/autoscaling/v2").body(), "horizontalpodautoscalers")
                         .path("shortNames")
                         .toString())
                 .isEqualTo("[\"hpa\"]");
-        assertThat(http.get("/version").body().path("major").asText()).isEqualTo("1");
+        assertThat(kube.http().get("/version").body().path("major").asText()).isEqualTo("1");
     }
 
     @Test
     void aCreatedCrdAppearsInDiscoveryIsEstablishedAndItsObjectsAreStored() {
-        assertThat(http.get("/apis/example.com/v1").code()).isEqualTo(404);
+        assertThat(kube.http().get("/apis/example.com/v1").code()).isEqualTo(404);
 
-        CrdFixtures.createWidgetCrd(http);
+        CrdFixtures.createWidgetCrd(kube.http());
 
         assertThat(groupNames()).contains("example.com");
-        JsonNode widgets = resource(http.get("/apis/example.com/v1").body(), "widgets");
+        JsonNode widgets = resource(kube.http().get("/apis/example.com/v1").body(), "widgets");
         assertThat(widgets.path("kind").asText()).isEqualTo("Widget");
         assertThat(widgets.path("shortNames").toString()).isEqualTo("[\"wd\"]");
-        JsonNode crd = http.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com")
+        JsonNode crd = kube.http()
+                .get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com")
                 .body();
         assertThat(crd.path("status").path("conditions").toString()).contains("\"Established\"");
-        assertThat(http.apply(
+        assertThat(kube.http()
+                        .apply(
                                 "/apis/example.com/v1/namespaces/default/widgets/first",
                                 "plumbline",
                                 false,
                                 "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"first\"},\"spec\":{\"size\":1}}")
                         .code())
                 .isEqualTo(201);
-        assertThat(http.get("/apis/example.com/v1/namespaces/default/widgets/first")
+        assertThat(kube.http()
+                        .get("/apis/example.com/v1/namespaces/default/widgets/first")
                         .body()
                         .path("spec")
                         .path("size")
@@ -104,7 +96,7 @@ class DiscoveryAndNamespacesTest {
 
     @Test
     void deletingANamespaceDeletesTheObjectsInItAndNothingElsewhere() {
-        KubernetesClient client = api.client();
+        KubernetesClient client = kube.api().client();
         client.namespaces()
                 .resource(new NamespaceBuilder()
                         .withNewMetadata()
@@ -127,7 +119,9 @@ class DiscoveryAndNamespacesTest {
         client.namespaces().withName("doomed").delete();
 
         assertThat(client.namespaces().withName("doomed").get()).isNull();
-        assertThat(http.get("/api/v1/namespaces/doomed/configmaps/settings").code())
+        assertThat(kube.http()
+                        .get("/api/v1/namespaces/doomed/configmaps/settings")
+                        .code())
                 .isEqualTo(404);
         assertThat(client.configMaps()
                         .inNamespace("default")
@@ -138,13 +132,14 @@ class DiscoveryAndNamespacesTest {
 
     @Test
     void theApiStartsWithDefaultAndKubeSystemAndRefusesObjectsInAMissingNamespace() {
-        assertThat(api.client().namespaces().list().getItems())
+        assertThat(kube.api().client().namespaces().list().getItems())
                 .extracting(ns -> ns.getMetadata().getName())
                 .contains("default", "kube-system");
 
-        KubeHttp.Answer answer = http.post(
-                "/api/v1/namespaces/nowhere/configmaps",
-                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"lost\"}}");
+        KubeHttp.Answer answer = kube.http()
+                .post(
+                        "/api/v1/namespaces/nowhere/configmaps",
+                        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"lost\"}}");
 
         assertThat(answer.code()).isEqualTo(404);
         assertThat(answer.body().path("message").asText()).isEqualTo("namespaces \"nowhere\" not found");
@@ -153,7 +148,7 @@ class DiscoveryAndNamespacesTest {
     @Test
     void kubectlGetReceivesATableWithNameAndAge() {
         KubeHttp.Answer answer =
-                http.get("/api/v1/namespaces", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
+                kube.http().get("/api/v1/namespaces", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
 
         assertThat(answer.body().path("kind").asText()).isEqualTo("Table");
         assertThat(answer.body().path("columnDefinitions").findValuesAsText("name"))

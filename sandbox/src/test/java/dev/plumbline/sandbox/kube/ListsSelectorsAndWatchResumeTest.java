@@ -12,26 +12,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What lists, selectors, deletes and watches answer, now that objects are looked up in an index. */
 class ListsSelectorsAndWatchResumeTest {
 
     private static final String CONFIG_MAPS = "/api/v1/namespaces/%s/configmaps";
 
-    private static EmbeddedKubeApi api;
-    private static KubeHttp http;
+    @RegisterExtension
+    static final RunningKubeApi kube = new RunningKubeApi();
 
     @BeforeAll
-    static void start() {
-        api = new EmbeddedKubeApi().start();
-        http = new KubeHttp(api);
+    static void createListedObjects() {
         for (String namespace : List.of("shop", "shop-staging", "billing")) {
-            http.post(
-                    "/api/v1/namespaces",
-                    "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + namespace + "\"}}");
+            kube.http()
+                    .post(
+                            "/api/v1/namespaces",
+                            "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + namespace
+                                    + "\"}}");
         }
         configMap("shop", "cart", "{\"tier\":\"web\",\"team\":\"a\"}");
         configMap("shop", "orders", "{\"tier\":\"db\",\"team\":\"a\"}");
@@ -40,22 +40,18 @@ class ListsSelectorsAndWatchResumeTest {
         configMap("billing", "invoices", "{\"tier\":\"db\"}");
     }
 
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
     private static void configMap(String namespace, String name, String labels) {
-        KubeHttp.Answer answer = http.post(
-                CONFIG_MAPS.formatted(namespace),
-                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\"," + "\"metadata\":{\"name\":\"" + name + "\",\"labels\":"
-                        + labels + "},\"data\":{\"k\":\"v\"}}");
+        KubeHttp.Answer answer = kube.http()
+                .post(
+                        CONFIG_MAPS.formatted(namespace),
+                        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\"," + "\"metadata\":{\"name\":\"" + name
+                                + "\",\"labels\":" + labels + "},\"data\":{\"k\":\"v\"}}");
         assertThat(answer.code()).isEqualTo(201);
     }
 
     /** "namespace/name" of every item a list answers, in its order. */
     private static List<String> listed(String path) {
-        KubeHttp.Answer answer = http.get(path);
+        KubeHttp.Answer answer = kube.http().get(path);
         assertThat(answer.code()).as(answer.body().toString()).isEqualTo(200);
         List<String> names = new ArrayList<>();
         for (JsonNode item : answer.body().path("items")) {
@@ -110,7 +106,7 @@ class ListsSelectorsAndWatchResumeTest {
 
     @Test
     void aSelectorThatDoesNotParseIsA400NamingIt() {
-        KubeHttp.Answer answer = http.get(selected("tier in web"));
+        KubeHttp.Answer answer = kube.http().get(selected("tier in web"));
 
         assertThat(answer.code()).isEqualTo(400);
         assertThat(answer.body().path("message").asText())
@@ -119,20 +115,27 @@ class ListsSelectorsAndWatchResumeTest {
 
     @Test
     void aDeletedObjectIs404AndACollectionDeleteTakesOnlyWhatItsSelectorMatches() {
-        http.post(
-                "/api/v1/namespaces",
-                "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"scratch\"}}");
+        kube.http()
+                .post(
+                        "/api/v1/namespaces",
+                        "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"scratch\"}}");
         configMap("scratch", "keep", "{\"batch\":\"no\"}");
         configMap("scratch", "drop-1", "{\"batch\":\"yes\"}");
         configMap("scratch", "drop-2", "{\"batch\":\"yes\"}");
 
-        assertThat(http.delete(CONFIG_MAPS.formatted("scratch") + "/keep").code())
+        assertThat(kube.http()
+                        .delete(CONFIG_MAPS.formatted("scratch") + "/keep")
+                        .code())
                 .isEqualTo(200);
-        assertThat(http.get(CONFIG_MAPS.formatted("scratch") + "/keep").code()).isEqualTo(404);
-        assertThat(http.delete(CONFIG_MAPS.formatted("scratch") + "/keep").code())
+        assertThat(kube.http().get(CONFIG_MAPS.formatted("scratch") + "/keep").code())
+                .isEqualTo(404);
+        assertThat(kube.http()
+                        .delete(CONFIG_MAPS.formatted("scratch") + "/keep")
+                        .code())
                 .isEqualTo(404);
         configMap("scratch", "keep", "{\"batch\":\"no\"}");
-        assertThat(http.delete(CONFIG_MAPS.formatted("scratch") + "?labelSelector=batch%3Dyes")
+        assertThat(kube.http()
+                        .delete(CONFIG_MAPS.formatted("scratch") + "?labelSelector=batch%3Dyes")
                         .code())
                 .isEqualTo(200);
 
@@ -141,39 +144,43 @@ class ListsSelectorsAndWatchResumeTest {
 
     @Test
     void anObjectWithAFinalizerIsMarkedOnDeleteAndGoneOnceItsFinalizerIsRemoved() {
-        http.post(
-                "/api/v1/namespaces",
-                "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"held\"}}");
-        http.post(
-                CONFIG_MAPS.formatted("held"),
-                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
-                        + "\"metadata\":{\"name\":\"held\",\"finalizers\":[\"example.com/hold\"]}}");
+        kube.http()
+                .post(
+                        "/api/v1/namespaces",
+                        "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"held\"}}");
+        kube.http()
+                .post(
+                        CONFIG_MAPS.formatted("held"),
+                        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                                + "\"metadata\":{\"name\":\"held\",\"finalizers\":[\"example.com/hold\"]}}");
         String path = CONFIG_MAPS.formatted("held") + "/held";
 
-        http.delete(path);
-        assertThat(http.get(path).body().path("metadata").has("deletionTimestamp"))
+        kube.http().delete(path);
+        assertThat(kube.http().get(path).body().path("metadata").has("deletionTimestamp"))
                 .isTrue();
 
-        http.patch(path, "application/merge-patch+json", "{\"metadata\":{\"finalizers\":null}}");
-        assertThat(http.get(path).code()).isEqualTo(404);
+        kube.http().patch(path, "application/merge-patch+json", "{\"metadata\":{\"finalizers\":null}}");
+        assertThat(kube.http().get(path).code()).isEqualTo(404);
     }
 
     @Test
     @SuppressWarnings("try") // the watch stays open while the body changes objects; only try closes it
     void aWatchFromAListResourceVersionSeesOnlyWhatChangedAfterThatList() {
-        http.post(
-                "/api/v1/namespaces",
-                "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"resume\"}}");
+        kube.http()
+                .post(
+                        "/api/v1/namespaces",
+                        "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"resume\"}}");
         configMap("resume", "before", "{}");
         configMap("resume", "removed", "{}");
-        String listVersion = api.client()
+        String listVersion = kube.api()
+                .client()
                 .configMaps()
                 .inNamespace("resume")
                 .list()
                 .getMetadata()
                 .getResourceVersion();
         configMap("resume", "after", "{}");
-        http.delete(CONFIG_MAPS.formatted("resume") + "/removed");
+        kube.http().delete(CONFIG_MAPS.formatted("resume") + "/removed");
 
         List<String> events = new CopyOnWriteArrayList<>();
         Watcher<ConfigMap> recorder = new Watcher<>() {
@@ -187,15 +194,17 @@ class ListsSelectorsAndWatchResumeTest {
                 // the test closes the watch itself
             }
         };
-        try (Watch ignored = api.client()
+        try (Watch ignored = kube.api()
+                .client()
                 .configMaps()
                 .inNamespace("resume")
                 .withResourceVersion(listVersion)
                 .watch(recorder)) {
-            http.patch(
-                    CONFIG_MAPS.formatted("resume") + "/before",
-                    "application/merge-patch+json",
-                    "{\"data\":{\"k\":\"changed\"}}");
+            kube.http()
+                    .patch(
+                            CONFIG_MAPS.formatted("resume") + "/before",
+                            "application/merge-patch+json",
+                            "{\"data\":{\"k\":\"changed\"}}");
 
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() ->

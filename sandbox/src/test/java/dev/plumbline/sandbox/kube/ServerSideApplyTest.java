@@ -4,27 +4,15 @@ import static dev.plumbline.sandbox.kube.KubeHttp.fieldsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ServerSideApplyTest {
 
     private static final String CONFIG_MAPS = "/api/v1/namespaces/default/configmaps/";
 
-    private static EmbeddedKubeApi api;
-    private static KubeHttp http;
-
-    @BeforeAll
-    static void start() {
-        api = new EmbeddedKubeApi().start();
-        http = new KubeHttp(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningKubeApi kube = new RunningKubeApi();
 
     private static String configMap(String name, String data) {
         return """
@@ -40,10 +28,10 @@ class ServerSideApplyTest {
     @Test
     void anApplyOfAMissingObjectCreatesItAndRecordsTheManagerAsApply() {
         KubeHttp.Answer answer =
-                http.apply(CONFIG_MAPS + "created", "plumbline", false, configMap("created", "color: blue"));
+                kube.http().apply(CONFIG_MAPS + "created", "plumbline", false, configMap("created", "color: blue"));
 
         assertThat(answer.code()).isEqualTo(201);
-        JsonNode stored = http.get(CONFIG_MAPS + "created").body();
+        JsonNode stored = kube.http().get(CONFIG_MAPS + "created").body();
         assertThat(stored.path("data").path("color").asText()).isEqualTo("blue");
         assertThat(stored.path("metadata").path("uid").asText()).isNotBlank();
         assertThat(stored.path("metadata").path("creationTimestamp").asText()).isNotBlank();
@@ -58,13 +46,14 @@ class ServerSideApplyTest {
 
     @Test
     void anApplyByTheSameManagerWithoutAFieldRemovesThatField() {
-        http.apply(CONFIG_MAPS + "dropped", "plumbline", false, configMap("dropped", "color: blue\nsize: large"));
+        kube.http()
+                .apply(CONFIG_MAPS + "dropped", "plumbline", false, configMap("dropped", "color: blue\nsize: large"));
 
         KubeHttp.Answer answer =
-                http.apply(CONFIG_MAPS + "dropped", "plumbline", false, configMap("dropped", "color: blue"));
+                kube.http().apply(CONFIG_MAPS + "dropped", "plumbline", false, configMap("dropped", "color: blue"));
 
         assertThat(answer.code()).isEqualTo(200);
-        JsonNode stored = http.get(CONFIG_MAPS + "dropped").body();
+        JsonNode stored = kube.http().get(CONFIG_MAPS + "dropped").body();
         assertThat(stored.path("data").has("size")).isFalse();
         assertThat(stored.path("data").path("color").asText()).isEqualTo("blue");
         assertThat(fieldsOf(stored, "plumbline", "Apply").toString()).isEqualTo("{\"f:data\":{\"f:color\":{}}}");
@@ -72,10 +61,10 @@ class ServerSideApplyTest {
 
     @Test
     void anApplyThatChangesAFieldAnotherManagerOwnsIsRefusedWith409NamingBoth() {
-        http.apply(CONFIG_MAPS + "contested", "plumbline", false, configMap("contested", "color: blue"));
+        kube.http().apply(CONFIG_MAPS + "contested", "plumbline", false, configMap("contested", "color: blue"));
 
         KubeHttp.Answer answer =
-                http.apply(CONFIG_MAPS + "contested", "intruder", false, configMap("contested", "color: red"));
+                kube.http().apply(CONFIG_MAPS + "contested", "intruder", false, configMap("contested", "color: red"));
 
         assertThat(answer.code()).isEqualTo(409);
         assertThat(answer.body().path("kind").asText()).isEqualTo("Status");
@@ -85,7 +74,8 @@ class ServerSideApplyTest {
         JsonNode cause = answer.body().path("details").path("causes").get(0);
         assertThat(cause.path("reason").asText()).isEqualTo("FieldManagerConflict");
         assertThat(cause.path("field").asText()).isEqualTo(".data.color");
-        assertThat(http.get(CONFIG_MAPS + "contested")
+        assertThat(kube.http()
+                        .get(CONFIG_MAPS + "contested")
                         .body()
                         .path("data")
                         .path("color")
@@ -95,13 +85,13 @@ class ServerSideApplyTest {
 
     @Test
     void aForcedApplyTakesTheFieldAndManagedFieldsShowTheMove() {
-        http.apply(CONFIG_MAPS + "forced", "plumbline", false, configMap("forced", "color: blue\nsize: large"));
+        kube.http().apply(CONFIG_MAPS + "forced", "plumbline", false, configMap("forced", "color: blue\nsize: large"));
 
         KubeHttp.Answer answer =
-                http.apply(CONFIG_MAPS + "forced", "intruder", true, configMap("forced", "color: red"));
+                kube.http().apply(CONFIG_MAPS + "forced", "intruder", true, configMap("forced", "color: red"));
 
         assertThat(answer.code()).isEqualTo(200);
-        JsonNode stored = http.get(CONFIG_MAPS + "forced").body();
+        JsonNode stored = kube.http().get(CONFIG_MAPS + "forced").body();
         assertThat(stored.path("data").path("color").asText()).isEqualTo("red");
         assertThat(fieldsOf(stored, "intruder", "Apply").toString()).isEqualTo("{\"f:data\":{\"f:color\":{}}}");
         assertThat(fieldsOf(stored, "plumbline", "Apply").toString()).isEqualTo("{\"f:data\":{\"f:size\":{}}}");
@@ -109,12 +99,12 @@ class ServerSideApplyTest {
 
     @Test
     void anApplyWithTheSameValueSharesTheFieldAndADroppedSharedFieldStays() {
-        http.apply(CONFIG_MAPS + "shared", "plumbline", false, configMap("shared", "color: blue\nsize: large"));
-        http.apply(CONFIG_MAPS + "shared", "other", false, configMap("shared", "color: blue"));
+        kube.http().apply(CONFIG_MAPS + "shared", "plumbline", false, configMap("shared", "color: blue\nsize: large"));
+        kube.http().apply(CONFIG_MAPS + "shared", "other", false, configMap("shared", "color: blue"));
 
-        http.apply(CONFIG_MAPS + "shared", "plumbline", false, configMap("shared", "size: large"));
+        kube.http().apply(CONFIG_MAPS + "shared", "plumbline", false, configMap("shared", "size: large"));
 
-        JsonNode stored = http.get(CONFIG_MAPS + "shared").body();
+        JsonNode stored = kube.http().get(CONFIG_MAPS + "shared").body();
         assertThat(stored.path("data").path("color").asText()).isEqualTo("blue");
         assertThat(fieldsOf(stored, "other", "Apply").toString()).isEqualTo("{\"f:data\":{\"f:color\":{}}}");
         assertThat(fieldsOf(stored, "plumbline", "Apply").toString()).isEqualTo("{\"f:data\":{\"f:size\":{}}}");
@@ -123,7 +113,7 @@ class ServerSideApplyTest {
     @Test
     void anApplyMergesContainersByNameAndRecordsKeyedItems() {
         String deployments = "/apis/apps/v1/namespaces/default/deployments/";
-        http.apply(deployments + "keyed", "plumbline", false, """
+        kube.http().apply(deployments + "keyed", "plumbline", false, """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: keyed}
@@ -133,12 +123,13 @@ class ServerSideApplyTest {
                       containers:
                       - {name: app, image: "app:1"}
                 """);
-        http.patch(
-                deployments + "keyed?fieldManager=injector",
-                "application/strategic-merge-patch+json",
-                "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"proxy\",\"image\":\"proxy:1\"}]}}}}");
+        kube.http()
+                .patch(
+                        deployments + "keyed?fieldManager=injector",
+                        "application/strategic-merge-patch+json",
+                        "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"proxy\",\"image\":\"proxy:1\"}]}}}}");
 
-        http.apply(deployments + "keyed", "plumbline", false, """
+        kube.http().apply(deployments + "keyed", "plumbline", false, """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: keyed}
@@ -149,7 +140,7 @@ class ServerSideApplyTest {
                       - {name: app, image: "app:2"}
                 """);
 
-        JsonNode stored = http.get(deployments + "keyed").body();
+        JsonNode stored = kube.http().get(deployments + "keyed").body();
         assertThat(stored.path("spec")
                         .path("template")
                         .path("spec")

@@ -4,31 +4,20 @@ import static dev.plumbline.sandbox.kube.KubeHttp.fieldsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StrategicMergePatchTest {
 
     private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/default/deployments";
+
+    @RegisterExtension
+    static final RunningKubeApi kube = new RunningKubeApi();
+
     private static final String STRATEGIC = "application/strategic-merge-patch+json";
 
-    private static EmbeddedKubeApi api;
-    private static KubeHttp http;
-
-    @BeforeAll
-    static void start() {
-        api = new EmbeddedKubeApi().start();
-        http = new KubeHttp(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
     private static void createWebDeployment(String name) {
-        assertThat(http.post(DEPLOYMENTS, """
+        assertThat(kube.http().post(DEPLOYMENTS, """
                 {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"%s","labels":{"app":"web"}},
                  "spec":{"replicas":1,"template":{"spec":{"containers":[
                    {"name":"app","image":"app:1","env":[{"name":"A","value":"1"},{"name":"B","value":"2"}],
@@ -38,7 +27,8 @@ class StrategicMergePatchTest {
     }
 
     private static JsonNode containers(String name) {
-        return http.get(DEPLOYMENTS + "/" + name)
+        return kube.http()
+                .get(DEPLOYMENTS + "/" + name)
                 .body()
                 .path("spec")
                 .path("template")
@@ -50,7 +40,7 @@ class StrategicMergePatchTest {
     void changingOneContainersImageKeepsTheOtherContainerAndMergesEnvByName() {
         createWebDeployment("merged");
 
-        KubeHttp.Answer answer = http.patch(DEPLOYMENTS + "/merged?fieldManager=kubectl-edit", STRATEGIC, """
+        KubeHttp.Answer answer = kube.http().patch(DEPLOYMENTS + "/merged?fieldManager=kubectl-edit", STRATEGIC, """
                 {"spec":{"template":{"spec":{"containers":[
                   {"name":"app","image":"app:2","env":[{"name":"B","value":"20"},{"name":"C","value":"3"}]}]}}}}
                 """);
@@ -64,7 +54,7 @@ class StrategicMergePatchTest {
                         "[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"20\"},{\"name\":\"C\",\"value\":\"3\"}]");
         assertThat(containers.get(0).path("ports").toString()).isEqualTo("[{\"containerPort\":8080}]");
         assertThat(containers.get(1).path("image").asText()).isEqualTo("sidecar:1");
-        JsonNode edited = fieldsOf(http.get(DEPLOYMENTS + "/merged").body(), "kubectl-edit", "Update");
+        JsonNode edited = fieldsOf(kube.http().get(DEPLOYMENTS + "/merged").body(), "kubectl-edit", "Update");
         assertThat(edited.path("f:spec")
                         .path("f:template")
                         .path("f:spec")
@@ -79,12 +69,12 @@ class StrategicMergePatchTest {
     void nullDeletesAMapEntryAndPatchDeleteRemovesAListItem() {
         createWebDeployment("deleting");
 
-        http.patch(DEPLOYMENTS + "/deleting", STRATEGIC, """
+        kube.http().patch(DEPLOYMENTS + "/deleting", STRATEGIC, """
                 {"metadata":{"labels":{"app":null}},
                  "spec":{"template":{"spec":{"containers":[{"name":"sidecar","$patch":"delete"}]}}}}
                 """);
 
-        JsonNode stored = http.get(DEPLOYMENTS + "/deleting").body();
+        JsonNode stored = kube.http().get(DEPLOYMENTS + "/deleting").body();
         assertThat(stored.path("metadata").path("labels").has("app")).isFalse();
         assertThat(containers("deleting"))
                 .extracting(c -> c.path("name").asText())
@@ -95,7 +85,7 @@ class StrategicMergePatchTest {
     void setElementOrderReordersTheMergedListAndReplaceSwapsAListWhole() {
         createWebDeployment("ordered");
 
-        http.patch(DEPLOYMENTS + "/ordered", STRATEGIC, """
+        kube.http().patch(DEPLOYMENTS + "/ordered", STRATEGIC, """
                 {"spec":{"template":{"spec":{
                   "$setElementOrder/containers":[{"name":"sidecar"},{"name":"app"}],
                   "containers":[{"name":"app","env":[{"$patch":"replace"},{"name":"Z","value":"26"}]}]}}}}
@@ -109,26 +99,32 @@ class StrategicMergePatchTest {
     @Test
     void aServiceMergesItsPortsByPort() {
         String services = "/api/v1/namespaces/default/services";
-        http.post(services, """
+        kube.http().post(services, """
                 {"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},
                  "spec":{"ports":[{"port":80,"targetPort":8080},{"port":443,"targetPort":8443}]}}
                 """);
 
-        http.patch(services + "/web", STRATEGIC, "{\"spec\":{\"ports\":[{\"port\":443,\"targetPort\":9443}]}}");
+        kube.http().patch(services + "/web", STRATEGIC, "{\"spec\":{\"ports\":[{\"port\":443,\"targetPort\":9443}]}}");
 
-        assertThat(http.get(services + "/web").body().path("spec").path("ports").toString())
+        assertThat(kube.http()
+                        .get(services + "/web")
+                        .body()
+                        .path("spec")
+                        .path("ports")
+                        .toString())
                 .isEqualTo("[{\"port\":80,\"targetPort\":8080},{\"port\":443,\"targetPort\":9443}]");
     }
 
     @Test
     void aStrategicMergePatchOfACustomResourceIsRefusedAsKubernetesDoes() {
-        CrdFixtures.createWidgetCrd(http);
-        http.post(
-                "/apis/example.com/v1/namespaces/default/widgets",
-                "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"w\"},\"spec\":{}}");
+        CrdFixtures.createWidgetCrd(kube.http());
+        kube.http()
+                .post(
+                        "/apis/example.com/v1/namespaces/default/widgets",
+                        "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"w\"},\"spec\":{}}");
 
-        KubeHttp.Answer answer =
-                http.patch("/apis/example.com/v1/namespaces/default/widgets/w", STRATEGIC, "{\"spec\":{\"size\":2}}");
+        KubeHttp.Answer answer = kube.http()
+                .patch("/apis/example.com/v1/namespaces/default/widgets/w", STRATEGIC, "{\"spec\":{\"size\":2}}");
 
         assertThat(answer.code()).isEqualTo(415);
     }

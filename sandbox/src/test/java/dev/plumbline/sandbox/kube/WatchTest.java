@@ -13,25 +13,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WatchTest {
 
-    private static EmbeddedKubeApi api;
-    private static KubeHttp http;
-
-    @BeforeAll
-    static void start() {
-        api = new EmbeddedKubeApi().start();
-        http = new KubeHttp(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningKubeApi kube = new RunningKubeApi();
 
     /** Records "ACTION name" for every event, plus a value read from the object. */
     private static final class Recorder<T extends HasMetadata> implements Watcher<T> {
@@ -59,26 +47,31 @@ class WatchTest {
         Recorder<ConfigMap> recorder =
                 new Recorder<>(cm -> cm.getData() == null ? "-" : cm.getData().get("color"));
         String path = "/api/v1/namespaces/default/configmaps/watched";
-        try (Watch ignored = api.client().configMaps().inNamespace("default").watch(recorder)) {
-            http.apply(
-                    path,
-                    "plumbline",
-                    false,
-                    "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"watched\"},\"data\":{\"color\":\"blue\"}}");
-            http.apply(
-                    path,
-                    "plumbline",
-                    false,
-                    "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"watched\"},\"data\":{\"color\":\"green\"}}");
-            http.patch(
-                    path + "?fieldManager=kubectl-edit",
-                    "application/merge-patch+json",
-                    "{\"data\":{\"color\":\"red\"}}");
-            http.patch(
-                    path,
-                    "application/json-patch+json",
-                    "[{\"op\":\"replace\",\"path\":\"/data/color\",\"value\":\"black\"}]");
-            http.delete(path);
+        try (Watch ignored =
+                kube.api().client().configMaps().inNamespace("default").watch(recorder)) {
+            kube.http()
+                    .apply(
+                            path,
+                            "plumbline",
+                            false,
+                            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"watched\"},\"data\":{\"color\":\"blue\"}}");
+            kube.http()
+                    .apply(
+                            path,
+                            "plumbline",
+                            false,
+                            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"watched\"},\"data\":{\"color\":\"green\"}}");
+            kube.http()
+                    .patch(
+                            path + "?fieldManager=kubectl-edit",
+                            "application/merge-patch+json",
+                            "{\"data\":{\"color\":\"red\"}}");
+            kube.http()
+                    .patch(
+                            path,
+                            "application/json-patch+json",
+                            "[{\"op\":\"replace\",\"path\":\"/data/color\",\"value\":\"black\"}]");
+            kube.http().delete(path);
 
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(recorder.events)
@@ -97,15 +90,16 @@ class WatchTest {
         Recorder<Deployment> recorder = new Recorder<>(
                 d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
         try (Watch ignored =
-                api.client().apps().deployments().inNamespace("default").watch(recorder)) {
-            http.post("/apis/apps/v1/namespaces/default/deployments", """
+                kube.api().client().apps().deployments().inNamespace("default").watch(recorder)) {
+            kube.http().post("/apis/apps/v1/namespaces/default/deployments", """
                     {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"watched"},
                      "spec":{"template":{"spec":{"containers":[{"name":"app","image":"app:1"}]}}}}
                     """);
-            http.patch(
-                    "/apis/apps/v1/namespaces/default/deployments/watched",
-                    "application/strategic-merge-patch+json",
-                    "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\",\"image\":\"app:2\"}]}}}}");
+            kube.http()
+                    .patch(
+                            "/apis/apps/v1/namespaces/default/deployments/watched",
+                            "application/strategic-merge-patch+json",
+                            "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\",\"image\":\"app:2\"}]}}}}");
 
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(recorder.events)
