@@ -173,14 +173,19 @@ class DestinationBoundsTest {
                 notification.sourceEventIds());
     }
 
-    /**
-     * This test's worker threads: those of its own domain, since a notifier started by another test class of the same
-     * JVM may still have workers of its own.
-     */
+    /** This test's live worker threads. */
     static long liveWorkerThreads() {
+        return liveWorkerThreads("@bounds.example");
+    }
+
+    /**
+     * The live worker threads of email addresses containing {@code addressPart}: a test counts only its own, since a
+     * notifier started by another test class of the same JVM may still have workers of its own.
+     */
+    static long liveWorkerThreads(String addressPart) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith("plumbline-notify-email:")
-                        && thread.getName().endsWith("@bounds.example"))
+                        && thread.getName().contains(addressPart))
                 .filter(Thread::isAlive)
                 .count();
     }
