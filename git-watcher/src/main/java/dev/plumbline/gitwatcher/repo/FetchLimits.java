@@ -1,10 +1,13 @@
 package dev.plumbline.gitwatcher.repo;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 /**
  * What one fetch may take: a hard deadline ({@code plumbline.git.fetch-deadline}), the bytes of one repository
@@ -66,21 +69,41 @@ public record FetchLimits(Duration deadline, long maxRepoSize, DiskThreshold min
                 + " plumbline.git.fetch-deadline if the repository needs longer";
     }
 
-    /** The bytes of the files under a folder; files removed while it is walked are skipped. */
+    /**
+     * The bytes of the files under a folder. Files and folders removed while it is walked are skipped: JGit creates
+     * and deletes lock files (a gc's {@code gc.log.lock}, a ref's {@code .lock}) in a mirror while it is measured.
+     */
     static long sizeOf(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.mapToLong(file -> {
-                        try {
-                            return Files.isRegularFile(file) ? Files.size(file) : 0;
-                        } catch (IOException gone) {
-                            return 0;
-                        }
-                    })
-                    .sum();
-        }
+        long[] total = {0};
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    total[0] += attributes.size();
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return total[0];
     }
 
     /** Sizes in binary units, as the settings are written. */
