@@ -22,8 +22,11 @@ final class ConfigKeys {
 
     /** Settings that belong to Quarkus and the libraries it configures rather than to Plumbline's mapping. */
     private static final List<String> FRAMEWORK_PREFIXES = List.of("quarkus.", "kafka.", "mp.messaging.");
-    /** Environment read by a library directly rather than through configuration: the Kubernetes client's. */
-    private static final List<String> LIBRARY_ENVIRONMENT = List.of("KUBECONFIG");
+    /**
+     * Environment read directly rather than through configuration: by the Kubernetes client ({@code KUBECONFIG}) and
+     * by the base image's start script, which sizes the heap from {@code JAVA_MAX_MEM_RATIO}.
+     */
+    private static final List<String> LIBRARY_ENVIRONMENT = List.of("KUBECONFIG", "JAVA_MAX_MEM_RATIO");
 
     private static final String MAP_KEY = "\u0000";
 
