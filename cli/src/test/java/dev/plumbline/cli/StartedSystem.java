@@ -53,7 +53,7 @@ final class StartedSystem implements ExtensionContext.Store.CloseableResource {
         layout = new RunLayout(Path.of("..").toAbsolutePath().normalize(), runDir);
         // the broker and git-watcher (whose artifact URLs name its port) need a port chosen up front; everything
         // else takes any free port and says which. Polling is slowed down so that only webhooks move things: a
-        // refused webhook must then change nothing at all. A render may take 30 s rather than 90 s, so that a chart
+        // refused webhook must then change nothing at all. A render may take 15 s rather than 90 s, so that a chart
         // built to loop (HostileInputIT) holds its slot no longer than that.
         StackSettings settings = new StackSettings(
                         freePort(),
@@ -63,7 +63,7 @@ final class StartedSystem implements ExtensionContext.Store.CloseableResource {
                         Optional.empty(),
                         Optional.empty())
                 .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", "10m")
-                .withServiceSetting("renderer", "PLUMBLINE_RENDER_TIMEOUT", "30s")
+                .withServiceSetting("renderer", "PLUMBLINE_RENDER_TIMEOUT", "15s")
                 .withServiceSetting("notifier", "PLUMBLINE_SLACK_WEBHOOK_URL", slack.baseUrl() + "/slack");
         stack = new LocalStack(layout, settings, progress::add).start();
         live = new LiveSystem(stack.environment());

@@ -52,20 +52,6 @@ class RunawayChartsTest {
     }
 
     @Test
-    void aChartThatLoopsForeverFailsAloneWhileAGoodChartRenderedAtTheSameTimeSucceeds() {
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            try (RenderHarness harness =
-                    new RenderHarness(scratch, Duration.ofSeconds(8), 2, RenderHarness.DEFAULT_HELM)) {
-                harness.know(LOOP, GOOD);
-                harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, charts()));
-
-                assertThat(harness.publisher.failed("loop").reason()).isEqualTo(RenderFailureReason.TIMEOUT);
-                assertThat(harness.publisher.rendered("good").objects()).hasSize(1);
-            }
-        });
-    }
-
-    @Test
     void aChartBuildingAnEndlessListIsKilledAtTheMemoryLimitAndFailsAloneWhileAGoodChartRenders() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             WorkerLaunch smallWorkers = new WorkerLaunch(64 * MIB, 512 * MIB);

@@ -24,13 +24,18 @@ import dev.plumbline.renderer.render.RenderSizeCap;
 import dev.plumbline.renderer.render.RevisionIndex;
 import dev.plumbline.renderer.render.RevisionRenderer;
 import dev.plumbline.renderer.render.helm.HelmRenderer;
+import dev.plumbline.renderer.render.helm.HelmTemplating;
 import dev.plumbline.renderer.render.helm.HelmWorkerPool;
+import dev.plumbline.renderer.render.helm.TemplateJob;
 import dev.plumbline.renderer.render.helm.WorkerLaunch;
 import dev.plumbline.renderer.render.kustomize.KustomizeCommand;
 import dev.plumbline.renderer.render.kustomize.KustomizeRenderer;
 import dev.plumbline.renderer.render.plain.PlainRenderer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +52,8 @@ public final class RenderHarness implements AutoCloseable {
     public static final List<String> DEFAULT_KUSTOMIZE = List.of("kustomize build", "kubectl kustomize");
     /** The renderer's default Helm workers: a 256 MiB heap, 768 MiB of memory in all. */
     public static final WorkerLaunch DEFAULT_HELM = new WorkerLaunch(256L << 20, 768L << 20);
+
+    private static HelmWorkerPool sharedWorkers;
 
     public final ApplicationCatalog catalog = new ApplicationCatalog();
     public final RecordingPublisher publisher = new RecordingPublisher();
@@ -93,10 +100,7 @@ public final class RenderHarness implements AutoCloseable {
                         new PlainRenderer(maxRenderBytes),
                         new KustomizeRenderer(
                                 new KustomizeCommand(kustomizeCommands, System.getenv("PATH"), maxRenderBytes)),
-                        new RenderSizeCap(
-                                new HelmRenderer(
-                                        new HelmWorkerPool(helm, concurrency, scratch.resolve("helm-workers"))),
-                                maxRenderBytes)),
+                        new RenderSizeCap(new HelmRenderer(workers(helm, concurrency, scratch)), maxRenderBytes)),
                 cache,
                 metrics,
                 timeout,
@@ -114,6 +118,39 @@ public final class RenderHarness implements AutoCloseable {
                 concurrency);
         coordinator = new RenderCoordinator(catalog, revisions, lastRenders, pipeline, renderer, publisher);
         lastRenders.markLoaded();
+    }
+
+    /**
+     * Helm workers for a harness. Those of the default launch are shared by every harness of the test JVM and never
+     * closed by one (they end with the JVM), since starting a worker takes about 2 s; a harness with workers of its
+     * own size gets a pool of its own.
+     */
+    private static HelmTemplating workers(WorkerLaunch helm, int concurrency, Path scratch) {
+        if (helm != DEFAULT_HELM) {
+            return new HelmWorkerPool(helm, concurrency, scratch.resolve("helm-workers"));
+        }
+        HelmWorkerPool shared = sharedWorkers();
+        return new HelmTemplating() {
+            @Override
+            public String template(TemplateJob job) {
+                return shared.template(job);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    private static synchronized HelmWorkerPool sharedWorkers() {
+        if (sharedWorkers == null) {
+            try {
+                sharedWorkers =
+                        new HelmWorkerPool(DEFAULT_HELM, 2, Files.createTempDirectory("plumbline-test-helm-workers"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sharedWorkers;
     }
 
     /** Adds Applications to the catalog, as the applications topic would, without rendering them. */
