@@ -91,7 +91,8 @@ public class RenderingService {
                                 new HelmRenderer(new HelmWorkerPool(
                                         new WorkerLaunch(
                                                 render.helm().workerHeap().asLongValue(),
-                                                render.helm().workerMemory().asLongValue()),
+                                                render.helm().workerMemory().asLongValue(),
+                                                render.maxBytes()),
                                         render.concurrency(),
                                         scratch.resolve("helm-workers"))),
                                 render.maxBytes())),

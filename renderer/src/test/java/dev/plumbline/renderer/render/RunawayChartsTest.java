@@ -54,7 +54,7 @@ class RunawayChartsTest {
     @Test
     void aChartBuildingAnEndlessListIsKilledAtTheMemoryLimitAndFailsAloneWhileAGoodChartRenders() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            WorkerLaunch smallWorkers = new WorkerLaunch(64 * MIB, 512 * MIB);
+            WorkerLaunch smallWorkers = new WorkerLaunch(64 * MIB, 512 * MIB, 1024 * MIB);
             try (RenderHarness harness = new RenderHarness(scratch, Duration.ofSeconds(45), 2, smallWorkers)) {
                 harness.know(HOG, GOOD);
                 harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, charts()));
@@ -72,7 +72,7 @@ class RunawayChartsTest {
     @Test
     void aChartWhoseOutputOverflowsTheWorkerHeapFailsNamingTheExitAndTheSetting() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            WorkerLaunch smallHeap = new WorkerLaunch(32 * MIB, 1024 * MIB);
+            WorkerLaunch smallHeap = new WorkerLaunch(32 * MIB, 1024 * MIB, 1024 * MIB);
             try (RenderHarness harness = new RenderHarness(scratch, Duration.ofSeconds(45), 2, smallHeap)) {
                 harness.know(FLOOD, GOOD);
                 harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, charts()));
@@ -81,6 +81,23 @@ class RunawayChartsTest {
                 assertThat(flood.reason()).isEqualTo(RenderFailureReason.RENDER_WORKER_DIED);
                 assertThat(flood.message())
                         .contains("Application flood", "Java heap", "exit code 3", "plumbline.render.helm.worker-heap");
+                assertThat(harness.publisher.rendered("good").objects()).hasSize(1);
+            }
+        });
+    }
+
+    @Test
+    void aChartOutputLargerThanTheRenderCapIsMeasuredInTheWorkerAndFailsAsTooLarge() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            WorkerLaunch capped = new WorkerLaunch(256 * MIB, 768 * MIB, MIB);
+            try (RenderHarness harness = new RenderHarness(scratch, Duration.ofSeconds(45), 2, capped)) {
+                harness.know(FLOOD, GOOD);
+                harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, charts()));
+
+                RenderFailed flood = harness.publisher.failed("flood");
+                assertThat(flood.reason()).isEqualTo(RenderFailureReason.RENDER_TOO_LARGE);
+                assertThat(flood.message())
+                        .contains("charts/flood", "measured in its worker", "plumbline.render.max-bytes");
                 assertThat(harness.publisher.rendered("good").objects()).hasSize(1);
             }
         });

@@ -50,8 +50,8 @@ public final class RenderHarness implements AutoCloseable {
 
     public static final String REPO = "https://git.example.com/platform/deploy.git";
     public static final List<String> DEFAULT_KUSTOMIZE = List.of("kustomize build", "kubectl kustomize");
-    /** The renderer's default Helm workers: a 256 MiB heap, 768 MiB of memory in all. */
-    public static final WorkerLaunch DEFAULT_HELM = new WorkerLaunch(256L << 20, 768L << 20);
+    /** The renderer's default Helm workers: a 256 MiB heap, 768 MiB of memory in all; outputs up to 1 GiB. */
+    public static final WorkerLaunch DEFAULT_HELM = new WorkerLaunch(256L << 20, 768L << 20, 1L << 30);
 
     private static HelmWorkerPool sharedWorkers;
 

@@ -22,6 +22,9 @@ public final class HelmWorkerMain {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The system property carrying the largest output a worker sends back, in UTF-8 bytes. */
+    static final String MAX_OUTPUT_PROPERTY = "plumbline.render.max-bytes";
+
     private HelmWorkerMain() {}
 
     public static void main(String[] args) throws IOException {
@@ -50,10 +53,25 @@ public final class HelmWorkerMain {
         job.valuesFiles().forEach(file -> template.withValuesFile(Path.of(file)));
         job.settings().forEach(setting -> template.set(setting.name(), setting.value()));
         try {
-            return WorkerReply.rendered(template.call());
+            String output = template.call();
+            long bytes = utf8Bytes(output);
+            return bytes > Long.getLong(MAX_OUTPUT_PROPERTY, Long.MAX_VALUE)
+                    ? WorkerReply.tooLarge(bytes)
+                    : WorkerReply.rendered(output);
         } catch (IllegalStateException e) {
             // how helm-java reports Helm's refusal, with Helm's message; anything else ends the worker, on stderr
             return WorkerReply.failed(e.getMessage());
         }
+    }
+
+    /** The length of {@code text} in UTF-8, counted without encoding it: the output may be most of the heap. */
+    static long utf8Bytes(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // a surrogate is half of a 4-byte character
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 }

@@ -2,6 +2,7 @@ package dev.plumbline.renderer.render.helm;
 
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.renderer.failure.RenderFailure;
+import dev.plumbline.renderer.render.RenderSizeCap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,12 @@ public final class HelmWorkerPool implements HelmTemplating {
             answered = true;
             if (reply.error() != null) {
                 throw new HelmError(reply.error());
+            }
+            if (reply.tooLargeBytes() != null) {
+                throw RenderSizeCap.tooLarge(
+                        "the output Helm printed for " + job.chart() + " comes to " + reply.tooLargeBytes()
+                                + " bytes, measured in its worker",
+                        launch.maxOutputBytes());
             }
             return reply.output();
         } catch (InterruptedException e) {

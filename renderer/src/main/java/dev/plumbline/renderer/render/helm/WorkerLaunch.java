@@ -38,12 +38,15 @@ public final class WorkerLaunch {
     private final String classPath;
     private final long heapBytes;
     private final long memoryBytes;
+    private final long maxOutputBytes;
 
     /**
-     * @param heapBytes   the worker's Java heap ({@code -Xmx})
-     * @param memoryBytes the most resident memory a worker may use, its heap and Go's native memory together
+     * @param heapBytes      the worker's Java heap ({@code -Xmx})
+     * @param memoryBytes    the most resident memory a worker may use, its heap and Go's native memory together
+     * @param maxOutputBytes the largest output a worker sends back ({@code plumbline.render.max-bytes}): a larger one
+     *                       is measured in the worker and never crosses into the renderer's heap
      */
-    public WorkerLaunch(long heapBytes, long memoryBytes) {
+    public WorkerLaunch(long heapBytes, long memoryBytes, long maxOutputBytes) {
         long least = heapBytes + JVM_OVERHEAD + GO_AT_LEAST;
         if (memoryBytes < least) {
             throw new IllegalArgumentException("plumbline.render.helm.worker-memory (" + memoryBytes / MIB
@@ -52,12 +55,17 @@ public final class WorkerLaunch {
         }
         this.heapBytes = heapBytes;
         this.memoryBytes = memoryBytes;
+        this.maxOutputBytes = maxOutputBytes;
         this.classPath = String.join(File.pathSeparator, locations());
         LOG.debugf("Helm workers start as %s with the class path %s", java, classPath);
     }
 
     public long memoryBytes() {
         return memoryBytes;
+    }
+
+    public long maxOutputBytes() {
+        return maxOutputBytes;
     }
 
     ProcessBuilder builder(Path home) {
@@ -69,6 +77,7 @@ public final class WorkerLaunch {
                         "-XX:TieredStopAtLevel=1",
                         "-XX:-UsePerfData",
                         "-Djava.io.tmpdir=" + home,
+                        "-D" + HelmWorkerMain.MAX_OUTPUT_PROPERTY + "=" + maxOutputBytes,
                         "-cp",
                         classPath,
                         HelmWorkerMain.class.getName()))
