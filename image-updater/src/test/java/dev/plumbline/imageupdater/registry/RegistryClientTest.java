@@ -23,7 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,20 +33,25 @@ class RegistryClientTest {
     private static final String LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
     private static final String MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
 
-    private final WireMockServer registry = new WireMockServer(options().dynamicPort());
+    private static final WireMockServer registry = new WireMockServer(options().dynamicPort());
     private ImageRepository web;
     private RegistryClient client;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         registry.start();
-        web = ImageRepository.parse("localhost:" + registry.port() + "/shop/web");
-        client = client(List.of());
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         registry.stop();
+    }
+
+    @BeforeEach
+    void fresh() {
+        registry.resetAll();
+        web = ImageRepository.parse("localhost:" + registry.port() + "/shop/web");
+        client = client(List.of());
     }
 
     @Test
@@ -199,7 +205,7 @@ class RegistryClientTest {
         registry.stubFor(get(urlEqualTo("/v2/shop/web/manifests/broken"))
                 .willReturn(aResponse().withStatus(503)));
         registry.stubFor(get(urlEqualTo("/v2/shop/web/manifests/slow"))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2000)));
         ImageRepository down = ImageRepository.parse("127.0.0.1:" + closedPort() + "/shop/web");
 
         assertThatThrownBy(() -> client.describe(web, "gone"))
@@ -208,8 +214,8 @@ class RegistryClientTest {
         assertThatThrownBy(() -> client.describe(web, "broken"))
                 .hasMessageContaining("answered 503; the registry failed, it is retried")
                 .satisfies(e -> assertThat(((RegistryException) e).retryable()).isTrue());
-        assertThatThrownBy(() -> client.describe(web, "slow"))
-                .hasMessageContaining("no answer for the manifest of slow within 1 s")
+        assertThatThrownBy(() -> client(List.of(), Duration.ofMillis(300)).describe(web, "slow"))
+                .hasMessageContaining("no answer for the manifest of slow within 0.3 s")
                 .satisfies(e -> assertThat(((RegistryException) e).retryable()).isTrue());
         assertThatThrownBy(() -> client.tags(down))
                 .hasMessageContaining("cannot connect")
@@ -217,11 +223,15 @@ class RegistryClientTest {
     }
 
     private RegistryClient client(List<RegistryCredentials> credentials) {
+        return client(credentials, Duration.ofSeconds(10));
+    }
+
+    private RegistryClient client(List<RegistryCredentials> credentials, Duration timeout) {
         HttpClient http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
-        return new RegistryClient(credentials, http, Duration.ofSeconds(1));
+        return new RegistryClient(credentials, http, timeout);
     }
 
     private void serveManifest(String reference, byte[] body, String mediaType, String digest) {
