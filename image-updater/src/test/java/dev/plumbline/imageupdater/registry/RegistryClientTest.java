@@ -16,19 +16,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -229,7 +223,7 @@ class RegistryClientTest {
     }
 
     @Test
-    void aTokenRealmOverPlainHttpNeverReceivesTheLogin() throws Exception {
+    void aTokenRealmOverPlainHttpNeverReceivesTheLogin() {
         WireMockServer tls = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
         tls.start();
         try {
@@ -241,7 +235,7 @@ class RegistryClientTest {
                             .withHeader(
                                     "WWW-Authenticate", "Bearer realm=\"http://127.0.0.2:" + tls.port() + "/token\"")));
             HttpClient trusting = HttpClient.newBuilder()
-                    .sslContext(trustingEveryCertificate())
+                    .sslContext(TrustEveryCertificate.context())
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .build();
             RegistryClient withLogin = new RegistryClient(
@@ -258,37 +252,6 @@ class RegistryClientTest {
         } finally {
             tls.stop();
         }
-    }
-
-    /** WireMock's certificate is self-signed and names localhost; this test is about the realm, not TLS. */
-    private static SSLContext trustingEveryCertificate() throws Exception {
-        X509ExtendedTrustManager trustAll = new X509ExtendedTrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {trustAll}, null);
-        return context;
     }
 
     @Test
