@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -19,17 +21,20 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes to one config repository through a work folder of its own below {@code workRoot}, reused from call to
- * call and reset to the remote each time. Calls on one writer run one at a time; use one writer per repository.
+ * call and reset to the remote each time. Calls that use the same work folder run one at a time, also from
+ * different writers of the same repository.
  */
 public final class GitWriter {
 
     private static final Logger LOG = Logger.getLogger(GitWriter.class);
+    private static final ConcurrentMap<Path, Object> FOLDER_LOCKS = new ConcurrentHashMap<>();
 
     /** How often a push to a target branch that keeps moving is re-done on a fresh checkout. */
     static final int TARGET_ATTEMPTS = 3;
 
     private final RemoteRepository remote;
     private final Path folder;
+    private final Object folderLock;
     private final String authorName;
     private final String authorEmail;
 
@@ -39,15 +44,18 @@ public final class GitWriter {
      */
     public GitWriter(Path workRoot, String url, WriteCredential credential, String authorName, String authorEmail) {
         this.remote = new RemoteRepository(url, credential);
-        this.folder = workRoot.resolve(RemoteRepository.folderName(url));
+        this.folder = workRoot.toAbsolutePath().normalize().resolve(RemoteRepository.folderName(url));
+        this.folderLock = FOLDER_LOCKS.computeIfAbsent(folder, path -> new Object());
         this.authorName = Objects.requireNonNull(authorName, "authorName");
         this.authorEmail = Objects.requireNonNull(authorEmail, "authorEmail");
     }
 
     /** The work folder's checkout of {@code branch} as the remote has it now, for reading or editing. */
-    public synchronized Path checkout(String branch) {
-        try (Git git = remote.freshCheckout(folder, branch)) {
-            return folder;
+    public Path checkout(String branch) {
+        synchronized (folderLock) {
+            try (Git git = remote.freshCheckout(folder, branch)) {
+                return folder;
+            }
         }
     }
 
@@ -57,7 +65,13 @@ public final class GitWriter {
      *
      * @return the pushed commit, or empty when the edit found nothing to change
      */
-    public synchronized Optional<PushedCommit> pushToBranch(String base, String branch, CheckoutEdit edit) {
+    public Optional<PushedCommit> pushToBranch(String base, String branch, CheckoutEdit edit) {
+        synchronized (folderLock) {
+            return pushToBranchLocked(base, branch, edit);
+        }
+    }
+
+    private Optional<PushedCommit> pushToBranchLocked(String base, String branch, CheckoutEdit edit) {
         try (Git git = remote.freshCheckout(folder, base)) {
             Optional<PendingCommit> pending = commitEdit(git, edit);
             if (pending.isEmpty()) {
@@ -83,7 +97,13 @@ public final class GitWriter {
      *
      * @return the pushed commit, or empty when the edit found nothing to change
      */
-    public synchronized Optional<PushedCommit> pushToTarget(String target, CheckoutEdit edit) {
+    public Optional<PushedCommit> pushToTarget(String target, CheckoutEdit edit) {
+        synchronized (folderLock) {
+            return pushToTargetLocked(target, edit);
+        }
+    }
+
+    private Optional<PushedCommit> pushToTargetLocked(String target, CheckoutEdit edit) {
         for (int attempt = 1; attempt <= TARGET_ATTEMPTS; attempt++) {
             try (Git git = remote.freshCheckout(folder, target)) {
                 Optional<PendingCommit> pending = commitEdit(git, edit);
