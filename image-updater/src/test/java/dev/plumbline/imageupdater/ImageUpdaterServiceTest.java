@@ -20,6 +20,7 @@ import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
+import dev.plumbline.events.vocabulary.ImageDetectionKind;
 import dev.plumbline.events.vocabulary.PromotionFailureReason;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.imageupdater.testing.PromotionStack;
@@ -80,6 +81,7 @@ class ImageUpdaterServiceTest {
     @Test
     @Order(1)
     void aPushInRangeOpensOnePullRequestAndANewerOneUpdatesIt() throws IOException {
+        PromotionStack.notifyTo(io.restassured.RestAssured.port);
         events().send(ApplicationSpec.of(
                         "web",
                         "plumbline",
@@ -93,6 +95,13 @@ class ImageUpdaterServiceTest {
                         null,
                         null)
                 .withImages(List.of(ImagePolicy.semver(PromotionStack.repository(), "~1.2"))));
+
+        // watched, and checked once: the registry holds 1.2.3, which the files already pin
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> given().get("/api/images")
+                        .then()
+                        .body("find { it.app == 'web' }.current", containsString("1.2.3"))
+                        .body("find { it.app == 'web' }.policy", org.hamcrest.Matchers.equalTo("semver ~1.2")));
 
         String digest124 = PromotionStack.push("1.2.4");
 
@@ -109,6 +118,13 @@ class ImageUpdaterServiceTest {
                         PromotionProposed.class,
                         p -> p.tag().equals("1.2.4"));
         assertThat(proposed.updated()).isFalse();
+        ImageDetected detected = events().awaitRecord(
+                        Topics.IMAGE_EVENTS,
+                        PATIENCE,
+                        ImageDetected.class,
+                        d -> d.tag().equals("1.2.4"));
+        assertThat(detected.cause().kind()).isEqualTo(ImageDetectionKind.REGISTRY_NOTIFICATION);
+        assertThat(detected.sourceRevision()).isEqualTo("rev-1.2.4");
         assertThat(proposed.previousImage()).contains(PromotionStack.baseDigest());
 
         PromotionStack.push("1.2.5");
@@ -168,6 +184,18 @@ class ImageUpdaterServiceTest {
     @Order(4)
     void aRegistryThatIsDownIsShownWithItsNextAttemptAndRetried() {
         PromotionStack.stopRegistry();
+        // a notification delivered late, after the registry went down, nudges a check of web
+        given().header("Authorization", "Bearer " + PromotionStack.WEBHOOK_SECRET)
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"events": [{"id": "late-1", "action": "push",
+                          "target": {"repository": "shop/web", "tag": "1.2.6", "digest": "sha256:%s"},
+                          "request": {"host": "127.0.0.1:%d"}}]}
+                        """.formatted("a".repeat(64), PromotionStack.registryPort()))
+                .post("/api/registry-webhooks/distribution")
+                .then()
+                .statusCode(202)
+                .body("checks", org.hamcrest.Matchers.equalTo(1));
 
         await().atMost(PATIENCE)
                 .untilAsserted(() -> given().get("/api/images")
@@ -179,8 +207,8 @@ class ImageUpdaterServiceTest {
                         Topics.IMAGE_EVENTS,
                         PATIENCE,
                         PromotionFailed.class,
-                        f -> f.app().equals("web"));
-        assertThat(failed.reason()).isEqualTo(PromotionFailureReason.REGISTRY_UNREACHABLE);
+                        f -> f.reason() == PromotionFailureReason.REGISTRY_UNREACHABLE);
+        assertThat(failed.message()).contains("is the registry running");
         assertThat(failed.nextAttemptAt()).isNotNull();
 
         PromotionStack.startRegistry();
