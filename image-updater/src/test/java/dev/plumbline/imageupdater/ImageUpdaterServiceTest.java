@@ -260,6 +260,77 @@ class ImageUpdaterServiceTest {
                         .body("find { it.app == 'web' }.open", org.hamcrest.Matchers.nullValue()));
     }
 
+    @Test
+    @Order(6)
+    void ciPromotesByDigestOnlyWithATokenForTheApp() {
+        String image = PromotionStack.repository() + "@" + PromotionStack.baseDigest();
+        promote(null, "web", image).statusCode(401).body("error", containsString("Bearer"));
+        promote("a guess", "web", image).statusCode(401);
+        promote(PromotionStack.PROMOTE_TOKEN, "api", image).statusCode(403).body("error", containsString("ci"));
+        promote(PromotionStack.OPS_TOKEN, "nope", image).statusCode(404);
+        promote(PromotionStack.PROMOTE_TOKEN, "web", PromotionStack.repository() + ":1.2.3")
+                .statusCode(400)
+                .body("error", containsString("digest"));
+        promote(PromotionStack.PROMOTE_TOKEN, "web", PromotionStack.repository() + "@sha256:" + "b".repeat(64))
+                .statusCode(422);
+
+        String digest126 = PromotionStack.push("1.2.6");
+
+        given().header("Authorization", "Bearer " + PromotionStack.PROMOTE_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(java.util.Map.of(
+                        "app", "web", "image", PromotionStack.repository() + "@" + digest126, "direct", true))
+                .post("/api/promotions")
+                .then()
+                .statusCode(201)
+                .body("commit", org.hamcrest.Matchers.notNullValue());
+        PromotionMerged direct = events().awaitRecord(
+                        Topics.IMAGE_EVENTS,
+                        PATIENCE,
+                        PromotionMerged.class,
+                        m -> m.digest().equals(digest126));
+        assertThat(direct.promotion()).isEqualTo(dev.plumbline.events.vocabulary.PromotionMode.DIRECT);
+        assertThat(direct.tag()).as("the registry's tag at that digest").isEqualTo("1.2.6");
+    }
+
+    @Test
+    @Order(7)
+    void driftIsExportedAsAPullRequestOnlyForTheAppsOwnFiles() {
+        String outside = """
+                diff --git a/apps/api/x.yaml b/apps/api/x.yaml
+                new file mode 100644
+                --- /dev/null
+                +++ b/apps/api/x.yaml
+                @@ -0,0 +1 @@
+                +replicas: 3
+                """;
+        exportDrift(outside).statusCode(400).body("error", containsString("outside the app's path"));
+
+        exportDrift(outside.replace("apps/api/x.yaml", "apps/web/hotfix.yaml"))
+                .statusCode(201)
+                .body("branch", org.hamcrest.Matchers.startsWith("plumbline/drift/web/"))
+                .body("pullRequestUrl", org.hamcrest.Matchers.notNullValue());
+        assertThat(openPulls()).anySatisfy(pull -> assertThat(pull.branch()).startsWith("plumbline/drift/web/"));
+    }
+
+    private static io.restassured.response.ValidatableResponse promote(String token, String app, String image) {
+        var request = given().contentType(ContentType.JSON);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request.body(java.util.Map.of("app", app, "image", image, "direct", false))
+                .post("/api/promotions")
+                .then();
+    }
+
+    private static io.restassured.response.ValidatableResponse exportDrift(String patch) {
+        return given().header("Authorization", "Bearer " + PromotionStack.PROMOTE_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(java.util.Map.of("app", "web", "patch", patch))
+                .post("/api/drift-exports")
+                .then();
+    }
+
     /** The open pull requests on the sandbox's Gitea API: number, title and head branch of each. */
     private static List<Pull> openPulls() {
         JsonPath all = given().auth()

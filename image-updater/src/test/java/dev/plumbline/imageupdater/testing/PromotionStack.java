@@ -28,6 +28,7 @@ public class PromotionStack implements QuarkusTestResourceLifecycleManager {
 
     public static final String WEBHOOK_SECRET = "registry notification secret";
     public static final String PROMOTE_TOKEN = "ci promote token";
+    public static final String OPS_TOKEN = "ops token for every app";
     public static final BasicCredentials WRITER = new BasicCredentials("plumbline", "git write password");
     public static final String APP_PATH = "apps/web";
 
@@ -63,6 +64,8 @@ public class PromotionStack implements QuarkusTestResourceLifecycleManager {
         settings.put("plumbline.registry-webhook.distribution.secret", WEBHOOK_SECRET);
         settings.put("plumbline.promote-tokens.ci.token", PROMOTE_TOKEN);
         settings.put("plumbline.promote-tokens.ci.apps", "web");
+        settings.put("plumbline.promote-tokens.ops.token", OPS_TOKEN);
+        settings.put("plumbline.promote-tokens.ops.apps", "*");
         // registry notifications are the only nudge, so the test sees them work; polling has the pure tests
         settings.put("plumbline.image-updater.poll-interval", "1h");
         settings.put("plumbline.image-updater.backoff-initial", "1s");
