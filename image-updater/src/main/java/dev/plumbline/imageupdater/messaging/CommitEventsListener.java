@@ -2,6 +2,7 @@ package dev.plumbline.imageupdater.messaging;
 
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.imageupdater.config.SecretMask;
 import dev.plumbline.imageupdater.promote.AppSource;
 import dev.plumbline.imageupdater.promote.ImageKey;
 import dev.plumbline.imageupdater.promote.ImageLedger;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * Reads {@code plumbline.commit-events} (group {@code plumbline-image-updater}) for the commits that land on an
  * app's target branch, and tells a proposed promotion merged when one of them carries its id. A record is
- * acknowledged once its merges are told, so a restart reads again what was not.
+ * acknowledged once its merges are told; a merge that cannot be told (Kafka away past the publisher's patience) is
+ * logged and the channel goes on.
  */
 @ApplicationScoped
 public class CommitEventsListener {
@@ -39,6 +41,9 @@ public class CommitEventsListener {
     @Inject
     HistoryReader history;
 
+    @Inject
+    SecretMask mask;
+
     @Incoming("commit-events")
     @Blocking
     public void onCommitEvent(PlumblineEvent event) throws InterruptedException {
@@ -47,19 +52,28 @@ public class CommitEventsListener {
                 || commit.commits().isEmpty()) {
             return;
         }
-        if (!history.awaitLoaded(HISTORY_PATIENCE)) {
-            throw new IllegalStateException("the image history is not read yet; the commit event is read again");
+        while (!history.awaitLoaded(HISTORY_PATIENCE)) {
+            LOG.warnf(
+                    "commit events wait for the image history, still not read after %s; is Kafka reachable?",
+                    HISTORY_PATIENCE);
         }
         for (AppSource source : watched.sourcesIn(commit.repoUrl())) {
             if (!MergeWatch.isTarget(source, commit.ref())) {
                 continue;
             }
             for (ImageKey key : ledger.openOf(source.app()).keySet()) {
-                work.run(key, () -> {
-                            merges.landed(source, key, commit.after(), commit.commits());
-                            return null;
-                        })
-                        .join();
+                try {
+                    work.run(key, () -> {
+                                merges.landed(source, key, commit.after(), commit.commits());
+                                return null;
+                            })
+                            .join();
+                } catch (RuntimeException failed) {
+                    // one image's failure neither stops the channel nor holds up the other images
+                    LOG.errorf(
+                            "%s: cannot tell whether %s merged its promotion: %s",
+                            key, commit.after(), mask.apply(failed.getMessage()));
+                }
             }
         }
         LOG.debugf("commit event %s of %s read", commit.after(), commit.ref());

@@ -78,6 +78,7 @@ public final class Promoter {
             tellPassedOver(key, choice, before, described, cause);
             if (choice.chosen().isEmpty()) {
                 ledger.checked(key, policy, clock.instant(), null, null);
+                ledger.settled(key);
                 LOG.debugf("%s: no tag fits %s: %s", key, policy, choice.why());
                 return Optional.empty();
             }
