@@ -5,6 +5,7 @@ import dev.plumbline.imageupdater.config.WriteAccess;
 import dev.plumbline.imageupdater.edit.FileEdit;
 import dev.plumbline.imageupdater.edit.ImageEditException;
 import dev.plumbline.imageupdater.edit.ImageEditor;
+import dev.plumbline.imageupdater.edit.ImageOccurrence;
 import dev.plumbline.imageupdater.edit.ImageTarget;
 import dev.plumbline.imageupdater.gitwrite.CheckoutEdit;
 import dev.plumbline.imageupdater.gitwrite.GitWriteException;
@@ -75,9 +76,7 @@ final class GitConfigRepository implements ConfigRepository {
         ImageTarget target = new ImageTarget(repository, image.tag(), image.digest());
         String[] previous = new String[1];
         CheckoutEdit edit = checkout -> {
-            previous[0] = editor.find(checkout, source.path(), repository).stream()
-                    .findFirst()
-                    .map(occurrence -> occurrence.reference(repository))
+            previous[0] = ImageOccurrence.previous(repository, editor.find(checkout, source.path(), repository))
                     .orElse(null);
             List<FileEdit> edits = editor.edit(checkout, source.path(), target);
             for (FileEdit fileEdit : edits) {
@@ -89,9 +88,12 @@ final class GitConfigRepository implements ConfigRepository {
                             new PendingCommit(edits.stream().map(FileEdit::file).toList(), message));
         };
         GitWriter writer = writer(source);
-        Optional<PushedCommit> pushed = guarded(() -> branch == null
-                ? writer.pushToTarget(source.targetRevision(), edit)
-                : writer.pushToBranch(source.targetRevision(), branch, edit));
+        Optional<PushedCommit> pushed;
+        synchronized (writer) {
+            pushed = guarded(() -> branch == null
+                    ? writer.pushToTarget(source.targetRevision(), edit)
+                    : writer.pushToBranch(source.targetRevision(), branch, edit));
+        }
         return pushed.map(commit -> new Pushed(commit.commit(), commit.files(), previous[0]))
                 .orElse(new Pushed(null, List.of(), previous[0]));
     }
@@ -117,7 +119,10 @@ final class GitConfigRepository implements ConfigRepository {
             return changed.isEmpty() ? Optional.empty() : Optional.of(new PendingCommit(changed, message));
         };
         GitWriter writer = writer(source);
-        Optional<PushedCommit> pushed = guarded(() -> writer.pushToBranch(source.targetRevision(), branch, apply));
+        Optional<PushedCommit> pushed;
+        synchronized (writer) {
+            pushed = guarded(() -> writer.pushToBranch(source.targetRevision(), branch, apply));
+        }
         return pushed.map(commit -> new Pushed(commit.commit(), commit.files(), null))
                 .orElse(new Pushed(null, List.of(), null));
     }
