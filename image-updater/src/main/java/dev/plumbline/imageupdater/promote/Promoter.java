@@ -105,23 +105,7 @@ public final class Promoter {
      */
     public Outcome promoteFromCi(
             AppSource source, ImageKey key, String tag, String digest, boolean direct, String actor) {
-        ImageFacts byDigest = registry.describe(key.repository(), digest);
-        if (tag == null) {
-            tag = tagAt(key.repository(), digest);
-        }
-        if (!digest.equals(byDigest.digest())) {
-            throw new IllegalArgumentException(
-                    "the registry holds " + byDigest.digest() + " for " + key.repository() + "@" + digest);
-        }
-        if (tag != null) {
-            ImageFacts byTag = registry.describe(key.repository(), tag);
-            if (!digest.equals(byTag.digest())) {
-                throw new IllegalArgumentException("the registry's tag " + key.repository() + ":" + tag + " is "
-                        + byTag.digest() + ", not " + digest + "; send the digest the tag has, or no tag");
-            }
-        }
-        ImageFacts image =
-                new ImageFacts(tag, digest, byDigest.created(), byDigest.sourceRevision(), byDigest.sourceUrl());
+        ImageFacts image = CiImage.resolve(registry, key.repository(), tag, digest);
         tellDetected(key, image, Cause.ci(actor), true, "promoted by the CI token " + actor);
         try {
             return promote(source, key, image, direct, actor, null);
@@ -129,19 +113,6 @@ public final class Promoter {
             failed(key, null, image, failure);
             throw failure;
         }
-    }
-
-    /** The newest-listed tag the registry holds at a digest: the events name an image by tag and digest. */
-    private String tagAt(String repository, String digest) {
-        List<String> tags = new ArrayList<>(registry.tags(repository));
-        java.util.Collections.reverse(tags);
-        for (String candidate : tags) {
-            if (digest.equals(registry.describe(repository, candidate).digest())) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("no tag of " + repository + " is at " + digest
-                + "; push the image with a tag, or name the tag: " + repository + ":TAG@" + digest);
     }
 
     /** @param chooser the policy, which never lets an older tag replace a newer one; null for CI's own choice */
