@@ -79,6 +79,13 @@ public class WatchedImages implements ApplicationChanges {
         return Optional.ofNullable(watches.get(key));
     }
 
+    /** The valid image policies of an Application, in no particular order. */
+    public List<ImageWatch> policiesOf(String app) {
+        return watches.values().stream()
+                .filter(watch -> watch.key().app().equals(app))
+                .toList();
+    }
+
     /** Where an Application's files are; empty for an app the catalog does not hold. */
     public Optional<AppSource> source(String app) {
         return Optional.ofNullable(sources.get(app));

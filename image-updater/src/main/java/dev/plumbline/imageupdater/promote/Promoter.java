@@ -97,14 +97,18 @@ public final class Promoter {
     }
 
     /**
-     * Promotes an image CI names by digest (and perhaps tag), after checking the registry holds it so.
+     * Promotes an image CI names by digest (and perhaps tag), after checking that the app's policy for the repository
+     * allows it and the registry holds the image so.
      *
+     * @param policies the app's valid image policies
+     * @throws CiRefusal                     when no policy covers the repository, or direct is asked and not allowed
      * @throws ImageRegistry.RegistryFailure when the registry cannot say, or has no such image
      * @throws IllegalArgumentException      when the tag names another digest
      * @throws PromotionFailure              when the promotion cannot be made
      */
     public Outcome promoteFromCi(
-            AppSource source, ImageKey key, String tag, String digest, boolean direct, String actor) {
+            List<ImageWatch> policies, ImageKey key, String tag, String digest, boolean direct, String actor) {
+        AppSource source = CiRefusal.policyFor(policies, key, direct).source();
         ImageFacts image = CiImage.resolve(registry, key.repository(), tag, digest);
         tellDetected(key, image, Cause.ci(actor), true, "promoted by the CI token " + actor);
         try {

@@ -41,7 +41,11 @@ class PromoterTest {
     }
 
     private Optional<Instant> check(boolean direct) {
-        return promoter().check(new ImageWatch(WEB, KEY, new Fakes.PrefixChooser("1.2"), direct), Cause.poll());
+        return promoter().check(watch(direct), Cause.poll());
+    }
+
+    private static ImageWatch watch(boolean direct) {
+        return new ImageWatch(WEB, KEY, new Fakes.PrefixChooser("1.2"), direct);
     }
 
     @Test
@@ -228,17 +232,50 @@ class PromoterTest {
         registry.push("1.2.4");
         registry.push("1.2.5");
 
-        assertThatThrownBy(() -> promoter().promoteFromCi(WEB, KEY, "1.2.4", registry.digest("1.2.5"), false, "ci"))
+        assertThatThrownBy(() -> promoter()
+                        .promoteFromCi(List.of(watch(false)), KEY, "1.2.4", registry.digest("1.2.5"), false, "ci"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("send the digest the tag has");
-        assertThatThrownBy(() -> promoter().promoteFromCi(WEB, KEY, null, "sha256:" + "f".repeat(64), false, "ci"))
+        assertThatThrownBy(() -> promoter()
+                        .promoteFromCi(List.of(watch(false)), KEY, null, "sha256:" + "f".repeat(64), false, "ci"))
                 .isInstanceOf(ImageRegistry.RegistryFailure.class);
         assertThat(config.branches).isEmpty();
 
-        Promoter.Outcome outcome = promoter().promoteFromCi(WEB, KEY, null, registry.digest("1.2.5"), false, "ci");
+        Promoter.Outcome outcome =
+                promoter().promoteFromCi(List.of(watch(false)), KEY, null, registry.digest("1.2.5"), false, "ci");
 
         assertThat(outcome.pullRequestUrl()).endsWith("/pulls/1");
         assertThat(told.of(ImageNews.Proposed.class).get(0).actor()).isEqualTo("ci");
+    }
+
+    @Test
+    void ciPromotesOnlyAnImageItsAppHasAPolicyForAndDirectlyOnlyWhenThePolicySaysDirect() {
+        registry.push("1.2.4");
+        String digest = registry.digest("1.2.4");
+        ImageKey other = new ImageKey("web", "127.0.0.1:5000/shop/api");
+
+        assertThatThrownBy(() -> promoter().promoteFromCi(List.of(watch(false)), other, null, digest, false, "ci"))
+                .isInstanceOfSatisfying(
+                        CiRefusal.class, refusal -> assertThat(refusal.kind()).isEqualTo(CiRefusal.Kind.NO_POLICY))
+                .hasMessageContaining("127.0.0.1:5000/shop/api")
+                .hasMessageContaining("web's image policies cover " + REPO);
+        assertThatThrownBy(() -> promoter().promoteFromCi(List.of(), KEY, null, digest, false, "ci"))
+                .isInstanceOf(CiRefusal.class)
+                .hasMessageContaining("has no image policy");
+        assertThatThrownBy(() -> promoter().promoteFromCi(List.of(watch(false)), KEY, null, digest, true, "ci"))
+                .isInstanceOfSatisfying(
+                        CiRefusal.class, refusal -> assertThat(refusal.kind()).isEqualTo(CiRefusal.Kind.NOT_DIRECT))
+                .hasMessageContaining("web")
+                .hasMessageContaining(REPO)
+                .hasMessageContaining("its image policy says promotion: pull-request; ask for a pull request, or set"
+                        + " promotion: direct in the Application");
+        assertThat(config.branches).isEmpty();
+        assertThat(told.news).as("a refused call tells nothing").isEmpty();
+
+        Promoter.Outcome outcome = promoter().promoteFromCi(List.of(watch(true)), KEY, null, digest, true, "ci");
+
+        assertThat(outcome.commit()).isEqualTo("c1");
+        assertThat(config.branches).containsExactly((String) null);
     }
 
     private static CommitInfo commit(String sha, Trailer... trailers) {
