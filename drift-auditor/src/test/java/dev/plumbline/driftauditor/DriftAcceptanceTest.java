@@ -53,7 +53,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,8 +80,8 @@ import org.junit.jupiter.api.Test;
  * resourceVersion semantics), which a real API server does.
  */
 @QuarkusTest
-@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(EmbeddedKafkaResource.class)
+@WithTestResource(EmbeddedKubeApiResource.class)
 @Tag("slow")
 class DriftAcceptanceTest {
 
