@@ -6,7 +6,7 @@ import dev.plumbline.events.testing.ServiceContract;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import dev.plumbline.sandbox.kube.EmbeddedKubeApiResource;
 import dev.plumbline.servicekit.messaging.ApplicationsListener;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The drift-auditor service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
 @QuarkusTest
-@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = EmbeddedKubeApiResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(EmbeddedKafkaResource.class)
+@WithTestResource(EmbeddedKubeApiResource.class)
 @Tag("slow")
 class DriftAuditorServiceTest extends ServiceContract {
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The git-watcher service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
 @QuarkusTest
-@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(EmbeddedKafkaResource.class)
 @Tag("slow")
 class GitWatcherServiceTest extends ServiceContract {
 

@@ -10,7 +10,7 @@ import dev.plumbline.reconciler.testing.AcceptanceFixture;
 import dev.plumbline.reconciler.testing.ApplicationsCluster;
 import dev.plumbline.reconciler.testing.Crds;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * API server, so that the renderer templates Helm charts against it; a CRD installed later is published with it.
  */
 @QuarkusTest
-@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
+@WithTestResource(EmbeddedKafkaResource.class)
+@WithTestResource(ApplicationsCluster.class)
 @Tag("slow")
 class ClusterCapabilitiesAcceptanceTest extends AcceptanceFixture {
 

@@ -21,7 +21,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  * the API server refuses, and the Application says which verb, object and ServiceAccount.
  */
 @QuarkusTest
-@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
+@WithTestResource(EmbeddedKafkaResource.class)
+@WithTestResource(ApplicationsCluster.class)
 @Tag("slow")
 class ImpersonationAcceptanceTest extends AcceptanceFixture {
 

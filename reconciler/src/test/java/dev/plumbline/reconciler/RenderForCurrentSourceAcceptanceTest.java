@@ -20,7 +20,7 @@ import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * render of what the Application names now.
  */
 @QuarkusTest
-@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
+@WithTestResource(EmbeddedKafkaResource.class)
+@WithTestResource(ApplicationsCluster.class)
 @Tag("slow")
 class RenderForCurrentSourceAcceptanceTest extends AcceptanceFixture {
 

@@ -19,7 +19,7 @@ import dev.plumbline.reconciler.testing.AcceptanceFixture;
 import dev.plumbline.reconciler.testing.ApplicationsCluster;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  * the failure a person reads, the sync that follows the namespace's creation, and {@code CreateNamespace=true}.
  */
 @QuarkusTest
-@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
+@WithTestResource(EmbeddedKafkaResource.class)
+@WithTestResource(ApplicationsCluster.class)
 @Tag("slow")
 class SyncFailuresAcceptanceTest extends AcceptanceFixture {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The renderer service started by Quarkus against the shared in-process broker, through its real Kafka channels. */
 @QuarkusTest
-@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(EmbeddedKafkaResource.class)
 @Tag("slow")
 class RendererServiceTest extends ServiceContract {
 

@@ -23,7 +23,7 @@ import dev.plumbline.reconciler.testing.Renders;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
  * when a sync may take over an object it did not create (adoptExisting).
  */
 @QuarkusTest
-@QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
+@WithTestResource(EmbeddedKafkaResource.class)
+@WithTestResource(ApplicationsCluster.class)
 @Tag("slow")
 class OwnershipAcceptanceTest extends AcceptanceFixture {
 
