@@ -121,8 +121,9 @@ public final class Promoter {
 
     /** @param chooser the policy, which never lets an older tag replace a newer one; null for CI's own choice */
     private Outcome promote(
-            AppSource source, ImageKey key, ImageFacts image, boolean direct, String actor, TagChooser chooser) {
+            AppSource app, ImageKey key, ImageFacts image, boolean direct, String actor, TagChooser chooser) {
         String policy = chooser == null ? null : chooser.describe();
+        AppSource source = config.onBranch(app);
         List<ConfigRepository.Pinned> pinned = config.pinned(source, key.repository());
         if (pinned.isEmpty()) {
             throw new PromotionFailure(

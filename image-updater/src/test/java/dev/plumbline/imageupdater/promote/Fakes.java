@@ -136,6 +136,14 @@ final class Fakes {
         }
 
         @Override
+        public AppSource onBranch(AppSource source) {
+            String revision = source.targetRevision();
+            return revision.equals("HEAD")
+                    ? new AppSource(source.app(), source.repoUrl(), "main", source.path())
+                    : source;
+        }
+
+        @Override
         public Pushed pushPatch(AppSource source, String patch, String branch, String message) {
             branches.add(branch);
             return new Pushed("p" + branches.size(), List.of(), null);

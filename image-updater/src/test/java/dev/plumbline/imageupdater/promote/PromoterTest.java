@@ -162,6 +162,17 @@ class PromoterTest {
     }
 
     @Test
+    void anAppOnHeadIsProposedAgainstTheDefaultBranch() {
+        AppSource onHead = new AppSource("web", WEB.repoUrl(), "HEAD", WEB.path());
+        registry.push("1.2.4");
+
+        promoter().check(new ImageWatch(onHead, KEY, new Fakes.PrefixChooser("1.2"), false), Cause.poll());
+
+        assertThat(told.of(ImageNews.Proposed.class).get(0).targetRevision()).isEqualTo("main");
+        assertThat(host.open.get(1).base()).isEqualTo("main");
+    }
+
+    @Test
     void anOlderImageNeverReplacesTheNewerOneTheFilesHold() {
         config.pinned = REPO + ":1.2.9";
         registry.push("1.2.4");
