@@ -198,9 +198,14 @@ final class Fakes {
     static final class Told implements ImageNews.Sink {
 
         final List<ImageNews> news = new ArrayList<>();
+        int failuresToCome;
 
         @Override
         public void tell(ImageNews item) {
+            if (failuresToCome > 0) {
+                failuresToCome--;
+                throw new IllegalStateException("plumbline.image-events did not take the record in time");
+            }
             news.add(item);
         }
 

@@ -218,6 +218,35 @@ class PromoterTest {
     }
 
     @Test
+    void aMergeWhoseTellingFailsIsTriedAgainUntilToldAndGivenUpOnlyWhenStopping() {
+        registry.push("1.2.4");
+        check(false);
+        String promotionId = told.of(ImageNews.Proposed.class).get(0).promotionId();
+        MergeWatch merges = new MergeWatch(host, ledger, told);
+        List<CommitInfo> landed = List.of(commit("p1", new Trailer("Plumbline-Promotion", promotionId)));
+        List<Duration> waits = new java.util.ArrayList<>();
+        RetryUntilDone retry = new RetryUntilDone(
+                new ExponentialBackoff(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 0), wait -> waits.add(wait));
+        told.failuresToCome = 2;
+
+        retry.run("commit m1", () -> merges.landed(WEB, KEY, "m1", landed));
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(told.of(ImageNews.Merged.class))
+                .singleElement()
+                .satisfies(merged -> assertThat(merged.mergeCommit()).isEqualTo("m1"));
+
+        RetryUntilDone stopping = new RetryUntilDone(
+                new ExponentialBackoff(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 0), wait -> false);
+        assertThatThrownBy(() -> stopping.run("commit m2", () -> {
+                    throw new IllegalStateException("Kafka is away");
+                }))
+                .isInstanceOf(java.util.concurrent.CancellationException.class)
+                .hasMessageContaining("commit m2")
+                .hasMessageContaining("read again");
+    }
+
+    @Test
     void withoutApproversOnTheHostTheApprovedByTrailersCount() {
         registry.push("1.2.4");
         check(false);
