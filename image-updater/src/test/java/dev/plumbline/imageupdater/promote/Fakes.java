@@ -67,6 +67,9 @@ final class Fakes {
 
         final Map<String, String> digests = new LinkedHashMap<>();
         RegistryFailure down;
+        /** A tag the registry lists but cannot describe yet, as right after its push. */
+        String notYetReadable;
+
         int reads;
 
         void push(String tag) {
@@ -90,6 +93,9 @@ final class Fakes {
         public ImageFacts describe(String repository, String tagOrDigest) {
             if (down != null) {
                 throw down;
+            }
+            if (tagOrDigest.equals(notYetReadable)) {
+                throw new RegistryFailure("manifest " + tagOrDigest + " unknown", false);
             }
             for (Map.Entry<String, String> entry : digests.entrySet()) {
                 if (entry.getKey().equals(tagOrDigest) || entry.getValue().equals(tagOrDigest)) {

@@ -103,6 +103,22 @@ class PromoterTest {
     }
 
     @Test
+    void aTagTheRegistryCouldNotYetDescribeIsStillToldAtTheNextCheck() {
+        registry.push("1.2.4");
+        check(false);
+        registry.push("1.3.0-rc.1");
+        registry.notYetReadable = "1.3.0-rc.1";
+        check(false);
+        registry.notYetReadable = null;
+        check(false);
+
+        assertThat(told.of(ImageNews.Detected.class))
+                .filteredOn(detected -> !detected.selected())
+                .extracting(ImageNews.Detected::tag)
+                .containsExactly("1.3.0-rc.1");
+    }
+
+    @Test
     void aRestartRebuiltFromTheToldNewsNeitherTellsAgainNorOpensASecondPullRequest() {
         registry.push("1.2.4");
         check(false);
