@@ -66,7 +66,7 @@ public final class Promoter {
             Map<String, ImageFacts> described = new HashMap<>();
             List<TagChooser.Candidate> candidates = new ArrayList<>();
             List<String> tags = registry.tags(key.repository());
-            Set<String> before = ledger.swapTags(key, new HashSet<>(tags));
+            Set<String> before = ledger.lastTags(key);
             for (String tag : tags) {
                 if (watch.chooser().needsCreated()) {
                     described.put(tag, registry.describe(key.repository(), tag));
@@ -76,6 +76,8 @@ public final class Promoter {
             }
             TagChooser.Choice choice = watch.chooser().choose(candidates);
             tellPassedOver(key, choice, before, described, cause);
+            // only once every new tag was told: a tag the registry could not describe yet is news at the next check
+            ledger.rememberTags(key, new HashSet<>(tags));
             if (choice.chosen().isEmpty()) {
                 ledger.checked(key, policy, clock.instant(), null, null);
                 ledger.settled(key);
@@ -121,8 +123,9 @@ public final class Promoter {
 
     /** @param chooser the policy, which never lets an older tag replace a newer one; null for CI's own choice */
     private Outcome promote(
-            AppSource source, ImageKey key, ImageFacts image, boolean direct, String actor, TagChooser chooser) {
+            AppSource app, ImageKey key, ImageFacts image, boolean direct, String actor, TagChooser chooser) {
         String policy = chooser == null ? null : chooser.describe();
+        AppSource source = config.onBranch(app);
         List<ConfigRepository.Pinned> pinned = config.pinned(source, key.repository());
         if (pinned.isEmpty()) {
             throw new PromotionFailure(

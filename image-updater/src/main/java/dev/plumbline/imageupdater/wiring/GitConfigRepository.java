@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * The promotion core's config repository on the image editor and a {@link GitWriter} per repository, with the write
@@ -54,6 +55,21 @@ final class GitConfigRepository implements ConfigRepository {
         this.authorName = authorName;
         this.authorEmail = authorEmail;
         this.mask = mask;
+    }
+
+    @Override
+    public AppSource onBranch(AppSource source) {
+        WriteAccess access = access(source);
+        try {
+            String branch = TargetBranch.of(
+                    source.repoUrl(),
+                    new UsernamePasswordCredentialsProvider(
+                            access.username() == null ? "git" : access.username(), access.password()),
+                    source.targetRevision());
+            return new AppSource(source.app(), source.repoUrl(), branch, source.path());
+        } catch (PromotionFailure failed) {
+            throw new PromotionFailure(failed.reason(), mask.apply(failed.getMessage()));
+        }
     }
 
     @Override
@@ -128,6 +144,18 @@ final class GitConfigRepository implements ConfigRepository {
     }
 
     private GitWriter writer(AppSource source) {
+        WriteAccess access = access(source);
+        return writers.computeIfAbsent(
+                source.repoUrl(),
+                url -> new GitWriter(
+                        workDir,
+                        url,
+                        new WriteCredential(access.username() == null ? "git" : access.username(), access.password()),
+                        authorName,
+                        authorEmail));
+    }
+
+    private WriteAccess access(AppSource source) {
         WriteAccess access = WriteAccess.forRepository(credentials, source.repoUrl())
                 .orElseThrow(() -> new PromotionFailure(
                         FailureReason.NO_WRITE_CREDENTIAL,
@@ -139,14 +167,7 @@ final class GitConfigRepository implements ConfigRepository {
                     "the write credential " + access.name() + " has no password or token; set"
                             + " plumbline.write-credentials." + access.name() + ".password");
         }
-        return writers.computeIfAbsent(
-                source.repoUrl(),
-                url -> new GitWriter(
-                        workDir,
-                        url,
-                        new WriteCredential(access.username() == null ? "git" : access.username(), access.password()),
-                        authorName,
-                        authorEmail));
+        return access;
     }
 
     /** Runs a Git step, its failures as promotion failures with every secret masked. */

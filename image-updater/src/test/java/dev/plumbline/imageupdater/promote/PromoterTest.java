@@ -103,6 +103,22 @@ class PromoterTest {
     }
 
     @Test
+    void aTagTheRegistryCouldNotYetDescribeIsStillToldAtTheNextCheck() {
+        registry.push("1.2.4");
+        check(false);
+        registry.push("1.3.0-rc.1");
+        registry.notYetReadable = "1.3.0-rc.1";
+        check(false);
+        registry.notYetReadable = null;
+        check(false);
+
+        assertThat(told.of(ImageNews.Detected.class))
+                .filteredOn(detected -> !detected.selected())
+                .extracting(ImageNews.Detected::tag)
+                .containsExactly("1.3.0-rc.1");
+    }
+
+    @Test
     void aRestartRebuiltFromTheToldNewsNeitherTellsAgainNorOpensASecondPullRequest() {
         registry.push("1.2.4");
         check(false);
@@ -162,6 +178,17 @@ class PromoterTest {
     }
 
     @Test
+    void anAppOnHeadIsProposedAgainstTheDefaultBranch() {
+        AppSource onHead = new AppSource("web", WEB.repoUrl(), "HEAD", WEB.path());
+        registry.push("1.2.4");
+
+        promoter().check(new ImageWatch(onHead, KEY, new Fakes.PrefixChooser("1.2"), false), Cause.poll());
+
+        assertThat(told.of(ImageNews.Proposed.class).get(0).targetRevision()).isEqualTo("main");
+        assertThat(host.open.get(1).base()).isEqualTo("main");
+    }
+
+    @Test
     void anOlderImageNeverReplacesTheNewerOneTheFilesHold() {
         config.pinned = REPO + ":1.2.9";
         registry.push("1.2.4");
@@ -204,6 +231,35 @@ class PromoterTest {
             assertThat(merged.approvalSource()).isEqualTo(ImageNews.ApprovalSource.HOST);
             assertThat(merged.pullRequestUrl()).endsWith("/pulls/1");
         });
+    }
+
+    @Test
+    void aMergeWhoseTellingFailsIsTriedAgainUntilToldAndGivenUpOnlyWhenStopping() {
+        registry.push("1.2.4");
+        check(false);
+        String promotionId = told.of(ImageNews.Proposed.class).get(0).promotionId();
+        MergeWatch merges = new MergeWatch(host, ledger, told);
+        List<CommitInfo> landed = List.of(commit("p1", new Trailer("Plumbline-Promotion", promotionId)));
+        List<Duration> waits = new java.util.ArrayList<>();
+        RetryUntilDone retry = new RetryUntilDone(
+                new ExponentialBackoff(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 0), wait -> waits.add(wait));
+        told.failuresToCome = 2;
+
+        retry.run("commit m1", () -> merges.landed(WEB, KEY, "m1", landed));
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(told.of(ImageNews.Merged.class))
+                .singleElement()
+                .satisfies(merged -> assertThat(merged.mergeCommit()).isEqualTo("m1"));
+
+        RetryUntilDone stopping = new RetryUntilDone(
+                new ExponentialBackoff(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 0), wait -> false);
+        assertThatThrownBy(() -> stopping.run("commit m2", () -> {
+                    throw new IllegalStateException("Kafka is away");
+                }))
+                .isInstanceOf(java.util.concurrent.CancellationException.class)
+                .hasMessageContaining("commit m2")
+                .hasMessageContaining("read again");
     }
 
     @Test
