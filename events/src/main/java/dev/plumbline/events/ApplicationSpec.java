@@ -3,6 +3,7 @@ package dev.plumbline.events;
 import dev.plumbline.events.application.ClusterCapabilities;
 import dev.plumbline.events.application.Destination;
 import dev.plumbline.events.application.IgnoreDifference;
+import dev.plumbline.events.application.ImagePolicy;
 import dev.plumbline.events.application.NotificationSubscription;
 import dev.plumbline.events.application.RequestedSync;
 import dev.plumbline.events.application.SelfHealPause;
@@ -35,6 +36,9 @@ import java.util.Objects;
  * @param project           the project it names ({@code spec.project}, default {@code default}) as the reconciler
  *                          read it: what the Application may fetch, touch and deploy. Null only in specs written
  *                          before projects existed, which every reader treats as a project that allows nothing
+ * @param images            {@code spec.images}: the image repositories the image-updater follows and promotes into
+ *                          the config repository; empty when none. Not part of {@link #sourceDigest()}: a policy
+ *                          changes what is proposed to Git, never what is rendered
  */
 public record ApplicationSpec(
         String eventId,
@@ -54,7 +58,8 @@ public record ApplicationSpec(
         SelfHealPause selfHealPause,
         RequestedSync requestedSync,
         ClusterCapabilities clusterCapabilities,
-        ProjectPolicy project)
+        ProjectPolicy project,
+        List<ImagePolicy> images)
         implements PlumblineEvent {
 
     public ApplicationSpec {
@@ -65,6 +70,49 @@ public record ApplicationSpec(
         syncPolicy = syncPolicy == null ? SyncPolicy.manual() : syncPolicy;
         ignoreDifferences = ignoreDifferences == null ? List.of() : List.copyOf(ignoreDifferences);
         notifications = notifications == null ? List.of() : List.copyOf(notifications);
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    /** A spec without image policies, as written before {@code spec.images} existed. */
+    public ApplicationSpec(
+            String eventId,
+            int schemaVersion,
+            Instant time,
+            String source,
+            String correlationId,
+            String app,
+            String namespace,
+            long generation,
+            SourceSpec sourceSpec,
+            Destination destination,
+            SyncPolicy syncPolicy,
+            DriftMode driftMode,
+            List<IgnoreDifference> ignoreDifferences,
+            List<NotificationSubscription> notifications,
+            SelfHealPause selfHealPause,
+            RequestedSync requestedSync,
+            ClusterCapabilities clusterCapabilities,
+            ProjectPolicy project) {
+        this(
+                eventId,
+                schemaVersion,
+                time,
+                source,
+                correlationId,
+                app,
+                namespace,
+                generation,
+                sourceSpec,
+                destination,
+                syncPolicy,
+                driftMode,
+                ignoreDifferences,
+                notifications,
+                selfHealPause,
+                requestedSync,
+                clusterCapabilities,
+                project,
+                List.of());
     }
 
     /**
@@ -101,7 +149,8 @@ public record ApplicationSpec(
                 selfHealPause,
                 requestedSync,
                 null,
-                null);
+                null,
+                List.of());
     }
 
     /** The same spec, event and all, telling what the destination cluster is. */
@@ -124,7 +173,8 @@ public record ApplicationSpec(
                 selfHealPause,
                 requestedSync,
                 capabilities,
-                project);
+                project,
+                images);
     }
 
     /** The same spec, event and all, under the rules of its project. */
@@ -147,7 +197,32 @@ public record ApplicationSpec(
                 selfHealPause,
                 requestedSync,
                 clusterCapabilities,
-                policy);
+                policy,
+                images);
+    }
+
+    /** The same spec, event and all, following these images. */
+    public ApplicationSpec withImages(List<ImagePolicy> policies) {
+        return new ApplicationSpec(
+                eventId,
+                schemaVersion,
+                time,
+                source,
+                correlationId,
+                app,
+                namespace,
+                generation,
+                sourceSpec,
+                destination,
+                syncPolicy,
+                driftMode,
+                ignoreDifferences,
+                notifications,
+                selfHealPause,
+                requestedSync,
+                clusterCapabilities,
+                project,
+                policies);
     }
 
     /** The project's rules; a project that allows nothing when the spec carries none. */

@@ -27,7 +27,11 @@ public enum EventType {
             "dev.plumbline.notification.dead-lettered",
             1,
             NotificationDeadLettered.class,
-            Topics.NOTIFICATIONS_DEAD_LETTER);
+            Topics.NOTIFICATIONS_DEAD_LETTER),
+    IMAGE_DETECTED("dev.plumbline.image.detected", 1, ImageDetected.class, Topics.IMAGE_EVENTS),
+    PROMOTION_PROPOSED("dev.plumbline.promotion.proposed", 1, PromotionProposed.class, Topics.IMAGE_EVENTS),
+    PROMOTION_MERGED("dev.plumbline.promotion.merged", 1, PromotionMerged.class, Topics.IMAGE_EVENTS),
+    PROMOTION_FAILED("dev.plumbline.promotion.failed", 1, PromotionFailed.class, Topics.IMAGE_EVENTS);
 
     /** Every type reads schema versions from this one up to its own {@link #schemaVersion()}. */
     public static final int FIRST_SCHEMA_VERSION = 1;

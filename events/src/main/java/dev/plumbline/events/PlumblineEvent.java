@@ -24,7 +24,11 @@ public sealed interface PlumblineEvent
                 SelfHealFight,
                 AuditRecord,
                 NotificationSent,
-                NotificationDeadLettered {
+                NotificationDeadLettered,
+                ImageDetected,
+                PromotionProposed,
+                PromotionMerged,
+                PromotionFailed {
 
     /** A random UUID, unique per event; consumers use it to drop redeliveries. */
     String eventId();

@@ -18,6 +18,7 @@ public enum PlumblineService {
     RECONCILER(BusAccess.RECONCILER),
     DRIFT_AUDITOR(BusAccess.DRIFT_AUDITOR),
     NOTIFIER(BusAccess.NOTIFIER),
+    IMAGE_UPDATER(BusAccess.IMAGE_UPDATER),
     CLI(BusAccess.PLUMB);
 
     private final BusAccess access;

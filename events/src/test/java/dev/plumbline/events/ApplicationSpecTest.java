@@ -3,6 +3,7 @@ package dev.plumbline.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plumbline.events.application.Destination;
+import dev.plumbline.events.application.ImagePolicy;
 import dev.plumbline.events.application.SelfHealPause;
 import dev.plumbline.events.application.SourceSpec;
 import dev.plumbline.events.application.SyncPolicy;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -50,6 +52,16 @@ class ApplicationSpecTest {
 
         assertThat(spec(SyncPolicy.automated(true, true), null, pause).selfHealPausedAt(NOON))
                 .isEqualTo(paused);
+    }
+
+    @Test
+    void imagePoliciesAreNeverNullAndDoNotChangeWhatIsRendered() {
+        ApplicationSpec plain = spec(SyncPolicy.manual(), null, null);
+        ApplicationSpec following = plain.withImages(List.of(ImagePolicy.semver("registry.example.com/web", "~1.2")));
+
+        assertThat(plain.images()).isEmpty();
+        assertThat(following.images()).hasSize(1);
+        assertThat(following.sourceDigest()).isEqualTo(plain.sourceDigest());
     }
 
     private static ApplicationSpec spec(SyncPolicy policy, DriftMode driftMode, SelfHealPause pause) {

@@ -78,6 +78,11 @@ class EventJsonTest {
         assertThat(diff)
                 .contains("\"syncStatus\":\"out-of-sync\"", "\"change\":\"update\"", "\"health\":\"progressing\"");
         assertThat(fight).contains("\"window\":\"PT10M\"");
+        assertThat(text(EventJson.write(EventSamples.imageDetected()))).contains("\"kind\":\"registry-notification\"");
+        assertThat(text(EventJson.write(EventSamples.promotionMerged())))
+                .contains("\"promotion\":\"pull-request\"", "\"approvalSource\":\"host\"");
+        assertThat(text(EventJson.write(EventSamples.applicationSpec())))
+                .contains("\"order\":\"numerical\"", "\"promotion\":\"direct\"");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.plumbline.events.application.DirectoryOptions;
 import dev.plumbline.events.application.HelmOptions;
 import dev.plumbline.events.application.HelmParameter;
 import dev.plumbline.events.application.IgnoreDifference;
+import dev.plumbline.events.application.ImagePolicy;
 import dev.plumbline.events.application.KustomizeOptions;
 import dev.plumbline.events.application.NotificationSubscription;
 import dev.plumbline.events.application.RequestedSync;
@@ -39,6 +40,7 @@ import dev.plumbline.events.project.ServiceAccountRef;
 import dev.plumbline.events.testing.SignedEvents;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
+import dev.plumbline.events.vocabulary.ApprovalSource;
 import dev.plumbline.events.vocabulary.AuditAction;
 import dev.plumbline.events.vocabulary.ChangeType;
 import dev.plumbline.events.vocabulary.DriftKind;
@@ -47,6 +49,8 @@ import dev.plumbline.events.vocabulary.DriftResolution;
 import dev.plumbline.events.vocabulary.HealthStatus;
 import dev.plumbline.events.vocabulary.NotificationChannel;
 import dev.plumbline.events.vocabulary.NotificationOccasion;
+import dev.plumbline.events.vocabulary.PromotionFailureReason;
+import dev.plumbline.events.vocabulary.PromotionMode;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.RenderFailureReason;
 import dev.plumbline.events.vocabulary.RendererKind;
@@ -54,6 +58,7 @@ import dev.plumbline.events.vocabulary.SignatureFormat;
 import dev.plumbline.events.vocabulary.SignatureVerdict;
 import dev.plumbline.events.vocabulary.SyncStatus;
 import dev.plumbline.events.vocabulary.SyncTrigger;
+import dev.plumbline.events.vocabulary.TagOrder;
 import dev.plumbline.events.vocabulary.WebhookProvider;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +78,10 @@ public final class EventSamples {
     static final String SHA_AFTER = "9f8e7d6c5b4a39281706f5e4d3c2b1a098f7e6d5";
     static final ObjectIdentity DEPLOYMENT = ObjectIdentity.namespaced("apps/v1", "Deployment", "shop", "web");
     static final ObjectIdentity SECRET = ObjectIdentity.namespaced("v1", "Secret", "shop", "web-db");
+    static final String IMAGE = "registry.example.com/shop/web";
+    static final String IMAGE_DIGEST = "sha256:6c3c624b58dbbcd3c0dd82b4c53f04194d1247c6eebdaab7c610cf7d66709b3b";
+    static final String PROMOTION = "0b6f8e1c-3d2a-4c55-9f7e-2a1d5c8b9e40";
+    static final String PULL_REQUEST = "https://git.example.com/shop/deploy/pulls/42";
 
     private EventSamples() {}
 
@@ -96,7 +105,11 @@ public final class EventSamples {
                         selfHealFight(),
                         auditRecord(),
                         notificationSent(),
-                        notificationDeadLettered())
+                        notificationDeadLettered(),
+                        imageDetected(),
+                        promotionProposed(),
+                        promotionMerged(),
+                        promotionFailed())
                 .forEach(event -> samples.put(event.type(), event));
         return samples;
     }
@@ -164,7 +177,17 @@ public final class EventSamples {
                         List.of(new KindPattern("", "Namespace")),
                         new NamespaceResources(List.of(), List.of(new KindPattern("apps", "DaemonSet"))),
                         ServiceAccountRef.parse("deployer"),
-                        List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGw2 ana@example.com")));
+                        List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGw2 ana@example.com")))
+                .withImages(List.of(
+                        ImagePolicy.semver(IMAGE, "~1.4"),
+                        new ImagePolicy(
+                                "registry.example.com/shop/worker",
+                                null,
+                                "^main-(?<build>[0-9]+)$",
+                                "${build}",
+                                TagOrder.NUMERICAL,
+                                false,
+                                PromotionMode.DIRECT)));
     }
 
     public static CommitDetected commitDetected() {
@@ -423,5 +446,71 @@ public final class EventSamples {
                 "HTTP 503 from webhook pager",
                 Instant.parse("2026-11-27T15:20:00Z"),
                 List.of(applyAction().eventId()));
+    }
+
+    public static ImageDetected imageDetected() {
+        return ImageDetected.of(
+                CORRELATION,
+                "web",
+                IMAGE,
+                "1.4.3",
+                IMAGE_DIGEST,
+                Instant.parse("2026-11-27T14:55:00Z"),
+                SHA_AFTER,
+                "https://git.example.com/shop/web",
+                ImageDetectionCause.registryNotification("distribution", "3f1c2b7e-9a0d-4d1e-8f5a-6b2c9d0e1f23"),
+                true,
+                "1.4.3 is the highest tag within ~1.4");
+    }
+
+    public static PromotionProposed promotionProposed() {
+        return PromotionProposed.of(
+                CORRELATION,
+                "web",
+                PROMOTION,
+                IMAGE,
+                "1.4.3",
+                IMAGE_DIGEST,
+                IMAGE + ":1.4.2",
+                SHA_AFTER,
+                "https://git.example.com/shop/web",
+                REPO,
+                "main",
+                "plumbline/promote/web/web",
+                SHA_BEFORE,
+                List.of("apps/web/kustomization.yaml"),
+                PULL_REQUEST,
+                42,
+                true,
+                "shop-ci");
+    }
+
+    public static PromotionMerged promotionMerged() {
+        return PromotionMerged.of(
+                CORRELATION,
+                "web",
+                PROMOTION,
+                IMAGE,
+                "1.4.3",
+                IMAGE_DIGEST,
+                REPO,
+                SHA_AFTER,
+                PULL_REQUEST,
+                "Ben <ben@example.com>",
+                List.of("ben", "carla"),
+                ApprovalSource.HOST,
+                PromotionMode.PULL_REQUEST);
+    }
+
+    public static PromotionFailed promotionFailed() {
+        return PromotionFailed.of(
+                CORRELATION,
+                "web",
+                IMAGE,
+                "1.4.3",
+                IMAGE_DIGEST,
+                PromotionFailureReason.REGISTRY_UNREACHABLE,
+                "registry.example.com did not answer listing the tags of shop/web (connect timed out); trying again",
+                Instant.parse("2026-11-27T15:05:00Z"));
     }
 }

@@ -32,6 +32,8 @@ public record BusAccess(
     public static final String RECONCILER = "reconciler";
     public static final String DRIFT_AUDITOR = "drift-auditor";
     public static final String NOTIFIER = "notifier";
+    /** The only Git writer; on the bus it writes what it saw and proposed, and reads what was merged. */
+    public static final String IMAGE_UPDATER = "image-updater";
     /** The {@code plumb} command: it reads what it shows (the audit trail, the demo's events) and writes nothing. */
     public static final String PLUMB = "plumb";
     /** SRE teams' tools: the audit trail, read only. */
@@ -68,7 +70,8 @@ public record BusAccess(
                             Topics.APPLY_ACTIONS,
                             Topics.SYNC_REQUESTS,
                             Topics.DRIFT_ALERTS,
-                            Topics.AUDIT)),
+                            Topics.AUDIT,
+                            Topics.IMAGE_EVENTS)),
             service(
                     NOTIFIER,
                     writing(Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DEAD_LETTER),
@@ -80,7 +83,14 @@ public record BusAccess(
                             Topics.APPLY_ACTIONS,
                             Topics.DRIFT_ALERTS,
                             Topics.AUDIT,
-                            Topics.NOTIFICATIONS)),
+                            Topics.NOTIFICATIONS,
+                            Topics.IMAGE_EVENTS)),
+            service(
+                    IMAGE_UPDATER,
+                    writing(Topics.IMAGE_EVENTS),
+                    // commit-events: its promotion commits seen merged; image-events: its own history (the open
+                    // pull requests and their promotion ids), read back at start
+                    reading(Topics.APPLICATIONS, Topics.COMMIT_EVENTS, Topics.IMAGE_EVENTS)),
             // reads without a consumer group; "plumb-" so that it is not the beginning of the services' groups
             new BusAccess(
                     PLUMB,
@@ -91,7 +101,8 @@ public record BusAccess(
                             Topics.APPLY_ACTIONS,
                             Topics.DRIFT_ALERTS,
                             Topics.AUDIT,
-                            Topics.NOTIFICATIONS_DEAD_LETTER),
+                            Topics.NOTIFICATIONS_DEAD_LETTER,
+                            Topics.IMAGE_EVENTS),
                     Optional.of("plumb-"),
                     false),
             new BusAccess(AUDIT_READER, writing(), reading(Topics.AUDIT), Optional.of(AUDIT_READER + "-"), false));

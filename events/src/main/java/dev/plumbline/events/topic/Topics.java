@@ -28,6 +28,12 @@ public final class Topics {
     /** Notifications that could not be delivered after every retry, with their last error, keyed by app. */
     public static final String NOTIFICATIONS_DEAD_LETTER = "plumbline.notifications-dead-letter";
 
+    /**
+     * Images the image-updater saw and the promotions it proposed, saw merged or failed to make, keyed by app. The
+     * image-updater reads it back at start for its open pull requests; a week covers any review.
+     */
+    public static final String IMAGE_EVENTS = "plumbline.image-events";
+
     public static final int DEFAULT_PARTITIONS = 6;
 
     /**
@@ -80,7 +86,8 @@ public final class Topics {
                         NOTIFICATIONS_DEAD_LETTER,
                         partitions,
                         CleanupPolicy.DELETE,
-                        Map.of(RETENTION, millis(Duration.ofDays(14)))));
+                        Map.of(RETENTION, millis(Duration.ofDays(14)))),
+                new TopicSpec(IMAGE_EVENTS, partitions, CleanupPolicy.DELETE, A_WEEK));
     }
 
     public static TopicSpec spec(String topic, int partitions) {

@@ -30,5 +30,12 @@ public enum AuditAction implements Term {
     SYNC_REQUESTED,
     ROLLBACK_REQUESTED,
     PAUSED,
-    RESUMED
+    RESUMED,
+    /** The image-updater saw an image an image policy follows, and chose it or said why not. */
+    IMAGE_DETECTED,
+    /** A pull request bringing an image into the config repository was opened or updated. */
+    PROMOTION_PROPOSED,
+    /** A promotion reached the target branch: its pull request merged, or a direct commit pushed. */
+    PROMOTION_MERGED,
+    PROMOTION_FAILED
 }

@@ -20,5 +20,11 @@ public enum NotificationOccasion implements Term {
     RENDER_FAILED,
     HEALTH_DEGRADED,
     SELF_HEAL_PAUSED,
-    SELF_HEAL_RESUMED
+    SELF_HEAL_RESUMED,
+    /** A pull request promoting a new image was opened or updated: it waits for a review. */
+    PROMOTION_PROPOSED,
+    /** A promotion reached the target branch. */
+    PROMOTION_MERGED,
+    /** A promotion could not be made (registry, push or Git host failed). */
+    PROMOTION_FAILED
 }

@@ -32,7 +32,8 @@ class TopicsTest {
             Topics.DRIFT_ALERTS,
             Topics.AUDIT,
             Topics.NOTIFICATIONS,
-            Topics.NOTIFICATIONS_DEAD_LETTER);
+            Topics.NOTIFICATIONS_DEAD_LETTER,
+            Topics.IMAGE_EVENTS);
 
     @Test
     void everyDesignedTopicHasOneSpecWithSixPartitionsByDefault() {

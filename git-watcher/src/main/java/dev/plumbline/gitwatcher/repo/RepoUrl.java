@@ -1,8 +1,8 @@
 package dev.plumbline.gitwatcher.repo;
 
+import dev.plumbline.engine.application.RepoLocation;
 import dev.plumbline.engine.application.RepoUrlScheme;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,25 +77,7 @@ public record RepoUrl(String normalized, String matchKey) {
 
     /** The URL as a URI, an scp-like SSH address ({@code git@host:org/repo}) turned into {@code ssh://}. */
     static URI parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            throw new IllegalArgumentException("a repository URL is not empty");
-        }
-        String text = raw.trim();
-        int colon = text.indexOf(':');
-        int slash = text.indexOf('/');
-        // scp-like SSH ("git@host:org/repo.git") has a colon before any slash and no "://"
-        if (!text.contains("://") && colon > 0 && (slash < 0 || colon < slash)) {
-            text = "ssh://" + text.substring(0, colon) + "/" + text.substring(colon + 1);
-        }
-        try {
-            URI uri = new URI(text);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("not a repository URL: " + safe(raw));
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a repository URL: " + safe(raw), e);
-        }
+        return RepoLocation.uri(raw);
     }
 
     private static String trimPath(String path) {
@@ -114,6 +96,6 @@ public record RepoUrl(String normalized, String matchKey) {
 
     /** Drops a user and password from a URL before it is shown in an error. */
     static String safe(String raw) {
-        return raw == null ? "null" : raw.replaceAll("//[^/@]*@", "//");
+        return RepoLocation.withoutPassword(raw);
     }
 }
