@@ -59,9 +59,10 @@ final class StartedSystem implements ExtensionContext.Store.CloseableResource {
                         freePort(),
                         0,
                         0,
-                        new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0),
+                        new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0, 0),
                         Optional.empty(),
                         Optional.empty())
+                .withRegistryPort(0)
                 .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", "10m")
                 .withServiceSetting("renderer", "PLUMBLINE_RENDER_TIMEOUT", "15s")
                 .withServiceSetting("notifier", "PLUMBLINE_SLACK_WEBHOOK_URL", slack.baseUrl() + "/slack");

@@ -2,6 +2,8 @@ package dev.plumbline.cli.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,13 +12,15 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Starts Plumbline on one machine: the sandbox's Kafka broker, Kubernetes API and Git server (each unless a real
- * one is given), then the five services, each as its own process with its log under {@code .plumbline/run/logs}.
+ * one is given), the sandbox registry when docker-registry is installed, then the six services, each as its own
+ * process with its log under {@code .plumbline/run/logs}.
  */
 public final class LocalStack {
 
@@ -50,9 +54,14 @@ public final class LocalStack {
                     settings.externalKubeconfig().map(Path::toString).orElseGet(() -> startKubeApi(started)));
             env.putAll(startGitServer(started));
             env.put("PLUMBLINE_WEBHOOK_SECRET", Secrets.random());
+            env.put(ServiceProcess.PROMOTE_TOKEN, Secrets.random());
+            // the registry's notifications name the image-updater's URL, so its port is settled before either starts
+            StackSettings.ServicePorts ports = settings.servicePorts()
+                    .withImageUpdater(fixedPort(settings.servicePorts().imageUpdater()));
+            env.putAll(startRegistry(started, ports.imageUpdater()));
             RunSigningKeys keys = RunSigningKeys.prepare(layout.signingKeys());
             env.putAll(keys.forPeople());
-            env.putAll(startServices(started, env, keys));
+            env.putAll(startServices(started, env, keys, ports));
             RunningStack stack = new RunningStack(layout, launcher, started, env);
             stack.writeRunFiles();
             return stack;
@@ -116,6 +125,52 @@ public final class LocalStack {
         return env;
     }
 
+    /**
+     * The sandbox registry, when docker-registry is installed; it tells the image-updater of each push with a
+     * fresh secret. Without it the run goes on without a registry, and says how to install one.
+     */
+    private Map<String, String> startRegistry(List<RunningComponent> started, int imageUpdaterPort) {
+        Optional<Path> program = LocalRegistry.program();
+        if (program.isEmpty()) {
+            progress.accept("no sandbox registry: " + LocalRegistry.PROGRAM + " is not installed (install it with: "
+                    + LocalRegistry.INSTALL + "); the image-updater still runs, for registries of your own");
+            return Map.of();
+        }
+        String secret = Secrets.random();
+        Path configuration = layout.registryDir().resolve("config.yml");
+        try {
+            Files.createDirectories(layout.registryData());
+            OwnerOnlyFiles.write(
+                    configuration,
+                    LocalRegistry.configuration(
+                            layout.registryData(),
+                            fixedPort(settings.registryPort()),
+                            URI.create("http://127.0.0.1:" + imageUpdaterPort + LocalRegistry.NOTIFICATIONS_PATH),
+                            secret));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + configuration + ": " + e.getMessage(), e);
+        }
+        Component registry = launcher.program(
+                "registry",
+                List.of(program.get().toString(), "serve", configuration.toString()),
+                Map.of(),
+                LocalRegistry.READY);
+        String address = awaitSandbox(registry, started);
+        return Map.of("REGISTRY_URL", "http://" + address, ServiceProcess.REGISTRY_WEBHOOK_SECRET, secret);
+    }
+
+    /** {@code port}, or a port free now when it is 0. */
+    private static int fixedPort(int port) {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port: " + e.getMessage(), e);
+        }
+    }
+
     private String awaitSandbox(Component component, List<RunningComponent> started) {
         progress.accept("starting " + component.name() + " …");
         RunningComponent running = launcher.start(component);
@@ -127,10 +182,13 @@ public final class LocalStack {
 
     /** The services start side by side, since each spends most of its start-up on its own JVM. */
     private Map<String, String> startServices(
-            List<RunningComponent> started, Map<String, String> runEnv, RunSigningKeys keys) {
+            List<RunningComponent> started,
+            Map<String, String> runEnv,
+            RunSigningKeys keys,
+            StackSettings.ServicePorts ports) {
         Map<ServiceProcess, RunningComponent> services = new EnumMap<>(ServiceProcess.class);
         for (ServiceProcess service : ServiceProcess.values()) {
-            int port = service.port.applyAsInt(settings.servicePorts());
+            int port = service.port.applyAsInt(ports);
             Map<String, String> env = new LinkedHashMap<>(
                     service.environment(runEnv, port, layout.runDir().resolve(service.module)));
             env.putAll(keys.environment(service.module));
