@@ -70,7 +70,7 @@ final class ContainerImages {
     private static void addIfNamed(
             ConfigFile file, YamlText yaml, ScalarNode image, String repository, List<Site> sites) {
         String current = YamlText.valueOf(image);
-        if (current == null || !YamlText.isEditable(image)) {
+        if (current == null || !YamlText.isOneLine(image)) {
             return;
         }
         ImageReference reference = ImageReference.parse(current.strip());

@@ -65,7 +65,7 @@ final class KustomizeImages {
     }
 
     private static ScalarNode scalarOrNull(Node node) {
-        if (node != null && !(node instanceof ScalarNode scalar && YamlText.isEditable(scalar))) {
+        if (node != null && !(node instanceof ScalarNode scalar && YamlText.isOneLine(scalar))) {
             throw new YamlText.Uneditable(
                     "the value on line " + (node.getStartMark().getLine() + 1)
                             + " is not a one-line text, which is all an image tag or digest can be");

@@ -93,9 +93,9 @@ final class MarkedValues {
     private static Site site(ConfigFile file, YamlText yaml, ScalarNode value, Part part, String repository) {
         int start = yaml.valueStart(value);
         int line = yaml.lineOf(start);
-        if (!YamlText.isEditable(value)) {
-            throw new YamlText.Uneditable("the value marked on line " + line + " is a block of lines; write the"
-                    + " image on the marked line itself");
+        if (!YamlText.isOneLine(value)) {
+            throw new YamlText.Uneditable(
+                    "the value marked on line " + line + " holds several lines; an image" + " reference is one");
         }
         String current = YamlText.valueOf(value);
         ImageOccurrence occurrence = switch (part) {

@@ -84,11 +84,21 @@ final class YamlText {
         return offset(scalar.getEndMark());
     }
 
-    /** Replace a scalar's text by a value in the scalar's style; an empty value after {@code key:} gets its space. */
+    /**
+     * Replace a scalar's text by a value in the scalar's style; an empty value after {@code key:} gets its space. A
+     * literal or folded block holding one line becomes a plain scalar on the key's line, its line breaks kept.
+     */
     Splice replace(ScalarNode scalar, String value) {
         int start = valueStart(scalar);
         int end = valueEnd(scalar);
-        String rendered = render(value, scalar.getScalarStyle());
+        ScalarStyle style = scalar.getScalarStyle();
+        if (style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED) {
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            style = ScalarStyle.PLAIN;
+        }
+        String rendered = render(value, style);
         if (start == end && start > 0 && text.charAt(start - 1) == ':') {
             rendered = " " + rendered;
         }
@@ -124,10 +134,9 @@ final class YamlText {
         };
     }
 
-    /** A scalar whose text can be replaced: not a literal or folded block, whose lines would need re-indenting. */
-    static boolean isEditable(ScalarNode scalar) {
-        ScalarStyle style = scalar.getScalarStyle();
-        return style != ScalarStyle.LITERAL && style != ScalarStyle.FOLDED;
+    /** A scalar that can hold an image reference or part of one: a value of one line. */
+    static boolean isOneLine(ScalarNode scalar) {
+        return !scalar.getValue().strip().contains("\n");
     }
 
     /** The value of a scalar, or null for an empty or {@code ~}/{@code null} one. */

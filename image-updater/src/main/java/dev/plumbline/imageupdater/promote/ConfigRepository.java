@@ -13,7 +13,7 @@ public interface ConfigRepository {
     record Pinned(String file, String reference) {}
 
     /**
-     * @param commit   the commit pushed
+     * @param commit   the commit pushed; null when the files already named the image and nothing was pushed
      * @param files    the files it changed, repository-relative
      * @param previous the reference the files held before (the first one found)
      */

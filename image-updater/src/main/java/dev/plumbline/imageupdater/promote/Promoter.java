@@ -105,6 +105,9 @@ public final class Promoter {
     public Outcome promoteFromCi(
             AppSource source, ImageKey key, String tag, String digest, boolean direct, String actor) {
         ImageFacts byDigest = registry.describe(key.repository(), digest);
+        if (tag == null) {
+            tag = tagAt(key.repository(), digest);
+        }
         if (!digest.equals(byDigest.digest())) {
             throw new IllegalArgumentException(
                     "the registry holds " + byDigest.digest() + " for " + key.repository() + "@" + digest);
@@ -127,6 +130,19 @@ public final class Promoter {
         }
     }
 
+    /** The newest-listed tag the registry holds at a digest: the events name an image by tag and digest. */
+    private String tagAt(String repository, String digest) {
+        List<String> tags = new ArrayList<>(registry.tags(repository));
+        java.util.Collections.reverse(tags);
+        for (String candidate : tags) {
+            if (digest.equals(registry.describe(repository, candidate).digest())) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("no tag of " + repository + " is at " + digest
+                + "; push the image with a tag, or name the tag: " + repository + ":TAG@" + digest);
+    }
+
     private Outcome promote(
             AppSource source, ImageKey key, ImageFacts image, boolean direct, String actor, String policy) {
         List<ConfigRepository.Pinned> pinned = config.pinned(source, key.repository());
@@ -147,6 +163,10 @@ public final class Promoter {
             String promotionId = UUID.randomUUID().toString();
             ConfigRepository.Pushed pushed = config.pushImage(
                     source, key.repository(), image, null, text.commitMessage(key, image, current, promotionId));
+            if (pushed.commit() == null) {
+                ledger.settled(key);
+                return new Outcome(null, null, key + " already runs " + image.reference(key.repository()));
+            }
             tell(new ImageNews.Merged(
                     key,
                     promotionId,
@@ -175,6 +195,10 @@ public final class Promoter {
                 : UUID.randomUUID().toString();
         ConfigRepository.Pushed pushed = config.pushImage(
                 source, key.repository(), image, branch, text.commitMessage(key, image, current, promotionId));
+        if (pushed.commit() == null) {
+            ledger.settled(key);
+            return new Outcome(null, null, key + " already runs " + image.reference(key.repository()));
+        }
         PullRequests.Draft draft = new PullRequests.Draft(
                 text.title(key, image),
                 text.body(key, image, current, pushed.files()),

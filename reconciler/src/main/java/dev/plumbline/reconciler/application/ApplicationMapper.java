@@ -7,6 +7,7 @@ import dev.plumbline.events.application.DirectoryOptions;
 import dev.plumbline.events.application.HelmOptions;
 import dev.plumbline.events.application.HelmParameter;
 import dev.plumbline.events.application.IgnoreDifference;
+import dev.plumbline.events.application.ImagePolicy;
 import dev.plumbline.events.application.KustomizeOptions;
 import dev.plumbline.events.application.NotificationSubscription;
 import dev.plumbline.events.application.Retry;
@@ -17,9 +18,12 @@ import dev.plumbline.events.project.ProjectPolicy;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.NotificationChannel;
 import dev.plumbline.events.vocabulary.NotificationOccasion;
+import dev.plumbline.events.vocabulary.PromotionMode;
 import dev.plumbline.events.vocabulary.RendererKind;
+import dev.plumbline.events.vocabulary.TagOrder;
 import dev.plumbline.events.vocabulary.Term;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +78,8 @@ public final class ApplicationMapper {
                             list(spec.notifications, ApplicationMapper::notification),
                             OperationalAnnotations.pause(annotations).orElse(null),
                             OperationalAnnotations.requestedSync(annotations).orElse(null))
-                    .withProject(ProjectPolicy.missing(project(spec.project)));
+                    .withProject(ProjectPolicy.missing(project(spec.project)))
+                    .withImages(images(spec.images));
         } catch (NullPointerException | IllegalArgumentException e) {
             throw new InvalidApplicationException(e.getMessage());
         }
@@ -191,6 +196,34 @@ public final class ApplicationMapper {
                 term("spec.notifications[].trigger", NotificationOccasion.values(), line.trigger),
                 term("spec.notifications[].channel", NotificationChannel.values(), line.channel),
                 line.recipient);
+    }
+
+    /** The image policies, refused with every problem of the first bad one, named by its place in the list. */
+    private static List<ImagePolicy> images(List<ApplicationSpecModel.Image> images) {
+        List<ImagePolicy> policies = new ArrayList<>();
+        for (int i = 0; i < (images == null ? 0 : images.size()); i++) {
+            String field = "spec.images[" + i + "]";
+            ApplicationSpecModel.Image image = images.get(i);
+            if (image == null) {
+                throw new InvalidApplicationException(field + " is empty: give at least its repository");
+            }
+            ImagePolicy policy = new ImagePolicy(
+                    image.repository,
+                    image.semver,
+                    image.pattern,
+                    image.extract,
+                    image.order == null ? null : term(field + ".order", TagOrder.values(), image.order),
+                    Boolean.TRUE.equals(image.latestPushed),
+                    image.promotion == null
+                            ? null
+                            : term(field + ".promotion", PromotionMode.values(), image.promotion));
+            List<String> problems = policy.problems();
+            if (!problems.isEmpty()) {
+                throw new InvalidApplicationException(field + ": " + String.join("; ", problems));
+            }
+            policies.add(policy);
+        }
+        return policies;
     }
 
     /** A duration written as Argo CD writes it: {@code 500ms}, {@code 5s}, {@code 3m}, {@code 1h}. */

@@ -44,6 +44,10 @@ public class ApplicationSpecModel {
     @JsonPropertyDescription("Who is told what: one line per notification occasion and destination.")
     public List<Notification> notifications;
 
+    @JsonPropertyDescription("Images the image-updater follows: when a newer tag the policy chooses is pushed, it"
+            + " proposes it to the config repository (a pull request, or a direct commit), pinning the digest.")
+    public List<Image> images;
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Source {
         @Required
@@ -183,6 +187,38 @@ public class ApplicationSpecModel {
 
         @JsonPropertyDescription("Field managers whose fields are ignored, such as kube-controller-manager.")
         public List<String> managedFieldsManagers;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Image {
+        @Required
+        @JsonPropertyDescription("The image repository as the config files write it: registry host[:port]/path,"
+                + " such as registry.example.com/shop/web.")
+        public String repository;
+
+        @JsonPropertyDescription("An npm-style semver range, such as ~1.2 (>=1.2.0 <1.3.0); prereleases only when"
+                + " the range names one. One of semver, pattern or latestPushed.")
+        public String semver;
+
+        @JsonPropertyDescription("A Java regular expression the whole tag must match; with latestPushed, a filter.")
+        public String pattern;
+
+        @JsonPropertyDescription("What of a matching tag is ordered, with the pattern's named groups, such as"
+                + " ${build}; default the whole tag.")
+        public String extract;
+
+        @Pattern("^(numerical|alphabetical)$")
+        @JsonPropertyDescription(
+                "How pattern matches are ordered, the highest winning: numerical or alphabetical" + " (default).")
+        public String order;
+
+        @JsonPropertyDescription("The image created last wins.")
+        public Boolean latestPushed;
+
+        @Pattern("^(pull-request|direct)$")
+        @JsonPropertyDescription("pull-request (default): a branch and a pull request to review; direct: a commit"
+                + " on the target branch.")
+        public String promotion;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

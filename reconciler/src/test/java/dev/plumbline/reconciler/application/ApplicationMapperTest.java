@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plumbline.events.ApplicationSpec;
+import dev.plumbline.events.application.ImagePolicy;
 import dev.plumbline.events.vocabulary.DriftMode;
+import dev.plumbline.events.vocabulary.PromotionMode;
+import dev.plumbline.events.vocabulary.TagOrder;
 import dev.plumbline.reconciler.testing.Renders;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,5 +158,65 @@ class ApplicationMapperTest {
                 .isInstanceOf(InvalidApplicationException.class)
                 .hasMessage("spec.source.helm.apiVersions[1] must be an API version such as apps/v1 or "
                         + "apps/v1/Deployment, got \"monitoring coreos\"");
+    }
+
+    @Test
+    void theImagesOfTheApplicationReachItsSpecAndNoneIsAnEmptyList() {
+        Application resource = Renders.application("shop", "shop", null);
+        resource.getSpec().images = List.of(image("127.0.0.1:5000/shop/web", "~1.2"), new ApplicationSpecModel.Image());
+        ApplicationSpecModel.Image worker = resource.getSpec().images.get(1);
+        worker.repository = "127.0.0.1:5000/shop/worker";
+        worker.pattern = "^main-(?<build>[0-9]+)$";
+        worker.extract = "${build}";
+        worker.order = "numerical";
+        worker.promotion = "direct";
+
+        ApplicationSpec spec = ApplicationMapper.toSpec(resource);
+
+        assertThat(spec.images())
+                .containsExactly(
+                        ImagePolicy.semver("127.0.0.1:5000/shop/web", "~1.2"),
+                        new ImagePolicy(
+                                "127.0.0.1:5000/shop/worker",
+                                null,
+                                "^main-(?<build>[0-9]+)$",
+                                "${build}",
+                                TagOrder.NUMERICAL,
+                                false,
+                                PromotionMode.DIRECT));
+        assertThat(ApplicationMapper.toSpec(Renders.application("shop", "shop", null))
+                        .images())
+                .isEmpty();
+    }
+
+    @Test
+    void anImagePolicyThatCannotChooseATagIsRefusedNamingItsPlaceAndTheProblem() {
+        Application badRange = Renders.application("shop", "shop", null);
+        badRange.getSpec().images = List.of(image("127.0.0.1:5000/shop/web", "~1.2"), image("shop/api", "newest"));
+        assertThatThrownBy(() -> ApplicationMapper.toSpec(badRange))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessageStartingWith("spec.images[1]: image shop/api: semver range \"newest\" is not a range");
+
+        Application twoWays = Renders.application("shop", "shop", null);
+        twoWays.getSpec().images = List.of(image("shop/web", "~1.2"));
+        twoWays.getSpec().images.get(0).latestPushed = true;
+        assertThatThrownBy(() -> ApplicationMapper.toSpec(twoWays))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessageContaining(
+                        "spec.images[0]: image shop/web: choose exactly one of semver, pattern or" + " latestPushed");
+
+        Application badPromotion = Renders.application("shop", "shop", null);
+        badPromotion.getSpec().images = List.of(image("shop/web", "~1.2"));
+        badPromotion.getSpec().images.get(0).promotion = "merge";
+        assertThatThrownBy(() -> ApplicationMapper.toSpec(badPromotion))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessage("spec.images[0].promotion must be one of [pull-request, direct], got \"merge\"");
+    }
+
+    private static ApplicationSpecModel.Image image(String repository, String semver) {
+        ApplicationSpecModel.Image image = new ApplicationSpecModel.Image();
+        image.repository = repository;
+        image.semver = semver;
+        return image;
     }
 }

@@ -4,8 +4,8 @@ import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -17,30 +17,52 @@ import org.eclipse.jgit.transport.ReceivePack;
 
 /**
  * A Git smart-HTTP server (JGit's {@link GitServlet} on embedded Jetty) serving the bare repositories below a
- * root folder at {@code http://127.0.0.1:PORT/<name>.git}, for clone, fetch and push over the real protocol.
- * With {@link BasicCredentials} every request needs them; without, anyone on this machine may read and push.
+ * root folder at {@code http://127.0.0.1:PORT/<name>.git}, for clone, fetch and push over the real protocol, and
+ * the pull-request part of Gitea's API at {@code /api/v1} ({@link PullRequestApi}). With {@link BasicCredentials}
+ * every request needs them (or a read-only user's); without, anyone on this machine may read and push.
  */
 public final class GitServer implements AutoCloseable {
 
     static final String HOST = "127.0.0.1";
 
     private final RepositoryRoot root;
-    private final Optional<BasicCredentials> credentials;
+    private final List<BasicAuthFilter.Account> accounts;
     private Server jetty;
 
     /** A server without authentication. */
     public GitServer(Path root) {
-        this(root, Optional.empty());
+        this(root, List.of());
     }
 
-    /** A server that answers only requests carrying these credentials. */
+    /** A server that answers only requests carrying these credentials, which may read and write. */
     public GitServer(Path root, BasicCredentials credentials) {
-        this(root, Optional.of(Objects.requireNonNull(credentials, "credentials")));
+        this(root, List.of(new BasicAuthFilter.Account(Objects.requireNonNull(credentials, "credentials"), true)));
     }
 
-    private GitServer(Path root, Optional<BasicCredentials> credentials) {
+    /**
+     * A server with two users: {@code writer} may read and write, {@code reader} may clone and fetch and read the
+     * API, but is refused a push (403) and any API call that changes something.
+     */
+    public GitServer(Path root, BasicCredentials writer, BasicCredentials reader) {
+        this(root, accounts(writer, reader));
+    }
+
+    private GitServer(Path root, List<BasicAuthFilter.Account> accounts) {
         this.root = new RepositoryRoot(Objects.requireNonNull(root, "root"));
-        this.credentials = credentials;
+        this.accounts = accounts;
+    }
+
+    private static List<BasicAuthFilter.Account> accounts(BasicCredentials writer, BasicCredentials reader) {
+        Objects.requireNonNull(writer, "writer");
+        Objects.requireNonNull(reader, "reader");
+        if (writer.username().equals(reader.username())) {
+            throw new IllegalArgumentException(
+                    "the reader and the writer are two users with two names, not both " + writer.username());
+        }
+        if (writer.password().equals(reader.password())) {
+            throw new IllegalArgumentException("the reader and the writer have different passwords");
+        }
+        return List.of(new BasicAuthFilter.Account(writer, true), new BasicAuthFilter.Account(reader, false));
     }
 
     /** Starts on a free port. */
@@ -89,8 +111,11 @@ public final class GitServer implements AutoCloseable {
         });
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder("git", git), "/*");
-        credentials.ifPresent(basic -> context.addFilter(
-                new FilterHolder(new BasicAuthFilter(basic)), "/*", EnumSet.of(DispatcherType.REQUEST)));
+        context.addServlet(new ServletHolder("pull-requests", new PullRequestApi(root)), "/api/v1/*");
+        if (!accounts.isEmpty()) {
+            context.addFilter(
+                    new FilterHolder(new BasicAuthFilter(accounts)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
         return context;
     }
 

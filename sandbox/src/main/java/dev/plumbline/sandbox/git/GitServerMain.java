@@ -7,8 +7,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the Git server as its own JVM for one-machine runs:
  * {@code java -cp plumbline-sandbox.jar dev.plumbline.sandbox.git.GitServerMain [--root DIR] [--port N]
- * [--username U --password P]}. The credentials may also come from {@code GIT_USERNAME} and
- * {@code GIT_PASSWORD}, which keeps the password out of the process list; with neither, there is no auth.
+ * [--username U --password P] [--reader-username R --reader-password Q]}. The credentials may also come from
+ * {@code GIT_USERNAME} and {@code GIT_PASSWORD} (and {@code GIT_READER_USERNAME}, {@code GIT_READER_PASSWORD} for a
+ * second, read-only user), which keeps the passwords out of the process list; with neither, there is no auth.
  *
  * <p>Prints exactly one line, {@code git ready at http://127.0.0.1:PORT root=DIR}, once it serves; stops on
  * SIGTERM or Ctrl-C.
@@ -17,7 +18,8 @@ public final class GitServerMain {
 
     static final String DEFAULT_ROOT = ".plumbline/run/git";
     private static final String USAGE = "usage: GitServerMain [--root DIR] [--port N] [--username U --password P]"
-            + " (defaults: " + DEFAULT_ROOT + ", a free port, no auth; GIT_USERNAME and GIT_PASSWORD also work)";
+            + " [--reader-username R --reader-password Q] (defaults: " + DEFAULT_ROOT + ", a free port, no auth;"
+            + " GIT_USERNAME, GIT_PASSWORD, GIT_READER_USERNAME and GIT_READER_PASSWORD also work)";
 
     private GitServerMain() {}
 
@@ -30,7 +32,10 @@ public final class GitServerMain {
         int port = 0;
         String username = System.getenv("GIT_USERNAME");
         String password = System.getenv("GIT_PASSWORD");
+        String readerUsername = System.getenv("GIT_READER_USERNAME");
+        String readerPassword = System.getenv("GIT_READER_PASSWORD");
         Optional<BasicCredentials> credentials = Optional.empty();
+        Optional<BasicCredentials> reader = Optional.empty();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -38,6 +43,8 @@ public final class GitServerMain {
                     case "--port" -> port = portOf(valueOf(args, ++i));
                     case "--username" -> username = valueOf(args, ++i);
                     case "--password" -> password = valueOf(args, ++i);
+                    case "--reader-username" -> readerUsername = valueOf(args, ++i);
+                    case "--reader-password" -> readerPassword = valueOf(args, ++i);
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return;
@@ -46,6 +53,10 @@ public final class GitServerMain {
                 }
             }
             credentials = credentialsOf(username, password);
+            reader = credentialsOf(readerUsername, readerPassword);
+            if (reader.isPresent() && credentials.isEmpty()) {
+                throw new IllegalArgumentException("a read-only user needs the writing user (--username, --password)");
+            }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
@@ -53,10 +64,14 @@ public final class GitServerMain {
         }
 
         Path absoluteRoot = root.toAbsolutePath().normalize();
-        GitServer server = credentials
-                .map(basic -> new GitServer(absoluteRoot, basic))
-                .orElseGet(() -> new GitServer(absoluteRoot))
-                .start(port);
+        GitServer server;
+        try {
+            server = serverFor(absoluteRoot, credentials, reader).start(port);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -67,6 +82,14 @@ public final class GitServerMain {
                         "git-server-shutdown"));
         System.out.println("git ready at " + server.url() + " root=" + absoluteRoot);
         stopped.await();
+    }
+
+    private static GitServer serverFor(
+            Path root, Optional<BasicCredentials> writer, Optional<BasicCredentials> reader) {
+        if (writer.isEmpty()) {
+            return new GitServer(root);
+        }
+        return reader.isPresent() ? new GitServer(root, writer.get(), reader.get()) : new GitServer(root, writer.get());
     }
 
     private static Optional<BasicCredentials> credentialsOf(String username, String password) {

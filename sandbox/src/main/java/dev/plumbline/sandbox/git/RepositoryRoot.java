@@ -76,6 +76,17 @@ final class RepositoryRoot implements RepositoryResolver<HttpServletRequest> {
         }
     }
 
+    /** The folder of an existing repository of that name, reached without leaving the root; null otherwise. */
+    Path existing(String name) {
+        Path folder;
+        try {
+            folder = folderOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return FileKey.isGitRepository(folder.toFile(), FS.DETECTED) && insideRootOnDisk(folder) ? folder : null;
+    }
+
     @Override
     public Repository open(HttpServletRequest request, String name) throws RepositoryNotFoundException {
         Path folder;

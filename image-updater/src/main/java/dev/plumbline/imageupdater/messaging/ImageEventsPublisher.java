@@ -1,0 +1,33 @@
+package dev.plumbline.imageupdater.messaging;
+
+import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.imageupdater.promote.ImageNews;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Publishes the promotion core's news on {@code plumbline.image-events}, keyed by app, and waits for the broker: the
+ * ledger remembers a piece of news as told only once Kafka holds it, so a failed send is retried, never lost.
+ */
+@ApplicationScoped
+public class ImageEventsPublisher implements ImageNews.Sink {
+
+    private static final Duration ACK_PATIENCE = Duration.ofSeconds(30);
+
+    @Channel("image-events")
+    MutinyEmitter<PlumblineEvent> emitter;
+
+    @Override
+    public void tell(ImageNews news) {
+        PlumblineEvent event = NewsEvents.toEvent(news);
+        Message<PlumblineEvent> message = Message.of(event)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(news.key().app())
+                        .build());
+        emitter.sendMessage(message).await().atMost(ACK_PATIENCE);
+    }
+}
