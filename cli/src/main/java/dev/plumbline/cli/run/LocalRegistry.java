@@ -40,7 +40,8 @@ final class LocalRegistry {
 
     /**
      * The registry's configuration: storage under {@code storage}, listening on 127.0.0.1:{@code port}, and each
-     * push and pull announced to {@code notify} with the secret as a bearer token (the image-updater ignores pulls).
+     * push of a manifest announced to {@code notify} with the secret as a bearer token. Logged at info, as its
+     * "listening on" line says it is ready; that log also prints the endpoint's headers, so it is the owner's only.
      */
     static String configuration(Path storage, int port, URI notify, String secret) {
         return """
@@ -55,6 +56,10 @@ final class LocalRegistry {
                     enabled: true
                 http:
                   addr: 127.0.0.1:%d
+                  secret: "%s"
+                health:
+                  storagedriver:
+                    enabled: false
                 notifications:
                   endpoints:
                     - name: image-updater
@@ -64,7 +69,11 @@ final class LocalRegistry {
                       timeout: 5s
                       threshold: 5
                       backoff: 2s
-                """.formatted(quoted(storage.toAbsolutePath().toString()), port, quoted(notify.toString()), secret);
+                      ignoredmediatypes: ["application/octet-stream"]
+                      ignore:
+                        actions: ["pull"]
+                """.formatted(
+                quoted(storage.toAbsolutePath().toString()), port, Secrets.random(), quoted(notify.toString()), secret);
     }
 
     private static String quoted(String value) {

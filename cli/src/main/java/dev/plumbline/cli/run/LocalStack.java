@@ -27,6 +27,7 @@ public final class LocalStack {
     private static final Duration SANDBOX_START = Duration.ofSeconds(90);
     private static final Duration SERVICE_START = Duration.ofSeconds(180);
     private static final String GIT_USERNAME = "plumbline";
+    private static final String GIT_READER_USERNAME = "plumbline-reader";
 
     private final RunLayout layout;
     private final StackSettings settings;
@@ -109,12 +110,18 @@ public final class LocalStack {
 
     private Map<String, String> startGitServer(List<RunningComponent> started) {
         String password = Secrets.random();
-        // credentials travel in the environment, not on the command line where any user's ps would show them
+        String readerPassword = Secrets.random();
+        // credentials travel in the environment, not on the command line where any user's ps would show them; the
+        // reader may fetch and nothing more (git-watcher's), the writer pushes (people's and the image-updater's)
         Component git = launcher.sandbox(
                 "git-server",
                 "dev.plumbline.sandbox.git.GitServerMain",
                 List.of("--root", layout.gitRoot().toString(), "--port", String.valueOf(settings.gitServerPort())),
-                Map.of("GIT_USERNAME", GIT_USERNAME, "GIT_PASSWORD", password),
+                Map.of(
+                        "GIT_USERNAME", GIT_USERNAME,
+                        "GIT_PASSWORD", password,
+                        "GIT_READER_USERNAME", GIT_READER_USERNAME,
+                        "GIT_READER_PASSWORD", readerPassword),
                 Pattern.compile("git ready at (\\S+)"));
         String url = awaitSandbox(git, started);
         Map<String, String> env = new LinkedHashMap<>();
@@ -122,6 +129,8 @@ public final class LocalStack {
         env.put("GIT_SERVER_ROOT", layout.gitRoot().toString());
         env.put("GIT_USERNAME", GIT_USERNAME);
         env.put("GIT_PASSWORD", password);
+        env.put("GIT_READER_USERNAME", GIT_READER_USERNAME);
+        env.put("GIT_READER_PASSWORD", readerPassword);
         return env;
     }
 

@@ -12,7 +12,7 @@ import java.util.function.ToIntFunction;
 /**
  * The six services a one-machine run starts: the module each is built in, its port setting, and the part of the
  * run's environment it may see. Each gets only the credentials its row of the design's access table allows: Git read
- * credentials and the webhook secret to git-watcher, the cluster to the reconciler and drift-auditor, the Slack URL
+ * credentials (the sandbox's read-only user) and the webhook secret to git-watcher, the cluster to the reconciler and drift-auditor, the Slack URL
  * to the notifier, the Git write credential, the registry's notification secret and the promote token to the
  * image-updater, nothing to the renderer; and each its own Kafka principal's client settings.
  */
@@ -46,6 +46,8 @@ enum ServiceProcess {
             "KUBECONFIG",
             "GIT_USERNAME",
             "GIT_PASSWORD",
+            "GIT_READER_USERNAME",
+            "GIT_READER_PASSWORD",
             "PLUMBLINE_WEBHOOK_SECRET",
             "PLUMBLINE_SLACK_WEBHOOK_URL",
             PROMOTE_TOKEN,
@@ -95,8 +97,14 @@ enum ServiceProcess {
                 env.put("PLUMBLINE_ARTIFACTS_BASE_URL", "http://127.0.0.1:" + httpPort);
                 env.put("PLUMBLINE_WEBHOOK_SECRET", run.get("PLUMBLINE_WEBHOOK_SECRET"));
                 env.put("PLUMBLINE_CREDENTIALS_SANDBOX_URL", run.get("GIT_SERVER_URL"));
-                env.put("PLUMBLINE_CREDENTIALS_SANDBOX_USERNAME", run.get("GIT_USERNAME"));
-                env.put("PLUMBLINE_CREDENTIALS_SANDBOX_PASSWORD", run.get("GIT_PASSWORD"));
+                // it only reads: the sandbox's read-only user when the run has one
+                boolean reader = run.containsKey("GIT_READER_USERNAME");
+                env.put(
+                        "PLUMBLINE_CREDENTIALS_SANDBOX_USERNAME",
+                        run.get(reader ? "GIT_READER_USERNAME" : "GIT_USERNAME"));
+                env.put(
+                        "PLUMBLINE_CREDENTIALS_SANDBOX_PASSWORD",
+                        run.get(reader ? "GIT_READER_PASSWORD" : "GIT_PASSWORD"));
             }
             case RECONCILER, DRIFT_AUDITOR -> env.put("KUBECONFIG", run.get("KUBECONFIG"));
             case NOTIFIER ->

@@ -18,6 +18,8 @@ class ServiceProcessTest {
         run.put("GIT_SERVER_URL", "http://127.0.0.1:8091");
         run.put("GIT_USERNAME", "plumbline");
         run.put("GIT_PASSWORD", "git-secret");
+        run.put("GIT_READER_USERNAME", "plumbline-reader");
+        run.put("GIT_READER_PASSWORD", "reader-secret");
         run.put("PLUMBLINE_WEBHOOK_SECRET", "webhook-secret");
         run.put("KUBECONFIG", "/run/kubeconfig");
         run.put("REGISTRY_URL", "http://127.0.0.1:5000");
@@ -55,9 +57,11 @@ class ServiceProcessTest {
             assertThat(environment.keySet()).as(other.module).noneMatch(ServiceProcess::isImageUpdaterCredential);
             assertThat(environment.values()).as(other.module).doesNotContain("registry-secret", "promote-token");
         }
-        assertThat(ServiceProcess.GIT_WATCHER.environment(run, 8081, kafka))
-                .containsEntry("PLUMBLINE_CREDENTIALS_SANDBOX_PASSWORD", "git-secret")
-                .doesNotContainKey("PLUMBLINE_WRITE_CREDENTIALS_SANDBOX_PASSWORD");
+        Map<String, String> gitWatcher = ServiceProcess.GIT_WATCHER.environment(run, 8081, kafka);
+        assertThat(gitWatcher)
+                .containsEntry("PLUMBLINE_CREDENTIALS_SANDBOX_USERNAME", "plumbline-reader")
+                .containsEntry("PLUMBLINE_CREDENTIALS_SANDBOX_PASSWORD", "reader-secret");
+        assertThat(gitWatcher.values()).doesNotContain("git-secret");
     }
 
     @Test
