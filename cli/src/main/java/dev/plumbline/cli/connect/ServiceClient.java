@@ -20,8 +20,8 @@ public final class ServiceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
-    /** A write pushes a branch and calls a Git host's API before it answers. */
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
+    /** A write pushes a branch and calls a Git host's API before it answers; the image-updater waits 120 s. */
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(130);
 
     private final String service;
     private final URI base;

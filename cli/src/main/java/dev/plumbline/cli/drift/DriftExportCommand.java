@@ -117,7 +117,7 @@ final class DriftExportCommand implements Callable<Integer> {
             return 0;
         }
         ImageUpdater.Change change = new ImageUpdater(RunEnvironment.of(spec)).exportDrift(name, patch);
-        out.println(change.pullRequestUrl() != null ? change.pullRequestUrl() : change.commit());
+        out.println(change.outcome());
         out.flush();
         return 0;
     }

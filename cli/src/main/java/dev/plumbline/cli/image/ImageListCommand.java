@@ -5,6 +5,7 @@ import dev.plumbline.cli.connect.RunEnvironment;
 import dev.plumbline.cli.output.OutputOption;
 import dev.plumbline.cli.output.StructuredOutput;
 import dev.plumbline.cli.output.Table;
+import dev.plumbline.cli.output.Times;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,23 +50,24 @@ final class ImageListCommand implements Callable<Integer> {
                     text(image, "app"),
                     text(image, "repository"),
                     text(image, "policy"),
-                    text(image, "inGit"),
-                    text(image, "newest"),
-                    text(image, "pullRequest"),
+                    text(image, "current"),
+                    text(image, "chosen"),
+                    text(image.path("open"), "pullRequestUrl"),
                     status(image));
         }
         table.print(out);
         return 0;
     }
 
-    /** The last check's outcome: its error and the next attempt when it failed. */
+    /** The last check's outcome: its error and the next attempt when it failed, else when it last succeeded. */
     private static String status(JsonNode image) {
         String error = text(image, "lastError");
-        if (error == null) {
-            return text(image, "status");
+        if (error != null) {
+            String next = text(image, "nextAttempt");
+            return error + (next == null ? "" : " (next attempt " + Times.toSecond(next) + ")");
         }
-        String next = text(image, "nextAttempt");
-        return error + (next == null ? "" : " (next attempt " + next + ")");
+        String checked = text(image, "lastCheck");
+        return checked == null ? "not checked yet" : "checked " + Times.toSecond(checked);
     }
 
     private static String text(JsonNode node, String field) {

@@ -51,7 +51,7 @@ final class ImagePromoteCommand implements Callable<Integer> {
         ImageUpdater.Change change = new ImageUpdater(RunEnvironment.of(spec)).promote(app, image, direct);
         PrintWriter out = spec.commandLine().getOut();
         // the URL or commit alone, for a CI script to keep
-        out.println(change.pullRequestUrl() != null ? change.pullRequestUrl() : change.commit());
+        out.println(change.outcome());
         out.flush();
         return 0;
     }

@@ -28,11 +28,15 @@ public final class ImageUpdater {
         this.service = environment.service(PlumblineServiceUrl.IMAGE_UPDATER);
     }
 
-    /** What a write made: a pull request (its URL) or, for a direct promotion, a commit on the target branch. */
-    public record Change(String pullRequestUrl, String commit) {
+    /**
+     * What a write made: a pull request (its URL) or, for a direct promotion, a commit on the target branch; neither
+     * when there was nothing to change, which {@code message} then says.
+     */
+    public record Change(String pullRequestUrl, String commit, String message) {
 
-        public String describe() {
-            return pullRequestUrl != null ? "pull request " + pullRequestUrl : "commit " + commit;
+        /** The pull request's URL, else the commit, else the image-updater's message: what a CI script keeps. */
+        public String outcome() {
+            return pullRequestUrl != null ? pullRequestUrl : commit != null ? commit : message;
         }
     }
 
@@ -71,6 +75,10 @@ public final class ImageUpdater {
                         + app + " (403): " + answer.errorMessage()
                         + "; the token's apps setting (plumbline.promote-tokens.<id>.apps) must name it");
             default -> {
+                if (answer.status() == 404) {
+                    throw new CommandFailedException(
+                            answer.errorMessage() + "; is it an Application, and has the image-updater read it yet?");
+                }
                 if (!answer.ok()) {
                     throw new CommandFailedException("the image-updater could not " + what + " " + app + " ("
                             + answer.status() + "): " + answer.errorMessage());
@@ -83,11 +91,12 @@ public final class ImageUpdater {
     private static Change change(JsonNode answer) {
         String url = text(answer, "pullRequestUrl");
         String commit = text(answer, "commit");
-        if (url == null && commit == null) {
+        String message = text(answer, "message");
+        if (url == null && commit == null && message == null) {
             throw new CommandFailedException(
                     "the image-updater's answer names neither a pull request nor a commit: " + answer);
         }
-        return new Change(url, commit);
+        return new Change(url, commit, message);
     }
 
     private static String text(JsonNode node, String field) {

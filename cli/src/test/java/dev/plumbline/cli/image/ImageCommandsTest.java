@@ -17,13 +17,15 @@ class ImageCommandsTest {
     private static final String IMAGE = "127.0.0.1:5000/shop/web:1.2.4@" + DIGEST;
     private static final String IMAGES = """
             [{"app": "web", "repository": "127.0.0.1:5000/shop/web", "policy": "semver ~1.2",
-              "inGit": "127.0.0.1:5000/shop/web:1.2.3", "newest": "1.2.4@%s",
-              "pullRequest": "http://git/plumbline/demo/pulls/1", "status": "ok"},
+              "current": "127.0.0.1:5000/shop/web:1.2.3", "chosen": "1.2.4@%s",
+              "open": {"promotionId": "p-1", "tag": "1.2.4", "digest": "%s", "branch": "plumbline/promote/web/web",
+                       "pullRequestNumber": 1, "pullRequestUrl": "http://git/plumbline/demo/pulls/1"},
+              "lastCheck": "2026-12-08T00:01:02.345Z", "lastError": null, "nextAttempt": null, "failures": 0},
              {"app": "api", "repository": "registry.example.com/shop/api", "policy": "pattern ^main-",
-              "inGit": "registry.example.com/shop/api:main-7", "newest": null, "pullRequest": null,
+              "current": "registry.example.com/shop/api:main-7", "chosen": null, "open": null, "lastCheck": null,
               "lastError": "registry.example.com refused the connection",
-              "nextAttempt": "2026-12-08T00:05:00Z"}]
-            """.formatted(DIGEST);
+              "nextAttempt": "2026-12-08T00:05:00.123Z", "failures": 3}]
+            """.formatted(DIGEST, DIGEST);
 
     private final ServiceStandIn imageUpdater = new ServiceStandIn();
 
@@ -46,8 +48,15 @@ class ImageCommandsTest {
         assertThat(run.out().lines().findFirst().orElseThrow())
                 .matches("APP +REPOSITORY +POLICY +IN GIT +NEWEST +PULL REQUEST +STATUS");
         assertThat(run.out())
-                .contains("web  ", "semver ~1.2", "1.2.4@" + DIGEST, "http://git/plumbline/demo/pulls/1", "ok")
+                .contains("web  ", "semver ~1.2", "1.2.4@" + DIGEST, "http://git/plumbline/demo/pulls/1")
+                .contains("checked 2026-12-08T00:01:02Z")
                 .contains("registry.example.com refused the connection (next attempt 2026-12-08T00:05:00Z)");
+        assertThat(run.out()
+                        .lines()
+                        .filter(line -> line.startsWith("api"))
+                        .findFirst()
+                        .orElseThrow())
+                .matches(".*shop/api:main-7 +- +- +registry.example.com refused the connection.*");
     }
 
     @Test
@@ -94,6 +103,16 @@ class ImageCommandsTest {
                         .path("direct")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void aPromotionThatChangesNothingPrintsWhy() {
+        imageUpdater.answer("/api/promotions", 200, "application/json", "{\"message\": \"web already runs 1.2.4\"}");
+
+        Plumb.Run run = Plumb.run(environment(), "image", "promote", "web", IMAGE);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("web already runs 1.2.4\n");
     }
 
     @Test
