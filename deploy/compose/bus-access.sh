@@ -6,7 +6,7 @@
 # the kafka-acls service runs apply_acls. Adding an ACL that exists changes nothing; an ACL that
 # BusAccess no longer grants stays until it is removed with kafka-acls.sh --remove.
 
-PLUMBLINE_KAFKA_USERS=(git-watcher renderer reconciler drift-auditor notifier plumb audit-reader)
+PLUMBLINE_KAFKA_USERS=(git-watcher renderer reconciler drift-auditor notifier image-updater plumb audit-reader)
 
 # apply_acls OPTIONS...: the options say how kafka-acls.sh reaches the broker as its admin,
 # e.g. --bootstrap-server kafka:9092 --command-config admin.properties
@@ -28,15 +28,19 @@ apply_acls() {
   # User:drift-auditor
   "$acls" "$@" --add --allow-principal User:drift-auditor --operation Read --resource-pattern-type prefixed --group plumbline-drift-auditor
   "$acls" "$@" --add --allow-principal User:drift-auditor --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write --topic plumbline.audit --topic plumbline.drift-alerts --topic plumbline.sync-requests
-  "$acls" "$@" --add --allow-principal User:drift-auditor --operation Describe --operation Read --topic plumbline.applications --topic plumbline.apply-actions --topic plumbline.commit-events --topic plumbline.diff-results --topic plumbline.rendered-manifests
+  "$acls" "$@" --add --allow-principal User:drift-auditor --operation Describe --operation Read --topic plumbline.applications --topic plumbline.apply-actions --topic plumbline.commit-events --topic plumbline.diff-results --topic plumbline.image-events --topic plumbline.rendered-manifests
   # User:notifier
   "$acls" "$@" --add --allow-principal User:notifier --operation Read --resource-pattern-type prefixed --group plumbline-notifier
   "$acls" "$@" --add --allow-principal User:notifier --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write --topic plumbline.notifications
   "$acls" "$@" --add --allow-principal User:notifier --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Write --topic plumbline.notifications-dead-letter
-  "$acls" "$@" --add --allow-principal User:notifier --operation Describe --operation Read --topic plumbline.applications --topic plumbline.apply-actions --topic plumbline.audit --topic plumbline.diff-results --topic plumbline.drift-alerts --topic plumbline.rendered-manifests
+  "$acls" "$@" --add --allow-principal User:notifier --operation Describe --operation Read --topic plumbline.applications --topic plumbline.apply-actions --topic plumbline.audit --topic plumbline.diff-results --topic plumbline.drift-alerts --topic plumbline.image-events --topic plumbline.rendered-manifests
+  # User:image-updater
+  "$acls" "$@" --add --allow-principal User:image-updater --operation Read --resource-pattern-type prefixed --group plumbline-image-updater
+  "$acls" "$@" --add --allow-principal User:image-updater --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write --topic plumbline.image-events
+  "$acls" "$@" --add --allow-principal User:image-updater --operation Describe --operation Read --topic plumbline.applications --topic plumbline.commit-events
   # User:plumb
   "$acls" "$@" --add --allow-principal User:plumb --operation Read --resource-pattern-type prefixed --group plumb-
-  "$acls" "$@" --add --allow-principal User:plumb --operation Describe --operation Read --topic plumbline.apply-actions --topic plumbline.audit --topic plumbline.commit-events --topic plumbline.drift-alerts --topic plumbline.notifications-dead-letter --topic plumbline.rendered-manifests
+  "$acls" "$@" --add --allow-principal User:plumb --operation Describe --operation Read --topic plumbline.apply-actions --topic plumbline.audit --topic plumbline.commit-events --topic plumbline.drift-alerts --topic plumbline.image-events --topic plumbline.notifications-dead-letter --topic plumbline.rendered-manifests
   # User:audit-reader
   "$acls" "$@" --add --allow-principal User:audit-reader --operation Read --resource-pattern-type prefixed --group audit-reader-
   "$acls" "$@" --add --allow-principal User:audit-reader --operation Describe --operation Read --topic plumbline.audit

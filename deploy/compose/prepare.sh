@@ -7,6 +7,8 @@
 #     drift-auditor, each mounted into its own service only, and signing/public/<service>.pub, mounted into the
 #     services that check their signatures;
 #   - .plumbline/compose/kafka-ca/: where kafka-setup puts the broker's CA certificate for the clients;
+#   - .plumbline/compose/image-updater/: the image-updater reads every *.properties file you put there (its Git
+#     write credentials, registry logins, notification secrets and CI tokens: docs/deploy.md);
 #   - .plumbline/compose/clients/<user>.properties: Kafka client settings for the host (plumb, audit-reader,
 #     admin): localhost:29092 over TLS as that user, for kafka-console-consumer.sh --consumer.config and the like.
 set -euo pipefail
@@ -15,7 +17,7 @@ cd "$(dirname "$0")/../.."
 
 dir=.plumbline/compose
 umask 077
-mkdir -p "$dir/signing/public" "$dir/kafka-ca" "$dir/clients"
+mkdir -p "$dir/signing/public" "$dir/kafka-ca" "$dir/clients" "$dir/image-updater"
 touch .env
 chmod 0600 .env
 
@@ -50,6 +52,6 @@ done
 
 # The containers do not run as you: what they mount is readable by everyone, and the folder above it by you alone.
 chmod 0700 "$dir"
-chmod 0755 "$dir/signing" "$dir/signing"/* "$dir/kafka-ca"
+chmod 0755 "$dir/signing" "$dir/signing"/* "$dir/kafka-ca" "$dir/image-updater"
 chmod 0644 "$dir"/signing/*/*
 echo "prepared .env and $dir; now: docker compose up -d"

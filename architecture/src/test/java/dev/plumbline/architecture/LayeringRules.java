@@ -30,11 +30,12 @@ final class LayeringRules {
             "reconciler",
             "driftauditor",
             "notifier",
+            "imageupdater",
             "cli");
 
     /** The services and the cli: each reaches the others through topics and HTTP, never through their classes. */
     static final List<String> SERVICES =
-            List.of("gitwatcher", "renderer", "reconciler", "driftauditor", "notifier", "cli");
+            List.of("gitwatcher", "renderer", "reconciler", "driftauditor", "notifier", "imageupdater", "cli");
 
     private static final String[] KAFKA = {"org.apache.kafka..", "io.smallrye.reactive.messaging.."};
     private static final String[] FRAMEWORKS = {"io.quarkus..", "jakarta.."};

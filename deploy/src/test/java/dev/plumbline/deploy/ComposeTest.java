@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
-/** docker-compose.yml runs Kafka and the five services from their images, as the services expect. */
+/** docker-compose.yml runs Kafka and the six services from their images, as the services expect. */
 class ComposeTest {
 
     static JsonNode compose() {
@@ -40,7 +40,7 @@ class ComposeTest {
     }
 
     @Test
-    void runsKafkaItsTwoSetupStepsAndTheFiveServicesAndNothingElse() {
+    void runsKafkaItsTwoSetupStepsAndTheSixServicesAndNothingElse() {
         List<String> names = StreamSupport.stream(
                         ((Iterable<String>) () -> compose().path("services").fieldNames()).spliterator(), false)
                 .toList();
@@ -54,7 +54,8 @@ class ComposeTest {
                         "renderer",
                         "reconciler",
                         "drift-auditor",
-                        "notifier");
+                        "notifier",
+                        "image-updater");
     }
 
     @Test

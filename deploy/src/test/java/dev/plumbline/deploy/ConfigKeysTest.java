@@ -101,15 +101,19 @@ class ConfigKeysTest {
         assertThat(unknown).as("settings no service reads").isEmpty();
     }
 
-    @Test
-    void theSettingsShownAsExamplesInCommentsExistToo() {
-        ConfigKeys gitWatcher = ConfigKeys.of(PlumblineService.GIT_WATCHER.configMappings());
-        Matcher examples = COMMENTED_SETTING.matcher(Repo.read("deploy/base/git-watcher/application.properties"));
+    @ParameterizedTest
+    @EnumSource(
+            value = PlumblineService.class,
+            names = {"GIT_WATCHER", "IMAGE_UPDATER"})
+    void theSettingsShownAsExamplesInCommentsExistToo(PlumblineService service) {
+        ConfigKeys keys = ConfigKeys.of(service.configMappings());
+        Matcher examples =
+                COMMENTED_SETTING.matcher(Repo.read("deploy/base/" + service.id() + "/application.properties"));
         List<String> found = new ArrayList<>();
         while (examples.find()) {
             found.add(examples.group(1));
         }
-        assertThat(found).isNotEmpty().allMatch(gitWatcher::knowsProperty, "a git-watcher setting");
+        assertThat(found).isNotEmpty().allMatch(keys::knowsProperty, "a " + service + " setting");
     }
 
     private static ConfigMap configMap(Overlay overlay, String name) {

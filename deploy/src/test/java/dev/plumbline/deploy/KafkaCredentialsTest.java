@@ -42,7 +42,8 @@ class KafkaCredentialsTest {
                             "PLUMBLINE_TRUST_RENDERER_KEYS",
                             "PLUMBLINE_TRUST_GIT_WATCHER_KEYS",
                             "PLUMBLINE_TRUST_DRIFT_AUDITOR_KEYS"),
-            PlumblineService.NOTIFIER, Set.of());
+            PlumblineService.NOTIFIER, Set.of(),
+            PlumblineService.IMAGE_UPDATER, Set.of());
 
     @ParameterizedTest
     @EnumSource(Overlay.class)

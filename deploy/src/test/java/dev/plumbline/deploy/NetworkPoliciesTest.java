@@ -22,6 +22,8 @@ class NetworkPoliciesTest {
     private static final Set<Integer> KAFKA = Set.of(9093);
     private static final Map<String, String> MONITORING = Map.of("plumbline.dev/monitoring", "true");
     private static final Map<String, String> INGRESS_CONTROLLER = Map.of("plumbline.dev/ingress", "true");
+    /** The namespace of in-cluster CI and registries, which call the image-updater directly. */
+    private static final Map<String, String> CI = Map.of("plumbline.dev/ci", "true");
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
@@ -60,7 +62,7 @@ class NetworkPoliciesTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void onlyGitWatcherTakesTrafficFromTheIngressControllerOrTheRendererAndTheRestOnlyFromMonitoring(Overlay overlay) {
+    void onlyGitWatcherAndTheImageUpdaterTakeTrafficFromOutsideAndTheRestOnlyFromMonitoring(Overlay overlay) {
         for (PlumblineService service : PlumblineService.values()) {
             List<NetworkPolicyIngressRule> ingress = policiesFor(overlay, service).stream()
                     .filter(policy -> policy.getSpec().getIngress() != null)
@@ -92,9 +94,14 @@ class NetworkPoliciesTest {
                             boolean renderer = peer.getNamespaceSelector() == null
                                     && peer.getIpBlock() == null
                                     && selectsPodsOf(peer, PlumblineService.RENDERER);
+                            boolean ci = namespaceLabels(peer).equals(CI) && peer.getPodSelector() == null;
                             if (service == PlumblineService.GIT_WATCHER) {
                                 assertThat(monitoring || ingressController || renderer)
                                         .as("%s may come in", peer)
+                                        .isTrue();
+                            } else if (service == PlumblineService.IMAGE_UPDATER) {
+                                assertThat(monitoring || ingressController || ci)
+                                        .as("%s may come into the image-updater", peer)
                                         .isTrue();
                             } else {
                                 assertThat(monitoring)

@@ -23,13 +23,14 @@ class OverlaysTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void rendersWithKustomizeIntoTheFiveServicesAndTheirNamespace(Overlay overlay) {
+    void rendersWithKustomizeIntoTheSixServicesAndTheirNamespace(Overlay overlay) {
         Manifests manifests = overlay.render();
 
         assertThat(manifests
                         .ofKind("Deployment")
                         .map(object -> object.path("metadata").path("name").asText()))
-                .containsExactlyInAnyOrder("git-watcher", "renderer", "reconciler", "drift-auditor", "notifier");
+                .containsExactlyInAnyOrder(
+                        "git-watcher", "renderer", "reconciler", "drift-auditor", "notifier", "image-updater");
         assertThat(manifests
                         .ofKind("Namespace")
                         .map(object -> object.path("metadata").path("name").asText()))
@@ -256,23 +257,32 @@ class OverlaysTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void onlyGitWatchersWebhooksAreExposedThroughAnIngress(Overlay overlay) {
+    void onlyWebhooksAndCiCallsAreExposedThroughAnIngress(Overlay overlay) {
         List<JsonNode> ingresses = overlay.render().ofKind("Ingress").toList();
-        assertThat(ingresses).hasSize(1);
-        List<JsonNode> paths = new ArrayList<>();
-        ingresses
-                .get(0)
-                .path("spec")
-                .path("rules")
-                .forEach(rule -> rule.path("http").path("paths").forEach(paths::add));
+        List<String> paths = new ArrayList<>();
+        for (JsonNode ingress : ingresses) {
+            assertThat(ingress.path("spec").has("defaultBackend")).isFalse();
+            ingress.path("spec")
+                    .path("rules")
+                    .forEach(rule -> rule.path("http")
+                            .path("paths")
+                            .forEach(path -> paths.add(path.path("backend")
+                                            .path("service")
+                                            .path("name")
+                                            .asText() + " "
+                                    + path.path("pathType").asText() + " "
+                                    + path.path("path").asText())));
+        }
 
-        assertThat(paths).singleElement().satisfies(path -> {
-            assertThat(path.path("path").asText()).isEqualTo("/webhooks/");
-            assertThat(path.path("pathType").asText()).isEqualTo("Prefix");
-            assertThat(path.path("backend").path("service").path("name").asText())
-                    .isEqualTo("git-watcher");
-        });
-        assertThat(ingresses.get(0).path("spec").has("defaultBackend")).isFalse();
+        assertThat(ingresses).hasSize(2);
+        assertThat(paths)
+                .as("git-watcher's Git webhooks; the image-updater's registry notifications and CI calls; never"
+                        + " /api/images, the artifacts or /q")
+                .containsExactlyInAnyOrder(
+                        "git-watcher Prefix /webhooks/",
+                        "image-updater Prefix /api/registry-webhooks/",
+                        "image-updater Exact /api/promotions",
+                        "image-updater Exact /api/drift-exports");
     }
 
     @ParameterizedTest

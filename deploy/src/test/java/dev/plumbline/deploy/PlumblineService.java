@@ -2,6 +2,7 @@ package dev.plumbline.deploy;
 
 import dev.plumbline.driftauditor.config.DriftAuditorConfig;
 import dev.plumbline.gitwatcher.config.GitWatcherConfig;
+import dev.plumbline.imageupdater.config.ImageUpdaterConfig;
 import dev.plumbline.notifier.config.NotifierConfig;
 import dev.plumbline.reconciler.config.ReconcilerConfig;
 import dev.plumbline.renderer.config.RendererConfig;
@@ -9,13 +10,14 @@ import dev.plumbline.servicekit.topics.ServiceSettings;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The five services as deploy/ and docker-compose.yml know them: name, HTTP port, settings. */
+/** The six services as deploy/ and docker-compose.yml know them: name, HTTP port, settings. */
 enum PlumblineService {
     GIT_WATCHER("git-watcher", 8081, GitWatcherConfig.class),
     RENDERER("renderer", 8082, RendererConfig.class),
     RECONCILER("reconciler", 8083, ReconcilerConfig.class),
     DRIFT_AUDITOR("drift-auditor", 8084, DriftAuditorConfig.class),
-    NOTIFIER("notifier", 8085, NotifierConfig.class);
+    NOTIFIER("notifier", 8085, NotifierConfig.class),
+    IMAGE_UPDATER("image-updater", 8087, ImageUpdaterConfig.class);
 
     private final String id;
     private final int port;

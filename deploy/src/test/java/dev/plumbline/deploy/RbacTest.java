@@ -66,7 +66,7 @@ class RbacTest {
     @ParameterizedTest
     @EnumSource(
             value = PlumblineService.class,
-            names = {"GIT_WATCHER", "RENDERER", "NOTIFIER"})
+            names = {"GIT_WATCHER", "RENDERER", "NOTIFIER", "IMAGE_UPDATER"})
     void aServiceWithNoBusinessWithTheApiGetsNoTokenAndNoRole(PlumblineService service) {
         for (Overlay overlay : Overlay.values()) {
             ServiceAccount account = overlay.render().typed("ServiceAccount", service.id(), ServiceAccount.class);

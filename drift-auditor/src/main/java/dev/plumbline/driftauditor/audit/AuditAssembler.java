@@ -65,7 +65,7 @@ public final class AuditAssembler {
         } else if (event instanceof SelfHealFight fight) {
             return Optional.of(fight(fight));
         }
-        return Optional.empty();
+        return PromotionEntries.of(event);
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class RegistryClient implements Registry {
 
-    static final int MAX_PAGES = 100;
+    static final int MAX_PAGES = 50;
     static final int MAX_TAGS = 50_000;
     static final int PAGE_SIZE = 1000;
     static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;

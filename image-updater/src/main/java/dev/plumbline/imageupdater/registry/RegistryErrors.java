@@ -62,8 +62,7 @@ final class RegistryErrors {
     static RegistryException io(ImageRepository repository, String what, IOException e, Duration timeout) {
         if (RegistryHttp.timedOut(e)) {
             return new RegistryException(
-                    prefix(repository) + "no answer for " + what + " within " + timeout.toSeconds()
-                            + " s; it is retried",
+                    prefix(repository) + "no answer for " + what + " within " + seconds(timeout) + " s; it is retried",
                     true,
                     e);
         }
@@ -76,5 +75,10 @@ final class RegistryErrors {
         }
         return new RegistryException(
                 prefix(repository) + "reading " + what + " failed: " + e + "; it is retried", true, e);
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : Double.toString(millis / 1000.0);
     }
 }

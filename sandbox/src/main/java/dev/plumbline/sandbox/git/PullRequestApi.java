@@ -1,6 +1,5 @@
 package dev.plumbline.sandbox.git;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,7 +7,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
@@ -34,7 +32,6 @@ final class PullRequestApi extends HttpServlet {
 
     private static final Pattern ROUTE = Pattern.compile(
             "/repos/([A-Za-z0-9_][A-Za-z0-9._-]*)/([A-Za-z0-9_][A-Za-z0-9._-]*)/pulls(?:/([0-9]{1,9})(/merge|/reviews)?)?");
-    private static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final int MAX_LIMIT = 50;
     private static final String ANONYMOUS = "sandbox";
 
@@ -103,12 +100,12 @@ final class PullRequestApi extends HttpServlet {
     }
 
     private void list(Call call) throws IOException, ApiRefusal {
-        String state = parameter(call.request, "state", "open");
+        String state = ApiRequests.parameter(call.request, "state", "open");
         if (!List.of("open", "closed", "all").contains(state)) {
             throw new ApiRefusal(422, "state is open, closed or all, not " + state);
         }
-        int page = Math.max(1, number(call.request, "page", 1));
-        int limit = Math.min(MAX_LIMIT, Math.max(1, number(call.request, "limit", MAX_LIMIT)));
+        int page = Math.max(1, ApiRequests.number(call.request, "page", 1));
+        int limit = Math.min(MAX_LIMIT, Math.max(1, ApiRequests.number(call.request, "limit", MAX_LIMIT)));
         ArrayNode pulls = json.createArrayNode();
         store.all(call.folder).stream()
                 .filter(pull -> state.equals("all") || pull.open == state.equals("open"))
@@ -121,10 +118,10 @@ final class PullRequestApi extends HttpServlet {
     }
 
     private void create(Call call) throws IOException, ApiRefusal {
-        JsonNode body = body(call.request);
-        String head = required(body, "head");
-        String base = required(body, "base");
-        String title = required(body, "title");
+        JsonNode body = ApiRequests.body(json, call.request);
+        String head = ApiRequests.required(body, "head");
+        String base = ApiRequests.required(body, "base");
+        String title = ApiRequests.required(body, "title");
         synchronized (store.lock()) {
             if (head.equals(base)) {
                 throw new ApiRefusal(422, "head and base are the same branch " + head);
@@ -153,7 +150,7 @@ final class PullRequestApi extends HttpServlet {
     }
 
     private void edit(Call call, PullRequestRecord pull) throws IOException, ApiRefusal {
-        JsonNode body = body(call.request);
+        JsonNode body = ApiRequests.body(json, call.request);
         synchronized (store.lock()) {
             if (body.hasNonNull("title")) {
                 if (body.get("title").asText().isBlank()) {
@@ -193,7 +190,7 @@ final class PullRequestApi extends HttpServlet {
     }
 
     private void merge(Call call, PullRequestRecord pull) throws IOException, ApiRefusal {
-        JsonNode body = body(call.request);
+        JsonNode body = ApiRequests.body(json, call.request);
         String style = body.path("Do").asText("");
         if (!style.equals("merge")) {
             throw new ApiRefusal(422, "the sandbox merges with {\"Do\": \"merge\"} only, not '" + style + "'");
@@ -231,7 +228,7 @@ final class PullRequestApi extends HttpServlet {
     }
 
     private void review(Call call, PullRequestRecord pull) throws IOException, ApiRefusal {
-        JsonNode body = body(call.request);
+        JsonNode body = ApiRequests.body(json, call.request);
         String event = body.path("event").asText("");
         String state = switch (event) {
             case "APPROVED", "APPROVE" -> "APPROVED";
@@ -279,46 +276,6 @@ final class PullRequestApi extends HttpServlet {
 
     private static String user(HttpServletRequest request) {
         return request.getRemoteUser() == null ? ANONYMOUS : request.getRemoteUser();
-    }
-
-    private JsonNode body(HttpServletRequest request) throws IOException, ApiRefusal {
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiRefusal(413, "the request body is over " + MAX_BODY_BYTES + " bytes");
-        }
-        try {
-            JsonNode body = json.readTree(bytes);
-            if (body == null || !body.isObject()) {
-                throw new ApiRefusal(400, "the request body is a JSON object");
-            }
-            return body;
-        } catch (JsonProcessingException notJson) {
-            throw new ApiRefusal(400, "the request body is not JSON: " + notJson.getOriginalMessage());
-        }
-    }
-
-    private static String required(JsonNode body, String field) throws ApiRefusal {
-        String value = body.path(field).asText("");
-        if (value.isBlank()) {
-            throw new ApiRefusal(422, field + " is required");
-        }
-        return value;
-    }
-
-    private static String parameter(HttpServletRequest request, String name, String fallback) {
-        String value = request.getParameter(name);
-        return value == null || value.isEmpty() ? fallback : value;
-    }
-
-    private static int number(HttpServletRequest request, String name, int fallback) throws ApiRefusal {
-        try {
-            return Integer.parseInt(parameter(request, name, String.valueOf(fallback)));
-        } catch (NumberFormatException e) {
-            throw new ApiRefusal(422, name + " is a number, not " + request.getParameter(name));
-        }
     }
 
     private void notAllowed(HttpServletResponse response, String method) throws IOException {
