@@ -13,7 +13,6 @@ import dev.plumbline.cli.demo.ApplicationView;
 import dev.plumbline.cli.demo.ConfigRepository;
 import dev.plumbline.cli.demo.Demo;
 import dev.plumbline.cli.demo.DemoSetup;
-import dev.plumbline.cli.demo.DemoStory;
 import dev.plumbline.cli.demo.GitWatcherWebhook;
 import dev.plumbline.cli.demo.LiveSystem;
 import dev.plumbline.cli.demo.PlumbCli;
@@ -107,8 +106,13 @@ class SystemIT {
     @Order(1)
     void everyPackagedServiceReportsReadyAgainstTheStandaloneBroker() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (String variable :
-                List.of("GIT_WATCHER_URL", "RENDERER_URL", "RECONCILER_URL", "DRIFT_AUDITOR_URL", "NOTIFIER_URL")) {
+        for (String variable : List.of(
+                "GIT_WATCHER_URL",
+                "RENDERER_URL",
+                "RECONCILER_URL",
+                "DRIFT_AUDITOR_URL",
+                "NOTIFIER_URL",
+                "IMAGE_UPDATER_URL")) {
             String url = stack.environment().get(variable);
             HttpResponse<String> ready = http.send(
                     HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
@@ -140,7 +144,7 @@ class SystemIT {
                 new PrintWriter(System.out, true),
                 false);
 
-        assertThat(steps).hasSize(DemoStory.STEPS);
+        assertThat(steps).hasSize(Demo.STEPS);
         assertThat(confirmations(steps.get(0)))
                 .contains(
                         "Application web: synced",
@@ -156,6 +160,9 @@ class SystemIT {
         assertThat(confirmations(steps.get(7))).contains("greeting: tuned during incident 42");
         assertThat(confirmations(steps.get(9))).contains("resolution desired-changed");
         assertThat(confirmations(steps.get(11))).contains("Service demo/web: not found", "pruned 1");
+        assertThat(confirmations(steps.get(12)))
+                .contains("'Promote web to 1.2.4'", "/pulls/", "Deployment demo/web runs ")
+                .contains(stack.environment().get("REGISTRY_URL").substring("http://".length()) + "/demo/web:1.2.4@");
         assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings")
                         .orElseThrow()
                         .getData())

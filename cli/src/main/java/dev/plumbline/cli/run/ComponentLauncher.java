@@ -26,23 +26,12 @@ final class ComponentLauncher {
         return new Component(name, command, env, new Readiness.ReadyLine(readyLine));
     }
 
-    /** A program of the machine's own (not Java), such as the sandbox registry. */
-    Component program(String name, List<String> command, Map<String, String> env, Pattern readyLine) {
-        return new Component(name, command, env, new Readiness.ReadyLine(readyLine));
-    }
-
     Component service(String name, Path jar, Map<String, String> env) {
         return new Component(name, List.of(java, "-jar", jar.toString()), env, new Readiness.QuarkusService());
     }
 
     RunningComponent start(Component component) {
         Path log = layout.log(component.name());
-        try {
-            // a log can name a secret (docker-registry prints its notification headers): only its owner reads it
-            OwnerOnlyFiles.write(log, "");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the log " + log + ": " + e.getMessage(), e);
-        }
         ProcessBuilder builder = new ProcessBuilder(component.command())
                 .directory(layout.home().toFile())
                 .redirectErrorStream(true)

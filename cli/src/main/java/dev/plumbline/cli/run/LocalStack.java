@@ -1,9 +1,9 @@
 package dev.plumbline.cli.run;
 
+import dev.plumbline.sandbox.registry.SandboxRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +12,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +27,8 @@ public final class LocalStack {
     private static final Duration SERVICE_START = Duration.ofSeconds(180);
     private static final String GIT_USERNAME = "plumbline";
     private static final String GIT_READER_USERNAME = "plumbline-reader";
+    /** The image-updater's endpoint for the distribution registry's notifications. */
+    private static final String REGISTRY_NOTIFICATIONS = "/api/registry-webhooks/distribution";
 
     private final RunLayout layout;
     private final StackSettings settings;
@@ -136,36 +137,31 @@ public final class LocalStack {
 
     /**
      * The sandbox registry, when docker-registry is installed; it tells the image-updater of each push with a
-     * fresh secret. Without it the run goes on without a registry, and says how to install one.
+     * fresh secret (in the environment, not on the command line). Without it the run goes on without a registry,
+     * and says how to install one.
      */
     private Map<String, String> startRegistry(List<RunningComponent> started, int imageUpdaterPort) {
-        Optional<Path> program = LocalRegistry.program();
-        if (program.isEmpty()) {
-            progress.accept("no sandbox registry: " + LocalRegistry.PROGRAM + " is not installed (install it with: "
-                    + LocalRegistry.INSTALL + "); the image-updater still runs, for registries of your own");
+        if (!SandboxRegistry.installed()) {
+            progress.accept("no sandbox registry: " + SandboxRegistry.DEBIAN_BINARY + " is not installed (install it"
+                    + " with: apt-get install docker-registry); the image-updater still runs, for registries of your"
+                    + " own");
             return Map.of();
         }
         String secret = Secrets.random();
-        Path configuration = layout.registryDir().resolve("config.yml");
-        try {
-            Files.createDirectories(layout.registryData());
-            OwnerOnlyFiles.write(
-                    configuration,
-                    LocalRegistry.configuration(
-                            layout.registryData(),
-                            fixedPort(settings.registryPort()),
-                            URI.create("http://127.0.0.1:" + imageUpdaterPort + LocalRegistry.NOTIFICATIONS_PATH),
-                            secret));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + configuration + ": " + e.getMessage(), e);
-        }
-        Component registry = launcher.program(
+        Component registry = launcher.sandbox(
                 "registry",
-                List.of(program.get().toString(), "serve", configuration.toString()),
-                Map.of(),
-                LocalRegistry.READY);
-        String address = awaitSandbox(registry, started);
-        return Map.of("REGISTRY_URL", "http://" + address, ServiceProcess.REGISTRY_WEBHOOK_SECRET, secret);
+                "dev.plumbline.sandbox.registry.RegistryMain",
+                List.of(
+                        "--root",
+                        layout.registryDir().toString(),
+                        "--port",
+                        String.valueOf(settings.registryPort()),
+                        "--notify",
+                        "http://127.0.0.1:" + imageUpdaterPort + REGISTRY_NOTIFICATIONS),
+                Map.of("REGISTRY_NOTIFY_TOKEN", secret),
+                Pattern.compile("registry ready at (\\S+)"));
+        String url = awaitSandbox(registry, started);
+        return Map.of("REGISTRY_URL", url, ServiceProcess.REGISTRY_WEBHOOK_SECRET, secret);
     }
 
     /** {@code port}, or a port free now when it is 0. */

@@ -52,14 +52,9 @@ public record RunLayout(Path home, Path runDir) {
         return runDir.resolve("git");
     }
 
-    /** The sandbox registry's configuration (it holds the notification secret) and its storage. */
+    /** The sandbox registry's images, kept across runs as the broker's data is. */
     public Path registryDir() {
         return runDir.resolve("registry");
-    }
-
-    /** The sandbox registry's blobs and manifests, kept across runs as the broker's data is. */
-    public Path registryData() {
-        return registryDir().resolve("data");
     }
 
     public Path kubeconfig() {
