@@ -17,8 +17,11 @@ import dev.plumbline.events.AuditVerifier;
 import dev.plumbline.events.CommitDetected;
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.DriftRecovered;
+import dev.plumbline.events.ImageDetected;
+import dev.plumbline.events.ImageDetectionCause;
 import dev.plumbline.events.ManifestsRendered;
 import dev.plumbline.events.PlumblineService;
+import dev.plumbline.events.PromotionMerged;
 import dev.plumbline.events.SyncRequested;
 import dev.plumbline.events.application.SelfHealPause;
 import dev.plumbline.events.git.Artifact;
@@ -34,11 +37,13 @@ import dev.plumbline.events.testing.TestSigningKeys;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.ApplyOperation;
 import dev.plumbline.events.vocabulary.ApplyResult;
+import dev.plumbline.events.vocabulary.ApprovalSource;
 import dev.plumbline.events.vocabulary.AuditAction;
 import dev.plumbline.events.vocabulary.DriftKind;
 import dev.plumbline.events.vocabulary.DriftMode;
 import dev.plumbline.events.vocabulary.DriftResolution;
 import dev.plumbline.events.vocabulary.FetchCauseKind;
+import dev.plumbline.events.vocabulary.PromotionMode;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.events.vocabulary.RendererKind;
 import dev.plumbline.events.vocabulary.SyncTrigger;
@@ -266,6 +271,45 @@ class DriftAcceptanceTest {
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> events.of(DriftDetected.class, app).isEmpty()
                         && events.of(SyncRequested.class, app).isEmpty());
+    }
+
+    @Test
+    void anImagesPromotionOnTheImageEventsTopicIsInTheAppsAuditTrail() {
+        String app = "promoted-app";
+        String repository = "127.0.0.1:5000/shop/" + app;
+        String digest = "sha256:" + "ab".repeat(32);
+        kafka.send(ImageDetected.of(
+                "corr-" + app,
+                app,
+                repository,
+                "1.2.5",
+                digest,
+                null,
+                null,
+                null,
+                ImageDetectionCause.poll(),
+                true,
+                "1.2.5 is the highest version within ~1.2"));
+        kafka.send(PromotionMerged.of(
+                "corr-" + app,
+                app,
+                "promo-" + app,
+                repository,
+                "1.2.5",
+                digest,
+                "https://git.example.com/c.git",
+                "e".repeat(40),
+                "https://git.example.com/c/pulls/3",
+                "ana",
+                List.of("bo"),
+                ApprovalSource.HOST,
+                PromotionMode.PULL_REQUEST));
+
+        await().atMost(PATIENCE).until(() -> auditOf(app).size() == 2);
+        assertThat(auditOf(app))
+                .extracting(record -> record.get("action").asText())
+                .containsExactly("image-detected", "promotion-merged");
+        assertThat(auditOf(app).get(1).at("/details/approvers/0").asText()).isEqualTo("bo");
     }
 
     @Test

@@ -2,17 +2,22 @@ package dev.plumbline.cli.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plumbline.cli.output.Times;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One audit record as one line: time, app, commit with its author, approver and signer, action, actor and summary.
  * Only the commit-detected record of a commit carries its author and trailers, so they are remembered by revision
- * and shown on every later record of that revision (render, apply, heal...).
+ * and shown on every later record of that revision (render, apply, heal...). A promotion merged through a pull
+ * request comes just before its merge commit, whose approvals are the pull request's rather than trailers: they
+ * are remembered from the promotion-merged record.
  */
 final class AuditLine {
 
     private final Map<String, String> peopleByRevision = new HashMap<>();
+    private final Map<String, String> approversByRevision = new HashMap<>();
 
     String format(JsonNode record) {
         remember(record);
@@ -31,6 +36,13 @@ final class AuditLine {
     }
 
     private void remember(JsonNode record) {
+        String revision = text(record, "revision");
+        JsonNode approvers = record.path("details").path("approvers");
+        if ("promotion-merged".equals(text(record, "action")) && revision != null && !approvers.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            approvers.forEach(approver -> names.add(approver.asText()));
+            approversByRevision.put(revision, String.join(", ", names));
+        }
         for (JsonNode commit : record.path("details").path("commits")) {
             String sha = text(commit, "sha");
             if (sha == null) {
@@ -40,6 +52,9 @@ final class AuditLine {
             String approver = trailer(commit, "Approved-by");
             if (approver == null) {
                 approver = trailer(commit, "Reviewed-by");
+            }
+            if (approver == null) {
+                approver = approversByRevision.get(sha);
             }
             peopleByRevision.put(
                     sha,

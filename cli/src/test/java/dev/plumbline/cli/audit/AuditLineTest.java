@@ -36,6 +36,21 @@ class AuditLineTest {
                 .contains("1a2b3c4 (Ana Lima, not approved, unsigned)");
     }
 
+    @Test
+    void aPromotionsMergeCommitIsApprovedByThePullRequestsReviewers() throws Exception {
+        AuditLine lines = new AuditLine();
+        String merged = lines.format(record("promotion-merged", """
+                {"repository": "127.0.0.1:5000/shop/web", "tag": "1.2.5", "approvers": ["bo", "cy"],
+                 "approvalSource": "host"}
+                """));
+        lines.format(record("commit-detected", """
+                {"commits": [{"sha": "%s", "author": {"name": "Ana Lima"}}]}
+                """.formatted(SHA)));
+
+        assertThat(merged).contains("1a2b3c4  promotion-merged  by plumbline: s");
+        assertThat(lines.format(record("applied", "{}"))).contains("1a2b3c4 (Ana Lima, approved by bo, cy)  applied");
+    }
+
     private static JsonNode record(String action, String details) throws Exception {
         return JSON.readTree("""
                 {"time": "2026-11-27T15:00:01Z", "app": "shop", "revision": "%s", "action": "%s",

@@ -10,9 +10,14 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The client against the distribution registry itself (Debian's docker-registry), with images pushed by jib. */
+/**
+ * The client against the distribution registry itself (Debian's docker-registry, a child process, hence slow), with
+ * images pushed by jib.
+ */
+@Tag("slow")
 class RegistryClientAgainstRegistryTest {
 
     private static SandboxRegistry registry;

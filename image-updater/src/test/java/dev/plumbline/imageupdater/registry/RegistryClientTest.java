@@ -199,6 +199,30 @@ class RegistryClientTest {
     }
 
     @Test
+    void aRedirectToAnotherHostCarriesNoCredentials() {
+        WireMockServer storage = new WireMockServer(options().dynamicPort());
+        storage.start();
+        try {
+            registry.stubFor(get(urlEqualTo("/v2/shop/web/tags/list?n=1000"))
+                    .withHeader("Authorization", absent())
+                    .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"r\"")));
+            registry.stubFor(get(urlEqualTo("/v2/shop/web/tags/list?n=1000"))
+                    .withBasicAuth("ci", "pw")
+                    .willReturn(aResponse()
+                            .withStatus(307)
+                            .withHeader("Location", "http://localhost:" + storage.port() + "/signed/tags")));
+            storage.stubFor(get(urlEqualTo("/signed/tags")).willReturn(okJson("{\"tags\":[\"1.2.4\"]}")));
+
+            assertThat(client(List.of(new RegistryCredentials(web.registry(), "ci", "pw", false)))
+                            .tags(web))
+                    .containsExactly("1.2.4");
+            storage.verify(1, getRequestedFor(urlEqualTo("/signed/tags")).withoutHeader("Authorization"));
+        } finally {
+            storage.stop();
+        }
+    }
+
+    @Test
     void tellsPassingFailuresFromThoseThatNeedAPerson() throws IOException {
         registry.stubFor(get(urlEqualTo("/v2/shop/web/manifests/gone"))
                 .willReturn(aResponse().withStatus(404)));

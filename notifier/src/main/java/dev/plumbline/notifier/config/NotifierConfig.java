@@ -42,7 +42,8 @@ public interface NotifierConfig {
 
         /** The notification occasions the default destinations hear (the key keeps its first name: triggers). */
         @WithDefault("drift-detected,drift-recovered,self-heal-fight,sync-succeeded,sync-failed,sync-refused,"
-                + "out-of-sync,render-failed,health-degraded,self-heal-paused,self-heal-resumed")
+                + "out-of-sync,render-failed,health-degraded,self-heal-paused,self-heal-resumed,promotion-proposed,"
+                + "promotion-merged,promotion-failed")
         List<String> triggers();
 
         /** The default destinations, as {@code <channel>:<name>}: {@code slack:default}, {@code email:ops@example.com}. */

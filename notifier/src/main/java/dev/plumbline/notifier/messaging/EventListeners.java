@@ -41,6 +41,11 @@ public class EventListeners {
         return accept(message);
     }
 
+    @Incoming("image-events")
+    CompletionStage<Void> imageEvent(Message<PlumblineEvent> message) {
+        return accept(message);
+    }
+
     @Incoming("rendered-manifests")
     CompletionStage<Void> rendered(Message<PlumblineEvent> message) {
         return accept(message);

@@ -7,6 +7,9 @@ import dev.plumbline.events.DiffComputed;
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.DriftRecovered;
 import dev.plumbline.events.PlumblineEvent;
+import dev.plumbline.events.PromotionFailed;
+import dev.plumbline.events.PromotionMerged;
+import dev.plumbline.events.PromotionProposed;
 import dev.plumbline.events.RenderFailed;
 import dev.plumbline.events.SelfHealFight;
 import dev.plumbline.events.vocabulary.AuditAction;
@@ -97,6 +100,15 @@ public final class OccasionDerivation {
         }
         if (event instanceof AuditRecord record) {
             return audited(record);
+        }
+        if (event instanceof PromotionProposed proposed) {
+            return Derivation.of(PromotionOccasions.proposed(proposed));
+        }
+        if (event instanceof PromotionMerged merged) {
+            return Derivation.of(PromotionOccasions.merged(merged, commit(merged.app(), merged.mergeCommit())));
+        }
+        if (event instanceof PromotionFailed failed) {
+            return Derivation.of(PromotionOccasions.failed(failed));
         }
         return Derivation.none();
     }

@@ -208,7 +208,8 @@ class NotifierRestartIT {
         // a killed member is noticed after this long, rather than the default 45 s
         settings.put("kafka.session.timeout.ms", "6000");
         settings.put("kafka.heartbeat.interval.ms", "1000");
-        for (String channel : List.of("drift-alerts", "audit", "apply-actions", "diff-results", "rendered-manifests")) {
+        for (String channel : List.of(
+                "drift-alerts", "audit", "apply-actions", "diff-results", "rendered-manifests", "image-events")) {
             settings.put("mp.messaging.incoming." + channel + ".group.id", group);
         }
         settings.put("plumbline.delivery.initial-backoff", "200ms");

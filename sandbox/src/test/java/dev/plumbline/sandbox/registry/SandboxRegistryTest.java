@@ -1,7 +1,6 @@
 package dev.plumbline.sandbox.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
@@ -13,14 +12,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** Starts Debian's docker-registry as a child process, hence slow. */
+@Tag("slow")
 class SandboxRegistryTest {
 
     private record Delivery(String authorization, String contentType, String body) {}
@@ -63,15 +63,6 @@ class SandboxRegistryTest {
         } finally {
             listener.stop(0);
         }
-    }
-
-    @Test
-    void aMissingBinaryIsNamedWithHowToInstallIt(@TempDir Path folder) {
-        assertThatThrownBy(() -> SandboxRegistry.builder()
-                        .binary(folder.resolve("docker-registry"))
-                        .start())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("apt-get install docker-registry");
     }
 
     private static String get(URI uri) throws IOException, InterruptedException {
