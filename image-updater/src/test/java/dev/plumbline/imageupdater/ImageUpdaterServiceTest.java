@@ -20,6 +20,7 @@ import dev.plumbline.events.git.GitSignature;
 import dev.plumbline.events.git.Trailer;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
+import dev.plumbline.events.vocabulary.ImageDetectionKind;
 import dev.plumbline.events.vocabulary.PromotionFailureReason;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.imageupdater.testing.PromotionStack;
@@ -80,6 +81,7 @@ class ImageUpdaterServiceTest {
     @Test
     @Order(1)
     void aPushInRangeOpensOnePullRequestAndANewerOneUpdatesIt() throws IOException {
+        PromotionStack.notifyTo(io.restassured.RestAssured.port);
         events().send(ApplicationSpec.of(
                         "web",
                         "plumbline",
@@ -93,6 +95,13 @@ class ImageUpdaterServiceTest {
                         null,
                         null)
                 .withImages(List.of(ImagePolicy.semver(PromotionStack.repository(), "~1.2"))));
+
+        // watched, and checked once: the registry holds 1.2.3, which the files already pin
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> given().get("/api/images")
+                        .then()
+                        .body("find { it.app == 'web' }.current", containsString("1.2.3"))
+                        .body("find { it.app == 'web' }.policy", org.hamcrest.Matchers.equalTo("semver ~1.2")));
 
         String digest124 = PromotionStack.push("1.2.4");
 
@@ -109,6 +118,13 @@ class ImageUpdaterServiceTest {
                         PromotionProposed.class,
                         p -> p.tag().equals("1.2.4"));
         assertThat(proposed.updated()).isFalse();
+        ImageDetected detected = events().awaitRecord(
+                        Topics.IMAGE_EVENTS,
+                        PATIENCE,
+                        ImageDetected.class,
+                        d -> d.tag().equals("1.2.4"));
+        assertThat(detected.cause().kind()).isEqualTo(ImageDetectionKind.REGISTRY_NOTIFICATION);
+        assertThat(detected.sourceRevision()).isEqualTo("rev-1.2.4");
         assertThat(proposed.previousImage()).contains(PromotionStack.baseDigest());
 
         PromotionStack.push("1.2.5");
@@ -168,6 +184,18 @@ class ImageUpdaterServiceTest {
     @Order(4)
     void aRegistryThatIsDownIsShownWithItsNextAttemptAndRetried() {
         PromotionStack.stopRegistry();
+        // a notification delivered late, after the registry went down, nudges a check of web
+        given().header("Authorization", "Bearer " + PromotionStack.WEBHOOK_SECRET)
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"events": [{"id": "late-1", "action": "push",
+                          "target": {"repository": "shop/web", "tag": "1.2.6", "digest": "sha256:%s"},
+                          "request": {"host": "127.0.0.1:%d"}}]}
+                        """.formatted("a".repeat(64), PromotionStack.registryPort()))
+                .post("/api/registry-webhooks/distribution")
+                .then()
+                .statusCode(202)
+                .body("checks", org.hamcrest.Matchers.equalTo(1));
 
         await().atMost(PATIENCE)
                 .untilAsserted(() -> given().get("/api/images")
@@ -179,8 +207,8 @@ class ImageUpdaterServiceTest {
                         Topics.IMAGE_EVENTS,
                         PATIENCE,
                         PromotionFailed.class,
-                        f -> f.app().equals("web"));
-        assertThat(failed.reason()).isEqualTo(PromotionFailureReason.REGISTRY_UNREACHABLE);
+                        f -> f.reason() == PromotionFailureReason.REGISTRY_UNREACHABLE);
+        assertThat(failed.message()).contains("is the registry running");
         assertThat(failed.nextAttemptAt()).isNotNull();
 
         PromotionStack.startRegistry();
@@ -230,6 +258,77 @@ class ImageUpdaterServiceTest {
                 .untilAsserted(() -> given().get("/api/images")
                         .then()
                         .body("find { it.app == 'web' }.open", org.hamcrest.Matchers.nullValue()));
+    }
+
+    @Test
+    @Order(6)
+    void ciPromotesByDigestOnlyWithATokenForTheApp() {
+        String image = PromotionStack.repository() + "@" + PromotionStack.baseDigest();
+        promote(null, "web", image).statusCode(401).body("error", containsString("Bearer"));
+        promote("a guess", "web", image).statusCode(401);
+        promote(PromotionStack.PROMOTE_TOKEN, "api", image).statusCode(403).body("error", containsString("ci"));
+        promote(PromotionStack.OPS_TOKEN, "nope", image).statusCode(404);
+        promote(PromotionStack.PROMOTE_TOKEN, "web", PromotionStack.repository() + ":1.2.3")
+                .statusCode(400)
+                .body("error", containsString("digest"));
+        promote(PromotionStack.PROMOTE_TOKEN, "web", PromotionStack.repository() + "@sha256:" + "b".repeat(64))
+                .statusCode(422);
+
+        String digest126 = PromotionStack.push("1.2.6");
+
+        given().header("Authorization", "Bearer " + PromotionStack.PROMOTE_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(java.util.Map.of(
+                        "app", "web", "image", PromotionStack.repository() + "@" + digest126, "direct", true))
+                .post("/api/promotions")
+                .then()
+                .statusCode(201)
+                .body("commit", org.hamcrest.Matchers.notNullValue());
+        PromotionMerged direct = events().awaitRecord(
+                        Topics.IMAGE_EVENTS,
+                        PATIENCE,
+                        PromotionMerged.class,
+                        m -> m.digest().equals(digest126));
+        assertThat(direct.promotion()).isEqualTo(dev.plumbline.events.vocabulary.PromotionMode.DIRECT);
+        assertThat(direct.tag()).as("the registry's tag at that digest").isEqualTo("1.2.6");
+    }
+
+    @Test
+    @Order(7)
+    void driftIsExportedAsAPullRequestOnlyForTheAppsOwnFiles() {
+        String outside = """
+                diff --git a/apps/api/x.yaml b/apps/api/x.yaml
+                new file mode 100644
+                --- /dev/null
+                +++ b/apps/api/x.yaml
+                @@ -0,0 +1 @@
+                +replicas: 3
+                """;
+        exportDrift(outside).statusCode(400).body("error", containsString("outside the app's path"));
+
+        exportDrift(outside.replace("apps/api/x.yaml", "apps/web/hotfix.yaml"))
+                .statusCode(201)
+                .body("branch", org.hamcrest.Matchers.startsWith("plumbline/drift/web/"))
+                .body("pullRequestUrl", org.hamcrest.Matchers.notNullValue());
+        assertThat(openPulls()).anySatisfy(pull -> assertThat(pull.branch()).startsWith("plumbline/drift/web/"));
+    }
+
+    private static io.restassured.response.ValidatableResponse promote(String token, String app, String image) {
+        var request = given().contentType(ContentType.JSON);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request.body(java.util.Map.of("app", app, "image", image, "direct", false))
+                .post("/api/promotions")
+                .then();
+    }
+
+    private static io.restassured.response.ValidatableResponse exportDrift(String patch) {
+        return given().header("Authorization", "Bearer " + PromotionStack.PROMOTE_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(java.util.Map.of("app", "web", "patch", patch))
+                .post("/api/drift-exports")
+                .then();
     }
 
     /** The open pull requests on the sandbox's Gitea API: number, title and head branch of each. */

@@ -9,8 +9,8 @@ import java.util.List;
  */
 public interface ConfigRepository {
 
-    /** One place the app's files name the repository. */
-    record Pinned(String file, String reference) {}
+    /** One place the app's files name the repository, with the tag it holds (null when it holds none). */
+    record Pinned(String file, String reference, String tag) {}
 
     /**
      * @param commit   the commit pushed; null when the files already named the image and nothing was pushed

@@ -98,7 +98,9 @@ public final class ImageLedger {
     /** A check that went through: the failures in a row end. */
     public synchronized void checked(ImageKey key, String policy, Instant at, String current, String chosen) {
         State state = state(key);
-        state.policy = policy;
+        if (policy != null) {
+            state.policy = policy;
+        }
         state.lastCheck = at;
         state.current = current;
         state.chosen = chosen;
@@ -115,7 +117,9 @@ public final class ImageLedger {
     /** A check that failed; returns the failures in a row, this one included. */
     public synchronized int failed(ImageKey key, String policy, String message) {
         State state = state(key);
-        state.policy = policy;
+        if (policy != null) {
+            state.policy = policy;
+        }
         state.lastError = message;
         state.failures++;
         return state.failures;

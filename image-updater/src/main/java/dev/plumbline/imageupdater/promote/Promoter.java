@@ -88,7 +88,7 @@ public final class Promoter {
             return Optional.of(registryFailed(key, policy, failure));
         }
         try {
-            promote(watch.source(), key, chosen, watch.direct(), cause.actor(), policy);
+            promote(watch.source(), key, chosen, watch.direct(), cause.actor(), watch.chooser());
         } catch (PromotionFailure failure) {
             failed(key, policy, chosen, failure);
         }
@@ -143,8 +143,10 @@ public final class Promoter {
                 + "; push the image with a tag, or name the tag: " + repository + ":TAG@" + digest);
     }
 
+    /** @param chooser the policy, which never lets an older tag replace a newer one; null for CI's own choice */
     private Outcome promote(
-            AppSource source, ImageKey key, ImageFacts image, boolean direct, String actor, String policy) {
+            AppSource source, ImageKey key, ImageFacts image, boolean direct, String actor, TagChooser chooser) {
+        String policy = chooser == null ? null : chooser.describe();
         List<ConfigRepository.Pinned> pinned = config.pinned(source, key.repository());
         if (pinned.isEmpty()) {
             throw new PromotionFailure(
@@ -158,6 +160,14 @@ public final class Promoter {
         if (pinned.stream().allMatch(p -> p.reference().contains(image.digest()))) {
             ledger.settled(key);
             return new Outcome(null, null, key + " already runs " + image.reference(key.repository()));
+        }
+        String currentTag = pinned.get(0).tag();
+        if (chooser != null
+                && currentTag != null
+                && !currentTag.equals(image.tag())
+                && !chooser.newer(image.tag(), currentTag)) {
+            ledger.settled(key);
+            return new Outcome(null, null, key + " runs " + currentTag + ", newer than " + image.tag());
         }
         if (direct) {
             String promotionId = UUID.randomUUID().toString();

@@ -20,6 +20,12 @@ public interface TagChooser {
 
     Choice choose(List<Candidate> candidates);
 
+    /**
+     * Whether the policy would promote {@code candidate} over {@code current} (the tag the files hold; null when they
+     * hold none): an older tag is never promoted.
+     */
+    boolean newer(String candidate, String current);
+
     /** Whether the choice needs each tag's {@code created} (each tag described first). */
     boolean needsCreated();
 

@@ -6,72 +6,66 @@ import dev.plumbline.imageupdater.edit.FileEdit;
 import dev.plumbline.imageupdater.edit.ImageEditException;
 import dev.plumbline.imageupdater.edit.ImageEditor;
 import dev.plumbline.imageupdater.edit.ImageTarget;
-import dev.plumbline.imageupdater.edit.NoImageReferenceException;
+import dev.plumbline.imageupdater.gitwrite.CheckoutEdit;
+import dev.plumbline.imageupdater.gitwrite.GitWriteException;
+import dev.plumbline.imageupdater.gitwrite.GitWriter;
+import dev.plumbline.imageupdater.gitwrite.PendingCommit;
+import dev.plumbline.imageupdater.gitwrite.PushedCommit;
+import dev.plumbline.imageupdater.gitwrite.WriteCredential;
 import dev.plumbline.imageupdater.promote.AppSource;
 import dev.plumbline.imageupdater.promote.ConfigRepository;
 import dev.plumbline.imageupdater.promote.FailureReason;
 import dev.plumbline.imageupdater.promote.ImageFacts;
 import dev.plumbline.imageupdater.promote.PromotionFailure;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.transport.PushResult;
-import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
- * The config repositories over JGit with each one's write credential: every call clones the target branch afresh
- * into a folder of its own, and deletes it after. A push to the target branch that is refused because the branch
- * moved is redone on the new head a few times.
+ * The promotion core's config repository on the image editor and a {@link GitWriter} per repository, with the write
+ * credential that covers it. Every read and edit works on a fresh checkout of the app's target revision.
  */
 final class GitConfigRepository implements ConfigRepository {
 
-    private static final int TARGET_ATTEMPTS = 3;
-
     private final List<WriteAccess> credentials;
     private final Path workDir;
-    private final PersonIdent author;
+    private final String authorName;
+    private final String authorEmail;
     private final SecretMask mask;
     private final ImageEditor editor = new ImageEditor();
+    private final Map<String, GitWriter> writers = new ConcurrentHashMap<>();
 
-    GitConfigRepository(List<WriteAccess> credentials, Path workDir, PersonIdent author, SecretMask mask) {
+    GitConfigRepository(
+            List<WriteAccess> credentials, Path workDir, String authorName, String authorEmail, SecretMask mask) {
         this.credentials = credentials;
         this.workDir = workDir;
-        this.author = author;
+        this.authorName = authorName;
+        this.authorEmail = authorEmail;
         this.mask = mask;
     }
 
-    /** Work done in one fresh checkout. */
-    private interface InCheckout<T> {
-        T apply(Git git, Path checkout) throws IOException, GitAPIException;
-    }
-
-    /** A change to the files; returns the files it changed, repository-relative. */
-    private interface Change extends InCheckout<List<String>> {}
-
-    private record Committed(String commit, List<String> files) {}
-
     @Override
     public List<Pinned> pinned(AppSource source, String repository) {
-        return inCheckout(source, (git, checkout) -> {
-            try {
+        GitWriter writer = writer(source);
+        return guarded(() -> {
+            // the writer's calls hold its lock; the read of its checkout holds it too
+            synchronized (writer) {
+                Path checkout = writer.checkout(source.targetRevision());
                 return editor.find(checkout, source.path(), repository).stream()
-                        .map(occurrence -> new Pinned(occurrence.file(), occurrence.reference(repository)))
+                        .map(occurrence ->
+                                new Pinned(occurrence.file(), occurrence.reference(repository), occurrence.tag()))
                         .toList();
-            } catch (ImageEditException unreadable) {
-                throw new PromotionFailure(FailureReason.NO_IMAGE_REFERENCE, unreadable.getMessage());
             }
         });
     }
@@ -80,179 +74,92 @@ final class GitConfigRepository implements ConfigRepository {
     public Pushed pushImage(AppSource source, String repository, ImageFacts image, String branch, String message) {
         ImageTarget target = new ImageTarget(repository, image.tag(), image.digest());
         String[] previous = new String[1];
-        Change edit = (git, checkout) -> {
-            List<FileEdit> edits;
-            try {
-                previous[0] = editor.find(checkout, source.path(), repository).stream()
-                        .findFirst()
-                        .map(occurrence -> occurrence.reference(repository))
-                        .orElse(null);
-                edits = editor.edit(checkout, source.path(), target);
-            } catch (NoImageReferenceException missing) {
-                throw new PromotionFailure(FailureReason.NO_IMAGE_REFERENCE, missing.getMessage());
-            } catch (ImageEditException refused) {
-                throw new PromotionFailure(FailureReason.NO_IMAGE_REFERENCE, refused.getMessage());
-            }
+        CheckoutEdit edit = checkout -> {
+            previous[0] = editor.find(checkout, source.path(), repository).stream()
+                    .findFirst()
+                    .map(occurrence -> occurrence.reference(repository))
+                    .orElse(null);
+            List<FileEdit> edits = editor.edit(checkout, source.path(), target);
             for (FileEdit fileEdit : edits) {
                 Files.writeString(inside(checkout, fileEdit.file()), fileEdit.after(), StandardCharsets.UTF_8);
             }
-            return edits.stream().map(FileEdit::file).toList();
+            return edits.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(
+                            new PendingCommit(edits.stream().map(FileEdit::file).toList(), message));
         };
-        Committed committed =
-                branch == null ? pushToTarget(source, edit, message) : pushToBranch(source, edit, branch, message);
-        return new Pushed(committed.commit(), committed.files(), previous[0]);
+        GitWriter writer = writer(source);
+        Optional<PushedCommit> pushed = guarded(() -> branch == null
+                ? writer.pushToTarget(source.targetRevision(), edit)
+                : writer.pushToBranch(source.targetRevision(), branch, edit));
+        return pushed.map(commit -> new Pushed(commit.commit(), commit.files(), previous[0]))
+                .orElse(new Pushed(null, List.of(), previous[0]));
     }
 
     @Override
     public Pushed pushPatch(AppSource source, String patch, String branch, String message) {
-        Change apply = (git, checkout) -> {
+        CheckoutEdit apply = checkout -> {
             List<String> changed = new ArrayList<>();
-            for (java.io.File file : git.apply()
-                    .setPatch(new ByteArrayInputStream(patch.getBytes(StandardCharsets.UTF_8)))
-                    .call()
-                    .getUpdatedFiles()) {
-                changed.add(checkout.toAbsolutePath()
-                        .relativize(file.toPath().toAbsolutePath())
-                        .toString()
-                        .replace('\\', '/'));
+            try (Git git = Git.open(checkout.toFile())) {
+                for (File file : git.apply()
+                        .setPatch(new ByteArrayInputStream(patch.getBytes(StandardCharsets.UTF_8)))
+                        .call()
+                        .getUpdatedFiles()) {
+                    changed.add(checkout.toAbsolutePath()
+                            .relativize(file.toPath().toAbsolutePath())
+                            .toString()
+                            .replace(File.separatorChar, '/'));
+                }
+            } catch (GitAPIException refused) {
+                throw new IllegalArgumentException(
+                        "the patch does not apply to " + source.targetRevision() + ": " + refused.getMessage());
             }
-            return changed;
+            return changed.isEmpty() ? Optional.empty() : Optional.of(new PendingCommit(changed, message));
         };
-        Committed committed = pushToBranch(source, apply, branch, message);
-        return new Pushed(committed.commit(), committed.files(), null);
+        GitWriter writer = writer(source);
+        Optional<PushedCommit> pushed = guarded(() -> writer.pushToBranch(source.targetRevision(), branch, apply));
+        return pushed.map(commit -> new Pushed(commit.commit(), commit.files(), null))
+                .orElse(new Pushed(null, List.of(), null));
     }
 
-    private Committed pushToBranch(AppSource source, Change change, String branch, String message) {
-        return inCheckout(source, (git, checkout) -> commitAndPush(git, checkout, change, branch, true, message));
-    }
-
-    private Committed pushToTarget(AppSource source, Change change, String message) {
-        PromotionFailure last = null;
-        for (int attempt = 1; attempt <= TARGET_ATTEMPTS; attempt++) {
-            try {
-                return inCheckout(
-                        source,
-                        (git, checkout) -> commitAndPush(
-                                git, checkout, change, git.getRepository().getBranch(), false, message));
-            } catch (PromotionFailure refused) {
-                if (refused.reason() != FailureReason.PUSH_REFUSED
-                        || !refused.getMessage().contains("moved")) {
-                    throw refused;
-                }
-                last = refused;
-            }
-        }
-        throw last;
-    }
-
-    private Committed commitAndPush(Git git, Path checkout, Change change, String branch, boolean force, String message)
-            throws IOException, GitAPIException {
-        List<String> files = change.apply(git, checkout);
-        if (files.isEmpty()) {
-            return new Committed(null, List.of());
-        }
-        for (String file : files) {
-            git.add().addFilepattern(file).call();
-        }
-        RevCommit commit = git.commit()
-                .setMessage(message)
-                .setAuthor(author)
-                .setCommitter(author)
-                .setSign(false)
-                .call();
-        Iterable<PushResult> results = git.push()
-                .setCredentialsProvider(credentials(git))
-                .setRefSpecs(new RefSpec("HEAD:refs/heads/" + branch))
-                .setForce(force)
-                .call();
-        for (PushResult result : results) {
-            for (RemoteRefUpdate update : result.getRemoteUpdates()) {
-                if (update.getStatus() == RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD) {
-                    throw new PromotionFailure(
-                            FailureReason.PUSH_REFUSED,
-                            "the branch " + branch + " moved while"
-                                    + " the change was made; it is made again on the new head");
-                }
-                if (update.getStatus() != RemoteRefUpdate.Status.OK
-                        && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
-                    throw new PromotionFailure(
-                            FailureReason.PUSH_REFUSED,
-                            "the push to " + branch + " was refused ("
-                                    + update.getStatus()
-                                    + (update.getMessage() == null ? "" : ": " + update.getMessage())
-                                    + "); check that the write credential may push there and that no branch protection forbids it");
-                }
-            }
-        }
-        return new Committed(commit.getName(), files);
-    }
-
-    private <T> T inCheckout(AppSource source, InCheckout<T> work) {
+    private GitWriter writer(AppSource source) {
         WriteAccess access = WriteAccess.forRepository(credentials, source.repoUrl())
                 .orElseThrow(() -> new PromotionFailure(
                         FailureReason.NO_WRITE_CREDENTIAL,
                         "no plumbline.write-credentials.<name>.url covers " + source.repoUrl()
                                 + "; add one with write access to the repository"));
-        Path checkout;
-        try {
-            Files.createDirectories(workDir);
-            checkout = Files.createTempDirectory(workDir, source.app() + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a checkout folder under " + workDir, e);
-        }
-        try (Git git = clone(source, access, checkout)) {
-            return work.apply(git, checkout);
-        } catch (IOException | GitAPIException failed) {
+        if (access.password() == null || access.password().isEmpty()) {
             throw new PromotionFailure(
-                    FailureReason.PUSH_REFUSED,
-                    mask.apply("cannot write to " + source.repoUrl() + " (" + source.targetRevision() + "): "
-                            + failed.getMessage()));
-        } finally {
-            delete(checkout);
+                    FailureReason.NO_WRITE_CREDENTIAL,
+                    "the write credential " + access.name() + " has no password or token; set"
+                            + " plumbline.write-credentials." + access.name() + ".password");
+        }
+        return writers.computeIfAbsent(
+                source.repoUrl(),
+                url -> new GitWriter(
+                        workDir,
+                        url,
+                        new WriteCredential(access.username() == null ? "git" : access.username(), access.password()),
+                        authorName,
+                        authorEmail));
+    }
+
+    /** Runs a Git step, its failures as promotion failures with every secret masked. */
+    private <T> T guarded(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (GitWriteException failed) {
+            throw new PromotionFailure(FailureReason.PUSH_REFUSED, mask.apply(failed.getMessage()));
+        } catch (ImageEditException refused) {
+            throw new PromotionFailure(FailureReason.NO_IMAGE_REFERENCE, refused.getMessage());
         }
     }
 
-    private Git clone(AppSource source, WriteAccess access, Path checkout) throws GitAPIException {
-        var clone = Git.cloneRepository()
-                .setURI(source.repoUrl())
-                .setDirectory(checkout.toFile())
-                .setCredentialsProvider(provider(access));
-        if (!"HEAD".equals(source.targetRevision())) {
-            clone.setBranch(source.targetRevision())
-                    .setBranchesToClone(List.of("refs/heads/" + source.targetRevision()));
-        }
-        return clone.call();
-    }
-
-    private UsernamePasswordCredentialsProvider credentials(Git git) {
-        String url = git.getRepository().getConfig().getString("remote", "origin", "url");
-        return WriteAccess.forRepository(credentials, url)
-                .map(GitConfigRepository::provider)
-                .orElse(null);
-    }
-
-    private static UsernamePasswordCredentialsProvider provider(WriteAccess access) {
-        if (access.password() == null) {
-            return null;
-        }
-        return new UsernamePasswordCredentialsProvider(
-                access.username() == null ? "git" : access.username(), access.password());
-    }
-
-    private static Path inside(Path checkout, String file) {
+    private static Path inside(Path checkout, String file) throws IOException {
         Path resolved = checkout.resolve(file).normalize();
-        if (!resolved.startsWith(checkout)) {
-            throw new PromotionFailure(FailureReason.NO_IMAGE_REFERENCE, file + " lies outside the checkout");
+        if (!resolved.startsWith(checkout.normalize())) {
+            throw new IOException(file + " lies outside the checkout");
         }
         return resolved;
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a checkout left behind is removed with the work folder; it holds no secret
-        }
     }
 }

@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.lib.PersonIdent;
 
 /** The promotion core and its adapters, made once from the settings. */
 @ApplicationScoped
@@ -66,7 +65,8 @@ public class ServiceBeans {
         return new GitConfigRepository(
                 writeAccess(config),
                 config.service().workDir(),
-                new PersonIdent(config.service().authorName(), config.service().authorEmail()),
+                config.service().authorName(),
+                config.service().authorEmail(),
                 mask);
     }
 

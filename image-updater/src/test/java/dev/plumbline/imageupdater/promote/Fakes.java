@@ -44,6 +44,11 @@ final class Fakes {
         }
 
         @Override
+        public boolean newer(String candidate, String current) {
+            return patch(candidate) > patch(current);
+        }
+
+        @Override
         public boolean needsCreated() {
             return false;
         }
@@ -110,7 +115,10 @@ final class Fakes {
 
         @Override
         public List<Pinned> pinned(AppSource source, String repository) {
-            return pinned == null ? List.of() : List.of(new Pinned("apps/web/kustomization.yaml", pinned));
+            return pinned == null
+                    ? List.of()
+                    : List.of(new Pinned(
+                            "apps/web/kustomization.yaml", pinned, pinned.replaceAll("^.*:([^:@]+)(@.*)?$", "$1")));
         }
 
         @Override

@@ -158,6 +158,16 @@ class PromoterTest {
     }
 
     @Test
+    void anOlderImageNeverReplacesTheNewerOneTheFilesHold() {
+        config.pinned = REPO + ":1.2.9";
+        registry.push("1.2.4");
+        check(false);
+
+        assertThat(config.branches).isEmpty();
+        assertThat(host.opened).isZero();
+    }
+
+    @Test
     void filesThatDoNotNameTheImageFailOnceWithTheFilesToEdit() {
         config.pinned = null;
         registry.push("1.2.4");

@@ -22,13 +22,13 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 /**
  * The real parts a promotion goes through: the sandbox Git server (with its Gitea-compatible pull-request API) holding
  * a config repository whose {@code apps/web} pins {@code web:1.2.3}, and the distribution registry holding that image
- * and notifying the service of every push. The service listens on a port chosen here, so the registry knows where to
- * send its notifications before the service starts.
+ * and, once the test names the service's port ({@link #notifyTo}), notifying the service of every push.
  */
 public class PromotionStack implements QuarkusTestResourceLifecycleManager {
 
     public static final String WEBHOOK_SECRET = "registry notification secret";
     public static final String PROMOTE_TOKEN = "ci promote token";
+    public static final String OPS_TOKEN = "ops token for every app";
     public static final BasicCredentials WRITER = new BasicCredentials("plumbline", "git write password");
     public static final String APP_PATH = "apps/web";
 
@@ -36,13 +36,12 @@ public class PromotionStack implements QuarkusTestResourceLifecycleManager {
     private static SandboxRegistry registry;
     private static Path registryStorage;
     private static int registryPort;
-    private static int servicePort;
+    private static URI notifyUrl;
     private static String baseDigest;
 
     @Override
     public Map<String, String> start() {
         try {
-            servicePort = freePort();
             git = new GitServer(Files.createTempDirectory("plumbline-config-repos"), WRITER).start();
             git.createBareRepository("shop/deploy");
             registryStorage = Files.createTempDirectory("plumbline-registry");
@@ -54,7 +53,6 @@ public class PromotionStack implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         Map<String, String> settings = new HashMap<>();
-        settings.put("quarkus.http.test-port", String.valueOf(servicePort));
         settings.put("plumbline.write-credentials.sandbox.url", git.url());
         settings.put("plumbline.write-credentials.sandbox.username", WRITER.username());
         settings.put("plumbline.write-credentials.sandbox.password", WRITER.password());
@@ -66,7 +64,10 @@ public class PromotionStack implements QuarkusTestResourceLifecycleManager {
         settings.put("plumbline.registry-webhook.distribution.secret", WEBHOOK_SECRET);
         settings.put("plumbline.promote-tokens.ci.token", PROMOTE_TOKEN);
         settings.put("plumbline.promote-tokens.ci.apps", "web");
-        settings.put("plumbline.image-updater.poll-interval", "2s");
+        settings.put("plumbline.promote-tokens.ops.token", OPS_TOKEN);
+        settings.put("plumbline.promote-tokens.ops.apps", "*");
+        // registry notifications are the only nudge, so the test sees them work; polling has the pure tests
+        settings.put("plumbline.image-updater.poll-interval", "1h");
         settings.put("plumbline.image-updater.backoff-initial", "1s");
         settings.put("plumbline.image-updater.backoff-max", "2s");
         return settings;
@@ -107,19 +108,33 @@ public class PromotionStack implements QuarkusTestResourceLifecycleManager {
         return new ImagePusher().push(repository(), tag, "rev-" + tag, "https://git.example/shop/web");
     }
 
+    public static int registryPort() {
+        return registryPort;
+    }
+
     public static void stopRegistry() {
         registry.close();
         registry = null;
     }
 
+    /** Restarts the registry (same port, same images) to notify the service listening on {@code port}. */
+    public static void notifyTo(int port) {
+        // the service under test listens on "localhost", which may be ::1 only
+        URI url = URI.create("http://localhost:" + port + "/api/registry-webhooks/distribution");
+        if (!url.equals(notifyUrl)) {
+            notifyUrl = url;
+            stopRegistry();
+            startRegistry();
+        }
+    }
+
     public static void startRegistry() {
-        registry = SandboxRegistry.builder()
-                .storage(registryStorage)
-                .port(registryPort)
-                .notify(
-                        URI.create("http://127.0.0.1:" + servicePort + "/api/registry-webhooks/distribution"),
-                        Map.of("Authorization", "Bearer " + WEBHOOK_SECRET))
-                .start();
+        SandboxRegistry.Builder builder =
+                SandboxRegistry.builder().storage(registryStorage).port(registryPort);
+        if (notifyUrl != null) {
+            builder.notify(notifyUrl, Map.of("Authorization", "Bearer " + WEBHOOK_SECRET));
+        }
+        registry = builder.start();
     }
 
     private static void seedConfigRepository() throws IOException {
