@@ -105,8 +105,8 @@ class PromotionIT {
                     .isEqualTo(opened.commit());
             assertThat(changedLines(repo, BRANCH))
                     .containsExactly(
-                            "-    image: " + repository + ":1.2.3@" + first,
-                            "+    image: " + repository + ":1.2.4@" + second);
+                            "-          image: " + repository + ":1.2.3@" + first,
+                            "+          image: " + repository + ":1.2.4@" + second);
 
             String third = pusher.push(repository, "1.2.5", "2c2c2c2", "https://git.example/shop");
             PromotionProposed updated = proposed(live, "1.2.5");

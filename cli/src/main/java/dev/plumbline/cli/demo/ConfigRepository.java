@@ -222,7 +222,10 @@ public final class ConfigRepository implements AutoCloseable {
             throw new DemoStepException(url + " has no branch " + branch + " to merge");
         }
         try {
-            git.pull().setCredentialsProvider(credentials).call();
+            git.pull()
+                    .setCredentialsProvider(credentials)
+                    .setRemoteBranchName(BRANCH)
+                    .call();
             MergeResult merged = git.merge()
                     .include(ObjectId.fromString(head))
                     .setFastForward(MergeCommand.FastForwardMode.NO_FF)
