@@ -12,9 +12,9 @@ import java.util.function.ToIntFunction;
 /**
  * The six services a one-machine run starts: the module each is built in, its port setting, and the part of the
  * run's environment it may see. Each gets only the credentials its row of the design's access table allows: Git read
- * credentials (the sandbox's read-only user) and the webhook secret to git-watcher, the cluster to the reconciler and drift-auditor, the Slack URL
- * to the notifier, the Git write credential, the registry's notification secret and the promote token to the
- * image-updater, nothing to the renderer; and each its own Kafka principal's client settings.
+ * credentials (the sandbox's read-only user) and the webhook secret to git-watcher, the cluster to the reconciler
+ * and drift-auditor, the Slack URL to the notifier, the Git write credential, the registry's notification secret and
+ * the promote token to the image-updater, nothing to the renderer; and each its own Kafka principal's client settings.
  */
 enum ServiceProcess {
     GIT_WATCHER("git-watcher", "GIT_WATCHER_URL", StackSettings.ServicePorts::gitWatcher),
