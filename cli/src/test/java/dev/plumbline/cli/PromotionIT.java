@@ -108,6 +108,8 @@ class PromotionIT {
                             "-          image: " + repository + ":1.2.3@" + first,
                             "+          image: " + repository + ":1.2.4@" + second);
 
+            // a prerelease first: whichever check sees it first (its own notification's, or 1.2.5's) says why not
+            pusher.push(repository, "1.3.0-rc.1", "3d3d3d3", "https://git.example/shop");
             String third = pusher.push(repository, "1.2.5", "2c2c2c2", "https://git.example/shop");
             PromotionProposed updated = proposed(live, "1.2.5");
             assertThat(updated.updated()).isTrue();
@@ -115,8 +117,6 @@ class PromotionIT {
             assertThat(github.findAll(patchRequestedFor(urlPathEqualTo(PULLS + "/1"))))
                     .anySatisfy(request -> assertThat(request.getBodyAsString()).contains("1.2.5", third));
             assertThat(github.findAll(postRequestedFor(urlPathEqualTo(PULLS)))).hasSize(1);
-
-            pusher.push(repository, "1.3.0-rc.1", "3d3d3d3", "https://git.example/shop");
             ImageDetected prerelease = live.events()
                     .await(
                             ImageDetected.class,
@@ -124,6 +124,9 @@ class PromotionIT {
                             WITHIN)
                     .orElseThrow(() -> new AssertionError("no ImageDetected for 1.3.0-rc.1"));
             assertThat(prerelease.selected()).as(prerelease.explanation()).isFalse();
+            assertThat(live.events().all(PromotionProposed.class, p -> p.app().equals(APP)))
+                    .extracting(PromotionProposed::tag)
+                    .doesNotContain("1.3.0-rc.1");
 
             Instant beforeMerge = Instant.now();
             merge = repo.mergeAndPush(
