@@ -39,6 +39,7 @@ import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -165,6 +166,21 @@ class PromotionIT {
                                 d -> d.app().equals(APP) && d.tag().equals("9.9.9")))
                 .as("what the forged notification named")
                 .isEmpty();
+    }
+
+    /**
+     * The app goes when the test is done, as HostileInputIT's do: the image-updater stops watching it, and no later
+     * test of the shared system meets its trail still growing.
+     */
+    @AfterAll
+    static void deleteTheApp() {
+        StartedSystem.get()
+                .live
+                .cluster()
+                .genericKubernetesResources("plumbline.dev/v1alpha1", "Application")
+                .inNamespace(LiveSystem.APPLICATIONS_NAMESPACE)
+                .withName(APP)
+                .delete();
     }
 
     /** GitHub's pull requests of the project: none open until one is opened, then that one; reviews approve. */

@@ -448,7 +448,8 @@ class SystemIT {
                 .orElseThrow();
         long lastSequence = EventJson.read(lastOfWeb.value(), AuditRecord.class).sequence();
         await().atMost(WITHIN).until(() -> auditHeadCount("web") == lastSequence);
-        assertThat(plumb().run("audit", "verify").exitCode()).isZero();
+        PlumbCli.Outcome intact = plumb().run("audit", "verify");
+        assertThat(intact.exitCode()).as(intact.describe()).isZero();
 
         BusPrincipal.writeTopic(
                 operator,
