@@ -22,6 +22,7 @@ import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.ImageDetectionKind;
 import dev.plumbline.events.vocabulary.PromotionFailureReason;
+import dev.plumbline.events.vocabulary.PromotionMode;
 import dev.plumbline.events.vocabulary.RefUpdateKind;
 import dev.plumbline.imageupdater.testing.PromotionStack;
 import dev.plumbline.sandbox.kafka.EmbeddedKafkaResource;
@@ -82,19 +83,7 @@ class ImageUpdaterServiceTest {
     @Order(1)
     void aPushInRangeOpensOnePullRequestAndANewerOneUpdatesIt() throws IOException {
         PromotionStack.notifyTo(io.restassured.RestAssured.port);
-        events().send(ApplicationSpec.of(
-                        "web",
-                        "plumbline",
-                        1,
-                        SourceSpec.of(PromotionStack.configRepoUrl(), "main", PromotionStack.APP_PATH),
-                        Destination.of("default"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null)
-                .withImages(List.of(ImagePolicy.semver(PromotionStack.repository(), "~1.2"))));
+        sendWeb(1, ImagePolicy.semver(PromotionStack.repository(), "~1.2"));
 
         // watched, and checked once: the registry holds 1.2.3, which the files already pin
         await().atMost(PATIENCE)
@@ -274,14 +263,23 @@ class ImageUpdaterServiceTest {
         promote(PromotionStack.PROMOTE_TOKEN, "web", PromotionStack.repository() + "@sha256:" + "b".repeat(64))
                 .statusCode(422);
 
+        String other = "127.0.0.1:5000/shop/other@" + PromotionStack.baseDigest();
+        promote(PromotionStack.PROMOTE_TOKEN, "web", other)
+                .statusCode(400)
+                .body("error", containsString("policies cover " + PromotionStack.repository()));
+        promoteDirect(image)
+                .statusCode(403)
+                .body("error", containsString("its image policy says promotion: pull-request"));
+
+        // a direct policy whose range never chooses 1.2.6 itself, so the commit is CI's
+        sendWeb(2, new ImagePolicy(PromotionStack.repository(), "~1.3", null, null, null, false, PromotionMode.DIRECT));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> given().get("/api/images")
+                        .then()
+                        .body("find { it.app == 'web' }.policy", org.hamcrest.Matchers.equalTo("semver ~1.3")));
         String digest126 = PromotionStack.push("1.2.6");
 
-        given().header("Authorization", "Bearer " + PromotionStack.PROMOTE_TOKEN)
-                .contentType(ContentType.JSON)
-                .body(java.util.Map.of(
-                        "app", "web", "image", PromotionStack.repository() + "@" + digest126, "direct", true))
-                .post("/api/promotions")
-                .then()
+        promoteDirect(PromotionStack.repository() + "@" + digest126)
                 .statusCode(201)
                 .body("commit", org.hamcrest.Matchers.notNullValue());
         PromotionMerged direct = events().awaitRecord(
@@ -321,6 +319,30 @@ class ImageUpdaterServiceTest {
         return request.body(java.util.Map.of("app", app, "image", image, "direct", false))
                 .post("/api/promotions")
                 .then();
+    }
+
+    private static io.restassured.response.ValidatableResponse promoteDirect(String image) {
+        return given().header("Authorization", "Bearer " + PromotionStack.PROMOTE_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(java.util.Map.of("app", "web", "image", image, "direct", true))
+                .post("/api/promotions")
+                .then();
+    }
+
+    private void sendWeb(long generation, ImagePolicy policy) {
+        events().send(ApplicationSpec.of(
+                        "web",
+                        "plumbline",
+                        generation,
+                        SourceSpec.of(PromotionStack.configRepoUrl(), "main", PromotionStack.APP_PATH),
+                        Destination.of("default"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)
+                .withImages(List.of(policy)));
     }
 
     private static io.restassured.response.ValidatableResponse exportDrift(String patch) {

@@ -99,7 +99,11 @@ public interface ImageUpdaterConfig {
         /** The API token that opens and updates pull requests; the password when left out. */
         Optional<String> apiToken();
 
-        /** The project on the host, e.g. {@code shop/deploy} (GitHub owner/repo, GitLab path, Gitea owner/repo). */
+        /**
+         * The project on the host, e.g. {@code shop/deploy} (GitHub owner/repo, GitLab path, Gitea owner/repo);
+         * {@code {repo}} stands for the repository's last path segment, e.g. {@code plumbline/{repo}} for every
+         * {@code <name>.git} of one server; unset, the repository URL's path.
+         */
         Optional<String> project();
     }
 

@@ -3,6 +3,7 @@ package dev.plumbline.imageupdater.config;
 import dev.plumbline.engine.application.RepoLocation;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,9 @@ import java.util.Optional;
  * @param host     the pull-request host kind as written ({@code gitea}...); null when only direct commits are made
  * @param apiUrl   the host's API base; null with no host
  * @param apiToken the API token; the password when none is set
- * @param project  the project on the host, e.g. {@code shop/deploy}
+ * @param project  the project on the host, e.g. {@code shop/deploy}; {@code {repo}} in it stands for the repository's
+ *                 last path segment (one credential for every {@code <name>.git} of a server); null to take the
+ *                 repository URL's path ({@code https://github.com/shop/deploy.git} is {@code shop/deploy})
  */
 public record WriteAccess(
         String name,
@@ -40,9 +43,36 @@ public record WriteAccess(
         return apiToken != null ? apiToken : password;
     }
 
-    /** Whether pull requests can be opened with it (host, API URL and project all set). */
-    public boolean opensPullRequests() {
-        return host != null && apiUrl != null && project != null;
+    /** The project of a repository this credential covers on its host; empty when it cannot be told. */
+    public Optional<String> projectFor(String repoUrl) {
+        List<String> segments =
+                RepoLocation.of(repoUrl).map(RepoLocation::segments).orElse(List.of());
+        if (project != null) {
+            if (!project.contains("{repo}")) {
+                return Optional.of(project);
+            }
+            return segments.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(project.replace("{repo}", segments.get(segments.size() - 1)));
+        }
+        // the path as written (hosts match project names without case, but show them as created)
+        return segments.size() < 2 ? Optional.empty() : Optional.of(writtenPath(repoUrl));
+    }
+
+    /** Whether pull requests can be opened with it for a repository: a host, an API URL and a project. */
+    public boolean opensPullRequests(String repoUrl) {
+        return host != null && apiUrl != null && projectFor(repoUrl).isPresent();
+    }
+
+    private static String writtenPath(String repoUrl) {
+        String path = RepoLocation.uri(repoUrl).getPath();
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path.endsWith(".git") ? path.substring(0, path.length() - 4) : path;
     }
 
     /** Names the setting, never its secrets. */

@@ -8,6 +8,7 @@ import dev.plumbline.events.vocabulary.PromotionMode;
 import dev.plumbline.imageupdater.promote.AppSource;
 import dev.plumbline.imageupdater.promote.Cause;
 import dev.plumbline.imageupdater.promote.ImageKey;
+import dev.plumbline.imageupdater.promote.ImageLedger;
 import dev.plumbline.imageupdater.promote.ImageWatch;
 import dev.plumbline.imageupdater.registry.ImageRepository;
 import dev.plumbline.imageupdater.wiring.TagChoosers;
@@ -36,6 +37,9 @@ public class WatchedImages implements ApplicationChanges {
     @Inject
     ImageWork work;
 
+    @Inject
+    ImageLedger ledger;
+
     private final Map<ImageKey, ImageWatch> watches = new ConcurrentHashMap<>();
     private final Map<String, AppSource> sources = new ConcurrentHashMap<>();
 
@@ -44,6 +48,7 @@ public class WatchedImages implements ApplicationChanges {
         watches.keySet().removeIf(key -> key.app().equals(app));
         sources.remove(app);
         if (spec.isEmpty()) {
+            ledger.keepStatusOf(keys());
             return;
         }
         AppSource source = new AppSource(
@@ -63,6 +68,7 @@ public class WatchedImages implements ApplicationChanges {
                     key, new ImageWatch(source, key, choosers.of(policy), policy.promotion() == PromotionMode.DIRECT));
             work.check(key, Cause.poll());
         }
+        ledger.keepStatusOf(keys());
     }
 
     public Set<ImageKey> keys() {
@@ -71,6 +77,13 @@ public class WatchedImages implements ApplicationChanges {
 
     public Optional<ImageWatch> get(ImageKey key) {
         return Optional.ofNullable(watches.get(key));
+    }
+
+    /** The valid image policies of an Application, in no particular order. */
+    public List<ImageWatch> policiesOf(String app) {
+        return watches.values().stream()
+                .filter(watch -> watch.key().app().equals(app))
+                .toList();
     }
 
     /** Where an Application's files are; empty for an app the catalog does not hold. */

@@ -19,6 +19,14 @@ public interface ConfigRepository {
      */
     record Pushed(String commit, List<String> files, String previous) {}
 
+    /**
+     * The source with its target revision as the branch it names: {@code HEAD} (or nothing) becomes the remote's
+     * default branch, so a change is based on, pushed to and proposed against a real branch.
+     *
+     * @throws PromotionFailure when the target revision is a tag or a commit, since promotions need a branch
+     */
+    AppSource onBranch(AppSource source);
+
     /** Where the app's files name the image's repository; empty when they do not. */
     List<Pinned> pinned(AppSource source, String repository);
 

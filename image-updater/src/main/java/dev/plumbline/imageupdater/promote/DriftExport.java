@@ -32,8 +32,9 @@ public final class DriftExport {
      * @throws IllegalArgumentException when the patch may not be applied (it names the file and why)
      * @throws PromotionFailure         when the branch cannot be pushed or the pull request opened
      */
-    public Exported export(AppSource source, String patch, String actor) {
-        List<String> files = DriftPatch.files(patch, source.path());
+    public Exported export(AppSource app, String patch, String actor) {
+        List<String> files = DriftPatch.files(patch, app.path());
+        AppSource source = config.onBranch(app);
         PullRequests pulls = hosts.of(source);
         String branch = "plumbline/drift/" + source.app() + "/" + STAMP.format(clock.instant());
         String title = "Keep the live change of " + source.app() + " in Git";

@@ -64,15 +64,17 @@ public final class ImageLedger {
     }
 
     /**
-     * The tags the registry had at the last check since start, replaced by {@code now}; null at the first one.
-     * Only a tag that appears between two checks is news when the policy passes it over: the tags a registry held
-     * before are history, and telling each (with a request to the registry per tag) would be noise.
+     * The tags the registry had at the last complete check since start; null before the first one. Only a tag that
+     * appears between two checks is news when the policy passes it over: the tags a registry held before are history,
+     * and telling each (with a request to the registry per tag) would be noise.
      */
-    public synchronized Set<String> swapTags(ImageKey key, Set<String> now) {
-        State state = state(key);
-        Set<String> last = state.lastTags;
-        state.lastTags = Set.copyOf(now);
-        return last;
+    public synchronized Set<String> lastTags(ImageKey key) {
+        return state(key).lastTags;
+    }
+
+    /** Remembers the tags of a check once everything new among them was told. */
+    public synchronized void rememberTags(ImageKey key, Set<String> now) {
+        state(key).lastTags = Set.copyOf(now);
     }
 
     public synchronized Optional<OpenPromotion> open(ImageKey key) {

@@ -66,7 +66,7 @@ public final class Promoter {
             Map<String, ImageFacts> described = new HashMap<>();
             List<TagChooser.Candidate> candidates = new ArrayList<>();
             List<String> tags = registry.tags(key.repository());
-            Set<String> before = ledger.swapTags(key, new HashSet<>(tags));
+            Set<String> before = ledger.lastTags(key);
             for (String tag : tags) {
                 if (watch.chooser().needsCreated()) {
                     described.put(tag, registry.describe(key.repository(), tag));
@@ -76,8 +76,11 @@ public final class Promoter {
             }
             TagChooser.Choice choice = watch.chooser().choose(candidates);
             tellPassedOver(key, choice, before, described, cause);
+            // only once every new tag was told: a tag the registry could not describe yet is news at the next check
+            ledger.rememberTags(key, new HashSet<>(tags));
             if (choice.chosen().isEmpty()) {
                 ledger.checked(key, policy, clock.instant(), null, null);
+                ledger.settled(key);
                 LOG.debugf("%s: no tag fits %s: %s", key, policy, choice.why());
                 return Optional.empty();
             }
@@ -96,31 +99,19 @@ public final class Promoter {
     }
 
     /**
-     * Promotes an image CI names by digest (and perhaps tag), after checking the registry holds it so.
+     * Promotes an image CI names by digest (and perhaps tag), after checking that the app's policy for the repository
+     * allows it and the registry holds the image so.
      *
+     * @param policies the app's valid image policies
+     * @throws CiRefusal                     when no policy covers the repository, or direct is asked and not allowed
      * @throws ImageRegistry.RegistryFailure when the registry cannot say, or has no such image
      * @throws IllegalArgumentException      when the tag names another digest
      * @throws PromotionFailure              when the promotion cannot be made
      */
     public Outcome promoteFromCi(
-            AppSource source, ImageKey key, String tag, String digest, boolean direct, String actor) {
-        ImageFacts byDigest = registry.describe(key.repository(), digest);
-        if (tag == null) {
-            tag = tagAt(key.repository(), digest);
-        }
-        if (!digest.equals(byDigest.digest())) {
-            throw new IllegalArgumentException(
-                    "the registry holds " + byDigest.digest() + " for " + key.repository() + "@" + digest);
-        }
-        if (tag != null) {
-            ImageFacts byTag = registry.describe(key.repository(), tag);
-            if (!digest.equals(byTag.digest())) {
-                throw new IllegalArgumentException("the registry's tag " + key.repository() + ":" + tag + " is "
-                        + byTag.digest() + ", not " + digest + "; send the digest the tag has, or no tag");
-            }
-        }
-        ImageFacts image =
-                new ImageFacts(tag, digest, byDigest.created(), byDigest.sourceRevision(), byDigest.sourceUrl());
+            List<ImageWatch> policies, ImageKey key, String tag, String digest, boolean direct, String actor) {
+        AppSource source = CiRefusal.policyFor(policies, key, direct).source();
+        ImageFacts image = CiImage.resolve(registry, key.repository(), tag, digest);
         tellDetected(key, image, Cause.ci(actor), true, "promoted by the CI token " + actor);
         try {
             return promote(source, key, image, direct, actor, null);
@@ -130,23 +121,11 @@ public final class Promoter {
         }
     }
 
-    /** The newest-listed tag the registry holds at a digest: the events name an image by tag and digest. */
-    private String tagAt(String repository, String digest) {
-        List<String> tags = new ArrayList<>(registry.tags(repository));
-        java.util.Collections.reverse(tags);
-        for (String candidate : tags) {
-            if (digest.equals(registry.describe(repository, candidate).digest())) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("no tag of " + repository + " is at " + digest
-                + "; push the image with a tag, or name the tag: " + repository + ":TAG@" + digest);
-    }
-
     /** @param chooser the policy, which never lets an older tag replace a newer one; null for CI's own choice */
     private Outcome promote(
-            AppSource source, ImageKey key, ImageFacts image, boolean direct, String actor, TagChooser chooser) {
+            AppSource app, ImageKey key, ImageFacts image, boolean direct, String actor, TagChooser chooser) {
         String policy = chooser == null ? null : chooser.describe();
+        AppSource source = config.onBranch(app);
         List<ConfigRepository.Pinned> pinned = config.pinned(source, key.repository());
         if (pinned.isEmpty()) {
             throw new PromotionFailure(

@@ -42,11 +42,8 @@ public record ImageRepository(String registry, String path) {
         int slash = text.indexOf('/');
         String first = slash < 0 ? "" : text.substring(0, slash);
         boolean namesHost = first.contains(".") || first.contains(":") || first.equals("localhost");
-        String registry = namesHost ? first.toLowerCase(Locale.ROOT) : DOCKER_HUB;
+        String registry = namesHost ? canonicalRegistry(first) : DOCKER_HUB;
         String path = namesHost ? text.substring(slash + 1) : text;
-        if (registry.equals("index.docker.io") || registry.equals(DOCKER_HUB_API)) {
-            registry = DOCKER_HUB;
-        }
         if (registry.equals(DOCKER_HUB) && !path.contains("/")) {
             path = "library/" + path;
         }
@@ -58,6 +55,12 @@ public record ImageRepository(String registry, String path) {
                     + "': lowercase letters, digits, '.', '_', '-' and '/' between components");
         }
         return new ImageRepository(registry, path);
+    }
+
+    /** A registry host as references name it: lowercase, and Docker Hub's aliases as {@code docker.io}. */
+    static String canonicalRegistry(String host) {
+        String lower = host.strip().toLowerCase(Locale.ROOT);
+        return lower.equals("index.docker.io") || lower.equals(DOCKER_HUB_API) ? DOCKER_HUB : lower;
     }
 
     /** The host the registry's API answers on: Docker Hub's differs from the name images are written with. */

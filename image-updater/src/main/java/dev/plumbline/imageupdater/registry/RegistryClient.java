@@ -53,13 +53,13 @@ public final class RegistryClient implements Registry {
     public RegistryClient(List<RegistryCredentials> credentials, HttpClient client, Duration requestTimeout) {
         Map<String, RegistryCredentials> byRegistry = new HashMap<>();
         for (RegistryCredentials entry : credentials) {
-            byRegistry.put(entry.registry().toLowerCase(Locale.ROOT), entry);
+            byRegistry.put(ImageRepository.canonicalRegistry(entry.registry()), entry);
         }
         this.http = new RegistryHttp(
                 client,
                 requestTimeout,
                 registry -> byRegistry.getOrDefault(
-                        registry.toLowerCase(Locale.ROOT), RegistryCredentials.anonymous(registry)),
+                        ImageRepository.canonicalRegistry(registry), RegistryCredentials.anonymous(registry)),
                 Clock.systemUTC());
     }
 

@@ -3,8 +3,10 @@ package dev.plumbline.imageupdater.rest;
 import dev.plumbline.imageupdater.messaging.ImageWork;
 import dev.plumbline.imageupdater.messaging.WatchedImages;
 import dev.plumbline.imageupdater.promote.AppSource;
+import dev.plumbline.imageupdater.promote.CiRefusal;
 import dev.plumbline.imageupdater.promote.ImageKey;
 import dev.plumbline.imageupdater.promote.ImageRegistry;
+import dev.plumbline.imageupdater.promote.ImageWatch;
 import dev.plumbline.imageupdater.promote.Promoter;
 import dev.plumbline.imageupdater.promote.PromotionFailure;
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -77,12 +80,18 @@ public class PromotionsResource {
                             + " REPOSITORY@sha256:<64 hex> or REPOSITORY:TAG@sha256:<64 hex>");
         }
         ImageKey key = new ImageKey(request.app(), reference.group("repository"));
+        List<ImageWatch> policies = watched.policiesOf(request.app());
+        try {
+            CiRefusal.policyFor(policies, key, request.direct());
+        } catch (CiRefusal refused) {
+            return failure(refused);
+        }
         String actor = tokens.actor(authorization);
         try {
             Promoter.Outcome outcome = work.run(
                             key,
                             () -> promoter.promoteFromCi(
-                                    source.get(),
+                                    policies,
                                     key,
                                     reference.group("tag"),
                                     reference.group("digest"),
@@ -115,6 +124,9 @@ public class PromotionsResource {
     }
 
     static Response failure(Throwable cause) {
+        if (cause instanceof CiRefusal refused) {
+            return ApiError.of(refused.kind() == CiRefusal.Kind.NOT_DIRECT ? 403 : 400, refused.getMessage());
+        }
         if (cause instanceof IllegalArgumentException refused) {
             return ApiError.of(422, refused.getMessage());
         }

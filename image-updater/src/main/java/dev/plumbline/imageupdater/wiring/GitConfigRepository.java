@@ -5,6 +5,7 @@ import dev.plumbline.imageupdater.config.WriteAccess;
 import dev.plumbline.imageupdater.edit.FileEdit;
 import dev.plumbline.imageupdater.edit.ImageEditException;
 import dev.plumbline.imageupdater.edit.ImageEditor;
+import dev.plumbline.imageupdater.edit.ImageOccurrence;
 import dev.plumbline.imageupdater.edit.ImageTarget;
 import dev.plumbline.imageupdater.gitwrite.CheckoutEdit;
 import dev.plumbline.imageupdater.gitwrite.GitWriteException;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * The promotion core's config repository on the image editor and a {@link GitWriter} per repository, with the write
@@ -56,6 +58,21 @@ final class GitConfigRepository implements ConfigRepository {
     }
 
     @Override
+    public AppSource onBranch(AppSource source) {
+        WriteAccess access = access(source);
+        try {
+            String branch = TargetBranch.of(
+                    source.repoUrl(),
+                    new UsernamePasswordCredentialsProvider(
+                            access.username() == null ? "git" : access.username(), access.password()),
+                    source.targetRevision());
+            return new AppSource(source.app(), source.repoUrl(), branch, source.path());
+        } catch (PromotionFailure failed) {
+            throw new PromotionFailure(failed.reason(), mask.apply(failed.getMessage()));
+        }
+    }
+
+    @Override
     public List<Pinned> pinned(AppSource source, String repository) {
         GitWriter writer = writer(source);
         return guarded(() -> {
@@ -75,9 +92,7 @@ final class GitConfigRepository implements ConfigRepository {
         ImageTarget target = new ImageTarget(repository, image.tag(), image.digest());
         String[] previous = new String[1];
         CheckoutEdit edit = checkout -> {
-            previous[0] = editor.find(checkout, source.path(), repository).stream()
-                    .findFirst()
-                    .map(occurrence -> occurrence.reference(repository))
+            previous[0] = ImageOccurrence.previous(repository, editor.find(checkout, source.path(), repository))
                     .orElse(null);
             List<FileEdit> edits = editor.edit(checkout, source.path(), target);
             for (FileEdit fileEdit : edits) {
@@ -89,9 +104,12 @@ final class GitConfigRepository implements ConfigRepository {
                             new PendingCommit(edits.stream().map(FileEdit::file).toList(), message));
         };
         GitWriter writer = writer(source);
-        Optional<PushedCommit> pushed = guarded(() -> branch == null
-                ? writer.pushToTarget(source.targetRevision(), edit)
-                : writer.pushToBranch(source.targetRevision(), branch, edit));
+        Optional<PushedCommit> pushed;
+        synchronized (writer) {
+            pushed = guarded(() -> branch == null
+                    ? writer.pushToTarget(source.targetRevision(), edit)
+                    : writer.pushToBranch(source.targetRevision(), branch, edit));
+        }
         return pushed.map(commit -> new Pushed(commit.commit(), commit.files(), previous[0]))
                 .orElse(new Pushed(null, List.of(), previous[0]));
     }
@@ -117,12 +135,27 @@ final class GitConfigRepository implements ConfigRepository {
             return changed.isEmpty() ? Optional.empty() : Optional.of(new PendingCommit(changed, message));
         };
         GitWriter writer = writer(source);
-        Optional<PushedCommit> pushed = guarded(() -> writer.pushToBranch(source.targetRevision(), branch, apply));
+        Optional<PushedCommit> pushed;
+        synchronized (writer) {
+            pushed = guarded(() -> writer.pushToBranch(source.targetRevision(), branch, apply));
+        }
         return pushed.map(commit -> new Pushed(commit.commit(), commit.files(), null))
                 .orElse(new Pushed(null, List.of(), null));
     }
 
     private GitWriter writer(AppSource source) {
+        WriteAccess access = access(source);
+        return writers.computeIfAbsent(
+                source.repoUrl(),
+                url -> new GitWriter(
+                        workDir,
+                        url,
+                        new WriteCredential(access.username() == null ? "git" : access.username(), access.password()),
+                        authorName,
+                        authorEmail));
+    }
+
+    private WriteAccess access(AppSource source) {
         WriteAccess access = WriteAccess.forRepository(credentials, source.repoUrl())
                 .orElseThrow(() -> new PromotionFailure(
                         FailureReason.NO_WRITE_CREDENTIAL,
@@ -134,14 +167,7 @@ final class GitConfigRepository implements ConfigRepository {
                     "the write credential " + access.name() + " has no password or token; set"
                             + " plumbline.write-credentials." + access.name() + ".password");
         }
-        return writers.computeIfAbsent(
-                source.repoUrl(),
-                url -> new GitWriter(
-                        workDir,
-                        url,
-                        new WriteCredential(access.username() == null ? "git" : access.username(), access.password()),
-                        authorName,
-                        authorEmail));
+        return access;
     }
 
     /** Runs a Git step, its failures as promotion failures with every secret masked. */

@@ -38,11 +38,12 @@ final class HostAdapter implements PullRequests.Hosts {
                         FailureReason.NO_WRITE_CREDENTIAL,
                         "no plumbline.write-credentials.<name>.url covers " + source.repoUrl()
                                 + "; add one with write access to the repository"));
-        if (!access.opensPullRequests()) {
+        if (!access.opensPullRequests(source.repoUrl())) {
             throw new PromotionFailure(
                     FailureReason.NO_WRITE_CREDENTIAL,
-                    "the write credential " + access.name() + " names no pull-request host; set its host, api-url"
-                            + " and project, or make the image's promotion direct");
+                    "the write credential " + access.name() + " names no pull-request host and project for "
+                            + source.repoUrl() + "; set its host, api-url and project, or make the image's"
+                            + " promotion direct");
         }
         HostKind kind = Arrays.stream(HostKind.values())
                 .filter(k -> k.label().equals(access.host()))
@@ -54,7 +55,11 @@ final class HostAdapter implements PullRequests.Hosts {
         PullRequestHost host;
         try {
             host = PullRequestHosts.of(
-                    kind, URI.create(access.apiUrl()), access.project(), access.effectiveApiToken(), client);
+                    kind,
+                    URI.create(access.apiUrl()),
+                    access.projectFor(source.repoUrl()).orElseThrow(),
+                    access.effectiveApiToken(),
+                    client);
         } catch (IllegalArgumentException unusable) {
             throw new PromotionFailure(FailureReason.NO_WRITE_CREDENTIAL, mask.apply(unusable.getMessage()));
         }

@@ -62,6 +62,20 @@ class ImageEditorTest {
     }
 
     @Test
+    void aTagAndADigestWrittenApartMakeOnePreviousReference() {
+        Checkouts.write(checkout, APP_PATH + "/values.yaml", """
+                image:
+                  tag: 1.2.3  # plumbline:image %1$s:tag
+                  digest: %2$s  # plumbline:image %1$s:digest
+                """.formatted(WEB, OLD_DIGEST));
+
+        List<ImageOccurrence> found = editor.find(checkout, APP_PATH, WEB);
+
+        assertThat(ImageOccurrence.previous(WEB, found)).contains(WEB + ":1.2.3@" + OLD_DIGEST);
+        assertThat(ImageOccurrence.previous(WEB, List.of())).isEmpty();
+    }
+
+    @Test
     void aDigestAloneKeepsSplitTagsAndDropsTheTagOfAWholeReference() {
         Checkouts.write(checkout, APP_PATH + "/web.yaml", DEPLOYMENT.formatted(WEB + ":1.2.3"));
 

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -82,6 +84,23 @@ public final class SandboxRepository implements AutoCloseable {
                 RevWalk walk = new RevWalk(repository)) {
             var id = repository.resolve("refs/heads/" + branch);
             return id == null ? null : walk.parseCommit(id);
+        }
+    }
+
+    /** Makes {@code branch} at main's head the served repository's default branch (what its HEAD names). */
+    public void defaultBranch(String branch) throws IOException {
+        try (Repository repository = Git.open(bare.toFile()).getRepository()) {
+            RefUpdate create = repository.updateRef("refs/heads/" + branch);
+            create.setNewObjectId(repository.resolve("refs/heads/main"));
+            create.update();
+            repository.updateRef(Constants.HEAD).link("refs/heads/" + branch);
+        }
+    }
+
+    /** Tags main's head in the served repository. */
+    public void tag(String name) throws IOException, GitAPIException {
+        try (Git git = Git.open(bare.toFile())) {
+            git.tag().setName(name).setAnnotated(false).call();
         }
     }
 

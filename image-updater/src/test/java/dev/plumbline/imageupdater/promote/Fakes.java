@@ -67,6 +67,9 @@ final class Fakes {
 
         final Map<String, String> digests = new LinkedHashMap<>();
         RegistryFailure down;
+        /** A tag the registry lists but cannot describe yet, as right after its push. */
+        String notYetReadable;
+
         int reads;
 
         void push(String tag) {
@@ -90,6 +93,9 @@ final class Fakes {
         public ImageFacts describe(String repository, String tagOrDigest) {
             if (down != null) {
                 throw down;
+            }
+            if (tagOrDigest.equals(notYetReadable)) {
+                throw new RegistryFailure("manifest " + tagOrDigest + " unknown", false);
             }
             for (Map.Entry<String, String> entry : digests.entrySet()) {
                 if (entry.getKey().equals(tagOrDigest) || entry.getValue().equals(tagOrDigest)) {
@@ -133,6 +139,14 @@ final class Fakes {
                 pinned = image.reference(repository);
             }
             return new Pushed(commit, List.of("apps/web/kustomization.yaml"), pinned);
+        }
+
+        @Override
+        public AppSource onBranch(AppSource source) {
+            String revision = source.targetRevision();
+            return revision.equals("HEAD")
+                    ? new AppSource(source.app(), source.repoUrl(), "main", source.path())
+                    : source;
         }
 
         @Override
@@ -190,9 +204,14 @@ final class Fakes {
     static final class Told implements ImageNews.Sink {
 
         final List<ImageNews> news = new ArrayList<>();
+        int failuresToCome;
 
         @Override
         public void tell(ImageNews item) {
+            if (failuresToCome > 0) {
+                failuresToCome--;
+                throw new IllegalStateException("plumbline.image-events did not take the record in time");
+            }
             news.add(item);
         }
 

@@ -41,7 +41,11 @@ class PromoterTest {
     }
 
     private Optional<Instant> check(boolean direct) {
-        return promoter().check(new ImageWatch(WEB, KEY, new Fakes.PrefixChooser("1.2"), direct), Cause.poll());
+        return promoter().check(watch(direct), Cause.poll());
+    }
+
+    private static ImageWatch watch(boolean direct) {
+        return new ImageWatch(WEB, KEY, new Fakes.PrefixChooser("1.2"), direct);
     }
 
     @Test
@@ -96,6 +100,22 @@ class PromoterTest {
         });
         assertThat(host.opened).isOne();
         assertThat(host.updated).isZero();
+    }
+
+    @Test
+    void aTagTheRegistryCouldNotYetDescribeIsStillToldAtTheNextCheck() {
+        registry.push("1.2.4");
+        check(false);
+        registry.push("1.3.0-rc.1");
+        registry.notYetReadable = "1.3.0-rc.1";
+        check(false);
+        registry.notYetReadable = null;
+        check(false);
+
+        assertThat(told.of(ImageNews.Detected.class))
+                .filteredOn(detected -> !detected.selected())
+                .extracting(ImageNews.Detected::tag)
+                .containsExactly("1.3.0-rc.1");
     }
 
     @Test
@@ -158,6 +178,17 @@ class PromoterTest {
     }
 
     @Test
+    void anAppOnHeadIsProposedAgainstTheDefaultBranch() {
+        AppSource onHead = new AppSource("web", WEB.repoUrl(), "HEAD", WEB.path());
+        registry.push("1.2.4");
+
+        promoter().check(new ImageWatch(onHead, KEY, new Fakes.PrefixChooser("1.2"), false), Cause.poll());
+
+        assertThat(told.of(ImageNews.Proposed.class).get(0).targetRevision()).isEqualTo("main");
+        assertThat(host.open.get(1).base()).isEqualTo("main");
+    }
+
+    @Test
     void anOlderImageNeverReplacesTheNewerOneTheFilesHold() {
         config.pinned = REPO + ":1.2.9";
         registry.push("1.2.4");
@@ -203,6 +234,35 @@ class PromoterTest {
     }
 
     @Test
+    void aMergeWhoseTellingFailsIsTriedAgainUntilToldAndGivenUpOnlyWhenStopping() {
+        registry.push("1.2.4");
+        check(false);
+        String promotionId = told.of(ImageNews.Proposed.class).get(0).promotionId();
+        MergeWatch merges = new MergeWatch(host, ledger, told);
+        List<CommitInfo> landed = List.of(commit("p1", new Trailer("Plumbline-Promotion", promotionId)));
+        List<Duration> waits = new java.util.ArrayList<>();
+        RetryUntilDone retry = new RetryUntilDone(
+                new ExponentialBackoff(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 0), wait -> waits.add(wait));
+        told.failuresToCome = 2;
+
+        retry.run("commit m1", () -> merges.landed(WEB, KEY, "m1", landed));
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(told.of(ImageNews.Merged.class))
+                .singleElement()
+                .satisfies(merged -> assertThat(merged.mergeCommit()).isEqualTo("m1"));
+
+        RetryUntilDone stopping = new RetryUntilDone(
+                new ExponentialBackoff(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 0), wait -> false);
+        assertThatThrownBy(() -> stopping.run("commit m2", () -> {
+                    throw new IllegalStateException("Kafka is away");
+                }))
+                .isInstanceOf(java.util.concurrent.CancellationException.class)
+                .hasMessageContaining("commit m2")
+                .hasMessageContaining("read again");
+    }
+
+    @Test
     void withoutApproversOnTheHostTheApprovedByTrailersCount() {
         registry.push("1.2.4");
         check(false);
@@ -228,17 +288,50 @@ class PromoterTest {
         registry.push("1.2.4");
         registry.push("1.2.5");
 
-        assertThatThrownBy(() -> promoter().promoteFromCi(WEB, KEY, "1.2.4", registry.digest("1.2.5"), false, "ci"))
+        assertThatThrownBy(() -> promoter()
+                        .promoteFromCi(List.of(watch(false)), KEY, "1.2.4", registry.digest("1.2.5"), false, "ci"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("send the digest the tag has");
-        assertThatThrownBy(() -> promoter().promoteFromCi(WEB, KEY, null, "sha256:" + "f".repeat(64), false, "ci"))
+        assertThatThrownBy(() -> promoter()
+                        .promoteFromCi(List.of(watch(false)), KEY, null, "sha256:" + "f".repeat(64), false, "ci"))
                 .isInstanceOf(ImageRegistry.RegistryFailure.class);
         assertThat(config.branches).isEmpty();
 
-        Promoter.Outcome outcome = promoter().promoteFromCi(WEB, KEY, null, registry.digest("1.2.5"), false, "ci");
+        Promoter.Outcome outcome =
+                promoter().promoteFromCi(List.of(watch(false)), KEY, null, registry.digest("1.2.5"), false, "ci");
 
         assertThat(outcome.pullRequestUrl()).endsWith("/pulls/1");
         assertThat(told.of(ImageNews.Proposed.class).get(0).actor()).isEqualTo("ci");
+    }
+
+    @Test
+    void ciPromotesOnlyAnImageItsAppHasAPolicyForAndDirectlyOnlyWhenThePolicySaysDirect() {
+        registry.push("1.2.4");
+        String digest = registry.digest("1.2.4");
+        ImageKey other = new ImageKey("web", "127.0.0.1:5000/shop/api");
+
+        assertThatThrownBy(() -> promoter().promoteFromCi(List.of(watch(false)), other, null, digest, false, "ci"))
+                .isInstanceOfSatisfying(
+                        CiRefusal.class, refusal -> assertThat(refusal.kind()).isEqualTo(CiRefusal.Kind.NO_POLICY))
+                .hasMessageContaining("127.0.0.1:5000/shop/api")
+                .hasMessageContaining("web's image policies cover " + REPO);
+        assertThatThrownBy(() -> promoter().promoteFromCi(List.of(), KEY, null, digest, false, "ci"))
+                .isInstanceOf(CiRefusal.class)
+                .hasMessageContaining("has no image policy");
+        assertThatThrownBy(() -> promoter().promoteFromCi(List.of(watch(false)), KEY, null, digest, true, "ci"))
+                .isInstanceOfSatisfying(
+                        CiRefusal.class, refusal -> assertThat(refusal.kind()).isEqualTo(CiRefusal.Kind.NOT_DIRECT))
+                .hasMessageContaining("web")
+                .hasMessageContaining(REPO)
+                .hasMessageContaining("its image policy says promotion: pull-request; ask for a pull request, or set"
+                        + " promotion: direct in the Application");
+        assertThat(config.branches).isEmpty();
+        assertThat(told.news).as("a refused call tells nothing").isEmpty();
+
+        Promoter.Outcome outcome = promoter().promoteFromCi(List.of(watch(true)), KEY, null, digest, true, "ci");
+
+        assertThat(outcome.commit()).isEqualTo("c1");
+        assertThat(config.branches).containsExactly((String) null);
     }
 
     private static CommitInfo commit(String sha, Trailer... trailers) {

@@ -3,6 +3,7 @@ package dev.plumbline.imageupdater.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,5 +37,12 @@ class ImageRepositoryTest {
         assertThatThrownBy(() -> ImageRepository.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void credentialsForDockerHubMatchWhicheverOfItsNamesTheyUse() {
+        assertThat(ImageRepository.canonicalRegistry("Registry-1.Docker.io")).isEqualTo("docker.io");
+        assertThat(ImageRepository.canonicalRegistry("index.docker.io")).isEqualTo("docker.io");
+        assertThat(ImageRepository.canonicalRegistry("GHCR.io")).isEqualTo("ghcr.io");
     }
 }

@@ -223,6 +223,38 @@ class RegistryClientTest {
     }
 
     @Test
+    void aTokenRealmOverPlainHttpNeverReceivesTheLogin() {
+        WireMockServer tls = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
+        tls.start();
+        try {
+            // 127.0.0.2 is loopback too, but not a name the client serves over plain HTTP: this registry is HTTPS
+            ImageRepository remote = ImageRepository.parse("127.0.0.2:" + tls.httpsPort() + "/shop/web");
+            tls.stubFor(get(urlEqualTo("/v2/shop/web/tags/list?n=1000"))
+                    .willReturn(aResponse()
+                            .withStatus(401)
+                            .withHeader(
+                                    "WWW-Authenticate", "Bearer realm=\"http://127.0.0.2:" + tls.port() + "/token\"")));
+            HttpClient trusting = HttpClient.newBuilder()
+                    .sslContext(TrustEveryCertificate.context())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+            RegistryClient withLogin = new RegistryClient(
+                    List.of(new RegistryCredentials(remote.registry(), "ci", "pw", false)),
+                    trusting,
+                    Duration.ofSeconds(10));
+
+            assertThatThrownBy(() -> withLogin.tags(remote))
+                    .hasMessageContaining("its token realm http://127.0.0.2:" + tls.port()
+                            + "/token is not HTTPS, and credentials are never sent in the clear")
+                    .satisfies(
+                            e -> assertThat(((RegistryException) e).retryable()).isFalse());
+            tls.verify(0, getRequestedFor(urlPathEqualTo("/token")));
+        } finally {
+            tls.stop();
+        }
+    }
+
+    @Test
     void tellsPassingFailuresFromThoseThatNeedAPerson() throws IOException {
         registry.stubFor(get(urlEqualTo("/v2/shop/web/manifests/gone"))
                 .willReturn(aResponse().withStatus(404)));
