@@ -70,10 +70,10 @@ public final class ImageUpdater {
             case 401 ->
                 throw new CommandFailedException("the image-updater refused the token in " + TOKEN_VARIABLE + " (401): "
                         + answer.errorMessage() + "; check that it is one of its promote tokens");
+            // the token's apps do not include the app, or its policy does not allow what was asked (--direct)
             case 403 ->
-                throw new CommandFailedException("the token in " + TOKEN_VARIABLE + " may not " + what + " "
-                        + app + " (403): " + answer.errorMessage()
-                        + "; the token's apps setting (plumbline.promote-tokens.<id>.apps) must name it");
+                throw new CommandFailedException(
+                        "the image-updater may not " + what + " " + app + " (403): " + answer.errorMessage());
             default -> {
                 if (answer.status() == 404) {
                     throw new CommandFailedException(
