@@ -69,9 +69,10 @@ final class BenchCommand implements Callable<Integer> {
                         freePort(),
                         0,
                         0,
-                        new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0),
+                        new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0, 0),
                         Optional.empty(),
                         Optional.empty())
+                .withRegistryPort(0)
                 .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", pollInterval);
         String loadBefore = Bench.loadAverage();
         out.println("Starting a run for the benchmark (load average " + loadBefore + ") …");

@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
                     + "(DEMO_REPO_URL in .plumbline/run/env) with three Applications (plain YAML, Kustomize, Helm), "
                     + "then tells the story: deploy, a new commit, a change by hand, drift detected and healed, "
                     + "self-heal paused, a change that stays, exported to Git, committed, converged, a file deleted "
-                    + "in Git, pruned. Each step is confirmed from the live system. Then it stays in the foreground "
-                    + "until Ctrl-C, like 'plumb up'."
+                    + "in Git, pruned; last, a new image pushed to the sandbox registry becomes a pull request that the "
+                    + "reviewer merges, web runs its digest, and the audit trail shows the chain (skipped, with how to "
+                    + "install it, when docker-registry is not installed). Each step is confirmed from the live "
+                    + "system. Then it stays in the foreground until Ctrl-C, like 'plumb up'."
         })
 final class DemoCommand implements Callable<Integer> {
 

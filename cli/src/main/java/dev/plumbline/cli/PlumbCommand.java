@@ -5,6 +5,7 @@ import dev.plumbline.cli.audit.AuditCommand;
 import dev.plumbline.cli.connect.CommandFailedException;
 import dev.plumbline.cli.connect.RunEnvironment;
 import dev.plumbline.cli.drift.DriftCommand;
+import dev.plumbline.cli.image.ImageCommand;
 import dev.plumbline.cli.project.ProjectCommand;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.function.Supplier;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
             ProjectCommand.class,
             AuditCommand.class,
             DriftCommand.class,
+            ImageCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class PlumbCommand implements RunEnvironment.Source {

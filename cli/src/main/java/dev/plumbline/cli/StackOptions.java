@@ -29,6 +29,13 @@ final class StackOptions {
             description = "Port of the sandbox Git server (default: ${DEFAULT-VALUE}).")
     int gitPort;
 
+    @Option(
+            names = "--registry-port",
+            defaultValue = "" + StackSettings.DEFAULT_REGISTRY_PORT,
+            description =
+                    "Port of the sandbox registry, when docker-registry is installed (default: ${DEFAULT-VALUE}).")
+    int registryPort;
+
     StackSettings settings() {
         return new StackSettings(
                         kafkaPort,
@@ -38,7 +45,8 @@ final class StackOptions {
                         environment("KAFKA_BOOTSTRAP_SERVERS"),
                         externalKubeconfig())
                 .withExternalKafkaClients(
-                        environment("PLUMBLINE_KAFKA_CLIENTS_DIR").map(Path::of));
+                        environment("PLUMBLINE_KAFKA_CLIENTS_DIR").map(Path::of))
+                .withRegistryPort(registryPort);
     }
 
     private Optional<Path> externalKubeconfig() {

@@ -56,12 +56,13 @@ class ReadmeRunItIT {
         Assumptions.assumeTrue(onPath("git"), "the README's Run it section uses git, which is not installed");
         RunLayout layout = new RunLayout(Path.of("..").toAbsolutePath().normalize(), runDir);
         StackSettings settings = new StackSettings(
-                freePort(),
-                0,
-                0,
-                new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0),
-                Optional.empty(),
-                Optional.empty());
+                        freePort(),
+                        0,
+                        0,
+                        new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0, 0),
+                        Optional.empty(),
+                        Optional.empty())
+                .withRegistryPort(0);
         stack = new LocalStack(layout, settings, line -> {}).start();
         live = new LiveSystem(stack.environment());
         // the README's commands name the run as a user's checkout has it

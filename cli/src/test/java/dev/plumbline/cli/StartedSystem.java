@@ -39,6 +39,13 @@ final class StartedSystem implements ExtensionContext.Store.CloseableResource {
 
     final Path runDir;
     final WireMockServer slack;
+    /** GitHub's pull-request API for the promotion repository (PromotionIT), which lives on the sandbox Git server. */
+    final WireMockServer github;
+    /** The sandbox repository whose write credential names {@link #github} as its pull-request host. */
+    static final String PROMOTION_REPOSITORY = "promotion";
+    /** Its project on the (stubbed) GitHub. */
+    static final String PROMOTION_PROJECT = "acme/promotion";
+
     final RunLayout layout;
     final RunningStack stack;
     final LiveSystem live;
@@ -50,21 +57,44 @@ final class StartedSystem implements ExtensionContext.Store.CloseableResource {
         slack.start();
         slack.stubFor(post(urlEqualTo("/slack"))
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
+        github = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        github.start();
         layout = new RunLayout(Path.of("..").toAbsolutePath().normalize(), runDir);
+        int gitPort = freePort();
         // the broker and git-watcher (whose artifact URLs name its port) need a port chosen up front; everything
         // else takes any free port and says which. Polling is slowed down so that only webhooks move things: a
         // refused webhook must then change nothing at all. A render may take 15 s rather than 90 s, so that a chart
-        // built to loop (HostileInputIT) holds its slot no longer than that.
+        // built to loop (HostileInputIT) holds its slot no longer than that. The image-updater gets a second write
+        // credential, for the promotion repository only, whose pull requests go to the GitHub stand-in; the Git
+        // server's port is chosen up front so that its URL can be named, and its password, made by the run, is
+        // the sandbox credential's (a config expression the image-updater resolves).
         StackSettings settings = new StackSettings(
                         freePort(),
                         0,
-                        0,
-                        new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0),
+                        gitPort,
+                        new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0, 0),
                         Optional.empty(),
                         Optional.empty())
+                .withRegistryPort(0)
                 .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", "10m")
                 .withServiceSetting("renderer", "PLUMBLINE_RENDER_TIMEOUT", "15s")
-                .withServiceSetting("notifier", "PLUMBLINE_SLACK_WEBHOOK_URL", slack.baseUrl() + "/slack");
+                .withServiceSetting("notifier", "PLUMBLINE_SLACK_WEBHOOK_URL", slack.baseUrl() + "/slack")
+                .withServiceSetting(
+                        "image-updater",
+                        "PLUMBLINE_WRITE_CREDENTIALS_GITHUB_URL",
+                        "http://127.0.0.1:" + gitPort + "/" + PROMOTION_REPOSITORY + ".git")
+                .withServiceSetting(
+                        "image-updater",
+                        "PLUMBLINE_WRITE_CREDENTIALS_GITHUB_USERNAME",
+                        "${plumbline.write-credentials.sandbox.username}")
+                .withServiceSetting(
+                        "image-updater",
+                        "PLUMBLINE_WRITE_CREDENTIALS_GITHUB_PASSWORD",
+                        "${plumbline.write-credentials.sandbox.password}")
+                .withServiceSetting("image-updater", "PLUMBLINE_WRITE_CREDENTIALS_GITHUB_HOST", "github")
+                .withServiceSetting("image-updater", "PLUMBLINE_WRITE_CREDENTIALS_GITHUB_API_URL", github.baseUrl())
+                .withServiceSetting("image-updater", "PLUMBLINE_WRITE_CREDENTIALS_GITHUB_API_TOKEN", "github-token")
+                .withServiceSetting("image-updater", "PLUMBLINE_WRITE_CREDENTIALS_GITHUB_PROJECT", PROMOTION_PROJECT);
         stack = new LocalStack(layout, settings, progress::add).start();
         live = new LiveSystem(stack.environment());
     }
@@ -95,6 +125,7 @@ final class StartedSystem implements ExtensionContext.Store.CloseableResource {
         live.close();
         stack.stop();
         slack.stop();
+        github.stop();
         try (Stream<Path> files = Files.walk(runDir)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());

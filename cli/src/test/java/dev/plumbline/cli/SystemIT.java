@@ -13,7 +13,6 @@ import dev.plumbline.cli.demo.ApplicationView;
 import dev.plumbline.cli.demo.ConfigRepository;
 import dev.plumbline.cli.demo.Demo;
 import dev.plumbline.cli.demo.DemoSetup;
-import dev.plumbline.cli.demo.DemoStory;
 import dev.plumbline.cli.demo.GitWatcherWebhook;
 import dev.plumbline.cli.demo.LiveSystem;
 import dev.plumbline.cli.demo.PlumbCli;
@@ -106,8 +105,13 @@ class SystemIT {
     @Order(1)
     void everyPackagedServiceReportsReadyAgainstTheStandaloneBroker() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (String variable :
-                List.of("GIT_WATCHER_URL", "RENDERER_URL", "RECONCILER_URL", "DRIFT_AUDITOR_URL", "NOTIFIER_URL")) {
+        for (String variable : List.of(
+                "GIT_WATCHER_URL",
+                "RENDERER_URL",
+                "RECONCILER_URL",
+                "DRIFT_AUDITOR_URL",
+                "NOTIFIER_URL",
+                "IMAGE_UPDATER_URL")) {
             String url = stack.environment().get(variable);
             HttpResponse<String> ready = http.send(
                     HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
@@ -139,7 +143,7 @@ class SystemIT {
                 new PrintWriter(System.out, true),
                 false);
 
-        assertThat(steps).hasSize(DemoStory.STEPS);
+        assertThat(steps).hasSize(Demo.STEPS);
         assertThat(confirmations(steps.get(0)))
                 .contains(
                         "Application web: synced",
@@ -155,6 +159,9 @@ class SystemIT {
         assertThat(confirmations(steps.get(7))).contains("greeting: tuned during incident 42");
         assertThat(confirmations(steps.get(9))).contains("resolution desired-changed");
         assertThat(confirmations(steps.get(11))).contains("Service demo/web: not found", "pruned 1");
+        assertThat(confirmations(steps.get(12)))
+                .contains("'Promote web to 1.2.4'", "/pulls/", "Deployment demo/web runs ")
+                .contains(stack.environment().get("REGISTRY_URL").substring("http://".length()) + "/demo/web:1.2.4@");
         assertThat(live.configMap(DemoSetup.NAMESPACE, "web-settings")
                         .orElseThrow()
                         .getData())
@@ -444,7 +451,8 @@ class SystemIT {
                 .orElseThrow();
         long lastSequence = EventJson.read(lastOfWeb.value(), AuditRecord.class).sequence();
         await().atMost(WITHIN).until(() -> auditHeadCount("web") == lastSequence);
-        assertThat(plumb().run("audit", "verify").exitCode()).isZero();
+        PlumbCli.Outcome intact = plumb().run("audit", "verify");
+        assertThat(intact.exitCode()).as(intact.describe()).isZero();
 
         BusPrincipal.writeTopic(
                 operator,

@@ -1,12 +1,13 @@
 package dev.plumbline.cli.connect;
 
-/** The five services, each reached at the URL its environment variable names. */
+/** The services, each reached at the URL its environment variable names. */
 public enum PlumblineServiceUrl {
     GIT_WATCHER("git-watcher", "GIT_WATCHER_URL"),
     RENDERER("renderer", "RENDERER_URL"),
     RECONCILER("reconciler", "RECONCILER_URL"),
     DRIFT_AUDITOR("drift-auditor", "DRIFT_AUDITOR_URL"),
-    NOTIFIER("notifier", "NOTIFIER_URL");
+    NOTIFIER("notifier", "NOTIFIER_URL"),
+    IMAGE_UPDATER("image-updater", "IMAGE_UPDATER_URL");
 
     private final String displayName;
     private final String variable;

@@ -13,13 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Read-only HTTP calls to one Plumbline service. A service that cannot be reached, or answers with an error, becomes a
+ * HTTP calls to one Plumbline service: reads, and the image-updater's authenticated requests. A service that cannot be reached, or answers with an error, becomes a
  * {@link CommandFailedException} naming the service, the URL and the service's own message.
  */
 public final class ServiceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** A write pushes a branch and calls a Git host's API before it answers; the image-updater waits 120 s. */
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(130);
 
     private final String service;
     private final URI base;
@@ -35,11 +37,30 @@ public final class ServiceClient {
     /** The answer whatever its status; {@link Answer#successfulBody()} turns an error into a one-line failure. */
     public Answer call(String pathAndQuery, String accept) {
         URI uri = URI.create(base + pathAndQuery);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
-                .header("Accept", accept)
-                .GET()
-                .build();
+        return send(
+                uri,
+                HttpRequest.newBuilder(uri)
+                        .timeout(TIMEOUT)
+                        .header("Accept", accept)
+                        .GET()
+                        .build());
+    }
+
+    /** POSTs a JSON body with a bearer token; the answer whatever its status. */
+    public Answer post(String path, String json, String bearerToken) {
+        URI uri = URI.create(base + path);
+        return send(
+                uri,
+                HttpRequest.newBuilder(uri)
+                        .timeout(WRITE_TIMEOUT)
+                        .header("Accept", "application/json")
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + bearerToken)
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                        .build());
+    }
+
+    private Answer send(URI uri, HttpRequest request) {
         try {
             HttpResponse<String> response =
                     http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -48,8 +69,8 @@ public final class ServiceClient {
             throw new CommandFailedException("cannot reach the " + service + " at " + base
                     + " (connection refused): is Plumbline running? (./plumb up)");
         } catch (HttpTimeoutException e) {
-            throw new CommandFailedException(
-                    "the " + service + " at " + base + " did not answer within " + TIMEOUT.toSeconds() + "s");
+            throw new CommandFailedException("the " + service + " at " + base + " did not answer within "
+                    + request.timeout().orElse(TIMEOUT).toSeconds() + "s");
         } catch (IOException e) {
             throw new CommandFailedException("cannot reach the " + service + " at " + base + ": " + e.getMessage());
         } catch (InterruptedException e) {

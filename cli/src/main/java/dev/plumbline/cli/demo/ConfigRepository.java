@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeCommand;
+import org.eclipse.jgit.api.MergeResult;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Signer;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -189,6 +192,67 @@ public final class ConfigRepository implements AutoCloseable {
         } catch (GitAPIException e) {
             throw new DemoStepException("cannot commit and push to " + url + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Fetches {@code branch} from the server and returns its head, or null when the server has no such branch (the
+     * branch a promotion pushed, to review it).
+     */
+    public String fetch(String branch) {
+        try {
+            git.fetch()
+                    .setCredentialsProvider(credentials)
+                    .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
+                    .setRemoveDeletedRefs(true)
+                    .call();
+            ObjectId head = git.getRepository().resolve("refs/remotes/origin/" + branch);
+            return head == null ? null : head.getName();
+        } catch (GitAPIException | IOException e) {
+            throw new DemoStepException("cannot fetch " + branch + " from " + url + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Merges the server's {@code branch} into this working copy's branch with a merge commit, as a reviewer merging a
+     * pull request does, and pushes it; returns the merge commit's SHA.
+     */
+    public String mergeAndPush(String branch, PersonIdent reviewer, String message) {
+        String head = fetch(branch);
+        if (head == null) {
+            throw new DemoStepException(url + " has no branch " + branch + " to merge");
+        }
+        try {
+            git.pull()
+                    .setCredentialsProvider(credentials)
+                    .setRemoteBranchName(BRANCH)
+                    .call();
+            MergeResult merged = git.merge()
+                    .include(ObjectId.fromString(head))
+                    .setFastForward(MergeCommand.FastForwardMode.NO_FF)
+                    .setCommit(false)
+                    .call();
+            if (!merged.getMergeStatus().isSuccessful()) {
+                throw new DemoStepException(
+                        "merging " + branch + " into " + BRANCH + " of " + url + " failed: " + merged.getMergeStatus());
+            }
+            RevCommit commit = git.commit()
+                    .setAuthor(reviewer)
+                    .setCommitter(reviewer)
+                    .setMessage(message)
+                    .call();
+            git.push()
+                    .setCredentialsProvider(credentials)
+                    .setRefSpecs(new RefSpec("HEAD:refs/heads/" + BRANCH))
+                    .call();
+            return commit.getName();
+        } catch (GitAPIException e) {
+            throw new DemoStepException("cannot merge " + branch + " into " + url + ": " + e.getMessage());
+        }
+    }
+
+    /** The working copy's Git, to read its history and diffs. */
+    public Git git() {
+        return git;
     }
 
     @Override

@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 /** {@code plumb demo} against a running system: the set-up, then the story, every step confirmed live. */
 public final class Demo {
 
+    /** The story's steps: the plain-YAML app's, then the promotion of a new image. */
+    public static final int STEPS = DemoStory.STEPS + 1;
+
     private Demo() {}
 
     /**
@@ -28,7 +31,7 @@ public final class Demo {
             PlumbCli plumb,
             PrintWriter out,
             boolean setupOnly) {
-        StoryRunner story = new StoryRunner(out, setupOnly ? 1 : DemoStory.STEPS);
+        StoryRunner story = new StoryRunner(out, setupOnly ? 1 : STEPS);
         try (LiveSystem live = new LiveSystem(run)) {
             out.println();
             out.println("Setting up the demo: a config repository and three Applications");
@@ -37,6 +40,9 @@ public final class Demo {
             DemoSetup.Demo demo = setup.create(workFolder, announceRepository);
             try (ConfigRepository repository = demo.repository()) {
                 new DemoStory(live, story, plumb).tell(demo, setup, setupOnly);
+                if (!setupOnly) {
+                    new PromotionStory(live, story, plumb).tell(demo);
+                }
             }
         }
         return story.results();

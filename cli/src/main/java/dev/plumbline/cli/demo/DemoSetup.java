@@ -155,6 +155,11 @@ public final class DemoSetup {
     }
 
     static String application(DemoApp app, String repoUrl) {
+        return application(app, repoUrl, "");
+    }
+
+    /** The Application with more of its spec, as indented YAML lines (its {@code images:} policy). */
+    static String application(DemoApp app, String repoUrl, String moreSpec) {
         return """
                 apiVersion: plumbline.dev/v1alpha1
                 kind: Application
@@ -173,7 +178,7 @@ public final class DemoSetup {
                     automated:
                       prune: true
                       selfHeal: true
-                """.formatted(
+                %s""".formatted(
                         app.app,
                         LiveSystem.APPLICATIONS_NAMESPACE,
                         PROJECT,
@@ -181,7 +186,8 @@ public final class DemoSetup {
                         ConfigRepository.BRANCH,
                         app.path,
                         app.sourceOptions,
-                        NAMESPACE);
+                        NAMESPACE,
+                        moreSpec);
     }
 
     /**

@@ -54,6 +54,7 @@ public final class LiveSystem implements AutoCloseable {
                             Topics.RENDERED_MANIFESTS,
                             Topics.APPLY_ACTIONS,
                             Topics.DRIFT_ALERTS,
+                            Topics.IMAGE_EVENTS,
                             Topics.AUDIT));
         } catch (MissingTopicException e) {
             throw new DemoStepException(e.getMessage());
@@ -66,6 +67,11 @@ public final class LiveSystem implements AutoCloseable {
             throw new DemoStepException(name + " is not set in the run's environment");
         }
         return value;
+    }
+
+    /** A setting the run may lack (REGISTRY_URL without docker-registry). */
+    public Optional<String> optional(String name) {
+        return Optional.ofNullable(run.get(name)).filter(value -> !value.isBlank());
     }
 
     public ConfigRepository.GitServer gitServer() {

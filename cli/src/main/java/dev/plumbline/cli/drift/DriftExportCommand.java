@@ -6,6 +6,7 @@ import dev.plumbline.cli.connect.CommandFailedException;
 import dev.plumbline.cli.connect.PlumblineServiceUrl;
 import dev.plumbline.cli.connect.RunEnvironment;
 import dev.plumbline.cli.connect.ServiceClient;
+import dev.plumbline.cli.image.ImageUpdater;
 import dev.plumbline.cli.output.OutputOption;
 import dev.plumbline.cli.output.StructuredOutput;
 import java.io.IOException;
@@ -31,7 +32,10 @@ import picocli.CommandLine.Spec;
                     + "carry, such as masked Secret values); a Kustomize or Helm app gives each drifted field with "
                     + "its live value, to set in its overlay, templates or values.",
             "With --to DIR (a working copy of the config repository), the diff is applied to its files: review "
-                    + "with git diff, then commit and push. From the drift-auditor (DRIFT_AUDITOR_URL)."
+                    + "with git diff, then commit and push. From the drift-auditor (DRIFT_AUDITOR_URL).",
+            "With --pr (plain-YAML apps), the image-updater (IMAGE_UPDATER_URL) commits the diff on a branch "
+                    + "plumbline/drift/<app>/<time> and opens a pull request for review; prints its URL. Needs a "
+                    + "promote token in PLUMBLINE_PROMOTE_TOKEN whose apps include NAME."
         })
 final class DriftExportCommand implements Callable<Integer> {
 
@@ -52,9 +56,15 @@ final class DriftExportCommand implements Callable<Integer> {
             description = "A working copy of the config repository to write the " + "change into (plain-YAML apps).")
     Path workingCopy;
 
+    @Option(names = "--pr", description = "Open a pull request with the change (plain-YAML apps).")
+    boolean pullRequest;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (pullRequest && (workingCopy != null || output.structured())) {
+            throw new CommandFailedException("--pr opens a pull request itself: give it without --to and -o");
+        }
         ServiceClient auditor = RunEnvironment.of(spec).service(PlumblineServiceUrl.DRIFT_AUDITOR);
         String path = "/api/apps/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/drift/patch";
         if (output.structured()) {
@@ -65,12 +75,12 @@ final class DriftExportCommand implements Callable<Integer> {
         ServiceClient.Answer answer = fetch(auditor, path, "text/x-diff, application/json");
         String body = answer.body();
         boolean diff = !body.stripLeading().startsWith("{");
-        if (workingCopy != null) {
+        if (workingCopy != null || pullRequest) {
             if (!diff) {
                 throw new CommandFailedException(name + " is not a plain-YAML app, so its drift cannot be written "
                         + "into files: " + describeFields(tree(answer)));
             }
-            return writeInto(out, body);
+            return pullRequest ? openPullRequest(out, body) : writeInto(out, body);
         }
         if (diff) {
             out.print(body);
@@ -96,6 +106,18 @@ final class DriftExportCommand implements Callable<Integer> {
         out.println("Wrote the live state of " + name + " into " + String.join(", ", result.files()) + " under "
                 + result.workTree() + ".");
         out.println("Review it with 'git diff', then commit and push: Plumbline then finds Git and the cluster equal.");
+        out.flush();
+        return 0;
+    }
+
+    private int openPullRequest(PrintWriter out, String patch) {
+        if (!patch.contains("diff --git")) {
+            out.println("No drift to export: the live objects of " + name + " match Git; no pull request opened.");
+            out.flush();
+            return 0;
+        }
+        ImageUpdater.Change change = new ImageUpdater(RunEnvironment.of(spec)).exportDrift(name, patch);
+        out.println(change.outcome());
         out.flush();
         return 0;
     }

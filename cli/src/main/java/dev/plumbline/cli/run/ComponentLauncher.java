@@ -39,6 +39,7 @@ final class ComponentLauncher {
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         // a component sees the credentials it is given and none that the user's shell happens to hold
         builder.environment().keySet().removeAll(ServiceProcess.CREDENTIALS);
+        builder.environment().keySet().removeIf(ServiceProcess::isImageUpdaterCredential);
         builder.environment().putAll(component.environment());
         try {
             return new RunningComponent(component, builder.start(), log);

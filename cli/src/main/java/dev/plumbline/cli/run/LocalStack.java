@@ -1,7 +1,9 @@
 package dev.plumbline.cli.run;
 
+import dev.plumbline.sandbox.registry.SandboxRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,13 +18,17 @@ import java.util.regex.Pattern;
 
 /**
  * Starts Plumbline on one machine: the sandbox's Kafka broker, Kubernetes API and Git server (each unless a real
- * one is given), then the five services, each as its own process with its log under {@code .plumbline/run/logs}.
+ * one is given), the sandbox registry when docker-registry is installed, then the six services, each as its own
+ * process with its log under {@code .plumbline/run/logs}.
  */
 public final class LocalStack {
 
     private static final Duration SANDBOX_START = Duration.ofSeconds(90);
     private static final Duration SERVICE_START = Duration.ofSeconds(180);
     private static final String GIT_USERNAME = "plumbline";
+    private static final String GIT_READER_USERNAME = "plumbline-reader";
+    /** The image-updater's endpoint for the distribution registry's notifications. */
+    private static final String REGISTRY_NOTIFICATIONS = "/api/registry-webhooks/distribution";
 
     private final RunLayout layout;
     private final StackSettings settings;
@@ -50,9 +56,14 @@ public final class LocalStack {
                     settings.externalKubeconfig().map(Path::toString).orElseGet(() -> startKubeApi(started)));
             env.putAll(startGitServer(started));
             env.put("PLUMBLINE_WEBHOOK_SECRET", Secrets.random());
+            env.put(ServiceProcess.PROMOTE_TOKEN, Secrets.random());
+            // the registry's notifications name the image-updater's URL, so its port is settled before either starts
+            StackSettings.ServicePorts ports = settings.servicePorts()
+                    .withImageUpdater(fixedPort(settings.servicePorts().imageUpdater()));
+            env.putAll(startRegistry(started, ports.imageUpdater()));
             RunSigningKeys keys = RunSigningKeys.prepare(layout.signingKeys());
             env.putAll(keys.forPeople());
-            env.putAll(startServices(started, env, keys));
+            env.putAll(startServices(started, env, keys, ports));
             RunningStack stack = new RunningStack(layout, launcher, started, env);
             stack.writeRunFiles();
             return stack;
@@ -100,12 +111,18 @@ public final class LocalStack {
 
     private Map<String, String> startGitServer(List<RunningComponent> started) {
         String password = Secrets.random();
-        // credentials travel in the environment, not on the command line where any user's ps would show them
+        String readerPassword = Secrets.random();
+        // credentials travel in the environment, not on the command line where any user's ps would show them; the
+        // reader may fetch and nothing more (git-watcher's), the writer pushes (people's and the image-updater's)
         Component git = launcher.sandbox(
                 "git-server",
                 "dev.plumbline.sandbox.git.GitServerMain",
                 List.of("--root", layout.gitRoot().toString(), "--port", String.valueOf(settings.gitServerPort())),
-                Map.of("GIT_USERNAME", GIT_USERNAME, "GIT_PASSWORD", password),
+                Map.of(
+                        "GIT_USERNAME", GIT_USERNAME,
+                        "GIT_PASSWORD", password,
+                        "GIT_READER_USERNAME", GIT_READER_USERNAME,
+                        "GIT_READER_PASSWORD", readerPassword),
                 Pattern.compile("git ready at (\\S+)"));
         String url = awaitSandbox(git, started);
         Map<String, String> env = new LinkedHashMap<>();
@@ -113,7 +130,50 @@ public final class LocalStack {
         env.put("GIT_SERVER_ROOT", layout.gitRoot().toString());
         env.put("GIT_USERNAME", GIT_USERNAME);
         env.put("GIT_PASSWORD", password);
+        env.put("GIT_READER_USERNAME", GIT_READER_USERNAME);
+        env.put("GIT_READER_PASSWORD", readerPassword);
         return env;
+    }
+
+    /**
+     * The sandbox registry, when docker-registry is installed; it tells the image-updater of each push with a
+     * fresh secret (in the environment, not on the command line). Without it the run goes on without a registry,
+     * and says how to install one.
+     */
+    private Map<String, String> startRegistry(List<RunningComponent> started, int imageUpdaterPort) {
+        if (!SandboxRegistry.installed()) {
+            progress.accept("no sandbox registry: " + SandboxRegistry.DEBIAN_BINARY + " is not installed (install it"
+                    + " with: apt-get install docker-registry); the image-updater still runs, for registries of your"
+                    + " own");
+            return Map.of();
+        }
+        String secret = Secrets.random();
+        Component registry = launcher.sandbox(
+                "registry",
+                "dev.plumbline.sandbox.registry.RegistryMain",
+                List.of(
+                        "--root",
+                        layout.registryDir().toString(),
+                        "--port",
+                        String.valueOf(settings.registryPort()),
+                        "--notify",
+                        "http://127.0.0.1:" + imageUpdaterPort + REGISTRY_NOTIFICATIONS),
+                Map.of("REGISTRY_NOTIFY_TOKEN", secret),
+                Pattern.compile("registry ready at (\\S+)"));
+        String url = awaitSandbox(registry, started);
+        return Map.of("REGISTRY_URL", url, ServiceProcess.REGISTRY_WEBHOOK_SECRET, secret);
+    }
+
+    /** {@code port}, or a port free now when it is 0. */
+    private static int fixedPort(int port) {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port: " + e.getMessage(), e);
+        }
     }
 
     private String awaitSandbox(Component component, List<RunningComponent> started) {
@@ -127,10 +187,13 @@ public final class LocalStack {
 
     /** The services start side by side, since each spends most of its start-up on its own JVM. */
     private Map<String, String> startServices(
-            List<RunningComponent> started, Map<String, String> runEnv, RunSigningKeys keys) {
+            List<RunningComponent> started,
+            Map<String, String> runEnv,
+            RunSigningKeys keys,
+            StackSettings.ServicePorts ports) {
         Map<ServiceProcess, RunningComponent> services = new EnumMap<>(ServiceProcess.class);
         for (ServiceProcess service : ServiceProcess.values()) {
-            int port = service.port.applyAsInt(settings.servicePorts());
+            int port = service.port.applyAsInt(ports);
             Map<String, String> env = new LinkedHashMap<>(
                     service.environment(runEnv, port, layout.runDir().resolve(service.module)));
             env.putAll(keys.environment(service.module));

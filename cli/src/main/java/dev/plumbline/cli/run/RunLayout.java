@@ -52,6 +52,11 @@ public record RunLayout(Path home, Path runDir) {
         return runDir.resolve("git");
     }
 
+    /** The sandbox registry's images, kept across runs as the broker's data is. */
+    public Path registryDir() {
+        return runDir.resolve("registry");
+    }
+
     public Path kubeconfig() {
         return runDir.resolve("kubeconfig");
     }

@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param serviceSettings more settings of a service, as environment variables, by module name ({@code git-watcher}):
  *     a shorter poll interval for a benchmark, the Slack webhook of a test
  * @param externalKafkaClients with {@code externalKafka}: a folder holding {@code <principal>.properties}, the Kafka
- *     client settings of each principal (git-watcher, renderer, reconciler, drift-auditor, notifier, plumb)
+ *     client settings of each principal (git-watcher, renderer, reconciler, drift-auditor, notifier, image-updater,
+ *     plumb)
+ * @param registryPort the port of the sandbox registry (when docker-registry is installed); 0 for any free one
  */
 public record StackSettings(
         int kafkaPort,
@@ -23,9 +25,11 @@ public record StackSettings(
         Optional<String> externalKafka,
         Optional<Path> externalKubeconfig,
         Map<String, Map<String, String>> serviceSettings,
-        Optional<Path> externalKafkaClients) {
+        Optional<Path> externalKafkaClients,
+        int registryPort) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
+    public static final int DEFAULT_REGISTRY_PORT = 5000;
     public static final int DEFAULT_KUBE_API_PORT = 8090;
     public static final int DEFAULT_GIT_SERVER_PORT = 8091;
 
@@ -59,7 +63,8 @@ public record StackSettings(
                 externalKafka,
                 externalKubeconfig,
                 serviceSettings,
-                Optional.empty());
+                Optional.empty(),
+                DEFAULT_REGISTRY_PORT);
     }
 
     /** These settings, with the folder of each principal's Kafka client settings for the external Kafka. */
@@ -72,7 +77,22 @@ public record StackSettings(
                 externalKafka,
                 externalKubeconfig,
                 serviceSettings,
-                folder);
+                folder,
+                registryPort);
+    }
+
+    /** These settings, with the sandbox registry on {@code port} (0: any free one). */
+    public StackSettings withRegistryPort(int port) {
+        return new StackSettings(
+                kafkaPort,
+                kubeApiPort,
+                gitServerPort,
+                servicePorts,
+                externalKafka,
+                externalKubeconfig,
+                serviceSettings,
+                externalKafkaClients,
+                port);
     }
 
     /** These settings, with one more environment variable for the service built in {@code module}. */
@@ -89,7 +109,8 @@ public record StackSettings(
                 externalKafka,
                 externalKubeconfig,
                 settings,
-                externalKafkaClients);
+                externalKafkaClients,
+                registryPort);
     }
 
     Map<String, String> serviceSettings(String module) {
@@ -97,17 +118,23 @@ public record StackSettings(
     }
 
     /**
-     * The HTTP ports of the five services; the defaults are the ones their own configuration names, and 0 lets
+     * The HTTP ports of the six services; the defaults are the ones their own configuration names, and 0 lets
      * each take any free port.
      */
-    public record ServicePorts(int gitWatcher, int renderer, int reconciler, int driftAuditor, int notifier) {
+    public record ServicePorts(
+            int gitWatcher, int renderer, int reconciler, int driftAuditor, int notifier, int imageUpdater) {
 
         public static ServicePorts defaults() {
-            return new ServicePorts(8081, 8082, 8083, 8084, 8085);
+            return new ServicePorts(8081, 8082, 8083, 8084, 8085, 8087);
         }
 
         public static ServicePorts anyFree() {
-            return new ServicePorts(0, 0, 0, 0, 0);
+            return new ServicePorts(0, 0, 0, 0, 0, 0);
+        }
+
+        /** These ports, with the image-updater's set. */
+        public ServicePorts withImageUpdater(int port) {
+            return new ServicePorts(gitWatcher, renderer, reconciler, driftAuditor, notifier, port);
         }
     }
 }

@@ -30,4 +30,16 @@ class DemoSetupTest {
         assertThat(application.at("/spec/source/repoURL").asText()).isEqualTo("http://git/demo.git");
         assertThat(application.at("/spec/source/helm").isMissingNode()).isTrue();
     }
+
+    @Test
+    void thePromotionGivesWebAnImagePolicyAndKeepsItsSource() throws Exception {
+        JsonNode application =
+                YAML.readTree(PromotionStory.webWithImagePolicy("http://git/demo.git", "127.0.0.1:5000/demo/web"));
+
+        assertThat(application.at("/spec/images/0/repository").asText()).isEqualTo("127.0.0.1:5000/demo/web");
+        assertThat(application.at("/spec/images/0/semver").asText()).isEqualTo("~1.2");
+        assertThat(application.at("/spec/source/path").asText()).isEqualTo("apps/web");
+        assertThat(application.at("/spec/syncPolicy/automated/prune").asBoolean())
+                .isTrue();
+    }
 }

@@ -2,6 +2,8 @@ package dev.plumbline.cli.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plumbline.cli.testing.Plumb;
 import dev.plumbline.cli.testing.ServiceStandIn;
 import java.nio.file.Files;
@@ -134,6 +136,51 @@ class DriftExportCommandTest {
         assertThat(Plumb.run(environment, "drift", "export", "shop", "--to", workingCopy.toString())
                         .exitCode())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void withPrThePatchGoesToTheImageUpdaterAndThePullRequestIsPrinted() throws Exception {
+        try (ServiceStandIn imageUpdater = new ServiceStandIn()) {
+            auditor.answer("/api/apps/shop/drift/patch", 200, "text/x-diff", PATCH);
+            imageUpdater.answer(
+                    "/api/drift-exports", 201, "application/json", "{\"pullRequestUrl\": \"http://git/pulls/7\"}");
+            Map<String, String> withImageUpdater = Map.of(
+                    "DRIFT_AUDITOR_URL", auditor.url(),
+                    "IMAGE_UPDATER_URL", imageUpdater.url(),
+                    "PLUMBLINE_PROMOTE_TOKEN", "ci-token");
+
+            Plumb.Run run = Plumb.run(withImageUpdater, "drift", "export", "shop", "--pr");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).isEqualTo("http://git/pulls/7\n");
+            ServiceStandIn.Received request = imageUpdater.received().get(0);
+            assertThat(request.authorization()).isEqualTo("Bearer ci-token");
+            JsonNode body = new ObjectMapper().readTree(request.body());
+            assertThat(body.path("app").asText()).isEqualTo("shop");
+            assertThat(body.path("patch").asText()).isEqualTo(PATCH);
+        }
+    }
+
+    @Test
+    void withPrAHelmAppOrNoDriftOpensNothing() {
+        try (ServiceStandIn imageUpdater = new ServiceStandIn()) {
+            Map<String, String> withImageUpdater = Map.of(
+                    "DRIFT_AUDITOR_URL", auditor.url(),
+                    "IMAGE_UPDATER_URL", imageUpdater.url(),
+                    "PLUMBLINE_PROMOTE_TOKEN", "ci-token");
+            auditor.answerJson("/api/apps/shop/drift/patch", """
+                    {"app": "shop", "renderer": "helm", "objects": [], "notes": []}
+                    """);
+            Plumb.Run helm = Plumb.run(withImageUpdater, "drift", "export", "shop", "--pr");
+            auditor.answer("/api/apps/shop/drift/patch", 200, "text/x-diff", "");
+            Plumb.Run none = Plumb.run(withImageUpdater, "drift", "export", "shop", "--pr");
+
+            assertThat(helm.exitCode()).isEqualTo(2);
+            assertThat(helm.err()).contains("shop is not a plain-YAML app");
+            assertThat(none.exitCode()).isZero();
+            assertThat(none.out()).contains("No drift to export").contains("no pull request opened");
+            assertThat(imageUpdater.received()).isEmpty();
+        }
     }
 
     @Test

@@ -47,7 +47,8 @@ class BusCredentialsTest {
 
     @Test
     void aFolderOfClientFilesThatLacksOneNamesWhatIsMissing() throws IOException {
-        for (String user : List.of("git-watcher", "renderer", "reconciler", "drift-auditor", "plumb")) {
+        for (String user :
+                List.of("git-watcher", "renderer", "reconciler", "drift-auditor", "image-updater", "plumb")) {
             Files.writeString(kafka.resolve(user + ".properties"), "security.protocol=SASL_SSL\n");
         }
 

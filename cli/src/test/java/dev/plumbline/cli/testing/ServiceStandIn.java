@@ -20,9 +20,13 @@ public final class ServiceStandIn implements AutoCloseable {
 
     private record Answer(int status, String contentType, String body) {}
 
+    /** One request as the stand-in received it. */
+    public record Received(String method, String target, String authorization, String body) {}
+
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
 
     public ServiceStandIn() {
         try {
@@ -36,6 +40,11 @@ public final class ServiceStandIn implements AutoCloseable {
                             ? ""
                             : "?" + exchange.getRequestURI().getRawQuery());
             requests.add(target);
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    target,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             Answer answer = answers.getOrDefault(
                     target,
                     new Answer(404, "application/json", "{\"status\":404,\"message\":\"nothing at " + target + "\"}"));
@@ -60,6 +69,11 @@ public final class ServiceStandIn implements AutoCloseable {
 
     public List<String> requests() {
         return requests;
+    }
+
+    /** Every request with its method, Authorization header and body. */
+    public List<Received> received() {
+        return received;
     }
 
     public String url() {
