@@ -1,0 +1,42 @@
+package dev.plumbline.imageupdater.host;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * The {@code /repos/OWNER/REPOSITORY/pulls} calls that Gitea shares with GitHub: the same paths, request bodies and
+ * answers. Listing and reviews differ in paging and states, so each host reads those pages itself.
+ */
+final class RepositoryPulls {
+
+    private final HostHttp http;
+    private final String pulls;
+
+    RepositoryPulls(HostHttp http, String owner, String repository) {
+        this.http = http;
+        this.pulls = "/repos/" + HostHttp.segment(owner) + "/" + HostHttp.segment(repository) + "/pulls";
+    }
+
+    /** One page of the open pull requests; {@code query} holds the host's filter and paging parameters. */
+    JsonNode listOpen(String query, String purpose) {
+        return http.get(pulls + "?state=open&" + query, purpose);
+    }
+
+    /** One page of the reviews of pull request {@code number}; {@code query} holds the host's paging parameters. */
+    JsonNode reviews(int number, String query) {
+        return http.get(pulls + "/" + number + "/reviews?" + query, "read the reviews of pull request #" + number);
+    }
+
+    PullRequest open(PullRequestDraft draft) {
+        Map<String, Object> body = PullRequestJson.GITHUB.text(draft);
+        body.put("head", draft.branch());
+        body.put("base", draft.base());
+        return PullRequestJson.GITHUB.read(
+                http.send("POST", pulls, body, "open a pull request from " + draft.branch() + " into " + draft.base()));
+    }
+
+    PullRequest update(int number, PullRequestDraft draft) {
+        return PullRequestJson.GITHUB.read(http.send(
+                "PATCH", pulls + "/" + number, PullRequestJson.GITHUB.text(draft), "update pull request #" + number));
+    }
+}
