@@ -46,19 +46,14 @@ final class GitHubPullRequests implements PullRequestHost {
     public List<String> approvers(int number) {
         // reviews come oldest first; a later change request or dismissal takes an approval back, a comment does not
         Map<String, String> decisive = new LinkedHashMap<>();
-        for (int page = 1; page <= MAX_REVIEW_PAGES; page++) {
-            JsonNode reviews = pulls.reviews(number, "per_page=" + PAGE + "&page=" + page);
-            for (JsonNode review : reviews) {
-                String state = review.path("state").asText();
-                String user = review.path("user").path("login").asText();
-                if (!user.isEmpty()
-                        && List.of("APPROVED", "CHANGES_REQUESTED", "DISMISSED").contains(state)) {
-                    decisive.remove(user);
-                    decisive.put(user, state);
-                }
-            }
-            if (reviews.size() < PAGE) {
-                break;
+        for (JsonNode review :
+                pulls.reviews(number, PAGE, MAX_REVIEW_PAGES, page -> "per_page=" + PAGE + "&page=" + page)) {
+            String state = review.path("state").asText();
+            String user = review.path("user").path("login").asText();
+            if (!user.isEmpty()
+                    && List.of("APPROVED", "CHANGES_REQUESTED", "DISMISSED").contains(state)) {
+                decisive.remove(user);
+                decisive.put(user, state);
             }
         }
         return Approvals.approved(decisive, "APPROVED");

@@ -49,21 +49,15 @@ final class GiteaPullRequests implements PullRequestHost {
     @Override
     public List<String> approvers(int number) {
         Map<String, String> decisive = new LinkedHashMap<>();
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            JsonNode reviews = pulls.reviews(number, "page=" + page + "&limit=" + PAGE);
-            for (JsonNode review : reviews) {
-                String state = review.path("state").asText();
-                String user = review.path("user").path("login").asText();
-                if (user.isEmpty() || !List.of("APPROVED", "REQUEST_CHANGES").contains(state)) {
-                    continue;
-                }
-                decisive.remove(user);
-                // a dismissed approval no longer counts, and takes the user's earlier approval with it
-                decisive.put(user, review.path("dismissed").asBoolean(false) ? "DISMISSED" : state);
+        for (JsonNode review : pulls.reviews(number, PAGE, MAX_PAGES, page -> "page=" + page + "&limit=" + PAGE)) {
+            String state = review.path("state").asText();
+            String user = review.path("user").path("login").asText();
+            if (user.isEmpty() || !List.of("APPROVED", "REQUEST_CHANGES").contains(state)) {
+                continue;
             }
-            if (reviews.size() < PAGE) {
-                break;
-            }
+            decisive.remove(user);
+            // a dismissed approval no longer counts, and takes the user's earlier approval with it
+            decisive.put(user, review.path("dismissed").asBoolean(false) ? "DISMISSED" : state);
         }
         return Approvals.approved(decisive, "APPROVED");
     }

@@ -1,7 +1,10 @@
 package dev.plumbline.imageupdater.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The {@code /repos/OWNER/REPOSITORY/pulls} calls that Gitea shares with GitHub: the same paths, request bodies and
@@ -22,9 +25,22 @@ final class RepositoryPulls {
         return http.get(pulls + "?state=open&" + query, purpose);
     }
 
-    /** One page of the reviews of pull request {@code number}; {@code query} holds the host's paging parameters. */
-    JsonNode reviews(int number, String query) {
-        return http.get(pulls + "/" + number + "/reviews?" + query, "read the reviews of pull request #" + number);
+    /**
+     * The reviews of pull request {@code number}, oldest first, read page by page until a page is not full or
+     * {@code maxPages} were read; {@code pageQuery} gives the host's paging parameters for a page number.
+     */
+    List<JsonNode> reviews(int number, int pageSize, int maxPages, IntFunction<String> pageQuery) {
+        List<JsonNode> reviews = new ArrayList<>();
+        for (int page = 1; page <= maxPages; page++) {
+            JsonNode onPage = http.get(
+                    pulls + "/" + number + "/reviews?" + pageQuery.apply(page),
+                    "read the reviews of pull request #" + number);
+            onPage.forEach(reviews::add);
+            if (onPage.size() < pageSize) {
+                break;
+            }
+        }
+        return reviews;
     }
 
     PullRequest open(PullRequestDraft draft) {
