@@ -2,7 +2,6 @@ package dev.plumbline.imageupdater.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,31 +24,25 @@ final class BitbucketPullRequests implements PullRequestHost {
                 "source.branch.name=\"" + branch.replace("\\", "\\\\").replace("\"", "\\\"") + "\" AND state=\"OPEN\"";
         JsonNode page =
                 http.get(pullRequests + "?q=" + HostHttp.query(filter), "list the open pull requests from " + branch);
-        for (JsonNode pull : page.path("values")) {
-            if (branch.equals(pull.path("source").path("branch").path("name").asText())) {
-                return Optional.of(pullRequest(pull));
-            }
-        }
-        return Optional.empty();
+        return PullRequestJson.BITBUCKET.from(branch, page.path("values"));
     }
 
     @Override
     public PullRequest open(PullRequestDraft draft) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", draft.title());
-        body.put("description", draft.body());
+        Map<String, Object> body = PullRequestJson.BITBUCKET.text(draft);
         body.put("source", Map.of("branch", Map.of("name", draft.branch())));
         body.put("destination", Map.of("branch", Map.of("name", draft.base())));
-        return pullRequest(http.send(
+        return PullRequestJson.BITBUCKET.read(http.send(
                 "POST", pullRequests, body, "open a pull request from " + draft.branch() + " into " + draft.base()));
     }
 
     @Override
     public PullRequest update(int number, PullRequestDraft draft) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", draft.title());
-        body.put("description", draft.body());
-        return pullRequest(http.send("PUT", pullRequests + "/" + number, body, "update pull request #" + number));
+        return PullRequestJson.BITBUCKET.read(http.send(
+                "PUT",
+                pullRequests + "/" + number,
+                PullRequestJson.BITBUCKET.text(draft),
+                "update pull request #" + number));
     }
 
     @Override
@@ -68,13 +61,5 @@ final class BitbucketPullRequests implements PullRequestHost {
             }
         }
         return users;
-    }
-
-    private static PullRequest pullRequest(JsonNode pull) {
-        return new PullRequest(
-                pull.path("id").asInt(),
-                pull.path("links").path("html").path("href").asText(),
-                pull.path("source").path("branch").path("name").asText(),
-                pull.path("title").asText());
     }
 }

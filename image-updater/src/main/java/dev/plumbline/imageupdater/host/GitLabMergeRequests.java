@@ -2,7 +2,6 @@ package dev.plumbline.imageupdater.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,31 +22,25 @@ final class GitLabMergeRequests implements PullRequestHost {
         JsonNode requests = http.get(
                 mergeRequests + "?state=opened&source_branch=" + HostHttp.query(branch),
                 "list the open merge requests from " + branch);
-        for (JsonNode request : requests) {
-            if (branch.equals(request.path("source_branch").asText())) {
-                return Optional.of(pullRequest(request));
-            }
-        }
-        return Optional.empty();
+        return PullRequestJson.GITLAB.from(branch, requests);
     }
 
     @Override
     public PullRequest open(PullRequestDraft draft) {
-        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> body = PullRequestJson.GITLAB.text(draft);
         body.put("source_branch", draft.branch());
         body.put("target_branch", draft.base());
-        body.put("title", draft.title());
-        body.put("description", draft.body());
-        return pullRequest(http.send(
+        return PullRequestJson.GITLAB.read(http.send(
                 "POST", mergeRequests, body, "open a merge request from " + draft.branch() + " into " + draft.base()));
     }
 
     @Override
     public PullRequest update(int number, PullRequestDraft draft) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", draft.title());
-        body.put("description", draft.body());
-        return pullRequest(http.send("PUT", mergeRequests + "/" + number, body, "update merge request !" + number));
+        return PullRequestJson.GITLAB.read(http.send(
+                "PUT",
+                mergeRequests + "/" + number,
+                PullRequestJson.GITLAB.text(draft),
+                "update merge request !" + number));
     }
 
     @Override
@@ -62,13 +55,5 @@ final class GitLabMergeRequests implements PullRequestHost {
             }
         }
         return users;
-    }
-
-    private static PullRequest pullRequest(JsonNode request) {
-        return new PullRequest(
-                request.path("iid").asInt(),
-                request.path("web_url").asText(),
-                request.path("source_branch").asText(),
-                request.path("title").asText());
     }
 }

@@ -17,27 +17,20 @@ final class GiteaPullRequests implements PullRequestHost {
 
     private static final int MAX_PAGES = 20;
 
-    private final HostHttp http;
-    private final String repos;
+    private final RepositoryPulls pulls;
 
     GiteaPullRequests(HostHttp http, String owner, String repository) {
-        this.http = http;
-        this.repos = "/repos/" + HostHttp.segment(owner) + "/" + HostHttp.segment(repository);
+        this.pulls = new RepositoryPulls(http, owner, repository);
     }
 
     @Override
     public Optional<PullRequest> findOpen(String branch) {
         // the list cannot be filtered by source branch, so it is read page by page
         for (int page = 1; page <= MAX_PAGES; page++) {
-            JsonNode pulls = http.get(
-                    repos + "/pulls?state=open&page=" + page + "&limit=" + PAGE, "list the open pull requests");
-            for (JsonNode pull : pulls) {
-                if (branch.equals(pull.path("head").path("ref").asText())) {
-                    return Optional.of(pullRequest(pull));
-                }
-            }
-            if (pulls.size() < PAGE) {
-                break;
+            JsonNode open = pulls.listOpen("page=" + page + "&limit=" + PAGE, "list the open pull requests");
+            Optional<PullRequest> found = PullRequestJson.GITHUB.from(branch, open);
+            if (found.isPresent() || open.size() < PAGE) {
+                return found;
             }
         }
         return Optional.empty();
@@ -45,55 +38,27 @@ final class GiteaPullRequests implements PullRequestHost {
 
     @Override
     public PullRequest open(PullRequestDraft draft) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("head", draft.branch());
-        body.put("base", draft.base());
-        body.put("title", draft.title());
-        body.put("body", draft.body());
-        return pullRequest(http.send(
-                "POST",
-                repos + "/pulls",
-                body,
-                "open a pull request from " + draft.branch() + " into " + draft.base()));
+        return pulls.open(draft);
     }
 
     @Override
     public PullRequest update(int number, PullRequestDraft draft) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", draft.title());
-        body.put("body", draft.body());
-        return pullRequest(http.send("PATCH", repos + "/pulls/" + number, body, "update pull request #" + number));
+        return pulls.update(number, draft);
     }
 
     @Override
     public List<String> approvers(int number) {
         Map<String, String> decisive = new LinkedHashMap<>();
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            JsonNode reviews = http.get(
-                    repos + "/pulls/" + number + "/reviews?page=" + page + "&limit=" + PAGE,
-                    "read the reviews of pull request #" + number);
-            for (JsonNode review : reviews) {
-                String state = review.path("state").asText();
-                String user = review.path("user").path("login").asText();
-                if (user.isEmpty() || !List.of("APPROVED", "REQUEST_CHANGES").contains(state)) {
-                    continue;
-                }
-                decisive.remove(user);
-                // a dismissed approval no longer counts, and takes the user's earlier approval with it
-                decisive.put(user, review.path("dismissed").asBoolean(false) ? "DISMISSED" : state);
+        for (JsonNode review : pulls.reviews(number, PAGE, MAX_PAGES, page -> "page=" + page + "&limit=" + PAGE)) {
+            String state = review.path("state").asText();
+            String user = review.path("user").path("login").asText();
+            if (user.isEmpty() || !List.of("APPROVED", "REQUEST_CHANGES").contains(state)) {
+                continue;
             }
-            if (reviews.size() < PAGE) {
-                break;
-            }
+            decisive.remove(user);
+            // a dismissed approval no longer counts, and takes the user's earlier approval with it
+            decisive.put(user, review.path("dismissed").asBoolean(false) ? "DISMISSED" : state);
         }
         return Approvals.approved(decisive, "APPROVED");
-    }
-
-    private static PullRequest pullRequest(JsonNode pull) {
-        return new PullRequest(
-                pull.path("number").asInt(),
-                pull.path("html_url").asText(),
-                pull.path("head").path("ref").asText(),
-                pull.path("title").asText());
     }
 }

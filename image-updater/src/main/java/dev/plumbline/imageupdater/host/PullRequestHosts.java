@@ -49,54 +49,27 @@ public final class PullRequestHosts {
             throw new IllegalArgumentException("the project of a " + host.displayName() + " host is "
                     + HostErrors.projectShape(host) + ", not '" + project + "'");
         }
+        HostHttp http = new HostHttp(host, root, name, headers(host, token), token, client);
         String[] parts = name.split("/");
         return switch (host) {
+            case GITHUB -> new GitHubPullRequests(http, parts[0], parts[1]);
+            case GITLAB -> new GitLabMergeRequests(http, name);
+            case GITEA -> new GiteaPullRequests(http, parts[0], parts[1]);
+            case BITBUCKET -> new BitbucketPullRequests(http, parts[0], parts[1]);
+        };
+    }
+
+    /** The token as each host expects it, and the answers it is asked for. */
+    private static Map<String, String> headers(HostKind host, String token) {
+        return switch (host) {
             case GITHUB ->
-                new GitHubPullRequests(
-                        http(
-                                host,
-                                root,
-                                name,
-                                token,
-                                client,
-                                Map.of(
-                                        "Authorization", "Bearer " + token,
-                                        "Accept", "application/vnd.github+json",
-                                        "X-GitHub-Api-Version", "2022-11-28")),
-                        parts[0],
-                        parts[1]);
-            case GITLAB ->
-                new GitLabMergeRequests(
-                        http(
-                                host,
-                                root,
-                                name,
-                                token,
-                                client,
-                                Map.of("PRIVATE-TOKEN", token, "Accept", "application/json")),
-                        name);
-            case GITEA ->
-                new GiteaPullRequests(
-                        http(
-                                host,
-                                root,
-                                name,
-                                token,
-                                client,
-                                Map.of("Authorization", "token " + token, "Accept", "application/json")),
-                        parts[0],
-                        parts[1]);
-            case BITBUCKET ->
-                new BitbucketPullRequests(
-                        http(
-                                host,
-                                root,
-                                name,
-                                token,
-                                client,
-                                Map.of("Authorization", "Bearer " + token, "Accept", "application/json")),
-                        parts[0],
-                        parts[1]);
+                Map.of(
+                        "Authorization", "Bearer " + token,
+                        "Accept", "application/vnd.github+json",
+                        "X-GitHub-Api-Version", "2022-11-28");
+            case GITLAB -> Map.of("PRIVATE-TOKEN", token, "Accept", "application/json");
+            case GITEA -> Map.of("Authorization", "token " + token, "Accept", "application/json");
+            case BITBUCKET -> Map.of("Authorization", "Bearer " + token, "Accept", "application/json");
         };
     }
 
@@ -109,10 +82,5 @@ public final class PullRequestHosts {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-    }
-
-    private static HostHttp http(
-            HostKind host, URI root, String project, String token, HttpClient client, Map<String, String> headers) {
-        return new HostHttp(host, root, project, headers, token, client);
     }
 }

@@ -1,8 +1,9 @@
 package dev.plumbline.sandbox.git;
 
+import dev.plumbline.sandbox.launch.Options;
+import dev.plumbline.sandbox.launch.StandaloneRun;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the Git server as its own JVM for one-machine runs:
@@ -24,10 +25,8 @@ public final class GitServerMain {
     private GitServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        // before Jetty asks for a logger: its INFO start-up lines would bury the ready line
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        // before Jetty asks for a logger
+        StandaloneRun.quietLogging();
         Path root = Path.of(DEFAULT_ROOT);
         int port = 0;
         String username = System.getenv("GIT_USERNAME");
@@ -36,20 +35,21 @@ public final class GitServerMain {
         String readerPassword = System.getenv("GIT_READER_PASSWORD");
         Optional<BasicCredentials> credentials = Optional.empty();
         Optional<BasicCredentials> reader = Optional.empty();
+        Options options = new Options(args);
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--root" -> root = Path.of(valueOf(args, ++i));
-                    case "--port" -> port = portOf(valueOf(args, ++i));
-                    case "--username" -> username = valueOf(args, ++i);
-                    case "--password" -> password = valueOf(args, ++i);
-                    case "--reader-username" -> readerUsername = valueOf(args, ++i);
-                    case "--reader-password" -> readerPassword = valueOf(args, ++i);
+            while (options.next()) {
+                switch (options.name()) {
+                    case "--root" -> root = Path.of(options.value());
+                    case "--port" -> port = options.port(0);
+                    case "--username" -> username = options.value();
+                    case "--password" -> password = options.value();
+                    case "--reader-username" -> readerUsername = options.value();
+                    case "--reader-password" -> readerPassword = options.value();
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return;
                     }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                    default -> throw options.unknown();
                 }
             }
             credentials = credentialsOf(username, password);
@@ -58,9 +58,7 @@ public final class GitServerMain {
                 throw new IllegalArgumentException("a read-only user needs the writing user (--username, --password)");
             }
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
+            StandaloneRun.exitOnBadUsage(e.getMessage(), USAGE);
         }
 
         Path absoluteRoot = root.toAbsolutePath().normalize();
@@ -68,20 +66,11 @@ public final class GitServerMain {
         try {
             server = serverFor(absoluteRoot, credentials, reader).start(port);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+            StandaloneRun.exitOnBadUsage(e.getMessage(), null);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            server.close();
-                            stopped.countDown();
-                        },
-                        "git-server-shutdown"));
-        System.out.println("git ready at " + server.url() + " root=" + absoluteRoot);
-        stopped.await();
+        StandaloneRun.serveUntilStopped(
+                server::close, "git-server-shutdown", "git ready at " + server.url() + " root=" + absoluteRoot);
     }
 
     private static GitServer serverFor(
@@ -99,24 +88,5 @@ public final class GitServerMain {
             throw new IllegalArgumentException("give both a username and a password, or neither");
         }
         return hasUsername ? Optional.of(new BasicCredentials(username, password)) : Optional.empty();
-    }
-
-    private static int portOf(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below with the option's name
-        }
-        throw new IllegalArgumentException("--port takes a number from 0 to 65535, not " + value);
-    }
-
-    private static String valueOf(String[] args, int index) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(args[index - 1] + " needs a value");
-        }
-        return args[index];
     }
 }

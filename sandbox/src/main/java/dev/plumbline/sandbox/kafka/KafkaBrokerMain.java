@@ -1,7 +1,8 @@
 package dev.plumbline.sandbox.kafka;
 
+import dev.plumbline.sandbox.launch.Options;
+import dev.plumbline.sandbox.launch.StandaloneRun;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a persistent single-node broker as its own JVM for one-machine runs:
@@ -23,63 +24,33 @@ public final class KafkaBrokerMain {
     private KafkaBrokerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        // before the first Kafka class asks for a logger: the broker's INFO chatter would bury the ready line
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        // before the first Kafka class asks for a logger
+        StandaloneRun.quietLogging();
         Path dataDir = Path.of(DEFAULT_DATA_DIR);
         int port = DEFAULT_PORT;
         Path secured = null;
+        Options options = new Options(args);
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--data-dir" -> dataDir = Path.of(valueOf(args, ++i));
-                    case "--port" -> port = portOf(valueOf(args, ++i));
-                    case "--secured" -> secured = Path.of(valueOf(args, ++i));
+            while (options.next()) {
+                switch (options.name()) {
+                    case "--data-dir" -> dataDir = Path.of(options.value());
+                    case "--port" -> port = options.port(1);
+                    case "--secured" -> secured = Path.of(options.value());
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return;
                     }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                    default -> throw options.unknown();
                 }
             }
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
+            StandaloneRun.exitOnBadUsage(e.getMessage(), USAGE);
         }
 
         EmbeddedKafka broker = secured == null
                 ? EmbeddedKafka.startPersistent(dataDir, port)
                 : EmbeddedKafka.startSecured(dataDir, port, secured);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            broker.close();
-                            stopped.countDown();
-                        },
-                        "kafka-broker-shutdown"));
-        System.out.println("kafka ready at " + broker.bootstrapServers());
-        stopped.await();
-    }
-
-    private static int portOf(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below with the option's name
-        }
-        throw new IllegalArgumentException("--port takes a number from 1 to 65535, not " + value);
-    }
-
-    private static String valueOf(String[] args, int index) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(args[index - 1] + " needs a value");
-        }
-        return args[index];
+        StandaloneRun.serveUntilStopped(
+                broker::close, "kafka-broker-shutdown", "kafka ready at " + broker.bootstrapServers());
     }
 }

@@ -1,9 +1,10 @@
 package dev.plumbline.sandbox.registry;
 
+import dev.plumbline.sandbox.launch.Options;
+import dev.plumbline.sandbox.launch.StandaloneRun;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox registry for one-machine runs:
@@ -29,23 +30,22 @@ public final class RegistryMain {
         Path root = Path.of(DEFAULT_ROOT);
         int port = 0;
         URI notify = null;
+        Options options = new Options(args);
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--root" -> root = Path.of(valueOf(args, ++i));
-                    case "--port" -> port = portOf(valueOf(args, ++i));
-                    case "--notify" -> notify = urlOf(valueOf(args, ++i));
+            while (options.next()) {
+                switch (options.name()) {
+                    case "--root" -> root = Path.of(options.value());
+                    case "--port" -> port = options.port(0);
+                    case "--notify" -> notify = urlOf(options.value());
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return;
                     }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                    default -> throw options.unknown();
                 }
             }
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
+            StandaloneRun.exitOnBadUsage(e.getMessage(), USAGE);
         }
         if (!SandboxRegistry.installed()) {
             System.err.println("the registry is not started: " + SandboxRegistry.DEBIAN_BINARY
@@ -61,16 +61,8 @@ public final class RegistryMain {
                     notify, token == null || token.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + token));
         }
         SandboxRegistry registry = builder.start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            registry.close();
-                            stopped.countDown();
-                        },
-                        "registry-shutdown"));
-        System.out.println("registry ready at " + registry.url() + " root=" + absoluteRoot);
-        stopped.await();
+        StandaloneRun.serveUntilStopped(
+                registry::close, "registry-shutdown", "registry ready at " + registry.url() + " root=" + absoluteRoot);
     }
 
     private static URI urlOf(String value) {
@@ -83,24 +75,5 @@ public final class RegistryMain {
             // reported below with the option's name
         }
         throw new IllegalArgumentException("--notify takes an http(s) URL, not " + value);
-    }
-
-    private static int portOf(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below with the option's name
-        }
-        throw new IllegalArgumentException("--port takes a number from 0 to 65535, not " + value);
-    }
-
-    private static String valueOf(String[] args, int index) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(args[index - 1] + " needs a value");
-        }
-        return args[index];
     }
 }
