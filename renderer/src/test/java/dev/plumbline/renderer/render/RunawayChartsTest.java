@@ -72,7 +72,9 @@ class RunawayChartsTest {
     @Test
     void aChartWhoseOutputOverflowsTheWorkerHeapFailsNamingTheExitAndTheSetting() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            WorkerLaunch smallHeap = new WorkerLaunch(32 * MIB, 1024 * MIB, 1024 * MIB);
+            // room enough outside the heap for Helm's copies of the 64 MiB string (about 1 GiB at its peak), so that
+            // the small Java heap, not the memory watchdog, is what the output overflows
+            WorkerLaunch smallHeap = new WorkerLaunch(32 * MIB, 2048 * MIB, 1024 * MIB);
             try (RenderHarness harness = new RenderHarness(scratch, Duration.ofSeconds(45), 2, smallHeap)) {
                 harness.know(FLOOD, GOOD);
                 harness.coordinator.onCommit(harness.commit(RefUpdateKind.INITIAL, charts()));
