@@ -67,15 +67,12 @@ final class AuditVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RunEnvironment environment = RunEnvironment.of(spec);
         TrustedKeys keys = trustedKeys(environment);
-        // the heads first: a trail only grows, so a trail read after its head ends at or beyond it, while a head read
-        // after the trail may name a record appended meanwhile and make a live trail look cut short
-        Map<String, AuditHeads.Head> heads = skipHeads ? Map.of() : heads(environment);
         AuditTopic.Contents contents;
         try (AuditTopic topic = new AuditTopic(environment.kafkaSettings(), topicName)) {
             contents = topic.readAll();
         }
         AuditVerifier.Report report = new AuditVerifier(contents.complete(), keys).verify(contents.records());
-        List<String> cut = skipHeads ? List.of() : AuditHeads.compare(contents.records(), heads);
+        List<String> cut = skipHeads ? List.of() : AuditHeads.compare(contents.records(), heads(environment));
         String counts = String.format(
                 Locale.ROOT, "%,d records of %d app%s", report.records(), report.apps(), report.apps() == 1 ? "" : "s");
         if (keys == null) {
