@@ -67,12 +67,19 @@ final class AuditVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RunEnvironment environment = RunEnvironment.of(spec);
         TrustedKeys keys = trustedKeys(environment);
-        AuditTopic.Contents contents;
-        try (AuditTopic topic = new AuditTopic(environment.kafkaSettings(), topicName)) {
-            contents = topic.readAll();
+        AuditTopic.Contents contents = readTrail(environment);
+        List<String> cut = List.of();
+        if (!skipHeads) {
+            Map<String, AuditHeads.Head> heads = heads(environment);
+            cut = AuditHeads.compare(contents.records(), heads);
+            if (!cut.isEmpty()) {
+                // a record written between reading the trail and reading the heads is not a cut: the trail only
+                // grows, so a trail read after the heads holds every record they name
+                contents = readTrail(environment);
+                cut = AuditHeads.compare(contents.records(), heads);
+            }
         }
         AuditVerifier.Report report = new AuditVerifier(contents.complete(), keys).verify(contents.records());
-        List<String> cut = skipHeads ? List.of() : AuditHeads.compare(contents.records(), heads(environment));
         String counts = String.format(
                 Locale.ROOT, "%,d records of %d app%s", report.records(), report.apps(), report.apps() == 1 ? "" : "s");
         if (keys == null) {
@@ -95,6 +102,12 @@ final class AuditVerifyCommand implements Callable<Integer> {
         problems.stream().skip(1).forEach(problem -> out.println("  also " + problem));
         out.flush();
         return 1;
+    }
+
+    private AuditTopic.Contents readTrail(RunEnvironment environment) {
+        try (AuditTopic topic = new AuditTopic(environment.kafkaSettings(), topicName)) {
+            return topic.readAll();
+        }
     }
 
     private static String scope(AuditTopic.Contents contents) {
