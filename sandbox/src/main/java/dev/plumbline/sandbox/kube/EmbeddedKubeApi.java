@@ -63,7 +63,8 @@ public final class EmbeddedKubeApi implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the embedded Kubernetes API is already started at " + url());
         }
-        ApiTraffic front = new ApiTraffic(new KubeApiDispatcher(tokens));
+        ApplyLedger applies = new ApplyLedger();
+        ApiTraffic front = new ApiTraffic(new KubeApiDispatcher(tokens, applies), applies);
         KubeHttpServer created = new KubeHttpServer(front);
         this.port = created.start("127.0.0.1", port);
         server = created;
@@ -83,7 +84,10 @@ public final class EmbeddedKubeApi implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    /** Request counts and fault injection, for tests (see {@link ApiTraffic}). */
+    /**
+     * Request counts, server-side applies and fault injection, for tests in this JVM (see {@link ApiTraffic});
+     * from another process, {@link KubeApiControl} does the same over HTTP.
+     */
     public synchronized ApiTraffic traffic() {
         if (traffic == null) {
             throw new IllegalStateException("the embedded Kubernetes API is not started");

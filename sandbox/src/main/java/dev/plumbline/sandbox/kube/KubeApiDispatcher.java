@@ -36,8 +36,10 @@ final class KubeApiDispatcher extends Dispatcher {
     private final ObjectWrites writes;
     private final ScaleSubresource scale;
     private final ClusterRoleAggregation aggregation;
+    private final ApplyLedger applies;
 
-    KubeApiDispatcher(TokenAuthentication tokens) {
+    KubeApiDispatcher(TokenAuthentication tokens, ApplyLedger applies) {
+        this.applies = applies;
         RbacIndex rbac = new RbacIndex();
         store.onChange(rbac::changed);
         RbacAuthorizer authorizer = new RbacAuthorizer(rbac);
@@ -73,7 +75,13 @@ final class KubeApiDispatcher extends Dispatcher {
     public synchronized MockResponse dispatch(RecordedRequest recorded) {
         try {
             UserInfo user = access.admit(recorded);
-            return route(ApiRequest.of(recorded, user));
+            ApiRequest request = ApiRequest.of(recorded, user);
+            long versionBefore = store.currentResourceVersion();
+            MockResponse response = route(request);
+            if (response.code() < 300 && isApply(request)) {
+                recordApply(request, instance(recorded), store.currentResourceVersion() == versionBefore);
+            }
+            return response;
         } catch (ApiException e) {
             if (e.plainText()) {
                 return new MockResponse()
@@ -89,6 +97,41 @@ final class KubeApiDispatcher extends Dispatcher {
             // what the aggregation controller would do soon after, done before the answer so the caller sees it
             aggregation.reconcile();
         }
+    }
+
+    /** Who a request is, as {@link AccessControl#identify} tells, for the API's own {@code /sandbox/} calls. */
+    synchronized UserInfo identify(RecordedRequest recorded) {
+        return access.identify(recorded);
+    }
+
+    /** Closes every open watch, as an API server restart does; answers how many were open. */
+    int dropWatches() {
+        return store.closeWatches();
+    }
+
+    private static boolean isApply(ApiRequest request) {
+        return request.method().equals("PATCH")
+                && request.contentType().split(";")[0].strip().equals(ObjectWrites.APPLY_PATCH)
+                && !request.dryRun()
+                && request.target().isPresent();
+    }
+
+    /** The instance a request comes from: its {@code X-Plumbline-Instance} header, else its user agent. */
+    private static String instance(RecordedRequest recorded) {
+        String instance = recorded.getHeader("X-Plumbline-Instance");
+        if (instance != null && !instance.isBlank()) {
+            return instance.strip();
+        }
+        String agent = recorded.getHeader("User-Agent");
+        return agent == null || agent.isBlank() ? "unknown" : agent.strip();
+    }
+
+    /** An apply that stored no new resourceVersion left its object as it was. */
+    private void recordApply(ApiRequest request, String instance, boolean unchanged) {
+        ApiRequest.Target target = request.target().orElseThrow();
+        catalog.find(target.group(), target.version(), target.plural())
+                .ifPresent(type -> applies.record(
+                        type, target.namespace(), target.name(), request.fieldManager(), instance, unchanged));
     }
 
     private MockResponse route(ApiRequest request) {

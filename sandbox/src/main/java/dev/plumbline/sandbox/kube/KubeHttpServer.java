@@ -2,7 +2,6 @@ package dev.plumbline.sandbox.kube;
 
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
-import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -18,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP side of the embedded API, on Vert.x: every request goes to the dispatcher through fabric8's mock
@@ -32,11 +32,13 @@ final class KubeHttpServer {
     private static final long TIMEOUT_SECONDS = 10;
 
     private final Vertx vertx = Vertx.vertx();
-    private final Dispatcher dispatcher;
+    private final ApiTraffic dispatcher;
+    private final HeldRequests held;
     private HttpServer server;
 
-    KubeHttpServer(Dispatcher dispatcher) {
+    KubeHttpServer(ApiTraffic dispatcher) {
         this.dispatcher = dispatcher;
+        this.held = new HeldRequests(vertx, dispatcher.faults());
     }
 
     /** Listens on the address and port (0 for a free one); answers the port taken. */
@@ -56,10 +58,19 @@ final class KubeHttpServer {
             server = await(
                     vertx.createHttpServer(options)
                             .requestHandler(request -> {
-                                if (streamedWatch(request)) {
-                                    streamWatch(request);
-                                } else {
-                                    answers.handle(request);
+                                Runnable serve = streamedWatch(request)
+                                        ? () -> streamWatch(request)
+                                        : () -> answers.handle(request);
+                                if (SandboxEndpoints.serves(request.path())) {
+                                    serve.run();
+                                    return;
+                                }
+                                dispatcher.received(request.method().name());
+                                if (!watch(request)) {
+                                    countInFlight(request.response());
+                                }
+                                if (!held.holdIfHanging(request, serve)) {
+                                    serve.run();
                                 }
                             })
                             .listen()
@@ -81,12 +92,28 @@ final class KubeHttpServer {
         await(vertx.close().toCompletionStage().toCompletableFuture(), "stop the embedded Kubernetes API's threads");
     }
 
-    private static boolean streamedWatch(HttpServerRequest request) {
+    /** Counts the request in flight until its answer is sent or its connection closes, whichever comes first. */
+    private void countInFlight(HttpServerResponse response) {
+        dispatcher.started();
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable finished = () -> {
+            if (done.compareAndSet(false, true)) {
+                dispatcher.finished();
+            }
+        };
+        response.endHandler(ignored -> finished.run());
+        response.closeHandler(ignored -> finished.run());
+    }
+
+    private static boolean watch(HttpServerRequest request) {
         String watch = request.getParam("watch");
-        String upgrade = request.getHeader("Upgrade");
         return request.method().equals(io.vertx.core.http.HttpMethod.GET)
-                && ("true".equalsIgnoreCase(watch) || "1".equals(watch))
-                && (upgrade == null || !upgrade.equalsIgnoreCase("websocket"));
+                && ("true".equalsIgnoreCase(watch) || "1".equals(watch));
+    }
+
+    private static boolean streamedWatch(HttpServerRequest request) {
+        String upgrade = request.getHeader("Upgrade");
+        return watch(request) && (upgrade == null || !upgrade.equalsIgnoreCase("websocket"));
     }
 
     /** Asks the dispatcher for the watch; streams it when it opened one, else answers what it answered. */
