@@ -11,28 +11,26 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The requests a hang holds, as a kube-apiserver waiting on a stalled etcd holds them: each is served once the
- * hang ends, unless it has waited kube-apiserver's default request timeout (60 s; {@code --request-timeout}) by
- * then, when it is answered 504 with a {@code Timeout} Status, or its client went away meanwhile, when it is
+ * hang ends, unless it has waited the request timeout by then (kube-apiserver's {@code --request-timeout}, 60 s by
+ * default), when it is answered 504 with a {@code Timeout} Status, or its client went away meanwhile, when it is
  * dropped unserved (its context cancelled). Nothing blocks: a held request is paused and a timer looks at it
  * again, so other connections and {@code /sandbox/} go on being answered.
  */
 final class HeldRequests {
 
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    private record Held(HttpServerRequest request, Context context, Runnable serve, long arrivedNanos) {
-        boolean timedOut() {
-            return System.nanoTime() - arrivedNanos >= REQUEST_TIMEOUT.toNanos();
-        }
-    }
+    private record Held(HttpServerRequest request, Context context, Runnable serve, long arrivedNanos) {}
 
     private final Vertx vertx;
     private final FaultSwitch faults;
+    private final long requestTimeoutNanos;
     private final Set<Held> held = ConcurrentHashMap.newKeySet();
 
-    HeldRequests(Vertx vertx, FaultSwitch faults) {
+    HeldRequests(Vertx vertx, FaultSwitch faults, Duration requestTimeout) {
         this.vertx = vertx;
         this.faults = faults;
+        this.requestTimeoutNanos = requestTimeout.toNanos();
         faults.onHangCut(this::releaseAll);
     }
 
@@ -53,7 +51,7 @@ final class HeldRequests {
     }
 
     private void lookAgainLater(Held waiting, FaultSwitch.Fault hang) {
-        long toTimeout = REQUEST_TIMEOUT.toNanos() - (System.nanoTime() - waiting.arrivedNanos());
+        long toTimeout = requestTimeoutNanos - (System.nanoTime() - waiting.arrivedNanos());
         long delay = TimeUnit.NANOSECONDS.toMillis(Math.min(hang.remaining().toNanos(), toTimeout));
         waiting.context().runOnContext(ignored -> vertx.setTimer(Math.max(1, delay), id -> lookAgain(waiting)));
     }
@@ -62,7 +60,7 @@ final class HeldRequests {
         if (!held.contains(waiting)) {
             return;
         }
-        if (waiting.timedOut()) {
+        if (System.nanoTime() - waiting.arrivedNanos() >= requestTimeoutNanos) {
             timeOut(waiting);
             return;
         }

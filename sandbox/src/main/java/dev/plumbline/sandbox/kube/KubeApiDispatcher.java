@@ -78,8 +78,12 @@ final class KubeApiDispatcher extends Dispatcher {
             ApiRequest request = ApiRequest.of(recorded, user);
             long versionBefore = store.currentResourceVersion();
             MockResponse response = route(request);
-            if (response.code() < 300 && isApply(request)) {
-                recordApply(request, instance(recorded), store.currentResourceVersion() == versionBefore);
+            if (response.code() < 300 && ApplyLedger.counts(request)) {
+                // an apply that stored no new resourceVersion left its object as it was
+                boolean unchanged = store.currentResourceVersion() == versionBefore;
+                ApiRequest.Target target = request.target().orElseThrow();
+                catalog.find(target.group(), target.version(), target.plural())
+                        .ifPresent(type -> applies.record(request, recorded, type, unchanged));
             }
             return response;
         } catch (ApiException e) {
@@ -107,31 +111,6 @@ final class KubeApiDispatcher extends Dispatcher {
     /** Closes every open watch, as an API server restart does; answers how many were open. */
     int dropWatches() {
         return store.closeWatches();
-    }
-
-    private static boolean isApply(ApiRequest request) {
-        return request.method().equals("PATCH")
-                && request.contentType().split(";")[0].strip().equals(ObjectWrites.APPLY_PATCH)
-                && !request.dryRun()
-                && request.target().isPresent();
-    }
-
-    /** The instance a request comes from: its {@code X-Plumbline-Instance} header, else its user agent. */
-    private static String instance(RecordedRequest recorded) {
-        String instance = recorded.getHeader("X-Plumbline-Instance");
-        if (instance != null && !instance.isBlank()) {
-            return instance.strip();
-        }
-        String agent = recorded.getHeader("User-Agent");
-        return agent == null || agent.isBlank() ? "unknown" : agent.strip();
-    }
-
-    /** An apply that stored no new resourceVersion left its object as it was. */
-    private void recordApply(ApiRequest request, String instance, boolean unchanged) {
-        ApiRequest.Target target = request.target().orElseThrow();
-        catalog.find(target.group(), target.version(), target.plural())
-                .ifPresent(type -> applies.record(
-                        type, target.namespace(), target.name(), request.fieldManager(), instance, unchanged));
     }
 
     private MockResponse route(ApiRequest request) {

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -36,9 +37,10 @@ final class KubeHttpServer {
     private final HeldRequests held;
     private HttpServer server;
 
-    KubeHttpServer(ApiTraffic dispatcher) {
+    /** @param requestTimeout how long a request a hang holds may wait before it is answered 504 */
+    KubeHttpServer(ApiTraffic dispatcher, Duration requestTimeout) {
         this.dispatcher = dispatcher;
-        this.held = new HeldRequests(vertx, dispatcher.faults());
+        this.held = new HeldRequests(vertx, dispatcher.faults(), requestTimeout);
     }
 
     /** Listens on the address and port (0 for a free one); answers the port taken. */
@@ -58,8 +60,9 @@ final class KubeHttpServer {
             server = await(
                     vertx.createHttpServer(options)
                             .requestHandler(request -> {
+                                // a held request was paused; fabric8's handler resumes what it serves itself
                                 Runnable serve = streamedWatch(request)
-                                        ? () -> streamWatch(request)
+                                        ? () -> streamWatch(request.resume())
                                         : () -> answers.handle(request);
                                 if (SandboxEndpoints.serves(request.path())) {
                                     serve.run();

@@ -111,7 +111,10 @@ final class SandboxEndpoints {
         return describe().put("watchesClosed", closed);
     }
 
-    /** The fault in force now: {@code {"fault":{"status":500,"secondsLeft":29.5}}}, or {@code {"none":true}}. */
+    /**
+     * The fault in force now: {@code {"fault":{"status":500,"secondsLeft":29.5}}}, {@code {"fault":{"hang":true,...}}}
+     * or {@code {"fault":{"none":true}}}.
+     */
     private ObjectNode describe() {
         ObjectNode answer = KubeJson.MAPPER.createObjectNode();
         ObjectNode fault = answer.putObject("fault");

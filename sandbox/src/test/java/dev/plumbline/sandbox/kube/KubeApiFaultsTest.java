@@ -130,6 +130,43 @@ class KubeApiFaultsTest {
     }
 
     @Test
+    void aRequestHeldLongerThanTheRequestTimeoutIsAnswered504AsKubeApiserverDoes() throws Exception {
+        try (EmbeddedKubeApi patient =
+                new EmbeddedKubeApi().withRequestTimeout(Duration.ofSeconds(1)).start()) {
+            patient.traffic().hangFor(Duration.ofMinutes(5), false);
+
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(patient.url() + CONFIG_MAPS))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(504);
+            assertThat(KubeJson.read(answer.body()).path("reason").asText()).isEqualTo("Timeout");
+        }
+    }
+
+    @Test
+    void aStreamedWatchOpenedDuringAHangIsServedWhenItEnds() {
+        control.hangFor(Duration.ofMinutes(5), false);
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> watch = HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create(api.url() + CONFIG_MAPS + "?watch=true"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.traffic().count("GET") == 1);
+        assertThat(watch).isNotDone();
+
+        control.clearFaults();
+        create("seen");
+
+        HttpResponse<java.util.stream.Stream<String>> opened =
+                watch.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join();
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body().filter(line -> line.contains("\"seen\"")).findFirst())
+                .isPresent();
+    }
+
+    @Test
     void droppingWatchesClosesAFabric8WatchWhichWatchesAgainAndSeesLaterChanges() {
         List<String> seen = new CopyOnWriteArrayList<>();
         try (Watch ignored = api.client().configMaps().watch(new Watcher<ConfigMap>() {
