@@ -41,7 +41,11 @@ public final class KubeApiControl {
     private KubeApiControl(URI apiBase, Optional<String> token) {
         this.apiBase = apiBase;
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        // plain HTTP/1.1: the API listens without TLS, and an h2c upgrade would only add a round of negotiation
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT)
+                .build();
     }
 
     /** The same control, sending {@code Authorization: Bearer <token>}. */

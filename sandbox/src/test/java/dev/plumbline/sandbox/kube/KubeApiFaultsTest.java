@@ -167,6 +167,32 @@ class KubeApiFaultsTest {
     }
 
     @Test
+    void aFabric8WatchOpenedDuringAHangIsServedWhenItEnds() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        control.hangFor(Duration.ofMinutes(5), false);
+        CompletableFuture<Watch> opening =
+                CompletableFuture.supplyAsync(() -> api.client().configMaps().watch(new Watcher<ConfigMap>() {
+                    @Override
+                    public void eventReceived(Action action, ConfigMap resource) {
+                        seen.add(action + " " + resource.getMetadata().getName());
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {
+                        // closed by the test
+                    }
+                }));
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.traffic().count("GET") >= 1);
+
+        control.clearFaults();
+        try (Watch ignored =
+                opening.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join()) {
+            create("after-the-hang");
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("ADDED after-the-hang"));
+        }
+    }
+
+    @Test
     void droppingWatchesClosesAFabric8WatchWhichWatchesAgainAndSeesLaterChanges() {
         List<String> seen = new CopyOnWriteArrayList<>();
         try (Watch ignored = api.client().configMaps().watch(new Watcher<ConfigMap>() {
