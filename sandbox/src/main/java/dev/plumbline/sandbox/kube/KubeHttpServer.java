@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The HTTP side of the embedded API, on Vert.x: every request goes to the dispatcher through fabric8's mock
  * web server handler (plain answers and WebSocket upgrades, which fabric8's client watches with), except a
  * plain {@code GET ...?watch=true}, which kubectl and client-go send: its events are streamed as newline-delimited
- * JSON in a chunked {@code application/json;stream=watch} response, open until the client goes away.
+ * JSON in a chunked {@code application/json;stream=watch} response, open until the client goes away. Here too
+ * requests are counted (by method, and in flight until answered) and, during a hang, held without blocking the
+ * event loop ({@link HeldRequests}); {@code /sandbox/} calls skip both.
  */
 final class KubeHttpServer {
 
