@@ -38,10 +38,11 @@ public final class SystemBackend implements AutoCloseable {
     static SystemBackend choose(
             Path folder, Function<String, String> properties, BooleanSupplier dockerAnswers, Consumer<String> say) {
         BackendChoice choice = BackendChoice.decide(properties, dockerAnswers);
+        // said before the containers start, which takes a while
+        say.accept(choice.line());
         Optional<ContainerServers> containers = choice.kind() == BackendChoice.Kind.CONTAINERS
                 ? Optional.of(ContainerServers.start(folder, properties))
                 : Optional.empty();
-        say.accept(choice.line());
         return new SystemBackend(choice, containers);
     }
 
