@@ -63,7 +63,7 @@ public final class PartitionHolders {
      * @param partition the app's partition, or -1 when it could not be learnt
      * @param holders   per service asked, in the order asked
      */
-    public record Holders(int partition, int partitions, List<Holder> holders) {}
+    public record Holders(int partition, List<Holder> holders) {}
 
     private PartitionHolders() {}
 
@@ -116,7 +116,7 @@ public final class PartitionHolders {
                     failures.containsKey(group)
                             ? Holder.unknown(service, failures.get(group))
                             : holderOf(service, described.get(group), partition)));
-            return new Holders(partition, partitions, holders);
+            return new Holders(partition, holders);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return allUnknown(groups, "interrupted");
@@ -148,15 +148,15 @@ public final class PartitionHolders {
             }
         }
         if (topicsByInstance.isEmpty()) {
-            String state = group.groupState() == GroupState.STABLE
+            if (group.members().isEmpty()) {
+                return Holder.unknown(service, "no instance is in " + group.groupId());
+            }
+            String settling = group.groupState() == GroupState.STABLE
                     ? ""
-                    : " (the group is "
-                            + group.groupState().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+                    : "; the group is "
+                            + group.groupState().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             return Holder.unknown(
-                    service,
-                    group.members().isEmpty()
-                            ? "no instance is in " + group.groupId() + state
-                            : "no member of " + group.groupId() + " holds partition " + partition + state);
+                    service, "no member of " + group.groupId() + " holds partition " + partition + settling);
         }
         if (topicsByInstance.size() == 1) {
             return Holder.known(service, topicsByInstance.keySet().iterator().next());
@@ -207,7 +207,7 @@ public final class PartitionHolders {
     public static Holders allUnknown(Map<String, String> groups, String reason) {
         List<Holder> holders = new ArrayList<>();
         groups.keySet().forEach(service -> holders.add(Holder.unknown(service, reason)));
-        return new Holders(-1, 0, holders);
+        return new Holders(-1, holders);
     }
 
     /** Whether a bootstrap server accepts a connection: a stopped broker is said at once, not after the timeouts. */

@@ -52,6 +52,7 @@ class OwnedTopicsTest {
     static ServiceSettings settings(Map<String, String> values) {
         Map<String, String> all = new HashMap<>(values);
         all.put("plumbline.service", "notifier");
+        all.put("plumbline.instance", "notifier-1");
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(ServiceSettings.class)
                 .withSources(new PropertiesConfigSource(all, "test", 400))
