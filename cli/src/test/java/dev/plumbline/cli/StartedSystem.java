@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -65,7 +66,9 @@ final class StartedSystem implements ExtensionContext.Store.CloseableResource {
         layout = new RunLayout(Path.of("..").toAbsolutePath().normalize(), runDir);
         int gitPort = freePort();
         // the broker and git-watcher (whose artifact URLs name its port) need a port chosen up front; everything
-        // else takes any free port and says which. Polling is slowed down so that only webhooks move things: a
+        // else takes any free port and says which. Two reconcilers share the apps, so every system test also runs
+        // on a divided system: each app synced by the instance holding its partition. Polling is slowed down so that
+        // only webhooks move things: a
         // refused webhook must then change nothing at all. A render may take 15 s rather than 90 s, so that a chart
         // built to loop (HostileInputIT) holds its slot no longer than that. The image-updater gets a second write
         // credential, for the promotion repository only, whose pull requests go to the GitHub stand-in; the Git
@@ -74,6 +77,7 @@ final class StartedSystem implements ExtensionContext.Store.CloseableResource {
         StackSettings settings = backend.settings(
                         freePort(), 0, gitPort, new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0, 0))
                 .withRegistryPort(0)
+                .withReplicas(Map.of("reconciler", 2))
                 .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", "10m")
                 .withServiceSetting("renderer", "PLUMBLINE_RENDER_TIMEOUT", "15s")
                 .withServiceSetting("notifier", "PLUMBLINE_SLACK_WEBHOOK_URL", slack.baseUrl() + "/slack")

@@ -106,26 +106,32 @@ class SystemIT {
     void everyPackagedServiceReportsReadyAgainstTheStandaloneBroker() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String variable : List.of(
-                "GIT_WATCHER_URL",
-                "RENDERER_URL",
-                "RECONCILER_URL",
-                "DRIFT_AUDITOR_URL",
-                "NOTIFIER_URL",
-                "IMAGE_UPDATER_URL")) {
-            String url = stack.environment().get(variable);
-            HttpResponse<String> ready = http.send(
-                    HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(ready.statusCode()).as(variable + " readiness").isEqualTo(200);
-            assertThat(ready.body())
-                    .as(variable + " readiness")
-                    .contains("\"status\": \"UP\"")
-                    .contains("Kafka");
-            HttpResponse<String> metrics = http.send(
-                    HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(metrics.body()).as(variable + " metrics").contains("jvm_memory_used_bytes");
+                "GIT_WATCHER_INSTANCES",
+                "RENDERER_INSTANCES",
+                "RECONCILER_INSTANCES",
+                "DRIFT_AUDITOR_INSTANCES",
+                "NOTIFIER_INSTANCES",
+                "IMAGE_UPDATER_INSTANCES")) {
+            for (String instance : stack.environment().get(variable).split(",")) {
+                String url = instance.substring(instance.indexOf('=') + 1);
+                HttpResponse<String> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(ready.statusCode()).as(instance + " readiness").isEqualTo(200);
+                assertThat(ready.body())
+                        .as(instance + " readiness")
+                        .contains("\"status\": \"UP\"")
+                        .contains("Kafka");
+                HttpResponse<String> metrics = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(metrics.body()).as(instance + " metrics").contains("jvm_memory_used_bytes");
+            }
         }
+        assertThat(stack.environment().get("RECONCILER_INSTANCES"))
+                .matches("reconciler-1=http://127\\.0\\.0\\.1:\\d+,reconciler-2=http://127\\.0\\.0\\.1:\\d+")
+                .startsWith("reconciler-1=" + stack.environment().get("RECONCILER_URL"));
         if (StartedSystem.get().backend.choice().embeddedKafka()) {
             assertThat(progress).anyMatch(line -> line.startsWith("kafka ready at 127.0.0.1:"));
         }
@@ -168,6 +174,13 @@ class SystemIT {
                         .orElseThrow()
                         .getData())
                 .containsEntry("greeting", "tuned during incident 42");
+        // the demo's apps are divided between the two reconcilers: each is held by one, which app get names and
+        // asks for the objects (the confirmations above list them)
+        for (String app : List.of("web", "api", "cache")) {
+            assertThat(plumb().run("app", "get", app).out())
+                    .as("plumb app get " + app)
+                    .containsPattern("Owner: +reconciler: reconciler-[12]; drift-auditor: drift-auditor;");
+        }
         assertThat(Files.readString(layout.envFile())).contains("export DEMO_REPO_URL='" + demoRepoUrl() + "'");
         assertThat(Files.getPosixFilePermissions(layout.envFile()))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
