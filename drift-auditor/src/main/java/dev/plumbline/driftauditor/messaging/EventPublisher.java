@@ -14,33 +14,26 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes drift alerts, fights, recoveries, heal requests and audit records on their topics, keyed by app. A plain
- * producer rather than an emitter: the drift loop must not block on Kafka, while the audit writer must wait for the
- * broker's acknowledgement before it moves on (so {@link #publishAndWait}).
+ * producer rather than an emitter: the drift loop must not block on Kafka ({@link InOrderSender} publishes for it,
+ * and keeps trying while the broker is away), while the audit writer must wait for the broker's acknowledgement
+ * before it moves on (so {@link #publishAndWait}).
  */
 @ApplicationScoped
 public class EventPublisher implements DriftOutputs {
-
-    private static final Logger LOG = Logger.getLogger(EventPublisher.class);
 
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaSettings;
 
     private KafkaProducer<String, PlumblineEvent> producer;
+    private InOrderSender sender;
 
     @Override
     public void publish(PlumblineEvent event) {
-        producer().send(new ProducerRecord<>(event.topic(), event.key(), event), (metadata, failure) -> {
-            if (failure != null) {
-                LOG.warnf(
-                        "could not publish %s of app %s: %s",
-                        event.type().typeName(), event.app(), failure.getMessage());
-            }
-        });
+        sender().send(event);
     }
 
     /** Publishes and waits for the broker to have it; throws when it does not. */
@@ -63,6 +56,13 @@ public class EventPublisher implements DriftOutputs {
 
     @PreDestroy
     void close() {
+        InOrderSender started;
+        synchronized (this) {
+            started = sender;
+        }
+        if (started != null) {
+            started.close(Duration.ofSeconds(5));
+        }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
@@ -80,10 +80,19 @@ public class EventPublisher implements DriftOutputs {
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+            // a record the producer holds is kept until the broker takes it, however long the broker is away: it
+            // never expires to be sent a second time (a duplicate) or dropped (an alert lost)
+            settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
             settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
             producer = new KafkaProducer<>(settings, new StringSerializer(), new EventSerializer());
         }
         return producer;
+    }
+
+    private synchronized InOrderSender sender() {
+        if (sender == null) {
+            sender = new InOrderSender(this::producer);
+        }
+        return sender;
     }
 }

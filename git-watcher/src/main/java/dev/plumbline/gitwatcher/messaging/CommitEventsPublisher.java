@@ -27,7 +27,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @Startup
 public class CommitEventsPublisher implements CommitEventsSink {
 
-    private static final Duration ACK_PATIENCE = Duration.ofSeconds(30);
+    /**
+     * Longer than the producer may hold a record (max.block.ms, 60 s, waiting for a broker that is away, then
+     * delivery.timeout.ms, 120 s): a send given up on is one the producer no longer holds, so the next fetch does not announce
+     * it a second time once the broker is back.
+     */
+    private static final Duration ACK_PATIENCE = Duration.ofSeconds(190);
 
     @Channel("commit-events")
     MutinyEmitter<PlumblineEvent> emitter;

@@ -16,7 +16,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class ImageEventsPublisher implements ImageNews.Sink {
 
-    private static final Duration ACK_PATIENCE = Duration.ofSeconds(30);
+    /**
+     * Longer than the producer may hold a record (max.block.ms, 60 s, waiting for a broker that is away, then
+     * delivery.timeout.ms, 120 s): a send given up on is one the producer no longer holds, so the retry does not announce
+     * it a second time once the broker is back.
+     */
+    private static final Duration ACK_PATIENCE = Duration.ofSeconds(190);
 
     @Channel("image-events")
     MutinyEmitter<PlumblineEvent> emitter;
