@@ -61,6 +61,11 @@ public class EventPublisher implements DriftOutputs {
         }
     }
 
+    /** Waits until every event published so far is acknowledged or has failed. */
+    public void flush() {
+        producer().flush();
+    }
+
     @PreDestroy
     void close() {
         if (producer != null) {
