@@ -210,8 +210,9 @@ class DriftHandOverTest {
             applyAsPlumbline(deployment(app, app, 3));
         }
         await().atMost(PATIENCE)
+                // the recovery the other instance told, and one from this instance
                 .until(() -> handedBack.stream()
-                        .allMatch(app -> !events.of(DriftRecovered.class, app).isEmpty()));
+                        .allMatch(app -> events.of(DriftRecovered.class, app).size() >= 2));
         await().atMost(PATIENCE)
                 .until(() -> !events.of(DriftRecovered.class, kept).isEmpty());
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> {
