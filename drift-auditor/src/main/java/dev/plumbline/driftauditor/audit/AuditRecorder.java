@@ -69,6 +69,9 @@ public final class AuditRecorder {
             return;
         }
         String app = event.app();
+        if (!writesTrailOf(app)) {
+            return;
+        }
         readBack(app);
         if (event instanceof ApplicationSpec spec) {
             PauseTransitions.onSpec(spec, trail.pause(app), clock.instant(), () -> resumeMarks.apply(spec))
@@ -87,7 +90,7 @@ public final class AuditRecorder {
      * instead of the render it claims to be.
      */
     public synchronized void recordUntrusted(PlumblineEvent render, String problem) {
-        if (render.app() == null) {
+        if (render.app() == null || !writesTrailOf(render.app())) {
             return;
         }
         readBack(render.app());
@@ -145,7 +148,7 @@ public final class AuditRecorder {
         }
         try {
             for (RefusedCommits.Refused refused : refusedCommits.waiting()) {
-                if (recorded.contains(partitions.computeIfAbsent(refused.app(), store::partitionOf))) {
+                if (writesTrailOf(refused.app())) {
                     write(RefusalEntries.commitRefused(refused.commit(), refused.refusal()));
                     refusedCommits.recorded(refused);
                 }
@@ -161,6 +164,15 @@ public final class AuditRecorder {
                 .map(spec -> spec.correlationId().equals(render.correlationId()))
                 .orElse(false);
         return commits.await(render.correlationId(), fromSpecChange ? Duration.ZERO : commitWait);
+    }
+
+    /**
+     * Whether this instance holds the app's partition of the audit inputs now. Events of a batch read before its
+     * partition moved are left to the next owner, which reads them again (their offsets were not committed here):
+     * written here too, they would be recorded twice, and the two writers could fork the chain.
+     */
+    private boolean writesTrailOf(String app) {
+        return recorded.contains(partitions.computeIfAbsent(app, store::partitionOf));
     }
 
     private void readBack(String app) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plumbline.driftauditor.heal.Fight;
 import dev.plumbline.driftauditor.heal.FightDetector;
 import dev.plumbline.driftauditor.heal.HealBackoff;
+import dev.plumbline.driftauditor.watch.LiveView;
 import dev.plumbline.engine.diff.DriftAnalyzer;
 import dev.plumbline.engine.ignore.IgnoreRules;
 import dev.plumbline.engine.object.ObjectKey;
@@ -60,6 +61,7 @@ final class AppDrift {
     private Map<ObjectKey, DriftedObject> current = Map.of();
     private Instant recheckAt;
     private boolean pausedBefore;
+    private DriftHistory.AppHistory inheritedFights;
 
     AppDrift(String app, DriftSettings settings) {
         this.app = app;
@@ -134,7 +136,31 @@ final class AppDrift {
         desiredByKey = Collections.unmodifiableMap(byKey);
         seenLive.clear();
         fights.clear();
+        takeInheritedFights();
         return Optional.of(new DesiredReplaced(released, desiredByKey.keySet()));
+    }
+
+    /**
+     * The app's partition came to this instance: its episode, heal backoff and fights are what was told on the bus
+     * (by whichever instance held it), not what this instance remembers from an earlier time it held it. The fights
+     * hold once the render they were fought under is the desired state again.
+     */
+    void handedOver(DriftHistory.AppHistory history, Instant now) {
+        episode.resume(history.episodeId(), history.detectedAt(), history.healRequestedInEpisode(), history.objects());
+        backoff.replay(history.healRequests());
+        fights.clear();
+        pausedBefore = pausedAt(now);
+        inheritedFights = history.contested().isEmpty() ? null : history;
+        if (desired != null) {
+            takeInheritedFights();
+        }
+    }
+
+    private void takeInheritedFights() {
+        if (inheritedFights != null && desired != null && desired.revision().equals(inheritedFights.revision())) {
+            inheritedFights.contested().forEach(field -> fights.contest(ObjectKey.of(field.object()), field.path()));
+        }
+        inheritedFights = null;
     }
 
     /** A sync that was not a heal succeeded: the waits earned by earlier heals start over. */
@@ -233,6 +259,11 @@ final class AppDrift {
     boolean desires(GroupKind kind) {
         return desiredByKey.keySet().stream()
                 .anyMatch(key -> key.group().equals(kind.group()) && key.kind().equals(kind.kind()));
+    }
+
+    /** Whether the watches of every kind of the desired state have listed their objects. */
+    boolean desiredKindsListed(LiveView live) {
+        return desiredByKey.keySet().stream().allMatch(key -> live.synced(new GroupKind(key.group(), key.kind())));
     }
 
     Map<ObjectKey, RenderedObject> desiredObjects() {

@@ -170,6 +170,30 @@ public final class DriftMonitor implements LiveChanges {
         }
     }
 
+    /**
+     * Apps came to this instance from another (or back to it): each carries on from what was told about it on the
+     * bus. Called before their renders are read again.
+     *
+     * @param gained whether an app is on a partition that came
+     */
+    public void handedOver(Predicate<String> gained, DriftHistory history) {
+        Set<String> names = new HashSet<>(history.apps());
+        apps.keySet().stream().filter(gained).forEach(names::add);
+        Instant now = clock.instant();
+        for (String app : names) {
+            if (gained.test(app)) {
+                AppDrift state = apps.computeIfAbsent(app, name -> new AppDrift(name, settings));
+                LOG.debugf("app %s came to this instance: %s", app, history.of(app));
+                state.handedOver(
+                        history.of(app)
+                                .orElseGet(() ->
+                                        new DriftHistory.AppHistory(null, null, null, List.of(), List.of(), List.of())),
+                        now);
+                forgetIfIdle(state);
+            }
+        }
+    }
+
     /** A watched object changed: {@code after} is null when it was deleted, {@code before} null when it is new. */
     @Override
     public void liveChanged(JsonNode before, JsonNode after) {
@@ -241,6 +265,11 @@ public final class DriftMonitor implements LiveChanges {
         }
         if (!orphansOnly && !state.compared()) {
             state.notCompared();
+            return;
+        }
+        if (!orphansOnly && !state.desiredKindsListed(live)) {
+            // what is not listed yet cannot be told from drift gone: an open episode would end and begin again.
+            // The app is evaluated once its kinds are listed (kindSynced)
             return;
         }
         AppDrift.Evaluated evaluated = state.evaluated(evaluator.evaluate(state, live, now), now);

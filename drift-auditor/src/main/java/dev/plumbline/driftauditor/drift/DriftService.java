@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The drift side of the service put together: the watches, the cache, the rules and their loop, the timers and the
@@ -98,11 +99,24 @@ public class DriftService implements ApplicationChanges {
         loop.submit(() -> monitor.applied(action));
     }
 
-    /** Forgets the desired state of apps whose partition this instance no longer holds. */
+    /**
+     * Forgets the desired state of apps whose partition this instance no longer holds, and waits until that is done,
+     * so that what it told about them is on its way to the bus before another instance reads it back.
+     */
     public void forgetUnowned() {
-        loop.submit(() -> monitor.desiredApps().stream()
-                .filter(app -> !ownership.owns(app))
-                .forEach(app -> monitor.desiredChanged(app, null)));
+        loop.ask(
+                () -> {
+                    monitor.desiredApps().stream()
+                            .filter(app -> !ownership.owns(app))
+                            .forEach(app -> monitor.desiredChanged(app, null));
+                    return true;
+                },
+                ASK_TIMEOUT);
+    }
+
+    /** Apps of partitions that came to this instance carry on from what was told about them. */
+    public void handedOver(Predicate<String> gained, DriftHistory history) {
+        loop.submit(() -> monitor.handedOver(gained, history));
     }
 
     /** The full comparison now, rather than at its next period. */

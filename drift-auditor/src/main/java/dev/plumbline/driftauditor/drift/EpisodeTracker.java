@@ -76,6 +76,29 @@ public final class EpisodeTracker {
         return grew ? new Grew(episodeId) : new None();
     }
 
+    /**
+     * Carries on an episode another instance opened (its id, start, whether a heal was asked for, and what drifted
+     * in it), or none when {@code episodeId} is null: what was told before is not told again.
+     */
+    public void resume(String resumedId, Instant resumedAt, boolean resumedHealRequested, List<DriftedObject> drifted) {
+        episodeId = resumedId;
+        detectedAt = resumedId == null ? null : resumedAt;
+        healRequested = resumedId != null && resumedHealRequested;
+        seen.clear();
+        objects.clear();
+        if (resumedId == null) {
+            return;
+        }
+        for (DriftedObject object : drifted) {
+            ObjectKey key = ObjectKey.of(object.object());
+            seen.add(key + " " + object.kind());
+            object.fields().forEach(field -> seen.add(key + " " + field.path()));
+            if (objects.stream().noneMatch(object.object()::sameObjectAs)) {
+                objects.add(object.object());
+            }
+        }
+    }
+
     public void healRequested() {
         healRequested = true;
     }

@@ -84,6 +84,11 @@ public final class FightDetector {
         });
     }
 
+    /** A fight reported before (by the instance that held the app): the field stays contested. */
+    public void contest(ObjectKey object, String path) {
+        contested.add(new FieldRef(object, path));
+    }
+
     /** Whether healing this object is stopped because one of its drifted fields is contested. */
     public boolean contested(ObjectKey key, DriftedObject object) {
         return object.fields().stream().anyMatch(field -> contested.contains(new FieldRef(key, field.path())));

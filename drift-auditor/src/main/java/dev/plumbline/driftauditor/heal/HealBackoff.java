@@ -3,6 +3,7 @@ package dev.plumbline.driftauditor.heal;
 import dev.plumbline.servicekit.retry.ExponentialBackoff;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * When an app may be sent its next heal request: the first at once, then after 2 s, 6 s, 18 s ... up to 5 minutes
@@ -39,6 +40,12 @@ public final class HealBackoff {
         }
         attempts++;
         lastRequest = now;
+    }
+
+    /** Forgets every request and replays those asked for before, oldest first (by the instance that held the app). */
+    public void replay(List<Instant> requests) {
+        reset();
+        requests.forEach(this::requested);
     }
 
     /** Starts again from no wait: a sync that was not a heal succeeded. */

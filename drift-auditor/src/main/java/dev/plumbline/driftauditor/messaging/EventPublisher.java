@@ -54,6 +54,14 @@ public class EventPublisher implements DriftOutputs {
         }
     }
 
+    /**
+     * Waits, up to {@code patience}, until every event published so far has reached the broker (or was refused for
+     * good); says whether all did.
+     */
+    public boolean flush(Duration patience) {
+        return sender().awaitPublished(patience);
+    }
+
     @PreDestroy
     void close() {
         InOrderSender started;

@@ -46,8 +46,11 @@ final class InOrderSender {
         queue.add(event);
     }
 
-    /** Waits up to {@code patience} for every event handed over to be published, then stops. */
-    void close(Duration patience) {
+    /**
+     * Waits up to {@code patience} for every event handed over so far to be published; says whether all were. An
+     * instance letting partitions go waits so, so that their next holder reads back what this one told.
+     */
+    boolean awaitPublished(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         synchronized (drained) {
             try {
@@ -59,7 +62,14 @@ final class InOrderSender {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (unpublished > 0) {
+            return unpublished == 0;
+        }
+    }
+
+    /** Waits up to {@code patience} for every event handed over to be published, then stops. */
+    void close(Duration patience) {
+        if (!awaitPublished(patience)) {
+            synchronized (drained) {
                 LOG.warnf(
                         "stopping with %d events not yet published; they are found again after the restart",
                         unpublished);

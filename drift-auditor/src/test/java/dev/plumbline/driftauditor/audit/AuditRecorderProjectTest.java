@@ -89,6 +89,7 @@ class AuditRecorderProjectTest {
                 .withRefusals(List.of(
                         new CommitRefusal("web", "team-a", "commit bbb2222 by Ana Lopez is not signed"),
                         new CommitRefusal("api", "team-a", "commit bbb2222 by Ana Lopez is not signed")));
+        recorder.partitionsMoved(Set.of());
         recorder.commitRefused(SignedEvents.byGitWatcher(refused));
         recorder.tick();
         assertThat(store.records()).as("no trail is this instance's yet").isEmpty();
@@ -186,7 +187,7 @@ class AuditRecorderProjectTest {
     }
 
     private AuditRecorder newRecorder() {
-        return new AuditRecorder(
+        AuditRecorder created = new AuditRecorder(
                 new AuditTrail(clock, 100, TestSigningKeys.signingKey("drift-auditor"), TRUSTED),
                 store,
                 commits,
@@ -196,6 +197,9 @@ class AuditRecorderProjectTest {
                 clock,
                 (problem, continuesFrom) -> {},
                 100);
+        // the memory store puts every app on partition 0, which this instance holds
+        created.partitionsMoved(Set.of(0));
+        return created;
     }
 
     private static CommitDetected commit(String correlationId, String sha, CommitSignature signature) {

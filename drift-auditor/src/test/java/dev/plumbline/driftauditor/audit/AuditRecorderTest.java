@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AuditRecorderTest {
@@ -80,6 +81,29 @@ class AuditRecorderTest {
         assertThat(adopted.action()).isEqualTo(AuditAction.ADOPTED);
         assertThat(adopted.summary()).startsWith("adopted " + WEB);
         assertThat(adopted.details().path("operation").asText()).isEqualTo("adopt");
+    }
+
+    @Test
+    void anEventOfAnAppWhosePartitionLeftMidBatchIsLeftToItsNextOwner() {
+        // the rest of a batch read before a rebalance: the next owner reads those events again and records them
+        recorder.partitionsMoved(Set.of());
+        recorder.record(ApplyAction.of(
+                "corr-1",
+                "web",
+                "aaa1111",
+                "sync-1",
+                SyncTrigger.AUTOMATED,
+                "plumbline",
+                WEB,
+                ApplyOperation.APPLY,
+                ApplyResult.SUCCEEDED,
+                null,
+                1,
+                1));
+
+        assertThat(store.records())
+                .as("records written for an app another instance now records")
+                .isEmpty();
     }
 
     @Test
@@ -323,7 +347,7 @@ class AuditRecorderTest {
     }
 
     private AuditRecorder newRecorder() {
-        return new AuditRecorder(
+        AuditRecorder created = new AuditRecorder(
                 new AuditTrail(clock, 100, KEY, TRUSTED),
                 store,
                 commits,
@@ -334,6 +358,9 @@ class AuditRecorderTest {
                 (problem, continuesFrom) -> trailProblems.add(problem.app() + " #" + problem.sequence() + " "
                         + problem.kind() + ", continues from " + continuesFrom),
                 100);
+        // the memory store puts every app on partition 0, which this instance holds
+        created.partitionsMoved(Set.of(0));
+        return created;
     }
 
     private static CommitDetected commit(String correlationId, String sha) {

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** An image's way from the registry to a merged pull request, in the app's audit chain with what follows it. */
@@ -174,7 +175,7 @@ class PromotionAuditTest {
     }
 
     private AuditRecorder newRecorder() {
-        return new AuditRecorder(
+        AuditRecorder created = new AuditRecorder(
                 new AuditTrail(clock, 100, KEY, TRUSTED),
                 store,
                 commits,
@@ -184,6 +185,9 @@ class PromotionAuditTest {
                 clock,
                 (problem, continuesFrom) -> {},
                 100);
+        // the memory store puts every app on partition 0, which this instance holds
+        created.partitionsMoved(Set.of(0));
+        return created;
     }
 
     private static CommitDetected mergeCommit() {

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class StoreRetryTest {
@@ -40,6 +42,11 @@ class StoreRetryTest {
             clock,
             (problem, continuesFrom) -> {},
             10);
+
+    @BeforeEach
+    void holdThePartitionOfEveryApp() {
+        recorder.partitionsMoved(Set.of(0));
+    }
 
     @Test
     void aRecordTheStoreRefusesForAWhileIsWrittenOnceItIsBackAfterLongerAndLongerWaits() {

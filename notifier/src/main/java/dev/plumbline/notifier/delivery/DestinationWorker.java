@@ -119,38 +119,45 @@ final class DestinationWorker implements AutoCloseable {
 
     private void deliver(Notification notification) throws InterruptedException {
         DedupWindow dedup = settings.dedup();
-        Optional<Notification> decided = dedup.decide(target.toString(), notification, Instant.now());
-        if (decided.isEmpty()) {
-            settings.metrics().outcome(target, "suppressed");
-            return;
-        }
-        Notification toSend = decided.get();
-        RenderedMessage message = settings.templates().render(toSend);
-        Outgoing outgoing = channel.prepare(target.destination(), deliveryId(target, toSend), toSend, message);
+        Notification toSend = null;
+        Outgoing outgoing = null;
         Instant first = Instant.now();
         int attempts = 0;
         while (true) {
+            // decided again before every attempt: while this one waited, the instance that took the app over (or
+            // held it before) may have told the destination, and the delivery log has brought that here
+            Optional<Notification> decided = dedup.decide(target.toString(), notification, Instant.now());
+            if (decided.isEmpty()) {
+                settings.metrics().outcome(target, "suppressed");
+                return;
+            }
+            if (!decided.get().equals(toSend)) {
+                toSend = decided.get();
+                RenderedMessage message = settings.templates().render(toSend);
+                outgoing = channel.prepare(target.destination(), deliveryId(target, toSend), toSend, message);
+            }
             pause(rateLimit.reserve(Instant.now()));
             attempts++;
             DeliveryFailure failure = attempt(outgoing);
             if (failure == null) {
+                Notification told = toSend;
                 DeadLetters.untilWritten(
                         target,
                         () -> settings.records()
                                 .sent(NotificationSent.of(
-                                        toSend.correlationId(),
-                                        toSend.app(),
-                                        toSend.dedupKey(),
-                                        toSend.occasion(),
+                                        told.correlationId(),
+                                        told.app(),
+                                        told.dedupKey(),
+                                        told.occasion(),
                                         target.channel(),
                                         target.destination(),
-                                        toSend.revision(),
-                                        toSend.objectIdentities(),
-                                        toSend.sourceEventIds().stream()
+                                        told.revision(),
+                                        told.objectIdentities(),
+                                        told.sourceEventIds().stream()
                                                 .distinct()
                                                 .toList())),
                         closed);
-                dedup.record(target.toString(), toSend.dedupKey(), toSend.objectIdentities(), Instant.now());
+                dedup.record(target.toString(), told.dedupKey(), told.objectIdentities(), Instant.now());
                 settings.metrics().outcome(target, "delivered");
                 return;
             }

@@ -19,6 +19,7 @@ import dev.plumbline.events.ApplyAction;
 import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.NotificationDeadLettered;
+import dev.plumbline.events.NotificationSent;
 import dev.plumbline.events.PlumblineService;
 import dev.plumbline.events.RenderFailed;
 import dev.plumbline.events.kafka.EventTestClient;
@@ -141,6 +142,41 @@ class DeliveryAcceptanceTest {
                             - requests.get(0).getRequest().getLoggedDate().getTime())
                     .isGreaterThanOrEqualTo(2000);
             assertThat(requests.get(1).getResponse().getStatus()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aMessageAnotherInstanceDeliveredWhileThisOneWaitedToTryAgainIsNotSentTwice() {
+        slack.stubFor(post(urlPathEqualTo(path("handed")))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "3")
+                        .withBody("rate_limited")));
+        try (EventTestClient kafka = kafka()) {
+            subscribe(
+                    kafka,
+                    AcceptanceEvents.app(
+                            "handed-app", NotificationOccasion.DRIFT_DETECTED, NotificationChannel.SLACK, "handed"));
+            kafka.send(drift("handed-app", 1, 0));
+            awaitRequests("handed", 1);
+
+            // the app's partition moved: the instance that took it over told Slack and wrote it in the delivery log
+            kafka.send(NotificationSent.of(
+                    "c",
+                    "handed-app",
+                    NotificationOccasion.DRIFT_DETECTED.label() + "/handed-app/" + SHA + "/",
+                    NotificationOccasion.DRIFT_DETECTED,
+                    NotificationChannel.SLACK,
+                    "handed",
+                    SHA,
+                    List.of(object(1)),
+                    List.of()));
+            stubSlack("handed", aResponse().withStatus(200).withBody("ok"));
+
+            await().atMost(PATIENCE)
+                    .untilAsserted(
+                            () -> assertThat(metrics()).contains("destination=\"handed\",outcome=\"suppressed\""));
+            assertThat(slackRequests("handed")).hasSize(1);
         }
     }
 

@@ -20,7 +20,7 @@ public class DestinationPorts implements QuarkusTestResourceLifecycleManager {
     static final String WEBHOOK_PORT = "notifier-test.webhook-port";
     static final String WEBHOOK_SECRET = "test-webhook-secret";
     /** One Slack destination per scenario, so that one scenario's breaker or rate limit leaves the others alone. */
-    static final String[] SLACK_DESTINATIONS = {"ok", "limited", "broken", "slow", "refusing", "storm"};
+    static final String[] SLACK_DESTINATIONS = {"ok", "limited", "broken", "slow", "refusing", "storm", "handed"};
 
     @Override
     public Map<String, String> start() {

@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 
@@ -27,10 +29,16 @@ public class AppOwnership implements KafkaConsumerRebalanceListener, OwnedApps {
     private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
     private volatile int partitionCount;
     private volatile Consumer<OwnedApps> onGained = ownership -> {};
+    private volatile Consumer<Predicate<String>> onLosing = apps -> {};
 
     @Override
     public void onGained(Consumer<OwnedApps> gained) {
         this.onGained = gained;
+    }
+
+    @Override
+    public void onLosing(Consumer<Predicate<String>> losing) {
+        this.onLosing = losing;
     }
 
     /** Whether this instance reconciles the app now. */
@@ -58,7 +66,14 @@ public class AppOwnership implements KafkaConsumerRebalanceListener, OwnedApps {
     @Override
     public void onPartitionsRevoked(
             org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        partitions.forEach(partition -> assigned.remove(partition.partition()));
+        Set<Integer> leaving = new HashSet<>();
+        partitions.forEach(partition -> leaving.add(partition.partition()));
+        assigned.removeAll(leaving);
+        int count = partitionCount;
+        if (!leaving.isEmpty() && count > 0) {
+            // the consumer rejoins the group, and the partitions move, only once this returns
+            onLosing.accept(app -> leaving.contains(partitionOf(app, count)));
+        }
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.plumbline.reconciler.reconcile;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * Work per app: one app is reconciled by one worker at a time, different apps in parallel. Requests that arrive
@@ -48,6 +51,7 @@ public final class AppQueue {
                 Slot slot = slots.get(app);
                 if (slot.pending.isEmpty()) {
                     slots.remove(app);
+                    slots.notifyAll();
                     return;
                 }
                 batch = new ArrayList<>(slot.pending);
@@ -61,6 +65,25 @@ public final class AppQueue {
             } catch (RuntimeException | Error e) {
                 waiting.forEach(future -> future.completeExceptionally(e));
             }
+        }
+    }
+
+    /**
+     * Waits until no app {@code apps} names is being reconciled or waits to be, at most {@code timeout}.
+     *
+     * @return whether they are all done
+     */
+    public boolean awaitDone(Predicate<String> apps, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (slots) {
+            while (slots.keySet().stream().anyMatch(apps)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(slots, left);
+            }
+            return true;
         }
     }
 

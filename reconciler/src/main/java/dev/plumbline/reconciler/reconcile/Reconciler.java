@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +48,8 @@ import org.jboss.logging.Logger;
 public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
+    /** Within the consumer's max.poll.interval.ms (5 minutes), or the group would drop this instance meanwhile. */
+    private static final Duration HAND_OVER_WAIT = Duration.ofMinutes(2);
 
     private final CompareSteps compare;
     private final SyncSteps sync;
@@ -85,6 +88,7 @@ public class Reconciler {
         this.config = config;
         this.workers = Executors.newFixedThreadPool(config.sync().workers());
         this.queue = new AppQueue(workers, this::reconcile);
+        ownership.onLosing(this::finishBeforeHandOver);
         List<Step> steps = new ArrayList<>(compare.steps());
         steps.addAll(sync.steps());
         this.runner = new StepRunner(
@@ -114,7 +118,28 @@ public class Reconciler {
         return queue.idle();
     }
 
+    /**
+     * Lets the reconciles of apps whose partitions are leaving end before another instance may start on them, so that
+     * two instances never apply one app at once and an older revision cannot land after the next owner's newer one.
+     * Requests still waiting are not run (the app is no longer this instance's).
+     */
+    private void finishBeforeHandOver(Predicate<String> leaving) {
+        try {
+            if (!queue.awaitDone(leaving, HAND_OVER_WAIT)) {
+                LOG.warnf(
+                        "reconciles of apps leaving this instance did not end within %s; the partitions move anyway",
+                        HAND_OVER_WAIT);
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void reconcile(String app, ReconcileRequest request) {
+        if (!ownership.owns(app)) {
+            // queued while this instance held it; its partition has gone to another instance since
+            return;
+        }
         ReconcileContext context = new ReconcileContext(app, request);
         Timer.Sample sample = Timer.start(metrics);
         runner.run(context);
