@@ -59,6 +59,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(EmbeddedKafkaResource.class)
 @WithTestResource(EmbeddedKubeApiResource.class)
 @Tag("slow")
+@Tag("outage")
 class KubeApiOutageTest {
 
     /** Full comparisons every 2 s, so that several of them list while the API is away. */

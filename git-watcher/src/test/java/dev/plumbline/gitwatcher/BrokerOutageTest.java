@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(BrokerOutageTest.ShortInterval.class)
 @Tag("slow")
+@Tag("outage")
 class BrokerOutageTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(35);

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RestartableKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
+@Tag("outage")
 class BrokerOutageTest extends AcceptanceFixture {
 
     private static final Duration OUTAGE = Duration.ofSeconds(35);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EmbeddedKafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ApplicationsCluster.class, restrictToAnnotatedClass = true)
 @Tag("slow")
+@Tag("outage")
 class KubeApiOutageTest extends AcceptanceFixture {
 
     private static final Duration WINDOW = Duration.ofSeconds(10);

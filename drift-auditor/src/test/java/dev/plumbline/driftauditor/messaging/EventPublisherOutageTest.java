@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * port and data) is published once the broker is back: not lost, and not written twice.
  */
 @Tag("slow")
+@Tag("outage")
 class EventPublisherOutageTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(35);

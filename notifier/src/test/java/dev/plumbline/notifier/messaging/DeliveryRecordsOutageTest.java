@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * write again after each failure (as its delivery workers do).
  */
 @Tag("slow")
+@Tag("outage")
 class DeliveryRecordsOutageTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(35);
