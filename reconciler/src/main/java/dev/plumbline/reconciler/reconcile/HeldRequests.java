@@ -1,6 +1,5 @@
 package dev.plumbline.reconciler.reconcile;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -17,14 +16,18 @@ import java.util.function.Predicate;
  */
 final class HeldRequests {
 
-    private record Held(List<ReconcileRequest> requests, CompletableFuture<Void> done) {}
+    /** The requests held for one app, merged as they come (a partition's whole history may be read back). */
+    private static final class Held {
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private ReconcileRequest merged;
+    }
 
     private final Map<String, Held> held = new HashMap<>();
 
     synchronized CompletableFuture<Void> hold(String app, ReconcileRequest request) {
-        Held waiting = held.computeIfAbsent(app, name -> new Held(new ArrayList<>(), new CompletableFuture<>()));
-        waiting.requests().add(request);
-        return waiting.done();
+        Held waiting = held.computeIfAbsent(app, name -> new Held());
+        waiting.merged = waiting.merged == null ? request : ReconcileRequest.merge(List.of(waiting.merged, request));
+        return waiting.done;
     }
 
     /** Submits, as one merged request each, the requests of the apps {@code ready} accepts. */
@@ -39,13 +42,12 @@ final class HeldRequests {
                 }
             }
         }
-        released.forEach((app, waiting) -> submit.apply(app, ReconcileRequest.merge(waiting.requests()))
-                .whenComplete((ignored, failure) -> {
-                    if (failure == null) {
-                        waiting.done().complete(null);
-                    } else {
-                        waiting.done().completeExceptionally(failure);
-                    }
-                }));
+        released.forEach((app, waiting) -> submit.apply(app, waiting.merged).whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                waiting.done.complete(null);
+            } else {
+                waiting.done.completeExceptionally(failure);
+            }
+        }));
     }
 }
