@@ -35,6 +35,9 @@ public class RenderedManifestsListener implements DesiredStates {
     @Inject
     Reconciler reconciler;
 
+    @Inject
+    AppOwnership ownership;
+
     @PostConstruct
     void readTrustedKeys() {
         desired = new DesiredStateFeed(keys.trustedKeys(PlumblineService.RENDERER));
@@ -47,6 +50,7 @@ public class RenderedManifestsListener implements DesiredStates {
                         change.app(),
                         ReconcileRequest.of(
                                 change.trusted() ? ReconcileReason.DESIRED_CHANGED : ReconcileReason.LIVE_CHANGED)));
+        ownership.read(renderRecord.partition(), renderRecord.offset());
     }
 
     @Override

@@ -48,11 +48,14 @@ public class ClusterStartup {
     private volatile boolean started;
 
     void onStart(@Observes StartupEvent event) {
-        // apps whose partitions this instance just gained: their Application events may have come before
-        ownership.onGained(owned -> applications.all().stream()
-                .map(app -> app.getMetadata().getName())
-                .filter(owned::owns)
-                .forEach(app -> reconciler.submit(app, ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED))));
+        // apps of the partitions just gained and read back: their Application events may have come before
+        ownership.onGained(owned -> {
+            reconciler.releaseHeld();
+            applications.all().stream()
+                    .map(app -> app.getMetadata().getName())
+                    .filter(owned::owns)
+                    .forEach(app -> reconciler.submit(app, ReconcileRequest.of(ReconcileReason.DESIRED_CHANGED)));
+        });
         starter.execute(this::startWatching);
     }
 

@@ -63,6 +63,7 @@ public class Reconciler {
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
     private final AppQueue queue;
+    private final HeldRequests held = new HeldRequests();
     private final StepRunner runner;
     private final NamespaceWatch namespaces;
 
@@ -100,13 +101,21 @@ public class Reconciler {
 
     /**
      * @return completes when a reconcile that covered this request is over, or at once for an app another instance
-     *         reconciles
+     *         reconciles; held until the app's partition is read back, when this instance just gained it
      */
     public CompletableFuture<Void> submit(String app, ReconcileRequest request) {
+        if (ownership.readingBack(app)) {
+            return held.hold(app, request);
+        }
         if (!ownership.owns(app)) {
             return CompletableFuture.completedFuture(null);
         }
         return queue.submit(app, request);
+    }
+
+    /** Runs the requests held while partitions were read back, now that none is. */
+    public void releaseHeld() {
+        held.release(app -> !ownership.readingBack(app), this::submit);
     }
 
     public void forget(String app) {
