@@ -39,6 +39,7 @@ apply_acls() {
   "$acls" "$@" --add --allow-principal User:image-updater --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write --topic plumbline.image-events
   "$acls" "$@" --add --allow-principal User:image-updater --operation Describe --operation Read --topic plumbline.applications --topic plumbline.commit-events
   # User:plumb
+  "$acls" "$@" --add --allow-principal User:plumb --operation Describe --group plumbline-drift-auditor --group plumbline-notifier --group plumbline-reconciler
   "$acls" "$@" --add --allow-principal User:plumb --operation Read --resource-pattern-type prefixed --group plumb-
   "$acls" "$@" --add --allow-principal User:plumb --operation Describe --operation Read --topic plumbline.apply-actions --topic plumbline.audit --topic plumbline.commit-events --topic plumbline.drift-alerts --topic plumbline.image-events --topic plumbline.notifications-dead-letter --topic plumbline.rendered-manifests
   # User:audit-reader

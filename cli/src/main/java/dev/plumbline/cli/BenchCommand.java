@@ -53,6 +53,13 @@ final class BenchCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int fleet;
 
+    @Option(
+            names = "--replicas",
+            paramLabel = "SERVICE=COUNT[,SERVICE=COUNT…]",
+            converter = ReplicasOption.class,
+            description = ReplicasOption.DESCRIPTION)
+    ReplicasOption.Counts replicas = ReplicasOption.Counts.ONE_OF_EACH;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,6 +80,7 @@ final class BenchCommand implements Callable<Integer> {
                         Optional.empty(),
                         Optional.empty())
                 .withRegistryPort(0)
+                .withReplicas(replicas.byService())
                 .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", pollInterval);
         String loadBefore = Bench.loadAverage();
         out.println("Starting a run for the benchmark (load average " + loadBefore + ") …");

@@ -41,6 +41,7 @@ final class Foreground {
         out.println("Plumbline is up.");
         stack.environment().entrySet().stream()
                 .filter(e -> e.getKey().endsWith("_URL")
+                        || (e.getKey().endsWith("_INSTANCES") && e.getValue().contains(","))
                         || e.getKey().equals("KAFKA_BOOTSTRAP_SERVERS")
                         || e.getKey().equals("PLUMBLINE_KAFKA_CLIENTS_DIR")
                         || e.getKey().equals("KUBECONFIG"))

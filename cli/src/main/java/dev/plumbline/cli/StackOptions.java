@@ -36,6 +36,13 @@ final class StackOptions {
                     "Port of the sandbox registry, when docker-registry is installed (default: ${DEFAULT-VALUE}).")
     int registryPort;
 
+    @Option(
+            names = "--replicas",
+            paramLabel = "SERVICE=COUNT[,SERVICE=COUNT…]",
+            converter = ReplicasOption.class,
+            description = ReplicasOption.DESCRIPTION)
+    ReplicasOption.Counts replicas = ReplicasOption.Counts.ONE_OF_EACH;
+
     StackSettings settings() {
         return new StackSettings(
                         kafkaPort,
@@ -46,7 +53,8 @@ final class StackOptions {
                         externalKubeconfig())
                 .withExternalKafkaClients(
                         environment("PLUMBLINE_KAFKA_CLIENTS_DIR").map(Path::of))
-                .withRegistryPort(registryPort);
+                .withRegistryPort(registryPort)
+                .withReplicas(replicas.byService());
     }
 
     private Optional<Path> externalKubeconfig() {

@@ -13,6 +13,7 @@ import dev.plumbline.cli.run.LocalStack;
 import dev.plumbline.cli.run.RunLayout;
 import dev.plumbline.cli.run.RunningStack;
 import dev.plumbline.cli.run.StackSettings;
+import dev.plumbline.cli.testing.backend.SystemBackend;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.sandbox.kafka.EmbeddedKafka;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -31,13 +31,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The whole system as separate processes, the packaged services and the standalone sandbox started as
  * {@code plumb up} starts them, once for every system test class of the run (starting it takes most of a minute),
- * and stopped when the last of them is done.
+ * and stopped when the last of them is done. Its Kafka and Kubernetes API are the sandbox's, Testcontainers' or the
+ * user's ({@link SystemBackend}, docs/testing.md).
  */
 final class StartedSystem implements ExtensionContext.Store.CloseableResource {
 
     private static StartedSystem current;
 
     final Path runDir;
+    final SystemBackend backend;
     final WireMockServer slack;
     /** GitHub's pull-request API for the promotion repository (PromotionIT), which lives on the sandbox Git server. */
     final WireMockServer github;
@@ -53,6 +55,7 @@ final class StartedSystem implements ExtensionContext.Store.CloseableResource {
 
     private StartedSystem() throws IOException {
         runDir = Files.createTempDirectory("plumbline-system");
+        backend = SystemBackend.choose(runDir.resolve("servers"));
         slack = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         slack.start();
         slack.stubFor(post(urlEqualTo("/slack"))
@@ -68,13 +71,8 @@ final class StartedSystem implements ExtensionContext.Store.CloseableResource {
         // credential, for the promotion repository only, whose pull requests go to the GitHub stand-in; the Git
         // server's port is chosen up front so that its URL can be named, and its password, made by the run, is
         // the sandbox credential's (a config expression the image-updater resolves).
-        StackSettings settings = new StackSettings(
-                        freePort(),
-                        0,
-                        gitPort,
-                        new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0, 0),
-                        Optional.empty(),
-                        Optional.empty())
+        StackSettings settings = backend.settings(
+                        freePort(), 0, gitPort, new StackSettings.ServicePorts(freePort(), 0, 0, 0, 0, 0))
                 .withRegistryPort(0)
                 .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", "10m")
                 .withServiceSetting("renderer", "PLUMBLINE_RENDER_TIMEOUT", "15s")
@@ -95,7 +93,13 @@ final class StartedSystem implements ExtensionContext.Store.CloseableResource {
                 .withServiceSetting("image-updater", "PLUMBLINE_WRITE_CREDENTIALS_GITHUB_API_URL", github.baseUrl())
                 .withServiceSetting("image-updater", "PLUMBLINE_WRITE_CREDENTIALS_GITHUB_API_TOKEN", "github-token")
                 .withServiceSetting("image-updater", "PLUMBLINE_WRITE_CREDENTIALS_GITHUB_PROJECT", PROMOTION_PROJECT);
-        stack = new LocalStack(layout, settings, progress::add).start();
+        try {
+            backend.readyCluster(layout);
+            stack = new LocalStack(layout, settings, progress::add).start();
+        } catch (RuntimeException failure) {
+            backend.close();
+            throw failure;
+        }
         live = new LiveSystem(stack.environment());
     }
 
@@ -117,13 +121,14 @@ final class StartedSystem implements ExtensionContext.Store.CloseableResource {
     }
 
     EventTestClient asPrincipal(String user) {
-        return new EventTestClient(EmbeddedKafka.clientSettings(layout.kafkaClients(), user));
+        return new EventTestClient(EmbeddedKafka.clientSettings(backend.kafkaClients(layout), user));
     }
 
     @Override
     public void close() throws IOException {
         live.close();
         stack.stop();
+        backend.close();
         slack.stop();
         github.stop();
         try (Stream<Path> files = Files.walk(runDir)) {

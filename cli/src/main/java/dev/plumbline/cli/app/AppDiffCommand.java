@@ -13,6 +13,7 @@ import dev.plumbline.events.vocabulary.ChangeType;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
             "Shows what a sync would change, per object.",
             "The reconciler's latest comparison of Git (desired) with the cluster (live), each changed field as "
                     + "live -> desired. Secret values are masked.",
+            "With several reconcilers (RECONCILER_INSTANCES, name=url,name=url as ./plumb up writes it), each is "
+                    + "asked in turn until the one holding the app answers.",
             "Exit code: 0 no difference, 1 a difference, 2 an error (as kubectl diff)."
         })
 final class AppDiffCommand implements Callable<Integer> {
@@ -45,7 +48,7 @@ final class AppDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        DiffComputed diff = ReconcilerDiffs.latest(RunEnvironment.of(spec), name);
+        DiffComputed diff = ReconcilerDiffs.latest(RunEnvironment.of(spec), name, Optional.empty());
         List<ObjectDiff> changes = diff.changes();
         if (output.structured()) {
             StructuredOutput.print(out, output.format(), diff);

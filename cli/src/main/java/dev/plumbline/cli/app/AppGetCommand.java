@@ -4,6 +4,7 @@ import static dev.plumbline.cli.app.AppFields.shortRevision;
 import static dev.plumbline.cli.app.AppFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumbline.cli.connect.CommandFailedException;
 import dev.plumbline.cli.connect.RunEnvironment;
 import dev.plumbline.cli.output.OutputOption;
@@ -33,7 +34,10 @@ import picocli.CommandLine.Spec;
                     + "(the conditions SourceNotPermitted, ResourceNotPermitted, UnsignedCommit, Forbidden, "
                     + "SyncRefused), and its conditions in full.",
             "Read from the Application resource, so it works while the reconciler is down; the objects and their "
-                    + "diff state are added when the reconciler answers."
+                    + "diff state are added when the reconciler answers.",
+            "Owner: the reconciler, drift-auditor and notifier instance holding the app's partition, from their "
+                    + "Kafka consumer groups (unknown, with the reason, when the bus does not tell). With several "
+                    + "reconcilers (RECONCILER_INSTANCES) the objects come from the one holding the app."
         })
 final class AppGetCommand implements Callable<Integer> {
 
@@ -59,13 +63,18 @@ final class AppGetCommand implements Callable<Integer> {
         try (Applications applications = new Applications(environment)) {
             app = applications.get(name);
         }
+        AppOwners owners = AppOwners.of(environment, name);
         if (output.structured()) {
-            StructuredOutput.print(out, output.format(), app);
+            ObjectNode shown = app.deepCopy();
+            shown.set("owner", owners.toJson());
+            StructuredOutput.print(out, output.format(), shown);
             return 0;
         }
         printSummary(out, app);
+        out.printf(LABEL, "Owner:", owners.describe());
+        printRefusals(out, app.path("status").path("conditions"));
         printConditions(out, app.path("status").path("conditions"));
-        printObjects(out, environment);
+        printObjects(out, environment, owners);
         out.flush();
         return 0;
     }
@@ -99,7 +108,6 @@ final class AppGetCommand implements Callable<Integer> {
                         .map(SelfHealPause::describe)
                         .orElse("active"));
         out.printf(LABEL, "Last sync:", lastSync(status.path("history").path(0)));
-        printRefusals(out, status.path("conditions"));
     }
 
     /**
@@ -196,11 +204,11 @@ final class AppGetCommand implements Callable<Integer> {
         });
     }
 
-    private void printObjects(PrintWriter out, RunEnvironment environment) {
+    private void printObjects(PrintWriter out, RunEnvironment environment, AppOwners owners) {
         out.println();
         DiffComputed diff;
         try {
-            diff = ReconcilerDiffs.latest(environment, name);
+            diff = ReconcilerDiffs.latest(environment, name, owners.reconciler());
         } catch (CommandFailedException unavailable) {
             out.println("Objects:       not shown: " + unavailable.getMessage());
             return;

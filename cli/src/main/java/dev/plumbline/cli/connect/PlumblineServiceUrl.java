@@ -24,4 +24,9 @@ public enum PlumblineServiceUrl {
     public String variable() {
         return variable;
     }
+
+    /** The variable listing every instance as {@code name=url,name=url}, e.g. {@code RECONCILER_INSTANCES}. */
+    public String instancesVariable() {
+        return variable.replaceFirst("_URL$", "_INSTANCES");
+    }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,16 +71,52 @@ public final class RunEnvironment {
     }
 
     public URI serviceUrl(PlumblineServiceUrl service) {
-        String url = require(service.variable());
+        return url(service.variable(), require(service.variable()));
+    }
+
+    private static URI url(String variable, String url) {
         try {
             return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         } catch (IllegalArgumentException e) {
-            throw new CommandFailedException(service.variable() + " is not a URL: " + url);
+            throw new CommandFailedException(variable + " is not a URL: " + url);
         }
     }
 
     public ServiceClient service(PlumblineServiceUrl service) {
         return new ServiceClient(service.displayName(), serviceUrl(service));
+    }
+
+    /**
+     * Every instance of a service, by name, in the order {@code <SERVICE>_INSTANCES} lists them ({@code
+     * name=url,name=url}, as {@code plumb up} writes it); without that setting, the one at {@code <SERVICE>_URL},
+     * named as the service.
+     *
+     * @throws CommandFailedException when neither is set, or an entry is not {@code name=url}
+     */
+    public Map<String, ServiceClient> serviceInstances(PlumblineServiceUrl service) {
+        Optional<String> listed = optional(service.instancesVariable());
+        if (listed.isEmpty()) {
+            return Map.of(service.displayName(), service(service));
+        }
+        Map<String, ServiceClient> instances = new LinkedHashMap<>();
+        for (String entry : listed.get().split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            String name = equals < 0 ? "" : entry.substring(0, equals).strip();
+            String url = equals < 0 ? "" : entry.substring(equals + 1).strip();
+            if (name.isEmpty() || url.isEmpty()) {
+                throw new CommandFailedException(service.instancesVariable() + " has the entry '" + entry.strip()
+                        + "', not name=url: list the instances as name=url,name=url (./plumb up writes it so)");
+            }
+            instances.put(
+                    name, new ServiceClient(service.displayName() + " " + name, url(service.instancesVariable(), url)));
+        }
+        if (instances.isEmpty()) {
+            return Map.of(service.displayName(), service(service));
+        }
+        return instances;
     }
 
     private Path kubeconfigFile() {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Starts Plumbline on one machine: the sandbox's Kafka broker, Kubernetes API and Git server (each unless a real
  * one is given), the sandbox registry when docker-registry is installed, then the six services, each as its own
- * process with its log under {@code .plumbline/run/logs}.
+ * process (or several, {@link Replicas}) with its log under {@code .plumbline/run/logs}.
  */
 public final class LocalStack {
 
@@ -63,17 +62,21 @@ public final class LocalStack {
             env.putAll(startRegistry(started, ports.imageUpdater()));
             RunSigningKeys keys = RunSigningKeys.prepare(layout.signingKeys());
             env.putAll(keys.forPeople());
-            env.putAll(startServices(started, env, keys, ports));
-            RunningStack stack = new RunningStack(layout, launcher, started, env);
+            Map<String, String> instanceUrls = startServices(started, env, keys, ports);
+            RunningStack stack = new RunningStack(layout, launcher, started, env, instanceUrls);
             stack.writeRunFiles();
             return stack;
         } catch (RuntimeException failure) {
-            new RunningStack(layout, launcher, started, env).stop();
+            new RunningStack(layout, launcher, started, env, Map.of()).stop();
             throw failure;
         }
     }
 
-    /** The embedded broker, secured: it writes each principal's client settings before its ready line. */
+    /**
+     * The embedded broker, secured: it writes each principal's client settings before its ready line. Its port is
+     * settled up front (as the Kubernetes API's and the Git server's), so that started again it is where its
+     * clients look for it.
+     */
     private Map<String, String> startKafka(List<RunningComponent> started) {
         Component kafka = launcher.sandbox(
                 "kafka",
@@ -82,7 +85,7 @@ public final class LocalStack {
                         "--data-dir",
                         layout.kafkaData().toString(),
                         "--port",
-                        String.valueOf(settings.kafkaPort()),
+                        String.valueOf(fixedPort(settings.kafkaPort())),
                         "--secured",
                         layout.kafkaClients().toString()),
                 Map.of(),
@@ -96,7 +99,7 @@ public final class LocalStack {
                 "dev.plumbline.sandbox.kube.KubeApiMain",
                 List.of(
                         "--port",
-                        String.valueOf(settings.kubeApiPort()),
+                        String.valueOf(fixedPort(settings.kubeApiPort())),
                         "--kubeconfig",
                         layout.kubeconfig().toString()),
                 Map.of(),
@@ -117,7 +120,11 @@ public final class LocalStack {
         Component git = launcher.sandbox(
                 "git-server",
                 "dev.plumbline.sandbox.git.GitServerMain",
-                List.of("--root", layout.gitRoot().toString(), "--port", String.valueOf(settings.gitServerPort())),
+                List.of(
+                        "--root",
+                        layout.gitRoot().toString(),
+                        "--port",
+                        String.valueOf(fixedPort(settings.gitServerPort()))),
                 Map.of(
                         "GIT_USERNAME", GIT_USERNAME,
                         "GIT_PASSWORD", password,
@@ -185,30 +192,37 @@ public final class LocalStack {
         return ready.group(1);
     }
 
-    /** The services start side by side, since each spends most of its start-up on its own JVM. */
+    /**
+     * The services start side by side, since each spends most of its start-up on its own JVM; a service of several
+     * instances starts each with its own name and folder, the first on the service's port and the others on any
+     * free one. Returns each instance's URL by its name.
+     */
     private Map<String, String> startServices(
             List<RunningComponent> started,
             Map<String, String> runEnv,
             RunSigningKeys keys,
             StackSettings.ServicePorts ports) {
-        Map<ServiceProcess, RunningComponent> services = new EnumMap<>(ServiceProcess.class);
+        Map<String, RunningComponent> instances = new LinkedHashMap<>();
         for (ServiceProcess service : ServiceProcess.values()) {
-            int port = service.port.applyAsInt(ports);
-            Map<String, String> env = new LinkedHashMap<>(
-                    service.environment(runEnv, port, layout.runDir().resolve(service.module)));
-            env.putAll(keys.environment(service.module));
-            env.putAll(settings.serviceSettings(service.module));
-            progress.accept("starting " + service.module + (port == 0 ? "" : " on port " + port) + " …");
-            RunningComponent running =
-                    launcher.start(launcher.service(service.module, layout.serviceJar(service.module), env));
-            started.add(running);
-            services.put(service, running);
+            List<String> names = Replicas.instanceNames(service.module, settings.replicas(service.module));
+            for (String name : names) {
+                int port = name.equals(names.get(0)) ? service.port.applyAsInt(ports) : 0;
+                Map<String, String> env =
+                        new LinkedHashMap<>(service.instanceEnvironment(runEnv, name, port, layout.runDir()));
+                env.putAll(keys.environment(service.module));
+                env.putAll(settings.serviceSettings(service.module));
+                progress.accept("starting " + name + (port == 0 ? "" : " on port " + port) + " …");
+                RunningComponent running =
+                        launcher.start(launcher.service(name, layout.serviceJar(service.module), env));
+                started.add(running);
+                instances.put(name, running);
+            }
         }
         Map<String, String> urls = new LinkedHashMap<>();
-        services.forEach((service, running) -> {
+        instances.forEach((name, running) -> {
             String url = "http://127.0.0.1:" + running.awaitReady(SERVICE_START).group(1);
-            progress.accept(service.module + " ready at " + url);
-            urls.put(service.urlVariable, url);
+            progress.accept(name + " ready at " + url);
+            urls.put(name, url);
         });
         return urls;
     }

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
@@ -20,21 +22,27 @@ import java.util.stream.Collectors;
 public final class RunningStack {
 
     private static final Duration RESTART = Duration.ofSeconds(180);
+    private static final Duration GONE = Duration.ofSeconds(10);
 
     private final RunLayout layout;
     private final ComponentLauncher launcher;
     private final List<RunningComponent> components;
     private final Map<String, String> environment;
+    /** Each service instance's URL by its name, in the order they started. */
+    private final Map<String, String> instanceUrls;
 
     RunningStack(
             RunLayout layout,
             ComponentLauncher launcher,
             List<RunningComponent> components,
-            Map<String, String> environment) {
+            Map<String, String> environment,
+            Map<String, String> instanceUrls) {
         this.layout = layout;
         this.launcher = launcher;
         this.components = new ArrayList<>(components);
+        this.instanceUrls = new LinkedHashMap<>(instanceUrls);
         this.environment = new LinkedHashMap<>(environment);
+        this.environment.putAll(Replicas.urlVariables(instanceUrls));
     }
 
     public synchronized Map<String, String> environment() {
@@ -59,25 +67,59 @@ public final class RunningStack {
     }
 
     /**
-     * Starts a component that stopped (or was killed) again, as it was first started, and waits until it is ready.
-     * A service that had taken any free port takes a new one, and the run's environment says which.
+     * Kills a component at once (SIGKILL), as a crash or the kernel's OOM killer would, without waiting for it to
+     * be gone; {@link #start} brings it back.
      */
+    public void kill(String name) {
+        component(name).handle().destroyForcibly();
+    }
+
+    /** Stops a component gracefully and starts it again as it was first started (see {@link #start}). */
     public RunningComponent restart(String name) {
+        component(name).stop();
+        return start(name);
+    }
+
+    /**
+     * Starts a component that is not running (stopped, killed or crashed) again, as it was first started, and
+     * waits until it is ready: the broker on the same port and data dir, a service instance under the same name and
+     * work dir. A service instance that had taken any free port takes a new one, and the run's environment (and its
+     * env file) says which. The log of the previous run stays beside the new one as {@code <name>.log.previous}.
+     *
+     * @throws IllegalStateException when the component is still running
+     */
+    public RunningComponent start(String name) {
         RunningComponent previous = component(name);
-        previous.stop();
+        awaitGone(previous);
         keepLogOfPreviousRun(previous.log());
-        RunningComponent restarted = launcher.start(previous.component());
+        RunningComponent started = launcher.start(previous.component());
         synchronized (this) {
-            components.set(components.indexOf(previous), restarted);
+            components.set(components.indexOf(previous), started);
         }
-        Matcher ready = restarted.awaitReady(RESTART);
-        Arrays.stream(ServiceProcess.values())
-                .filter(service -> service.module.equals(name))
-                .findFirst()
-                .ifPresentOrElse(
-                        service -> addToEnvironment(service.urlVariable, "http://127.0.0.1:" + ready.group(1)),
-                        this::writeRunFiles);
-        return restarted;
+        Matcher ready = started.awaitReady(RESTART);
+        synchronized (this) {
+            if (Replicas.serviceOf(name).isPresent()) {
+                instanceUrls.put(name, "http://127.0.0.1:" + ready.group(1));
+                environment.putAll(Replicas.urlVariables(instanceUrls));
+            }
+            writeRunFiles();
+        }
+        return started;
+    }
+
+    /** A kill takes a moment to take effect; a component that outlives it is running, and is not started twice. */
+    private static void awaitGone(RunningComponent component) {
+        try {
+            component.onExit().get(GONE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException running) {
+            throw new IllegalStateException(component.name() + " is running (pid " + component.pid()
+                    + "); stop or kill it first, or restart it");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + component.name() + " to end", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot tell whether " + component.name() + " ended", e);
+        }
     }
 
     /** The log of a process that was killed tells why: it stays beside the new one as {@code <name>.log.previous}. */

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,9 +16,9 @@ import java.nio.file.Path;
  * Application and Project CRDs installed, the namespace Applications live in created, and what deploy/ installs
  * with every Plumbline (the deployer roles and the default project), with the default project's ServiceAccount bound
  * in its namespace {@code demo}. A real cluster given with {@code --kubeconfig} is left alone: that is the operator's
- * deploy/ to do.
+ * deploy/ to do; the system tests ready the throwaway cluster they run on the same way (docs/testing.md).
  */
-final class SandboxCluster {
+public final class SandboxCluster {
 
     static final String APPLICATIONS_NAMESPACE = "plumbline";
     static final String DEMO_NAMESPACE = "demo";
@@ -27,9 +26,18 @@ final class SandboxCluster {
     private SandboxCluster() {}
 
     static void prepare(RunLayout layout) {
+        prepare(layout, layout.kubeconfig());
+    }
+
+    /**
+     * Readies the cluster {@code kubeconfig} names, with the CRDs and default project of {@code layout}'s checkout.
+     * The file is read where it lies, so that the paths it names (client certificates) resolve as kubectl resolves
+     * them.
+     */
+    public static void prepare(RunLayout layout, Path kubeconfig) {
         Path current = layout.applicationCrd();
         try (KubernetesClient client = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(layout.kubeconfig(), StandardCharsets.UTF_8)))
+                .withConfig(Config.fromKubeconfig(kubeconfig.toFile()))
                 .build()) {
             apply(client, current);
             current = layout.projectCrd();
@@ -59,7 +67,7 @@ final class SandboxCluster {
                     .serverSideApply();
         } catch (IOException | KubernetesClientException e) {
             throw new ComponentFailedException(
-                    "cannot prepare the embedded Kubernetes API (" + current + "): " + e.getMessage());
+                    "cannot prepare the Kubernetes API of " + kubeconfig + " (" + current + "): " + e.getMessage());
         }
     }
 

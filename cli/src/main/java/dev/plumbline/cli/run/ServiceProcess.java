@@ -24,6 +24,8 @@ enum ServiceProcess {
     NOTIFIER("notifier", "NOTIFIER_URL", StackSettings.ServicePorts::notifier),
     IMAGE_UPDATER("image-updater", "IMAGE_UPDATER_URL", StackSettings.ServicePorts::imageUpdater);
 
+    /** The name of the instance, which the service reports itself by (in Kafka client ids, requests, logs). */
+    static final String INSTANCE = "PLUMBLINE_INSTANCE";
     /** The run's promote token, for {@code plumb image promote} and {@code plumb drift export --pr}. */
     static final String PROMOTE_TOKEN = "PLUMBLINE_PROMOTE_TOKEN";
     /** The secret the sandbox registry sends with its notifications, as a bearer token. */
@@ -68,6 +70,22 @@ enum ServiceProcess {
         this.module = module;
         this.urlVariable = urlVariable;
         this.port = port;
+    }
+
+    /** The env file's variable listing every instance of this service as {@code name=url,name=url}. */
+    String instancesVariable() {
+        return urlVariable.replaceFirst("_URL$", "_INSTANCES");
+    }
+
+    /**
+     * The settings of one instance of this service in a run: its name, and its own folder under the run folder.
+     *
+     * @param instance the instance's name ({@code reconciler}, or {@code reconciler-2} when there are several)
+     */
+    Map<String, String> instanceEnvironment(Map<String, String> run, String instance, int httpPort, Path runDir) {
+        Map<String, String> env = new LinkedHashMap<>(environment(run, httpPort, runDir.resolve(instance)));
+        env.put(INSTANCE, instance);
+        return env;
     }
 
     /**

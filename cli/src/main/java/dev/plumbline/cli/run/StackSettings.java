@@ -16,6 +16,7 @@ import java.util.Optional;
  *     client settings of each principal (git-watcher, renderer, reconciler, drift-auditor, notifier, image-updater,
  *     plumb)
  * @param registryPort the port of the sandbox registry (when docker-registry is installed); 0 for any free one
+ * @param replicas how many instances of a service to start, by module name; 1 for a service not named
  */
 public record StackSettings(
         int kafkaPort,
@@ -26,7 +27,8 @@ public record StackSettings(
         Optional<Path> externalKubeconfig,
         Map<String, Map<String, String>> serviceSettings,
         Optional<Path> externalKafkaClients,
-        int registryPort) {
+        int registryPort,
+        Map<String, Integer> replicas) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_REGISTRY_PORT = 5000;
@@ -35,6 +37,7 @@ public record StackSettings(
 
     public StackSettings {
         serviceSettings = Map.copyOf(serviceSettings);
+        replicas = Replicas.validate(replicas);
     }
 
     public StackSettings(
@@ -64,7 +67,8 @@ public record StackSettings(
                 externalKubeconfig,
                 serviceSettings,
                 Optional.empty(),
-                DEFAULT_REGISTRY_PORT);
+                DEFAULT_REGISTRY_PORT,
+                Map.of());
     }
 
     /** These settings, with the folder of each principal's Kafka client settings for the external Kafka. */
@@ -78,7 +82,8 @@ public record StackSettings(
                 externalKubeconfig,
                 serviceSettings,
                 folder,
-                registryPort);
+                registryPort,
+                replicas);
     }
 
     /** These settings, with the sandbox registry on {@code port} (0: any free one). */
@@ -92,7 +97,8 @@ public record StackSettings(
                 externalKubeconfig,
                 serviceSettings,
                 externalKafkaClients,
-                port);
+                port,
+                replicas);
     }
 
     /** These settings, with one more environment variable for the service built in {@code module}. */
@@ -110,7 +116,33 @@ public record StackSettings(
                 externalKubeconfig,
                 settings,
                 externalKafkaClients,
-                registryPort);
+                registryPort,
+                replicas);
+    }
+
+    /**
+     * These settings, with this many instances of the services named (by module name; the others keep one).
+     *
+     * @throws IllegalArgumentException for an unknown service, one that runs as one instance only, or a count out
+     *     of range
+     */
+    public StackSettings withReplicas(Map<String, Integer> counts) {
+        return new StackSettings(
+                kafkaPort,
+                kubeApiPort,
+                gitServerPort,
+                servicePorts,
+                externalKafka,
+                externalKubeconfig,
+                serviceSettings,
+                externalKafkaClients,
+                registryPort,
+                counts);
+    }
+
+    /** How many instances of the service built in {@code module} the run starts. */
+    int replicas(String module) {
+        return replicas.getOrDefault(module, 1);
     }
 
     Map<String, String> serviceSettings(String module) {

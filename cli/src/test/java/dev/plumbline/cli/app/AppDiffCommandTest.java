@@ -148,6 +148,51 @@ class AppDiffCommandTest {
                 .isEqualTo(event);
     }
 
+    @Test
+    void withSeveralReconcilersEachIsAskedInTurnUntilOneHasTheApp() {
+        answer(DiffComputed.of("c1", "shop", SHA, "sha256:00", SyncStatus.SYNCED, HealthStatus.HEALTHY, List.of()));
+        try (ServiceStandIn notHolding = new ServiceStandIn()) {
+            Plumb.Run run = Plumb.run(
+                    Map.of(
+                            "RECONCILER_INSTANCES",
+                            "reconciler-1=" + notHolding.url() + ",reconciler-2=" + reconciler.url(),
+                            "RECONCILER_URL",
+                            notHolding.url()),
+                    "app",
+                    "diff",
+                    "shop");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("shop: no difference between Git at 1a2b3c4 and the cluster (0 objects)");
+            assertThat(notHolding.requests()).containsExactly("/api/apps/shop/diff");
+        }
+    }
+
+    @Test
+    void whenNoReconcilerHasTheAppEachOnesAnswerIsSaid() {
+        try (ServiceStandIn other = new ServiceStandIn()) {
+            Plumb.Run run = Plumb.run(
+                    Map.of("RECONCILER_INSTANCES", "reconciler-1=" + other.url() + ",reconciler-2=" + reconciler.url()),
+                    "app",
+                    "diff",
+                    "shop");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err())
+                    .contains(
+                            "no reconciler instance has a diff of shop (reconciler-1: nothing at /api/apps/shop/diff; "
+                                    + "reconciler-2: nothing at /api/apps/shop/diff)");
+        }
+    }
+
+    @Test
+    void anInstancesListThatIsNotNameEqualsUrlIsExplained() {
+        Plumb.Run run = Plumb.run(Map.of("RECONCILER_INSTANCES", reconciler.url()), "app", "diff", "shop");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("RECONCILER_INSTANCES has the entry '" + reconciler.url() + "', not name=url");
+    }
+
     private void answer(DiffComputed diff) {
         reconciler.answerJson("/api/apps/shop/diff", new String(EventJson.write(diff), StandardCharsets.UTF_8));
     }

@@ -25,6 +25,8 @@ import org.apache.kafka.common.resource.ResourceType;
  *   <li>a topic it reads: {@code READ} and {@code DESCRIBE} (partitions and offsets, for the readers that assign
  *       partitions themselves).
  *   <li>its groups: {@code READ} on the group prefix, which is what joining, fetching and committing offsets take.
+ *   <li>others' groups it may see: {@code DESCRIBE} on each group's literal name, which shows the members (client
+ *       ids, hosts) and their partitions, and allows neither joining nor committing.
  * </ul>
  */
 public final class BusAcls {
@@ -54,6 +56,12 @@ public final class BusAcls {
                         access,
                         new ResourcePattern(ResourceType.GROUP, prefix, PatternType.PREFIXED),
                         AclOperation.READ)));
+        for (String group : new TreeSet<>(access.seesGroups())) {
+            bindings.add(allow(
+                    access,
+                    new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL),
+                    AclOperation.DESCRIBE));
+        }
         return List.copyOf(bindings);
     }
 

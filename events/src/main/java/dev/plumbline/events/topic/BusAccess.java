@@ -23,9 +23,16 @@ import java.util.stream.Stream;
  * @param reads         the topics it consumes from (those it writes included, where it reads them back)
  * @param groupPrefix   the beginning of every consumer group it may use; empty when it uses none
  * @param createsTopics whether it creates (and corrects the configs of) the topics it writes
+ * @param seesGroups    others' consumer groups whose members and assignments it may describe, never join: the
+ *                      services' work-sharing groups, for {@code plumb app get} to tell which instance holds an app
  */
 public record BusAccess(
-        String user, Set<String> writes, Set<String> reads, Optional<String> groupPrefix, boolean createsTopics) {
+        String user,
+        Set<String> writes,
+        Set<String> reads,
+        Optional<String> groupPrefix,
+        boolean createsTopics,
+        Set<String> seesGroups) {
 
     public static final String GIT_WATCHER = "git-watcher";
     public static final String RENDERER = "renderer";
@@ -38,6 +45,15 @@ public record BusAccess(
     public static final String PLUMB = "plumb";
     /** SRE teams' tools: the audit trail, read only. */
     public static final String AUDIT_READER = "audit-reader";
+
+    /**
+     * The work-sharing consumer groups that divide apps among a service's instances by the partition of the app's
+     * key: the reconciler's channels, the drift-auditor's drift comparison, the notifier's inputs.
+     */
+    public static final String RECONCILER_GROUP = "plumbline-" + RECONCILER;
+
+    public static final String DRIFT_AUDITOR_GROUP = "plumbline-" + DRIFT_AUDITOR;
+    public static final String NOTIFIER_GROUP = "plumbline-" + NOTIFIER;
 
     private static final List<BusAccess> ALL = List.of(
             service(GIT_WATCHER, writing(Topics.COMMIT_EVENTS), reading(Topics.APPLICATIONS)),
@@ -104,12 +120,16 @@ public record BusAccess(
                             Topics.NOTIFICATIONS_DEAD_LETTER,
                             Topics.IMAGE_EVENTS),
                     Optional.of("plumb-"),
-                    false),
-            new BusAccess(AUDIT_READER, writing(), reading(Topics.AUDIT), Optional.of(AUDIT_READER + "-"), false));
+                    false,
+                    // which instance holds an app: the members of these groups and their partitions
+                    Set.of(RECONCILER_GROUP, DRIFT_AUDITOR_GROUP, NOTIFIER_GROUP)),
+            new BusAccess(
+                    AUDIT_READER, writing(), reading(Topics.AUDIT), Optional.of(AUDIT_READER + "-"), false, Set.of()));
 
     public BusAccess {
         writes = Set.copyOf(writes);
         reads = Set.copyOf(reads);
+        seesGroups = Set.copyOf(seesGroups);
         groupPrefix.ifPresent(prefix -> {
             if (prefix.isBlank()) {
                 throw new IllegalArgumentException(
@@ -148,7 +168,7 @@ public record BusAccess(
     }
 
     private static BusAccess service(String name, Set<String> writes, Set<String> reads) {
-        return new BusAccess(name, writes, reads, Optional.of("plumbline-" + name), true);
+        return new BusAccess(name, writes, reads, Optional.of("plumbline-" + name), true, Set.of());
     }
 
     private static Set<String> writing(String... topics) {

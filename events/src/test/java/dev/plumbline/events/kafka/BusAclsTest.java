@@ -57,6 +57,19 @@ class BusAclsTest {
     }
 
     @Test
+    void theCliMayDescribeTheServicesWorkSharingGroupsButNotJoinThem() {
+        assertThat(BusAcls.bindings(BusAccess.of(BusAccess.PLUMB)))
+                .filteredOn(binding -> binding.pattern().resourceType() == ResourceType.GROUP)
+                .filteredOn(binding -> binding.pattern().name().startsWith("plumbline-"))
+                .allSatisfy(group -> {
+                    assertThat(group.pattern().patternType()).isEqualTo(PatternType.LITERAL);
+                    assertThat(group.entry().operation()).isEqualTo(AclOperation.DESCRIBE);
+                })
+                .extracting(binding -> binding.pattern().name())
+                .containsExactlyInAnyOrder("plumbline-reconciler", "plumbline-drift-auditor", "plumbline-notifier");
+    }
+
+    @Test
     void eachServiceMayUseTheGroupsBeginningWithItsNameAndNoOther() {
         assertThat(BusAcls.bindings(BusAccess.of(BusAccess.DRIFT_AUDITOR)))
                 .filteredOn(binding -> binding.pattern().resourceType() == ResourceType.GROUP)

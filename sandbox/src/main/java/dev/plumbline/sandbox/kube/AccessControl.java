@@ -25,12 +25,7 @@ final class AccessControl {
 
     /** The user the request acts as, once it is authenticated, its impersonation allowed and it is authorized. */
     UserInfo admit(RecordedRequest request) {
-        Map<String, List<String>> headers = lowerCaseNames(request.getHeaders().toMultimap());
-        List<String> authorization = headers.getOrDefault("authorization", List.of());
-        UserInfo user = tokens.authenticate(authorization.isEmpty() ? null : authorization.get(0));
-        if (Impersonation.requested(headers)) {
-            user = Impersonation.apply(user, headers, request.getPath(), authorizer);
-        }
+        UserInfo user = identify(request);
         if (!user.privileged()) {
             AuthorizationAttributes attributes =
                     AuthorizationAttributes.of(user, request.getMethod(), request.getPath());
@@ -38,6 +33,17 @@ final class AccessControl {
             if (!decision.allowed()) {
                 throw attributes.forbidden(decision.reason());
             }
+        }
+        return user;
+    }
+
+    /** The user the request acts as, once it is authenticated and its impersonation allowed; not yet authorized. */
+    UserInfo identify(RecordedRequest request) {
+        Map<String, List<String>> headers = lowerCaseNames(request.getHeaders().toMultimap());
+        List<String> authorization = headers.getOrDefault("authorization", List.of());
+        UserInfo user = tokens.authenticate(authorization.isEmpty() ? null : authorization.get(0));
+        if (Impersonation.requested(headers)) {
+            user = Impersonation.apply(user, headers, request.getPath(), authorizer);
         }
         return user;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +37,7 @@ public final class EmbeddedKubeApi implements AutoCloseable {
     private int port;
     private KubernetesClient client;
     private ApiTraffic traffic;
+    private Duration requestTimeout = HeldRequests.DEFAULT_REQUEST_TIMEOUT;
 
     /**
      * Accepts {@code Authorization: Bearer <token>} as the user, in the groups given and
@@ -53,6 +55,18 @@ public final class EmbeddedKubeApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * How long a request held by a hang ({@link ApiTraffic#hangFor}) waits before it is answered 504, as
+     * kube-apiserver's {@code --request-timeout} (60 s, the default). Takes effect at {@link #start()}.
+     */
+    public EmbeddedKubeApi withRequestTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the request timeout must be positive, not " + timeout);
+        }
+        requestTimeout = timeout;
+        return this;
+    }
+
     /** Starts on a free port. */
     public EmbeddedKubeApi start() {
         return start(0);
@@ -63,8 +77,9 @@ public final class EmbeddedKubeApi implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the embedded Kubernetes API is already started at " + url());
         }
-        ApiTraffic front = new ApiTraffic(new KubeApiDispatcher(tokens));
-        KubeHttpServer created = new KubeHttpServer(front);
+        ApplyLedger applies = new ApplyLedger();
+        ApiTraffic front = new ApiTraffic(new KubeApiDispatcher(tokens, applies), applies);
+        KubeHttpServer created = new KubeHttpServer(front, requestTimeout);
         this.port = created.start("127.0.0.1", port);
         server = created;
         traffic = front;
@@ -83,7 +98,10 @@ public final class EmbeddedKubeApi implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    /** Request counts and fault injection, for tests (see {@link ApiTraffic}). */
+    /**
+     * Request counts, server-side applies and fault injection, for tests in this JVM (see {@link ApiTraffic});
+     * from another process, {@link KubeApiControl} does the same over HTTP.
+     */
     public synchronized ApiTraffic traffic() {
         if (traffic == null) {
             throw new IllegalStateException("the embedded Kubernetes API is not started");

@@ -36,8 +36,10 @@ final class KubeApiDispatcher extends Dispatcher {
     private final ObjectWrites writes;
     private final ScaleSubresource scale;
     private final ClusterRoleAggregation aggregation;
+    private final ApplyLedger applies;
 
-    KubeApiDispatcher(TokenAuthentication tokens) {
+    KubeApiDispatcher(TokenAuthentication tokens, ApplyLedger applies) {
+        this.applies = applies;
         RbacIndex rbac = new RbacIndex();
         store.onChange(rbac::changed);
         RbacAuthorizer authorizer = new RbacAuthorizer(rbac);
@@ -73,7 +75,17 @@ final class KubeApiDispatcher extends Dispatcher {
     public synchronized MockResponse dispatch(RecordedRequest recorded) {
         try {
             UserInfo user = access.admit(recorded);
-            return route(ApiRequest.of(recorded, user));
+            ApiRequest request = ApiRequest.of(recorded, user);
+            long versionBefore = store.currentResourceVersion();
+            MockResponse response = route(request);
+            if (response.code() < 300 && ApplyLedger.counts(request)) {
+                // an apply that stored no new resourceVersion left its object as it was
+                boolean unchanged = store.currentResourceVersion() == versionBefore;
+                ApiRequest.Target target = request.target().orElseThrow();
+                catalog.find(target.group(), target.version(), target.plural())
+                        .ifPresent(type -> applies.record(request, recorded, type, unchanged));
+            }
+            return response;
         } catch (ApiException e) {
             if (e.plainText()) {
                 return new MockResponse()
@@ -89,6 +101,16 @@ final class KubeApiDispatcher extends Dispatcher {
             // what the aggregation controller would do soon after, done before the answer so the caller sees it
             aggregation.reconcile();
         }
+    }
+
+    /** Who a request is, as {@link AccessControl#identify} tells, for the API's own {@code /sandbox/} calls. */
+    synchronized UserInfo identify(RecordedRequest recorded) {
+        return access.identify(recorded);
+    }
+
+    /** Closes every open watch, as an API server restart does; answers how many were open. */
+    int dropWatches() {
+        return store.closeWatches();
     }
 
     private MockResponse route(ApiRequest request) {

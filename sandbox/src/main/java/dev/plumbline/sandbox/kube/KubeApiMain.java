@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -cp plumbline-sandbox.jar dev.plumbline.sandbox.kube.KubeApiMain --port 6443 --kubeconfig kubeconfig}.
  * It prints one line, {@code kube-api ready at http://127.0.0.1:PORT kubeconfig=PATH}, once it accepts
  * requests, and stops on SIGTERM or Ctrl-C. Its objects live in memory only. {@code --token-auth-file} accepts the
- * bearer tokens of a kube-apiserver token file.
+ * bearer tokens of a kube-apiserver token file. Its faults and traffic are driven over HTTP under {@code /sandbox/}
+ * (see {@link KubeApiControl}).
  */
 public final class KubeApiMain {
 

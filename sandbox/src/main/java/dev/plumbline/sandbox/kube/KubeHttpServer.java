@@ -2,7 +2,6 @@ package dev.plumbline.sandbox.kube;
 
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
-import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -12,18 +11,22 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP side of the embedded API, on Vert.x: every request goes to the dispatcher through fabric8's mock
  * web server handler (plain answers and WebSocket upgrades, which fabric8's client watches with), except a
  * plain {@code GET ...?watch=true}, which kubectl and client-go send: its events are streamed as newline-delimited
- * JSON in a chunked {@code application/json;stream=watch} response, open until the client goes away.
+ * JSON in a chunked {@code application/json;stream=watch} response, open until the client goes away. Here too
+ * requests are counted (by method, and in flight until answered) and, during a hang, held without blocking the
+ * event loop ({@link HeldRequests}); {@code /sandbox/} calls skip both.
  */
 final class KubeHttpServer {
 
@@ -32,11 +35,14 @@ final class KubeHttpServer {
     private static final long TIMEOUT_SECONDS = 10;
 
     private final Vertx vertx = Vertx.vertx();
-    private final Dispatcher dispatcher;
+    private final ApiTraffic dispatcher;
+    private final HeldRequests held;
     private HttpServer server;
 
-    KubeHttpServer(Dispatcher dispatcher) {
+    /** @param requestTimeout how long a request a hang holds may wait before it is answered 504 */
+    KubeHttpServer(ApiTraffic dispatcher, Duration requestTimeout) {
         this.dispatcher = dispatcher;
+        this.held = new HeldRequests(vertx, dispatcher.faults(), requestTimeout);
     }
 
     /** Listens on the address and port (0 for a free one); answers the port taken. */
@@ -56,10 +62,20 @@ final class KubeHttpServer {
             server = await(
                     vertx.createHttpServer(options)
                             .requestHandler(request -> {
-                                if (streamedWatch(request)) {
-                                    streamWatch(request);
-                                } else {
-                                    answers.handle(request);
+                                // a held request was paused; fabric8's handler resumes what it serves itself
+                                Runnable serve = streamedWatch(request)
+                                        ? () -> streamWatch(request.resume())
+                                        : () -> answers.handle(request);
+                                if (SandboxEndpoints.serves(request.path())) {
+                                    serve.run();
+                                    return;
+                                }
+                                dispatcher.received(request.method().name());
+                                if (!watch(request)) {
+                                    countInFlight(request.response());
+                                }
+                                if (!held.holdIfHanging(request, serve)) {
+                                    serve.run();
                                 }
                             })
                             .listen()
@@ -81,12 +97,28 @@ final class KubeHttpServer {
         await(vertx.close().toCompletionStage().toCompletableFuture(), "stop the embedded Kubernetes API's threads");
     }
 
-    private static boolean streamedWatch(HttpServerRequest request) {
+    /** Counts the request in flight until its answer is sent or its connection closes, whichever comes first. */
+    private void countInFlight(HttpServerResponse response) {
+        dispatcher.started();
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable finished = () -> {
+            if (done.compareAndSet(false, true)) {
+                dispatcher.finished();
+            }
+        };
+        response.endHandler(ignored -> finished.run());
+        response.closeHandler(ignored -> finished.run());
+    }
+
+    private static boolean watch(HttpServerRequest request) {
         String watch = request.getParam("watch");
-        String upgrade = request.getHeader("Upgrade");
         return request.method().equals(io.vertx.core.http.HttpMethod.GET)
-                && ("true".equalsIgnoreCase(watch) || "1".equals(watch))
-                && (upgrade == null || !upgrade.equalsIgnoreCase("websocket"));
+                && ("true".equalsIgnoreCase(watch) || "1".equals(watch));
+    }
+
+    private static boolean streamedWatch(HttpServerRequest request) {
+        String upgrade = request.getHeader("Upgrade");
+        return watch(request) && (upgrade == null || !upgrade.equalsIgnoreCase("websocket"));
     }
 
     /** Asks the dispatcher for the watch; streams it when it opened one, else answers what it answered. */

@@ -140,13 +140,14 @@ final class MemoryObjectStore implements ObjectStore, WatchStream.Source {
         watches.remove(stream);
     }
 
-    /** Closes every open watch, as the API shuts down. */
-    void closeWatches() {
+    /** Closes every open watch, as the API shuts down or restarts; answers how many were open. */
+    int closeWatches() {
         List<WatchStream> open;
         synchronized (this) {
             open = List.copyOf(watches);
         }
         open.forEach(WatchStream::shutDown);
+        return open.size();
     }
 
     /** Removes an object without finalizers; one with finalizers is only marked with a deletionTimestamp. */

@@ -17,6 +17,13 @@ public interface ServiceSettings {
     /** Which service this is, e.g. {@code git-watcher}: set in its application.properties, not by operators. */
     PlumblineService service();
 
+    /**
+     * Which instance of the service this is, e.g. {@code reconciler-2}: {@code PLUMBLINE_INSTANCE}, else
+     * {@code HOSTNAME}, else a random id ({@code InstanceConfigSource}); named in the client ids of the work-sharing
+     * consumers and on every Kubernetes request.
+     */
+    String instance();
+
     /** The Kafka topics this service writes. */
     Topics topics();
 

@@ -89,6 +89,11 @@ class ServiceKeysTest {
             }
 
             @Override
+            public String instance() {
+                return "renderer";
+            }
+
+            @Override
             public Topics topics() {
                 throw new UnsupportedOperationException();
             }
