@@ -133,8 +133,13 @@ final class FaultStack implements AutoCloseable {
         stack.stop();
         slack.stop();
         receiver.stop();
+        removeRunDir(runDir, smallDiskRefused);
+    }
+
+    private static void removeRunDir(Path runDir, Optional<String> smallDiskRefused) throws IOException {
         if (smallDiskRefused.isEmpty()) {
-            run("umount", gitWatcherDisk().toString());
+            run("umount", runDir.resolve("git-watcher").toString())
+                    .ifPresent(why -> System.out.println("[faults] git-watcher's tmpfs stays mounted: " + why));
         }
         try (Stream<Path> files = Files.walk(runDir)) {
             files.sorted(Comparator.reverseOrder())

@@ -12,7 +12,7 @@ import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.DriftDetected;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.events.vocabulary.ApplyResult;
-import dev.plumbline.sandbox.kube.KubeApiControl;
+import dev.plumbline.sandbox.kube.TrafficSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
@@ -32,7 +32,7 @@ final class RowProbe implements AutoCloseable {
 
     private final FaultStack system;
     private final EventLog events;
-    private final int unchangedAppliesBefore;
+    private final long unchangedAppliesBefore;
 
     RowProbe(FaultStack system) {
         this.system = system;
@@ -106,9 +106,10 @@ final class RowProbe implements AutoCloseable {
 
     /** An apply after which the object was identical is a second apply of the same content: a duplicate. */
     private void checkDuplicateApplies(Tally tally) {
-        List<KubeApiControl.UnchangedApply> unchanged = system.kubeApi.traffic().unchangedApplies();
-        List<KubeApiControl.UnchangedApply> ofThisRow = unchanged.subList(unchangedAppliesBefore, unchanged.size());
-        tally.duplicated("applies", ofThisRow.size(), ofThisRow);
+        TrafficSnapshot traffic = system.kubeApi.traffic();
+        int ofThisRow = (int) (traffic.unchangedAppliesTotal() - unchangedAppliesBefore);
+        List<TrafficSnapshot.UnchangedApply> listed = traffic.unchangedApplies();
+        tally.duplicated("applies", ofThisRow, listed.subList(Math.max(0, listed.size() - ofThisRow), listed.size()));
     }
 
     /** The webhook deliveries answered 2xx, one per delivery id; a second one with the same id is a duplicate. */
