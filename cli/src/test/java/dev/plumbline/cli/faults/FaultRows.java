@@ -40,7 +40,6 @@ final class FaultRows {
 
     static List<Row> all() {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("baseline", "none (the stream alone)", always(), context -> Injection.Done.at("nothing")));
         for (String service : FaultStack.SCALABLE) {
             rows.add(new Row("kill-" + service, "SIGKILL one " + service, always(), context -> {
                 String instance = context.anyInstanceOf(service);
@@ -58,12 +57,14 @@ final class FaultRows {
                         "SIGKILL git-watcher, started again after " + FaultContext.DOWN.toSeconds() + " s")));
         rows.add(new Row("kafka-down", "Kafka broker stopped", always(), FaultRows::stopKafka));
         rows.add(new Row("kube-api", "Kubernetes API 500, then no answer", always(), FaultRows::kubeApiFaults));
-        rows.add(new Row("slack-outage", "Slack 429 with Retry-After, then 500", always(), FaultRows::slackOutage));
         rows.add(new Row(
                 "git-watcher-disk", "git-watcher's disk full", system -> system.smallDiskRefused, FaultRows::fillDisk));
         rows.add(new Row(
                 "kill-pause-owner", "SIGKILL the drift-auditor holding a paused app", always(), HandOvers::pause));
         rows.add(new Row("kill-fight-owner", "SIGKILL the drift-auditor holding a fight", always(), HandOvers::fight));
+        rows.add(new Row("slack-outage", "Slack 429 with Retry-After, then 500", always(), FaultRows::slackOutage));
+        // last, to compare with: the stream alone on a system that went through every fault above
+        rows.add(new Row("baseline", "none (the stream alone)", always(), context -> Injection.Done.at("nothing")));
         return rows;
     }
 

@@ -63,7 +63,8 @@ class FaultsIT {
                     }
                     System.out.println("[faults] " + row.id() + ": " + result.injected() + "; lost "
                             + result.tally().lostCell() + ", duplicated "
-                            + result.tally().duplicatedCell());
+                            + result.tally().duplicatedCell() + "; "
+                            + String.join("; ", result.tally().notes()));
                     assertThat(result.clean())
                             .as(row.id() + " lost or duplicated: "
                                     + result.tally().evidence())

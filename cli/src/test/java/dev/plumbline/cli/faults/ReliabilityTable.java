@@ -73,6 +73,14 @@ final class ReliabilityTable {
                     .append(reproduce(r))
                     .append("` |\n");
         }
+        out.append("\nWhat each row saw:\n\n");
+        results.stream()
+                .filter(r -> r.skipped() == null)
+                .forEach(r -> out.append("- ")
+                        .append(r.id())
+                        .append(": ")
+                        .append(escaped(String.join("; ", r.tally().notes())))
+                        .append('\n'));
         List<Result> unclean = results.stream().filter(r -> !r.clean()).toList();
         if (!unclean.isEmpty()) {
             out.append("\nEvidence of what was lost or duplicated:\n");

@@ -78,6 +78,10 @@ final class RowProbe implements AutoCloseable {
         checkDriftAlerts(editedByHand, told, tally);
         checkNewRevisionsTold(fleet, told, tally);
         checkAudit(tally);
+        tally.note("seen: " + events.all(ApplyAction.class, a -> true).size() + " apply actions, "
+                + events.all(DriftDetected.class, d -> true).size() + " drift alerts, "
+                + events.all(AuditRecord.class, r -> true).size() + " audit records, " + told.size()
+                + " webhook deliveries, " + answeredOk(system.slack).size() + " Slack messages");
         return tally;
     }
 

@@ -12,6 +12,7 @@ final class Tally {
     private final Map<String, Integer> lost = new LinkedHashMap<>();
     private final Map<String, Integer> duplicated = new LinkedHashMap<>();
     private final List<String> evidence = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     void lost(String kind, int count, Object evidence) {
         add(lost, kind, count, evidence);
@@ -21,8 +22,13 @@ final class Tally {
         add(duplicated, kind, count, evidence);
     }
 
+    /** Something worth knowing about the row that is neither lost nor duplicated: what it saw. */
     void note(String line) {
-        evidence.add(line);
+        notes.add(line);
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
     }
 
     private void add(Map<String, Integer> counts, String kind, int count, Object what) {
