@@ -48,6 +48,8 @@ final class FaultStack implements AutoCloseable {
     final RunningStack stack;
     final LiveSystem live;
     final KubeApiControl kubeApi;
+    /** What {@code plumb audit verify} found broken so far: a chain stays broken, and is counted once. */
+    final java.util.Set<String> auditProblemsSeen = new java.util.HashSet<>();
     /** Why git-watcher's disk could not be given a size of its own; empty when it has one. */
     final Optional<String> smallDiskRefused;
 

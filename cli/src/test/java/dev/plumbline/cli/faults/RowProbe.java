@@ -199,8 +199,13 @@ final class RowProbe implements AutoCloseable {
         for (int attempt = 1; attempt <= 3 && (verify == null || verify.exitCode() != 0); attempt++) {
             verify = Plumb.run(system.stack.environment(), "audit", "verify");
         }
-        if (verify.exitCode() != 0) {
-            tally.lost("audit verify", 1, verify.out() + verify.err());
+        // a chain broken in an earlier row stays broken: only what this row broke counts against it
+        Set<String> problems = AuditProblems.in(verify.out() + verify.err());
+        Set<String> newProblems = new HashSet<>(problems);
+        newProblems.removeAll(system.auditProblemsSeen);
+        system.auditProblemsSeen.addAll(problems);
+        if (verify.exitCode() != 0 && (problems.isEmpty() || !newProblems.isEmpty())) {
+            tally.lost("audit chains broken", Math.max(1, newProblems.size()), verify.out() + verify.err());
         }
     }
 
