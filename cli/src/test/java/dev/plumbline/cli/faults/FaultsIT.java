@@ -57,6 +57,8 @@ class FaultsIT {
                 .map(row -> DynamicTest.dynamicTest(row.id(), () -> {
                     ReliabilityTable.Result result = run(row);
                     table.add(result);
+                    // written after every row, so a suite stopped part way still leaves the rows it ran
+                    table.write(TABLE, Instant.now());
                     if (result.skipped() != null) {
                         System.out.println("[faults] " + row.id() + " skipped: " + result.skipped());
                         return;
