@@ -1,6 +1,7 @@
 package dev.plumbline.cli.app;
 
 import dev.plumbline.cli.connect.CommandFailedException;
+import dev.plumbline.cli.connect.HoldingInstance;
 import dev.plumbline.cli.connect.PlumblineServiceUrl;
 import dev.plumbline.cli.connect.RunEnvironment;
 import dev.plumbline.cli.connect.ServiceClient;
@@ -9,10 +10,6 @@ import dev.plumbline.events.EventJson;
 import dev.plumbline.events.EventReadException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,36 +26,13 @@ final class ReconcilerDiffs {
      * @throws CommandFailedException with the reconcilers' own explanations when none has a diff to give
      */
     static DiffComputed latest(RunEnvironment environment, String app, Optional<String> owner) {
-        Map<String, ServiceClient> instances = inAskingOrder(environment, owner);
-        List<String> failures = new ArrayList<>();
-        for (Map.Entry<String, ServiceClient> instance : instances.entrySet()) {
-            try {
-                return latest(instance.getValue(), app);
-            } catch (CommandFailedException failed) {
-                failures.add(
-                        instances.size() == 1 ? failed.getMessage() : instance.getKey() + ": " + failed.getMessage());
-            }
-        }
-        throw new CommandFailedException(
-                instances.size() == 1
-                        ? failures.get(0)
-                        : "no reconciler instance has a diff of " + app + " (" + String.join("; ", failures) + ")");
-    }
-
-    private static Map<String, ServiceClient> inAskingOrder(RunEnvironment environment, Optional<String> owner) {
-        Map<String, ServiceClient> all = environment.serviceInstances(PlumblineServiceUrl.RECONCILER);
-        Map<String, ServiceClient> ordered = new LinkedHashMap<>();
-        owner.filter(all::containsKey).ifPresent(name -> ordered.put(name, all.get(name)));
-        ordered.putAll(all);
-        return ordered;
-    }
-
-    private static DiffComputed latest(ServiceClient reconciler, String app) {
-        ServiceClient.Answer answer = reconciler.call(
-                "/api/apps/" + URLEncoder.encode(app, StandardCharsets.UTF_8) + "/diff", "application/json");
-        if (answer.status() == 404) {
-            throw new CommandFailedException(answer.errorMessage());
-        }
+        ServiceClient.Answer answer = HoldingInstance.call(
+                environment,
+                PlumblineServiceUrl.RECONCILER,
+                owner,
+                "/api/apps/" + URLEncoder.encode(app, StandardCharsets.UTF_8) + "/diff",
+                "application/json",
+                "a diff of " + app);
         try {
             return EventJson.read(answer.successfulBody().getBytes(StandardCharsets.UTF_8), DiffComputed.class);
         } catch (EventReadException e) {

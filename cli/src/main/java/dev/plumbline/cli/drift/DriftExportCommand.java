@@ -3,6 +3,7 @@ package dev.plumbline.cli.drift;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plumbline.cli.connect.CommandFailedException;
+import dev.plumbline.cli.connect.HoldingInstance;
 import dev.plumbline.cli.connect.PlumblineServiceUrl;
 import dev.plumbline.cli.connect.RunEnvironment;
 import dev.plumbline.cli.connect.ServiceClient;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
                     + "carry, such as masked Secret values); a Kustomize or Helm app gives each drifted field with "
                     + "its live value, to set in its overlay, templates or values.",
             "With --to DIR (a working copy of the config repository), the diff is applied to its files: review "
-                    + "with git diff, then commit and push. From the drift-auditor (DRIFT_AUDITOR_URL).",
+                    + "with git diff, then commit and push. From the drift-auditor holding the app (DRIFT_AUDITOR_URL; with several, each of DRIFT_AUDITOR_INSTANCES in turn).",
             "With --pr (plain-YAML apps), the image-updater (IMAGE_UPDATER_URL) commits the diff on a branch "
                     + "plumbline/drift/<app>/<time> and opens a pull request for review; prints its URL. Needs a "
                     + "promote token in PLUMBLINE_PROMOTE_TOKEN whose apps include NAME."
@@ -65,14 +67,14 @@ final class DriftExportCommand implements Callable<Integer> {
         if (pullRequest && (workingCopy != null || output.structured())) {
             throw new CommandFailedException("--pr opens a pull request itself: give it without --to and -o");
         }
-        ServiceClient auditor = RunEnvironment.of(spec).service(PlumblineServiceUrl.DRIFT_AUDITOR);
+        RunEnvironment environment = RunEnvironment.of(spec);
         String path = "/api/apps/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/drift/patch";
         if (output.structured()) {
             StructuredOutput.print(
-                    out, output.format(), tree(fetch(auditor, path + "?format=json", "application/json")));
+                    out, output.format(), tree(fetch(environment, path + "?format=json", "application/json")));
             return 0;
         }
-        ServiceClient.Answer answer = fetch(auditor, path, "text/x-diff, application/json");
+        ServiceClient.Answer answer = fetch(environment, path, "text/x-diff, application/json");
         String body = answer.body();
         boolean diff = !body.stripLeading().startsWith("{");
         if (workingCopy != null || pullRequest) {
@@ -122,11 +124,10 @@ final class DriftExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ServiceClient.Answer fetch(ServiceClient auditor, String path, String accept) {
-        ServiceClient.Answer answer = auditor.call(path, accept);
-        if (answer.status() == 404) {
-            throw new CommandFailedException(answer.errorMessage());
-        }
+    /** From the drift-auditor holding the app: with several (DRIFT_AUDITOR_INSTANCES), each in turn. */
+    private ServiceClient.Answer fetch(RunEnvironment environment, String path, String accept) {
+        ServiceClient.Answer answer = HoldingInstance.call(
+                environment, PlumblineServiceUrl.DRIFT_AUDITOR, Optional.empty(), path, accept, "the drift of " + name);
         answer.successfulBody();
         return answer;
     }

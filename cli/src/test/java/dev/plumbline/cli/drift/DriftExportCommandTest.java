@@ -71,6 +71,44 @@ class DriftExportCommandTest {
     }
 
     @Test
+    void withSeveralDriftAuditorsEachIsAskedInTurnUntilOneHoldsTheApp() {
+        auditor.answer("/api/apps/shop/drift/patch", 200, "text/x-diff", PATCH);
+        try (ServiceStandIn notHolding = new ServiceStandIn()) {
+            Plumb.Run run = Plumb.run(
+                    Map.of(
+                            "DRIFT_AUDITOR_INSTANCES",
+                            "drift-auditor-1=" + notHolding.url() + ",drift-auditor-2=" + auditor.url(),
+                            "DRIFT_AUDITOR_URL",
+                            notHolding.url()),
+                    "drift",
+                    "export",
+                    "shop");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).isEqualTo(PATCH);
+            assertThat(notHolding.requests()).containsExactly("/api/apps/shop/drift/patch");
+        }
+    }
+
+    @Test
+    void whenNoDriftAuditorHoldsTheAppEachOnesAnswerIsSaid() {
+        try (ServiceStandIn other = new ServiceStandIn()) {
+            Plumb.Run run = Plumb.run(
+                    Map.of(
+                            "DRIFT_AUDITOR_INSTANCES",
+                            "drift-auditor-1=" + other.url() + ",drift-auditor-2=" + auditor.url()),
+                    "drift",
+                    "export",
+                    "shop");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err())
+                    .contains("no drift-auditor instance has the drift of shop (drift-auditor-1: nothing at "
+                            + "/api/apps/shop/drift/patch; drift-auditor-2: nothing at /api/apps/shop/drift/patch)");
+        }
+    }
+
+    @Test
     void thePatchOfAPlainAppIsPrintedAsGitApplyTakesIt() {
         auditor.answer("/api/apps/shop/drift/patch", 200, "text/x-diff", PATCH);
 
