@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Writes the audit trail of the apps whose events reach this instance: one record per change, each written once.
  * Before the first record of an app, the app's partition of the audit topic is read back, so the chain continues
- * from its last stored record and a source event recorded before a restart is not recorded again. That read checks
+ * from its last stored record and a source event recorded before a restart is not recorded again; it is read back
+ * again when another instance wrote it since (see {@link #readBack}). That read checks
  * each chain: a tail this service did not sign is told to {@link TrailProblems} and the chain continues from its last
  * record that verifies; the service goes on recording either way. A render is
  * preceded by the commit it came from, and every record about a revision names who signed that commit when the
