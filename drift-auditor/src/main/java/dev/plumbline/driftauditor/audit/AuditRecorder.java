@@ -11,16 +11,18 @@ import dev.plumbline.events.RenderFailed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Writes the audit trail of the apps whose events reach this instance: one record per change, each written once.
  * Before the first record of an app, the app's partition of the audit topic is read back, so the chain continues
- * from its last stored record and a source event recorded before a restart is not recorded again. That read checks
+ * from its last stored record and a source event recorded before a restart is not recorded again; it is read back
+ * again when another instance wrote it since (see {@link #readBack}). That read checks
  * each chain: a tail this service did not sign is told to {@link TrailProblems} and the chain continues from its last
  * record that verifies; the service goes on recording either way. A render is
  * preceded by the commit it came from, and every record about a revision names who signed that commit when the
@@ -29,6 +31,7 @@ import java.util.function.Function;
  */
 public final class AuditRecorder {
 
+    private static final Logger LOG = Logger.getLogger(AuditRecorder.class);
     private final AuditTrail trail;
     private final AuditStore store;
     private final CommitCache commits;
@@ -37,7 +40,9 @@ public final class AuditRecorder {
     private final Duration commitWait;
     private final Clock clock;
     private final TrailProblems problems;
-    private final Set<Integer> loaded = new HashSet<>();
+    /** The partitions read back: where each ended then, moved on by the records written here since. */
+    private final Map<Integer, Long> readUpTo = new HashMap<>();
+
     private final RefusedCommits refusedCommits;
     private final Map<String, Integer> partitions = new HashMap<>();
     private Set<Integer> recorded = Set.of();
@@ -123,7 +128,7 @@ public final class AuditRecorder {
      */
     public synchronized void partitionsMoved(Set<Integer> nowRecorded) {
         trail.forget(trail.apps());
-        loaded.clear();
+        readUpTo.clear();
         partitions.clear();
         recorded = Set.copyOf(nowRecorded);
         refusedCommits.partitionsMoved();
@@ -172,17 +177,40 @@ public final class AuditRecorder {
      * written here too, they would be recorded twice, and the two writers could fork the chain.
      */
     private boolean writesTrailOf(String app) {
-        return recorded.contains(partitions.computeIfAbsent(app, store::partitionOf));
+        return recorded.contains(partitionOf(app));
     }
 
+    private int partitionOf(String app) {
+        return partitions.computeIfAbsent(app, store::partitionOf);
+    }
+
+    /**
+     * Reads the app's partition of the audit topic back, unless it was read here and since written only from here.
+     * A partition that moved on otherwise was written by another instance meanwhile: one that held it before this
+     * one knew (it died, or had not yet let it go, while its last records were written) when it was read back. Its
+     * chains are read again, so the next record continues from the partition's last one and a source event already
+     * recorded there is not recorded again.
+     */
     private void readBack(String app) {
-        int partition = store.partitionOf(app);
-        if (!loaded.contains(partition)) {
-            // marked only once read: a failed read must not let a chain start again from 1
-            trail.load(store.readPartition(partition))
-                    .forEach(problem -> problems.found(problem, trail.sequence(problem.app())));
-            loaded.add(partition);
+        int partition = partitionOf(app);
+        long end = store.endOf(partition);
+        Long known = readUpTo.get(partition);
+        if (known != null && known == end) {
+            return;
         }
+        if (known != null) {
+            LOG.infof(
+                    "partition %d of the audit trail was written by another instance since it was read back here"
+                            + " (it ends at %d, not %d); reading it again before the next record",
+                    partition, end, known);
+            trail.forget(trail.apps().stream()
+                    .filter(trailApp -> partitionOf(trailApp) == partition)
+                    .collect(Collectors.toSet()));
+        }
+        // marked only once read: a failed read must not let a chain start again from 1
+        trail.load(store.readPartition(partition))
+                .forEach(problem -> problems.found(problem, trail.sequence(problem.app())));
+        readUpTo.put(partition, end);
     }
 
     private void write(AuditEntry given) {
@@ -194,6 +222,7 @@ public final class AuditRecorder {
         trail.prepare(entry).ifPresent(record -> {
             store.write(record);
             trail.stored(record);
+            readUpTo.merge(partitionOf(record.app()), 1L, Long::sum);
         });
     }
 }

@@ -16,6 +16,12 @@ public interface AuditStore {
     /** Every record of one partition as stored, in order: verification hashes exactly what was written. */
     List<JsonNode> readPartition(int partition);
 
+    /**
+     * The position after the partition's last record: each record stored there moves it on by one. A change the
+     * writer did not make itself tells it that another instance wrote the partition since it was read back.
+     */
+    long endOf(int partition);
+
     /** Stores a record and returns once it is stored. */
     void write(AuditRecord record);
 }

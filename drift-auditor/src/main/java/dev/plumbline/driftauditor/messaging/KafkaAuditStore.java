@@ -7,6 +7,7 @@ import dev.plumbline.driftauditor.audit.AuditStoreException;
 import dev.plumbline.events.AuditRecord;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.servicekit.messaging.PartitionReaders;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -40,6 +41,8 @@ public class KafkaAuditStore implements AuditStore {
     @Inject
     EventPublisher publisher;
 
+    private KafkaConsumer<String, byte[]> endReader;
+
     @Override
     public int partitionOf(String app) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
@@ -59,6 +62,35 @@ public class KafkaAuditStore implements AuditStore {
             throw new AuditStoreException(
                     "cannot read back partition " + partition + " of " + Topics.AUDIT + ": " + unreachable.getMessage(),
                     unreachable);
+        }
+    }
+
+    /**
+     * Asked before every record written, so one consumer is kept for it rather than one made each time; the calls
+     * come from the audit writer, one at a time.
+     */
+    @Override
+    public synchronized long endOf(int partition) {
+        TopicPartition topicPartition = new TopicPartition(Topics.AUDIT, partition);
+        try {
+            if (endReader == null) {
+                endReader = consumer();
+            }
+            return endReader.endOffsets(List.of(topicPartition)).get(topicPartition);
+        } catch (KafkaException unreachable) {
+            closeEndReader();
+            throw new AuditStoreException(
+                    "cannot read where partition " + partition + " of " + Topics.AUDIT + " ends: "
+                            + unreachable.getMessage(),
+                    unreachable);
+        }
+    }
+
+    @PreDestroy
+    synchronized void closeEndReader() {
+        if (endReader != null) {
+            endReader.close(Duration.ofSeconds(1));
+            endReader = null;
         }
     }
 

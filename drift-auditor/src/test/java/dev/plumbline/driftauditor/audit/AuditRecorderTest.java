@@ -107,6 +107,54 @@ class AuditRecorderTest {
     }
 
     @Test
+    void aTakeOverReadBackBeforeTheDeadOwnersLastRecordsContinuesFromThemAndWritesNoneTwice() {
+        List<SyncRequested> events = manualSyncs(4);
+        AuditRecorder killed = newRecorder();
+        killed.record(events.get(0));
+        killed.record(events.get(1));
+        // this instance is given the partition and reads the trail back at the first event it reads again...
+        recorder.record(events.get(1));
+        // ...while the instance killed a moment later still stores its last record (its offset never committed)
+        killed.record(events.get(2));
+        recorder.record(events.get(2));
+        recorder.record(events.get(3));
+
+        assertOnceEachInOneChain(events);
+    }
+
+    @Test
+    void anInstanceThatHeldThePartitionBeforeContinuesFromTheDeadOwnersLastRecordAfterTakingItBack() {
+        List<SyncRequested> events = manualSyncs(4);
+        recorder.record(events.get(0));
+        recorder.partitionsMoved(Set.of());
+        AuditRecorder killed = newRecorder();
+        killed.record(events.get(0));
+        killed.record(events.get(1));
+        killed.record(events.get(2));
+        // killed without committing: this instance gets the partition back and reads those events again
+        recorder.partitionsMoved(Set.of(0));
+        recorder.record(events.get(1));
+        recorder.record(events.get(2));
+        recorder.record(events.get(3));
+
+        assertOnceEachInOneChain(events);
+    }
+
+    @Test
+    void anInstanceNeverToldItsPartitionLeftContinuesFromTheRecordsTheOtherWroteMeanwhile() {
+        List<SyncRequested> events = manualSyncs(4);
+        recorder.record(events.get(0));
+        // its revocation not seen yet (a stalled instance, its session timed out): the other one recorded meanwhile
+        AuditRecorder other = newRecorder();
+        other.record(events.get(1));
+        other.record(events.get(2));
+        recorder.record(events.get(2));
+        recorder.record(events.get(3));
+
+        assertOnceEachInOneChain(events);
+    }
+
+    @Test
     void commitRenderApplyDriftAndHealAreChainedInOrderWithTheCommitsCorrelationId() {
         CommitDetected commit = commit("corr-1", "aaa1111");
         commits.add(commit);
@@ -344,6 +392,35 @@ class AuditRecorderTest {
             assertThat(record.details().get("problem").asText()).contains("renderer's key");
             assertThat(record.details().get("claimedSource").asText()).isEqualTo("plumbline/renderer");
         });
+    }
+
+    /** Manual syncs of web by different people: each its own source event. */
+    private static List<SyncRequested> manualSyncs(int count) {
+        List<SyncRequested> syncs = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            syncs.add(SyncRequested.of(
+                    PlumblineService.DRIFT_AUDITOR,
+                    "sync-" + i,
+                    "web",
+                    SyncTrigger.MANUAL,
+                    "",
+                    "user-" + i,
+                    null,
+                    List.of()));
+        }
+        return syncs;
+    }
+
+    /** The trail holds one record of each event, in the events' order, and verifies as one chain. */
+    private void assertOnceEachInOneChain(List<SyncRequested> events) {
+        assertThat(store.records())
+                .as("source events of the trail (each recorded once)")
+                .extracting(AuditRecord::sourceEventId)
+                .containsExactlyElementsOf(
+                        events.stream().map(SyncRequested::eventId).toList());
+        assertThat(store.records()).extracting(AuditRecord::sequence).containsExactly(1L, 2L, 3L, 4L);
+        AuditVerifier.Report verified = new AuditVerifier(true, TRUSTED).verify(store.asJson());
+        assertThat(verified.valid()).as(verified.describe()).isTrue();
     }
 
     private AuditRecorder newRecorder() {

@@ -27,6 +27,11 @@ class MemoryAuditStore implements AuditStore {
     }
 
     @Override
+    public long endOf(int partition) {
+        return stored.size();
+    }
+
+    @Override
     public void write(AuditRecord record) {
         stored.add(EventJson.write(record));
     }
