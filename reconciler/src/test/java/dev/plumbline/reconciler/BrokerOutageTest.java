@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.plumbline.events.ApplyAction;
-import dev.plumbline.events.PlumblineEvent;
-import dev.plumbline.events.kafka.EventConsumers;
+import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.topic.Topics;
 import dev.plumbline.reconciler.application.Application;
 import dev.plumbline.reconciler.application.OperationalAnnotations;
@@ -18,14 +17,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -79,26 +73,11 @@ class BrokerOutageTest extends AcceptanceFixture {
 
     /** How many apply actions of {@code app} the topic holds, read from its beginning to its end. */
     private long applyActionsOf(String app) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<PlumblineEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, PlumblineEvent> consumer = EventConsumers.skippingUnreadable(settings)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.APPLY_ACTIONS).stream()
-                    .map(info -> new TopicPartition(Topics.APPLY_ACTIONS, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, PlumblineEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    events.add(record.value());
-                }
-            }
+        try (EventTestClient client = new EventTestClient(broker.bootstrapServers())) {
+            return client.count(
+                    Topics.APPLY_ACTIONS,
+                    ApplyAction.class,
+                    action -> action.app().equals(app));
         }
-        return events.stream()
-                .filter(event ->
-                        event instanceof ApplyAction action && action.app().equals(app))
-                .count();
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.plumbline.events.DriftDetected;
-import dev.plumbline.events.PlumblineEvent;
-import dev.plumbline.events.kafka.EventConsumers;
 import dev.plumbline.events.kafka.EventTestClient;
 import dev.plumbline.events.manifest.DriftedObject;
 import dev.plumbline.events.manifest.ObjectIdentity;
@@ -19,14 +17,9 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -93,28 +86,12 @@ class EventPublisherOutageTest {
 
     /** How many drift alerts of {@code app} the topic holds, read from its beginning to its end. */
     private static long alertsOf(String app, String bootstrapServers) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<PlumblineEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, PlumblineEvent> consumer = EventConsumers.skippingUnreadable(settings)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DRIFT_ALERTS).stream()
-                    .map(info -> new TopicPartition(Topics.DRIFT_ALERTS, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, PlumblineEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    events.add(record.value());
-                }
-            }
+        try (EventTestClient client = new EventTestClient(bootstrapServers)) {
+            return client.count(
+                    Topics.DRIFT_ALERTS,
+                    DriftDetected.class,
+                    alert -> alert.app().equals(app));
         }
-        return events.stream()
-                .filter(event ->
-                        event instanceof DriftDetected alert && alert.app().equals(app))
-                .count();
     }
 
     private static int freePort() throws IOException {

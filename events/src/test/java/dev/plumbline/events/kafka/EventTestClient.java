@@ -126,6 +126,34 @@ public final class EventTestClient implements AutoCloseable {
         throw new AssertionError("no matching " + type.getSimpleName() + " on " + topic + " within " + within);
     }
 
+    /**
+     * Counts the events of one type that a topic holds, read from its beginning to its end as it is now: how a test
+     * tells that something was written once, not twice.
+     */
+    public <T extends PlumblineEvent> long count(String topic, Class<T> type, Predicate<T> matches) {
+        Map<String, Object> settings = new HashMap<>(connection);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024 * 1024);
+        long count = 0;
+        try (KafkaConsumer<String, PlumblineEvent> consumer = EventConsumers.skippingUnreadable(settings)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, PlumblineEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (type.isInstance(record.value()) && matches.test(type.cast(record.value()))) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
