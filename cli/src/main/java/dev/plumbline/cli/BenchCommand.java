@@ -1,15 +1,18 @@
 package dev.plumbline.cli;
 
 import dev.plumbline.cli.bench.Bench;
+import dev.plumbline.cli.bench.PhaseLoad;
 import dev.plumbline.cli.demo.LiveSystem;
 import dev.plumbline.cli.run.RunLayout;
 import dev.plumbline.cli.run.RunningComponent;
 import dev.plumbline.cli.run.RunningStack;
 import dev.plumbline.cli.run.StackSettings;
+import dev.plumbline.sandbox.kube.KubeApiControl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +30,10 @@ import picocli.CommandLine.Spec;
                     + "with git-watcher polling every --poll-interval, and prints: commit-to-applied latency p50/p99 "
                     + "of one small app through a webhook and through polling, the time until 100 Applications "
                     + "changed by one commit are all synced, drift-to-healed p50/p99, and the resident memory of each "
-                    + "process. Stops the run at the end."
+                    + "process. With --replicas reconciler=2 (or more) it also prints, for the fleet's first sync and "
+                    + "for one commit changing it all, each reconciler instance's reconciles and objects applied and "
+                    + "their rate (from its /q/metrics), and the Kubernetes API's requests in flight. Stops the run "
+                    + "at the end."
         })
 final class BenchCommand implements Callable<Integer> {
 
@@ -91,16 +97,16 @@ final class BenchCommand implements Callable<Integer> {
         RunningStack stack = started.get();
         try (LiveSystem live = new LiveSystem(stack.environment())) {
             out.println("Measuring …");
-            Bench.Figures figures = new Bench(live, out, fleet)
+            Optional<KubeApiControl> api = Optional.of(
+                    new KubeApiControl(URI.create(live.cluster().getMasterUrl().toString())));
+            Bench.Figures figures = new Bench(live, out, fleet, api)
                     .run(layout.runDir().resolve("bench-repository"), rounds, Math.max(5, rounds / 2), rounds);
             out.println();
             out.println("Plumbline bench (load average before " + loadBefore + ", after " + Bench.loadAverage() + ")");
             out.printf("  %-44s %s%n", "commit to applied, webhook", figures.webhook());
             out.printf("  %-44s %s%n", "commit to applied, polling every " + pollInterval, figures.polling());
-            out.printf(
-                    "  %-44s %.1f s%n",
-                    fleet + " Applications changed by one commit, synced",
-                    figures.fleetSynced().toMillis() / 1000.0);
+            printPhase(out, fleet + 1 + " new Applications, first synced", figures.onboarding());
+            printPhase(out, fleet + " Applications changed by one commit, synced", figures.fleetChange());
             out.printf("  %-44s %s%n", "drift to healed", figures.driftHealed());
             out.println("  resident memory (VmRSS) with " + (fleet + 1) + " Applications:");
             for (RunningComponent component : stack.components()) {
@@ -119,6 +125,27 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             out.flush();
             stack.stop();
+        }
+    }
+
+    /** A phase's wall time, each reconciler instance's share and throughput in it, and the API's load. */
+    private static void printPhase(PrintWriter out, String what, PhaseLoad load) {
+        out.printf("  %-44s %.1f s%n", what, load.wall().toMillis() / 1000.0);
+        load.byInstance()
+                .forEach((instance, counts) -> out.printf(
+                        "    %-14s %5.0f reconciles (%.1f/s), %5.0f objects applied (%.1f/s)%n",
+                        instance,
+                        counts.reconciles(),
+                        load.reconcilesPerSecond(instance),
+                        counts.applied(),
+                        load.appliedPerSecond(instance)));
+        if (load.mostInFlight().isPresent()) {
+            out.printf(
+                    "    API requests in flight: at most %d seen (sampled every 200 ms), %d since the API started;"
+                            + " applies by instance: %s%n",
+                    load.mostInFlight().getAsLong(),
+                    load.mostInFlightSinceStart().orElse(0),
+                    load.appliesByInstance());
         }
     }
 
