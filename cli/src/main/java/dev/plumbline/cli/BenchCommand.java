@@ -3,6 +3,7 @@ package dev.plumbline.cli;
 import dev.plumbline.cli.bench.Bench;
 import dev.plumbline.cli.bench.PhaseLoad;
 import dev.plumbline.cli.demo.LiveSystem;
+import dev.plumbline.cli.run.DetachedRun;
 import dev.plumbline.cli.run.RunLayout;
 import dev.plumbline.cli.run.RunningComponent;
 import dev.plumbline.cli.run.RunningStack;
@@ -13,8 +14,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Measures Plumbline on this machine.",
             "",
-            "Starts a run of its own (under .plumbline/bench, on free ports, so a run of 'plumb up' is left alone) "
+            "Starts a run of its own (under .plumbline/bench, cleared first, on free ports, so a run of 'plumb up' is left alone) "
                     + "with git-watcher polling every --poll-interval, and prints: commit-to-applied latency p50/p99 "
                     + "of one small app through a webhook and through polling, the time until 100 Applications "
                     + "changed by one commit are all synced, drift-to-healed p50/p99, and the resident memory of each "
@@ -88,6 +93,15 @@ final class BenchCommand implements Callable<Integer> {
                 .withRegistryPort(0)
                 .withReplicas(replicas.byService())
                 .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", pollInterval);
+        // every bench starts from nothing: a broker kept from an earlier bench would still hold its Applications
+        // and renders, which every service reads again at start and the figures would include
+        DetachedRun.stop(layout);
+        try {
+            deleteRecursively(layout.runDir());
+        } catch (IOException | UncheckedIOException e) {
+            err.println("plumb bench: cannot clear " + layout.runDir() + " of an earlier bench: " + e.getMessage());
+            return 1;
+        }
         String loadBefore = Bench.loadAverage();
         out.println("Starting a run for the benchmark (load average " + loadBefore + ") …");
         Optional<RunningStack> started = Foreground.start(out, err, layout, settings, "bench");
@@ -131,21 +145,17 @@ final class BenchCommand implements Callable<Integer> {
     /** A phase's wall time, each reconciler instance's share and throughput in it, and the API's load. */
     private static void printPhase(PrintWriter out, String what, PhaseLoad load) {
         out.printf("  %-44s %.1f s%n", what, load.wall().toMillis() / 1000.0);
-        load.byInstance()
-                .forEach((instance, counts) -> out.printf(
-                        "    %-14s %5.0f reconciles (%.1f/s), %5.0f objects applied (%.1f/s)%n",
-                        instance,
-                        counts.reconciles(),
-                        load.reconcilesPerSecond(instance),
-                        counts.applied(),
-                        load.appliedPerSecond(instance)));
-        if (load.mostInFlight().isPresent()) {
-            out.printf(
-                    "    API requests in flight: at most %d seen (sampled every 200 ms), %d since the API started;"
-                            + " applies by instance: %s%n",
-                    load.mostInFlight().getAsLong(),
-                    load.mostInFlightSinceStart().orElse(0),
-                    load.appliesByInstance());
+        load.lines().forEach(line -> out.println("    " + line));
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

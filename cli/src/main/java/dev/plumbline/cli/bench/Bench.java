@@ -78,13 +78,16 @@ public final class Bench {
                 awaitSynced(names(), first, SETTLE);
             });
             progress(fleetSize + 1 + " new Applications synced in " + seconds(onboarding.wall()));
+            onboarding.lines().forEach(line -> progress("  " + line));
+            // the throughput figures come before the latency rounds, so a round that times out loses none of them
+            PhaseLoad fleet = probe.measure(() -> fleetChangedByOneCommit(repo));
+            progress(fleetSize + " Applications changed by one commit, all synced in " + seconds(fleet.wall()));
+            fleet.lines().forEach(line -> progress("  " + line));
 
             Percentiles viaWebhook = commitToApplied(repo, "webhook", webhookRounds, true);
             progress("commit to applied, webhook: " + viaWebhook);
             Percentiles viaPolling = commitToApplied(repo, "poll", pollingRounds, false);
             progress("commit to applied, polling: " + viaPolling);
-            PhaseLoad fleet = probe.measure(() -> fleetChangedByOneCommit(repo));
-            progress(fleetSize + " Applications changed by one commit, all synced in " + seconds(fleet.wall()));
             Percentiles healed = driftToHealed(driftRounds);
             progress("drift to healed: " + healed);
             return new Figures(viaWebhook, viaPolling, onboarding, fleet, healed);

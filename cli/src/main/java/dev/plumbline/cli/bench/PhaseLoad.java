@@ -1,6 +1,8 @@
 package dev.plumbline.cli.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -28,6 +30,23 @@ public record PhaseLoad(
     /** Objects applied per second of an instance over the phase's wall time. */
     public double appliedPerSecond(String instance) {
         return byInstance.get(instance).applied() / seconds();
+    }
+
+    /** Each reconciler instance's share and rate, then the API's load, one line each, for printing. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        byInstance.forEach(
+                (instance, counts) -> lines.add("%-14s %5.0f reconciles (%.1f/s), %5.0f objects applied (%.1f/s)"
+                        .formatted(
+                                instance,
+                                counts.reconciles(),
+                                reconcilesPerSecond(instance),
+                                counts.applied(),
+                                appliedPerSecond(instance))));
+        mostInFlight.ifPresent(most -> lines.add(
+                "API requests in flight: at most %d seen (sampled every 200 ms), %d since the API started; applies by instance: %s"
+                        .formatted(most, mostInFlightSinceStart.orElse(0), appliesByInstance)));
+        return lines;
     }
 
     private double seconds() {
