@@ -1,17 +1,25 @@
 package dev.plumbline.cli;
 
 import dev.plumbline.cli.bench.Bench;
+import dev.plumbline.cli.bench.PhaseLoad;
 import dev.plumbline.cli.demo.LiveSystem;
+import dev.plumbline.cli.run.DetachedRun;
 import dev.plumbline.cli.run.RunLayout;
 import dev.plumbline.cli.run.RunningComponent;
 import dev.plumbline.cli.run.RunningStack;
 import dev.plumbline.cli.run.StackSettings;
+import dev.plumbline.sandbox.kube.KubeApiControl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,11 +31,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Measures Plumbline on this machine.",
             "",
-            "Starts a run of its own (under .plumbline/bench, on free ports, so a run of 'plumb up' is left alone) "
+            "Starts a run of its own (under .plumbline/bench, cleared first, on free ports, so a run of 'plumb up' is left alone) "
                     + "with git-watcher polling every --poll-interval, and prints: commit-to-applied latency p50/p99 "
                     + "of one small app through a webhook and through polling, the time until 100 Applications "
                     + "changed by one commit are all synced, drift-to-healed p50/p99, and the resident memory of each "
-                    + "process. Stops the run at the end."
+                    + "process. With --replicas reconciler=2 (or more) it also prints, for the fleet's first sync and "
+                    + "for one commit changing it all, each reconciler instance's reconciles and objects applied and "
+                    + "their rate (from its /q/metrics), and the Kubernetes API's requests in flight. Stops the run "
+                    + "at the end."
         })
 final class BenchCommand implements Callable<Integer> {
 
@@ -82,6 +93,15 @@ final class BenchCommand implements Callable<Integer> {
                 .withRegistryPort(0)
                 .withReplicas(replicas.byService())
                 .withServiceSetting("git-watcher", "PLUMBLINE_POLL_INTERVAL", pollInterval);
+        // every bench starts from nothing: a broker kept from an earlier bench would still hold its Applications
+        // and renders, which every service reads again at start and the figures would include
+        DetachedRun.stop(layout);
+        try {
+            deleteRecursively(layout.runDir());
+        } catch (IOException | UncheckedIOException e) {
+            err.println("plumb bench: cannot clear " + layout.runDir() + " of an earlier bench: " + e.getMessage());
+            return 1;
+        }
         String loadBefore = Bench.loadAverage();
         out.println("Starting a run for the benchmark (load average " + loadBefore + ") …");
         Optional<RunningStack> started = Foreground.start(out, err, layout, settings, "bench");
@@ -91,16 +111,16 @@ final class BenchCommand implements Callable<Integer> {
         RunningStack stack = started.get();
         try (LiveSystem live = new LiveSystem(stack.environment())) {
             out.println("Measuring …");
-            Bench.Figures figures = new Bench(live, out, fleet)
+            Optional<KubeApiControl> api = Optional.of(
+                    new KubeApiControl(URI.create(live.cluster().getMasterUrl().toString())));
+            Bench.Figures figures = new Bench(live, out, fleet, api)
                     .run(layout.runDir().resolve("bench-repository"), rounds, Math.max(5, rounds / 2), rounds);
             out.println();
             out.println("Plumbline bench (load average before " + loadBefore + ", after " + Bench.loadAverage() + ")");
             out.printf("  %-44s %s%n", "commit to applied, webhook", figures.webhook());
             out.printf("  %-44s %s%n", "commit to applied, polling every " + pollInterval, figures.polling());
-            out.printf(
-                    "  %-44s %.1f s%n",
-                    fleet + " Applications changed by one commit, synced",
-                    figures.fleetSynced().toMillis() / 1000.0);
+            printPhase(out, fleet + 1 + " new Applications, first synced", figures.onboarding());
+            printPhase(out, fleet + " Applications changed by one commit, synced", figures.fleetChange());
             out.printf("  %-44s %s%n", "drift to healed", figures.driftHealed());
             out.println("  resident memory (VmRSS) with " + (fleet + 1) + " Applications:");
             for (RunningComponent component : stack.components()) {
@@ -119,6 +139,23 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             out.flush();
             stack.stop();
+        }
+    }
+
+    /** A phase's wall time, each reconciler instance's share and throughput in it, and the API's load. */
+    private static void printPhase(PrintWriter out, String what, PhaseLoad load) {
+        out.printf("  %-44s %.1f s%n", what, load.wall().toMillis() / 1000.0);
+        load.lines().forEach(line -> out.println("    " + line));
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

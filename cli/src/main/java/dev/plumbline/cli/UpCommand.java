@@ -23,6 +23,10 @@ import picocli.CommandLine.Spec;
                     + "services, each as its own process logging to .plumbline/run/logs/. Writes .plumbline/run/env "
                     + "(source it to reach the run) and stays in the foreground until Ctrl-C.",
             "",
+            "--replicas renderer=2,reconciler=2,drift-auditor=2,notifier=2 runs several instances of the services "
+                    + "that divide their work by app (named reconciler-1, reconciler-2 …; each logs to its own file, "
+                    + "and the env file lists them as RECONCILER_INSTANCES and so on). 'plumb down' stops them all.",
+            "",
             "The image-updater (port 8087) is the only service that writes to Git: it may push to the sandbox's "
                     + "demo repository and open pull requests there, it hears of every push to the sandbox registry "
                     + "(REGISTRY_URL), and it accepts the promote token written to the env file as "

@@ -5,6 +5,7 @@ import dev.plumbline.cli.demo.ConfigRepository;
 import dev.plumbline.cli.demo.GitWatcherWebhook;
 import dev.plumbline.cli.demo.LiveSystem;
 import dev.plumbline.cli.demo.Poll;
+import dev.plumbline.sandbox.kube.KubeApiControl;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,14 +18,19 @@ import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * Measures a running system from outside: commit-to-applied latency of one small app through a webhook and through
- * polling, the time until a fleet of Applications (100 unless told) changed by one commit are all synced, and
- * drift-to-healed latency. Each
- * latency ends at the watch event of the changed object in the cluster.
+ * polling, the time until a fleet of Applications (100 unless told) is first synced and until it is synced again
+ * after one commit changed it all (with each reconciler instance's share and throughput, and the API's requests in
+ * flight), and drift-to-healed latency. Each latency ends at the watch event of the changed object in the cluster.
  */
 public final class Bench {
 
     public static final int DEFAULT_FLEET = 100;
-    private static final String NAMESPACE = "bench";
+    /**
+     * Where the bench's apps deploy: the namespace the default project of every run lets Applications that name no
+     * project deploy into (deploy/base/projects/default.yaml).
+     */
+    private static final String NAMESPACE = "demo";
+
     private static final String ONE = "bench-one";
     private static final PersonIdent BENCH = new PersonIdent("Plumbline bench", "bench@example.com");
     private static final Duration SETTLE = Duration.ofMinutes(5);
@@ -34,17 +40,32 @@ public final class Bench {
     private final GitWatcherWebhook webhook;
     private final PrintWriter out;
     private final int fleetSize;
+    private final LoadProbe probe;
 
-    /** @param fleetSize the Applications changed by one commit, beside the one app of the latency rounds */
-    public Bench(LiveSystem live, PrintWriter out, int fleetSize) {
+    /**
+     * @param fleetSize the Applications changed by one commit, beside the one app of the latency rounds
+     * @param api the sandbox Kubernetes API's control, for its requests in flight; empty on a real cluster
+     */
+    public Bench(LiveSystem live, PrintWriter out, int fleetSize, Optional<KubeApiControl> api) {
         this.live = live;
         this.out = out;
         this.fleetSize = fleetSize;
         this.webhook = new GitWatcherWebhook(live.require("GIT_WATCHER_URL"), live.require("PLUMBLINE_WEBHOOK_SECRET"));
+        this.probe = new LoadProbe(new ReconcilerCounters(live.require("RECONCILER_INSTANCES")), api);
     }
 
-    /** What was measured, for printing. */
-    public record Figures(Percentiles webhook, Percentiles polling, Duration fleetSynced, Percentiles driftHealed) {}
+    /**
+     * What was measured, for printing.
+     *
+     * @param onboarding the fleet's first sync: from creating its Applications to all synced
+     * @param fleetChange the fleet changed by one commit: from the push to all synced
+     */
+    public record Figures(
+            Percentiles webhook,
+            Percentiles polling,
+            PhaseLoad onboarding,
+            PhaseLoad fleetChange,
+            Percentiles driftHealed) {}
 
     public Figures run(Path workFolder, int webhookRounds, int pollingRounds, int driftRounds) {
         try (ConfigRepository repo = ConfigRepository.create(live.gitServer(), "bench", workFolder)) {
@@ -52,21 +73,24 @@ public final class Bench {
             IntStream.range(0, fleetSize)
                     .forEach(i -> repo.write(fleetFile(i), configMap(fleetName(i), "version", "1")));
             String first = repo.commitAndPush(BENCH, "bench: one app and a fleet of " + fleetSize);
-            Instant created = Instant.now();
-            createApplications(repo.url());
-            awaitSynced(names(), first, SETTLE);
-            progress(
-                    fleetSize + 1 + " new Applications synced in " + seconds(Duration.between(created, Instant.now())));
+            PhaseLoad onboarding = probe.measure(() -> {
+                createApplications(repo.url());
+                awaitSynced(names(), first, SETTLE);
+            });
+            progress(fleetSize + 1 + " new Applications synced in " + seconds(onboarding.wall()));
+            onboarding.lines().forEach(line -> progress("  " + line));
+            // the throughput figures come before the latency rounds, so a round that times out loses none of them
+            PhaseLoad fleet = probe.measure(() -> fleetChangedByOneCommit(repo));
+            progress(fleetSize + " Applications changed by one commit, all synced in " + seconds(fleet.wall()));
+            fleet.lines().forEach(line -> progress("  " + line));
 
             Percentiles viaWebhook = commitToApplied(repo, "webhook", webhookRounds, true);
             progress("commit to applied, webhook: " + viaWebhook);
             Percentiles viaPolling = commitToApplied(repo, "poll", pollingRounds, false);
             progress("commit to applied, polling: " + viaPolling);
-            Duration fleet = fleetChangedByOneCommit(repo);
-            progress(fleetSize + " Applications changed by one commit, all synced in " + seconds(fleet));
             Percentiles healed = driftToHealed(driftRounds);
             progress("drift to healed: " + healed);
-            return new Figures(viaWebhook, viaPolling, fleet, healed);
+            return new Figures(viaWebhook, viaPolling, onboarding, fleet, healed);
         }
     }
 
@@ -87,13 +111,11 @@ public final class Bench {
         return Percentiles.of(latencies);
     }
 
-    private Duration fleetChangedByOneCommit(ConfigRepository repo) {
+    private void fleetChangedByOneCommit(ConfigRepository repo) {
         IntStream.range(0, fleetSize).forEach(i -> repo.write(fleetFile(i), configMap(fleetName(i), "version", "2")));
         String revision = repo.commitAndPush(BENCH, "bench: every app of the fleet at version 2");
-        Instant pushed = Instant.now();
         webhook.pushed(repo.url(), ConfigRepository.BRANCH);
         awaitSynced(IntStream.range(0, fleetSize).mapToObj(Bench::fleetName).toList(), revision, SETTLE);
-        return Duration.between(pushed, Instant.now());
     }
 
     /** Each round drifts another app of the fleet, so the heal backoff of one app never enters the figures. */
@@ -158,7 +180,7 @@ public final class Bench {
                 .formatted(name, key, value);
     }
 
-    private static String application(String name, String repoUrl, String path) {
+    static String application(String name, String repoUrl, String path) {
         return """
                 apiVersion: plumbline.dev/v1alpha1
                 kind: Application
