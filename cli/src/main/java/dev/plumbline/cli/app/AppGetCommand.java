@@ -71,8 +71,9 @@ final class AppGetCommand implements Callable<Integer> {
             return 0;
         }
         printSummary(out, app);
-        out.printf(LABEL, "Owner:", owners.describe());
+        // what the project refused belongs with the summary it qualifies; which instances hold the app comes after
         printRefusals(out, app.path("status").path("conditions"));
+        out.printf(LABEL, "Owner:", owners.describe());
         printConditions(out, app.path("status").path("conditions"));
         printObjects(out, environment, owners);
         out.flush();
